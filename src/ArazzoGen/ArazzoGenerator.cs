@@ -1,0 +1,35 @@
+using ArazzoGen.Parse;
+using ArazzoGen.Validate;
+using Microsoft.CodeAnalysis;
+
+namespace ArazzoGen;
+
+/// <summary>
+/// Compiles Arazzo workflow documents (AdditionalFiles) into typed C#. Only wiring lives here;
+/// each stage (Parse, Validate, Bind, Emit) is a plain function usable outside Roslyn's driver.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ArazzoGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var parsed = context.AdditionalTextsProvider
+            .Where(static file => WorkflowFileParser.IsCandidatePath(file.Path))
+            .Select(static (file, cancellationToken) => WorkflowFileParser.Parse(file.Path, file.GetText(cancellationToken)?.ToString(), cancellationToken))
+            .WithTrackingName(TrackingNames.Parse)
+            .Where(static file => file is not null)
+            .Select(static (file, _) => file!);
+
+        var validated = parsed
+            .Select(static (file, _) => ValidatedFile.From(file))
+            .WithTrackingName(TrackingNames.Validate);
+
+        context.RegisterSourceOutput(validated, static (output, file) =>
+        {
+            foreach (var diagnostic in file.Diagnostics)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+    }
+}

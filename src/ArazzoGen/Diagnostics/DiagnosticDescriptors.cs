@@ -1,0 +1,169 @@
+using Microsoft.CodeAnalysis;
+
+namespace ArazzoGen.Diagnostics;
+
+/// <summary>
+/// Every diagnostic ArazzoGen reports. Ids are stable: ARZ0xxx reading the document, ARZ01xx its
+/// structure, ARZ02xx references and flow, ARZ03xx expressions and criteria, ARZ1xxx binding to
+/// C# symbols. docs/diagnostics.md lists each one with a broken example and its fix.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    public const string Category = "ArazzoGen";
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+    private static DiagnosticDescriptor Info(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+    private static string HelpLink(string id) => "https://github.com/arazzogen/arazzogen/blob/main/docs/diagnostics.md#" + id.ToLowerInvariant();
+
+    // ---- Reading the document (ARZ00xx) ----
+    public static readonly DiagnosticDescriptor YamlSyntax = Error(
+        "ARZ0001", "Invalid YAML", "The workflow document is not valid YAML: {0}");
+
+    public static readonly DiagnosticDescriptor DocumentTooLarge = Error(
+        "ARZ0002", "Workflow document too large", "The workflow document has {0} characters; the limit is {1}. Split it into several documents.");
+
+    public static readonly DiagnosticDescriptor DocumentTooDeep = Error(
+        "ARZ0003", "Workflow document nested too deeply", "The workflow document nests more than {0} levels deep; flatten it");
+
+    public static readonly DiagnosticDescriptor DocumentTooManyNodes = Error(
+        "ARZ0004", "Workflow document too big once aliases are expanded", "The workflow document has more than {0} nodes once YAML aliases are expanded (an alias bomb?); reduce its aliases");
+
+    public static readonly DiagnosticDescriptor DuplicateKey = Error(
+        "ARZ0005", "Duplicate key", "Key '{0}' appears more than once in this mapping; remove or rename one of them");
+
+    public static readonly DiagnosticDescriptor InvalidCharacters = Warning(
+        "ARZ0006", "Undecodable characters", "The workflow document contains characters that could not be decoded (U+FFFD); save it as UTF-8");
+
+    public static readonly DiagnosticDescriptor NonScalarKey = Error(
+        "ARZ0007", "Mapping key is not a string", "Mapping keys must be plain strings");
+
+    public static readonly DiagnosticDescriptor MultipleDocuments = Warning(
+        "ARZ0008", "Several YAML documents in one file", "This file holds several YAML documents; only the first is read. Put each Arazzo document in its own file.");
+
+    // ---- Structure (ARZ01xx) ----
+    public static readonly DiagnosticDescriptor UnsupportedVersion = Error(
+        "ARZ0101", "Unsupported Arazzo version", "Arazzo version '{0}' is not supported; use 1.0.0 or 1.0.1");
+
+    public static readonly DiagnosticDescriptor MissingField = Error(
+        "ARZ0102", "Missing required field", "{0} is missing its required field '{1}'");
+
+    public static readonly DiagnosticDescriptor WrongType = Error(
+        "ARZ0103", "Field has the wrong type", "'{0}' must be {1}");
+
+    public static readonly DiagnosticDescriptor UnknownField = Warning(
+        "ARZ0104", "Unknown field", "{0} has no field '{1}'{2} (extensions must start with 'x-')");
+
+    public static readonly DiagnosticDescriptor InvalidEnumValue = Error(
+        "ARZ0105", "Invalid value", "'{0}' is not a valid {1}; expected one of: {2}");
+
+    public static readonly DiagnosticDescriptor NameNotRecommended = Warning(
+        "ARZ0106", "Identifier does not match the recommended pattern", "{0} '{1}' should match [A-Za-z0-9_-]+ so every tool can refer to it");
+
+    public static readonly DiagnosticDescriptor InvalidKey = Error(
+        "ARZ0107", "Invalid key", "{0} '{1}' must match ^[a-zA-Z0-9.\\-_]+$");
+
+    public static readonly DiagnosticDescriptor EmptyList = Error(
+        "ARZ0108", "List must not be empty", "'{0}' must contain at least one entry");
+
+    public static readonly DiagnosticDescriptor InvalidNumber = Error(
+        "ARZ0109", "Invalid number", "'{0}' must be {1}");
+
+    // ---- References and flow (ARZ02xx) ----
+    public static readonly DiagnosticDescriptor DuplicateWorkflowId = Error(
+        "ARZ0201", "Duplicate workflowId", "workflowId '{0}' is already used by another workflow in this document");
+
+    public static readonly DiagnosticDescriptor DuplicateStepId = Error(
+        "ARZ0202", "Duplicate stepId", "stepId '{0}' is already used by another step of workflow '{1}'");
+
+    public static readonly DiagnosticDescriptor DuplicateActionName = Error(
+        "ARZ0203", "Duplicate action name", "Action name '{0}' is already used in this list of actions");
+
+    public static readonly DiagnosticDescriptor DuplicateSourceName = Error(
+        "ARZ0204", "Duplicate source description name", "Source description '{0}' is already defined");
+
+    public static readonly DiagnosticDescriptor UnknownStepTarget = Error(
+        "ARZ0205", "Unknown step", "Workflow '{0}' has no step '{1}'{2}");
+
+    public static readonly DiagnosticDescriptor UnknownWorkflowTarget = Error(
+        "ARZ0206", "Unknown workflow", "This document has no workflow '{0}'{1}");
+
+    public static readonly DiagnosticDescriptor UnknownStepOutput = Error(
+        "ARZ0207", "Unknown step output", "Step '{0}' has no output '{1}'{2}");
+
+    public static readonly DiagnosticDescriptor StepNeverRunBefore = Error(
+        "ARZ0208", "Step cannot have run yet", "'{0}' refers to step '{1}', which can never have run before {2} on any path through the workflow");
+
+    public static readonly DiagnosticDescriptor UnknownInput = Error(
+        "ARZ0209", "Unknown input", "Workflow '{0}' declares no input '{1}'{2}");
+
+    public static readonly DiagnosticDescriptor UnknownWorkflowMember = Error(
+        "ARZ0210", "Unknown workflow input or output", "Workflow '{0}' has no {1} '{2}'{3}");
+
+    public static readonly DiagnosticDescriptor UnknownComponent = Error(
+        "ARZ0211", "Unknown component", "components.{0} has no entry '{1}'{2}");
+
+    public static readonly DiagnosticDescriptor UnknownSourceDescription = Error(
+        "ARZ0212", "Unknown source description", "This document has no source description '{0}'{1}");
+
+    public static readonly DiagnosticDescriptor UnknownDependency = Error(
+        "ARZ0213", "Unknown dependency", "dependsOn names '{0}', which is not a workflow of this document{1}");
+
+    public static readonly DiagnosticDescriptor CyclicDependency = Error(
+        "ARZ0214", "Cyclic dependsOn", "Workflow '{0}' depends on itself through dependsOn: {1}");
+
+    public static readonly DiagnosticDescriptor ExclusiveStepTarget = Error(
+        "ARZ0215", "Step must call exactly one thing", "A step must have exactly one of operationId, operationPath or workflowId; this one has {0}");
+
+    public static readonly DiagnosticDescriptor ExclusiveActionTarget = Error(
+        "ARZ0216", "Action has both stepId and workflowId", "Action '{0}' has both stepId and workflowId; keep one");
+
+    public static readonly DiagnosticDescriptor RetryFieldOnNonRetry = Error(
+        "ARZ0217", "retryAfter/retryLimit on a non-retry action", "'{0}' only applies to actions of type 'retry'; action '{1}' is of type '{2}'");
+
+    public static readonly DiagnosticDescriptor GotoWithoutTarget = Error(
+        "ARZ0218", "goto without a target", "Action '{0}' of type 'goto' needs a stepId or a workflowId");
+
+    public static readonly DiagnosticDescriptor RetrySuccessAction = Warning(
+        "ARZ0219", "retry is not a success action", "Success action '{0}' has type 'retry', which Arazzo 1.0.1 allows only in onFailure/failureActions; it is compiled as a bounded poll of this step. Use a 'goto' back to the step to say the same in valid Arazzo.");
+
+    public static readonly DiagnosticDescriptor UnqualifiedOperationId = Warning(
+        "ARZ0220", "Unqualified operationId with several sources", "operationId '{0}' does not say which of the {1} source descriptions it belongs to; write '$sourceDescriptions.<name>.{0}'");
+
+    public static readonly DiagnosticDescriptor DuplicateParameter = Error(
+        "ARZ0221", "Duplicate parameter", "Parameter '{0}' in '{1}' is given more than once");
+
+    public static readonly DiagnosticDescriptor UnknownWorkflowOutputRef = Error(
+        "ARZ0222", "Unknown workflow output", "Workflow '{0}' has no output '{1}'{2}");
+
+    public static readonly DiagnosticDescriptor ParameterInRequired = Error(
+        "ARZ0223", "Parameter location required", "Parameter '{0}' of an operation step needs 'in' (path, query, header or cookie)");
+
+    public static readonly DiagnosticDescriptor UnreachableStep = Warning(
+        "ARZ0224", "Step is never reached", "Step '{0}' can never run: no path through workflow '{1}' leads to it");
+
+    // ---- Expressions and criteria (ARZ03xx) ----
+    public static readonly DiagnosticDescriptor MalformedExpression = Error(
+        "ARZ0301", "Malformed runtime expression", "'{0}' is not a valid runtime expression: {1}");
+
+    public static readonly DiagnosticDescriptor MalformedCondition = Error(
+        "ARZ0302", "Malformed condition", "Condition '{0}' cannot be parsed: {1}");
+
+    public static readonly DiagnosticDescriptor InvalidRegex = Error(
+        "ARZ0303", "Invalid regular expression", "Pattern '{0}' is not a valid regular expression: {1}");
+
+    public static readonly DiagnosticDescriptor CriterionTypeWithoutContext = Error(
+        "ARZ0304", "Criterion type without context", "A criterion of type '{0}' needs a 'context' expression to evaluate against");
+
+    public static readonly DiagnosticDescriptor UnsupportedCriterionType = Error(
+        "ARZ0305", "Unsupported criterion type", "Criterion type '{0}' is not supported: {1}");
+
+    public static readonly DiagnosticDescriptor ExpressionNotAvailable = Error(
+        "ARZ0306", "Expression not available here", "'{0}' is not available in {1}");
+}

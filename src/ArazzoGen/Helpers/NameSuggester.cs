@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+
+namespace ArazzoGen.Helpers;
+
+/// <summary>Finds the closest known name for "did you mean" hints in diagnostics.</summary>
+internal static class NameSuggester
+{
+    /// <summary>
+    /// Returns the candidate nearest to <paramref name="name"/> (case-insensitive edit distance),
+    /// or null when none is close enough to be a plausible typo.
+    /// </summary>
+    public static string? Suggest(string name, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            if (string.Equals(candidate, name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var distance = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = candidate;
+            }
+        }
+
+        var allowed = Math.Max(2, name.Length / 3);
+        return bestDistance <= allowed ? best : null;
+    }
+
+    /// <summary>" (did you mean 'x'?)" or an empty string, ready to append to a message.</summary>
+    public static string Hint(string name, IEnumerable<string> candidates)
+    {
+        var suggestion = Suggest(name, candidates);
+        return suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

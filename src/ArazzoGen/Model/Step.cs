@@ -1,0 +1,37 @@
+using ArazzoGen.Helpers;
+
+namespace ArazzoGen.Model;
+
+internal sealed record Step(
+    Located<string> StepId,
+    string? Description,
+    Located<string>? OperationId,
+    Located<string>? OperationPath,
+    Located<string>? WorkflowId,
+    EquatableArray<ParameterOrReference> Parameters,
+    RequestBody? RequestBody,
+    EquatableArray<Criterion> SuccessCriteria,
+    EquatableArray<ActionOrReference> OnSuccess,
+    EquatableArray<ActionOrReference> OnFailure,
+    EquatableArray<NamedExpression> Outputs,
+    SourceSpan Span);
+
+internal sealed record Parameter(
+    Located<string> Name,
+    Located<string>? In,
+    ValueNode Value,
+    SourceSpan Span);
+
+/// <summary>A parameter written inline, or a <c>reference</c> to components.parameters.</summary>
+internal sealed record ParameterOrReference(Parameter? Parameter, ComponentReference? Reference, SourceSpan Span);
+
+internal sealed record RequestBody(
+    Located<string>? ContentType,
+    ValueNode? Payload,
+    EquatableArray<PayloadReplacement> Replacements,
+    SourceSpan Span);
+
+internal sealed record PayloadReplacement(Located<string> Target, ValueNode Value, SourceSpan Span);
+
+/// <summary>A <c>reference</c> to a reusable object (<c>$components.x.y</c>), with an optional <c>value</c> override.</summary>
+internal sealed record ComponentReference(RuntimeExpression Expression, ValueNode? Value, SourceSpan Span);

@@ -1,0 +1,80 @@
+using System.Linq;
+using ArazzoGen.Diagnostics;
+using ArazzoGen.Helpers;
+using ArazzoGen.Model;
+using ArazzoGen.Parse.Expressions;
+using ArazzoGen.Parse.Yaml;
+
+namespace ArazzoGen.Parse;
+
+internal static class StepParser
+{
+    public static Step? Parse(YamlNode node, int index, string workflowId, DiagnosticBag diagnostics)
+    {
+        var reader = ObjectReader.For(
+            node, $"Step #{index + 1} of workflow '{workflowId}'", "steps[]", diagnostics,
+            "stepId", "description", "operationId", "operationPath", "workflowId", "parameters", "requestBody", "successCriteria", "onSuccess", "onFailure", "outputs");
+        var id = reader?.String("stepId", required: true);
+        if (reader is null || id is null)
+        {
+            return null;
+        }
+
+        NameRules.CheckRecommended("stepId", id, diagnostics);
+        var operationId = reader.String("operationId");
+        var operationPath = reader.String("operationPath");
+        var targetWorkflow = reader.String("workflowId");
+        var targets = new[] { ("operationId", operationId), ("operationPath", operationPath), ("workflowId", targetWorkflow) }.Where(t => t.Item2 is not null).ToList();
+        if (targets.Count != 1)
+        {
+            var span = targets.Count > 1 ? targets[1].Item2!.Span : id.Span;
+            var what = targets.Count == 0 ? "none of them" : string.Join(" and ", targets.Select(t => t.Item1));
+            diagnostics.Add(DiagnosticDescriptors.ExclusiveStepTarget, span, what);
+        }
+
+        var requestBodyNode = reader.Node("requestBody");
+        return new Step(
+            id,
+            reader.Text("description"),
+            operationId,
+            operationPath,
+            targetWorkflow,
+            ParameterParser.ParseList(reader.Sequence("parameters"), diagnostics),
+            requestBodyNode is null ? null : ParseRequestBody(requestBodyNode, diagnostics),
+            CriterionParser.ParseList(reader.Sequence("successCriteria", nonEmpty: true), diagnostics),
+            ActionParser.ParseList(reader.Sequence("onSuccess"), isSuccess: true, diagnostics),
+            ActionParser.ParseList(reader.Sequence("onFailure"), isSuccess: false, diagnostics),
+            OutputsParser.Parse(reader.Object("outputs"), diagnostics),
+            reader.Span);
+    }
+
+    private static RequestBody? ParseRequestBody(YamlNode node, DiagnosticBag diagnostics)
+    {
+        var reader = ObjectReader.For(node, "The requestBody", "requestBody", diagnostics, "contentType", "payload", "replacements");
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var payload = reader.Node("payload");
+        var replacements = (reader.Sequence("replacements")?.Items ?? EquatableArray<YamlNode>.Empty)
+            .Select(n =>
+            {
+                var replacement = ObjectReader.For(n, "A payload replacement", "replacements[]", diagnostics, "target", "value");
+                var target = replacement?.String("target", required: true);
+                var value = replacement?.Node("value", required: true);
+                return replacement is null || target is null || value is null
+                    ? null
+                    : new PayloadReplacement(target, ValueParser.Parse(value, diagnostics), replacement.Span);
+            })
+            .Where(r => r is not null)
+            .Select(r => r!)
+            .ToEquatableArray();
+
+        return new RequestBody(
+            reader.String("contentType"),
+            payload is null ? null : ValueParser.Parse(payload, diagnostics),
+            replacements,
+            reader.Span);
+    }
+}

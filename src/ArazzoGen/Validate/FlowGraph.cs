@@ -1,0 +1,177 @@
+using System.Collections.Generic;
+using System.Linq;
+using ArazzoGen.Model;
+
+namespace ArazzoGen.Validate;
+
+/// <summary>
+/// Which step may run after which: fall-through to the next step when no success action is
+/// unconditional, goto targets, retries (back to the step itself, after any referenced step).
+/// Used to tell whether a step can have run before an expression that reads its outputs, and
+/// whether a step's outputs are certain (it runs on every path) or may be missing.
+/// </summary>
+internal sealed class FlowGraph
+{
+    private readonly List<int>[] _successors;
+    private readonly bool[][] _reaches;
+
+    private FlowGraph(Workflow workflow, List<int>[] successors)
+    {
+        Workflow = workflow;
+        _successors = successors;
+        _reaches = successors.Select((_, i) => Closure(i)).ToArray();
+        Reachable = new bool[successors.Length];
+        if (successors.Length > 0)
+        {
+            Reachable[0] = true;
+            for (var i = 0; i < successors.Length; i++)
+            {
+                Reachable[i] |= _reaches[0][i];
+            }
+        }
+    }
+
+    public Workflow Workflow { get; }
+
+    /// <summary>Steps that some path from the first step reaches.</summary>
+    public bool[] Reachable { get; }
+
+    public IReadOnlyList<int> Successors(int step) => _successors[step];
+
+    public int IndexOf(string stepId)
+    {
+        for (var i = 0; i < Workflow.Steps.Count; i++)
+        {
+            if (Workflow.Steps[i].StepId.Value == stepId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>True when some path runs <paramref name="earlier"/> and later reaches <paramref name="later"/>.</summary>
+    public bool CanRunBefore(int earlier, int later) => Reachable[earlier] && _reaches[earlier][later];
+
+    /// <summary>True when a step runs on every path from the start that ends normally (its outputs are then certain).</summary>
+    public bool RunsOnEveryPath(int step)
+    {
+        // Remove the step and see whether the workflow can still end successfully without it.
+        var count = _successors.Length;
+        var seen = new bool[count];
+        var pending = new Stack<int>();
+        if (step != 0)
+        {
+            pending.Push(0);
+            seen[0] = true;
+        }
+
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (Ends(current))
+            {
+                return false;
+            }
+
+            foreach (var next in _successors[current])
+            {
+                if (next != step && !seen[next])
+                {
+                    seen[next] = true;
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return true;
+    }
+
+    public static FlowGraph Build(Workflow workflow, Components components)
+    {
+        var steps = workflow.Steps;
+        var successors = new List<int>[steps.Count];
+        for (var i = 0; i < steps.Count; i++)
+        {
+            successors[i] = new List<int>();
+        }
+
+        var index = steps.Select((s, i) => (s.StepId.Value, i)).GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.First().i);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            void Add(int from, int to)
+            {
+                if (!successors[from].Contains(to))
+                {
+                    successors[from].Add(to);
+                }
+            }
+
+            var onSuccess = ActionMerger.OnSuccess(steps[i], workflow, components);
+            foreach (var action in onSuccess.Concat(ActionMerger.OnFailure(steps[i], workflow, components)))
+            {
+                var target = action.StepId is not null && index.TryGetValue(action.StepId.Value, out var t) ? t : -1;
+                switch (action.Type.Value)
+                {
+                    case ActionKind.Goto when target >= 0:
+                        Add(i, target);
+                        break;
+                    case ActionKind.Retry:
+                        Add(i, i);
+                        if (target >= 0)
+                        {
+                            Add(i, target);
+                            Add(target, i);
+                        }
+
+                        break;
+                }
+            }
+
+            var alwaysActs = onSuccess.Any(a => a.Criteria.Count == 0);
+            if (!alwaysActs && i + 1 < steps.Count)
+            {
+                Add(i, i + 1);
+            }
+        }
+
+        return new FlowGraph(workflow, successors);
+    }
+
+    private bool Ends(int step)
+    {
+        var steps = Workflow.Steps;
+        if (step == steps.Count - 1)
+        {
+            return true;
+        }
+
+        // An end action (or a goto to another workflow) ends this workflow after the step.
+        return Workflow.Steps[step].OnSuccess.Concat(Workflow.SuccessActions)
+            .Select(a => a.Action)
+            .Any(a => a is not null && (a.Type.Value == ActionKind.End || (a.Type.Value == ActionKind.Goto && a.WorkflowId is not null)));
+    }
+
+    private bool[] Closure(int from)
+    {
+        var seen = new bool[_successors.Length];
+        var pending = new Stack<int>(_successors[from]);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (seen[current])
+            {
+                continue;
+            }
+
+            seen[current] = true;
+            foreach (var next in _successors[current])
+            {
+                pending.Push(next);
+            }
+        }
+
+        return seen;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Linq;
+using ArazzoGen.Diagnostics;
+using ArazzoGen.Helpers;
+using ArazzoGen.Model;
+
+namespace ArazzoGen.Validate;
+
+/// <summary>
+/// Checks what every runtime expression refers to: declared inputs, existing steps and outputs
+/// (and that the step can have run by then), workflows, components, source descriptions, and
+/// that request/response expressions are used only where a call has happened.
+/// </summary>
+internal static class ReferenceRules
+{
+    public static void Check(ArazzoDocument document, Workflow workflow, FlowGraph flow, DiagnosticBag diagnostics)
+    {
+        foreach (var use in ExpressionWalker.InWorkflow(workflow))
+        {
+            Check(document, workflow, flow, use, diagnostics);
+        }
+    }
+
+    /// <summary>Expressions outside any workflow (component parameters): only document-wide references can be checked.</summary>
+    public static void CheckValue(ArazzoDocument document, ValueNode value, DiagnosticBag diagnostics)
+    {
+        foreach (var expression in ExpressionWalker.InValue(value))
+        {
+            CheckDocumentWide(document, expression, diagnostics);
+        }
+    }
+
+    public static void CheckComponentKind(ComponentReference reference, string kind, DiagnosticBag diagnostics)
+    {
+        var expression = reference.Expression;
+        if (expression.Segment(0) != kind)
+        {
+            diagnostics.Add(DiagnosticDescriptors.MalformedExpression, expression.Span, expression.Text, $"this reference must point to $components.{kind}.<name>");
+        }
+    }
+
+    private static void Check(ArazzoDocument document, Workflow workflow, FlowGraph flow, ExpressionUse use, DiagnosticBag diagnostics)
+    {
+        var expression = use.Expression;
+        switch (expression.Root)
+        {
+            case ExpressionRoot.Inputs:
+                CheckInput(workflow, expression, diagnostics);
+                break;
+            case ExpressionRoot.Steps:
+                CheckStepOutput(workflow, flow, use, diagnostics);
+                break;
+            case ExpressionRoot.Outputs:
+                var name = expression.Path[0];
+                var outputs = workflow.Outputs.Select(o => o.Name.Value).ToList();
+                if (!outputs.Contains(name))
+                {
+                    diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowOutputRef, expression.Span, workflow.WorkflowId.Value, name, NameSuggester.Hint(name, outputs));
+                }
+
+                break;
+            case ExpressionRoot.Url or ExpressionRoot.Method or ExpressionRoot.StatusCode or ExpressionRoot.Request or ExpressionRoot.Response:
+                var where = use.Place switch
+                {
+                    ExpressionPlace.StepRequest => "a step's parameters or request body (they are evaluated before the call)",
+                    ExpressionPlace.WorkflowParameters => "workflow-level parameters (they are evaluated before each call)",
+                    ExpressionPlace.WorkflowOutputs => "workflow outputs (there is no single call to read; copy it to a step output first)",
+                    _ => null,
+                };
+                if (where is not null)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.ExpressionNotAvailable, expression.Span, expression.Text, where);
+                }
+
+                break;
+            default:
+                CheckDocumentWide(document, expression, diagnostics);
+                break;
+        }
+    }
+
+    private static void CheckDocumentWide(ArazzoDocument document, RuntimeExpression expression, DiagnosticBag diagnostics)
+    {
+        switch (expression.Root)
+        {
+            case ExpressionRoot.Workflows:
+                CheckWorkflowMember(document, expression, diagnostics);
+                break;
+            case ExpressionRoot.Components:
+                CheckComponent(document.Components, expression, diagnostics);
+                break;
+            case ExpressionRoot.SourceDescriptions:
+                TargetRules.CheckSource(document, expression.Path[0], expression.Span, diagnostics);
+                break;
+        }
+    }
+
+    private static void CheckInput(Workflow workflow, RuntimeExpression expression, DiagnosticBag diagnostics)
+    {
+        var name = expression.Path[0];
+        var declared = workflow.Inputs?.Properties.Select(p => p.Name.Value).ToList() ?? new System.Collections.Generic.List<string>();
+        if (!declared.Contains(name))
+        {
+            diagnostics.Add(DiagnosticDescriptors.UnknownInput, expression.Span, workflow.WorkflowId.Value, name, NameSuggester.Hint(name, declared));
+        }
+    }
+
+    private static void CheckStepOutput(Workflow workflow, FlowGraph flow, ExpressionUse use, DiagnosticBag diagnostics)
+    {
+        var expression = use.Expression;
+        var stepId = expression.Path[0];
+        var index = flow.IndexOf(stepId);
+        if (index < 0)
+        {
+            diagnostics.Add(DiagnosticDescriptors.UnknownStepTarget, expression.Span, workflow.WorkflowId.Value, stepId, NameSuggester.Hint(stepId, workflow.Steps.Select(s => s.StepId.Value)));
+            return;
+        }
+
+        var step = workflow.Steps[index];
+        var output = expression.Path[2];
+        var outputs = step.Outputs.Select(o => o.Name.Value).ToList();
+        if (!outputs.Contains(output))
+        {
+            diagnostics.Add(DiagnosticDescriptors.UnknownStepOutput, expression.Span, stepId, output, NameSuggester.Hint(output, outputs));
+            return;
+        }
+
+        var user = use.Step is null ? -1 : flow.IndexOf(use.Step.StepId.Value);
+        var canHaveRun = use.Place switch
+        {
+            ExpressionPlace.StepRequest => flow.CanRunBefore(index, user),
+            ExpressionPlace.StepResult => index == user || flow.CanRunBefore(index, user),
+            ExpressionPlace.WorkflowOutputs => flow.Reachable[index],
+            _ => true,
+        };
+        if (!canHaveRun)
+        {
+            var where = use.Step is null ? "the workflow ends" : $"step '{use.Step.StepId.Value}'";
+            diagnostics.Add(DiagnosticDescriptors.StepNeverRunBefore, expression.Span, expression.Text, stepId, where);
+        }
+    }
+
+    private static void CheckWorkflowMember(ArazzoDocument document, RuntimeExpression expression, DiagnosticBag diagnostics)
+    {
+        var workflowId = expression.Path[0];
+        var target = document.Workflows.FirstOrDefault(w => w.WorkflowId.Value == workflowId);
+        if (target is null)
+        {
+            diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowTarget, expression.Span, workflowId, NameSuggester.Hint(workflowId, document.Workflows.Select(w => w.WorkflowId.Value)));
+            return;
+        }
+
+        var kind = expression.Path[1];
+        var name = expression.Path[2];
+        var names = kind == "inputs"
+            ? target.Inputs?.Properties.Select(p => p.Name.Value).ToList() ?? new System.Collections.Generic.List<string>()
+            : target.Outputs.Select(o => o.Name.Value).ToList();
+        if (!names.Contains(name))
+        {
+            diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowMember, expression.Span, workflowId, kind.TrimEnd('s'), name, NameSuggester.Hint(name, names));
+        }
+    }
+
+    private static void CheckComponent(Components components, RuntimeExpression expression, DiagnosticBag diagnostics)
+    {
+        var kind = expression.Path[0];
+        var name = expression.Path[1];
+        var names = (kind switch
+        {
+            "inputs" => components.Inputs.Select(c => c.Name.Value),
+            "parameters" => components.Parameters.Select(c => c.Name.Value),
+            "successActions" => components.SuccessActions.Select(c => c.Name.Value),
+            _ => components.FailureActions.Select(c => c.Name.Value),
+        }).ToList();
+        if (!names.Contains(name))
+        {
+            diagnostics.Add(DiagnosticDescriptors.UnknownComponent, expression.Span, kind, name, NameSuggester.Hint(name, names));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using System.Linq;
+using ArazzoGen.Diagnostics;
+using ArazzoGen.Model;
+
+namespace ArazzoGen.Validate;
+
+/// <summary>Rules on a workflow's steps and actions: unique ids and names, existing targets, parameter shape.</summary>
+internal static class StepRules
+{
+    public static void Check(ArazzoDocument document, Workflow workflow, FlowGraph flow, DiagnosticBag diagnostics)
+    {
+        DocumentValidator.ReportDuplicates(workflow.Steps.Select(s => s.StepId), DiagnosticDescriptors.DuplicateStepId, diagnostics, workflow.WorkflowId.Value);
+        CheckActions(document, workflow, workflow.SuccessActions, "successActions", diagnostics);
+        CheckActions(document, workflow, workflow.FailureActions, "failureActions", diagnostics);
+        CheckParameters(workflow.Parameters, isOperationStep: false, diagnostics);
+
+        var openApiSources = document.SourceDescriptions.Count(s => s.EffectiveType == "openapi");
+        for (var i = 0; i < workflow.Steps.Count; i++)
+        {
+            var step = workflow.Steps[i];
+            CheckActions(document, workflow, step.OnSuccess, "successActions", diagnostics);
+            CheckActions(document, workflow, step.OnFailure, "failureActions", diagnostics);
+            CheckParameters(step.Parameters, isOperationStep: step.OperationId is not null || step.OperationPath is not null, diagnostics);
+
+            if (step.OperationId is { } operationId)
+            {
+                if (operationId.Value.StartsWith("$", System.StringComparison.Ordinal))
+                {
+                    TargetRules.CheckSourceQualified(document, operationId, diagnostics);
+                }
+                else if (openApiSources > 1)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.UnqualifiedOperationId, operationId.Span, operationId.Value, openApiSources);
+                }
+            }
+
+            if (step.WorkflowId is { } target)
+            {
+                TargetRules.CheckWorkflow(document, target, diagnostics);
+            }
+
+            if (!flow.Reachable[i])
+            {
+                diagnostics.Add(DiagnosticDescriptors.UnreachableStep, step.StepId.Span, step.StepId.Value, workflow.WorkflowId.Value);
+            }
+        }
+    }
+
+    private static void CheckActions(ArazzoDocument document, Workflow workflow, IEnumerable<ActionOrReference> actions, string componentKind, DiagnosticBag diagnostics)
+    {
+        var list = actions.ToList();
+        DocumentValidator.ReportDuplicates(list.Where(a => a.Action is not null).Select(a => a.Action!.Name), DiagnosticDescriptors.DuplicateActionName, diagnostics);
+        foreach (var entry in list)
+        {
+            if (entry.Reference is { } reference)
+            {
+                ReferenceRules.CheckComponentKind(reference, componentKind, diagnostics);
+                continue;
+            }
+
+            var action = entry.Action!;
+            if (action.StepId is { } stepId)
+            {
+                TargetRules.CheckStep(workflow, stepId, diagnostics);
+            }
+
+            if (action.WorkflowId is { } workflowId)
+            {
+                TargetRules.CheckWorkflow(document, workflowId, diagnostics);
+            }
+        }
+    }
+
+    private static void CheckParameters(IEnumerable<ParameterOrReference> parameters, bool isOperationStep, DiagnosticBag diagnostics)
+    {
+        var seen = new HashSet<(string, string)>();
+        foreach (var entry in parameters)
+        {
+            if (entry.Reference is { } reference)
+            {
+                ReferenceRules.CheckComponentKind(reference, "parameters", diagnostics);
+                continue;
+            }
+
+            var parameter = entry.Parameter!;
+            if (isOperationStep && parameter.In is null)
+            {
+                diagnostics.Add(DiagnosticDescriptors.ParameterInRequired, parameter.Name.Span, parameter.Name.Value);
+            }
+
+            var location = parameter.In?.Value ?? string.Empty;
+            if (!seen.Add((parameter.Name.Value, location)))
+            {
+                diagnostics.Add(DiagnosticDescriptors.DuplicateParameter, parameter.Name.Span, parameter.Name.Value, location.Length == 0 ? "(no location)" : location);
+            }
+        }
+    }
+}

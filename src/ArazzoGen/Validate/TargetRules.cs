@@ -1,0 +1,57 @@
+using System.Linq;
+using ArazzoGen.Diagnostics;
+using ArazzoGen.Helpers;
+using ArazzoGen.Model;
+using ArazzoGen.Parse.Expressions;
+
+namespace ArazzoGen.Validate;
+
+/// <summary>Checks names that point at steps, workflows and source descriptions.</summary>
+internal static class TargetRules
+{
+    public static void CheckStep(Workflow workflow, Located<string> stepId, DiagnosticBag diagnostics)
+    {
+        var ids = workflow.Steps.Select(s => s.StepId.Value).ToList();
+        if (!ids.Contains(stepId.Value))
+        {
+            diagnostics.Add(DiagnosticDescriptors.UnknownStepTarget, stepId.Span, workflow.WorkflowId.Value, stepId.Value, NameSuggester.Hint(stepId.Value, ids));
+        }
+    }
+
+    public static void CheckWorkflow(ArazzoDocument document, Located<string> workflowId, DiagnosticBag diagnostics)
+    {
+        if (workflowId.Value.StartsWith("$sourceDescriptions.", System.StringComparison.Ordinal))
+        {
+            CheckSourceQualified(document, workflowId, diagnostics);
+            return;
+        }
+
+        var ids = document.Workflows.Select(w => w.WorkflowId.Value).ToList();
+        if (!ids.Contains(workflowId.Value))
+        {
+            diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowTarget, workflowId.Span, workflowId.Value, NameSuggester.Hint(workflowId.Value, ids));
+        }
+    }
+
+    /// <summary><c>$sourceDescriptions.name.x</c>: the name must be a source description of this document.</summary>
+    public static void CheckSourceQualified(ArazzoDocument document, Located<string> text, DiagnosticBag diagnostics)
+    {
+        var expression = RuntimeExpressionParser.TryParse(text.Value, text.Span, out var error);
+        if (expression is null || expression.Root != ExpressionRoot.SourceDescriptions || expression.Path.Count < 2)
+        {
+            diagnostics.Add(DiagnosticDescriptors.MalformedExpression, text.Span, text.Value, error ?? "expected $sourceDescriptions.<name>.<id>");
+            return;
+        }
+
+        CheckSource(document, expression.Path[0], text.Span, diagnostics);
+    }
+
+    public static void CheckSource(ArazzoDocument document, string name, SourceSpan span, DiagnosticBag diagnostics)
+    {
+        var names = document.SourceDescriptions.Select(s => s.Name.Value).ToList();
+        if (!names.Contains(name))
+        {
+            diagnostics.Add(DiagnosticDescriptors.UnknownSourceDescription, span, name, NameSuggester.Hint(name, names));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Linq;
+using ArazzoGen.Diagnostics;
+using ArazzoGen.Helpers;
+using ArazzoGen.Model;
+using ArazzoGen.Parse;
+using Microsoft.CodeAnalysis;
+
+namespace ArazzoGen.Validate;
+
+/// <summary>The Validate stage's output for one file: the document and every parse and validation diagnostic.</summary>
+internal sealed record ValidatedFile(string FilePath, ArazzoDocument? Document, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    public static ValidatedFile From(ParsedFile parsed)
+    {
+        var diagnostics = new DiagnosticBag(parsed.FilePath);
+        diagnostics.AddRange(parsed.Diagnostics);
+        if (parsed.Document is not null)
+        {
+            DocumentValidator.Validate(parsed.Document, diagnostics);
+        }
+
+        return new ValidatedFile(parsed.FilePath, parsed.Document, diagnostics.ToEquatableArray());
+    }
+}

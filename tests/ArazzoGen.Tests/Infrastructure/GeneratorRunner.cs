@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ArazzoGen.Tests.Infrastructure;
+
+/// <summary>Runs <see cref="ArazzoGenerator"/> the way the compiler does, on in-memory files.</summary>
+internal static class GeneratorRunner
+{
+    public static GeneratorDriverRunResult Run(params (string Path, string Text)[] files) =>
+        Run(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToArray());
+
+    public static GeneratorDriverRunResult Run(AdditionalText[] files, string source = "class Placeholder {}")
+    {
+        var driver = CreateDriver(files);
+        return driver.RunGenerators(CreateCompilation(source)).GetRunResult();
+    }
+
+    /// <summary>Diagnostics the generator reported for one YAML document.</summary>
+    public static ImmutableArray<Diagnostic> Diagnose(string yaml, string path = "/work/test.arazzo.yaml") =>
+        Run((path, yaml)).Diagnostics;
+
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, bool trackSteps = false) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new ArazzoGenerator().AsSourceGenerator() },
+            additionalTexts: files,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+        CSharpCompilation.Create(
+            "Consumer",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s)),
+            ReferenceAssemblies,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+    private static readonly MetadataReference[] ReferenceAssemblies =
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(p => p.EndsWith(".dll", StringComparison.Ordinal))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToArray();
+
+    /// <summary>"line:column id" (1-based, as the compiler prints them) for compact assertions.</summary>
+    public static string Describe(Diagnostic diagnostic)
+    {
+        var position = diagnostic.Location.GetLineSpan().StartLinePosition;
+        return $"{position.Line + 1}:{position.Character + 1} {diagnostic.Id}";
+    }
+}

@@ -1,0 +1,30 @@
+namespace ArazzoGen.Tests.Infrastructure;
+
+/// <summary>Locates the repository (and the seed workflows) from the test's output folder.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Workflows => Path.Combine(Root, "workflows");
+
+    public static string Workflow(string fileName) => Path.Combine(Workflows, fileName);
+
+    public static readonly string[] SeedFiles =
+    {
+        "amazon-neptune-ml-dataprocessing-to-training-workflow.yml",
+        "amazon-sagemaker-register-latest-completed-training-workflow.yml",
+        "amazon-sagemaker-train-and-poll-job-workflow.yml",
+        "amazon-sagemaker-train-then-deploy-workflow.yml",
+    };
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ArazzoGen.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("ArazzoGen.sln not found above " + AppContext.BaseDirectory);
+    }
+}
