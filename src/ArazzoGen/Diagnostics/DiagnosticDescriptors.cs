@@ -12,15 +12,13 @@ internal static class DiagnosticDescriptors
     public const string Category = "ArazzoGen";
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     private static DiagnosticDescriptor Warning(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     private static DiagnosticDescriptor Info(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
-
-    private static string HelpLink(string id) => "https://github.com/arazzogen/arazzogen/blob/main/docs/diagnostics.md#" + id.ToLowerInvariant();
+        new(id, title, message, Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
     // ---- Reading the document (ARZ00xx) ----
     public static readonly DiagnosticDescriptor YamlSyntax = Error(

@@ -30,7 +30,21 @@ internal static class NameSuggester
         }
 
         var allowed = Math.Max(2, name.Length / 3);
-        return bestDistance <= allowed ? best : null;
+        if (bestDistance <= allowed)
+        {
+            return best;
+        }
+
+        // A truncated name ("$status" for "$statusCode") is far by edit distance but an obvious typo.
+        foreach (var candidate in candidates)
+        {
+            if (name.Length >= 3 && candidate.StartsWith(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>" (did you mean 'x'?)" or an empty string, ready to append to a message.</summary>

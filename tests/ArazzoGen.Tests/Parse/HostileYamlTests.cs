@@ -1,0 +1,112 @@
+using System.Text;
+using ArazzoGen.Tests.Infrastructure;
+using ArazzoGen.Tests.Validate;
+
+namespace ArazzoGen.Tests.Parse;
+
+/// <summary>
+/// Documents built to hurt a parser: each must end with an ARZ diagnostic, never a hang, a stack
+/// overflow or an exception out of the generator (which the compiler would report as CS8785).
+/// </summary>
+public class HostileYamlTests
+{
+    private const string Head = "arazzo: 1.0.1\n";
+
+    [Fact]
+    public void Alias_bomb_is_rejected_before_it_is_expanded()
+    {
+        var yaml = new StringBuilder(Head + "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 12; i++)
+        {
+            yaml.Append($"a{i}: &a{i} [" + string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10)) + "]\n");
+        }
+
+        var result = GeneratorRunner.Run(("/w/bomb.yaml", yaml.ToString()));
+
+        Assert.Empty(result.Results[0].Exception is null ? Array.Empty<Exception>() : new[] { result.Results[0].Exception! });
+        Assert.Contains(result.Diagnostics, d => d.Id == "ARZ0004");
+    }
+
+    [Theory]
+    [InlineData("block")]
+    [InlineData("flow")]
+    public void Ten_thousand_levels_of_nesting_are_rejected(string style)
+    {
+        var yaml = style == "flow"
+            ? Head + "x: " + new string('[', 10_000) + new string(']', 10_000) + "\n"
+            : Head + "x:\n" + string.Concat(Enumerable.Repeat("- ", 10_000)) + "leaf\n"; // compact nested block lists
+
+        var result = GeneratorRunner.Run(("/w/deep.yaml", yaml));
+
+        Assert.Null(result.Results[0].Exception);
+        Assert.Contains(result.Diagnostics, d => d.Id is "ARZ0003" or "ARZ0001");
+    }
+
+    [Fact]
+    public void A_ten_megabyte_document_is_rejected_by_size()
+    {
+        var yaml = Head + "info:\n  description: \"" + new string('x', 10 * 1024 * 1024) + "\"\n";
+
+        var result = GeneratorRunner.Run(("/w/huge.yaml", yaml));
+
+        Assert.Null(result.Results[0].Exception);
+        Assert.Equal("ARZ0002", Assert.Single(result.Diagnostics).Id);
+    }
+
+    [Fact]
+    public void Unclosed_flow_collection_reports_a_syntax_error()
+    {
+        var result = GeneratorRunner.Run(("/w/unclosed.yaml", Head + "workflows: [ { workflowId: a\n"));
+
+        Assert.Null(result.Results[0].Exception);
+        Assert.Contains(result.Diagnostics, d => d.Id == "ARZ0001");
+    }
+
+    [Fact]
+    public void Invalid_utf8_arrives_as_replacement_characters_and_is_warned_about_at_its_position()
+    {
+        var document = MarkedDocument.Parse(DiagnosticCatalogueTests.ValidDocument.Replace("title: Test", "title: Te§\uFFFDst"));
+
+        var diagnostics = GeneratorRunner.Diagnose(document.Text);
+
+        Assert.Contains($"{document.Position} ARZ0006", diagnostics.Select(GeneratorRunner.Describe));
+    }
+
+    [Fact]
+    public void Only_the_first_of_several_yaml_documents_is_read_and_that_is_said()
+    {
+        var document = MarkedDocument.Parse(DiagnosticCatalogueTests.ValidDocument + "\n§---\narazzo: 1.0.1\n");
+
+        var diagnostics = GeneratorRunner.Diagnose(document.Text);
+
+        Assert.Equal(new[] { $"{document.Position} ARZ0008" }, diagnostics.Select(GeneratorRunner.Describe));
+    }
+
+    [Fact]
+    public void Files_without_an_arazzo_root_are_ignored_even_when_broken()
+    {
+        var result = GeneratorRunner.Run(
+            ("/w/settings.yaml", "logging:\n  level: debug\n"),
+            ("/w/broken-other.yml", "key: [unclosed\n"),
+            ("/w/list.json", "[1, 2, 3]"),
+            ("/w/readme.txt", "arazzo: 1.0.1"));
+
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void A_json_document_is_read_like_yaml()
+    {
+        var json = """
+            {"arazzo": "1.0.1", "info": {"title": "T", "version": "1"},
+             "sourceDescriptions": [{"name": "api", "url": "./a.json"}],
+             "workflows": [{"workflowId": "w", "steps": [{"stepId": "s", "operationId": "Op", "outputs": {"x": "$response.body#/X"}}],
+                            "outputs": {"x": "$steps.s.outputs.y"}}]}
+            """;
+
+        var diagnostics = GeneratorRunner.Diagnose(json, "/w/flow.arazzo.json");
+
+        Assert.Equal("ARZ0207", Assert.Single(diagnostics).Id);
+        Assert.Equal(3, diagnostics[0].Location.GetLineSpan().StartLinePosition.Line);
+    }
+}

@@ -1,0 +1,5 @@
+namespace BrokenConsumer;
+
+public static class Placeholder
+{
+}
