@@ -146,6 +146,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnreachableStep = Warning(
         "ARZ0224", "Step is never reached", "Step '{0}' can never run: no path through workflow '{1}' leads to it");
 
+    public static readonly DiagnosticDescriptor DuplicateCriterion = Warning(
+        "ARZ0225", "Duplicate criterion", "This criterion repeats an earlier one in the same list; remove it");
+
+    public static readonly DiagnosticDescriptor DuplicateReplacementTarget = Error(
+        "ARZ0226", "Duplicate replacement target", "Replacement target '{0}' is given more than once; the second would silently win");
+
     // ---- Expressions and criteria (ARZ03xx) ----
     public static readonly DiagnosticDescriptor MalformedExpression = Error(
         "ARZ0301", "Malformed runtime expression", "'{0}' is not a valid runtime expression: {1}");

@@ -22,6 +22,11 @@ internal static class StepRules
             CheckActions(document, workflow, step.OnSuccess, "successActions", diagnostics);
             CheckActions(document, workflow, step.OnFailure, "failureActions", diagnostics);
             CheckParameters(step.Parameters, isOperationStep: step.OperationId is not null || step.OperationPath is not null, diagnostics);
+            CheckCriteria(step.SuccessCriteria, diagnostics);
+            if (step.RequestBody is { } body)
+            {
+                DocumentValidator.ReportDuplicates(body.Replacements.Select(r => r.Target), DiagnosticDescriptors.DuplicateReplacementTarget, diagnostics);
+            }
 
             if (step.OperationId is { } operationId)
             {
@@ -60,6 +65,7 @@ internal static class StepRules
             }
 
             var action = entry.Action!;
+            CheckCriteria(action.Criteria, diagnostics);
             if (action.StepId is { } stepId)
             {
                 TargetRules.CheckStep(workflow, stepId, diagnostics);
@@ -68,6 +74,18 @@ internal static class StepRules
             if (action.WorkflowId is { } workflowId)
             {
                 TargetRules.CheckWorkflow(document, workflowId, diagnostics);
+            }
+        }
+    }
+
+    private static void CheckCriteria(IEnumerable<Criterion> criteria, DiagnosticBag diagnostics)
+    {
+        var seen = new HashSet<(string, string?, CriterionType)>();
+        foreach (var criterion in criteria)
+        {
+            if (!seen.Add((criterion.Condition.Value, criterion.Context?.Text, criterion.Type.Value)))
+            {
+                diagnostics.Add(DiagnosticDescriptors.DuplicateCriterion, criterion.Condition.Span);
             }
         }
     }

@@ -87,6 +87,8 @@ public class DiagnosticCatalogueTests
         { "ARZ0222", "    outputs:\n      status: $response.body#/Status", "    successCriteria:\n    - condition: §$outputs.nope == 1\n    outputs:\n      status: $response.body#/Status" },
         { "ARZ0223", "    operationId: DescribeThing", "    operationId: DescribeThing\n    parameters:\n    - name: §Id\n      value: 1" },
         { "ARZ0224", "      id: $response.body#/Id", "      id: $response.body#/Id\n    onSuccess:\n    - name: stop\n      type: end\n  - stepId: §orphan\n    operationId: CreateThing" },
+        { "ARZ0225", "    - condition: $statusCode == 200", "    - condition: $statusCode == 200\n    - condition: §$statusCode == 200" },
+        { "ARZ0226", "        Name: $inputs.name", "        Name: $inputs.name\n      replacements:\n      - target: /Name\n        value: a\n      - target: §/Name\n        value: b" },
         // Expressions and criteria
         { "ARZ0301", "Name: $inputs.name", "Name: §$inputz.name" },
         { "ARZ0302", "condition: $statusCode == 200", "condition: §$statusCode = 200" },
