@@ -1,3 +1,5 @@
+using ArazzoGen.Bind;
+using ArazzoGen.Emit;
 using ArazzoGen.Parse;
 using ArazzoGen.Validate;
 using Microsoft.CodeAnalysis;
@@ -29,6 +31,33 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
             foreach (var diagnostic in file.Diagnostics)
             {
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        var settings = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => GeneratorSettings.From(options.GlobalOptions));
+
+        // Bind re-runs when the compilation changes (it reads symbols); its output is equal when nothing
+        // it uses changed, so Emit is then skipped.
+        var bound = validated
+            .Combine(context.CompilationProvider)
+            .Combine(settings)
+            .Select(static (input, cancellationToken) => FileBinder.Bind(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Bind);
+
+        var emitted = bound
+            .Select(static (file, _) => EmitStage.Emit(file))
+            .WithTrackingName(TrackingNames.Emit);
+
+        context.RegisterSourceOutput(emitted, static (output, file) =>
+        {
+            foreach (var diagnostic in file.Diagnostics)
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            foreach (var source in file.Sources)
+            {
+                output.AddSource(source.HintName, source.Text);
             }
         });
     }

@@ -170,4 +170,56 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ExpressionNotAvailable = Error(
         "ARZ0306", "Expression not available here", "'{0}' is not available in {1}");
+
+    // ---- Binding to AWS SDK types (ARZ1xxx) ----
+    public static readonly DiagnosticDescriptor NoSdkCore = Error(
+        "ARZ1000", "AWS SDK not referenced", "Workflow '{0}' calls AWS operations, but the project does not reference AWSSDK.Core; add the AWS SDK package of the service it calls");
+
+    public static readonly DiagnosticDescriptor NoClientForSource = Error(
+        "ARZ1001", "No AWS SDK client for a source description", "No AWS SDK client interface has the operations {1} of source description '{0}'; reference the service's AWS SDK package, or bind it with [assembly: ArazzoSource(\"{0}\", typeof(IAmazonX))] and map differing operation ids with [assembly: ArazzoOperation(\"{0}\", \"<operationId>\", \"<SdkMethod>\")]");
+
+    public static readonly DiagnosticDescriptor AmbiguousClient = Error(
+        "ARZ1002", "Several AWS SDK clients fit a source description", "Source description '{0}' fits several client interfaces ({1}); choose one with [assembly: ArazzoSource(\"{0}\", typeof(...))]");
+
+    public static readonly DiagnosticDescriptor UnknownOperation = Error(
+        "ARZ1003", "Unknown operation", "{0} has no operation '{1}'{2}; if the SDK names it differently, map it with [assembly: ArazzoOperation(\"{3}\", \"{1}\", \"<SdkMethod>\")]");
+
+    public static readonly DiagnosticDescriptor TargetHeaderMismatch = Error(
+        "ARZ1004", "X-Amz-Target does not match the operation", "X-Amz-Target '{0}' names operation '{1}', but the step calls '{2}'");
+
+    public static readonly DiagnosticDescriptor UnknownRequestMember = Error(
+        "ARZ1005", "Unknown request member", "{0} has no member '{1}'{2}; if the workflow must keep it, drop or remap it with [assembly: ArazzoPayloadMember(\"{3}\", \"{4}\", \"{1}\", null)]");
+
+    public static readonly DiagnosticDescriptor UnknownEnumValue = Warning(
+        "ARZ1006", "Value not among the SDK's known values", "'{0}' is not a known {1} value ({2}); it is sent as written (AWS may have added it after this SDK version)");
+
+    public static readonly DiagnosticDescriptor MissingRequiredMember = Warning(
+        "ARZ1007", "Required request member not set", "{0} requires '{1}', which this step does not set; the call will fail unless the service has a default");
+
+    public static readonly DiagnosticDescriptor ConstraintViolated = Error(
+        "ARZ1008", "Value breaks the SDK's constraint", "'{0}' of {1} must have {2}; this value has {3}");
+
+    public static readonly DiagnosticDescriptor TypeMismatch = Error(
+        "ARZ1009", "Value does not fit the member", "{0} cannot hold {1} ({2})");
+
+    public static readonly DiagnosticDescriptor NotAvailableFromSdk = Error(
+        "ARZ1010", "Not available through the AWS SDK", "'{0}' cannot be compiled: {1}");
+
+    public static readonly DiagnosticDescriptor UntranslatableCriterion = Error(
+        "ARZ1011", "Criterion cannot be compiled", "Condition '{0}' cannot be compiled: {1}");
+
+    public static readonly DiagnosticDescriptor UnsupportedStep = Error(
+        "ARZ1012", "Step kind not supported", "Step '{0}' {1}");
+
+    public static readonly DiagnosticDescriptor UnknownResponseMember = Error(
+        "ARZ1013", "Unknown response member", "{0} has no member '{1}'{2}");
+
+    public static readonly DiagnosticDescriptor PayloadMemberRemapped = Info(
+        "ARZ1014", "Payload member dropped or remapped", "Payload member '{0}' of {1} is {2} by [assembly: ArazzoPayloadMember]");
+
+    public static readonly DiagnosticDescriptor UnqualifiedOperationAmbiguous = Error(
+        "ARZ1015", "Unqualified operationId fits several sources", "operationId '{0}' exists in several source descriptions ({1}); write '$sourceDescriptions.<name>.{0}'");
+
+    public static readonly DiagnosticDescriptor InputTypeConflict = Error(
+        "ARZ1016", "Input used as two different types", "Input '{0}' is used as {1} here but as {2} earlier; give it an explicit schema type or use two inputs");
 }

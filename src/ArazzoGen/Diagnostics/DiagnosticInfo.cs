@@ -34,7 +34,9 @@ internal sealed class DiagnosticBag
 
     public int Count => _items.Count;
 
-    public bool HasErrors => _items.Any(d => d.Severity == DiagnosticSeverity.Error);
+    public bool HasErrors => ErrorCount > 0;
+
+    public int ErrorCount => _items.Count(d => d.Severity == DiagnosticSeverity.Error);
 
     public void Add(DiagnosticDescriptor descriptor, SourceSpan span, params object?[] messageArgs) =>
         _items.Add(DiagnosticInfo.Create(descriptor, FilePath, span, messageArgs));

@@ -1,0 +1,57 @@
+using System.ComponentModel;
+
+namespace ArazzoGen.Runtime;
+
+/// <summary>
+/// A bounded poll of one step: waits between attempts and throws
+/// <see cref="WorkflowPollExhaustedException"/> when its attempts or its deadline run out, so a
+/// workflow never falls through to the next step with the awaited state not reached.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class Poll
+{
+    private readonly WorkflowRun _run;
+    private readonly string _stepId;
+    private readonly long _startedAt;
+
+    internal Poll(WorkflowRun run, string stepId, TimeSpan delay, int? maxAttempts, TimeSpan? deadline)
+    {
+        _run = run;
+        _stepId = stepId;
+        Delay = delay;
+        MaxAttempts = maxAttempts;
+        Deadline = deadline;
+        _startedAt = run.Timestamp();
+    }
+
+    /// <summary>The wait between polls.</summary>
+    public TimeSpan Delay { get; }
+
+    /// <summary>The most polls after the first call, when bounded by count.</summary>
+    public int? MaxAttempts { get; }
+
+    /// <summary>The longest total wait, when bounded by time.</summary>
+    public TimeSpan? Deadline { get; }
+
+    /// <summary>How many calls the step has made (1 after the first).</summary>
+    public int Attempt { get; private set; } = 1;
+
+    /// <summary>Waits before the next poll, or throws when the bound is used up.</summary>
+    public async Task WaitAsync(string? observed)
+    {
+        var elapsed = _run.Elapsed(_startedAt);
+        var polls = Attempt - 1;
+        if ((MaxAttempts is { } max && polls >= max) || (Deadline is { } deadline && elapsed + Delay > deadline))
+        {
+            var bound = MaxAttempts is { } m ? $"its limit of {m} polls" : $"its deadline of {Deadline}";
+            throw new WorkflowPollExhaustedException(
+                $"Step '{_stepId}' of workflow '{_run.WorkflowId}' was still waiting after {Attempt} calls over {elapsed} and reached {bound}. Last observed: {observed ?? "(nothing)"}.",
+                new StepContext(_run.WorkflowId, _stepId, Attempt, null, null, null, observed),
+                elapsed);
+        }
+
+        _run.LogPolling(_stepId, Attempt, Delay);
+        await _run.DelayAsync(Delay).ConfigureAwait(false);
+        Attempt++;
+    }
+}

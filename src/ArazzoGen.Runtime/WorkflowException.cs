@@ -1,0 +1,104 @@
+namespace ArazzoGen.Runtime;
+
+/// <summary>A generated workflow stopped without reaching an end. Says where, and what it saw last.</summary>
+public abstract class WorkflowException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    protected WorkflowException(string message, StepContext context, Exception? innerException)
+        : base(message, innerException)
+    {
+        WorkflowId = context.WorkflowId;
+        StepId = context.StepId;
+        Attempt = context.Attempt;
+        StatusCode = context.StatusCode;
+        ErrorCode = context.ErrorCode;
+        RequestId = context.RequestId;
+        LastObservedValue = context.LastObservedValue;
+    }
+
+    /// <summary>The workflowId from the Arazzo document.</summary>
+    public string WorkflowId { get; }
+
+    /// <summary>The step that failed.</summary>
+    public string StepId { get; }
+
+    /// <summary>Which call of the step failed (1 for the first).</summary>
+    public int Attempt { get; }
+
+    /// <summary>The HTTP status of the last call, when it got an answer.</summary>
+    public int? StatusCode { get; }
+
+    /// <summary>The AWS error code of the last call (e.g. ThrottlingException), when it failed with one.</summary>
+    public string? ErrorCode { get; }
+
+    /// <summary>The AWS request id of the last call, for support cases.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>What the step last read from its response (its outputs), for diagnosis.</summary>
+    public string? LastObservedValue { get; }
+
+    /// <summary>The workflow's outputs as far as they were computed (the generated Outputs type); tells what was created.</summary>
+    public object? PartialOutputs { get; internal set; }
+}
+
+/// <summary>What a workflow exception reports about the step it happened in.</summary>
+public sealed record StepContext(string WorkflowId, string StepId, int Attempt, int? StatusCode, string? ErrorCode, string? RequestId, string? LastObservedValue);
+
+/// <summary>A step failed (its call threw, or its success criteria were not met) and no failure action handled it.</summary>
+public sealed class WorkflowStepFailedException : WorkflowException
+{
+    /// <summary>Creates the exception.</summary>
+    public WorkflowStepFailedException(string message, StepContext context, Exception? innerException = null)
+        : base(message, context, innerException)
+    {
+    }
+}
+
+/// <summary>A poll ran out of attempts or time before its step reached the state the workflow waits for.</summary>
+public sealed class WorkflowPollExhaustedException : WorkflowException
+{
+    /// <summary>Creates the exception.</summary>
+    public WorkflowPollExhaustedException(string message, StepContext context, TimeSpan elapsed)
+        : base(message, context, null)
+    {
+        Elapsed = elapsed;
+    }
+
+    /// <summary>How long the step polled.</summary>
+    public TimeSpan Elapsed { get; }
+}
+
+/// <summary>The run made more transitions between steps than <see cref="WorkflowOptions.StepBudget"/> allows (a goto cycle).</summary>
+public sealed class WorkflowStepBudgetExceededException : WorkflowException
+{
+    /// <summary>Creates the exception.</summary>
+    public WorkflowStepBudgetExceededException(string message, StepContext context)
+        : base(message, context, null)
+    {
+    }
+}
+
+/// <summary>
+/// The caller cancelled the run. Cancellation stops the waiting, not the AWS jobs already started:
+/// <see cref="PartialOutputs"/> says what was created, so it can be stopped or cleaned up.
+/// </summary>
+public sealed class WorkflowCanceledException : OperationCanceledException
+{
+    /// <summary>Creates the exception.</summary>
+    public WorkflowCanceledException(string workflowId, string stepId, object? partialOutputs, CancellationToken cancellationToken, Exception? innerException)
+        : base($"Workflow '{workflowId}' was cancelled during step '{stepId}'. AWS jobs it started keep running; see PartialOutputs.", innerException, cancellationToken)
+    {
+        WorkflowId = workflowId;
+        StepId = stepId;
+        PartialOutputs = partialOutputs;
+    }
+
+    /// <summary>The workflowId from the Arazzo document.</summary>
+    public string WorkflowId { get; }
+
+    /// <summary>The step that was running.</summary>
+    public string StepId { get; }
+
+    /// <summary>The workflow's outputs as far as they were computed (the generated Outputs type).</summary>
+    public object? PartialOutputs { get; }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
+
+namespace ArazzoGen.Runtime;
+
+/// <summary>
+/// How a generated workflow runs: its clock, logging, bounds on polling and goto cycles, and an
+/// optional resilience pipeline around each AWS SDK call.
+/// </summary>
+/// <remarks>
+/// Retries are layered, innermost first: the AWS SDK's own retry of transient errors (its retry
+/// mode and <c>MaxErrorRetry</c>), then <see cref="ResiliencePipeline"/> around each call, then the
+/// workflow's own <c>retry</c> failure actions.
+/// </remarks>
+public sealed class WorkflowOptions
+{
+    /// <summary>Options with every default.</summary>
+    public static WorkflowOptions Default { get; } = new();
+
+    /// <summary>The clock polls and retries wait on. Tests and simulations pass their own.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Where structured logs go (one category per workflow class).</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>
+    /// How many transitions between steps one run may make before it is stopped with
+    /// <see cref="WorkflowStepBudgetExceededException"/> (poll attempts do not count). Guards
+    /// against goto cycles that never end.
+    /// </summary>
+    public int StepBudget { get; init; } = 1000;
+
+    /// <summary>Wraps every AWS SDK call (Polly v8); built on the same <see cref="TimeProvider"/> in tests.</summary>
+    public ResiliencePipeline? ResiliencePipeline { get; init; }
+
+    /// <summary>
+    /// How long a poll may wait in total when the workflow gives no <c>retryLimit</c>. 24 hours by
+    /// default: SageMaker's default MaxRuntimeInSeconds is one day.
+    /// </summary>
+    public TimeSpan DefaultPollDeadline { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>Per-step overrides of the poll delay and bound, keyed by stepId.</summary>
+    public IDictionary<string, PollOptions> Polls { get; init; } = new Dictionary<string, PollOptions>(StringComparer.Ordinal);
+}
+
+/// <summary>Overrides for one polling step; anything left null keeps the workflow's value.</summary>
+public sealed class PollOptions
+{
+    /// <summary>The wait between two polls.</summary>
+    public TimeSpan? Delay { get; init; }
+
+    /// <summary>The longest the poll may wait in total before it gives up.</summary>
+    public TimeSpan? Deadline { get; init; }
+
+    /// <summary>The most polls (after the first call) before it gives up.</summary>
+    public int? MaxAttempts { get; init; }
+}

@@ -1,0 +1,158 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Amazon.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace ArazzoGen.Runtime;
+
+/// <summary>
+/// One run of a generated workflow: counts transitions, makes the SDK calls (with logging, a trace
+/// span and the optional resilience pipeline), and waits on the options' clock. Generated code
+/// creates one per <c>RunAsync</c>; it is not meant to be used by hand.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class WorkflowRun : IDisposable
+{
+    private readonly WorkflowOptions _options;
+    private readonly ILogger _logger;
+    private readonly Activity? _activity;
+    private readonly long _startedAt;
+    private int _transitions;
+
+    /// <summary>Starts a run of <paramref name="workflowId"/>.</summary>
+    public WorkflowRun(string workflowId, Type workflowType, WorkflowOptions options, CancellationToken cancellationToken)
+    {
+        WorkflowId = workflowId;
+        _options = options;
+        CancellationToken = cancellationToken;
+        _logger = options.LoggerFactory.CreateLogger(workflowType.FullName ?? workflowType.Name);
+        _activity = Telemetry.Source.StartActivity("workflow " + workflowId);
+        _activity?.SetTag("arazzo.workflow.id", workflowId);
+        _startedAt = options.TimeProvider.GetTimestamp();
+        Log.WorkflowStarting(_logger, workflowId, null);
+    }
+
+    /// <summary>The workflowId from the Arazzo document.</summary>
+    public string WorkflowId { get; }
+
+    /// <summary>The caller's token.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>The step running now.</summary>
+    public string CurrentStepId { get; private set; } = string.Empty;
+
+    /// <summary>The run's options.</summary>
+    public WorkflowOptions Options => _options;
+
+    /// <summary>Enters <paramref name="stepId"/>, counting the transition against the step budget.</summary>
+    public void EnterStep(string stepId)
+    {
+        if (++_transitions > _options.StepBudget)
+        {
+            throw new WorkflowStepBudgetExceededException(
+                $"Workflow '{WorkflowId}' made more than {_options.StepBudget} step transitions (last: '{CurrentStepId}' -> '{stepId}'); a goto cycle never reached an end. Raise WorkflowOptions.StepBudget if the flow is meant to run this long.",
+                new StepContext(WorkflowId, stepId, 1, null, null, null, null));
+        }
+
+        CurrentStepId = stepId;
+    }
+
+    /// <summary>Calls the SDK for <paramref name="stepId"/>; a service or transport failure is returned, not thrown.</summary>
+    public async Task<CallResult<TResponse>> CallAsync<TRequest, TResponse>(
+        string stepId, int attempt, TRequest request, Func<TRequest, CancellationToken, Task<TResponse>> call)
+        where TResponse : AmazonWebServiceResponse
+    {
+        CancellationToken.ThrowIfCancellationRequested();
+        using var activity = Telemetry.Source.StartActivity("step " + stepId);
+        activity?.SetTag("arazzo.workflow.id", WorkflowId);
+        activity?.SetTag("arazzo.step.id", stepId);
+        activity?.SetTag("arazzo.step.attempt", attempt);
+        Log.StepCalling(_logger, WorkflowId, stepId, attempt, null);
+        try
+        {
+            var response = _options.ResiliencePipeline is { } pipeline
+                ? await pipeline.ExecuteAsync(static async (state, token) => await state.call(state.request, token).ConfigureAwait(false), (call, request), CancellationToken).ConfigureAwait(false)
+                : await call(request, CancellationToken).ConfigureAwait(false);
+            activity?.SetTag("http.response.status_code", (int)response.HttpStatusCode);
+            return new CallResult<TResponse>(response, null);
+        }
+        catch (Exception ex) when (IsCallFailure(ex))
+        {
+            var result = new CallResult<TResponse>(null, ex);
+            activity?.SetStatus(ActivityStatusCode.Error, result.ErrorCode ?? ex.GetType().Name);
+            Log.StepCallFailed(_logger, WorkflowId, stepId, attempt, result.ErrorCode ?? ex.GetType().Name, result.StatusCode, null);
+            return result;
+        }
+    }
+
+    /// <summary>Starts polling a step: the delay and bound come from the workflow, overridable per step in the options.</summary>
+    public Poll StartPoll(string stepId, TimeSpan delay, int? retryLimit)
+    {
+        _options.Polls.TryGetValue(stepId, out var overrides);
+        var maxAttempts = overrides?.MaxAttempts ?? retryLimit;
+        var deadline = overrides?.Deadline ?? (maxAttempts is null ? _options.DefaultPollDeadline : null);
+        return new Poll(this, stepId, overrides?.Delay ?? delay, maxAttempts, deadline);
+    }
+
+    /// <summary>Waits on the options' clock, honouring cancellation.</summary>
+    public Task DelayAsync(TimeSpan delay) =>
+        delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, _options.TimeProvider, CancellationToken);
+
+    internal TimeSpan Elapsed(long since) => _options.TimeProvider.GetElapsedTime(since);
+
+    internal long Timestamp() => _options.TimeProvider.GetTimestamp();
+
+    internal void LogPolling(string stepId, int attempt, TimeSpan delay) => Log.StepPolling(_logger, WorkflowId, stepId, attempt, delay.TotalSeconds, null);
+
+    /// <summary>Records a failure action's retry.</summary>
+    public Task RetryAsync(string stepId, string actionName, int retry, TimeSpan delay)
+    {
+        Log.StepRetrying(_logger, WorkflowId, stepId, actionName, retry, delay.TotalSeconds, null);
+        return DelayAsync(delay);
+    }
+
+    /// <summary>The exception for a step that failed with no failure action to handle it.</summary>
+    public WorkflowStepFailedException StepFailed<TResponse>(string stepId, int attempt, CallResult<TResponse> call, string? observed)
+        where TResponse : AmazonWebServiceResponse
+    {
+        var reason = call.Error is null
+            ? $"its success criteria were not met (status {call.StatusCode})"
+            : call.ErrorCode is not null
+                ? $"the call failed with {call.ErrorCode} (status {call.StatusCode}): {call.ErrorMessage}"
+                : $"the call failed: {call.Error.Message}";
+        Log.StepFailed(_logger, WorkflowId, stepId, attempt, reason, null);
+        return new WorkflowStepFailedException(
+            $"Step '{stepId}' of workflow '{WorkflowId}' failed on attempt {attempt}: {reason}. No onFailure action matched.",
+            new StepContext(WorkflowId, stepId, attempt, call.StatusCode, call.ErrorCode, call.RequestId, observed),
+            call.Error);
+    }
+
+    /// <summary>Logs the end of the run and closes its trace span.</summary>
+    public void Completed(string endStepId, string? endActionName)
+    {
+        _activity?.SetTag("arazzo.end.step", endStepId);
+        _activity?.SetTag("arazzo.end.action", endActionName);
+        Log.WorkflowCompleted(_logger, WorkflowId, endStepId, endActionName ?? "(last step)", _options.TimeProvider.GetElapsedTime(_startedAt).TotalSeconds, null);
+    }
+
+    /// <summary>Marks the run's span as failed and attaches what the run produced so far to the exception.</summary>
+    public void Failed(WorkflowException exception, object? partialOutputs)
+    {
+        exception.PartialOutputs = partialOutputs;
+        _activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _activity?.Dispose();
+
+    // A service error or a transport failure is the step's outcome; the caller's cancellation is not.
+    private bool IsCallFailure(Exception ex) => ex switch
+    {
+        AmazonServiceException => true,
+        HttpRequestException => true,
+        AmazonClientException => true,
+        TimeoutException => true,
+        OperationCanceledException => !CancellationToken.IsCancellationRequested,
+        _ => false,
+    };
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace ArazzoGen.Bind;
+
+/// <summary>
+/// The AWS SDK client interfaces a compilation can call (interfaces deriving from
+/// <c>Amazon.Runtime.IAmazonService</c>), and the user's <c>[assembly: ArazzoSource]</c> and
+/// <c>[assembly: ArazzoOperation]</c> bindings. Only the source and assemblies that reference
+/// AWSSDK.Core are searched, never every type of every reference.
+/// </summary>
+internal sealed class ClientCatalog
+{
+    private const string SourceAttribute = "ArazzoGen.ArazzoSourceAttribute";
+    private const string OperationAttribute = "ArazzoGen.ArazzoOperationAttribute";
+    private const string PayloadMemberAttribute = "ArazzoGen.ArazzoPayloadMemberAttribute";
+
+    private ClientCatalog(SdkTypes types, IReadOnlyList<INamedTypeSymbol> interfaces)
+    {
+        Types = types;
+        Interfaces = interfaces;
+    }
+
+    public SdkTypes Types { get; }
+
+    public IReadOnlyList<INamedTypeSymbol> Interfaces { get; }
+
+    /// <summary>source name -> the client interface named in <c>[assembly: ArazzoSource]</c>.</summary>
+    public Dictionary<string, INamedTypeSymbol> SourceBindings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>(source, operationId) -> SDK method name from <c>[assembly: ArazzoOperation]</c>.</summary>
+    public Dictionary<(string Source, string OperationId), string> OperationBindings { get; } = new();
+
+    /// <summary>(source, operationId, payload member) -> replacement member name, or null to drop it.</summary>
+    public Dictionary<(string Source, string OperationId, string Member), string?> PayloadMemberBindings { get; } = new();
+
+    public static ClientCatalog Build(Compilation compilation)
+    {
+        var types = new SdkTypes(compilation);
+        var interfaces = new List<INamedTypeSymbol>();
+        if (types.ServiceInterface is { } service)
+        {
+            foreach (var assembly in AssembliesToSearch(compilation))
+            {
+                Collect(assembly.GlobalNamespace, service, interfaces);
+            }
+        }
+
+        var catalog = new ClientCatalog(types, interfaces);
+        foreach (var attribute in compilation.Assembly.GetAttributes())
+        {
+            var name = attribute.AttributeClass?.ToDisplayString();
+            var args = attribute.ConstructorArguments;
+            if (name == SourceAttribute && args.Length == 2 && args[0].Value is string source && args[1].Value is INamedTypeSymbol client)
+            {
+                catalog.SourceBindings[source] = client;
+            }
+            else if (name == OperationAttribute && args.Length == 3 && args[0].Value is string opSource && args[1].Value is string operationId && args[2].Value is string method)
+            {
+                catalog.OperationBindings[(opSource, operationId)] = method;
+            }
+            else if (name == PayloadMemberAttribute && args.Length == 4 && args[0].Value is string pSource && args[1].Value is string pOperation && args[2].Value is string member)
+            {
+                catalog.PayloadMemberBindings[(pSource, pOperation, member)] = args[3].Value as string;
+            }
+        }
+
+        return catalog;
+    }
+
+    /// <summary>The SDK method for an operationId: <c>{operationId}Async(XRequest, CancellationToken)</c>, case-insensitively.</summary>
+    public IMethodSymbol? FindOperation(INamedTypeSymbol client, string operationId)
+    {
+        var wanted = operationId.EndsWith("Async", StringComparison.Ordinal) ? operationId : operationId + "Async";
+        return Operations(client).FirstOrDefault(m => m.Name == wanted)
+            ?? Operations(client).FirstOrDefault(m => string.Equals(m.Name, wanted, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Every request-overload operation method of a client (the convenience overloads are skipped).</summary>
+    public IEnumerable<IMethodSymbol> Operations(INamedTypeSymbol client) =>
+        client.GetMembers().OfType<IMethodSymbol>()
+            .Concat(client.AllInterfaces.SelectMany(i => i.GetMembers().OfType<IMethodSymbol>()))
+            .Where(m => !m.IsStatic
+                && m.Name.EndsWith("Async", StringComparison.Ordinal)
+                && m.Parameters.Length >= 1
+                && SdkTypes.InheritsFrom(m.Parameters[0].Type, Types.Request)
+                && m.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } task
+                && SymbolEqualityComparer.Default.Equals(task.OriginalDefinition, Types.Task));
+
+    public static string OperationName(IMethodSymbol method) => method.Name.Substring(0, method.Name.Length - "Async".Length);
+
+    private static IEnumerable<IAssemblySymbol> AssembliesToSearch(Compilation compilation)
+    {
+        yield return compilation.Assembly;
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (assembly.Name != "AWSSDK.Core" && assembly.Modules.Any(m => m.ReferencedAssemblySymbols.Any(r => r.Name == "AWSSDK.Core")))
+            {
+                yield return assembly;
+            }
+        }
+    }
+
+    private static void Collect(INamespaceSymbol root, INamedTypeSymbol service, List<INamedTypeSymbol> found)
+    {
+        var pending = new Stack<INamespaceSymbol>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var child in current.GetNamespaceMembers())
+            {
+                pending.Push(child);
+            }
+
+            foreach (var type in current.GetTypeMembers())
+            {
+                if (type.TypeKind == TypeKind.Interface
+                    && type.DeclaredAccessibility == Accessibility.Public
+                    && type.AllInterfaces.Contains(service, SymbolEqualityComparer.Default))
+                {
+                    found.Add(type);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using ArazzoGen.Bind.Model;
+using ArazzoGen.Diagnostics;
+using ArazzoGen.Model;
+
+namespace ArazzoGen.Bind;
+
+/// <summary>Fits a bound value into a typed SDK slot, or reports why it cannot.</summary>
+internal static class Conversions
+{
+    public static BoundValue? Fit(BoundValue value, TypeRef target, string slotName, SourceSpan span, DiagnosticBag diagnostics)
+    {
+        var source = value.Type;
+        if (source.NonNullableName == target.NonNullableName)
+        {
+            return value;
+        }
+
+        switch (target.Kind)
+        {
+            case SdkTypeKind.Constant when source.Kind is SdkTypeKind.String:
+                return new ConstantFromStringBound(value, target);
+            case SdkTypeKind.Constant when source.Kind is SdkTypeKind.Constant:
+                return new ConstantFromStringBound(new ConstantValueBound(value), target);
+            case SdkTypeKind.String when source.Kind is SdkTypeKind.Constant:
+                return new ConstantValueBound(value);
+            case SdkTypeKind.String when source.IsNumeric || source.Kind is SdkTypeKind.Boolean or SdkTypeKind.DateTime:
+                return new TextBound(value);
+            case SdkTypeKind.Long when source.Kind is SdkTypeKind.Integer:
+            case SdkTypeKind.Double when source.Kind is SdkTypeKind.Integer or SdkTypeKind.Long or SdkTypeKind.Float:
+            case SdkTypeKind.Float when source.Kind is SdkTypeKind.Integer:
+                return value;
+        }
+
+        diagnostics.Add(DiagnosticDescriptors.TypeMismatch, span, slotName, Describe(source), $"expected {Describe(target)}");
+        return null;
+    }
+
+    public static string Describe(TypeRef type) => type.Kind switch
+    {
+        SdkTypeKind.String => "a string",
+        SdkTypeKind.Boolean => "a boolean",
+        SdkTypeKind.Integer or SdkTypeKind.Long => "an integer",
+        SdkTypeKind.Double or SdkTypeKind.Float => "a number",
+        SdkTypeKind.Constant => $"a {Short(type.Name)} value",
+        SdkTypeKind.List => $"a list of {Describe(type.Element!)}",
+        SdkTypeKind.Map => $"a map of {Describe(type.Element!)}",
+        SdkTypeKind.Structure => $"a {Short(type.Name)} object",
+        _ => type.Name,
+    };
+
+    private static string Short(string name)
+    {
+        var trimmed = name.TrimEnd('?');
+        var dot = trimmed.LastIndexOf('.');
+        return dot < 0 ? trimmed : trimmed.Substring(dot + 1);
+    }
+}

@@ -1,0 +1,226 @@
+using System.Collections.Generic;
+using System.Linq;
+using ArazzoGen.Bind.Model;
+using ArazzoGen.Diagnostics;
+using ArazzoGen.Emit;
+using ArazzoGen.Helpers;
+using ArazzoGen.Model;
+using Microsoft.CodeAnalysis;
+
+namespace ArazzoGen.Bind;
+
+/// <summary>
+/// Compiles criteria to typed predicates: simple conditions over runtime expressions, jsonpath
+/// conditions over their context's SDK type, RFC 9535 filters, and regex matches. A criterion
+/// that cannot be compiled is an error; it never becomes a silent <c>true</c>.
+/// </summary>
+internal sealed class CriteriaBinder
+{
+    private readonly WorkflowScope _scope;
+    private readonly ExpressionBinder _expressions;
+    private readonly Dictionary<string, string> _regexFields;
+
+    public CriteriaBinder(WorkflowScope scope, ExpressionBinder expressions, Dictionary<string, string> regexFields)
+    {
+        _scope = scope;
+        _expressions = expressions;
+        _regexFields = regexFields;
+    }
+
+    private DiagnosticBag Diagnostics => _scope.Diagnostics;
+
+    public EquatableArray<BoundCondition>? BindAll(IEnumerable<Criterion> criteria, ExpressionSite site)
+    {
+        var bound = new List<BoundCondition>();
+        var ok = true;
+        foreach (var criterion in criteria)
+        {
+            var condition = Bind(criterion, site);
+            if (condition is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            bound.Add(condition);
+        }
+
+        return ok ? bound.ToEquatableArray() : null;
+    }
+
+    private BoundCondition? Bind(Criterion criterion, ExpressionSite site)
+    {
+        Typed? context = null;
+        if (criterion.Context is not null)
+        {
+            context = _expressions.Bind(criterion.Context, site);
+            if (context is null)
+            {
+                return null;
+            }
+        }
+
+        switch (criterion.Type.Value)
+        {
+            case CriterionType.Regex:
+                var text = Conversions.Fit(context!.Value.Value, TypeRef.String, "the regex context", criterion.Context!.Span, Diagnostics);
+                if (text is null)
+                {
+                    return null;
+                }
+
+                if (!_regexFields.TryGetValue(criterion.Condition.Value, out var field))
+                {
+                    field = "Pattern" + (_regexFields.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    _regexFields[criterion.Condition.Value] = field;
+                }
+
+                return new RegexCondition(field, criterion.Condition.Value, text);
+            case CriterionType.Simple or CriterionType.JsonPath when criterion.Parsed is not null:
+                return BindCondition(criterion.Parsed, criterion, site, context);
+            default:
+                return null; // Parse/Validate reported it (xpath, malformed).
+        }
+    }
+
+    private BoundCondition? BindCondition(ConditionNode node, Criterion criterion, ExpressionSite site, Typed? context)
+    {
+        switch (node)
+        {
+            case BinaryCondition { Operator: ConditionOperator.And or ConditionOperator.Or } logical:
+                var left = BindCondition(logical.Left, criterion, site, context);
+                var right = BindCondition(logical.Right, criterion, site, context);
+                return left is null || right is null ? null : new LogicalCondition(logical.Operator == ConditionOperator.And, left, right);
+            case BinaryCondition comparison:
+                return BindComparison(comparison, criterion, site, context);
+            case NotCondition not:
+                var operand = BindCondition(not.Operand, criterion, site, context);
+                return operand is null ? null : new NotBoundCondition(operand);
+            case FilterCondition filter:
+                // RFC 9535: `@` ranges over the children of `$`; the context wrapped in a one-element array makes `@` the context.
+                return BindCondition(filter.Predicate, criterion, site, context);
+            case LiteralOperand { Kind: LiteralKind.Boolean } literal:
+                return new ConstantCondition(literal.Value == "true");
+            default:
+                var value = BindOperand(node, criterion, site, context);
+                if (value is null)
+                {
+                    return null;
+                }
+
+                if (value.Type.Kind != SdkTypeKind.Boolean)
+                {
+                    return Fail(criterion, node.Span, $"'{Describe(node)}' is {Conversions.Describe(value.Type)}, not a boolean; compare it with something");
+                }
+
+                return new TruthyCondition(value);
+        }
+    }
+
+    private BoundCondition? BindComparison(BinaryCondition comparison, Criterion criterion, ExpressionSite site, Typed? context)
+    {
+        var leftNull = comparison.Left is LiteralOperand { Kind: LiteralKind.Null };
+        var rightNull = comparison.Right is LiteralOperand { Kind: LiteralKind.Null };
+        if (leftNull || rightNull)
+        {
+            var other = BindOperand(leftNull ? comparison.Right : comparison.Left, criterion, site, context);
+            if (other is null)
+            {
+                return null;
+            }
+
+            return comparison.Operator switch
+            {
+                ConditionOperator.Equal => new NullCheckCondition(other, IsNull: true),
+                ConditionOperator.NotEqual => new NullCheckCondition(other, IsNull: false),
+                _ => new ConstantCondition(false), // Ordering comparisons with null are false.
+            };
+        }
+
+        var left = BindOperand(comparison.Left, criterion, site, context);
+        var right = BindOperand(comparison.Right, criterion, site, context);
+        if (left is null || right is null)
+        {
+            return null;
+        }
+
+        var kind = KindOf(left.Type, right.Type);
+        if (kind is null)
+        {
+            return Fail(criterion, comparison.Span, $"it compares {Conversions.Describe(left.Type)} with {Conversions.Describe(right.Type)}");
+        }
+
+        if (kind == CompareKind.Boolean && comparison.Operator is not (ConditionOperator.Equal or ConditionOperator.NotEqual))
+        {
+            return Fail(criterion, comparison.Span, "booleans can only be compared with == or !=");
+        }
+
+        return new CompareCondition(comparison.Operator, kind.Value, AsComparable(left), AsComparable(right));
+    }
+
+    private static CompareKind? KindOf(TypeRef left, TypeRef right)
+    {
+        static bool IsText(TypeRef t) => t.Kind is SdkTypeKind.String or SdkTypeKind.Constant;
+        if (IsText(left) && IsText(right))
+        {
+            return CompareKind.String;
+        }
+
+        if (left.IsNumeric && right.IsNumeric)
+        {
+            return CompareKind.Number;
+        }
+
+        if (left.Kind == SdkTypeKind.Boolean && right.Kind == SdkTypeKind.Boolean)
+        {
+            return CompareKind.Boolean;
+        }
+
+        return null;
+    }
+
+    private static BoundValue AsComparable(BoundValue value) => value.Type.Kind == SdkTypeKind.Constant ? new ConstantValueBound(value) : value;
+
+    private BoundValue? BindOperand(ConditionNode node, Criterion criterion, ExpressionSite site, Typed? context)
+    {
+        switch (node)
+        {
+            case LiteralOperand literal:
+                return literal.Kind switch
+                {
+                    LiteralKind.String => new LiteralBound(CSharpLiteral.String(literal.Value), TypeRef.String),
+                    LiteralKind.Integer => new LiteralBound(literal.Value, TypeRef.Long),
+                    LiteralKind.Number => new LiteralBound(CSharpLiteral.Double(literal.Value), TypeRef.Double),
+                    LiteralKind.Boolean => new LiteralBound(literal.Value, TypeRef.Boolean),
+                    _ => null,
+                };
+            case ExpressionOperand expression:
+                var typed = _expressions.Bind(expression.Expression, site);
+                if (typed is null)
+                {
+                    return null;
+                }
+
+                return expression.Accessors.Count == 0 ? typed.Value.Value : _expressions.Navigate(typed.Value, expression.Accessors, expression.Span)?.Value;
+            case PathOperand path:
+                if (context is null)
+                {
+                    Fail(criterion, path.Span, "a JSONPath needs the criterion's 'context'");
+                    return null;
+                }
+
+                return _expressions.Navigate(context.Value, path.Segments, path.Span)?.Value;
+            default:
+                Fail(criterion, node.Span, $"'{Describe(node)}' is not a value");
+                return null;
+        }
+    }
+
+    private static string Describe(ConditionNode node) => node.GetType().Name.Replace("Operand", string.Empty).Replace("Condition", string.Empty).ToLowerInvariant();
+
+    private BoundCondition? Fail(Criterion criterion, SourceSpan span, string why)
+    {
+        Diagnostics.Add(DiagnosticDescriptors.UntranslatableCriterion, span, criterion.Condition.Value, why);
+        return null;
+    }
+}

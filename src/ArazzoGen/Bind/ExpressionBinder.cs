@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ArazzoGen.Bind.Model;
+using ArazzoGen.Diagnostics;
+using ArazzoGen.Helpers;
+using ArazzoGen.Model;
+using Microsoft.CodeAnalysis;
+
+namespace ArazzoGen.Bind;
+
+/// <summary>A bound value together with the SDK symbol it came from (to navigate further into it).</summary>
+internal readonly record struct Typed(BoundValue Value, ITypeSymbol? Symbol);
+
+/// <summary>
+/// Binds runtime expressions to typed values: inputs, step outputs, <c>$statusCode</c>, typed
+/// null-safe response paths, and the AWS error facts failure criteria ask for.
+/// </summary>
+internal sealed class ExpressionBinder
+{
+    private readonly WorkflowScope _scope;
+
+    public ExpressionBinder(WorkflowScope scope) => _scope = scope;
+
+    private DiagnosticBag Diagnostics => _scope.Diagnostics;
+
+    /// <summary>Binds <paramref name="expression"/>; <paramref name="slot"/> is the SDK type it will be put into, if any.</summary>
+    public Typed? Bind(RuntimeExpression expression, ExpressionSite site, ITypeSymbol? slot = null)
+    {
+        switch (expression.Root)
+        {
+            case ExpressionRoot.Inputs:
+                return BindInput(expression, slot);
+            case ExpressionRoot.Steps:
+                return BindStepOutput(expression);
+            case ExpressionRoot.StatusCode:
+                return new Typed(new CallBound("StatusCode", new TypeRef("int?", SdkTypeKind.Integer, true, null, EquatableArray<string>.Empty)), null);
+            case ExpressionRoot.Response:
+                return BindResponse(expression, site);
+            case ExpressionRoot.Url or ExpressionRoot.Method or ExpressionRoot.Request:
+                return Unavailable(expression, "the AWS SDK does not expose the HTTP request; use the values the workflow sent ($inputs, $steps) instead");
+            default:
+                return Unavailable(expression, "ArazzoGen does not compile this expression into a value yet");
+        }
+    }
+
+    /// <summary>Follows JSON Pointer tokens (or JSONPath segments) through SDK members, lists and maps.</summary>
+    public Typed? Navigate(Typed start, IEnumerable<PathSegment> segments, SourceSpan span)
+    {
+        var steps = new List<PathStep>();
+        var current = start.Symbol;
+        foreach (var segment in segments)
+        {
+            if (segment.Kind == PathSegmentKind.Length)
+            {
+                var inner = steps.Count == 0 ? start.Value : new PathBound(start.Value, steps.ToEquatableArray(), Describe(current));
+                return new Typed(new LengthBound(inner), null);
+            }
+
+            if (current is null)
+            {
+                Diagnostics.Add(DiagnosticDescriptors.UnknownResponseMember, span, start.Value.Type.Name, segment.Name, string.Empty);
+                return null;
+            }
+
+            var type = _scope.Types.Describe(current);
+            var named = Unwrap(current);
+            switch (type.Kind)
+            {
+                case SdkTypeKind.List:
+                    var index = segment.Kind == PathSegmentKind.Index ? segment.Index : ParseIndex(segment.Name);
+                    if (index is null)
+                    {
+                        Diagnostics.Add(DiagnosticDescriptors.UnknownResponseMember, span, type.Name, segment.Name, " (it is a list: use an index)");
+                        return null;
+                    }
+
+                    steps.Add(new PathStep(PathStepKind.ListIndex, string.Empty, index.Value));
+                    current = named.TypeArguments[0];
+                    break;
+                case SdkTypeKind.Map:
+                    steps.Add(new PathStep(PathStepKind.MapKey, segment.Kind == PathSegmentKind.Index ? segment.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) : segment.Name, 0));
+                    current = named.TypeArguments[1];
+                    break;
+                case SdkTypeKind.Structure:
+                    var properties = SdkTypes.ReadableProperties(current);
+                    var name = segment.Kind == PathSegmentKind.Index ? segment.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) : segment.Name;
+                    var property = SdkTypes.FindProperty(properties, name);
+                    if (property is null)
+                    {
+                        Diagnostics.Add(DiagnosticDescriptors.UnknownResponseMember, span, type.Name, name, NameSuggester.Hint(name, properties.Select(p => p.Name)));
+                        return null;
+                    }
+
+                    steps.Add(new PathStep(PathStepKind.Member, property.Name, 0));
+                    current = property.Type;
+                    break;
+                default:
+                    Diagnostics.Add(DiagnosticDescriptors.UnknownResponseMember, span, type.Name, segment.Name, " (it has no members)");
+                    return null;
+            }
+        }
+
+        return steps.Count == 0 ? start : new Typed(new PathBound(start.Value, steps.ToEquatableArray(), Describe(current)), current);
+    }
+
+    private TypeRef Describe(ITypeSymbol? symbol) => symbol is null ? TypeRef.Unknown : _scope.Types.Describe(symbol);
+
+    private static INamedTypeSymbol Unwrap(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? (INamedTypeSymbol)nullable.TypeArguments[0] : (INamedTypeSymbol)type;
+
+    private static int? ParseIndex(string token) =>
+        int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) ? index : null;
+
+    private Typed? BindInput(RuntimeExpression expression, ITypeSymbol? slot)
+    {
+        if (!_scope.Inputs.TryGetValue(expression.Path[0], out var input))
+        {
+            return null; // Validate reported it.
+        }
+
+        if (input.Type is null)
+        {
+            if (slot is null)
+            {
+                Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, expression.Span, $"input '{input.Declaration.Name.Value}'", "a value of unknown type", "give the input a schema type, or use it where an SDK member decides its type");
+                return null;
+            }
+
+            input.Type = _scope.Types.Describe(slot);
+            input.Symbol = slot;
+            input.DecidedAt = expression.Span;
+        }
+
+        var value = new Typed(new InputBound(input.Property, input.Type), input.Symbol);
+        var rest = expression.Path.Skip(1).Select(PathSegment.Member).Concat(PointerSegments(expression));
+        return rest.Any() ? Navigate(value, rest, expression.Span) : value;
+    }
+
+    private Typed? BindStepOutput(RuntimeExpression expression)
+    {
+        var stepId = expression.Path[0];
+        var output = expression.Path[2];
+        if (!_scope.StepIdentifiers.TryGetValue(stepId, out var identifier) || !_scope.StepOutputs.TryGetValue((stepId, output), out var info))
+        {
+            return null; // Validate reported it, or the output itself failed to bind.
+        }
+
+        var field = "_" + char.ToLowerInvariant(identifier[0]) + identifier.Substring(1);
+        var value = new Typed(new StepOutputBound(field, info.Property, info.Type), info.Symbol);
+        var rest = expression.Path.Skip(3).Select(PathSegment.Member).Concat(PointerSegments(expression));
+        return rest.Any() ? Navigate(value, rest, expression.Span) : value;
+    }
+
+    private Typed? BindResponse(RuntimeExpression expression, ExpressionSite site)
+    {
+        if (site.Response is null || !site.AfterCall)
+        {
+            return Unavailable(expression, "there is no response here");
+        }
+
+        var source = expression.Source;
+        if (source == "header")
+        {
+            var header = expression.Path[1];
+            if (string.Equals(header, "x-amzn-RequestId", StringComparison.OrdinalIgnoreCase))
+            {
+                return new Typed(new CallBound("RequestId", NullableString), null);
+            }
+
+            if (string.Equals(header, "x-amzn-ErrorType", StringComparison.OrdinalIgnoreCase))
+            {
+                return new Typed(new CallBound("ErrorCode", NullableString), null);
+            }
+
+            return Unavailable(expression, "the AWS SDK exposes no response headers except the request id (x-amzn-RequestId) and, on failure, the error type (x-amzn-ErrorType)");
+        }
+
+        if (source != "body")
+        {
+            return Unavailable(expression, "responses have no query or path parameters");
+        }
+
+        // AWS JSON puts the error type in __type and the text in message; the SDK exposes them on the exception.
+        if (expression.Pointer.Count == 1 && expression.Pointer[0] == "__type")
+        {
+            return new Typed(new CallBound("ErrorCode", NullableString), null);
+        }
+
+        if (site.InFailure && expression.Pointer.Count == 1 && string.Equals(expression.Pointer[0], "message", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Typed(new CallBound("ErrorMessage", NullableString), null);
+        }
+
+        var root = new Typed(new ResponseBound(_scope.Types.Describe(site.Response)), site.Response);
+        return Navigate(root, PointerSegments(expression), expression.Span);
+    }
+
+    private static IEnumerable<PathSegment> PointerSegments(RuntimeExpression expression) =>
+        expression.Pointer.Select(PathSegment.Member);
+
+    private static readonly TypeRef NullableString = TypeRef.String;
+
+    private Typed? Unavailable(RuntimeExpression expression, string why)
+    {
+        Diagnostics.Add(DiagnosticDescriptors.NotAvailableFromSdk, expression.Span, expression.Text, why);
+        return null;
+    }
+}

@@ -1,0 +1,66 @@
+using ArazzoGen.Helpers;
+
+namespace ArazzoGen.Bind.Model;
+
+/// <summary>
+/// A value the generated code computes: what a payload member, an output or a criterion operand
+/// binds to. Emit renders each node as a C# expression.
+/// </summary>
+internal abstract record BoundValue(TypeRef Type);
+
+/// <summary>A C# literal, already spelled as code (escaped, invariant culture).</summary>
+internal sealed record LiteralBound(string Code, TypeRef Type) : BoundValue(Type);
+
+/// <summary><c>$inputs.x</c>: a property of the Inputs object.</summary>
+internal sealed record InputBound(string Property, TypeRef Type) : BoundValue(Type);
+
+/// <summary><c>$steps.x.outputs.y</c>: a property of a step's result record (null when the step has not run).</summary>
+internal sealed record StepOutputBound(string StepField, string Property, TypeRef Type) : BoundValue(Type);
+
+/// <summary>A fact about the step's call: StatusCode, ErrorCode, ErrorMessage or RequestId.</summary>
+internal sealed record CallBound(string Member, TypeRef Type) : BoundValue(Type);
+
+/// <summary>A null-safe member path from <see cref="Root"/> (the response, or another value).</summary>
+internal sealed record PathBound(BoundValue? Root, EquatableArray<PathStep> Steps, TypeRef Type) : BoundValue(Type);
+
+internal enum PathStepKind
+{
+    Member,
+    ListIndex,
+    MapKey,
+}
+
+internal sealed record PathStep(PathStepKind Kind, string Name, int Index);
+
+/// <summary>The response object itself (<c>$response.body</c>).</summary>
+internal sealed record ResponseBound(TypeRef Type) : BoundValue(Type);
+
+/// <summary>A string into a ConstantClass slot: <c>X.FindValue(s)</c>.</summary>
+internal sealed record ConstantFromStringBound(BoundValue Inner, TypeRef Type) : BoundValue(Type);
+
+/// <summary>A ConstantClass read as its string value.</summary>
+internal sealed record ConstantValueBound(BoundValue Inner) : BoundValue(TypeRef.String);
+
+/// <summary>A value written into text (templates, or a number into a string slot).</summary>
+internal sealed record TextBound(BoundValue Inner) : BoundValue(TypeRef.String);
+
+/// <summary>A string with embedded expressions.</summary>
+internal sealed record TemplateBound(EquatableArray<TemplateChunk> Chunks) : BoundValue(TypeRef.String);
+
+internal sealed record TemplateChunk(string? Text, BoundValue? Value);
+
+/// <summary><c>new T { A = ..., B = ... }</c>.</summary>
+internal sealed record NewObjectBound(EquatableArray<MemberInit> Members, TypeRef Type) : BoundValue(Type);
+
+internal sealed record MemberInit(string Member, BoundValue Value);
+
+/// <summary><c>new List&lt;T&gt; { ... }</c>.</summary>
+internal sealed record NewListBound(EquatableArray<BoundValue> Items, TypeRef Type) : BoundValue(Type);
+
+/// <summary><c>new Dictionary&lt;string, T&gt; { ["k"] = ... }</c>.</summary>
+internal sealed record NewMapBound(EquatableArray<MapEntryBound> Entries, TypeRef Type) : BoundValue(Type);
+
+internal sealed record MapEntryBound(string KeyCode, BoundValue Value);
+
+/// <summary><c>.length</c>: the count of a list, the length of a string.</summary>
+internal sealed record LengthBound(BoundValue Inner) : BoundValue(TypeRef.Integer);

@@ -1,0 +1,74 @@
+using ArazzoGen.Diagnostics;
+using ArazzoGen.Helpers;
+using ArazzoGen.Model;
+
+namespace ArazzoGen.Bind.Model;
+
+/// <summary>The Bind stage's output for one file: what Emit writes, and what was wrong.</summary>
+internal sealed record BoundFile(string FilePath, EquatableArray<BoundWorkflow> Workflows, EquatableArray<DiagnosticInfo> Diagnostics);
+
+internal sealed record BoundWorkflow(
+    string WorkflowId,
+    string Namespace,
+    string ClassName,
+    string HintName,
+    string? Summary,
+    string? Description,
+    EquatableArray<BoundInput> Inputs,
+    EquatableArray<BoundClient> Clients,
+    EquatableArray<BoundStep> Steps,
+    EquatableArray<BoundOutput> Outputs);
+
+/// <summary>An input: its schema type (or the SDK slot's type for arrays and objects), default and docs.</summary>
+internal sealed record BoundInput(
+    string Name,
+    string Property,
+    TypeRef Type,
+    bool IsRequired,
+    string? DefaultCode,
+    string? Description,
+    bool IsSecret);
+
+/// <summary>An AWS SDK client the workflow calls, one per source description it uses.</summary>
+internal sealed record BoundClient(string SourceName, string Property, string Parameter, string InterfaceType);
+
+internal sealed record BoundOutput(string Name, string Property, TypeRef Type, BoundValue Value);
+
+internal sealed record BoundStep(
+    string StepId,
+    string Identifier,
+    string? Description,
+    string ClientProperty,
+    string SdkMethod,
+    string RequestType,
+    string ResponseType,
+    NewObjectBound Request,
+    EquatableArray<BoundStepOutput> Outputs,
+    EquatableArray<BoundCondition> SuccessCriteria,
+    EquatableArray<BoundAction> OnSuccess,
+    EquatableArray<BoundAction> OnFailure,
+    PollSpec? Poll,
+    double RetryDelaySeconds,
+    string? NextIdentifier)
+{
+    public string MethodName => Identifier + "Async";
+
+    public string ResultType => Identifier + "Result";
+
+    public string Field => "_" + char.ToLowerInvariant(Identifier[0]) + Identifier.Substring(1);
+}
+
+internal sealed record BoundStepOutput(string Name, string Property, TypeRef Type, BoundValue Value);
+
+/// <summary>An action after a step; a goto to the step itself (or a success retry) is its poll.</summary>
+internal sealed record BoundAction(
+    string Name,
+    ActionKind Kind,
+    string? TargetIdentifier,
+    bool PollsThisStep,
+    double? RetryAfterSeconds,
+    long? RetryLimit,
+    EquatableArray<BoundCondition> Criteria);
+
+/// <summary>How the step polls: the delay between calls and the bound (retryLimit, else the deadline in options).</summary>
+internal sealed record PollSpec(double DelaySeconds, long? RetryLimit, string DelaySource);

@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ArazzoGen.Bind.Model;
+using ArazzoGen.Helpers;
+using Microsoft.CodeAnalysis;
+
+namespace ArazzoGen.Bind;
+
+/// <summary>
+/// Reduces AWS SDK types found in the compilation to <see cref="TypeRef"/>s and answers
+/// questions about their members (names, settability, constraints), so nothing after Bind sees a symbol.
+/// </summary>
+internal sealed class SdkTypes
+{
+    private static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithMiscellaneousOptions(SymbolDisplayFormat.FullyQualifiedFormat.MiscellaneousOptions | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+    private readonly Dictionary<ITypeSymbol, TypeRef> _cache = new(SymbolEqualityComparer.Default);
+
+    public SdkTypes(Compilation compilation)
+    {
+        ConstantClass = compilation.GetTypeByMetadataName("Amazon.Runtime.ConstantClass");
+        ServiceInterface = compilation.GetTypeByMetadataName("Amazon.Runtime.IAmazonService");
+        Request = compilation.GetTypeByMetadataName("Amazon.Runtime.AmazonWebServiceRequest");
+        Response = compilation.GetTypeByMetadataName("Amazon.Runtime.AmazonWebServiceResponse");
+        PropertyAttribute = compilation.GetTypeByMetadataName("Amazon.Runtime.Internal.AWSPropertyAttribute");
+        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        List = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
+        Dictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.Dictionary`2");
+    }
+
+    public INamedTypeSymbol? ConstantClass { get; }
+
+    public INamedTypeSymbol? ServiceInterface { get; }
+
+    public INamedTypeSymbol? Request { get; }
+
+    public INamedTypeSymbol? Response { get; }
+
+    public INamedTypeSymbol? PropertyAttribute { get; }
+
+    public INamedTypeSymbol? Task { get; }
+
+    public INamedTypeSymbol? List { get; }
+
+    public INamedTypeSymbol? Dictionary { get; }
+
+    /// <summary>False when AWSSDK.Core is not referenced: nothing can be bound.</summary>
+    public bool IsAvailable => ServiceInterface is not null && Request is not null && Response is not null;
+
+    public static string Name(ITypeSymbol type) => type.ToDisplayString(Format);
+
+    public TypeRef Describe(ITypeSymbol type)
+    {
+        if (_cache.TryGetValue(type, out var cached))
+        {
+            return cached;
+        }
+
+        var described = DescribeUncached(type);
+        _cache[type] = described;
+        return described;
+    }
+
+    private TypeRef DescribeUncached(ITypeSymbol type)
+    {
+        var name = Name(type);
+        var underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+        TypeRef Simple(SdkTypeKind kind) => new(name, kind, type.IsValueType, null, EquatableArray<string>.Empty);
+
+        switch (underlying.SpecialType)
+        {
+            case SpecialType.System_String:
+                return Simple(SdkTypeKind.String);
+            case SpecialType.System_Boolean:
+                return Simple(SdkTypeKind.Boolean);
+            case SpecialType.System_Int32:
+                return Simple(SdkTypeKind.Integer);
+            case SpecialType.System_Int64:
+                return Simple(SdkTypeKind.Long);
+            case SpecialType.System_Double:
+                return Simple(SdkTypeKind.Double);
+            case SpecialType.System_Single:
+                return Simple(SdkTypeKind.Float);
+            case SpecialType.System_DateTime:
+                return Simple(SdkTypeKind.DateTime);
+        }
+
+        if (underlying is not INamedTypeSymbol named)
+        {
+            return Simple(SdkTypeKind.Unknown);
+        }
+
+        if (InheritsFrom(named, ConstantClass))
+        {
+            var values = named.GetMembers().OfType<IFieldSymbol>()
+                .Where(f => f.IsStatic && f.DeclaredAccessibility == Accessibility.Public && SymbolEqualityComparer.Default.Equals(f.Type, named))
+                .Select(f => f.Name)
+                .ToEquatableArray();
+            return new TypeRef(name, SdkTypeKind.Constant, false, null, values);
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, List))
+        {
+            return new TypeRef(name, SdkTypeKind.List, false, Describe(named.TypeArguments[0]), EquatableArray<string>.Empty);
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, Dictionary) && named.TypeArguments[0].SpecialType == SpecialType.System_String)
+        {
+            return new TypeRef(name, SdkTypeKind.Map, false, Describe(named.TypeArguments[1]), EquatableArray<string>.Empty);
+        }
+
+        if (named.Name == "MemoryStream" || named.Name == "Stream")
+        {
+            return Simple(SdkTypeKind.Stream);
+        }
+
+        return named.TypeKind == Microsoft.CodeAnalysis.TypeKind.Class ? Simple(SdkTypeKind.Structure) : Simple(SdkTypeKind.Unknown);
+    }
+
+    /// <summary>Public instance properties with a public setter, base types included (request members).</summary>
+    public static IReadOnlyList<IPropertySymbol> SettableProperties(ITypeSymbol type) =>
+        AllProperties(type).Where(p => p.SetMethod is { DeclaredAccessibility: Accessibility.Public }).ToList();
+
+    /// <summary>Public instance properties with a getter, base types included (response members).</summary>
+    public static IReadOnlyList<IPropertySymbol> ReadableProperties(ITypeSymbol type) =>
+        AllProperties(type).Where(p => p.GetMethod is { DeclaredAccessibility: Accessibility.Public }).ToList();
+
+    /// <summary>The property named <paramref name="name"/>: exact match first, then case-insensitive.</summary>
+    public static IPropertySymbol? FindProperty(IReadOnlyList<IPropertySymbol> properties, string name) =>
+        properties.FirstOrDefault(p => p.Name == name)
+        ?? properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The member's <c>[AWSProperty]</c> constraints.</summary>
+    public (bool Required, long? Min, long? Max) Constraints(IPropertySymbol property)
+    {
+        var attribute = property.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, PropertyAttribute));
+        if (attribute is null)
+        {
+            return (false, null, null);
+        }
+
+        bool required = false;
+        long? min = null, max = null;
+        foreach (var argument in attribute.NamedArguments)
+        {
+            switch (argument.Key)
+            {
+                case "Required" when argument.Value.Value is bool b:
+                    required = b;
+                    break;
+                case "Min" when argument.Value.Value is long l:
+                    min = l;
+                    break;
+                case "Max" when argument.Value.Value is long l:
+                    max = l;
+                    break;
+            }
+        }
+
+        return (required, min, max);
+    }
+
+    public static bool InheritsFrom(ITypeSymbol type, INamedTypeSymbol? baseType)
+    {
+        for (var current = type.BaseType; current is not null && baseType is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<IPropertySymbol> AllProperties(ITypeSymbol type)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (!property.IsStatic && !property.IsIndexer && property.DeclaredAccessibility == Accessibility.Public && seen.Add(property.Name))
+                {
+                    yield return property;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ArazzoGen.Diagnostics;
+using ArazzoGen.Helpers;
+using ArazzoGen.Model;
+using ArazzoGen.Parse.Expressions;
+using Microsoft.CodeAnalysis;
+
+namespace ArazzoGen.Bind;
+
+/// <summary>
+/// Decides which AWS SDK client each source description calls and which method each operation
+/// step invokes: <c>[assembly: ArazzoSource]</c> when given, otherwise the one client interface
+/// that has every operation the source's steps use.
+/// </summary>
+internal sealed class SourceBinder
+{
+    private readonly ArazzoDocument _document;
+    private readonly ClientCatalog _catalog;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly Dictionary<string, INamedTypeSymbol?> _clients = new(StringComparer.Ordinal);
+
+    public SourceBinder(ArazzoDocument document, ClientCatalog catalog, DiagnosticBag diagnostics)
+    {
+        _document = document;
+        _catalog = catalog;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>The step's source and operationId as written (without the $sourceDescriptions prefix).</summary>
+    public (string Source, string OperationId)? SourceOf(Step step)
+    {
+        var operationId = step.OperationId!;
+        if (operationId.Value.StartsWith("$", StringComparison.Ordinal))
+        {
+            var expression = RuntimeExpressionParser.TryParse(operationId.Value, operationId.Span, out _);
+            return expression is null ? null : (expression.Path[0], string.Join(".", expression.Path.Skip(1)));
+        }
+
+        var sources = _document.SourceDescriptions.Where(s => s.EffectiveType == "openapi").Select(s => s.Name.Value).ToList();
+        if (sources.Count == 1)
+        {
+            return (sources[0], operationId.Value);
+        }
+
+        var fits = sources.Where(s => Client(s) is { } client && Method(s, client, operationId.Value) is not null).ToList();
+        if (fits.Count == 1)
+        {
+            return (fits[0], operationId.Value);
+        }
+
+        if (fits.Count > 1)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.UnqualifiedOperationAmbiguous, operationId.Span, operationId.Value, string.Join(", ", fits));
+        }
+
+        return null;
+    }
+
+    public INamedTypeSymbol? Client(string source)
+    {
+        if (_clients.TryGetValue(source, out var known))
+        {
+            return known;
+        }
+
+        var client = Resolve(source);
+        _clients[source] = client;
+        return client;
+    }
+
+    /// <summary>The SDK method for an operation of <paramref name="source"/>, through <c>[assembly: ArazzoOperation]</c> when mapped.</summary>
+    public IMethodSymbol? Method(string source, INamedTypeSymbol client, string operationId) =>
+        _catalog.FindOperation(client, _catalog.OperationBindings.TryGetValue((source, operationId), out var mapped) ? mapped : operationId);
+
+    private INamedTypeSymbol? Resolve(string source)
+    {
+        var declaration = _document.SourceDescriptions.FirstOrDefault(s => s.Name.Value == source);
+        var span = declaration?.Name.Span ?? SourceSpan.Empty;
+        if (_catalog.SourceBindings.TryGetValue(source, out var bound))
+        {
+            return bound;
+        }
+
+        var operations = _document.Workflows.SelectMany(w => w.Steps)
+            .Where(s => s.OperationId is not null && OperationSource(s) == source)
+            .Select(s => Unqualified(s.OperationId!.Value))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var candidates = _catalog.Interfaces
+            .Where(client => operations.All(op => Method(source, client, op) is not null))
+            .ToList();
+        if (candidates.Count == 1)
+        {
+            return candidates[0];
+        }
+
+        if (candidates.Count == 0)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.NoClientForSource, span, source, string.Join(", ", operations));
+        }
+        else
+        {
+            _diagnostics.Add(DiagnosticDescriptors.AmbiguousClient, span, source, string.Join(", ", candidates.Select(c => c.ToDisplayString())));
+        }
+
+        return null;
+    }
+
+    private string? OperationSource(Step step)
+    {
+        var operationId = step.OperationId!.Value;
+        if (operationId.StartsWith("$sourceDescriptions.", StringComparison.Ordinal))
+        {
+            return operationId.Split('.')[1];
+        }
+
+        var sources = _document.SourceDescriptions.Where(s => s.EffectiveType == "openapi").ToList();
+        return sources.Count == 1 ? sources[0].Name.Value : null;
+    }
+
+    private static string Unqualified(string operationId) =>
+        operationId.StartsWith("$sourceDescriptions.", StringComparison.Ordinal) ? string.Join(".", operationId.Split('.').Skip(2)) : operationId;
+}

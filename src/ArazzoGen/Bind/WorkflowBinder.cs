@@ -1,0 +1,392 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ArazzoGen.Bind.Model;
+using ArazzoGen.Diagnostics;
+using ArazzoGen.Emit;
+using ArazzoGen.Helpers;
+using ArazzoGen.Model;
+using ArazzoGen.Parse.Yaml;
+using ArazzoGen.Validate;
+using Microsoft.CodeAnalysis;
+
+namespace ArazzoGen.Bind;
+
+/// <summary>Binds one workflow: inputs, clients, each step's request, outputs, criteria and actions.</summary>
+internal sealed class WorkflowBinder
+{
+    private static readonly string[] ReservedStepNames = { "Execute", "Finish", "End", "Inputs", "Outputs", "Clients", "Run", "Step" };
+
+    private readonly ArazzoDocument _document;
+    private readonly Workflow _workflow;
+    private readonly SourceBinder _sources;
+    private readonly WorkflowScope _scope;
+    private readonly ExpressionBinder _expressions;
+    private readonly Dictionary<string, string> _regexFields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BoundClient> _clients = new(StringComparer.Ordinal);
+
+    private WorkflowBinder(ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, DiagnosticBag diagnostics)
+    {
+        _document = document;
+        _workflow = workflow;
+        _sources = sources;
+        _scope = new WorkflowScope(workflow, catalog, diagnostics);
+        _expressions = new ExpressionBinder(_scope);
+    }
+
+    private DiagnosticBag Diagnostics => _scope.Diagnostics;
+
+    public static BoundWorkflow? Bind(ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, string ns, DiagnosticBag diagnostics) =>
+        new WorkflowBinder(document, workflow, catalog, sources, diagnostics).Bind(ns);
+
+    private BoundWorkflow? Bind(string ns)
+    {
+        var errorsBefore = Diagnostics.ErrorCount;
+        DeclareInputs();
+        var names = new UniqueNames(ReservedStepNames);
+        foreach (var step in _workflow.Steps)
+        {
+            _scope.StepIdentifiers[step.StepId.Value] = names.Take(Identifiers.Pascal(step.StepId.Value));
+        }
+
+        var calls = _workflow.Steps.Select(ResolveCall).ToList();
+        for (var i = 0; i < _workflow.Steps.Count; i++)
+        {
+            BindStepOutputs(_workflow.Steps[i], calls[i]);
+        }
+
+        var flow = FlowGraph.Build(_workflow, _document.Components);
+        var steps = new List<BoundStep>();
+        for (var i = 0; i < _workflow.Steps.Count; i++)
+        {
+            var next = i + 1 < _workflow.Steps.Count ? _scope.StepIdentifiers[_workflow.Steps[i + 1].StepId.Value] : null;
+            var bound = calls[i] is { } call ? BindStep(_workflow.Steps[i], call, next) : null;
+            if (bound is not null)
+            {
+                steps.Add(bound);
+            }
+        }
+
+        var outputs = BindWorkflowOutputs();
+        var inputs = FinishInputs();
+        if (Diagnostics.ErrorCount > errorsBefore)
+        {
+            return null;
+        }
+
+        var className = Identifiers.Pascal(_workflow.WorkflowId.Value);
+        if (!className.EndsWith("Workflow", StringComparison.Ordinal))
+        {
+            className += "Workflow";
+        }
+
+        return new BoundWorkflow(
+            _workflow.WorkflowId.Value,
+            ns,
+            className,
+            HintName(className),
+            _workflow.Summary,
+            _workflow.Description,
+            inputs,
+            _clients.Values.ToEquatableArray(),
+            steps.ToEquatableArray(),
+            outputs);
+    }
+
+    private string HintName(string className)
+    {
+        // Unique per file and workflow: two files with the same name in different folders must not collide (CS8785).
+        uint hash = 2166136261;
+        foreach (var c in _document.FilePath.Replace('\\', '/'))
+        {
+            hash = unchecked((hash ^ c) * 16777619);
+        }
+
+        return $"{className}.{hash.ToString("x8", CultureInfo.InvariantCulture)}.g.cs";
+    }
+
+    private void DeclareInputs()
+    {
+        var names = new UniqueNames("Validate");
+        foreach (var property in _workflow.Inputs?.Properties ?? EquatableArray<InputProperty>.Empty)
+        {
+            var type = property.Type switch
+            {
+                "string" => TypeRef.String,
+                "integer" => TypeRef.Integer,
+                "number" => TypeRef.Double,
+                "boolean" => TypeRef.Boolean,
+                _ => null, // array, object or untyped: the SDK slot it fills decides.
+            };
+            _scope.Inputs[property.Name.Value] = new InputInfo(property, names.Take(Identifiers.Pascal(property.Name.Value)), type, null);
+        }
+    }
+
+    private EquatableArray<BoundInput> FinishInputs() =>
+        _scope.Inputs.Values.Select(input =>
+        {
+            var declaration = input.Declaration;
+            var type = input.Type ?? TypeRef.Unknown;
+            return new BoundInput(
+                declaration.Name.Value,
+                input.Property,
+                type,
+                declaration.IsRequired,
+                DefaultCode(declaration, type),
+                declaration.Description,
+                declaration.IsWriteOnly || declaration.Format == "password");
+        }).ToEquatableArray();
+
+    private string? DefaultCode(InputProperty input, TypeRef type)
+    {
+        if (input.Default is not YamlScalar { IsNull: false } scalar)
+        {
+            return null;
+        }
+
+        switch (type.Kind)
+        {
+            case SdkTypeKind.String:
+                return CSharpLiteral.String(scalar.Value);
+            case SdkTypeKind.Integer when int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer):
+                return integer.ToString(CultureInfo.InvariantCulture);
+            case SdkTypeKind.Double when double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _):
+                return CSharpLiteral.Double(scalar.Value);
+            case SdkTypeKind.Boolean when scalar.Value is "true" or "false":
+                return scalar.Value;
+            default:
+                Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, scalar.Span, $"the default of input '{input.Name.Value}'", $"'{scalar.Value}'", $"expected {Conversions.Describe(type)}");
+                return null;
+        }
+    }
+
+    private sealed record Call(string Source, string OperationId, INamedTypeSymbol Client, IMethodSymbol Method, ITypeSymbol Request, ITypeSymbol Response);
+
+    private Call? ResolveCall(Step step)
+    {
+        if (step.OperationPath is not null)
+        {
+            Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, step.OperationPath.Span, step.StepId.Value, "uses operationPath, which names an HTTP path; AWS SDK clients are called by operation: use operationId");
+            return null;
+        }
+
+        if (step.WorkflowId is not null)
+        {
+            Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, step.WorkflowId.Span, step.StepId.Value, "calls another workflow, which ArazzoGen does not compile yet; call that workflow's generated class from C#");
+            return null;
+        }
+
+        if (step.OperationId is null || _sources.SourceOf(step) is not { } source)
+        {
+            return null;
+        }
+
+        var client = _sources.Client(source.Source);
+        if (client is null)
+        {
+            return null;
+        }
+
+        var method = _sources.Method(source.Source, client, source.OperationId);
+        if (method is null)
+        {
+            var operations = _scope.Catalog.Operations(client).Select(ClientCatalog.OperationName).Distinct();
+            Diagnostics.Add(DiagnosticDescriptors.UnknownOperation, step.OperationId.Span, client.Name, source.OperationId, NameSuggester.Hint(source.OperationId, operations), source.Source);
+            return null;
+        }
+
+        if (!_clients.ContainsKey(source.Source))
+        {
+            _clients[source.Source] = new BoundClient(source.Source, Identifiers.Pascal(source.Source), Identifiers.Camel(source.Source), SdkTypes.Name(client));
+        }
+
+        var response = ((INamedTypeSymbol)method.ReturnType).TypeArguments[0];
+        return new Call(source.Source, source.OperationId, client, method, method.Parameters[0].Type, response);
+    }
+
+    private void BindStepOutputs(Step step, Call? call)
+    {
+        var names = new UniqueNames("EqualityContract");
+        var site = new ExpressionSite(step, call?.Response, AfterCall: true, InFailure: false);
+        foreach (var output in step.Outputs)
+        {
+            var typed = BindOutputValue(output, site);
+            if (typed is not null)
+            {
+                _scope.StepOutputs[(step.StepId.Value, output.Name.Value)] = new StepOutputInfo(names.Take(Identifiers.Pascal(output.Name.Value)), typed.Value.Value.Type, typed.Value.Symbol);
+            }
+        }
+    }
+
+    private Typed? BindOutputValue(NamedExpression output, ExpressionSite site) => output.Value switch
+    {
+        ExpressionValue expression => _expressions.Bind(expression.Expression, site),
+        TemplateValue template => new PayloadBinder(_scope, _expressions, string.Empty, string.Empty).BindTemplate(template, site) is { } text ? new Typed(text, null) : null,
+        _ => null,
+    };
+
+    private BoundStep? BindStep(Step step, Call call, string? next)
+    {
+        var payload = new PayloadBinder(_scope, _expressions, call.Source, call.OperationId);
+        var before = new ExpressionSite(step, null, AfterCall: false, InFailure: false);
+        var members = new List<(Located<string> Key, ValueNode Value)>();
+        foreach (var parameter in ResolveParameters(step))
+        {
+            if (parameter.In?.Value == "header" && string.Equals(parameter.Name.Value, "X-Amz-Target", StringComparison.OrdinalIgnoreCase))
+            {
+                CheckTargetHeader(parameter, call);
+                continue;
+            }
+
+            members.Add((parameter.Name, parameter.Value));
+        }
+
+        if (step.RequestBody is { } body)
+        {
+            if (body.Replacements.Count > 0)
+            {
+                Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, body.Replacements[0].Span, step.StepId.Value, "uses payload replacements; write the values in the payload itself (members may be runtime expressions)");
+            }
+
+            switch (body.Payload)
+            {
+                case ObjectValue obj:
+                    members.AddRange(obj.Members.Select(m => (m.Key, m.Value)));
+                    break;
+                case null:
+                    break;
+                default:
+                    Diagnostics.Add(DiagnosticDescriptors.NotAvailableFromSdk, body.Payload.Span, "payload", "AWS SDK requests are objects: write the payload as a YAML mapping of request members, not a string of raw JSON");
+                    break;
+            }
+        }
+
+        var request = payload.BindObject(call.Request, members, before, step.StepId.Span, checkRequired: true);
+        var after = before with { Response = call.Response, AfterCall = true };
+        var criteria = new CriteriaBinder(_scope, _expressions, _regexFields);
+        var success = criteria.BindAll(step.SuccessCriteria, after) ?? EquatableArray<BoundCondition>.Empty;
+        var identifier = _scope.StepIdentifiers[step.StepId.Value];
+        var onSuccess = BindActions(ActionMerger.OnSuccess(step, _workflow, _document.Components), step, criteria, after);
+        var onFailure = BindActions(ActionMerger.OnFailure(step, _workflow, _document.Components), step, criteria, after with { InFailure = true });
+
+        var waiter = WaiterDefaults.For(call.Client.Name, ClientCatalog.OperationName(call.Method));
+        PollSpec? poll = null;
+        if (onSuccess.FirstOrDefault(a => a.PollsThisStep) is { } polling)
+        {
+            poll = polling.RetryAfterSeconds is { } after_
+                ? new PollSpec(after_, polling.RetryLimit, "retryAfter")
+                : waiter is { } w
+                    ? new PollSpec(w.Delay, polling.RetryLimit, "the AWS waiter " + w.Waiter)
+                    : new PollSpec(WaiterDefaults.FallbackPollDelaySeconds, polling.RetryLimit, "ArazzoGen's default");
+        }
+
+        var outputs = step.Outputs
+            .Where(o => _scope.StepOutputs.ContainsKey((step.StepId.Value, o.Name.Value)))
+            .Select(o =>
+            {
+                var info = _scope.StepOutputs[(step.StepId.Value, o.Name.Value)];
+                var value = BindOutputValue(o, after)!.Value.Value;
+                return new BoundStepOutput(o.Name.Value, info.Property, info.Type, value);
+            })
+            .ToEquatableArray();
+
+        return new BoundStep(
+            step.StepId.Value,
+            identifier,
+            step.Description,
+            _clients[call.Source].Property,
+            call.Method.Name,
+            SdkTypes.Name(call.Request),
+            SdkTypes.Name(call.Response),
+            request,
+            outputs,
+            success,
+            onSuccess,
+            onFailure,
+            poll,
+            waiter?.Delay ?? WaiterDefaults.FallbackRetryDelaySeconds,
+            next);
+    }
+
+    private IEnumerable<Parameter> ResolveParameters(Step step)
+    {
+        var all = _workflow.Parameters.Concat(step.Parameters);
+        var resolved = new Dictionary<(string, string?), Parameter>();
+        foreach (var entry in all)
+        {
+            var parameter = entry.Parameter;
+            if (entry.Reference is { } reference)
+            {
+                var component = _document.Components.Parameters.FirstOrDefault(c => c.Name.Value == reference.Expression.Segment(1))?.Value;
+                parameter = component is null ? null : reference.Value is null ? component : component with { Value = reference.Value };
+            }
+
+            if (parameter is not null)
+            {
+                // A step parameter replaces a workflow parameter of the same name and location.
+                resolved[(parameter.Name.Value, parameter.In?.Value)] = parameter;
+            }
+        }
+
+        return resolved.Values;
+    }
+
+    private void CheckTargetHeader(Parameter parameter, Call call)
+    {
+        if (parameter.Value is not LiteralValue { Kind: LiteralKind.String } literal)
+        {
+            return;
+        }
+
+        var named = literal.Text.Substring(literal.Text.LastIndexOf('.') + 1);
+        var operation = ClientCatalog.OperationName(call.Method);
+        if (!string.Equals(named, operation, StringComparison.Ordinal))
+        {
+            Diagnostics.Add(DiagnosticDescriptors.TargetHeaderMismatch, literal.Span, literal.Text, named, operation);
+        }
+    }
+
+    private EquatableArray<BoundAction> BindActions(IReadOnlyList<WorkflowAction> actions, Step step, CriteriaBinder criteria, ExpressionSite site)
+    {
+        var bound = new List<BoundAction>();
+        foreach (var action in actions)
+        {
+            var conditions = criteria.BindAll(action.Criteria, site) ?? EquatableArray<BoundCondition>.Empty;
+            if (action.WorkflowId is not null)
+            {
+                Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, action.WorkflowId.Span, step.StepId.Value, $"has action '{action.Name.Value}' that goes to another workflow, which ArazzoGen does not compile yet");
+                continue;
+            }
+
+            string? target = null;
+            if (action.StepId is not null && !_scope.StepIdentifiers.TryGetValue(action.StepId.Value, out target))
+            {
+                continue; // Validate reported the unknown step.
+            }
+
+            var isSuccess = site.InFailure == false;
+            var pollsThisStep = isSuccess && ((action.Type.Value == ActionKind.Goto && action.StepId?.Value == step.StepId.Value) || action.Type.Value == ActionKind.Retry);
+            if (action.Type.Value == ActionKind.Retry && !isSuccess && action.StepId is not null)
+            {
+                Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, action.StepId.Span, step.StepId.Value, $"has retry action '{action.Name.Value}' that runs step '{action.StepId.Value}' before retrying, which ArazzoGen does not compile yet");
+                continue;
+            }
+
+            bound.Add(new BoundAction(action.Name.Value, action.Type.Value, target, pollsThisStep, action.RetryAfter?.Value, action.RetryLimit?.Value, conditions));
+        }
+
+        return bound.ToEquatableArray();
+    }
+
+    private EquatableArray<BoundOutput> BindWorkflowOutputs()
+    {
+        var names = new UniqueNames("EndStepId", "EndActionName");
+        var site = new ExpressionSite(null, null, AfterCall: false, InFailure: false);
+        return _workflow.Outputs
+            .Select(output => (output, typed: BindOutputValue(output, site)))
+            .Where(o => o.typed is not null)
+            .Select(o => new BoundOutput(o.output.Name.Value, names.Take(Identifiers.Pascal(o.output.Name.Value)), o.typed!.Value.Value.Type, o.typed.Value.Value))
+            .ToEquatableArray();
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using ArazzoGen.Bind.Model;
+using ArazzoGen.Diagnostics;
+using ArazzoGen.Model;
+using Microsoft.CodeAnalysis;
+
+namespace ArazzoGen.Bind;
+
+/// <summary>What binding one workflow has learned so far: inputs and their types, step outputs and their types.</summary>
+internal sealed class WorkflowScope
+{
+    public WorkflowScope(Workflow workflow, ClientCatalog catalog, DiagnosticBag diagnostics)
+    {
+        Workflow = workflow;
+        Catalog = catalog;
+        Diagnostics = diagnostics;
+    }
+
+    public Workflow Workflow { get; }
+
+    public ClientCatalog Catalog { get; }
+
+    public SdkTypes Types => Catalog.Types;
+
+    public DiagnosticBag Diagnostics { get; }
+
+    /// <summary>Inputs by name; <see cref="InputInfo.Type"/> is null until an SDK slot decides it (array/object inputs).</summary>
+    public Dictionary<string, InputInfo> Inputs { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>stepId -> the identifier its method, record and field are named after.</summary>
+    public Dictionary<string, string> StepIdentifiers { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>(stepId, output) -> the output's property and type.</summary>
+    public Dictionary<(string StepId, string Output), StepOutputInfo> StepOutputs { get; } = new();
+}
+
+internal sealed class InputInfo
+{
+    public InputInfo(InputProperty declaration, string property, TypeRef? type, ITypeSymbol? symbol)
+    {
+        Declaration = declaration;
+        Property = property;
+        Type = type;
+        Symbol = symbol;
+    }
+
+    public InputProperty Declaration { get; }
+
+    public string Property { get; }
+
+    public TypeRef? Type { get; set; }
+
+    /// <summary>The SDK type an array/object input took from its slot (to navigate into it).</summary>
+    public ITypeSymbol? Symbol { get; set; }
+
+    public SourceSpan? DecidedAt { get; set; }
+}
+
+internal sealed record StepOutputInfo(string Property, TypeRef Type, ITypeSymbol? Symbol);
+
+/// <summary>Where an expression is bound: which step, its response type, and whether the call may have failed.</summary>
+internal sealed record ExpressionSite(Step? Step, ITypeSymbol? Response, bool AfterCall, bool InFailure);

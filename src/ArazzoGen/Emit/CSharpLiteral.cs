@@ -1,0 +1,18 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ArazzoGen.Emit;
+
+/// <summary>C# literals for values from YAML: escaped by Roslyn itself, numbers in invariant culture.</summary>
+internal static class CSharpLiteral
+{
+    /// <summary>A quoted, escaped C# string literal; no document text can break out of it.</summary>
+    public static string String(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    public static string Double(string text)
+    {
+        var value = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+        var code = value.ToString("R", CultureInfo.InvariantCulture);
+        return code.Contains(".") || code.Contains("E") ? code : code + "D";
+    }
+}

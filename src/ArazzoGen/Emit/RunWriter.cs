@@ -1,0 +1,289 @@
+using System.Collections.Generic;
+using System.Linq;
+using ArazzoGen.Bind.Model;
+using ArazzoGen.Model;
+
+namespace ArazzoGen.Emit;
+
+/// <summary>
+/// Writes the private Run class: one run's state (the inputs and each step's result), the loop
+/// that moves from step to step, and one method per step with its poll loop and actions.
+/// </summary>
+internal static class RunWriter
+{
+    private const string Runtime = "global::ArazzoGen.Runtime";
+    private const string Task = "global::System.Threading.Tasks.Task";
+
+    public static void Write(SourceWriter w, BoundWorkflow workflow)
+    {
+        w.Doc("One run of the workflow: its inputs and what each step has produced so far.");
+        using (w.Block("private sealed class Run : global::System.IDisposable"))
+        {
+            var regexes = workflow.Steps
+                .SelectMany(s => s.SuccessCriteria.Concat(s.OnSuccess.Concat(s.OnFailure).SelectMany(a => a.Criteria)))
+                .SelectMany(Flatten)
+                .OfType<RegexCondition>()
+                .GroupBy(r => r.FieldName)
+                .Select(g => g.First())
+                .ToList();
+            foreach (var regex in regexes)
+            {
+                w.Line($"private static readonly global::System.Text.RegularExpressions.Regex {regex.FieldName} = new({CSharpLiteral.String(regex.Pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+            }
+
+            if (regexes.Count > 0)
+            {
+                w.Line();
+            }
+
+            w.Line($"private readonly {workflow.ClassName} _workflow;");
+            w.Line("private readonly Inputs _inputs;");
+            w.Line($"private readonly {Runtime}.WorkflowRun _run;");
+            foreach (var step in workflow.Steps.Where(s => s.Outputs.Count > 0))
+            {
+                w.Line($"private {step.ResultType}? {step.Field};");
+            }
+
+            w.Line("private string _endStepId = string.Empty;");
+            w.Line("private string? _endActionName;");
+            w.Line();
+            using (w.Block($"public Run({workflow.ClassName} workflow, Inputs inputs, global::System.Threading.CancellationToken cancellationToken)"))
+            {
+                w.Line("_workflow = workflow;");
+                w.Line("_inputs = inputs;");
+                w.Line($"_run = new {Runtime}.WorkflowRun(WorkflowId, typeof({workflow.ClassName}), workflow._options, cancellationToken);");
+            }
+
+            w.Line();
+            WriteExecute(w, workflow);
+            foreach (var step in workflow.Steps)
+            {
+                w.Line();
+                WriteStep(w, step);
+            }
+
+            w.Line();
+            w.Line("public void Dispose() => _run.Dispose();");
+            w.Line();
+            using (w.Block("private Step? End(string stepId, string? actionName)"))
+            {
+                w.Line("_endStepId = stepId;");
+                w.Line("_endActionName = actionName;");
+                w.Line("return null;");
+            }
+
+            w.Line();
+            w.Line("private Outputs BuildOutputs() => new()");
+            using (w.Block(closing: ";"))
+            {
+                foreach (var output in workflow.Outputs)
+                {
+                    w.Line($"{output.Property} = {CodeRenderer.Value(output.Value)},");
+                }
+
+                w.Line("EndStepId = _endStepId,");
+                w.Line("EndActionName = _endActionName,");
+            }
+        }
+    }
+
+    private static void WriteExecute(SourceWriter w, BoundWorkflow workflow)
+    {
+        using (w.Block($"public async {Task}<Outputs> ExecuteAsync()"))
+        {
+            w.Line($"Step? next = Step.{workflow.Steps[0].Identifier};");
+            w.Line("try");
+            using (w.Block())
+            {
+                w.Line("while (next is { } step)");
+                using (w.Block())
+                {
+                    w.Line("next = step switch");
+                    using (w.Block(closing: ";"))
+                    {
+                        foreach (var step in workflow.Steps)
+                        {
+                            w.Line($"Step.{step.Identifier} => await {step.MethodName}().ConfigureAwait(false),");
+                        }
+
+                        w.Line("_ => throw new global::System.InvalidOperationException(\"Unknown step \" + step),");
+                    }
+                }
+            }
+
+            w.Line("catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)");
+            using (w.Block())
+            {
+                w.Line($"throw new {Runtime}.WorkflowCanceledException(WorkflowId, _run.CurrentStepId, BuildOutputs(), _run.CancellationToken, ex);");
+            }
+
+            w.Line($"catch ({Runtime}.WorkflowException ex)");
+            using (w.Block())
+            {
+                w.Line("_run.Failed(ex, BuildOutputs());");
+                w.Line("throw;");
+            }
+
+            w.Line();
+            w.Line("_run.Completed(_endStepId, _endActionName);");
+            w.Line("return BuildOutputs();");
+        }
+    }
+
+    private static void WriteStep(SourceWriter w, BoundStep step)
+    {
+        var id = CSharpLiteral.String(step.StepId);
+        var operation = step.SdkMethod.Substring(0, step.SdkMethod.Length - "Async".Length);
+        w.Doc($"Step '{step.StepId}' ({operation}). " + (step.Description ?? string.Empty));
+        using (w.Block($"private async {Task}<Step?> {step.MethodName}()"))
+        {
+            w.Line($"_run.EnterStep({id});");
+            ObjectWriter.Write(w, "var request = ", step.Request, ";");
+            if (step.Poll is { } poll)
+            {
+                var bound = poll.RetryLimit is { } limit ? $"at most {limit} polls" : "WorkflowOptions.DefaultPollDeadline";
+                w.Line($"// Polls every {poll.DelaySeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} s ({Text.Comment(poll.DelaySource)}), bounded by {bound}; WorkflowOptions.Polls[{Text.Comment(id)}] overrides both.");
+                w.Line($"var poll = _run.StartPoll({id}, {WorkflowEmitter.Seconds(poll.DelaySeconds)}, retryLimit: {(poll.RetryLimit is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")});");
+            }
+
+            var retries = step.OnFailure.Where(a => a.Kind == ActionKind.Retry).ToList();
+            foreach (var retry in retries)
+            {
+                w.Line($"var {RetryCounter(retry)} = 0;");
+            }
+
+            w.Line("var attempt = 1;");
+            using (w.Block("while (true)"))
+            {
+                w.Line($"var call = await _run.CallAsync({id}, attempt, request, (r, ct) => _workflow._clients.{step.ClientProperty}.{step.SdkMethod}(r, ct)).ConfigureAwait(false);");
+                w.Line("var response = call.Response;");
+                if (step.Outputs.Count > 0)
+                {
+                    w.Line("if (response is not null)");
+                    using (w.Block())
+                    {
+                        var values = string.Join(", ", step.Outputs.Select(o => CodeRenderer.Value(o.Value, responseIsKnown: true)));
+                        w.Line($"{step.Field} = new {step.ResultType}({values});");
+                    }
+                }
+
+                w.Line();
+                var success = CodeRenderer.All(step.SuccessCriteria, responseIsKnown: true);
+                w.Line(success is null ? "if (response is not null)" : $"if (response is not null && {success})");
+                using (w.Block())
+                {
+                    WriteSuccessActions(w, step);
+                }
+
+                w.Line();
+                WriteFailureActions(w, step, retries);
+            }
+        }
+    }
+
+    private static void WriteSuccessActions(SourceWriter w, BoundStep step)
+    {
+        var id = CSharpLiteral.String(step.StepId);
+        foreach (var action in step.OnSuccess)
+        {
+            var condition = CodeRenderer.All(action.Criteria, responseIsKnown: true);
+            if (condition is null)
+            {
+                // An unconditional action: nothing after it can run.
+                w.Line($"// {Text.Comment(action.Name)}");
+                WriteSuccessAction(w, step, action);
+                return;
+            }
+
+            w.Line($"if ({condition}) // {Text.Comment(action.Name)}");
+            using (w.Block())
+            {
+                WriteSuccessAction(w, step, action);
+            }
+
+            w.Line();
+        }
+
+        w.Line(step.NextIdentifier is null ? $"return End({id}, null);" : $"return Step.{step.NextIdentifier};");
+    }
+
+    private static void WriteSuccessAction(SourceWriter w, BoundStep step, BoundAction action)
+    {
+        if (action.PollsThisStep)
+        {
+            w.Line($"await poll.WaitAsync({Observed(step)}).ConfigureAwait(false);");
+            w.Line("attempt++;");
+            w.Line("continue;");
+        }
+        else
+        {
+            WriteTransfer(w, step, action);
+        }
+    }
+
+    private static void WriteFailureActions(SourceWriter w, BoundStep step, List<BoundAction> retries)
+    {
+        var id = CSharpLiteral.String(step.StepId);
+        foreach (var action in step.OnFailure)
+        {
+            var condition = CodeRenderer.All(action.Criteria);
+            w.Line(condition is null ? $"// {Text.Comment(action.Name)}" : $"if ({condition}) // {Text.Comment(action.Name)}");
+            using (w.Block())
+            {
+                if (action.Kind == ActionKind.Retry)
+                {
+                    var counter = RetryCounter(action);
+                    var limit = action.RetryLimit ?? 1; // The spec: no retryLimit means one retry.
+                    var delay = action.RetryAfterSeconds ?? step.RetryDelaySeconds;
+                    w.Line($"if ({counter} < {limit})");
+                    using (w.Block())
+                    {
+                        w.Line($"{counter}++;");
+                        w.Line($"await _run.RetryAsync({id}, {CSharpLiteral.String(action.Name)}, {counter}, {WorkflowEmitter.Seconds(delay)}).ConfigureAwait(false);");
+                        w.Line("attempt++;");
+                        w.Line("continue;");
+                    }
+                }
+                else
+                {
+                    WriteTransfer(w, step, action);
+                }
+            }
+
+            w.Line();
+        }
+
+        w.Line($"throw _run.StepFailed({id}, attempt, call, {Observed(step)});");
+    }
+
+    private static void WriteTransfer(SourceWriter w, BoundStep step, BoundAction action)
+    {
+        if (action.Kind == ActionKind.End)
+        {
+            w.Line($"return End({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)});");
+        }
+        else
+        {
+            w.Line($"return Step.{action.TargetIdentifier};");
+        }
+    }
+
+    private static string Observed(BoundStep step) => step.Outputs.Count > 0 ? $"{step.Field}?.ToString()" : "null";
+
+    private static string RetryCounter(BoundAction action) => "retries" + Bind.Identifiers.Pascal(action.Name);
+
+    private static IEnumerable<BoundCondition> Flatten(BoundCondition condition)
+    {
+        yield return condition;
+        var children = condition switch
+        {
+            LogicalCondition l => new[] { l.Left, l.Right },
+            NotBoundCondition n => new[] { n.Operand },
+            _ => System.Array.Empty<BoundCondition>(),
+        };
+        foreach (var child in children.SelectMany(Flatten))
+        {
+            yield return child;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Text;
+
+namespace ArazzoGen.Emit;
+
+/// <summary>A small indented text writer for generated C# (four spaces, '\n' line ends).</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    public SourceWriter Line(string line = "")
+    {
+        if (line.Length > 0)
+        {
+            _text.Append(' ', _indent * 4);
+        }
+
+        _text.Append(line).Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes <c>{</c>, indents until the returned scope is disposed, then writes <c>}</c> (plus <paramref name="closing"/>).</summary>
+    public IDisposable Block(string? header = null, string closing = "")
+    {
+        if (header is not null)
+        {
+            Line(header);
+        }
+
+        Line("{");
+        _indent++;
+        return new Scope(this, closing);
+    }
+
+    public void Indent() => _indent++;
+
+    public void Outdent() => _indent--;
+
+    /// <summary>A <c>/// &lt;summary&gt;</c> (and optional remarks) with the text XML-escaped, one line per source line.</summary>
+    public SourceWriter Doc(string? summary, string? remarks = null)
+    {
+        if (!string.IsNullOrWhiteSpace(summary))
+        {
+            DocElement("summary", summary!);
+        }
+
+        if (!string.IsNullOrWhiteSpace(remarks))
+        {
+            DocElement("remarks", remarks!);
+        }
+
+        return this;
+    }
+
+    public SourceWriter DocElement(string element, string text, string attributes = "")
+    {
+        var lines = Text.XmlDoc(text).Split('\n');
+        if (lines.Length == 1)
+        {
+            return Line($"/// <{element}{attributes}>{lines[0]}</{element}>");
+        }
+
+        Line($"/// <{element}{attributes}>");
+        foreach (var line in lines)
+        {
+            Line("/// " + line);
+        }
+
+        return Line($"/// </{element}>");
+    }
+
+    public override string ToString() => _text.ToString();
+
+    private sealed class Scope : IDisposable
+    {
+        private readonly SourceWriter _writer;
+        private readonly string _closing;
+
+        public Scope(SourceWriter writer, string closing)
+        {
+            _writer = writer;
+            _closing = closing;
+        }
+
+        public void Dispose()
+        {
+            _writer._indent--;
+            _writer.Line("}" + _closing);
+        }
+    }
+}
+
+/// <summary>Makes document text safe where generated code shows it: XML docs and line comments.</summary>
+internal static class Text
+{
+    /// <summary>XML-escaped, trimmed lines; no document text can close the doc comment or inject markup.</summary>
+    public static string XmlDoc(string text)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in text.Trim())
+        {
+            switch (c)
+            {
+                case '&':
+                    builder.Append("&amp;");
+                    break;
+                case '<':
+                    builder.Append("&lt;");
+                    break;
+                case '>':
+                    builder.Append("&gt;");
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    builder.Append('\n');
+                    break;
+                default:
+                    builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' ? ' ' : c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Text for a <c>//</c> comment: on one line, whatever the document wrote.</summary>
+    public static string Comment(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' ? ' ' : c);
+        }
+
+        return builder.ToString();
+    }
+}
