@@ -181,20 +181,23 @@ internal sealed class ExpressionBinder
             return Unavailable(expression, "responses have no query or path parameters");
         }
 
-        // AWS JSON puts the error type in __type and the text in message; the SDK exposes them on the exception.
-        if (expression.Pointer.Count == 1 && expression.Pointer[0] == "__type")
+        if (expression.Pointer.Count == 1 && ErrorFact(expression.Pointer[0], site.InFailure) is { } fact)
         {
-            return new Typed(new CallBound("ErrorCode", NullableString), null);
-        }
-
-        if (site.InFailure && expression.Pointer.Count == 1 && string.Equals(expression.Pointer[0], "message", StringComparison.OrdinalIgnoreCase))
-        {
-            return new Typed(new CallBound("ErrorMessage", NullableString), null);
+            return new Typed(fact, null);
         }
 
         var root = new Typed(new ResponseBound(_scope.Types.Describe(site.Response)), site.Response);
         return Navigate(root, PointerSegments(expression), expression.Span);
     }
+
+    /// <summary>
+    /// AWS JSON puts the error type in <c>__type</c> and its text in <c>message</c>; the SDK exposes
+    /// them on the exception, so <c>$response.body#/__type</c> reads the error code.
+    /// </summary>
+    public static CallBound? ErrorFact(string member, bool inFailure) =>
+        member == "__type" ? new CallBound("ErrorCode", TypeRef.String)
+        : inFailure && string.Equals(member, "message", StringComparison.OrdinalIgnoreCase) ? new CallBound("ErrorMessage", TypeRef.String)
+        : null;
 
     private static IEnumerable<PathSegment> PointerSegments(RuntimeExpression expression) =>
         expression.Pointer.Select(PathSegment.Member);
