@@ -11,16 +11,18 @@ public class SeedWorkflowTests
     [InlineData("amazon-sagemaker-train-then-deploy-workflow.yml")]
     public void SageMaker_seeds_parse_and_validate_without_diagnostics(string file)
     {
-        var diagnostics = GeneratorRunner.Diagnose(File.ReadAllText(RepoPaths.Workflow(file)), file);
+        var (run, _) = SdkCompilation.Generate(new[] { (file, File.ReadAllText(RepoPaths.Workflow(file))) });
 
-        Assert.Empty(diagnostics.Select(d => d.ToString()));
+        Assert.Empty(run.Diagnostics.Select(d => d.ToString()));
+        Assert.Single(run.GeneratedTrees);
     }
 
     [Fact]
-    public void Neptune_seed_gets_exactly_its_two_retry_success_action_warnings_at_their_lines()
+    public void Neptune_seed_gets_exactly_its_two_retry_success_action_warnings_at_their_lines_and_compiles()
     {
         const string file = "amazon-neptune-ml-dataprocessing-to-training-workflow.yml";
-        var diagnostics = GeneratorRunner.Diagnose(File.ReadAllText(RepoPaths.Workflow(file)), file);
+        var (run, _) = SdkCompilation.Generate(new[] { (file, File.ReadAllText(RepoPaths.Workflow(file))) }, true, SdkCompilation.NeptuneBindings);
+        var diagnostics = run.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).ToList();
 
         Assert.Equal(new[] { "73:13 ARZ0219", "117:13 ARZ0219" }, diagnostics.Select(GeneratorRunner.Describe));
         Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));

@@ -7,7 +7,22 @@ namespace ArazzoGen.Bind;
 /// <summary>Fits a bound value into a typed SDK slot, or reports why it cannot.</summary>
 internal static class Conversions
 {
+    /// <summary>True when <see cref="Fit"/> would accept a value of type <paramref name="source"/>.</summary>
+    public static bool CanFit(TypeRef source, TypeRef target) =>
+        source.NonNullableName == target.NonNullableName || Convert(new LiteralBound("_", source), target) is not null;
+
     public static BoundValue? Fit(BoundValue value, TypeRef target, string slotName, SourceSpan span, DiagnosticBag diagnostics)
+    {
+        if (Convert(value, target) is { } converted)
+        {
+            return converted;
+        }
+
+        diagnostics.Add(DiagnosticDescriptors.TypeMismatch, span, slotName, Describe(value.Type), $"expected {Describe(target)}");
+        return null;
+    }
+
+    private static BoundValue? Convert(BoundValue value, TypeRef target)
     {
         var source = value.Type;
         if (source.NonNullableName == target.NonNullableName)
@@ -31,7 +46,6 @@ internal static class Conversions
                 return value;
         }
 
-        diagnostics.Add(DiagnosticDescriptors.TypeMismatch, span, slotName, Describe(source), $"expected {Describe(target)}");
         return null;
     }
 
@@ -42,11 +56,14 @@ internal static class Conversions
         SdkTypeKind.Integer or SdkTypeKind.Long => "an integer",
         SdkTypeKind.Double or SdkTypeKind.Float => "a number",
         SdkTypeKind.Constant => $"a {Short(type.Name)} value",
-        SdkTypeKind.List => $"a list of {Describe(type.Element!)}",
-        SdkTypeKind.Map => $"a map of {Describe(type.Element!)}",
+        SdkTypeKind.List or SdkTypeKind.Map => $"a {ShortGeneric(type.Name)}",
         SdkTypeKind.Structure => $"a {Short(type.Name)} object",
         _ => type.Name,
     };
+
+    /// <summary>"global::System.Collections.Generic.List&lt;global::Amazon.SageMaker.Model.Channel&gt;" -> "List&lt;Channel&gt;".</summary>
+    private static string ShortGeneric(string name) =>
+        System.Text.RegularExpressions.Regex.Replace(name.TrimEnd('?'), @"global::([A-Za-z0-9_]+\.)*", string.Empty);
 
     private static string Short(string name)
     {

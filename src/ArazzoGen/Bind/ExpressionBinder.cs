@@ -131,6 +131,13 @@ internal sealed class ExpressionBinder
             input.Symbol = slot;
             input.DecidedAt = expression.Span;
         }
+        else if (input.DecidedAt is { } decidedAt && slot is not null && !Conversions.CanFit(input.Type, _scope.Types.Describe(slot)))
+        {
+            // An input without a schema type took its type from its first slot; this slot wants another.
+            var line = (decidedAt.StartLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Diagnostics.Add(DiagnosticDescriptors.InputTypeConflict, expression.Span, input.Declaration.Name.Value, Conversions.Describe(_scope.Types.Describe(slot)), $"{Conversions.Describe(input.Type)} (line {line})");
+            return null;
+        }
 
         var value = new Typed(new InputBound(input.Property, input.Type), input.Symbol);
         var rest = expression.Path.Skip(1).Select(PathSegment.Member).Concat(PointerSegments(expression));

@@ -159,11 +159,12 @@ internal sealed class PayloadBinder
                 CheckBounds(slotName, constraints, literal.Text.Length, "characters", literal.Span);
                 return new LiteralBound(CSharpLiteral.String(literal.Text), TypeRef.String);
             case SdkTypeKind.Constant when literal.Kind == LiteralKind.String:
-                if (!IsKnownValue(literal.Text, target))
+                if (KnownField(literal.Text, target) is { } field)
                 {
-                    Diagnostics.Add(DiagnosticDescriptors.UnknownEnumValue, literal.Span, literal.Text, ShortName(target.Name), string.Join(", ", target.KnownValues.Take(12)) + (target.KnownValues.Count > 12 ? ", ..." : string.Empty));
+                    return new LiteralBound($"{target.NonNullableName}.{field}", target);
                 }
 
+                Diagnostics.Add(DiagnosticDescriptors.UnknownEnumValue, literal.Span, literal.Text, ShortName(target.Name), string.Join(", ", target.KnownValues.Take(12)) + (target.KnownValues.Count > 12 ? ", ..." : string.Empty));
                 return new ConstantFromStringBound(new LiteralBound(CSharpLiteral.String(literal.Text), TypeRef.String), target);
             case SdkTypeKind.Boolean when literal.Kind == LiteralKind.Boolean:
                 return new LiteralBound(literal.Text, target);
@@ -200,11 +201,11 @@ internal sealed class PayloadBinder
         }
     }
 
-    /// <summary>ConstantClass field names are the values with separators removed ("ml.m5.large" is MlM5Large).</summary>
-    private static bool IsKnownValue(string value, TypeRef type)
+    /// <summary>The ConstantClass field for a value: field names are the values without separators ("ml.m5.large" is MlM5Large).</summary>
+    private static string? KnownField(string value, TypeRef type)
     {
         var normalized = Normalize(value);
-        return type.KnownValues.Any(v => Normalize(v) == normalized);
+        return type.KnownValues.FirstOrDefault(v => Normalize(v) == normalized);
     }
 
     private static string Normalize(string text) => new string(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());

@@ -207,8 +207,13 @@ internal sealed class WorkflowBinder
 
     private void BindStepOutputs(Step step, Call? call)
     {
+        if (call is null)
+        {
+            return; // Why the step cannot be called was reported; its outputs would only cascade.
+        }
+
         var names = new UniqueNames("EqualityContract");
-        var site = new ExpressionSite(step, call?.Response, AfterCall: true, InFailure: false);
+        var site = new ExpressionSite(step, call.Response, AfterCall: true, InFailure: false);
         foreach (var output in step.Outputs)
         {
             var typed = BindOutputValue(output, site);

@@ -16,9 +16,12 @@ internal static class GeneratorRunner
         return driver.RunGenerators(CreateCompilation(source)).GetRunResult();
     }
 
-    /// <summary>Diagnostics the generator reported for one YAML document.</summary>
+    /// <summary>
+    /// The reading and validation diagnostics (ARZ0xxx) the generator reports for one document. The
+    /// compilation here has no AWS SDK, so binding's ARZ1000 is left out; SdkCompilation covers binding.
+    /// </summary>
     public static ImmutableArray<Diagnostic> Diagnose(string yaml, string path = "/work/test.arazzo.yaml") =>
-        Run((path, yaml)).Diagnostics;
+        Run((path, yaml)).Diagnostics.Where(d => d.Id.StartsWith("ARZ0", StringComparison.Ordinal)).ToImmutableArray();
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
@@ -30,13 +33,13 @@ internal static class GeneratorRunner
         CSharpCompilation.Create(
             "Consumer",
             sources.Select(s => CSharpSyntaxTree.ParseText(s)),
-            ReferenceAssemblies,
+            FrameworkReferences,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
-    private static readonly MetadataReference[] ReferenceAssemblies =
+    public static readonly MetadataReference[] FrameworkReferences =
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
-            .Where(p => p.EndsWith(".dll", StringComparison.Ordinal))
+            .Where(p => p.EndsWith(".dll", StringComparison.Ordinal) && Path.GetDirectoryName(p) == Path.GetDirectoryName(typeof(object).Assembly.Location))
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToArray();
 

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using ArazzoGen.Bind;
+using ArazzoGen.Tests.Infrastructure;
+
+namespace ArazzoGen.Tests.Bind;
+
+public class WaiterDefaultsTests
+{
+    [Fact]
+    public void Every_poll_delay_is_the_official_waiters_delay_for_that_operation()
+    {
+        var models = Path.Combine(RepoPaths.Root, "..", "shared", "aws-models");
+        Assert.True(Directory.Exists(models), "shared/aws-models must sit beside the repository (as in CI)");
+        var delays = new Dictionary<string, HashSet<double>>();
+        foreach (var (file, client) in new[] { ("sagemaker-2017-07-24.waiters-2.json", "IAmazonSageMaker"), ("dynamodb-2012-08-10.waiters-2.json", "IAmazonDynamoDB") })
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(models, file)));
+            foreach (var waiter in document.RootElement.GetProperty("waiters").EnumerateObject())
+            {
+                var key = client + "." + waiter.Value.GetProperty("operation").GetString();
+                delays.TryAdd(key, new HashSet<double>());
+                delays[key].Add(waiter.Value.GetProperty("delay").GetDouble());
+            }
+        }
+
+        foreach (var (key, value) in WaiterDefaults.All)
+        {
+            Assert.True(delays.TryGetValue(key, out var official), $"{key} has no waiter in the models");
+            Assert.Contains(value.Delay, official);
+        }
+
+        Assert.Equal(120, WaiterDefaults.For("IAmazonSageMaker", "DescribeTrainingJob")!.Value.Delay);
+        Assert.Equal(30, WaiterDefaults.For("IAmazonSageMaker", "DescribeEndpoint")!.Value.Delay);
+        Assert.Equal(60, WaiterDefaults.For("IAmazonSageMaker", "DescribeProcessingJob")!.Value.Delay);
+        Assert.Equal(20, WaiterDefaults.For("IAmazonDynamoDB", "DescribeTable")!.Value.Delay);
+    }
+}

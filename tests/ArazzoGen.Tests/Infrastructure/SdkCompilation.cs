@@ -1,0 +1,68 @@
+using Amazon.Neptunedata;
+using Amazon.SageMaker;
+using ArazzoGen.Runtime;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ArazzoGen.Tests.Infrastructure;
+
+/// <summary>
+/// Compilations that look like a user's project: nullable on, XML docs checked, references to the
+/// runtime, AWSSDK.Core and the SageMaker/Neptunedata SDK shapes.
+/// </summary>
+internal static class SdkCompilation
+{
+    /// <summary>The attributes the Neptune seed needs (as in tests/ArazzoGen.Workflows.Tests/NeptuneBindings.cs).</summary>
+    public const string NeptuneBindings = """
+        using Amazon.Neptunedata;
+        using ArazzoGen;
+        [assembly: ArazzoSource("neptuneMlApi", typeof(IAmazonNeptunedata))]
+        [assembly: ArazzoOperation("neptuneMlApi", "createDataProcessingJob", nameof(IAmazonNeptunedata.StartMLDataProcessingJobAsync))]
+        [assembly: ArazzoOperation("neptuneMlApi", "getDataProcessingJobStatus", nameof(IAmazonNeptunedata.GetMLDataProcessingJobAsync))]
+        [assembly: ArazzoOperation("neptuneMlApi", "createModelTrainingJob", nameof(IAmazonNeptunedata.StartMLModelTrainingJobAsync))]
+        [assembly: ArazzoOperation("neptuneMlApi", "getModelTrainingJobStatus", nameof(IAmazonNeptunedata.GetMLModelTrainingJobAsync))]
+        [assembly: ArazzoPayloadMember("neptuneMlApi", "createModelTrainingJob", "modelName", null)]
+        """;
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    private static readonly MetadataReference[] SdkReferences = new[]
+        {
+            typeof(IAmazonSageMaker).Assembly,
+            typeof(IAmazonNeptunedata).Assembly,
+            typeof(Amazon.Runtime.AmazonWebServiceRequest).Assembly,
+            typeof(WorkflowRun).Assembly,
+            typeof(Polly.ResiliencePipeline).Assembly,
+            typeof(Microsoft.Extensions.Logging.ILogger).Assembly,
+        }
+        .Select(a => (MetadataReference)MetadataReference.CreateFromFile(a.Location))
+        .ToArray();
+
+    public static CSharpCompilation Create(bool withSdk = true, params string[] sources) =>
+        CSharpCompilation.Create(
+            "Consumer",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
+            withSdk ? GeneratorRunner.FrameworkReferences.Concat(SdkReferences) : GeneratorRunner.FrameworkReferences,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
+                {
+                    // Reference-version unification notes, hidden by every SDK-style build too.
+                    ["CS1701"] = ReportDiagnostic.Suppress,
+                    ["CS1702"] = ReportDiagnostic.Suppress,
+                }));
+
+    /// <summary>Runs the generator on workflow files in a compilation like a user's; returns the run and the compilation with its output.</summary>
+    public static (GeneratorDriverRunResult Run, Compilation Output) Generate(IEnumerable<(string Path, string Text)> files, bool withSdk = true, params string[] sources)
+    {
+        var compilation = Create(withSdk, sources.Length == 0 ? new[] { "namespace Consumer { internal static class Placeholder { } }" } : sources);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new ArazzoGenerator().AsSourceGenerator() },
+            additionalTexts: files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
+            parseOptions: ParseOptions);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        return (driver.GetRunResult(), output);
+    }
+
+    public static IEnumerable<(string Path, string Text)> Seeds() =>
+        RepoPaths.SeedFiles.Select(f => ("/repo/workflows/" + f, File.ReadAllText(RepoPaths.Workflow(f))));
+}
