@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Amazon.SageMaker;
+using Amazon.SageMaker.Model;
+using ArazzoGen.Runtime;
+using ArazzoGen.Workflows.Tests.Infrastructure;
+using ArazzoGen.Workflows.Tests.Workflows;
+using Microsoft.Extensions.Logging;
+using NSubstitute;
+using Polly;
+using Polly.Retry;
+using static ArazzoGen.Workflows.Tests.Infrastructure.Aws;
+
+namespace ArazzoGen.Workflows.Tests;
+
+/// <summary>Trace spans, structured logs and the Polly pipeline around each SDK call.</summary>
+public class ObservabilityTests
+{
+    private readonly IAmazonSageMaker _sageMaker = Substitute.For<IAmazonSageMaker>();
+    private readonly ManualTimeProvider _clock = new();
+
+    private Task<CheckTrainingJobWorkflow.Outputs> Run(WorkflowOptions options, string job) =>
+        new CheckTrainingJobWorkflow(new CheckTrainingJobWorkflow.Clients(_sageMaker), options)
+            .RunAsync(new CheckTrainingJobWorkflow.Inputs { TrainingJobName = job });
+
+    [Fact]
+    public async Task Each_run_and_each_call_is_a_span_on_the_ArazzoGen_activity_source()
+    {
+        var job = "traced-" + Guid.NewGuid();
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == Telemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        _sageMaker.DescribeTrainingJobAsync(Arg.Is<DescribeTrainingJobRequest>(r => r.TrainingJobName == job), Arg.Any<CancellationToken>())
+            .Returns(Fail<DescribeTrainingJobResponse>(Error<AmazonSageMakerException>("ThrottlingException")), Ok(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed }));
+
+        using (var parent = new Activity("test-" + job).Start())
+        {
+            await Run(new WorkflowOptions { TimeProvider = _clock }, job);
+        }
+
+        var workflow = Assert.Single(spans, s => s.OperationName == "workflow check-training-job" && s.GetTagItem("arazzo.end.action") as string == "done" && s.Parent?.OperationName == "test-" + job);
+        var calls = spans.Where(s => s.OperationName == "step describe" && s.ParentSpanId == workflow.SpanId).OrderBy(s => (int)s.GetTagItem("arazzo.step.attempt")!).ToList();
+        Assert.Equal(2, calls.Count);
+        Assert.Equal(ActivityStatusCode.Error, calls[0].Status);
+        Assert.Equal("ThrottlingException", calls[0].StatusDescription);
+        Assert.Equal(200, calls[1].GetTagItem("http.response.status_code"));
+    }
+
+    [Fact]
+    public async Task Logs_say_which_step_failed_retried_and_how_the_workflow_ended()
+    {
+        var logs = new ListLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        _sageMaker.DescribeTrainingJobAsync(Arg.Any<DescribeTrainingJobRequest>(), Arg.Any<CancellationToken>())
+            .Returns(Fail<DescribeTrainingJobResponse>(Error<AmazonSageMakerException>("ThrottlingException")), Ok(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed }));
+
+        await Run(new WorkflowOptions { TimeProvider = _clock, LoggerFactory = factory }, "logged");
+
+        Assert.Contains("Workflow check-training-job step describe attempt 1 failed with ThrottlingException (status 400)", logs.Messages);
+        Assert.Contains("Workflow check-training-job step describe retrying (throttled, retry 1) in 5 s", logs.Messages);
+        Assert.Contains("Workflow check-training-job ended after step describe (done) in 5 s", logs.Messages);
+        Assert.All(logs.Categories, c => Assert.Equal(typeof(CheckTrainingJobWorkflow).FullName, c));
+    }
+
+    [Fact]
+    public async Task A_resilience_pipeline_wraps_each_call_inside_the_workflows_own_retries()
+    {
+        _sageMaker.DescribeTrainingJobAsync(Arg.Any<DescribeTrainingJobRequest>(), Arg.Any<CancellationToken>())
+            .Returns(Fail<DescribeTrainingJobResponse>(Error<AmazonSageMakerException>("ThrottlingException")), Ok(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed }));
+        var pipeline = new ResiliencePipelineBuilder { TimeProvider = _clock }
+            .AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 2, Delay = TimeSpan.FromMilliseconds(200), BackoffType = DelayBackoffType.Constant, ShouldHandle = new PredicateBuilder().Handle<AmazonSageMakerException>() })
+            .Build();
+
+        var outputs = await Run(new WorkflowOptions { TimeProvider = _clock, ResiliencePipeline = pipeline }, "resilient");
+
+        Assert.Equal("done", outputs.EndActionName);
+        // Polly retried inside the call (its 200 ms wait on the same clock); the workflow's own 5 s retry never ran.
+        Assert.Equal(new[] { 0.2 }, _clock.Delays.Select(d => d.TotalSeconds));
+        await _sageMaker.Received(2).DescribeTrainingJobAsync(Arg.Any<DescribeTrainingJobRequest>(), Arg.Any<CancellationToken>());
+    }
+
+    private sealed class ListLoggerProvider : ILoggerProvider
+    {
+        public ConcurrentQueue<string> Messages { get; } = new();
+
+        public ConcurrentQueue<string> Categories { get; } = new();
+
+        public ILogger CreateLogger(string categoryName)
+        {
+            Categories.Enqueue(categoryName);
+            return new ListLogger(Messages);
+        }
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class ListLogger(ConcurrentQueue<string> messages) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                messages.Enqueue(formatter(state, exception));
+        }
+    }
+}
