@@ -1,0 +1,364 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Reflection;
+using Amazon.Runtime;
+using Amazon.SageMaker;
+using Amazon.SageMaker.Model;
+
+namespace ArazzoGen.Samples.Simulation;
+
+/// <summary>
+/// A SageMaker that runs in-process on a clock: training jobs move through SecondaryStatus
+/// Starting -> Downloading -> Training -> Uploading -> Completed, processing jobs and endpoints
+/// through theirs, with the failures <see cref="SimulationOptions"/> asks for.
+/// </summary>
+public sealed class SimulatedSageMaker
+{
+    private static readonly TimeSpan Starting = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Downloading = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Uploading = TimeSpan.FromMinutes(1);
+
+    private readonly TimeProvider _clock;
+    private readonly SimulationOptions _options;
+    private readonly ConcurrentDictionary<string, Job> _trainingJobs = new();
+    private readonly ConcurrentDictionary<string, Job> _processingJobs = new();
+    private readonly ConcurrentDictionary<string, Job> _endpoints = new();
+    private readonly ConcurrentDictionary<string, string> _models = new();
+    private readonly ConcurrentDictionary<string, string> _endpointConfigs = new();
+    private readonly ConcurrentDictionary<string, int> _calls = new();
+    private readonly ConcurrentQueue<SimulatorEvent> _events = new();
+
+    /// <summary>Creates a simulated SageMaker whose jobs run on <paramref name="clock"/>.</summary>
+    public SimulatedSageMaker(TimeProvider clock, SimulationOptions? options = null)
+    {
+        _clock = clock;
+        _options = options ?? new SimulationOptions();
+        Client = SageMakerProxy.Create(this);
+    }
+
+    /// <summary>The client to hand to a workflow.</summary>
+    public IAmazonSageMaker Client { get; }
+
+    /// <summary>Raised for every call and what it answered.</summary>
+    public event Action<SimulatorEvent>? Event;
+
+    /// <summary>Every call so far, in order.</summary>
+    public IReadOnlyList<SimulatorEvent> Events => _events.ToList();
+
+    /// <summary>How many times an operation was called (throttled calls included).</summary>
+    public int CallsTo(string operation) => _calls.TryGetValue(operation, out var count) ? count : 0;
+
+    private DateTimeOffset Now => _clock.GetUtcNow();
+
+    internal object Dispatch(string operation, object request)
+    {
+        var count = _calls.AddOrUpdate(operation, 1, (_, c) => c + 1);
+        if (count <= _options.ThrottledCallsPerOperation)
+        {
+            Record(operation, "-", "ThrottlingException");
+            return Throw(new AmazonSageMakerException("Rate exceeded", ErrorType.Sender, "ThrottlingException", Guid.NewGuid().ToString(), HttpStatusCode.BadRequest));
+        }
+
+        try
+        {
+            return operation switch
+            {
+                "CreateTrainingJob" => Answer(CreateTrainingJob((CreateTrainingJobRequest)request)),
+                "DescribeTrainingJob" => Answer(DescribeTrainingJob((DescribeTrainingJobRequest)request)),
+                "StopTrainingJob" => Answer(StopTrainingJob((StopTrainingJobRequest)request)),
+                "ListTrainingJobs" => Answer(ListTrainingJobs((ListTrainingJobsRequest)request)),
+                "CreateProcessingJob" => Answer(CreateProcessingJob((CreateProcessingJobRequest)request)),
+                "DescribeProcessingJob" => Answer(DescribeProcessingJob((DescribeProcessingJobRequest)request)),
+                "StopProcessingJob" => Answer(StopProcessingJob((StopProcessingJobRequest)request)),
+                "CreateModel" => Answer(CreateModel((CreateModelRequest)request)),
+                "CreateEndpointConfig" => Answer(CreateEndpointConfig((CreateEndpointConfigRequest)request)),
+                "CreateEndpoint" => Answer(CreateEndpoint((CreateEndpointRequest)request)),
+                "DescribeEndpoint" => Answer(DescribeEndpoint((DescribeEndpointRequest)request)),
+                "DeleteEndpoint" => Answer(DeleteEndpoint((DeleteEndpointRequest)request)),
+                _ => throw new NotSupportedException($"The simulated SageMaker does not implement {operation}."),
+            };
+        }
+        catch (AmazonServiceException ex)
+        {
+            Record(operation, "-", ex.ErrorCode);
+            return Throw(ex);
+        }
+    }
+
+    private CreateTrainingJobResponse CreateTrainingJob(CreateTrainingJobRequest request)
+    {
+        Require(request.TrainingJobName, request.RoleArn, request.AlgorithmSpecification?.TrainingImage);
+        var job = new Job(request.TrainingJobName, Now) { Request = request };
+        if (!_trainingJobs.TryAdd(request.TrainingJobName, job))
+        {
+            throw new ResourceInUseException($"Training job {request.TrainingJobName} already exists", ErrorType.Sender, "ResourceInUse", Guid.NewGuid().ToString(), HttpStatusCode.BadRequest);
+        }
+
+        Record("CreateTrainingJob", request.TrainingJobName, "created");
+        return new CreateTrainingJobResponse { TrainingJobArn = Arn("training-job", request.TrainingJobName) };
+    }
+
+    private DescribeTrainingJobResponse DescribeTrainingJob(DescribeTrainingJobRequest request)
+    {
+        var job = Find(_trainingJobs, request.TrainingJobName, "training job");
+        var (status, secondary, failure) = TrainingState(job);
+        Record("DescribeTrainingJob", job.Name, $"{status}/{secondary}");
+        var training = (CreateTrainingJobRequest)job.Request!;
+        return new DescribeTrainingJobResponse
+        {
+            TrainingJobName = job.Name,
+            TrainingJobArn = Arn("training-job", job.Name),
+            TrainingJobStatus = status,
+            SecondaryStatus = secondary,
+            FailureReason = failure,
+            CreationTime = job.CreatedAt.UtcDateTime,
+            ModelArtifacts = status == TrainingJobStatus.Completed
+                ? new ModelArtifacts { S3ModelArtifacts = training.OutputDataConfig?.S3OutputPath?.TrimEnd('/') + $"/{job.Name}/output/model.tar.gz" }
+                : null,
+        };
+    }
+
+    private (TrainingJobStatus, SecondaryStatus, string?) TrainingState(Job job)
+    {
+        if (job.StoppedAt is { } stopped)
+        {
+            return Now - stopped < TimeSpan.FromMinutes(1)
+                ? (TrainingJobStatus.Stopping, SecondaryStatus.Stopping, null)
+                : (TrainingJobStatus.Stopped, SecondaryStatus.Stopped, null);
+        }
+
+        var elapsed = Now - job.CreatedAt;
+        if (_options.FailTraining && elapsed >= Starting + Downloading + _options.TrainingDuration / 2)
+        {
+            return (TrainingJobStatus.Failed, SecondaryStatus.Failed, "AlgorithmError: the training container exited with code 137 (out of memory)");
+        }
+
+        if (elapsed < Starting)
+        {
+            return (TrainingJobStatus.InProgress, SecondaryStatus.Starting, null);
+        }
+
+        if (elapsed < Starting + Downloading)
+        {
+            return (TrainingJobStatus.InProgress, SecondaryStatus.Downloading, null);
+        }
+
+        if (elapsed < Starting + Downloading + _options.TrainingDuration)
+        {
+            return (TrainingJobStatus.InProgress, SecondaryStatus.Training, null);
+        }
+
+        if (elapsed < Starting + Downloading + _options.TrainingDuration + Uploading)
+        {
+            return (TrainingJobStatus.InProgress, SecondaryStatus.Uploading, null);
+        }
+
+        return (TrainingJobStatus.Completed, SecondaryStatus.Completed, null);
+    }
+
+    private StopTrainingJobResponse StopTrainingJob(StopTrainingJobRequest request)
+    {
+        var job = Find(_trainingJobs, request.TrainingJobName, "training job");
+        job.StoppedAt ??= Now;
+        Record("StopTrainingJob", job.Name, "stopping");
+        return new StopTrainingJobResponse();
+    }
+
+    private ListTrainingJobsResponse ListTrainingJobs(ListTrainingJobsRequest request)
+    {
+        var jobs = _trainingJobs.Values
+            .Where(j => request.StatusEquals is null || TrainingState(j).Item1 == request.StatusEquals)
+            .OrderByDescending(j => j.CreatedAt)
+            .Take(request.MaxResults ?? 10)
+            .Select(j => new TrainingJobSummary { TrainingJobName = j.Name, TrainingJobArn = Arn("training-job", j.Name), TrainingJobStatus = TrainingState(j).Item1, CreationTime = j.CreatedAt.UtcDateTime })
+            .ToList();
+        Record("ListTrainingJobs", "-", $"{jobs.Count} jobs");
+        return new ListTrainingJobsResponse { TrainingJobSummaries = jobs };
+    }
+
+    private CreateProcessingJobResponse CreateProcessingJob(CreateProcessingJobRequest request)
+    {
+        Require(request.ProcessingJobName, request.RoleArn, request.AppSpecification?.ImageUri);
+        if (!_processingJobs.TryAdd(request.ProcessingJobName, new Job(request.ProcessingJobName, Now) { Request = request }))
+        {
+            throw new ResourceInUseException($"Processing job {request.ProcessingJobName} already exists", ErrorType.Sender, "ResourceInUse", Guid.NewGuid().ToString(), HttpStatusCode.BadRequest);
+        }
+
+        Record("CreateProcessingJob", request.ProcessingJobName, "created");
+        return new CreateProcessingJobResponse { ProcessingJobArn = Arn("processing-job", request.ProcessingJobName) };
+    }
+
+    private DescribeProcessingJobResponse DescribeProcessingJob(DescribeProcessingJobRequest request)
+    {
+        var job = Find(_processingJobs, request.ProcessingJobName, "processing job");
+        var elapsed = Now - job.CreatedAt;
+        (ProcessingJobStatus Status, string? Failure) state = job.StoppedAt is not null ? (ProcessingJobStatus.Stopped, null)
+            : _options.FailProcessing && elapsed >= _options.ProcessingDuration / 2 ? (ProcessingJobStatus.Failed, (string?)"ClientError: preprocessing script failed: KeyError 'label'")
+            : elapsed >= _options.ProcessingDuration ? (ProcessingJobStatus.Completed, null)
+            : (ProcessingJobStatus.InProgress, null);
+        var (status, failure) = state;
+        Record("DescribeProcessingJob", job.Name, status.Value);
+        return new DescribeProcessingJobResponse
+        {
+            ProcessingJobName = job.Name,
+            ProcessingJobArn = Arn("processing-job", job.Name),
+            ProcessingJobStatus = status,
+            FailureReason = failure,
+            ProcessingOutputConfig = ((CreateProcessingJobRequest)job.Request!).ProcessingOutputConfig,
+        };
+    }
+
+    private StopProcessingJobResponse StopProcessingJob(StopProcessingJobRequest request)
+    {
+        var job = Find(_processingJobs, request.ProcessingJobName, "processing job");
+        job.StoppedAt ??= Now;
+        Record("StopProcessingJob", job.Name, "stopping");
+        return new StopProcessingJobResponse();
+    }
+
+    private CreateModelResponse CreateModel(CreateModelRequest request)
+    {
+        Require(request.ModelName, request.ExecutionRoleArn, request.PrimaryContainer?.Image);
+        _models[request.ModelName] = request.PrimaryContainer!.ModelDataUrl ?? string.Empty;
+        Record("CreateModel", request.ModelName, "created");
+        return new CreateModelResponse { ModelArn = Arn("model", request.ModelName) };
+    }
+
+    private CreateEndpointConfigResponse CreateEndpointConfig(CreateEndpointConfigRequest request)
+    {
+        Require(request.EndpointConfigName);
+        foreach (var variant in request.ProductionVariants ?? new List<ProductionVariant>())
+        {
+            if (!_models.ContainsKey(variant.ModelName))
+            {
+                throw new AmazonSageMakerException($"Could not find model \"{variant.ModelName}\".", ErrorType.Sender, "ValidationException", Guid.NewGuid().ToString(), HttpStatusCode.BadRequest);
+            }
+        }
+
+        _endpointConfigs[request.EndpointConfigName] = request.EndpointConfigName;
+        Record("CreateEndpointConfig", request.EndpointConfigName, "created");
+        return new CreateEndpointConfigResponse { EndpointConfigArn = Arn("endpoint-config", request.EndpointConfigName) };
+    }
+
+    private CreateEndpointResponse CreateEndpoint(CreateEndpointRequest request)
+    {
+        Require(request.EndpointName, request.EndpointConfigName);
+        if (!_endpointConfigs.ContainsKey(request.EndpointConfigName))
+        {
+            throw new AmazonSageMakerException($"Could not find endpoint configuration \"{request.EndpointConfigName}\".", ErrorType.Sender, "ValidationException", Guid.NewGuid().ToString(), HttpStatusCode.BadRequest);
+        }
+
+        _endpoints[request.EndpointName] = new Job(request.EndpointName, Now);
+        Record("CreateEndpoint", request.EndpointName, "created");
+        return new CreateEndpointResponse { EndpointArn = Arn("endpoint", request.EndpointName) };
+    }
+
+    private DescribeEndpointResponse DescribeEndpoint(DescribeEndpointRequest request)
+    {
+        var endpoint = Find(_endpoints, request.EndpointName, "endpoint");
+        var elapsed = Now - endpoint.CreatedAt;
+        (EndpointStatus Status, string? Failure) state = endpoint.StoppedAt is not null ? (EndpointStatus.Deleting, null)
+            : elapsed < _options.EndpointCreationDuration ? (EndpointStatus.Creating, null)
+            : _options.FailEndpoint ? (EndpointStatus.Failed, (string?)"The primary container for production variant AllTraffic did not pass the ping health check.")
+            : (EndpointStatus.InService, null);
+        var (status, failure) = state;
+        Record("DescribeEndpoint", endpoint.Name, status.Value);
+        return new DescribeEndpointResponse
+        {
+            EndpointName = endpoint.Name,
+            EndpointArn = Arn("endpoint", endpoint.Name),
+            EndpointStatus = status,
+            FailureReason = failure,
+        };
+    }
+
+    private DeleteEndpointResponse DeleteEndpoint(DeleteEndpointRequest request)
+    {
+        var endpoint = Find(_endpoints, request.EndpointName, "endpoint");
+        endpoint.StoppedAt ??= Now;
+        Record("DeleteEndpoint", endpoint.Name, "deleting");
+        return new DeleteEndpointResponse();
+    }
+
+    private void Record(string operation, string resource, string outcome)
+    {
+        var e = new SimulatorEvent(Now, operation, resource, outcome);
+        _events.Enqueue(e);
+        Event?.Invoke(e);
+    }
+
+    private static Job Find(ConcurrentDictionary<string, Job> jobs, string? name, string what) =>
+        name is not null && jobs.TryGetValue(name, out var job)
+            ? job
+            : throw new AmazonSageMakerException($"Requested resource not found: {what} {name}", ErrorType.Sender, "ValidationException", Guid.NewGuid().ToString(), HttpStatusCode.BadRequest);
+
+    private static void Require(params string?[] values)
+    {
+        if (values.Any(string.IsNullOrEmpty))
+        {
+            throw new AmazonSageMakerException("1 validation error detected: a required member is null", ErrorType.Sender, "ValidationException", Guid.NewGuid().ToString(), HttpStatusCode.BadRequest);
+        }
+    }
+
+    private static string Arn(string kind, string name) => $"arn:aws:sagemaker:us-east-1:123456789012:{kind}/{name.ToLowerInvariant()}";
+
+    private static object Answer<T>(T response)
+        where T : AmazonWebServiceResponse
+    {
+        response.HttpStatusCode = HttpStatusCode.OK;
+        response.ResponseMetadata = new ResponseMetadata { RequestId = Guid.NewGuid().ToString() };
+        return Task.FromResult(response);
+    }
+
+    private static object Throw(AmazonServiceException error) => error;
+
+    private sealed class Job(string name, DateTimeOffset createdAt)
+    {
+        public string Name { get; } = name;
+
+        public DateTimeOffset CreatedAt { get; } = createdAt;
+
+        public object? Request { get; init; }
+
+        public DateTimeOffset? StoppedAt { get; set; }
+    }
+}
+
+/// <summary>Routes every IAmazonSageMaker call to <see cref="SimulatedSageMaker"/> by operation name.</summary>
+public class SageMakerProxy : DispatchProxy
+{
+    private SimulatedSageMaker _simulator = null!;
+
+    internal static IAmazonSageMaker Create(SimulatedSageMaker simulator)
+    {
+        var proxy = DispatchProxy.Create<IAmazonSageMaker, SageMakerProxy>();
+        ((SageMakerProxy)(object)proxy)._simulator = simulator;
+        return proxy;
+    }
+
+    /// <inheritdoc />
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(targetMethod);
+        if (targetMethod.Name == nameof(IDisposable.Dispose))
+        {
+            return null;
+        }
+
+        if (!targetMethod.Name.EndsWith("Async", StringComparison.Ordinal) || args is not { Length: > 0 } || args[0] is not AmazonWebServiceRequest request)
+        {
+            throw new NotSupportedException($"The simulated SageMaker does not implement {targetMethod.Name}.");
+        }
+
+        var outcome = _simulator.Dispatch(targetMethod.Name[..^"Async".Length], request);
+        if (outcome is AmazonServiceException error)
+        {
+            // The SDK fails the returned task; it does not throw synchronously.
+            var fail = typeof(Task).GetMethod(nameof(Task.FromException), 1, new[] { typeof(Exception) })!
+                .MakeGenericMethod(targetMethod.ReturnType.GetGenericArguments()[0]);
+            return fail.Invoke(null, new object[] { error });
+        }
+
+        return outcome;
+    }
+}
