@@ -5,11 +5,11 @@ namespace ArazzoGen.Tests.Emit;
 
 public class GeneratedSourceTests
 {
-    public static IEnumerable<object[]> Seeds => RepoPaths.SeedFiles.Select(f => new object[] { f });
+    public static IEnumerable<object[]> Workflows => RepoPaths.WorkflowFiles.Select(f => new object[] { f });
 
     [Theory]
-    [MemberData(nameof(Seeds))]
-    public void Generated_source_of_each_seed_matches_its_approved_snapshot(string file)
+    [MemberData(nameof(Workflows))]
+    public void Generated_source_of_each_workflow_matches_its_approved_snapshot(string file)
     {
         var (run, _) = SdkCompilation.Generate(new[] { ("/repo/workflows/" + file, File.ReadAllText(RepoPaths.Workflow(file))) }, true, SdkCompilation.NeptuneBindings);
 

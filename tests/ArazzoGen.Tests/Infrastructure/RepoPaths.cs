@@ -17,6 +17,9 @@ internal static class RepoPaths
         "amazon-sagemaker-train-then-deploy-workflow.yml",
     };
 
+    /// <summary>Every workflow in workflows/: the seeds and the ones this project added.</summary>
+    public static IEnumerable<string> WorkflowFiles => Directory.GetFiles(Workflows, "*.yml").Select(Path.GetFileName).OfType<string>().OrderBy(f => f, StringComparer.Ordinal);
+
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

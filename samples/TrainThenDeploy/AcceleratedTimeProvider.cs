@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace TrainThenDeploy;
+
+/// <summary>
+/// A clock that runs <c>speed</c> times faster than real time, so an hour of simulated training and
+/// polling takes seconds while every delay keeps its real length on the simulated clock.
+/// </summary>
+internal sealed class AcceleratedTimeProvider(double speed) : TimeProvider
+{
+    private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
+    private readonly long _startTimestamp = Stopwatch.GetTimestamp();
+
+    public override DateTimeOffset GetUtcNow() => _startedAt + Stopwatch.GetElapsedTime(_startTimestamp) * speed;
+
+    public override long TimestampFrequency => Stopwatch.Frequency;
+
+    public override long GetTimestamp() => _startTimestamp + (long)((Stopwatch.GetTimestamp() - _startTimestamp) * speed);
+
+    public TimeSpan Elapsed => GetUtcNow() - _startedAt;
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        System.CreateTimer(callback, state, Scale(dueTime), Scale(period));
+
+    private TimeSpan Scale(TimeSpan span) => span == Timeout.InfiniteTimeSpan ? span : span / speed;
+}

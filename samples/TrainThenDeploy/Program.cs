@@ -1,0 +1,204 @@
+using System.CommandLine;
+using Amazon.SageMaker;
+using ArazzoGen.Runtime;
+using ArazzoGen.Samples.Simulation;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Spectre.Console;
+using TrainThenDeploy;
+using TrainThenDeploy.Workflows;
+
+// Runs the generated TrainThenDeployWorkflow (or the preprocess-train-deploy pipeline) against an
+// in-process simulated SageMaker whose jobs take realistic durations on an accelerated clock.
+// Against real AWS, pass `new AmazonSageMakerClient()` (package AWSSDK.SageMaker) instead of
+// `simulator.Client` and drop the clock: the workflow code is the same.
+var failTraining = new Option<bool>("--fail-training") { Description = "The training job fails halfway (AlgorithmError)." };
+var failEndpoint = new Option<bool>("--fail-endpoint") { Description = "The endpoint ends Failed instead of InService." };
+var throttle = new Option<int>("--throttle") { Description = "The first N calls of every operation answer ThrottlingException.", DefaultValueFactory = _ => 0 };
+var pipeline = new Option<bool>("--pipeline") { Description = "Run the preprocess -> train -> deploy pipeline (workflows/*pipeline*) instead." };
+var speed = new Option<double>("--speed") { Description = "Simulated seconds per real second.", DefaultValueFactory = _ => 600 };
+var plain = new Option<bool>("--plain") { Description = "Print plain lines instead of a live table (automatic without a terminal)." };
+
+var command = new RootCommand("Train a model and deploy it to an endpoint, end to end on a simulated SageMaker.")
+{
+    failTraining, failEndpoint, throttle, pipeline, speed, plain,
+};
+command.SetAction((parse, cancellationToken) => RunAsync(
+    new SimulationOptions
+    {
+        FailTraining = parse.GetValue(failTraining),
+        FailEndpoint = parse.GetValue(failEndpoint),
+        ThrottledCallsPerOperation = parse.GetValue(throttle),
+    },
+    parse.GetValue(pipeline),
+    parse.GetValue(speed),
+    parse.GetValue(plain) || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive,
+    cancellationToken));
+return await command.Parse(args).InvokeAsync();
+
+static async Task<int> RunAsync(SimulationOptions simulation, bool runPipeline, double speed, bool plain, CancellationToken cancellationToken)
+{
+    var clock = new AcceleratedTimeProvider(speed);
+    var simulator = new SimulatedSageMaker(clock, simulation);
+    var board = new ProgressBoard(clock);
+    simulator.Event += e => board.Observed(e.Operation, e.Outcome);
+    using var logging = LoggerFactory.Create(b => b.AddProvider(new WorkflowLogBridge(board)).SetMinimumLevel(LogLevel.Debug));
+    var options = new WorkflowOptions
+    {
+        TimeProvider = clock,
+        LoggerFactory = logging,
+        // train-then-deploy has no throttling retry of its own; absorb throttling around each call,
+        // as the AWS SDK's own retry would against real AWS. The pipeline workflow retries by itself.
+        ResiliencePipeline = runPipeline ? null : new ResiliencePipelineBuilder { TimeProvider = clock }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = 4,
+                Delay = TimeSpan.FromSeconds(1),
+                BackoffType = DelayBackoffType.Exponential,
+                ShouldHandle = new PredicateBuilder().Handle<AmazonSageMakerException>(e => e.ErrorCode == "ThrottlingException"),
+            })
+            .Build(),
+    };
+
+    var title = runPipeline ? "preprocess-train-deploy (Step Functions pipeline)" : "train-then-deploy";
+    Console.WriteLine($"ArazzoGen sample: {title} on a simulated SageMaker, {speed:0}x faster than real time");
+    if (plain)
+    {
+        board.Changed += Console.WriteLine;
+    }
+
+    var run = runPipeline ? RunPipeline(simulator.Client, options, cancellationToken) : RunTrainThenDeploy(simulator.Client, options, cancellationToken);
+    if (plain)
+    {
+        await Wait(run);
+    }
+    else
+    {
+        await AnsiConsole.Live(Render(board.Snapshot())).StartAsync(async live =>
+        {
+            while (!run.IsCompleted)
+            {
+                live.UpdateTarget(Render(board.Snapshot()));
+                await Task.WhenAny(run, Task.Delay(100, CancellationToken.None));
+            }
+
+            live.UpdateTarget(Render(board.Snapshot()));
+        });
+    }
+
+    try
+    {
+        var (outputs, endStep, endAction) = await run;
+        Console.WriteLine();
+        Console.WriteLine($"Workflow ended after step {endStep} ({endAction ?? "ran past its last step"}) after {clock.Elapsed:hh\\:mm\\:ss} simulated time.");
+        foreach (var (name, value) in outputs)
+        {
+            Console.WriteLine($"  {name}: {value ?? "(not produced)"}");
+        }
+
+        return 0;
+    }
+    catch (WorkflowException ex)
+    {
+        Console.WriteLine($"Workflow failed in step {ex.StepId}: {ex.Message}");
+        return 1;
+    }
+}
+
+static async Task Wait(Task task)
+{
+    try
+    {
+        await task;
+    }
+    catch (WorkflowException)
+    {
+        // Reported once the run is awaited for its outputs.
+    }
+}
+
+static async Task<(IReadOnlyList<(string, object?)> Outputs, string EndStep, string? EndAction)> RunTrainThenDeploy(IAmazonSageMaker sageMaker, WorkflowOptions options, CancellationToken cancellationToken)
+{
+    var workflow = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(sageMaker), options);
+    var outputs = await workflow.RunAsync(
+        new TrainThenDeployWorkflow.Inputs
+        {
+            TrainingJobName = "churn-xgboost-2026-11-21",
+            TrainingImage = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
+            RoleArn = "arn:aws:iam::123456789012:role/SageMakerExecution",
+            S3OutputPath = "s3://ml-artifacts/churn/",
+            InstanceType = "ml.m5.xlarge",
+            InstanceCount = 1,
+            VolumeSizeInGB = 30,
+            MaxRuntimeInSeconds = 86400,
+            ModelName = "churn-xgboost",
+            InferenceImage = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
+            EndpointConfigName = "churn-xgboost-config",
+            VariantName = "AllTraffic",
+            InitialInstanceCount = 1,
+            HostingInstanceType = "ml.m5.large",
+            EndpointName = "churn-xgboost",
+        },
+        cancellationToken);
+    return (
+        new (string, object?)[]
+        {
+            ("TrainingJobArn", outputs.TrainingJobArn),
+            ("ModelArtifacts", outputs.ModelArtifacts),
+            ("ModelArn", outputs.ModelArn),
+            ("EndpointArn", outputs.EndpointArn),
+            ("EndpointStatus", outputs.EndpointStatus),
+        },
+        outputs.EndStepId,
+        outputs.EndActionName);
+}
+
+static async Task<(IReadOnlyList<(string, object?)> Outputs, string EndStep, string? EndAction)> RunPipeline(IAmazonSageMaker sageMaker, WorkflowOptions options, CancellationToken cancellationToken)
+{
+    var workflow = new PreprocessTrainDeployWorkflow(new PreprocessTrainDeployWorkflow.Clients(sageMaker), options);
+    var outputs = await workflow.RunAsync(
+        new PreprocessTrainDeployWorkflow.Inputs
+        {
+            JobName = "churn-2026-11-21",
+            RoleArn = "arn:aws:iam::123456789012:role/SageMakerExecution",
+            RawDataS3Uri = "s3://ml-data/churn/raw",
+            PreprocessedDataS3Uri = "s3://ml-data/churn/preprocessed",
+            PreprocessingImage = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:0.20.0-cpu-py3",
+            TrainingImage = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
+            ModelOutputS3Uri = "s3://ml-artifacts/churn",
+            InferenceImage = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
+        },
+        cancellationToken);
+    return (
+        new (string, object?)[]
+        {
+            ("ProcessingJobArn", outputs.ProcessingJobArn),
+            ("TrainingJobArn", outputs.TrainingJobArn),
+            ("TrainingStatus", outputs.TrainingStatus),
+            ("TrainingFailure", outputs.TrainingFailure),
+            ("ModelArn", outputs.ModelArn),
+            ("EndpointArn", outputs.EndpointArn),
+            ("EndpointStatus", outputs.EndpointStatus),
+            ("EndpointFailure", outputs.EndpointFailure),
+        },
+        outputs.EndStepId,
+        outputs.EndActionName);
+}
+
+static Table Render(IReadOnlyList<StepProgress> steps)
+{
+    var table = new Table().Border(TableBorder.Rounded).AddColumns("Step", "Operation", "Last answer", "Attempt", "Now", "Elapsed (simulated)");
+    foreach (var step in steps)
+    {
+        table.AddRow(
+            Markup.Escape(step.StepId),
+            Markup.Escape(step.Operation),
+            Markup.Escape(step.Status),
+            step.Attempt.ToString(),
+            Markup.Escape(step.Activity),
+            step.Elapsed.ToString(@"hh\:mm\:ss"));
+    }
+
+    return table;
+}

@@ -1,0 +1,36 @@
+using ArazzoGen.Tests.Infrastructure;
+
+namespace ArazzoGen.Tests;
+
+/// <summary>The README's first command, run the way a newcomer runs it (faster clock, same program).</summary>
+public class SampleTests
+{
+    private static readonly string Project = Path.Combine(RepoPaths.Root, "samples", "TrainThenDeploy");
+
+    [Fact]
+    public void The_main_job_trains_and_deploys_end_to_end_on_the_simulator_and_prints_the_outputs()
+    {
+        var (exitCode, output) = DotNet.Run($"run --project \"{Project}\" -- --speed 3000 --plain");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("createTrainingJob (attempt 1): CreateTrainingJob -> created", output);
+        Assert.Contains("DescribeTrainingJob -> InProgress/Training", output);
+        Assert.Contains("DescribeEndpoint -> Creating", output);
+        Assert.Contains("Workflow ended after step pollEndpoint (endpointTerminal)", output);
+        Assert.Contains("  EndpointStatus: InService", output);
+        Assert.Contains("  ModelArtifacts: s3://ml-artifacts/churn/churn-xgboost-2026-11-21/output/model.tar.gz", output);
+    }
+
+    [Fact]
+    public void The_pipeline_sample_retries_throttling_and_deletes_a_failed_endpoint()
+    {
+        var (exitCode, output) = DotNet.Run($"run --project \"{Project}\" -- --pipeline --throttle 1 --fail-endpoint --speed 3000 --plain");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("startPreprocessing (attempt 1): CreateProcessingJob -> ThrottlingException", output);
+        Assert.Contains("startPreprocessing: retryThrottled, retrying in 2 s", output);
+        Assert.Contains("startPreprocessing (attempt 2): CreateProcessingJob -> created", output);
+        Assert.Contains("Workflow ended after step deleteFailedEndpoint (endpointDeleted)", output);
+        Assert.Contains("  EndpointStatus: Failed", output);
+    }
+}
