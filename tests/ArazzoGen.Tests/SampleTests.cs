@@ -10,12 +10,13 @@ public class SampleTests
     [Fact]
     public void The_main_job_trains_and_deploys_end_to_end_on_the_simulator_and_prints_the_outputs()
     {
-        var (exitCode, output) = DotNet.Run($"run --project \"{Project}\" -- --speed 3000 --plain");
+        // Exactly the README's first command (output is piped here, so it prints plain lines).
+        var (exitCode, output) = DotNet.Run($"run --project \"{Project}\"");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("createTrainingJob (attempt 1): CreateTrainingJob -> created", output);
         Assert.Contains("DescribeTrainingJob -> InProgress/Training", output);
-        Assert.Contains("DescribeEndpoint -> Creating", output);
+        Assert.Contains("DescribeEndpoint -> InService", output);
         Assert.Contains("Workflow ended after step pollEndpoint (endpointTerminal)", output);
         Assert.Contains("  EndpointStatus: InService", output);
         Assert.Contains("  ModelArtifacts: s3://ml-artifacts/churn/churn-xgboost-2026-11-21/output/model.tar.gz", output);

@@ -165,9 +165,10 @@ internal static class RunWriter
                         var values = string.Join(", ", step.Outputs.Select(o => CodeRenderer.Value(o.Value, responseIsKnown: true)));
                         w.Line($"{step.Field} = new {step.ResultType}({values});");
                     }
+
+                    w.Line();
                 }
 
-                w.Line();
                 var success = CodeRenderer.All(step.SuccessCriteria, responseIsKnown: true);
                 w.Line(success is null ? "if (response is not null)" : $"if (response is not null && {success})");
                 using (w.Block())

@@ -30,6 +30,7 @@ internal static class SdkCompilation
         {
             typeof(IAmazonSageMaker).Assembly,
             typeof(IAmazonNeptunedata).Assembly,
+            typeof(Amazon.DynamoDBv2.IAmazonDynamoDB).Assembly,
             typeof(Amazon.Runtime.AmazonWebServiceRequest).Assembly,
             typeof(WorkflowRun).Assembly,
             typeof(Polly.ResiliencePipeline).Assembly,

@@ -629,7 +629,6 @@ namespace ArazzoWorkflows
                 {
                     var call = await _run.CallAsync("createEndpointConfig", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.CreateEndpointConfigAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
-
                     if (response is not null && call.StatusCode == 200)
                     {
                         return Step.CreateEndpoint;
@@ -758,7 +757,6 @@ namespace ArazzoWorkflows
                 {
                     var call = await _run.CallAsync("stopTraining", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.StopTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
-
                     if (response is not null)
                     {
                         // trainingStopped
@@ -794,7 +792,6 @@ namespace ArazzoWorkflows
                 {
                     var call = await _run.CallAsync("deleteFailedEndpoint", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.DeleteEndpointAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
-
                     if (response is not null)
                     {
                         // endpointDeleted
