@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using ArazzoGen.Testing;
 using ArazzoGen.Tests.Infrastructure;
 
 namespace ArazzoGen.Tests;
@@ -21,33 +21,5 @@ public class ConsumerBuildTests
         Assert.Contains("broken.arazzo.yaml(26,15): error ARZ0205: Workflow 'create-table' has no step 'waitForIt'", output);
         Assert.Contains("broken.arazzo.yaml(27,13): warning ARZ0224: Step 'describe' can never run", output);
         Assert.Contains("broken.arazzo.yaml(35,10): error ARZ0207: Step 'create' has no output 'tableArn'", output);
-    }
-}
-
-/// <summary>Runs the dotnet CLI as a user would, capturing everything it prints.</summary>
-internal static class DotNet
-{
-    public static (int ExitCode, string Output) Run(string arguments, string? workingDirectory = null, TimeSpan? timeout = null)
-    {
-        var start = new ProcessStartInfo("dotnet", arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? RepoPaths.Root,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {arguments} did not finish");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 }

@@ -1,3 +1,4 @@
+using ArazzoGen.Testing;
 using ArazzoGen.Tests.Infrastructure;
 
 namespace ArazzoGen.Tests;

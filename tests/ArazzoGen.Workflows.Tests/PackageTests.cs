@@ -1,0 +1,140 @@
+using System.IO.Compression;
+using ArazzoGen.Testing;
+using ArazzoGen.Workflows.Tests.Infrastructure;
+
+namespace ArazzoGen.Workflows.Tests;
+
+/// <summary>
+/// The package as a user installs it: `dotnet pack` at the repository root, then a project in a
+/// temporary folder that restores ArazzoGen from that folder feed (plus the normal feed), builds
+/// with a DynamoDB workflow and runs it against dynalite. No project-reference shortcut.
+/// </summary>
+public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
+{
+    private static readonly string Root = FindRoot();
+    private readonly DynaliteFixture _dynalite;
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "arazzogen-package-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly string _version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+
+    public PackageTests(DynaliteFixture dynalite) => _dynalite = dynalite;
+
+    [Fact]
+    public void The_packed_package_builds_and_runs_a_consumer_and_reports_a_broken_workflow_at_its_line()
+    {
+        var feed = Path.Combine(_work, "feed");
+        var (packed, packOutput) = DotNet.Run($"pack -c Release -o \"{feed}\" -p:Version={_version}", Root);
+        Assert.True(packed == 0, packOutput);
+        var package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
+        Assert.Equal($"ArazzoGen.{_version}.nupkg", Path.GetFileName(package));
+        AssertLayout(package);
+
+        var consumer = CreateConsumer(feed);
+        var (ran, runOutput) = DotNet.Run($"run -- {_dynalite.Port}", consumer);
+        Assert.True(ran == 0, runOutput);
+        Assert.Contains("stored: written through the packed ArazzoGen", runOutput);
+        Assert.Contains("table: ACTIVE", runOutput);
+
+        // A misspelt request member: the consumer's build fails at the YAML line.
+        var workflow = Path.Combine(consumer, "workflows", "ensure-table.yml");
+        File.WriteAllText(workflow, File.ReadAllText(workflow).Replace("        ConsistentRead: true", "        ConsistentReed: true"));
+        var (built, buildOutput) = DotNet.Run("build -nologo -v:q", consumer);
+        Assert.NotEqual(0, built);
+        var line = File.ReadAllLines(workflow).ToList().FindIndex(l => l.Contains("ConsistentReed", StringComparison.Ordinal)) + 1;
+        Assert.Contains($"ensure-table.yml({line},9): error ARZ1005: GetItemRequest has no member 'ConsistentReed'; did you mean 'ConsistentRead'?", buildOutput);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+            var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "arazzogen", _version);
+            if (Directory.Exists(cached))
+            {
+                Directory.Delete(cached, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort: a leftover temp folder is harmless.
+        }
+    }
+
+    private static void AssertLayout(string package)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+        Assert.Contains("analyzers/dotnet/cs/ArazzoGen.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
+        Assert.Contains("lib/net8.0/ArazzoGen.Runtime.dll", entries);
+        Assert.Contains("build/ArazzoGen.props", entries);
+        Assert.DoesNotContain(entries, e => e.Contains("StandIns", StringComparison.OrdinalIgnoreCase) || e.Contains("SageMaker", StringComparison.OrdinalIgnoreCase));
+        using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var manifest = nuspec.ReadToEnd();
+        foreach (var dependency in new[] { "AWSSDK.Core", "Polly.Core", "Microsoft.Extensions.Logging.Abstractions" })
+        {
+            Assert.Contains($"id=\"{dependency}\"", manifest);
+        }
+
+        Assert.DoesNotContain("YamlDotNet", manifest);
+    }
+
+    private string CreateConsumer(string feed)
+    {
+        var consumer = Path.Combine(_work, "Consumer");
+        Directory.CreateDirectory(Path.Combine(consumer, "workflows"));
+        File.Copy(Path.Combine(Root, "workflows", "amazon-dynamodb-ensure-table-write-read-workflow.yml"), Path.Combine(consumer, "workflows", "ensure-table.yml"));
+        var sources = File.ReadAllText(Path.Combine(Root, "nuget.config"))
+            .Replace("<clear />", $"<clear />\n    <add key=\"local\" value=\"{feed}\" />");
+        File.WriteAllText(Path.Combine(consumer, "nuget.config"), sources);
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <GenerateDocumentationFile>true</GenerateDocumentationFile>
+                <NoWarn>$(NoWarn);CS1591</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ArazzoGen" Version="{_version}" />
+                <PackageReference Include="AWSSDK.DynamoDBv2" Version="4.0.103.2" />
+                <AdditionalFiles Include="workflows/*.yml" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
+            using Amazon.DynamoDBv2;
+            using Amazon.Runtime;
+            using ArazzoGen.Runtime;
+            using Consumer.Workflows;
+
+            var client = new AmazonDynamoDBClient(
+                new BasicAWSCredentials("test", "test"),
+                new AmazonDynamoDBConfig { ServiceURL = $"http://127.0.0.1:{args[0]}", AuthenticationRegion = "us-east-1" });
+            var options = new WorkflowOptions { Polls = { ["waitForTable"] = new PollOptions { Delay = TimeSpan.FromMilliseconds(100) } } };
+            var outputs = await new EnsureTableWriteReadWorkflow(new EnsureTableWriteReadWorkflow.Clients(client), options).RunAsync(new EnsureTableWriteReadWorkflow.Inputs
+            {
+                TableName = "consumer-" + Guid.NewGuid().ToString("N")[..8],
+                ItemId = "package-check",
+                Payload = "written through the packed ArazzoGen",
+            });
+            Console.WriteLine($"table: {outputs.TableStatus}");
+            Console.WriteLine($"stored: {outputs.StoredPayload}");
+            """);
+        return consumer;
+    }
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ArazzoGen.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory!.FullName;
+    }
+}
