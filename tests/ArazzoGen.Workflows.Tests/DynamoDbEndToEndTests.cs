@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using ArazzoGen.Runtime;
 using ArazzoGen.Workflows.Tests.Infrastructure;
 using ArazzoGen.Workflows.Tests.Workflows;
-using Microsoft.Extensions.Logging;
 
 namespace ArazzoGen.Workflows.Tests;
 
@@ -20,7 +18,7 @@ public class DynamoDbEndToEndTests : IClassFixture<DynaliteFixture>
 
     private static string NewTable() => "arazzo-" + Guid.NewGuid().ToString("N")[..12];
 
-    private static WorkflowOptions FastPolls(string stepId, CountingLogs logs) => new()
+    private static WorkflowOptions FastPolls(string stepId, RecordingLogs logs) => new()
     {
         LoggerFactory = logs.Factory,
         // The TableExists waiter's 20 s is right for AWS; a local DynamoDB is ready in under a second.
@@ -31,7 +29,7 @@ public class DynamoDbEndToEndTests : IClassFixture<DynaliteFixture>
     public async Task A_missing_table_is_created_polled_until_active_then_written_and_read_back()
     {
         using var client = _dynalite.CreateClient();
-        using var logs = new CountingLogs();
+        using var logs = new RecordingLogs();
         var table = NewTable();
         var workflow = new EnsureTableWriteReadWorkflow(new EnsureTableWriteReadWorkflow.Clients(client), FastPolls("waitForTable", logs));
 
@@ -52,7 +50,7 @@ public class DynamoDbEndToEndTests : IClassFixture<DynaliteFixture>
     public async Task An_active_table_is_used_as_it_is()
     {
         using var client = _dynalite.CreateClient();
-        using var logs = new CountingLogs();
+        using var logs = new RecordingLogs();
         var table = NewTable();
         await CreateTable(client, table);
         await WaitActive(client, table);
@@ -70,7 +68,7 @@ public class DynamoDbEndToEndTests : IClassFixture<DynaliteFixture>
     public async Task The_wait_workflow_polls_with_the_delay_given_at_run_time_instead_of_the_waiters_20_s()
     {
         using var client = _dynalite.CreateClient();
-        using var logs = new CountingLogs();
+        using var logs = new RecordingLogs();
         var table = NewTable();
         await CreateTable(client, table);
         var workflow = new WaitForTableWorkflow(new WaitForTableWorkflow.Clients(client), FastPolls("waitUntilActive", logs));
@@ -114,34 +112,6 @@ public class DynamoDbEndToEndTests : IClassFixture<DynaliteFixture>
         while ((await client.DescribeTableAsync(new DescribeTableRequest { TableName = table })).Table.TableStatus != TableStatus.ACTIVE)
         {
             await Task.Delay(100);
-        }
-    }
-
-    private sealed class CountingLogs : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<(string Event, string Message)> _entries = new();
-
-        public CountingLogs() => Factory = LoggerFactory.Create(b => b.AddProvider(this).SetMinimumLevel(LogLevel.Debug));
-
-        public ILoggerFactory Factory { get; }
-
-        public IEnumerable<string> Messages => _entries.Select(e => e.Message);
-
-        public int Count(string eventName) => _entries.Count(e => e.Event == eventName);
-
-        public ILogger CreateLogger(string categoryName) => new Logger(_entries);
-
-        public void Dispose() => Factory.Dispose();
-
-        private sealed class Logger(ConcurrentQueue<(string, string)> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                entries.Enqueue((eventId.Name ?? string.Empty, formatter(state, exception)));
         }
     }
 }

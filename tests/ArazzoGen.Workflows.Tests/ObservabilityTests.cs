@@ -5,7 +5,6 @@ using Amazon.SageMaker.Model;
 using ArazzoGen.Runtime;
 using ArazzoGen.Workflows.Tests.Infrastructure;
 using ArazzoGen.Workflows.Tests.Workflows;
-using Microsoft.Extensions.Logging;
 using NSubstitute;
 using Polly;
 using Polly.Retry;
@@ -54,12 +53,11 @@ public class ObservabilityTests
     [Fact]
     public async Task Logs_say_which_step_failed_retried_and_how_the_workflow_ended()
     {
-        var logs = new ListLoggerProvider();
-        using var factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        using var logs = new RecordingLogs();
         _sageMaker.DescribeTrainingJobAsync(Arg.Any<DescribeTrainingJobRequest>(), Arg.Any<CancellationToken>())
             .Returns(Fail<DescribeTrainingJobResponse>(Error<AmazonSageMakerException>("ThrottlingException")), Ok(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed }));
 
-        await Run(new WorkflowOptions { TimeProvider = _clock, LoggerFactory = factory }, "logged");
+        await Run(new WorkflowOptions { TimeProvider = _clock, LoggerFactory = logs.Factory }, "logged");
 
         Assert.Contains("Workflow check-training-job step describe attempt 1 failed with ThrottlingException (status 400)", logs.Messages);
         Assert.Contains("Workflow check-training-job step describe retrying (throttled, retry 1) in 5 s", logs.Messages);
@@ -82,33 +80,5 @@ public class ObservabilityTests
         // Polly retried inside the call (its 200 ms wait on the same clock); the workflow's own 5 s retry never ran.
         Assert.Equal(new[] { 0.2 }, _clock.Delays.Select(d => d.TotalSeconds));
         await _sageMaker.Received(2).DescribeTrainingJobAsync(Arg.Any<DescribeTrainingJobRequest>(), Arg.Any<CancellationToken>());
-    }
-
-    private sealed class ListLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Messages { get; } = new();
-
-        public ConcurrentQueue<string> Categories { get; } = new();
-
-        public ILogger CreateLogger(string categoryName)
-        {
-            Categories.Enqueue(categoryName);
-            return new ListLogger(Messages);
-        }
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class ListLogger(ConcurrentQueue<string> messages) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                messages.Enqueue(formatter(state, exception));
-        }
     }
 }

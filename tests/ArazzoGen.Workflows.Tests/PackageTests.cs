@@ -11,7 +11,7 @@ namespace ArazzoGen.Workflows.Tests;
 /// </summary>
 public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepoRoot.Path;
     private readonly DynaliteFixture _dynalite;
     private readonly string _work = Path.Combine(Path.GetTempPath(), "arazzogen-package-" + Guid.NewGuid().ToString("N")[..8]);
     private readonly string _version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
@@ -125,16 +125,5 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
             Console.WriteLine($"stored: {outputs.StoredPayload}");
             """);
         return consumer;
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ArazzoGen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory!.FullName;
     }
 }

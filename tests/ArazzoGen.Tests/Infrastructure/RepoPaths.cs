@@ -3,7 +3,7 @@ namespace ArazzoGen.Tests.Infrastructure;
 /// <summary>Locates the repository (and the seed workflows) from the test's output folder.</summary>
 internal static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => ArazzoGen.Testing.RepoRoot.Path;
 
     public static string Workflows => Path.Combine(Root, "workflows");
 
@@ -19,15 +19,4 @@ internal static class RepoPaths
 
     /// <summary>Every workflow in workflows/: the seeds and the ones this project added.</summary>
     public static IEnumerable<string> WorkflowFiles => Directory.GetFiles(Workflows, "*.yml").Select(Path.GetFileName).OfType<string>().OrderBy(f => f, StringComparer.Ordinal);
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ArazzoGen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("ArazzoGen.sln not found above " + AppContext.BaseDirectory);
-    }
 }

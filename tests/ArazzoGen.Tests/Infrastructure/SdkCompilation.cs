@@ -12,17 +12,8 @@ namespace ArazzoGen.Tests.Infrastructure;
 /// </summary>
 internal static class SdkCompilation
 {
-    /// <summary>The attributes the Neptune seed needs (as in tests/ArazzoGen.Workflows.Tests/NeptuneBindings.cs).</summary>
-    public const string NeptuneBindings = """
-        using Amazon.Neptunedata;
-        using ArazzoGen;
-        [assembly: ArazzoSource("neptuneMlApi", typeof(IAmazonNeptunedata))]
-        [assembly: ArazzoOperation("neptuneMlApi", "createDataProcessingJob", nameof(IAmazonNeptunedata.StartMLDataProcessingJobAsync))]
-        [assembly: ArazzoOperation("neptuneMlApi", "getDataProcessingJobStatus", nameof(IAmazonNeptunedata.GetMLDataProcessingJobAsync))]
-        [assembly: ArazzoOperation("neptuneMlApi", "createModelTrainingJob", nameof(IAmazonNeptunedata.StartMLModelTrainingJobAsync))]
-        [assembly: ArazzoOperation("neptuneMlApi", "getModelTrainingJobStatus", nameof(IAmazonNeptunedata.GetMLModelTrainingJobAsync))]
-        [assembly: ArazzoPayloadMember("neptuneMlApi", "createModelTrainingJob", "modelName", null)]
-        """;
+    /// <summary>The attributes the Neptune seed needs: the very file the workflow tests compile.</summary>
+    public static string NeptuneBindings => File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "ArazzoGen.Workflows.Tests", "NeptuneBindings.cs"));
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 

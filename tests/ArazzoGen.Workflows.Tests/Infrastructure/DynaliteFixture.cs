@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Amazon.DynamoDBv2;
+using ArazzoGen.Testing;
 using Amazon.Runtime;
 
 namespace ArazzoGen.Workflows.Tests.Infrastructure;
@@ -27,7 +28,7 @@ public sealed class DynaliteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var folder = Path.Combine(FindRoot(), "tests", "dynalite");
+        var folder = Path.Combine(RepoRoot.Path, "tests", "dynalite");
         var cli = Path.Combine(folder, "node_modules", "dynalite", "cli.js");
         if (!File.Exists(cli))
         {
@@ -93,16 +94,5 @@ public sealed class DynaliteFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"{file} {arguments} failed in {folder}: {output.Result}{error.Result}");
         }
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ArazzoGen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("ArazzoGen.sln not found");
     }
 }
