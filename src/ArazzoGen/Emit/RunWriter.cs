@@ -91,23 +91,16 @@ internal static class RunWriter
     {
         using (w.Block($"public async {Task}<Outputs> ExecuteAsync()"))
         {
-            w.Line($"Step? next = Step.{workflow.Steps[0].Identifier};");
             w.Line("try");
             using (w.Block())
             {
-                w.Line("while (next is { } step)");
-                using (w.Block())
+                if (IsStraightLine(workflow))
                 {
-                    w.Line("next = step switch");
-                    using (w.Block(closing: ";"))
-                    {
-                        foreach (var step in workflow.Steps)
-                        {
-                            w.Line($"Step.{step.Identifier} => await {step.MethodName}().ConfigureAwait(false),");
-                        }
-
-                        w.Line("_ => throw new global::System.InvalidOperationException(\"Unknown step \" + step),");
-                    }
+                    WriteStraightLine(w, workflow);
+                }
+                else
+                {
+                    WriteStepLoop(w, workflow);
                 }
             }
 
@@ -123,11 +116,84 @@ internal static class RunWriter
                 w.Line("_run.Failed(ex, BuildOutputs());");
                 w.Line("throw;");
             }
+        }
 
-            w.Line();
+        w.Line();
+        using (w.Block("private Outputs Finish()"))
+        {
             w.Line("_run.Completed(_endStepId, _endActionName);");
             w.Line("return BuildOutputs();");
         }
+    }
+
+    /// <summary>
+    /// True when every step either goes on to the next one in document order or ends the workflow,
+    /// so the run reads as straight-line awaits with an <c>if</c> where a step may end it.
+    /// </summary>
+    private static bool IsStraightLine(BoundWorkflow workflow)
+    {
+        for (var i = 0; i < workflow.Steps.Count; i++)
+        {
+            var step = workflow.Steps[i];
+            var next = i + 1 < workflow.Steps.Count ? workflow.Steps[i + 1].Identifier : null;
+            var targets = step.OnSuccess.Concat(step.OnFailure).Where(a => a.Kind == ActionKind.Goto && !a.PollsThisStep).Select(a => a.TargetIdentifier);
+            if (targets.Any(t => t != next))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool CanEnd(BoundStep step) =>
+        step.NextIdentifier is null || step.OnSuccess.Concat(step.OnFailure).Any(a => a.Kind == ActionKind.End);
+
+    private static void WriteStraightLine(SourceWriter w, BoundWorkflow workflow)
+    {
+        foreach (var step in workflow.Steps.Take(workflow.Steps.Count - 1))
+        {
+            if (CanEnd(step))
+            {
+                w.Line($"if (await {step.MethodName}().ConfigureAwait(false) is null)");
+                using (w.Block())
+                {
+                    w.Line("return Finish();");
+                }
+
+                w.Line();
+            }
+            else
+            {
+                w.Line($"await {step.MethodName}().ConfigureAwait(false);");
+            }
+        }
+
+        w.Line($"await {workflow.Steps[workflow.Steps.Count - 1].MethodName}().ConfigureAwait(false);");
+        w.Line("return Finish();");
+    }
+
+    private static void WriteStepLoop(SourceWriter w, BoundWorkflow workflow)
+    {
+        w.Line("// Steps jump to each other (goto), so the run moves from step to step until one ends it.");
+        w.Line($"Step? next = Step.{workflow.Steps[0].Identifier};");
+        w.Line("while (next is { } step)");
+        using (w.Block())
+        {
+            w.Line("next = step switch");
+            using (w.Block(closing: ";"))
+            {
+                foreach (var step in workflow.Steps)
+                {
+                    w.Line($"Step.{step.Identifier} => await {step.MethodName}().ConfigureAwait(false),");
+                }
+
+                w.Line("_ => throw new global::System.InvalidOperationException(\"Unknown step \" + step),");
+            }
+        }
+
+        w.Line();
+        w.Line("return Finish();");
     }
 
     private static void WriteStep(SourceWriter w, BoundStep step)

@@ -155,9 +155,10 @@ namespace ArazzoWorkflows
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
-                Step? next = Step.DescribeTable;
                 try
                 {
+                    // Steps jump to each other (goto), so the run moves from step to step until one ends it.
+                    Step? next = Step.DescribeTable;
                     while (next is { } step)
                     {
                         next = step switch
@@ -170,6 +171,8 @@ namespace ArazzoWorkflows
                             _ => throw new global::System.InvalidOperationException("Unknown step " + step),
                         };
                     }
+
+                    return Finish();
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
@@ -180,7 +183,10 @@ namespace ArazzoWorkflows
                     _run.Failed(ex, BuildOutputs());
                     throw;
                 }
+            }
 
+            private Outputs Finish()
+            {
                 _run.Completed(_endStepId, _endActionName);
                 return BuildOutputs();
             }

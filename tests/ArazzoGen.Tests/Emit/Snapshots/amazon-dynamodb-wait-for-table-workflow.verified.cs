@@ -120,17 +120,10 @@ namespace ArazzoWorkflows
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
-                Step? next = Step.WaitUntilActive;
                 try
                 {
-                    while (next is { } step)
-                    {
-                        next = step switch
-                        {
-                            Step.WaitUntilActive => await WaitUntilActiveAsync().ConfigureAwait(false),
-                            _ => throw new global::System.InvalidOperationException("Unknown step " + step),
-                        };
-                    }
+                    await WaitUntilActiveAsync().ConfigureAwait(false);
+                    return Finish();
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
@@ -141,7 +134,10 @@ namespace ArazzoWorkflows
                     _run.Failed(ex, BuildOutputs());
                     throw;
                 }
+            }
 
+            private Outputs Finish()
+            {
                 _run.Completed(_endStepId, _endActionName);
                 return BuildOutputs();
             }

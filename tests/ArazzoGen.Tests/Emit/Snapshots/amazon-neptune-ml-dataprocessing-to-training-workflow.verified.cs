@@ -155,20 +155,13 @@ namespace ArazzoWorkflows
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
-                Step? next = Step.StartProcessing;
                 try
                 {
-                    while (next is { } step)
-                    {
-                        next = step switch
-                        {
-                            Step.StartProcessing => await StartProcessingAsync().ConfigureAwait(false),
-                            Step.PollProcessing => await PollProcessingAsync().ConfigureAwait(false),
-                            Step.StartTraining => await StartTrainingAsync().ConfigureAwait(false),
-                            Step.PollTraining => await PollTrainingAsync().ConfigureAwait(false),
-                            _ => throw new global::System.InvalidOperationException("Unknown step " + step),
-                        };
-                    }
+                    await StartProcessingAsync().ConfigureAwait(false);
+                    await PollProcessingAsync().ConfigureAwait(false);
+                    await StartTrainingAsync().ConfigureAwait(false);
+                    await PollTrainingAsync().ConfigureAwait(false);
+                    return Finish();
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
@@ -179,7 +172,10 @@ namespace ArazzoWorkflows
                     _run.Failed(ex, BuildOutputs());
                     throw;
                 }
+            }
 
+            private Outputs Finish()
+            {
                 _run.Completed(_endStepId, _endActionName);
                 return BuildOutputs();
             }

@@ -237,9 +237,10 @@ namespace ArazzoWorkflows
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
-                Step? next = Step.StartPreprocessing;
                 try
                 {
+                    // Steps jump to each other (goto), so the run moves from step to step until one ends it.
+                    Step? next = Step.StartPreprocessing;
                     while (next is { } step)
                     {
                         next = step switch
@@ -257,6 +258,8 @@ namespace ArazzoWorkflows
                             _ => throw new global::System.InvalidOperationException("Unknown step " + step),
                         };
                     }
+
+                    return Finish();
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
@@ -267,7 +270,10 @@ namespace ArazzoWorkflows
                     _run.Failed(ex, BuildOutputs());
                     throw;
                 }
+            }
 
+            private Outputs Finish()
+            {
                 _run.Completed(_endStepId, _endActionName);
                 return BuildOutputs();
             }

@@ -148,19 +148,16 @@ namespace ArazzoWorkflows
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
-                Step? next = Step.ListCompletedTrainingJobs;
                 try
                 {
-                    while (next is { } step)
+                    if (await ListCompletedTrainingJobsAsync().ConfigureAwait(false) is null)
                     {
-                        next = step switch
-                        {
-                            Step.ListCompletedTrainingJobs => await ListCompletedTrainingJobsAsync().ConfigureAwait(false),
-                            Step.DescribeTrainingJob => await DescribeTrainingJobAsync().ConfigureAwait(false),
-                            Step.CreateModel => await CreateModelAsync().ConfigureAwait(false),
-                            _ => throw new global::System.InvalidOperationException("Unknown step " + step),
-                        };
+                        return Finish();
                     }
+
+                    await DescribeTrainingJobAsync().ConfigureAwait(false);
+                    await CreateModelAsync().ConfigureAwait(false);
+                    return Finish();
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
@@ -171,7 +168,10 @@ namespace ArazzoWorkflows
                     _run.Failed(ex, BuildOutputs());
                     throw;
                 }
+            }
 
+            private Outputs Finish()
+            {
                 _run.Completed(_endStepId, _endActionName);
                 return BuildOutputs();
             }

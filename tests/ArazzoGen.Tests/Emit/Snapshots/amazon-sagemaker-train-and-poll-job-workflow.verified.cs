@@ -175,18 +175,11 @@ namespace ArazzoWorkflows
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
-                Step? next = Step.CreateTrainingJob;
                 try
                 {
-                    while (next is { } step)
-                    {
-                        next = step switch
-                        {
-                            Step.CreateTrainingJob => await CreateTrainingJobAsync().ConfigureAwait(false),
-                            Step.PollTrainingJob => await PollTrainingJobAsync().ConfigureAwait(false),
-                            _ => throw new global::System.InvalidOperationException("Unknown step " + step),
-                        };
-                    }
+                    await CreateTrainingJobAsync().ConfigureAwait(false);
+                    await PollTrainingJobAsync().ConfigureAwait(false);
+                    return Finish();
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
@@ -197,7 +190,10 @@ namespace ArazzoWorkflows
                     _run.Failed(ex, BuildOutputs());
                     throw;
                 }
+            }
 
+            private Outputs Finish()
+            {
                 _run.Completed(_endStepId, _endActionName);
                 return BuildOutputs();
             }

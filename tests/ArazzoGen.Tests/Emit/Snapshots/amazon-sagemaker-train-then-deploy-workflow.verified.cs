@@ -248,22 +248,19 @@ namespace ArazzoWorkflows
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
-                Step? next = Step.CreateTrainingJob;
                 try
                 {
-                    while (next is { } step)
+                    await CreateTrainingJobAsync().ConfigureAwait(false);
+                    if (await PollTrainingJobAsync().ConfigureAwait(false) is null)
                     {
-                        next = step switch
-                        {
-                            Step.CreateTrainingJob => await CreateTrainingJobAsync().ConfigureAwait(false),
-                            Step.PollTrainingJob => await PollTrainingJobAsync().ConfigureAwait(false),
-                            Step.CreateModel => await CreateModelAsync().ConfigureAwait(false),
-                            Step.CreateEndpointConfig => await CreateEndpointConfigAsync().ConfigureAwait(false),
-                            Step.CreateEndpoint => await CreateEndpointAsync().ConfigureAwait(false),
-                            Step.PollEndpoint => await PollEndpointAsync().ConfigureAwait(false),
-                            _ => throw new global::System.InvalidOperationException("Unknown step " + step),
-                        };
+                        return Finish();
                     }
+
+                    await CreateModelAsync().ConfigureAwait(false);
+                    await CreateEndpointConfigAsync().ConfigureAwait(false);
+                    await CreateEndpointAsync().ConfigureAwait(false);
+                    await PollEndpointAsync().ConfigureAwait(false);
+                    return Finish();
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
@@ -274,7 +271,10 @@ namespace ArazzoWorkflows
                     _run.Failed(ex, BuildOutputs());
                     throw;
                 }
+            }
 
+            private Outputs Finish()
+            {
                 _run.Completed(_endStepId, _endActionName);
                 return BuildOutputs();
             }
