@@ -1,4 +1,6 @@
+using System.Linq;
 using ArazzoGen.Bind;
+using ArazzoGen.Helpers;
 using ArazzoGen.Emit;
 using ArazzoGen.Parse;
 using ArazzoGen.Validate;
@@ -43,6 +45,18 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
             .Combine(settings)
             .Select(static (input, cancellationToken) => FileBinder.Bind(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Bind);
+
+        // Two files whose workflows map to one class in one namespace cannot both compile; say so at the YAML.
+        var classNames = bound
+            .Select(static (file, _) => file.Workflows.Select(w => new ClassClaim(w.Namespace + "." + w.ClassName, w.WorkflowId, w.Location)).ToEquatableArray())
+            .Collect();
+        context.RegisterSourceOutput(classNames, static (output, files) =>
+        {
+            foreach (var diagnostic in ClassClaim.Collisions(files.SelectMany(f => f)))
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
 
         var emitted = bound
             .Select(static (file, _) => EmitStage.Emit(file))

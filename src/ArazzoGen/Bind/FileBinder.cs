@@ -34,11 +34,21 @@ internal static class FileBinder
         }
 
         var sources = new SourceBinder(document, catalog, diagnostics);
+        var classNames = new UniqueNames();
+        var claimedBy = new System.Collections.Generic.Dictionary<string, string>(System.StringComparer.Ordinal);
         var workflows = document.Workflows
             .Select(w =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                return WorkflowBinder.Bind(document, w, catalog, sources, settings.Namespace, diagnostics);
+                var wanted = WorkflowBinder.ClassNameOf(w);
+                var className = classNames.Take(wanted);
+                if (className != wanted)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.ClassNameCollision, w.WorkflowId.Span, w.WorkflowId.Value, wanted, claimedBy[wanted], "in this file", $"it is generated as {className}");
+                }
+
+                claimedBy[className] = w.WorkflowId.Value;
+                return WorkflowBinder.Bind(document, w, catalog, sources, settings.Namespace, className, diagnostics);
             })
             .Where(w => w is not null)
             .Select(w => w!)

@@ -48,9 +48,16 @@ internal static class Identifiers
 /// <summary>Hands out identifiers unique within one scope (case-sensitive ids that collide after PascalCase get a suffix).</summary>
 internal sealed class UniqueNames
 {
+    /// <summary>Members every generated class or record already has; a YAML name must not hide them.</summary>
+    private static readonly string[] ObjectMembers = { "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", "Deconstruct", "PrintMembers", "EqualityContract" };
+
     private readonly HashSet<string> _used;
 
-    public UniqueNames(params string[] reserved) => _used = new HashSet<string>(reserved, System.StringComparer.Ordinal);
+    public UniqueNames(params string[] reserved)
+    {
+        _used = new HashSet<string>(reserved, System.StringComparer.Ordinal);
+        _used.UnionWith(ObjectMembers);
+    }
 
     public string Take(string candidate)
     {

@@ -16,7 +16,8 @@ namespace ArazzoGen.Bind;
 /// <summary>Binds one workflow: inputs, clients, each step's request, outputs, criteria and actions.</summary>
 internal sealed class WorkflowBinder
 {
-    private static readonly string[] ReservedStepNames = { "Execute", "Finish", "End", "Inputs", "Outputs", "Clients", "Run", "Step" };
+    // Names the generated class and its Run already use (types, methods, and the fields _workflow, _inputs, _run, ...).
+    private static readonly string[] ReservedStepNames = { "Execute", "Finish", "End", "BuildOutputs", "Dispose", "Inputs", "Outputs", "Clients", "Run", "Step", "Workflow", "EndStepId", "EndActionName" };
 
     private readonly ArazzoDocument _document;
     private readonly Workflow _workflow;
@@ -37,10 +38,17 @@ internal sealed class WorkflowBinder
 
     private DiagnosticBag Diagnostics => _scope.Diagnostics;
 
-    public static BoundWorkflow? Bind(ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, string ns, DiagnosticBag diagnostics) =>
-        new WorkflowBinder(document, workflow, catalog, sources, diagnostics).Bind(ns);
+    public static BoundWorkflow? Bind(ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, string ns, string className, DiagnosticBag diagnostics) =>
+        new WorkflowBinder(document, workflow, catalog, sources, diagnostics).Bind(ns, className);
 
-    private BoundWorkflow? Bind(string ns)
+    /// <summary>PascalCase(workflowId) + "Workflow" (no double suffix).</summary>
+    public static string ClassNameOf(Workflow workflow)
+    {
+        var name = Identifiers.Pascal(workflow.WorkflowId.Value);
+        return name.EndsWith("Workflow", StringComparison.Ordinal) ? name : name + "Workflow";
+    }
+
+    private BoundWorkflow? Bind(string ns, string className)
     {
         var errorsBefore = Diagnostics.ErrorCount;
         DeclareInputs();
@@ -75,14 +83,9 @@ internal sealed class WorkflowBinder
             return null;
         }
 
-        var className = Identifiers.Pascal(_workflow.WorkflowId.Value);
-        if (!className.EndsWith("Workflow", StringComparison.Ordinal))
-        {
-            className += "Workflow";
-        }
-
         return new BoundWorkflow(
             _workflow.WorkflowId.Value,
+            LocationInfo.From(_document.FilePath, _workflow.WorkflowId.Span),
             ns,
             className,
             HintName(className),
@@ -292,7 +295,7 @@ internal sealed class WorkflowBinder
             {
                 var info = _scope.StepOutputs[(step.StepId.Value, o.Name.Value)];
                 var value = BindOutputValue(o, after)!.Value.Value;
-                return new BoundStepOutput(o.Name.Value, info.Property, info.Type, value);
+                return new BoundStepOutput(o.Name.Value, info.Property, info.Type, value, CarriesSecret(value));
             })
             .ToEquatableArray();
 
@@ -313,6 +316,16 @@ internal sealed class WorkflowBinder
             waiter?.Delay ?? WaiterDefaults.FallbackRetryDelaySeconds,
             next);
     }
+
+    /// <summary>True when a value is (or embeds) an input marked format: password or writeOnly.</summary>
+    private bool CarriesSecret(BoundValue value) => value switch
+    {
+        InputBound input => _scope.Inputs.Values.Any(i => i.Property == input.Property && (i.Declaration.IsWriteOnly || i.Declaration.Format == "password")),
+        TemplateBound template => template.Chunks.Any(c => c.Value is not null && CarriesSecret(c.Value)),
+        TextBound text => CarriesSecret(text.Inner),
+        PathBound path => path.Root is not null && CarriesSecret(path.Root),
+        _ => false,
+    };
 
     private IEnumerable<Parameter> ResolveParameters(Step step)
     {

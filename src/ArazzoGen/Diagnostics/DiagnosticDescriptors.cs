@@ -152,6 +152,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateReplacementTarget = Error(
         "ARZ0226", "Duplicate replacement target", "Replacement target '{0}' is given more than once; the second would silently win");
 
+    public static readonly DiagnosticDescriptor GotoCycleWithoutEnd = Warning(
+        "ARZ0227", "goto cycle with no way out", "Step{0} {1} of workflow '{2}' can never end the workflow: every path from {3} loops through goto actions without reaching an end. At run time WorkflowOptions.StepBudget stops it; add an 'end' action or a way on to a later step.");
+
     // ---- Expressions and criteria (ARZ03xx) ----
     public static readonly DiagnosticDescriptor MalformedExpression = Error(
         "ARZ0301", "Malformed runtime expression", "'{0}' is not a valid runtime expression: {1}");
@@ -222,4 +225,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InputTypeConflict = Error(
         "ARZ1016", "Input used as two different types", "Input '{0}' is used as {1} here but as {2} earlier; give it an explicit schema type or use two inputs");
+
+    public static readonly DiagnosticDescriptor ClassNameCollision = Warning(
+        "ARZ1017", "Two workflows map to one class name", "Workflow '{0}' maps to the class name {1}, like workflow '{2}' ({3}); {4}");
 }

@@ -149,7 +149,18 @@ internal static class WorkflowEmitter
         {
             w.Line();
             var fields = string.Join(", ", step.Outputs.Select(o => $"{o.Type.NullableName} {o.Property}"));
-            w.Line($"private sealed record {step.ResultType}({fields});");
+            if (!step.Outputs.Any(o => o.IsSecret))
+            {
+                w.Line($"private sealed record {step.ResultType}({fields});");
+                continue;
+            }
+
+            // What a step observed goes into exception messages; a secret input never does.
+            using (w.Block($"private sealed record {step.ResultType}({fields})"))
+            {
+                var shown = string.Join(", ", step.Outputs.Select(o => o.IsSecret ? $"{o.Property} = ***" : $"{o.Property} = {{{o.Property}}}"));
+                w.Line($"public override string ToString() => $\"{step.ResultType} {{{{ {shown} }}}}\";");
+            }
         }
     }
 

@@ -15,10 +15,13 @@ internal sealed class FlowGraph
     private readonly List<int>[] _successors;
     private readonly bool[][] _reaches;
 
-    private FlowGraph(Workflow workflow, List<int>[] successors)
+    private readonly bool[] _ends;
+
+    private FlowGraph(Workflow workflow, List<int>[] successors, bool[] ends)
     {
         Workflow = workflow;
         _successors = successors;
+        _ends = ends;
         _reaches = successors.Select((_, i) => Closure(i)).ToArray();
         Reachable = new bool[successors.Length];
         if (successors.Length > 0)
@@ -88,9 +91,32 @@ internal sealed class FlowGraph
         return true;
     }
 
+    /// <summary>
+    /// Reachable steps from which no path ends the workflow normally (an end action, a goto to
+    /// another workflow, or running past the last step): a goto cycle with no way out.
+    /// </summary>
+    public IReadOnlyList<int> StepsThatNeverEnd()
+    {
+        var canEnd = (bool[])_ends.Clone();
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var i = 0; i < canEnd.Length; i++)
+            {
+                if (!canEnd[i] && _successors[i].Any(next => canEnd[next]))
+                {
+                    canEnd[i] = changed = true;
+                }
+            }
+        }
+
+        return Enumerable.Range(0, canEnd.Length).Where(i => Reachable[i] && !canEnd[i]).ToList();
+    }
+
     public static FlowGraph Build(Workflow workflow, Components components)
     {
         var steps = workflow.Steps;
+        var ends = new bool[steps.Count];
         var successors = new List<int>[steps.Count];
         for (var i = 0; i < steps.Count; i++)
         {
@@ -134,9 +160,13 @@ internal sealed class FlowGraph
             {
                 Add(i, i + 1);
             }
+
+            ends[i] = (!alwaysActs && i == steps.Count - 1)
+                || onSuccess.Concat(ActionMerger.OnFailure(steps[i], workflow, components))
+                    .Any(a => a.Type.Value == ActionKind.End || (a.Type.Value == ActionKind.Goto && a.WorkflowId is not null));
         }
 
-        return new FlowGraph(workflow, successors);
+        return new FlowGraph(workflow, successors, ends);
     }
 
     private bool Ends(int step)

@@ -15,6 +15,14 @@ internal static class StepRules
         CheckActions(document, workflow, workflow.FailureActions, "failureActions", diagnostics);
         CheckParameters(workflow.Parameters, isOperationStep: false, diagnostics);
 
+        var looping = flow.StepsThatNeverEnd();
+        if (looping.Count > 0)
+        {
+            var first = workflow.Steps[looping[0]];
+            var names = string.Join(", ", looping.Select(i => $"'{workflow.Steps[i].StepId.Value}'"));
+            diagnostics.Add(DiagnosticDescriptors.GotoCycleWithoutEnd, first.StepId.Span, looping.Count > 1 ? "s" : string.Empty, names, workflow.WorkflowId.Value, looping.Count > 1 ? "them" : "it");
+        }
+
         var openApiSources = document.SourceDescriptions.Count(s => s.EffectiveType == "openapi");
         for (var i = 0; i < workflow.Steps.Count; i++)
         {

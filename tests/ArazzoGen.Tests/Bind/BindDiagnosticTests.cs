@@ -196,9 +196,38 @@ public class BindDiagnosticTests
     }
 
     [Fact]
+    public void ARZ1017_workflows_whose_ids_collide_after_PascalCase_get_distinct_classes_and_a_warning()
+    {
+        var second = ValidDocument.Substring(ValidDocument.IndexOf("- workflowId: train", StringComparison.Ordinal))
+            .Replace("- workflowId: train", "- workflowId: §Train")
+            .Replace("  outputs:\n    status: $steps.poll.outputs.status", string.Empty);
+        var document = MarkedDocument.Parse(ValidDocument + "\n" + second);
+
+        var (run, output) = SdkCompilation.Generate(new[] { ("/w/train.yaml", document.Text) });
+
+        Assert.Equal(new[] { $"{document.Position} ARZ1017" }, run.Diagnostics.Select(GeneratorRunner.Describe));
+        Assert.Contains("generated as TrainWorkflow2", run.Diagnostics[0].GetMessage());
+        Assert.Equal(2, run.GeneratedTrees.Length);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void ARZ1017_across_files_the_second_claim_of_a_class_name_is_reported()
+    {
+        var other = MarkedDocument.Parse(ValidDocument.Replace("- workflowId: train", "- workflowId: §train"));
+
+        var (run, _) = SdkCompilation.Generate(new[] { ("/a/train.yaml", ValidDocument), ("/b/train.yaml", other.Text) });
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "ARZ1017");
+        Assert.Equal("/b/train.yaml", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal($"{other.Position} ARZ1017", GeneratorRunner.Describe(diagnostic));
+        Assert.Null(run.Results[0].Exception); // distinct hint names: no CS8785
+    }
+
+    [Fact]
     public void Every_binding_descriptor_has_a_test()
     {
-        var tested = Cases.Select(c => (string)c[0]).Concat(new[] { "ARZ1000", "ARZ1002", "ARZ1003", "ARZ1014", "ARZ1015" }).ToHashSet();
+        var tested = Cases.Select(c => (string)c[0]).Concat(new[] { "ARZ1000", "ARZ1002", "ARZ1003", "ARZ1014", "ARZ1015", "ARZ1017" }).ToHashSet();
         var catalogued = typeof(ArazzoGenerator).Assembly.GetType("ArazzoGen.Diagnostics.DiagnosticDescriptors")!
             .GetFields().Select(f => f.GetValue(null)).OfType<DiagnosticDescriptor>().Select(d => d.Id).Where(id => id.StartsWith("ARZ1", StringComparison.Ordinal));
 

@@ -89,6 +89,7 @@ public class DiagnosticCatalogueTests
         { "ARZ0224", "      id: $response.body#/Id", "      id: $response.body#/Id\n    onSuccess:\n    - name: stop\n      type: end\n  - stepId: §orphan\n    operationId: CreateThing" },
         { "ARZ0225", "    - condition: $statusCode == 200", "    - condition: $statusCode == 200\n    - condition: §$statusCode == 200" },
         { "ARZ0226", "        Name: $inputs.name", "        Name: $inputs.name\n      replacements:\n      - target: /Name\n        value: a\n      - target: §/Name\n        value: b" },
+        { "ARZ0227", "      status: $response.body#/Status\n  outputs:", "      status: $response.body#/Status\n    onSuccess:\n    - name: again\n      type: goto\n      stepId: first\n  outputs:" },
         // Expressions and criteria
         { "ARZ0301", "Name: $inputs.name", "Name: §$inputz.name" },
         { "ARZ0302", "condition: $statusCode == 200", "condition: §$statusCode = 200" },
@@ -114,6 +115,12 @@ public class DiagnosticCatalogueTests
         {
             // Ambiguity needs a second openapi source.
             marked = marked.Replace("  type: openapi", "  type: openapi\n- name: other\n  url: ./other.yaml");
+        }
+
+        if (id == "ARZ0227")
+        {
+            // Reported at the first step of the cycle.
+            marked = marked.Replace("  - stepId: first", "  - stepId: §first");
         }
 
         var document = MarkedDocument.Parse(marked);

@@ -9,6 +9,7 @@ internal sealed record BoundFile(string FilePath, EquatableArray<BoundWorkflow> 
 
 internal sealed record BoundWorkflow(
     string WorkflowId,
+    LocationInfo Location,
     string Namespace,
     string ClassName,
     string HintName,
@@ -58,7 +59,8 @@ internal sealed record BoundStep(
     public string Field => "_" + char.ToLowerInvariant(Identifier[0]) + Identifier.Substring(1);
 }
 
-internal sealed record BoundStepOutput(string Name, string Property, TypeRef Type, BoundValue Value);
+/// <summary>A step output; <see cref="IsSecret"/> when it carries a secret input (masked in the result's ToString).</summary>
+internal sealed record BoundStepOutput(string Name, string Property, TypeRef Type, BoundValue Value, bool IsSecret);
 
 /// <summary>An action after a step; a goto to the step itself (or a success retry) is its poll.</summary>
 internal sealed record BoundAction(
