@@ -14,7 +14,7 @@ public sealed class Poll
     private readonly string _stepId;
     private readonly long _startedAt;
 
-    internal Poll(WorkflowRun run, string stepId, TimeSpan delay, int? maxAttempts, TimeSpan? deadline)
+    internal Poll(WorkflowRun run, string stepId, PollDelay delay, int? maxAttempts, TimeSpan? deadline)
     {
         _run = run;
         _stepId = stepId;
@@ -24,8 +24,8 @@ public sealed class Poll
         _startedAt = run.Timestamp();
     }
 
-    /// <summary>The wait between polls.</summary>
-    public TimeSpan Delay { get; }
+    /// <summary>The waits between polls.</summary>
+    public PollDelay Delay { get; }
 
     /// <summary>The most polls after the first call, when bounded by count.</summary>
     public int? MaxAttempts { get; }
@@ -41,7 +41,8 @@ public sealed class Poll
     {
         var elapsed = _run.Elapsed(_startedAt);
         var polls = Attempt - 1;
-        if ((MaxAttempts is { } max && polls >= max) || (Deadline is { } deadline && elapsed + Delay > deadline))
+        var delay = Delay.Before(Attempt);
+        if ((MaxAttempts is { } max && polls >= max) || (Deadline is { } deadline && elapsed + delay > deadline))
         {
             var bound = MaxAttempts is { } m ? $"its limit of {m} polls" : $"its deadline of {Deadline}";
             throw new WorkflowPollExhaustedException(
@@ -50,8 +51,8 @@ public sealed class Poll
                 elapsed);
         }
 
-        _run.LogPolling(_stepId, Attempt, Delay);
-        await _run.DelayAsync(Delay).ConfigureAwait(false);
+        _run.LogPolling(_stepId, Attempt, delay);
+        await _run.DelayAsync(delay).ConfigureAwait(false);
         Attempt++;
     }
 }

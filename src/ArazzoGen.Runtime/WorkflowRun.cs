@@ -85,13 +85,13 @@ public sealed class WorkflowRun : IDisposable
         }
     }
 
-    /// <summary>Starts polling a step: the delay and bound come from the workflow, overridable per step in the options.</summary>
-    public Poll StartPoll(string stepId, TimeSpan delay, int? retryLimit)
+    /// <summary>Starts polling a step: the delays and bound come from the workflow, overridable per step in the options.</summary>
+    public Poll StartPoll(string stepId, PollDelay delay, int? retryLimit)
     {
         _options.Polls.TryGetValue(stepId, out var overrides);
         var maxAttempts = overrides?.MaxAttempts ?? retryLimit;
         var deadline = overrides?.Deadline ?? (maxAttempts is null ? _options.DefaultPollDeadline : null);
-        return new Poll(this, stepId, overrides?.Delay ?? delay, maxAttempts, deadline);
+        return new Poll(this, stepId, overrides?.Delay is { } fixedDelay ? PollDelay.Every(fixedDelay) : delay, maxAttempts, deadline);
     }
 
     /// <summary>Waits on the options' clock, honouring cancellation.</summary>

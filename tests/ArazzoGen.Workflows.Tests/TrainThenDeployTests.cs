@@ -80,8 +80,8 @@ public class TrainThenDeployTests
 
         await _sageMaker.Received(4).DescribeTrainingJobAsync(Arg.Is<DescribeTrainingJobRequest>(r => r.TrainingJobName == "churn-2026-11-21"), Arg.Any<CancellationToken>());
         await _sageMaker.Received(3).DescribeEndpointAsync(Arg.Any<DescribeEndpointRequest>(), Arg.Any<CancellationToken>());
-        // The official waiters' delays: 120 s between training polls, 30 s between endpoint polls.
-        Assert.Equal(new[] { 120, 120, 120, 30, 30 }, _clock.Delays.Select(d => (int)d.TotalSeconds));
+        // The default schedule: 5 s doubling, up to half the official waiter's delay (120 s training, 30 s endpoint).
+        Assert.Equal(new[] { 5, 10, 20, 5, 10 }, _clock.Delays.Select(d => (int)d.TotalSeconds));
     }
 
     [Fact]
@@ -204,8 +204,10 @@ public class TrainThenDeployTests
 
         var error = await Assert.ThrowsAsync<WorkflowPollExhaustedException>(() => Workflow().RunAsync(Inputs()));
 
-        Assert.Equal(720, _clock.Delays.Count); // 24 h / 120 s
-        Assert.Equal(TimeSpan.FromHours(24), error.Elapsed);
+        // 5 + 10 + 20 + 40 s, then 60 s (half the 120 s waiter) until the next wait would pass 24 h.
+        Assert.Equal(4 + 1438, _clock.Delays.Count);
+        Assert.Equal(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(45), error.Elapsed);
+        Assert.Equal(TimeSpan.FromSeconds(60), _clock.Delays.Max());
     }
 
     [Fact]

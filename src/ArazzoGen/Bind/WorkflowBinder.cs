@@ -283,10 +283,10 @@ internal sealed class WorkflowBinder
         if (onSuccess.FirstOrDefault(a => a.PollsThisStep) is { } polling)
         {
             poll = polling.RetryAfterSeconds is { } after_
-                ? new PollSpec(after_, polling.RetryLimit, "retryAfter")
+                ? new PollSpec(after_, IsFixed: true, polling.RetryLimit, "retryAfter")
                 : waiter is { } w
-                    ? new PollSpec(w.Delay, polling.RetryLimit, "the AWS waiter " + w.Waiter)
-                    : new PollSpec(WaiterDefaults.FallbackPollDelaySeconds, polling.RetryLimit, "ArazzoGen's default");
+                    ? new PollSpec(w.Delay, IsFixed: false, polling.RetryLimit, "the AWS waiter " + w.Waiter)
+                    : new PollSpec(WaiterDefaults.FallbackPollDelaySeconds, IsFixed: true, polling.RetryLimit, "ArazzoGen's default");
         }
 
         var outputs = step.Outputs

@@ -13,7 +13,7 @@ internal static class InputsWriter
         {
             foreach (var input in workflow.Inputs)
             {
-                w.Doc(input.Description ?? $"The input '{input.Name}'.", input.IsSecret ? "Secret: never logged, traced or put in exception messages." : null);
+                w.Doc(Text.OrDefault(input.Description, $"The input '{input.Name}'."), input.IsSecret ? "Secret: never logged, traced or put in exception messages." : null);
                 var nullable = !input.IsRequired && input.DefaultCode is null;
                 var type = nullable ? input.Type.NullableName : input.Type.NonNullableName;
                 var required = input.IsRequired && input.DefaultCode is null ? "required " : string.Empty;

@@ -208,11 +208,14 @@ internal static class RunWriter
             if (step.Poll is { } poll)
             {
                 var bound = poll.RetryLimit is { } limit ? $"at most {limit} polls" : "WorkflowOptions.DefaultPollDeadline";
-                w.Line($"// Polls every {poll.DelaySeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} s ({Text.Comment(poll.DelaySource)}), bounded by {bound}; WorkflowOptions.Polls[{Text.Comment(id)}] overrides both.");
-                w.Line($"var poll = _run.StartPoll({id}, {WorkflowEmitter.Seconds(poll.DelaySeconds)}, retryLimit: {(poll.RetryLimit is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")});");
+                var seconds = poll.DelaySeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                var delay = poll.IsFixed ? $"{Runtime}.PollDelay.Every({WorkflowEmitter.Seconds(poll.DelaySeconds)})" : $"{Runtime}.PollDelay.UpTo({WorkflowEmitter.Seconds(poll.DelaySeconds)})";
+                var schedule = poll.IsFixed ? $"every {seconds} s ({Text.Comment(poll.DelaySource)})" : $"from 5 s, doubling, up to half of {seconds} s ({Text.Comment(poll.DelaySource)})";
+                w.Line($"// Polls {schedule}, bounded by {bound}; WorkflowOptions.Polls[{Text.Comment(id)}] overrides both.");
+                w.Line($"var poll = _run.StartPoll({id}, {delay}, retryLimit: {(poll.RetryLimit is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")});");
             }
 
-            var retries = step.OnFailure.Where(a => a.Kind == ActionKind.Retry).ToList();
+            var retries = ReachableFailureActions(step).Where(a => a.Kind == ActionKind.Retry).ToList();
             foreach (var retry in retries)
             {
                 w.Line($"var {RetryCounter(retry)} = 0;");
@@ -291,9 +294,17 @@ internal static class RunWriter
     private static void WriteFailureActions(SourceWriter w, BoundStep step, List<BoundAction> retries)
     {
         var id = CSharpLiteral.String(step.StepId);
-        foreach (var action in step.OnFailure)
+        foreach (var action in ReachableFailureActions(step))
         {
             var condition = CodeRenderer.All(action.Criteria);
+            if (condition is null && action.Kind != ActionKind.Retry)
+            {
+                // An unconditional goto or end: nothing after it can run.
+                w.Line($"// {Text.Comment(action.Name)}");
+                WriteTransfer(w, step, action);
+                return;
+            }
+
             w.Line(condition is null ? $"// {Text.Comment(action.Name)}" : $"if ({condition}) // {Text.Comment(action.Name)}");
             using (w.Block())
             {
@@ -332,6 +343,19 @@ internal static class RunWriter
         else
         {
             w.Line($"return Step.{action.TargetIdentifier};");
+        }
+    }
+
+    /// <summary>Failure actions up to the first unconditional goto or end; later ones can never run.</summary>
+    private static IEnumerable<BoundAction> ReachableFailureActions(BoundStep step)
+    {
+        foreach (var action in step.OnFailure)
+        {
+            yield return action;
+            if (action.Criteria.Count == 0 && action.Kind != ActionKind.Retry)
+            {
+                yield break;
+            }
         }
     }
 

@@ -125,6 +125,9 @@ internal static class Text
         return builder.ToString();
     }
 
+    /// <summary><paramref name="text"/>, or <paramref name="fallback"/> when the document left it empty.</summary>
+    public static string OrDefault(string? text, string fallback) => string.IsNullOrWhiteSpace(text) ? fallback : text!;
+
     /// <summary>Text for a <c>//</c> comment: on one line, whatever the document wrote.</summary>
     public static string Comment(string text)
     {

@@ -24,7 +24,7 @@ internal static class WorkflowEmitter
         w.Line();
         using (w.Block("namespace " + workflow.Namespace))
         {
-            w.Doc(workflow.Summary ?? $"The Arazzo workflow '{workflow.WorkflowId}'.", workflow.Description);
+            w.Doc(Text.OrDefault(workflow.Summary, $"The Arazzo workflow '{workflow.WorkflowId}'."), workflow.Description);
             w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"ArazzoGen\", \"{Version}\")]");
             using (w.Block($"public sealed partial class {workflow.ClassName}"))
             {
@@ -121,7 +121,8 @@ internal static class WorkflowEmitter
             {
                 foreach (var client in workflow.Clients)
                 {
-                    w.Line($"{client.Property} = {client.Parameter} ?? throw new global::System.ArgumentNullException(nameof({client.Parameter}));");
+                    // `this.` because a name with no lower-case form ("_1st") is the same for property and parameter.
+                    w.Line($"this.{client.Property} = {client.Parameter} ?? throw new global::System.ArgumentNullException(nameof({client.Parameter}));");
                 }
             }
 

@@ -72,5 +72,8 @@ internal sealed record BoundAction(
     long? RetryLimit,
     EquatableArray<BoundCondition> Criteria);
 
-/// <summary>How the step polls: the delay between calls and the bound (retryLimit, else the deadline in options).</summary>
-internal sealed record PollSpec(double DelaySeconds, long? RetryLimit, string DelaySource);
+/// <summary>
+/// How the step polls: a fixed delay (retryAfter) or a backoff up to a waiter-derived cap, and the
+/// bound (retryLimit, else the deadline in options).
+/// </summary>
+internal sealed record PollSpec(double DelaySeconds, bool IsFixed, long? RetryLimit, string DelaySource);

@@ -109,7 +109,7 @@ namespace ArazzoWorkflows
             /// <param name="dynamoDb">The client for the source description <c>dynamoDb</c>.</param>
             public Clients(global::Amazon.DynamoDBv2.IAmazonDynamoDB dynamoDb)
             {
-                DynamoDb = dynamoDb ?? throw new global::System.ArgumentNullException(nameof(dynamoDb));
+                this.DynamoDb = dynamoDb ?? throw new global::System.ArgumentNullException(nameof(dynamoDb));
             }
 
             /// <summary>The client for the source description 'dynamoDb'.</summary>
@@ -281,8 +281,8 @@ namespace ArazzoWorkflows
                 {
                     TableName = _inputs.TableName,
                 };
-                // Polls every 20 s (the AWS waiter DynamoDB TableExists), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTable"] overrides both.
-                var poll = _run.StartPoll("waitForTable", global::System.TimeSpan.FromSeconds(20), retryLimit: null);
+                // Polls from 5 s, doubling, up to half of 20 s (the AWS waiter DynamoDB TableExists), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTable"] overrides both.
+                var poll = _run.StartPoll("waitForTable", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(20)), retryLimit: null);
                 var attempt = 1;
                 while (true)
                 {

@@ -110,7 +110,7 @@ namespace ArazzoWorkflows
             /// <param name="neptuneMlApi">The client for the source description <c>neptuneMlApi</c>.</param>
             public Clients(global::Amazon.Neptunedata.IAmazonNeptunedata neptuneMlApi)
             {
-                NeptuneMlApi = neptuneMlApi ?? throw new global::System.ArgumentNullException(nameof(neptuneMlApi));
+                this.NeptuneMlApi = neptuneMlApi ?? throw new global::System.ArgumentNullException(nameof(neptuneMlApi));
             }
 
             /// <summary>The client for the source description 'neptuneMlApi'.</summary>
@@ -217,7 +217,7 @@ namespace ArazzoWorkflows
                     Id = _startProcessing?.ProcessingJobId,
                 };
                 // Polls every 60 s (retryAfter), bounded by at most 120 polls; WorkflowOptions.Polls["pollProcessing"] overrides both.
-                var poll = _run.StartPoll("pollProcessing", global::System.TimeSpan.FromSeconds(60), retryLimit: 120);
+                var poll = _run.StartPoll("pollProcessing", global::ArazzoGen.Runtime.PollDelay.Every(global::System.TimeSpan.FromSeconds(60)), retryLimit: 120);
                 var attempt = 1;
                 while (true)
                 {
@@ -286,7 +286,7 @@ namespace ArazzoWorkflows
                     Id = _startTraining?.TrainingJobId,
                 };
                 // Polls every 60 s (retryAfter), bounded by at most 120 polls; WorkflowOptions.Polls["pollTraining"] overrides both.
-                var poll = _run.StartPoll("pollTraining", global::System.TimeSpan.FromSeconds(60), retryLimit: 120);
+                var poll = _run.StartPoll("pollTraining", global::ArazzoGen.Runtime.PollDelay.Every(global::System.TimeSpan.FromSeconds(60)), retryLimit: 120);
                 var attempt = 1;
                 while (true)
                 {

@@ -177,7 +177,7 @@ namespace ArazzoWorkflows
             /// <param name="sagemakerApi">The client for the source description <c>sagemakerApi</c>.</param>
             public Clients(global::Amazon.SageMaker.IAmazonSageMaker sagemakerApi)
             {
-                SagemakerApi = sagemakerApi ?? throw new global::System.ArgumentNullException(nameof(sagemakerApi));
+                this.SagemakerApi = sagemakerApi ?? throw new global::System.ArgumentNullException(nameof(sagemakerApi));
             }
 
             /// <summary>The client for the source description 'sagemakerApi'.</summary>
@@ -385,8 +385,8 @@ namespace ArazzoWorkflows
                 {
                     ProcessingJobName = string.Concat(global::ArazzoGen.Runtime.Criteria.Text(_inputs.JobName), "-preprocess"),
                 };
-                // Polls every 60 s (the AWS waiter SageMaker ProcessingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForPreprocessing"] overrides both.
-                var poll = _run.StartPoll("waitForPreprocessing", global::System.TimeSpan.FromSeconds(60), retryLimit: null);
+                // Polls from 5 s, doubling, up to half of 60 s (the AWS waiter SageMaker ProcessingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForPreprocessing"] overrides both.
+                var poll = _run.StartPoll("waitForPreprocessing", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(60)), retryLimit: null);
                 var retriesRetryThrottled = 0;
                 var attempt = 1;
                 while (true)
@@ -515,8 +515,8 @@ namespace ArazzoWorkflows
                 {
                     TrainingJobName = string.Concat(global::ArazzoGen.Runtime.Criteria.Text(_inputs.JobName), "-train"),
                 };
-                // Polls every 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTraining"] overrides both.
-                var poll = _run.StartPoll("waitForTraining", global::System.TimeSpan.FromSeconds(120), retryLimit: null);
+                // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTraining"] overrides both.
+                var poll = _run.StartPoll("waitForTraining", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120)), retryLimit: null);
                 var retriesRetryThrottled = 0;
                 var attempt = 1;
                 while (true)
@@ -703,8 +703,8 @@ namespace ArazzoWorkflows
                 {
                     EndpointName = _inputs.JobName,
                 };
-                // Polls every 30 s (the AWS waiter SageMaker EndpointInService), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForEndpoint"] overrides both.
-                var poll = _run.StartPoll("waitForEndpoint", global::System.TimeSpan.FromSeconds(30), retryLimit: null);
+                // Polls from 5 s, doubling, up to half of 30 s (the AWS waiter SageMaker EndpointInService), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForEndpoint"] overrides both.
+                var poll = _run.StartPoll("waitForEndpoint", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(30)), retryLimit: null);
                 var retriesRetryThrottled = 0;
                 var attempt = 1;
                 while (true)

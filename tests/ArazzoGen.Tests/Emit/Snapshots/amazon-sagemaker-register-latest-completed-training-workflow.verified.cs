@@ -107,7 +107,7 @@ namespace ArazzoWorkflows
             /// <param name="sagemakerApi">The client for the source description <c>sagemakerApi</c>.</param>
             public Clients(global::Amazon.SageMaker.IAmazonSageMaker sagemakerApi)
             {
-                SagemakerApi = sagemakerApi ?? throw new global::System.ArgumentNullException(nameof(sagemakerApi));
+                this.SagemakerApi = sagemakerApi ?? throw new global::System.ArgumentNullException(nameof(sagemakerApi));
             }
 
             /// <summary>The client for the source description 'sagemakerApi'.</summary>

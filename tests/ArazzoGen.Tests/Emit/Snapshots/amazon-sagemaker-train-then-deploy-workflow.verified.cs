@@ -195,7 +195,7 @@ namespace ArazzoWorkflows
             /// <param name="sagemakerApi">The client for the source description <c>sagemakerApi</c>.</param>
             public Clients(global::Amazon.SageMaker.IAmazonSageMaker sagemakerApi)
             {
-                SagemakerApi = sagemakerApi ?? throw new global::System.ArgumentNullException(nameof(sagemakerApi));
+                this.SagemakerApi = sagemakerApi ?? throw new global::System.ArgumentNullException(nameof(sagemakerApi));
             }
 
             /// <summary>The client for the source description 'sagemakerApi'.</summary>
@@ -335,8 +335,8 @@ namespace ArazzoWorkflows
                 {
                     TrainingJobName = _inputs.TrainingJobName,
                 };
-                // Polls every 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["pollTrainingJob"] overrides both.
-                var poll = _run.StartPoll("pollTrainingJob", global::System.TimeSpan.FromSeconds(120), retryLimit: null);
+                // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["pollTrainingJob"] overrides both.
+                var poll = _run.StartPoll("pollTrainingJob", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120)), retryLimit: null);
                 var attempt = 1;
                 while (true)
                 {
@@ -479,8 +479,8 @@ namespace ArazzoWorkflows
                 {
                     EndpointName = _inputs.EndpointName,
                 };
-                // Polls every 30 s (the AWS waiter SageMaker EndpointInService), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["pollEndpoint"] overrides both.
-                var poll = _run.StartPoll("pollEndpoint", global::System.TimeSpan.FromSeconds(30), retryLimit: null);
+                // Polls from 5 s, doubling, up to half of 30 s (the AWS waiter SageMaker EndpointInService), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["pollEndpoint"] overrides both.
+                var poll = _run.StartPoll("pollEndpoint", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(30)), retryLimit: null);
                 var attempt = 1;
                 while (true)
                 {

@@ -1,0 +1,63 @@
+using ArazzoGen.Runtime;
+
+namespace ArazzoGen.Benchmarks;
+
+/// <summary>
+/// How many Describe calls a poll makes and how late it notices completion, for jobs of 1 min,
+/// 10 min, 1 h and 6 h. For each length L, 1,001 completion times are spread evenly over
+/// [L/2, 3L/2] (a job's length is never known exactly); the first call is made at 0, the next after
+/// each policy's waits (<see cref="PollDelay.Before"/>, the runtime's own code). Computed exactly,
+/// no clock involved.
+/// </summary>
+internal static class PollingSimulation
+{
+    private const int Samples = 1001;
+
+    public static void Run()
+    {
+        var waiter = TimeSpan.FromSeconds(120); // DescribeTrainingJob's waiter (TrainingJobCompletedOrStopped)
+        var policies = new (string Name, PollDelay Delay)[]
+        {
+            ("fixed 5 s (SageMaker Python SDK)", PollDelay.Every(TimeSpan.FromSeconds(5))),
+            ("fixed 120 s (the AWS waiter)", PollDelay.Every(waiter)),
+            ("backoff 5 s x2 capped at 120 s", new PollDelay(TimeSpan.FromSeconds(5), 2, waiter)),
+            ("ArazzoGen default: PollDelay.UpTo(120 s)", PollDelay.UpTo(waiter)),
+        };
+        var lengths = new[] { TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(6) };
+
+        Console.WriteLine("| job length | policy | calls (mean) | lag mean (s) | lag worst (s) |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: |");
+        foreach (var length in lengths)
+        {
+            foreach (var (name, delay) in policies)
+            {
+                var (calls, meanLag, worstLag) = Simulate(delay, length);
+                Console.WriteLine($"| {Format(length)} | {name} | {calls:0.0} | {meanLag:0.0} | {worstLag:0.0} |");
+            }
+        }
+    }
+
+    public static (double Calls, double MeanLag, double WorstLag) Simulate(PollDelay delay, TimeSpan length)
+    {
+        double calls = 0, lagSum = 0, worst = 0;
+        for (var i = 0; i < Samples; i++)
+        {
+            var completion = length.TotalSeconds * (0.5 + (double)i / (Samples - 1));
+            var time = 0.0;
+            var call = 1;
+            while (time < completion)
+            {
+                time += delay.Before(call).TotalSeconds;
+                call++;
+            }
+
+            calls += call;
+            lagSum += time - completion;
+            worst = Math.Max(worst, time - completion);
+        }
+
+        return (calls / Samples, lagSum / Samples, worst);
+    }
+
+    private static string Format(TimeSpan length) => length.TotalHours >= 1 ? $"{length.TotalHours:0} h" : $"{length.TotalMinutes:0} min";
+}

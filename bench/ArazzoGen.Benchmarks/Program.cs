@@ -1,0 +1,23 @@
+using ArazzoGen.Benchmarks;
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build     (generator cost vs compiling its output; incremental runs)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime   (BenchmarkDotNet: generated workflow vs hand-written SDK calls)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- polling   (calls and lag of poll schedules, computed exactly)
+switch (args.FirstOrDefault())
+{
+    case "build":
+        BuildCost.Run(args.Skip(1).ToArray());
+        break;
+    case "runtime":
+        BenchmarkRunner.Run<RuntimeOverheadBenchmarks>(args: args.Skip(1).ToArray());
+        break;
+    case "polling":
+        PollingSimulation.Run();
+        break;
+    default:
+        Console.WriteLine("usage: <build|runtime|polling>");
+        return 1;
+}
+
+return 0;

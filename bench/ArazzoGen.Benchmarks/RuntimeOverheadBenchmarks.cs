@@ -1,0 +1,129 @@
+using System.Net;
+using System.Reflection;
+using Amazon.Runtime;
+using Amazon.SageMaker;
+using Amazon.SageMaker.Model;
+using ArazzoGen.Benchmarks.Workflows;
+using BenchmarkDotNet.Attributes;
+
+namespace ArazzoGen.Benchmarks;
+
+/// <summary>
+/// One train-then-deploy run (six SDK calls, no waiting) through the generated workflow, against
+/// the same calls written by hand; both on one in-memory fake client that answers at once.
+/// </summary>
+[MemoryDiagnoser]
+[ShortRunJob]
+public class RuntimeOverheadBenchmarks
+{
+    private readonly IAmazonSageMaker _sageMaker = InstantSageMaker.Create();
+    private TrainThenDeployWorkflow _workflow = null!;
+    private TrainThenDeployWorkflow.Inputs _inputs = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _workflow = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(_sageMaker));
+        _inputs = new TrainThenDeployWorkflow.Inputs
+        {
+            TrainingJobName = "job", TrainingImage = "image", RoleArn = "arn:role", S3OutputPath = "s3://out",
+            InstanceType = "ml.m5.large", InstanceCount = 1, VolumeSizeInGB = 30, MaxRuntimeInSeconds = 3600,
+            ModelName = "model", InferenceImage = "image", EndpointConfigName = "config", VariantName = "AllTraffic",
+            InitialInstanceCount = 1, HostingInstanceType = "ml.m5.large", EndpointName = "endpoint",
+        };
+    }
+
+    [Benchmark(Baseline = true)]
+    public Task<string?> HandWritten() => HandWrittenTrainThenDeploy.RunAsync(_sageMaker, _inputs);
+
+    [Benchmark]
+    public async Task<string?> Generated() => (await _workflow.RunAsync(_inputs)).EndpointStatus?.Value;
+}
+
+/// <summary>What a careful developer writes without ArazzoGen: the same requests, checks and branch.</summary>
+internal static class HandWrittenTrainThenDeploy
+{
+    public static async Task<string?> RunAsync(IAmazonSageMaker sageMaker, TrainThenDeployWorkflow.Inputs inputs, CancellationToken cancellationToken = default)
+    {
+        var created = await sageMaker.CreateTrainingJobAsync(new CreateTrainingJobRequest
+        {
+            TrainingJobName = inputs.TrainingJobName,
+            AlgorithmSpecification = new AlgorithmSpecification { TrainingImage = inputs.TrainingImage, TrainingInputMode = TrainingInputMode.FindValue(inputs.TrainingInputMode) },
+            RoleArn = inputs.RoleArn,
+            InputDataConfig = inputs.InputDataConfig,
+            OutputDataConfig = new OutputDataConfig { S3OutputPath = inputs.S3OutputPath },
+            ResourceConfig = new ResourceConfig { InstanceType = TrainingInstanceType.FindValue(inputs.InstanceType), InstanceCount = inputs.InstanceCount, VolumeSizeInGB = inputs.VolumeSizeInGB },
+            StoppingCondition = new StoppingCondition { MaxRuntimeInSeconds = inputs.MaxRuntimeInSeconds },
+        }, cancellationToken);
+        Check(created);
+        DescribeTrainingJobResponse training;
+        do
+        {
+            training = await sageMaker.DescribeTrainingJobAsync(new DescribeTrainingJobRequest { TrainingJobName = inputs.TrainingJobName }, cancellationToken);
+            Check(training);
+        }
+        while (training.TrainingJobStatus == TrainingJobStatus.InProgress);
+        if (training.TrainingJobStatus != TrainingJobStatus.Completed)
+        {
+            return null;
+        }
+
+        Check(await sageMaker.CreateModelAsync(new CreateModelRequest
+        {
+            ModelName = inputs.ModelName,
+            PrimaryContainer = new ContainerDefinition { Image = inputs.InferenceImage, ModelDataUrl = training.ModelArtifacts?.S3ModelArtifacts },
+            ExecutionRoleArn = inputs.RoleArn,
+        }, cancellationToken));
+        Check(await sageMaker.CreateEndpointConfigAsync(new CreateEndpointConfigRequest
+        {
+            EndpointConfigName = inputs.EndpointConfigName,
+            ProductionVariants = new List<ProductionVariant>
+            {
+                new() { VariantName = inputs.VariantName, ModelName = inputs.ModelName, InitialInstanceCount = inputs.InitialInstanceCount, InstanceType = ProductionVariantInstanceType.FindValue(inputs.HostingInstanceType) },
+            },
+        }, cancellationToken));
+        Check(await sageMaker.CreateEndpointAsync(new CreateEndpointRequest { EndpointName = inputs.EndpointName, EndpointConfigName = inputs.EndpointConfigName }, cancellationToken));
+        DescribeEndpointResponse endpoint;
+        do
+        {
+            endpoint = await sageMaker.DescribeEndpointAsync(new DescribeEndpointRequest { EndpointName = inputs.EndpointName }, cancellationToken);
+            Check(endpoint);
+        }
+        while (endpoint.EndpointStatus == EndpointStatus.Creating);
+        return endpoint.EndpointStatus?.Value;
+    }
+
+    private static void Check(AmazonWebServiceResponse response)
+    {
+        if (response.HttpStatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException("call failed: " + response.HttpStatusCode);
+        }
+    }
+}
+
+/// <summary>A SageMaker that answers every call at once with a finished job (cached, completed tasks).</summary>
+public class InstantSageMaker : DispatchProxy
+{
+    private static readonly Dictionary<string, object> Answers = new()
+    {
+        ["CreateTrainingJobAsync"] = Answer(new CreateTrainingJobResponse { TrainingJobArn = "arn:job" }),
+        ["DescribeTrainingJobAsync"] = Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed, ModelArtifacts = new ModelArtifacts { S3ModelArtifacts = "s3://out/model.tar.gz" } }),
+        ["CreateModelAsync"] = Answer(new CreateModelResponse { ModelArn = "arn:model" }),
+        ["CreateEndpointConfigAsync"] = Answer(new CreateEndpointConfigResponse { EndpointConfigArn = "arn:config" }),
+        ["CreateEndpointAsync"] = Answer(new CreateEndpointResponse { EndpointArn = "arn:endpoint" }),
+        ["DescribeEndpointAsync"] = Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.InService }),
+    };
+
+    public static IAmazonSageMaker Create() => Create<IAmazonSageMaker, InstantSageMaker>();
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => Answers[targetMethod!.Name];
+
+    private static Task<T> Answer<T>(T response)
+        where T : AmazonWebServiceResponse
+    {
+        response.HttpStatusCode = HttpStatusCode.OK;
+        response.ResponseMetadata = new ResponseMetadata { RequestId = "r" };
+        return Task.FromResult(response);
+    }
+}

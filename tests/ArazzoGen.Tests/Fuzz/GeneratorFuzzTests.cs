@@ -1,0 +1,62 @@
+using ArazzoGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ArazzoGen.Tests.Fuzz;
+
+/// <summary>
+/// A seeded mutation loop over every workflow in workflows/, through the whole generator (Parse,
+/// Validate, Bind against the SDK shapes, Emit): it never throws, and whenever it reports no error,
+/// its output compiles without error and without a warning in generated code. CI runs
+/// <see cref="DefaultCases"/> cases under a fixed seed; ARAZZOGEN_FUZZ_CASES and ARAZZOGEN_FUZZ_SEED
+/// run more, or others.
+/// </summary>
+public class GeneratorFuzzTests
+{
+    public const int DefaultCases = 1500;
+    public const int DefaultSeed = 20261121;
+
+    [Fact]
+    public void Mangled_workflows_never_crash_the_generator_and_error_free_output_always_compiles()
+    {
+        var cases = int.TryParse(Environment.GetEnvironmentVariable("ARAZZOGEN_FUZZ_CASES"), out var n) ? n : DefaultCases;
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("ARAZZOGEN_FUZZ_SEED"), out var s) ? s : DefaultSeed;
+        var documents = RepoPaths.WorkflowFiles.Select(f => (Name: f, Text: File.ReadAllText(RepoPaths.Workflow(f)))).ToList();
+        var mutator = new WorkflowMutator(seed);
+        var compilation = SdkCompilation.Create(true, SdkCompilation.NeptuneBindings);
+        var compiled = 0;
+
+        for (var i = 0; i < cases; i++)
+        {
+            var document = documents[i % documents.Count];
+            var (text, mutation) = mutator.Mutate(document.Text);
+            var what = $"case {i} (seed {seed}): {document.Name}: {mutation}";
+
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(
+                new[] { new ArazzoGenerator().AsSourceGenerator() },
+                additionalTexts: new[] { new InMemoryAdditionalText("/fuzz/" + document.Name, text) },
+                parseOptions: SdkCompilation.ParseOptions);
+            driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
+            var run = driver.GetRunResult();
+
+            Assert.True(run.Results[0].Exception is null, $"{what}\n{run.Results[0].Exception}\n--- document ---\n{text}");
+            var failures = driverDiagnostics.Where(d => !d.Id.StartsWith("ARZ", StringComparison.Ordinal)).ToList(); // CS8784/CS8785: the generator failed
+            Assert.True(failures.Count == 0, $"{what}\n{string.Join("\n", failures)}");
+            Assert.All(run.Diagnostics, d => Assert.StartsWith("ARZ", d.Id));
+            if (run.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) || run.GeneratedTrees.IsEmpty)
+            {
+                continue;
+            }
+
+            compiled++;
+            var generated = run.GeneratedTrees.ToHashSet();
+            var problems = output.GetDiagnostics()
+                .Where(d => d.Severity == DiagnosticSeverity.Error || (d.Severity == DiagnosticSeverity.Warning && generated.Contains(d.Location.SourceTree!)))
+                .ToList();
+            Assert.True(problems.Count == 0, $"{what}\n{string.Join("\n", problems)}\n--- document ---\n{text}");
+        }
+
+        // The loop must reach code generation often, or it proves little about the emitted code.
+        Assert.True(compiled >= cases / 10, $"only {compiled} of {cases} mutated documents reached code generation");
+    }
+}
