@@ -26,7 +26,7 @@ public sealed class WorkflowRun : IDisposable
         _options = options;
         CancellationToken = cancellationToken;
         _logger = options.LoggerFactory.CreateLogger(workflowType.FullName ?? workflowType.Name);
-        _activity = Telemetry.Source.StartActivity("workflow " + workflowId);
+        _activity = Telemetry.Source.HasListeners() ? Telemetry.Source.StartActivity("workflow " + workflowId) : null;
         _activity?.SetTag("arazzo.workflow.id", workflowId);
         _startedAt = options.TimeProvider.GetTimestamp();
         Log.WorkflowStarting(_logger, workflowId, null);
@@ -57,13 +57,16 @@ public sealed class WorkflowRun : IDisposable
         CurrentStepId = stepId;
     }
 
-    /// <summary>Calls the SDK for <paramref name="stepId"/>; a service or transport failure is returned, not thrown.</summary>
-    public async Task<CallResult<TResponse>> CallAsync<TRequest, TResponse>(
-        string stepId, int attempt, TRequest request, Func<TRequest, CancellationToken, Task<TResponse>> call)
+    /// <summary>
+    /// Calls the SDK for <paramref name="stepId"/>; a service or transport failure is returned, not
+    /// thrown. The client travels as state so generated code passes a static lambda (no closure per call).
+    /// </summary>
+    public async ValueTask<CallResult<TResponse>> CallAsync<TClient, TRequest, TResponse>(
+        string stepId, int attempt, TClient client, TRequest request, Func<TClient, TRequest, CancellationToken, Task<TResponse>> call)
         where TResponse : AmazonWebServiceResponse
     {
         CancellationToken.ThrowIfCancellationRequested();
-        using var activity = Telemetry.Source.StartActivity("step " + stepId);
+        using var activity = Telemetry.Source.HasListeners() ? Telemetry.Source.StartActivity("step " + stepId) : null;
         activity?.SetTag("arazzo.workflow.id", WorkflowId);
         activity?.SetTag("arazzo.step.id", stepId);
         activity?.SetTag("arazzo.step.attempt", attempt);
@@ -71,8 +74,8 @@ public sealed class WorkflowRun : IDisposable
         try
         {
             var response = _options.ResiliencePipeline is { } pipeline
-                ? await pipeline.ExecuteAsync(static async (state, token) => await state.call(state.request, token).ConfigureAwait(false), (call, request), CancellationToken).ConfigureAwait(false)
-                : await call(request, CancellationToken).ConfigureAwait(false);
+                ? await pipeline.ExecuteAsync(static async (state, token) => await state.call(state.client, state.request, token).ConfigureAwait(false), (call, client, request), CancellationToken).ConfigureAwait(false)
+                : await call(client, request, CancellationToken).ConfigureAwait(false);
             activity?.SetTag("http.response.status_code", (int)response.HttpStatusCode);
             return new CallResult<TResponse>(response, null);
         }

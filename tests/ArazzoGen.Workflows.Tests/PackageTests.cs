@@ -64,7 +64,7 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
     {
         using var zip = ZipFile.OpenRead(package);
         var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
-        Assert.Contains("analyzers/dotnet/cs/ArazzoGen.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/ArazzoGen.Generator.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
         Assert.Contains("lib/net8.0/ArazzoGen.Runtime.dll", entries);
         Assert.Contains("build/ArazzoGen.props", entries);

@@ -36,7 +36,14 @@ internal sealed class ClientCatalog
     /// <summary>(source, operationId, payload member) -> replacement member name, or null to drop it.</summary>
     public Dictionary<(string Source, string OperationId, string Member), string?> PayloadMemberBindings { get; } = new();
 
-    public static ClientCatalog Build(Compilation compilation)
+    // One catalog per compilation, shared by every file's Bind: scanning the SDK assemblies once, not
+    // once per workflow file. Weakly keyed, and never part of a pipeline output, so no old
+    // compilation is kept alive.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, ClientCatalog> Catalogs = new();
+
+    public static ClientCatalog For(Compilation compilation) => Catalogs.GetValue(compilation, Build);
+
+    private static ClientCatalog Build(Compilation compilation)
     {
         var types = new SdkTypes(compilation);
         var interfaces = new List<INamedTypeSymbol>();

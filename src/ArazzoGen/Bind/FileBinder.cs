@@ -22,7 +22,7 @@ internal static class FileBinder
         }
 
         var diagnostics = new DiagnosticBag(file.FilePath);
-        var catalog = ClientCatalog.Build(compilation);
+        var catalog = ClientCatalog.For(compilation);
         if (!catalog.Types.IsAvailable)
         {
             foreach (var workflow in document.Workflows)

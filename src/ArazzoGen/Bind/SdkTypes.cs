@@ -16,7 +16,7 @@ internal sealed class SdkTypes
     private static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.FullyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayFormat.FullyQualifiedFormat.MiscellaneousOptions | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
-    private readonly Dictionary<ITypeSymbol, TypeRef> _cache = new(SymbolEqualityComparer.Default);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ITypeSymbol, TypeRef> _cache = new(SymbolEqualityComparer.Default);
 
     public SdkTypes(Compilation compilation)
     {
@@ -59,7 +59,7 @@ internal sealed class SdkTypes
         }
 
         var described = DescribeUncached(type);
-        _cache[type] = described;
+        _cache.TryAdd(type, described);
         return described;
     }
 

@@ -31,7 +31,7 @@ internal static class InputsWriter
                     return;
                 }
 
-                w.Line("var problems = new global::System.Collections.Generic.List<string>();");
+                w.Line("global::System.Collections.Generic.List<string>? problems = null;");
                 foreach (var input in checks)
                 {
                     if (input != checks[0])
@@ -43,12 +43,12 @@ internal static class InputsWriter
                     w.Line($"if ({missing})");
                     using (w.Block())
                     {
-                        w.Line($"problems.Add({CSharpLiteral.String($"'{input.Name}' is required")});");
+                        w.Line($"(problems ??= new()).Add({CSharpLiteral.String($"'{input.Name}' is required")});");
                     }
                 }
 
                 w.Line();
-                w.Line("if (problems.Count > 0)");
+                w.Line("if (problems is not null)");
                 using (w.Block())
                 {
                     w.Line($"throw new global::System.ArgumentException($\"Workflow '{{WorkflowId}}' cannot start: {{string.Join(\"; \", problems)}}.\", \"inputs\");");

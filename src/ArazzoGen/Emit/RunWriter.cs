@@ -17,7 +17,7 @@ internal static class RunWriter
     public static void Write(SourceWriter w, BoundWorkflow workflow)
     {
         w.Doc("One run of the workflow: its inputs and what each step has produced so far.");
-        using (w.Block("private sealed class Run : global::System.IDisposable"))
+        using (w.Block("private sealed class Run"))
         {
             var regexes = workflow.Steps
                 .SelectMany(s => s.SuccessCriteria.Concat(s.OnSuccess.Concat(s.OnFailure).SelectMany(a => a.Criteria)))
@@ -62,8 +62,6 @@ internal static class RunWriter
                 WriteStep(w, step);
             }
 
-            w.Line();
-            w.Line("public void Dispose() => _run.Dispose();");
             w.Line();
             using (w.Block("private Step? End(string stepId, string? actionName)"))
             {
@@ -115,6 +113,11 @@ internal static class RunWriter
             {
                 w.Line("_run.Failed(ex, BuildOutputs());");
                 w.Line("throw;");
+            }
+            w.Line("finally");
+            using (w.Block())
+            {
+                w.Line("_run.Dispose();");
             }
         }
 
@@ -201,7 +204,7 @@ internal static class RunWriter
         var id = CSharpLiteral.String(step.StepId);
         var operation = step.SdkMethod.Substring(0, step.SdkMethod.Length - "Async".Length);
         w.Doc($"Step '{step.StepId}' ({operation}). " + (step.Description ?? string.Empty));
-        using (w.Block($"private async {Task}<Step?> {step.MethodName}()"))
+        using (w.Block($"private async global::System.Threading.Tasks.ValueTask<Step?> {step.MethodName}()"))
         {
             w.Line($"_run.EnterStep({id});");
             ObjectWriter.Write(w, "var request = ", step.Request, ";");
@@ -224,7 +227,7 @@ internal static class RunWriter
             w.Line("var attempt = 1;");
             using (w.Block("while (true)"))
             {
-                w.Line($"var call = await _run.CallAsync({id}, attempt, request, (r, ct) => _workflow._clients.{step.ClientProperty}.{step.SdkMethod}(r, ct)).ConfigureAwait(false);");
+                w.Line($"var call = await _run.CallAsync({id}, attempt, _workflow._clients.{step.ClientProperty}, request, static (client, r, ct) => client.{step.SdkMethod}(r, ct)).ConfigureAwait(false);");
                 w.Line("var response = call.Response;");
                 if (step.Outputs.Count > 0)
                 {

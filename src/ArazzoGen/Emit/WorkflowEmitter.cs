@@ -70,7 +70,7 @@ internal static class WorkflowEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentException\">Inputs are missing or invalid; nothing was called.</exception>");
         w.Line($"/// <exception cref=\"{Runtime}.WorkflowException\">A step failed with no failure action to handle it, a poll ran out, or the step budget was used up.</exception>");
         w.Line($"/// <exception cref=\"{Runtime}.WorkflowCanceledException\">The run was cancelled.</exception>");
-        using (w.Block($"public async {Task}<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)"))
+        using (w.Block($"public {Task}<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)"))
         {
             w.Line("if (inputs is null)");
             using (w.Block())
@@ -80,8 +80,7 @@ internal static class WorkflowEmitter
 
             w.Line();
             w.Line("inputs.Validate();");
-            w.Line("using var run = new Run(this, inputs, cancellationToken);");
-            w.Line("return await run.ExecuteAsync().ConfigureAwait(false);");
+            w.Line("return new Run(this, inputs, cancellationToken).ExecuteAsync();");
         }
     }
 

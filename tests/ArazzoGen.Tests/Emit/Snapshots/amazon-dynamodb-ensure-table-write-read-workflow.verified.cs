@@ -30,7 +30,7 @@ namespace ArazzoWorkflows
         /// <exception cref="global::System.ArgumentException">Inputs are missing or invalid; nothing was called.</exception>
         /// <exception cref="global::ArazzoGen.Runtime.WorkflowException">A step failed with no failure action to handle it, a poll ran out, or the step budget was used up.</exception>
         /// <exception cref="global::ArazzoGen.Runtime.WorkflowCanceledException">The run was cancelled.</exception>
-        public async global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (inputs is null)
             {
@@ -38,8 +38,7 @@ namespace ArazzoWorkflows
             }
 
             inputs.Validate();
-            using var run = new Run(this, inputs, cancellationToken);
-            return await run.ExecuteAsync().ConfigureAwait(false);
+            return new Run(this, inputs, cancellationToken).ExecuteAsync();
         }
 
         /// <summary>The inputs of the workflow 'ensure-table-write-read'.</summary>
@@ -57,23 +56,23 @@ namespace ArazzoWorkflows
             /// <summary>Checks every input and reports all problems at once, before any AWS call.</summary>
             internal void Validate()
             {
-                var problems = new global::System.Collections.Generic.List<string>();
+                global::System.Collections.Generic.List<string>? problems = null;
                 if (string.IsNullOrEmpty(TableName))
                 {
-                    problems.Add("'tableName' is required");
+                    (problems ??= new()).Add("'tableName' is required");
                 }
 
                 if (string.IsNullOrEmpty(ItemId))
                 {
-                    problems.Add("'itemId' is required");
+                    (problems ??= new()).Add("'itemId' is required");
                 }
 
                 if (string.IsNullOrEmpty(Payload))
                 {
-                    problems.Add("'payload' is required");
+                    (problems ??= new()).Add("'payload' is required");
                 }
 
-                if (problems.Count > 0)
+                if (problems is not null)
                 {
                     throw new global::System.ArgumentException($"Workflow '{WorkflowId}' cannot start: {string.Join("; ", problems)}.", "inputs");
                 }
@@ -134,7 +133,7 @@ namespace ArazzoWorkflows
         private sealed record GetItemResult(string? StoredPayload, string? WrittenBy);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run : global::System.IDisposable
+        private sealed class Run
         {
             private readonly EnsureTableWriteReadWorkflow _workflow;
             private readonly Inputs _inputs;
@@ -183,6 +182,10 @@ namespace ArazzoWorkflows
                     _run.Failed(ex, BuildOutputs());
                     throw;
                 }
+                finally
+                {
+                    _run.Dispose();
+                }
             }
 
             private Outputs Finish()
@@ -192,7 +195,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'describeTable' (DescribeTable). Look the table up; a ResourceNotFoundException means it must be created.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> DescribeTableAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> DescribeTableAsync()
             {
                 _run.EnterStep("describeTable");
                 var request = new global::Amazon.DynamoDBv2.Model.DescribeTableRequest
@@ -202,7 +205,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("describeTable", attempt, request, (r, ct) => _workflow._clients.DynamoDb.DescribeTableAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("describeTable", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -230,7 +233,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createTable' (CreateTable). Create the table with a string partition key, billed per request.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> CreateTableAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> CreateTableAsync()
             {
                 _run.EnterStep("createTable");
                 var request = new global::Amazon.DynamoDBv2.Model.CreateTableRequest
@@ -257,7 +260,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("createTable", attempt, request, (r, ct) => _workflow._clients.DynamoDb.CreateTableAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("createTable", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.CreateTableAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -274,7 +277,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'waitForTable' (DescribeTable). Poll the table until it is ACTIVE.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> WaitForTableAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTableAsync()
             {
                 _run.EnterStep("waitForTable");
                 var request = new global::Amazon.DynamoDBv2.Model.DescribeTableRequest
@@ -286,7 +289,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("waitForTable", attempt, request, (r, ct) => _workflow._clients.DynamoDb.DescribeTableAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("waitForTable", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -310,7 +313,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'putItem' (PutItem). Write the item.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> PutItemAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> PutItemAsync()
             {
                 _run.EnterStep("putItem");
                 var request = new global::Amazon.DynamoDBv2.Model.PutItemRequest
@@ -335,7 +338,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("putItem", attempt, request, (r, ct) => _workflow._clients.DynamoDb.PutItemAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("putItem", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.PutItemAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null && call.StatusCode == 200)
                     {
@@ -347,7 +350,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'getItem' (GetItem). Read the item back with a strongly consistent read.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> GetItemAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> GetItemAsync()
             {
                 _run.EnterStep("getItem");
                 var request = new global::Amazon.DynamoDBv2.Model.GetItemRequest
@@ -365,7 +368,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("getItem", attempt, request, (r, ct) => _workflow._clients.DynamoDb.GetItemAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("getItem", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.GetItemAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -380,8 +383,6 @@ namespace ArazzoWorkflows
                     throw _run.StepFailed("getItem", attempt, call, _getItem?.ToString());
                 }
             }
-
-            public void Dispose() => _run.Dispose();
 
             private Step? End(string stepId, string? actionName)
             {

@@ -30,7 +30,7 @@ namespace ArazzoWorkflows
         /// <exception cref="global::System.ArgumentException">Inputs are missing or invalid; nothing was called.</exception>
         /// <exception cref="global::ArazzoGen.Runtime.WorkflowException">A step failed with no failure action to handle it, a poll ran out, or the step budget was used up.</exception>
         /// <exception cref="global::ArazzoGen.Runtime.WorkflowCanceledException">The run was cancelled.</exception>
-        public async global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (inputs is null)
             {
@@ -38,8 +38,7 @@ namespace ArazzoWorkflows
             }
 
             inputs.Validate();
-            using var run = new Run(this, inputs, cancellationToken);
-            return await run.ExecuteAsync().ConfigureAwait(false);
+            return new Run(this, inputs, cancellationToken).ExecuteAsync();
         }
 
         /// <summary>The inputs of the workflow 'wait-for-table'.</summary>
@@ -51,13 +50,13 @@ namespace ArazzoWorkflows
             /// <summary>Checks every input and reports all problems at once, before any AWS call.</summary>
             internal void Validate()
             {
-                var problems = new global::System.Collections.Generic.List<string>();
+                global::System.Collections.Generic.List<string>? problems = null;
                 if (string.IsNullOrEmpty(TableName))
                 {
-                    problems.Add("'tableName' is required");
+                    (problems ??= new()).Add("'tableName' is required");
                 }
 
-                if (problems.Count > 0)
+                if (problems is not null)
                 {
                     throw new global::System.ArgumentException($"Workflow '{WorkflowId}' cannot start: {string.Join("; ", problems)}.", "inputs");
                 }
@@ -102,7 +101,7 @@ namespace ArazzoWorkflows
         private sealed record WaitUntilActiveResult(global::Amazon.DynamoDBv2.TableStatus? TableStatus, long? ItemCount);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run : global::System.IDisposable
+        private sealed class Run
         {
             private readonly WaitForTableWorkflow _workflow;
             private readonly Inputs _inputs;
@@ -134,6 +133,10 @@ namespace ArazzoWorkflows
                     _run.Failed(ex, BuildOutputs());
                     throw;
                 }
+                finally
+                {
+                    _run.Dispose();
+                }
             }
 
             private Outputs Finish()
@@ -143,7 +146,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'waitUntilActive' (DescribeTable). Describe the table until it leaves CREATING and UPDATING.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> WaitUntilActiveAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> WaitUntilActiveAsync()
             {
                 _run.EnterStep("waitUntilActive");
                 var request = new global::Amazon.DynamoDBv2.Model.DescribeTableRequest
@@ -155,7 +158,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("waitUntilActive", attempt, request, (r, ct) => _workflow._clients.DynamoDb.DescribeTableAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("waitUntilActive", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -183,8 +186,6 @@ namespace ArazzoWorkflows
                     throw _run.StepFailed("waitUntilActive", attempt, call, _waitUntilActive?.ToString());
                 }
             }
-
-            public void Dispose() => _run.Dispose();
 
             private Step? End(string stepId, string? actionName)
             {

@@ -31,7 +31,7 @@ namespace ArazzoWorkflows
         /// <exception cref="global::System.ArgumentException">Inputs are missing or invalid; nothing was called.</exception>
         /// <exception cref="global::ArazzoGen.Runtime.WorkflowException">A step failed with no failure action to handle it, a poll ran out, or the step budget was used up.</exception>
         /// <exception cref="global::ArazzoGen.Runtime.WorkflowCanceledException">The run was cancelled.</exception>
-        public async global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (inputs is null)
             {
@@ -39,8 +39,7 @@ namespace ArazzoWorkflows
             }
 
             inputs.Validate();
-            using var run = new Run(this, inputs, cancellationToken);
-            return await run.ExecuteAsync().ConfigureAwait(false);
+            return new Run(this, inputs, cancellationToken).ExecuteAsync();
         }
 
         /// <summary>The inputs of the workflow 'ml-dataprocessing-to-training'.</summary>
@@ -61,23 +60,23 @@ namespace ArazzoWorkflows
             /// <summary>Checks every input and reports all problems at once, before any AWS call.</summary>
             internal void Validate()
             {
-                var problems = new global::System.Collections.Generic.List<string>();
+                global::System.Collections.Generic.List<string>? problems = null;
                 if (string.IsNullOrEmpty(InputDataS3Location))
                 {
-                    problems.Add("'inputDataS3Location' is required");
+                    (problems ??= new()).Add("'inputDataS3Location' is required");
                 }
 
                 if (string.IsNullOrEmpty(ProcessedDataS3Location))
                 {
-                    problems.Add("'processedDataS3Location' is required");
+                    (problems ??= new()).Add("'processedDataS3Location' is required");
                 }
 
                 if (string.IsNullOrEmpty(TrainModelS3Location))
                 {
-                    problems.Add("'trainModelS3Location' is required");
+                    (problems ??= new()).Add("'trainModelS3Location' is required");
                 }
 
-                if (problems.Count > 0)
+                if (problems is not null)
                 {
                     throw new global::System.ArgumentException($"Workflow '{WorkflowId}' cannot start: {string.Join("; ", problems)}.", "inputs");
                 }
@@ -134,7 +133,7 @@ namespace ArazzoWorkflows
         private sealed record PollTrainingResult(string? TrainingStatus);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run : global::System.IDisposable
+        private sealed class Run
         {
             private readonly MlDataprocessingToTrainingWorkflow _workflow;
             private readonly Inputs _inputs;
@@ -172,6 +171,10 @@ namespace ArazzoWorkflows
                     _run.Failed(ex, BuildOutputs());
                     throw;
                 }
+                finally
+                {
+                    _run.Dispose();
+                }
             }
 
             private Outputs Finish()
@@ -181,7 +184,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'startProcessing' (StartMLDataProcessingJob). Create a data processing job that exports and prepares graph data into the processed-data S3 location.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> StartProcessingAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> StartProcessingAsync()
             {
                 _run.EnterStep("startProcessing");
                 var request = new global::Amazon.Neptunedata.Model.StartMLDataProcessingJobRequest
@@ -192,7 +195,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("startProcessing", attempt, request, (r, ct) => _workflow._clients.NeptuneMlApi.StartMLDataProcessingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("startProcessing", attempt, _workflow._clients.NeptuneMlApi, request, static (client, r, ct) => client.StartMLDataProcessingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -209,7 +212,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'pollProcessing' (GetMLDataProcessingJob). Poll the data processing job. Retry while it is still in progress and continue once its status is Completed.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> PollProcessingAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> PollProcessingAsync()
             {
                 _run.EnterStep("pollProcessing");
                 var request = new global::Amazon.Neptunedata.Model.GetMLDataProcessingJobRequest
@@ -221,7 +224,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("pollProcessing", attempt, request, (r, ct) => _workflow._clients.NeptuneMlApi.GetMLDataProcessingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("pollProcessing", attempt, _workflow._clients.NeptuneMlApi, request, static (client, r, ct) => client.GetMLDataProcessingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -250,7 +253,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'startTraining' (StartMLModelTrainingJob). Launch a model training job that consumes the completed data processing job's output.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> StartTrainingAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> StartTrainingAsync()
             {
                 _run.EnterStep("startTraining");
                 var request = new global::Amazon.Neptunedata.Model.StartMLModelTrainingJobRequest
@@ -261,7 +264,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("startTraining", attempt, request, (r, ct) => _workflow._clients.NeptuneMlApi.StartMLModelTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("startTraining", attempt, _workflow._clients.NeptuneMlApi, request, static (client, r, ct) => client.StartMLModelTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -278,7 +281,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'pollTraining' (GetMLModelTrainingJob). Poll the model training job. Retry while it is still in progress and finish once its status is Completed.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> PollTrainingAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> PollTrainingAsync()
             {
                 _run.EnterStep("pollTraining");
                 var request = new global::Amazon.Neptunedata.Model.GetMLModelTrainingJobRequest
@@ -290,7 +293,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("pollTraining", attempt, request, (r, ct) => _workflow._clients.NeptuneMlApi.GetMLModelTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("pollTraining", attempt, _workflow._clients.NeptuneMlApi, request, static (client, r, ct) => client.GetMLModelTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -317,8 +320,6 @@ namespace ArazzoWorkflows
                     throw _run.StepFailed("pollTraining", attempt, call, _pollTraining?.ToString());
                 }
             }
-
-            public void Dispose() => _run.Dispose();
 
             private Step? End(string stepId, string? actionName)
             {

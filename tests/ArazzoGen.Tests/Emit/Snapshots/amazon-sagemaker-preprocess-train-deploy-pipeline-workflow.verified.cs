@@ -31,7 +31,7 @@ namespace ArazzoWorkflows
         /// <exception cref="global::System.ArgumentException">Inputs are missing or invalid; nothing was called.</exception>
         /// <exception cref="global::ArazzoGen.Runtime.WorkflowException">A step failed with no failure action to handle it, a poll ran out, or the step budget was used up.</exception>
         /// <exception cref="global::ArazzoGen.Runtime.WorkflowCanceledException">The run was cancelled.</exception>
-        public async global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (inputs is null)
             {
@@ -39,8 +39,7 @@ namespace ArazzoWorkflows
             }
 
             inputs.Validate();
-            using var run = new Run(this, inputs, cancellationToken);
-            return await run.ExecuteAsync().ConfigureAwait(false);
+            return new Run(this, inputs, cancellationToken).ExecuteAsync();
         }
 
         /// <summary>The inputs of the workflow 'preprocess-train-deploy'.</summary>
@@ -82,48 +81,48 @@ namespace ArazzoWorkflows
             /// <summary>Checks every input and reports all problems at once, before any AWS call.</summary>
             internal void Validate()
             {
-                var problems = new global::System.Collections.Generic.List<string>();
+                global::System.Collections.Generic.List<string>? problems = null;
                 if (string.IsNullOrEmpty(JobName))
                 {
-                    problems.Add("'jobName' is required");
+                    (problems ??= new()).Add("'jobName' is required");
                 }
 
                 if (string.IsNullOrEmpty(RoleArn))
                 {
-                    problems.Add("'roleArn' is required");
+                    (problems ??= new()).Add("'roleArn' is required");
                 }
 
                 if (string.IsNullOrEmpty(RawDataS3Uri))
                 {
-                    problems.Add("'rawDataS3Uri' is required");
+                    (problems ??= new()).Add("'rawDataS3Uri' is required");
                 }
 
                 if (string.IsNullOrEmpty(PreprocessedDataS3Uri))
                 {
-                    problems.Add("'preprocessedDataS3Uri' is required");
+                    (problems ??= new()).Add("'preprocessedDataS3Uri' is required");
                 }
 
                 if (string.IsNullOrEmpty(PreprocessingImage))
                 {
-                    problems.Add("'preprocessingImage' is required");
+                    (problems ??= new()).Add("'preprocessingImage' is required");
                 }
 
                 if (string.IsNullOrEmpty(TrainingImage))
                 {
-                    problems.Add("'trainingImage' is required");
+                    (problems ??= new()).Add("'trainingImage' is required");
                 }
 
                 if (string.IsNullOrEmpty(ModelOutputS3Uri))
                 {
-                    problems.Add("'modelOutputS3Uri' is required");
+                    (problems ??= new()).Add("'modelOutputS3Uri' is required");
                 }
 
                 if (string.IsNullOrEmpty(InferenceImage))
                 {
-                    problems.Add("'inferenceImage' is required");
+                    (problems ??= new()).Add("'inferenceImage' is required");
                 }
 
-                if (problems.Count > 0)
+                if (problems is not null)
                 {
                     throw new global::System.ArgumentException($"Workflow '{WorkflowId}' cannot start: {string.Join("; ", problems)}.", "inputs");
                 }
@@ -213,7 +212,7 @@ namespace ArazzoWorkflows
         private sealed record WaitForEndpointResult(global::Amazon.SageMaker.EndpointStatus? EndpointStatus, string? EndpointFailure);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run : global::System.IDisposable
+        private sealed class Run
         {
             private readonly PreprocessTrainDeployWorkflow _workflow;
             private readonly Inputs _inputs;
@@ -270,6 +269,10 @@ namespace ArazzoWorkflows
                     _run.Failed(ex, BuildOutputs());
                     throw;
                 }
+                finally
+                {
+                    _run.Dispose();
+                }
             }
 
             private Outputs Finish()
@@ -279,7 +282,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'startPreprocessing' (CreateProcessingJob). Start the SageMaker Processing job that splits the raw data into train and test sets.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> StartPreprocessingAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> StartPreprocessingAsync()
             {
                 _run.EnterStep("startPreprocessing");
                 var request = new global::Amazon.SageMaker.Model.CreateProcessingJobRequest
@@ -350,7 +353,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("startPreprocessing", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.CreateProcessingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("startPreprocessing", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateProcessingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -378,7 +381,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'waitForPreprocessing' (DescribeProcessingJob). Poll the processing job until it leaves InProgress; go on to training only if it completed.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> WaitForPreprocessingAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> WaitForPreprocessingAsync()
             {
                 _run.EnterStep("waitForPreprocessing");
                 var request = new global::Amazon.SageMaker.Model.DescribeProcessingJobRequest
@@ -391,7 +394,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("waitForPreprocessing", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.DescribeProcessingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("waitForPreprocessing", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeProcessingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -432,7 +435,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'startTraining' (CreateTrainingJob). Train on the train split the processing job wrote.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> StartTrainingAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> StartTrainingAsync()
             {
                 _run.EnterStep("startTraining");
                 var request = new global::Amazon.SageMaker.Model.CreateTrainingJobRequest
@@ -480,7 +483,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("startTraining", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("startTraining", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -508,7 +511,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'waitForTraining' (DescribeTrainingJob). Poll the training job; register and deploy the model only when training completed.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> WaitForTrainingAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTrainingAsync()
             {
                 _run.EnterStep("waitForTraining");
                 var request = new global::Amazon.SageMaker.Model.DescribeTrainingJobRequest
@@ -521,7 +524,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("waitForTraining", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("waitForTraining", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -567,7 +570,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'registerModel' (CreateModel). Register a model from the trained artifacts and the inference image.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> RegisterModelAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> RegisterModelAsync()
             {
                 _run.EnterStep("registerModel");
                 var request = new global::Amazon.SageMaker.Model.CreateModelRequest
@@ -584,7 +587,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("registerModel", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.CreateModelAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("registerModel", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateModelAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -612,7 +615,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createEndpointConfig' (CreateEndpointConfig). Place the model on one production variant.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> CreateEndpointConfigAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointConfigAsync()
             {
                 _run.EnterStep("createEndpointConfig");
                 var request = new global::Amazon.SageMaker.Model.CreateEndpointConfigRequest
@@ -633,7 +636,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("createEndpointConfig", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.CreateEndpointConfigAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("createEndpointConfig", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointConfigAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null && call.StatusCode == 200)
                     {
@@ -656,7 +659,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createEndpoint' (CreateEndpoint). Create the hosted endpoint.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> CreateEndpointAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointAsync()
             {
                 _run.EnterStep("createEndpoint");
                 var request = new global::Amazon.SageMaker.Model.CreateEndpointRequest
@@ -668,7 +671,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("createEndpoint", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.CreateEndpointAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("createEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -696,7 +699,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'waitForEndpoint' (DescribeEndpoint). Poll the endpoint until it is InService; delete it if it failed.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> WaitForEndpointAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> WaitForEndpointAsync()
             {
                 _run.EnterStep("waitForEndpoint");
                 var request = new global::Amazon.SageMaker.Model.DescribeEndpointRequest
@@ -709,7 +712,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("waitForEndpoint", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("waitForEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -750,7 +753,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'stopTraining' (StopTrainingJob). Stop a training job the workflow can no longer watch, so it does not run on unattended.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> StopTrainingAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> StopTrainingAsync()
             {
                 _run.EnterStep("stopTraining");
                 var request = new global::Amazon.SageMaker.Model.StopTrainingJobRequest
@@ -761,7 +764,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("stopTraining", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.StopTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("stopTraining", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.StopTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -785,7 +788,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'deleteFailedEndpoint' (DeleteEndpoint). Delete the endpoint that failed to come into service.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> DeleteFailedEndpointAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> DeleteFailedEndpointAsync()
             {
                 _run.EnterStep("deleteFailedEndpoint");
                 var request = new global::Amazon.SageMaker.Model.DeleteEndpointRequest
@@ -796,7 +799,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("deleteFailedEndpoint", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.DeleteEndpointAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("deleteFailedEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DeleteEndpointAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -818,8 +821,6 @@ namespace ArazzoWorkflows
                     throw _run.StepFailed("deleteFailedEndpoint", attempt, call, null);
                 }
             }
-
-            public void Dispose() => _run.Dispose();
 
             private Step? End(string stepId, string? actionName)
             {

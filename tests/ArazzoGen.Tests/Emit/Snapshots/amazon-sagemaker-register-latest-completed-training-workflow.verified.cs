@@ -31,7 +31,7 @@ namespace ArazzoWorkflows
         /// <exception cref="global::System.ArgumentException">Inputs are missing or invalid; nothing was called.</exception>
         /// <exception cref="global::ArazzoGen.Runtime.WorkflowException">A step failed with no failure action to handle it, a poll ran out, or the step budget was used up.</exception>
         /// <exception cref="global::ArazzoGen.Runtime.WorkflowCanceledException">The run was cancelled.</exception>
-        public async global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (inputs is null)
             {
@@ -39,8 +39,7 @@ namespace ArazzoWorkflows
             }
 
             inputs.Validate();
-            using var run = new Run(this, inputs, cancellationToken);
-            return await run.ExecuteAsync().ConfigureAwait(false);
+            return new Run(this, inputs, cancellationToken).ExecuteAsync();
         }
 
         /// <summary>The inputs of the workflow 'register-latest-completed-training'.</summary>
@@ -58,23 +57,23 @@ namespace ArazzoWorkflows
             /// <summary>Checks every input and reports all problems at once, before any AWS call.</summary>
             internal void Validate()
             {
-                var problems = new global::System.Collections.Generic.List<string>();
+                global::System.Collections.Generic.List<string>? problems = null;
                 if (string.IsNullOrEmpty(ModelName))
                 {
-                    problems.Add("'modelName' is required");
+                    (problems ??= new()).Add("'modelName' is required");
                 }
 
                 if (string.IsNullOrEmpty(InferenceImage))
                 {
-                    problems.Add("'inferenceImage' is required");
+                    (problems ??= new()).Add("'inferenceImage' is required");
                 }
 
                 if (string.IsNullOrEmpty(ExecutionRoleArn))
                 {
-                    problems.Add("'executionRoleArn' is required");
+                    (problems ??= new()).Add("'executionRoleArn' is required");
                 }
 
-                if (problems.Count > 0)
+                if (problems is not null)
                 {
                     throw new global::System.ArgumentException($"Workflow '{WorkflowId}' cannot start: {string.Join("; ", problems)}.", "inputs");
                 }
@@ -128,7 +127,7 @@ namespace ArazzoWorkflows
         private sealed record CreateModelResult(string? ModelArn);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run : global::System.IDisposable
+        private sealed class Run
         {
             private readonly RegisterLatestCompletedTrainingWorkflow _workflow;
             private readonly Inputs _inputs;
@@ -168,6 +167,10 @@ namespace ArazzoWorkflows
                     _run.Failed(ex, BuildOutputs());
                     throw;
                 }
+                finally
+                {
+                    _run.Dispose();
+                }
             }
 
             private Outputs Finish()
@@ -177,7 +180,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'listCompletedTrainingJobs' (ListTrainingJobs). List training jobs filtered to the Completed status and sorted by creation time in descending order so the newest completed job is first.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> ListCompletedTrainingJobsAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> ListCompletedTrainingJobsAsync()
             {
                 _run.EnterStep("listCompletedTrainingJobs");
                 var request = new global::Amazon.SageMaker.Model.ListTrainingJobsRequest
@@ -190,7 +193,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("listCompletedTrainingJobs", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.ListTrainingJobsAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("listCompletedTrainingJobs", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.ListTrainingJobsAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -217,7 +220,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'describeTrainingJob' (DescribeTrainingJob). Describe the most recent completed training job to read the S3 location of its model artifacts.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> DescribeTrainingJobAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> DescribeTrainingJobAsync()
             {
                 _run.EnterStep("describeTrainingJob");
                 var request = new global::Amazon.SageMaker.Model.DescribeTrainingJobRequest
@@ -227,7 +230,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("describeTrainingJob", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("describeTrainingJob", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -244,7 +247,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createModel' (CreateModel). Register a model from the inference container and the artifacts produced by the completed training job.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> CreateModelAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> CreateModelAsync()
             {
                 _run.EnterStep("createModel");
                 var request = new global::Amazon.SageMaker.Model.CreateModelRequest
@@ -260,7 +263,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("createModel", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.CreateModelAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("createModel", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateModelAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -275,8 +278,6 @@ namespace ArazzoWorkflows
                     throw _run.StepFailed("createModel", attempt, call, _createModel?.ToString());
                 }
             }
-
-            public void Dispose() => _run.Dispose();
 
             private Step? End(string stepId, string? actionName)
             {

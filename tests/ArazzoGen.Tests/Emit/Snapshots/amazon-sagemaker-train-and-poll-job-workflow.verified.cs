@@ -31,7 +31,7 @@ namespace ArazzoWorkflows
         /// <exception cref="global::System.ArgumentException">Inputs are missing or invalid; nothing was called.</exception>
         /// <exception cref="global::ArazzoGen.Runtime.WorkflowException">A step failed with no failure action to handle it, a poll ran out, or the step budget was used up.</exception>
         /// <exception cref="global::ArazzoGen.Runtime.WorkflowCanceledException">The run was cancelled.</exception>
-        public async global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (inputs is null)
             {
@@ -39,8 +39,7 @@ namespace ArazzoWorkflows
             }
 
             inputs.Validate();
-            using var run = new Run(this, inputs, cancellationToken);
-            return await run.ExecuteAsync().ConfigureAwait(false);
+            return new Run(this, inputs, cancellationToken).ExecuteAsync();
         }
 
         /// <summary>The inputs of the workflow 'train-and-poll-job'.</summary>
@@ -79,33 +78,33 @@ namespace ArazzoWorkflows
             /// <summary>Checks every input and reports all problems at once, before any AWS call.</summary>
             internal void Validate()
             {
-                var problems = new global::System.Collections.Generic.List<string>();
+                global::System.Collections.Generic.List<string>? problems = null;
                 if (string.IsNullOrEmpty(TrainingJobName))
                 {
-                    problems.Add("'trainingJobName' is required");
+                    (problems ??= new()).Add("'trainingJobName' is required");
                 }
 
                 if (string.IsNullOrEmpty(TrainingImage))
                 {
-                    problems.Add("'trainingImage' is required");
+                    (problems ??= new()).Add("'trainingImage' is required");
                 }
 
                 if (string.IsNullOrEmpty(RoleArn))
                 {
-                    problems.Add("'roleArn' is required");
+                    (problems ??= new()).Add("'roleArn' is required");
                 }
 
                 if (string.IsNullOrEmpty(S3OutputPath))
                 {
-                    problems.Add("'s3OutputPath' is required");
+                    (problems ??= new()).Add("'s3OutputPath' is required");
                 }
 
                 if (string.IsNullOrEmpty(InstanceType))
                 {
-                    problems.Add("'instanceType' is required");
+                    (problems ??= new()).Add("'instanceType' is required");
                 }
 
-                if (problems.Count > 0)
+                if (problems is not null)
                 {
                     throw new global::System.ArgumentException($"Workflow '{WorkflowId}' cannot start: {string.Join("; ", problems)}.", "inputs");
                 }
@@ -156,7 +155,7 @@ namespace ArazzoWorkflows
         private sealed record PollTrainingJobResult(global::Amazon.SageMaker.TrainingJobStatus? TrainingJobStatus, global::Amazon.SageMaker.SecondaryStatus? SecondaryStatus, string? ModelArtifacts, string? FailureReason);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run : global::System.IDisposable
+        private sealed class Run
         {
             private readonly TrainAndPollJobWorkflow _workflow;
             private readonly Inputs _inputs;
@@ -190,6 +189,10 @@ namespace ArazzoWorkflows
                     _run.Failed(ex, BuildOutputs());
                     throw;
                 }
+                finally
+                {
+                    _run.Dispose();
+                }
             }
 
             private Outputs Finish()
@@ -199,7 +202,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createTrainingJob' (CreateTrainingJob). Start a model training job using the supplied algorithm image, IAM role, input data, output location, and compute resources.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> CreateTrainingJobAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> CreateTrainingJobAsync()
             {
                 _run.EnterStep("createTrainingJob");
                 var request = new global::Amazon.SageMaker.Model.CreateTrainingJobRequest
@@ -230,7 +233,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("createTrainingJob", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("createTrainingJob", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -247,7 +250,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'pollTrainingJob' (DescribeTrainingJob). Describe the training job to read its current status. Repeat this step while the status remains InProgress and continue once it reaches a terminal state.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> PollTrainingJobAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> PollTrainingJobAsync()
             {
                 _run.EnterStep("pollTrainingJob");
                 var request = new global::Amazon.SageMaker.Model.DescribeTrainingJobRequest
@@ -259,7 +262,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("pollTrainingJob", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("pollTrainingJob", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -286,8 +289,6 @@ namespace ArazzoWorkflows
                     throw _run.StepFailed("pollTrainingJob", attempt, call, _pollTrainingJob?.ToString());
                 }
             }
-
-            public void Dispose() => _run.Dispose();
 
             private Step? End(string stepId, string? actionName)
             {

@@ -31,7 +31,7 @@ namespace ArazzoWorkflows
         /// <exception cref="global::System.ArgumentException">Inputs are missing or invalid; nothing was called.</exception>
         /// <exception cref="global::ArazzoGen.Runtime.WorkflowException">A step failed with no failure action to handle it, a poll ran out, or the step budget was used up.</exception>
         /// <exception cref="global::ArazzoGen.Runtime.WorkflowCanceledException">The run was cancelled.</exception>
-        public async global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (inputs is null)
             {
@@ -39,8 +39,7 @@ namespace ArazzoWorkflows
             }
 
             inputs.Validate();
-            using var run = new Run(this, inputs, cancellationToken);
-            return await run.ExecuteAsync().ConfigureAwait(false);
+            return new Run(this, inputs, cancellationToken).ExecuteAsync();
         }
 
         /// <summary>The inputs of the workflow 'train-then-deploy'.</summary>
@@ -100,63 +99,63 @@ namespace ArazzoWorkflows
             /// <summary>Checks every input and reports all problems at once, before any AWS call.</summary>
             internal void Validate()
             {
-                var problems = new global::System.Collections.Generic.List<string>();
+                global::System.Collections.Generic.List<string>? problems = null;
                 if (string.IsNullOrEmpty(TrainingJobName))
                 {
-                    problems.Add("'trainingJobName' is required");
+                    (problems ??= new()).Add("'trainingJobName' is required");
                 }
 
                 if (string.IsNullOrEmpty(TrainingImage))
                 {
-                    problems.Add("'trainingImage' is required");
+                    (problems ??= new()).Add("'trainingImage' is required");
                 }
 
                 if (string.IsNullOrEmpty(RoleArn))
                 {
-                    problems.Add("'roleArn' is required");
+                    (problems ??= new()).Add("'roleArn' is required");
                 }
 
                 if (string.IsNullOrEmpty(S3OutputPath))
                 {
-                    problems.Add("'s3OutputPath' is required");
+                    (problems ??= new()).Add("'s3OutputPath' is required");
                 }
 
                 if (string.IsNullOrEmpty(InstanceType))
                 {
-                    problems.Add("'instanceType' is required");
+                    (problems ??= new()).Add("'instanceType' is required");
                 }
 
                 if (string.IsNullOrEmpty(ModelName))
                 {
-                    problems.Add("'modelName' is required");
+                    (problems ??= new()).Add("'modelName' is required");
                 }
 
                 if (string.IsNullOrEmpty(InferenceImage))
                 {
-                    problems.Add("'inferenceImage' is required");
+                    (problems ??= new()).Add("'inferenceImage' is required");
                 }
 
                 if (string.IsNullOrEmpty(EndpointConfigName))
                 {
-                    problems.Add("'endpointConfigName' is required");
+                    (problems ??= new()).Add("'endpointConfigName' is required");
                 }
 
                 if (string.IsNullOrEmpty(VariantName))
                 {
-                    problems.Add("'variantName' is required");
+                    (problems ??= new()).Add("'variantName' is required");
                 }
 
                 if (string.IsNullOrEmpty(HostingInstanceType))
                 {
-                    problems.Add("'hostingInstanceType' is required");
+                    (problems ??= new()).Add("'hostingInstanceType' is required");
                 }
 
                 if (string.IsNullOrEmpty(EndpointName))
                 {
-                    problems.Add("'endpointName' is required");
+                    (problems ??= new()).Add("'endpointName' is required");
                 }
 
-                if (problems.Count > 0)
+                if (problems is not null)
                 {
                     throw new global::System.ArgumentException($"Workflow '{WorkflowId}' cannot start: {string.Join("; ", problems)}.", "inputs");
                 }
@@ -225,7 +224,7 @@ namespace ArazzoWorkflows
         private sealed record PollEndpointResult(global::Amazon.SageMaker.EndpointStatus? EndpointStatus, string? FailureReason);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run : global::System.IDisposable
+        private sealed class Run
         {
             private readonly TrainThenDeployWorkflow _workflow;
             private readonly Inputs _inputs;
@@ -271,6 +270,10 @@ namespace ArazzoWorkflows
                     _run.Failed(ex, BuildOutputs());
                     throw;
                 }
+                finally
+                {
+                    _run.Dispose();
+                }
             }
 
             private Outputs Finish()
@@ -280,7 +283,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createTrainingJob' (CreateTrainingJob). Start a model training job using the supplied algorithm image, IAM role, input data, output location, and compute resources.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> CreateTrainingJobAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> CreateTrainingJobAsync()
             {
                 _run.EnterStep("createTrainingJob");
                 var request = new global::Amazon.SageMaker.Model.CreateTrainingJobRequest
@@ -311,7 +314,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("createTrainingJob", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("createTrainingJob", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -328,7 +331,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'pollTrainingJob' (DescribeTrainingJob). Describe the training job to read its current status. Repeat while the status remains InProgress; on a terminal status branch on whether training completed.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> PollTrainingJobAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> PollTrainingJobAsync()
             {
                 _run.EnterStep("pollTrainingJob");
                 var request = new global::Amazon.SageMaker.Model.DescribeTrainingJobRequest
@@ -340,7 +343,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("pollTrainingJob", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("pollTrainingJob", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -374,7 +377,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createModel' (CreateModel). Register a model from the inference container and the S3 artifacts the training job produced.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> CreateModelAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> CreateModelAsync()
             {
                 _run.EnterStep("createModel");
                 var request = new global::Amazon.SageMaker.Model.CreateModelRequest
@@ -390,7 +393,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("createModel", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.CreateModelAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("createModel", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateModelAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -407,7 +410,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createEndpointConfig' (CreateEndpointConfig). Define an endpoint configuration that places the trained model on a single production variant.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> CreateEndpointConfigAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointConfigAsync()
             {
                 _run.EnterStep("createEndpointConfig");
                 var request = new global::Amazon.SageMaker.Model.CreateEndpointConfigRequest
@@ -427,7 +430,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("createEndpointConfig", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.CreateEndpointConfigAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("createEndpointConfig", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointConfigAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -444,7 +447,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createEndpoint' (CreateEndpoint). Create a hosted endpoint from the endpoint configuration so SageMaker provisions resources and deploys the trained model.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> CreateEndpointAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointAsync()
             {
                 _run.EnterStep("createEndpoint");
                 var request = new global::Amazon.SageMaker.Model.CreateEndpointRequest
@@ -455,7 +458,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("createEndpoint", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.CreateEndpointAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("createEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -472,7 +475,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'pollEndpoint' (DescribeEndpoint). Describe the endpoint and loop while it remains in the Creating state, continuing once it reaches a terminal state.</summary>
-            private async global::System.Threading.Tasks.Task<Step?> PollEndpointAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> PollEndpointAsync()
             {
                 _run.EnterStep("pollEndpoint");
                 var request = new global::Amazon.SageMaker.Model.DescribeEndpointRequest
@@ -484,7 +487,7 @@ namespace ArazzoWorkflows
                 var attempt = 1;
                 while (true)
                 {
-                    var call = await _run.CallAsync("pollEndpoint", attempt, request, (r, ct) => _workflow._clients.SagemakerApi.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
+                    var call = await _run.CallAsync("pollEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -511,8 +514,6 @@ namespace ArazzoWorkflows
                     throw _run.StepFailed("pollEndpoint", attempt, call, _pollEndpoint?.ToString());
                 }
             }
-
-            public void Dispose() => _run.Dispose();
 
             private Step? End(string stepId, string? actionName)
             {
