@@ -139,7 +139,9 @@ internal sealed class ExpressionBinder
             return null;
         }
 
-        var value = new Typed(new InputBound(input.Property, input.Type), input.Symbol);
+        // An optional input without a default may be null; a required one, or one with a default, never is.
+        var optional = !input.Declaration.IsRequired && input.Declaration.Default is null;
+        var value = new Typed(new InputBound(input.Property, optional ? input.Type with { Name = input.Type.NullableName } : input.Type), input.Symbol);
         var rest = expression.Path.Skip(1).Select(PathSegment.Member).Concat(PointerSegments(expression));
         return rest.Any() ? Navigate(value, rest, expression.Span) : value;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using ArazzoGen.Bind.Model;
 using ArazzoGen.Model;
@@ -25,8 +26,8 @@ internal static class CodeRenderer
         TextBound text => $"{Criteria}.Text({Value(text.Inner, responseIsKnown)})",
         TemplateBound template => "string.Concat(" + string.Join(", ", template.Chunks.Select(c => c.Text is not null ? CSharpLiteral.String(c.Text) : $"{Criteria}.Text({Value(c.Value!, responseIsKnown)})")) + ")",
         LengthBound length => $"{Pointer}.Length({Value(length.Inner, responseIsKnown)})",
-        NewListBound list => $"new {list.Type.NonNullableName} {{ {string.Join(", ", list.Items.Select(i => Value(i, responseIsKnown)))} }}",
-        NewMapBound map => $"new {map.Type.NonNullableName} {{ {string.Join(", ", map.Entries.Select(e => $"[{e.KeyCode}] = {Value(e.Value, responseIsKnown)}"))} }}",
+        NewListBound list => $"new {CollectionType(list.Type, list.Items)} {{ {string.Join(", ", list.Items.Select(i => Value(i, responseIsKnown)))} }}",
+        NewMapBound map => $"new {CollectionType(map.Type, map.Entries.Select(e => e.Value))} {{ {string.Join(", ", map.Entries.Select(e => $"[{e.KeyCode}] = {Value(e.Value, responseIsKnown)}"))} }}",
         NewObjectBound obj => $"new {obj.Type.NonNullableName} {{ {string.Join(", ", obj.Members.Select(m => $"{m.Member} = {Value(m.Value, responseIsKnown)}"))} }}",
         _ => "default",
     };
@@ -67,6 +68,16 @@ internal static class CodeRenderer
             _ => ">=",
         };
 
+        // An int compared with a literal beyond int's range: compare as long (else CS0652).
+        if (compare.Kind == CompareKind.Number && compare.Left.Type.Kind == SdkTypeKind.Integer && IsBeyondInt(compare.Right))
+        {
+            left = $"(long?){left}";
+        }
+        else if (compare.Kind == CompareKind.Number && compare.Right.Type.Kind == SdkTypeKind.Integer && IsBeyondInt(compare.Left))
+        {
+            right = $"(long?){right}";
+        }
+
         return compare.Kind switch
         {
             CompareKind.String when compare.Operator == ConditionOperator.Equal => $"{Criteria}.Equal({left}, {right})",
@@ -75,6 +86,37 @@ internal static class CodeRenderer
             _ => $"{left} {op} {right}",
         };
     }
+
+    /// <summary>
+    /// The collection type to construct. The SDK declares element types without nullability; when an
+    /// element may be null (an optional input, a step output), the element type is written nullable
+    /// so the initializer says what it holds, and it still assigns to the SDK's member.
+    /// </summary>
+    public static string CollectionType(TypeRef type, IEnumerable<BoundValue> elements)
+    {
+        var element = type.Element;
+        if (element is null || element.IsValueType || !elements.Any(MayBeNull))
+        {
+            return type.NonNullableName;
+        }
+
+        var name = type.NonNullableName;
+        var elementName = element.NonNullableName;
+        return name.EndsWith(elementName + ">", System.StringComparison.Ordinal)
+            ? name.Substring(0, name.Length - elementName.Length - 1) + elementName + "?>"
+            : name;
+    }
+
+    private static bool MayBeNull(BoundValue value) => value switch
+    {
+        LiteralBound or NewObjectBound or NewListBound or NewMapBound or TemplateBound or TextBound => false,
+        InputBound input => input.Type.Name.EndsWith("?", System.StringComparison.Ordinal),
+        _ => true,
+    };
+
+    private static bool IsBeyondInt(BoundValue value) =>
+        value is LiteralBound literal && long.TryParse(literal.Code.TrimEnd('L'), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
+        && (number > int.MaxValue || number < int.MinValue);
 
     private static string Path(PathBound path, bool responseIsKnown)
     {
@@ -125,7 +167,7 @@ internal static class ObjectWriter
                 Write(writer, prefix, nested, suffix);
                 break;
             case NewListBound list when list.Items.Any(i => i is NewObjectBound or NewListBound or NewMapBound):
-                writer.Line($"{prefix}new {list.Type.NonNullableName}");
+                writer.Line($"{prefix}new {CodeRenderer.CollectionType(list.Type, list.Items)}");
                 using (writer.Block(closing: suffix))
                 {
                     foreach (var item in list.Items)
@@ -136,7 +178,7 @@ internal static class ObjectWriter
 
                 break;
             case NewMapBound map when map.Entries.Count > 0:
-                writer.Line($"{prefix}new {map.Type.NonNullableName}");
+                writer.Line($"{prefix}new {CodeRenderer.CollectionType(map.Type, map.Entries.Select(e => e.Value))}");
                 using (writer.Block(closing: suffix))
                 {
                     foreach (var entry in map.Entries)

@@ -125,6 +125,9 @@ internal static class Text
         return builder.ToString();
     }
 
+    /// <summary>XML-escaped text for inside one doc-comment line (line breaks become spaces).</summary>
+    public static string XmlInline(string text) => XmlDoc(text).Replace('\n', ' ');
+
     /// <summary><paramref name="text"/>, or <paramref name="fallback"/> when the document left it empty.</summary>
     public static string OrDefault(string? text, string fallback) => string.IsNullOrWhiteSpace(text) ? fallback : text!;
 

@@ -112,7 +112,7 @@ internal static class WorkflowEmitter
             w.Doc("Creates the set of clients.");
             foreach (var client in workflow.Clients)
             {
-                w.Line($"/// <param name=\"{client.Parameter.TrimStart('@')}\">The client for the source description <c>{Text.XmlDoc(client.SourceName)}</c>.</param>");
+                w.Line($"/// <param name=\"{client.Parameter.TrimStart('@')}\">The client for the source description <c>{Text.XmlInline(client.SourceName)}</c>.</param>");
             }
 
             var parameters = string.Join(", ", workflow.Clients.Select(c => $"{c.InterfaceType} {c.Parameter}"));

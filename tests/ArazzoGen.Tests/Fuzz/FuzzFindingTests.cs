@@ -1,0 +1,46 @@
+using ArazzoGen.Tests.Bind;
+using ArazzoGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace ArazzoGen.Tests.Fuzz;
+
+/// <summary>
+/// Each document the fuzzer once broke the generated code with, kept as a regression test: it must
+/// generate code that compiles with no error and no warning in the generated file.
+/// </summary>
+public class FuzzFindingTests
+{
+    public static TheoryData<string, string, string> Findings => new()
+    {
+        // CS8618: a name with no lower-case form made the constructor parameter equal the property.
+        { "source named 1e308", "- name: sagemakerApi", "- name: 1e308" },
+        // CS0162 + CS0219: an unconditional failure goto followed by a retry action.
+        { "unconditional failure goto before a retry", "      arn: $response.body#/TrainingJobArn", "      arn: $response.body#/TrainingJobArn\n    onFailure:\n    - name: giveUp\n      type: end\n    - name: again\n      type: retry" },
+        // CS1591: an empty description left a public member undocumented.
+        { "empty input description", "      jobName:\n        type: string", "      jobName:\n        type: string\n        description: ''" },
+        // CS8604: an optional input as a list element, or as a map value.
+        { "optional input in a list", "        RoleArn: arn:aws:iam::1:role/r", "        RoleArn: arn:aws:iam::1:role/r\n        VpcConfig:\n          SecurityGroupIds: [sg-1, $inputs.optionalText]\n          Subnets: [subnet-1]" },
+        { "optional input in a map", "        RoleArn: arn:aws:iam::1:role/r", "        RoleArn: arn:aws:iam::1:role/r\n        Environment:\n          MAYBE: $inputs.optionalText" },
+        // CS1570: a source name with a line break inside an inline XML doc element.
+        { "source name with a newline", "- name: sagemakerApi", "- name: \"sagemaker\\n#error Api\"" },
+        // CS0652: an int status compared with a constant beyond int's range.
+        { "status compared beyond int", "    - condition: $statusCode == 200", "    - condition: $statusCode == 2147483648" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Findings))]
+    public void The_generated_code_compiles_without_warnings(string finding, string find, string replace)
+    {
+        var document = BindDiagnosticTests.ValidDocument.Replace(find, replace)
+            .Replace("      channels:\n        type: array", "      channels:\n        type: array\n      optionalText:\n        type: string");
+        Assert.True(document.Contains(find.Split('\n')[0]) || BindDiagnosticTests.ValidDocument.Contains(find), finding);
+        Assert.Contains(replace.Split('\n').Last().Trim(), document);
+
+        var (run, output) = SdkCompilation.Generate(new[] { ("/w/finding.yaml", document) });
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var generated = run.GeneratedTrees.ToHashSet();
+        Assert.NotEmpty(generated);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && (d.Severity == DiagnosticSeverity.Error || generated.Contains(d.Location.SourceTree!))).Select(d => d.ToString()));
+    }
+}
