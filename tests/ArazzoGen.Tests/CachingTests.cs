@@ -53,6 +53,29 @@ public class CachingTests
     }
 
     [Fact]
+    public void After_an_unrelated_csharp_edit_bind_reruns_but_its_equal_output_skips_emit()
+    {
+        var files = RepoPaths.SeedFiles.Select(Seed).ToArray();
+        var compilation = SdkCompilation.Create(true, SdkCompilation.NeptuneBindings, "class A { }");
+        var driver = CSharpGeneratorDriver.Create(
+                new[] { new ArazzoGenerator().AsSourceGenerator() },
+                additionalTexts: files,
+                parseOptions: SdkCompilation.ParseOptions,
+                driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true))
+            .RunGenerators(compilation);
+
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Last(), CSharpSyntaxTree.ParseText("class A { int B => 1; }", SdkCompilation.ParseOptions));
+        var result = driver.RunGenerators(edited).GetRunResult().Results[0];
+
+        Assert.All(result.TrackedSteps[TrackingNames.Parse].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.All(result.TrackedSteps[TrackingNames.Bind].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        var emit = result.TrackedSteps[TrackingNames.Emit].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(files.Length, emit.Count);
+        Assert.All(emit, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Equal(4, result.GeneratedSources.Length);
+    }
+
+    [Fact]
     public void No_step_output_holds_a_compilation_symbol_or_syntax_node()
     {
         var files = RepoPaths.SeedFiles.Select(Seed).ToArray();

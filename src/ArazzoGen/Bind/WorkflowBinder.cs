@@ -391,7 +391,9 @@ internal sealed class WorkflowBinder
                 continue;
             }
 
-            bound.Add(new BoundAction(action.Name.Value, action.Type.Value, target, pollsThisStep, action.RetryAfter?.Value, action.RetryLimit?.Value, conditions));
+            // A limit beyond int's range is unbounded in practice; the generated counters are ints.
+            var retryLimit = action.RetryLimit is { } limit ? Math.Min(limit.Value, int.MaxValue) : (long?)null;
+            bound.Add(new BoundAction(action.Name.Value, action.Type.Value, target, pollsThisStep, action.RetryAfter?.Value, retryLimit, conditions));
         }
 
         return bound.ToEquatableArray();

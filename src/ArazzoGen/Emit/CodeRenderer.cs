@@ -40,7 +40,7 @@ internal static class CodeRenderer
         NotBoundCondition not => $"!({Condition(not.Operand, responseIsKnown)})",
         TruthyCondition truthy => $"{Value(truthy.Value, responseIsKnown)} == true",
         RegexCondition regex => $"{regex.FieldName}.IsMatch({Value(regex.Value, responseIsKnown)} ?? string.Empty)",
-        ConstantCondition constant => constant.Value ? "true" : "false",
+        ConstantCondition constant => $"{Criteria}.Constant({(constant.Value ? "true" : "false")})",
         _ => "false",
     };
 
