@@ -33,10 +33,6 @@ internal sealed class SourceWriter
         return new Scope(this, closing);
     }
 
-    public void Indent() => _indent++;
-
-    public void Outdent() => _indent--;
-
     /// <summary>A <c>/// &lt;summary&gt;</c> (and optional remarks) with the text XML-escaped, one line per source line.</summary>
     public SourceWriter Doc(string? summary, string? remarks = null)
     {

@@ -1,4 +1,3 @@
-using System.Linq;
 using ArazzoGen.Helpers;
 
 namespace ArazzoGen.Model;
@@ -37,6 +36,4 @@ internal sealed record RuntimeExpression(
     public string? Segment(int index) => index < Path.Count ? Path[index] : null;
 
     public override string ToString() => Text;
-
-    public string PointerText => HasPointer ? "#" + string.Concat(Pointer.Select(t => "/" + t.Replace("~", "~0").Replace("/", "~1"))) : string.Empty;
 }

@@ -7,14 +7,13 @@ namespace ArazzoGen.Validate;
 /// <summary>
 /// Which step may run after which: fall-through to the next step when no success action is
 /// unconditional, goto targets, retries (back to the step itself, after any referenced step).
-/// Used to tell whether a step can have run before an expression that reads its outputs, and
-/// whether a step's outputs are certain (it runs on every path) or may be missing.
+/// Used to tell whether a step can have run before an expression that reads its outputs, which
+/// steps are unreachable, and which can never end the workflow (goto cycles with no way out).
 /// </summary>
 internal sealed class FlowGraph
 {
     private readonly List<int>[] _successors;
     private readonly bool[][] _reaches;
-
     private readonly bool[] _ends;
 
     private FlowGraph(Workflow workflow, List<int>[] successors, bool[] ends)
@@ -39,8 +38,6 @@ internal sealed class FlowGraph
     /// <summary>Steps that some path from the first step reaches.</summary>
     public bool[] Reachable { get; }
 
-    public IReadOnlyList<int> Successors(int step) => _successors[step];
-
     public int IndexOf(string stepId)
     {
         for (var i = 0; i < Workflow.Steps.Count; i++)
@@ -56,40 +53,6 @@ internal sealed class FlowGraph
 
     /// <summary>True when some path runs <paramref name="earlier"/> and later reaches <paramref name="later"/>.</summary>
     public bool CanRunBefore(int earlier, int later) => Reachable[earlier] && _reaches[earlier][later];
-
-    /// <summary>True when a step runs on every path from the start that ends normally (its outputs are then certain).</summary>
-    public bool RunsOnEveryPath(int step)
-    {
-        // Remove the step and see whether the workflow can still end successfully without it.
-        var count = _successors.Length;
-        var seen = new bool[count];
-        var pending = new Stack<int>();
-        if (step != 0)
-        {
-            pending.Push(0);
-            seen[0] = true;
-        }
-
-        while (pending.Count > 0)
-        {
-            var current = pending.Pop();
-            if (Ends(current))
-            {
-                return false;
-            }
-
-            foreach (var next in _successors[current])
-            {
-                if (next != step && !seen[next])
-                {
-                    seen[next] = true;
-                    pending.Push(next);
-                }
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>
     /// Reachable steps from which no path ends the workflow normally (an end action, a goto to
@@ -167,20 +130,6 @@ internal sealed class FlowGraph
         }
 
         return new FlowGraph(workflow, successors, ends);
-    }
-
-    private bool Ends(int step)
-    {
-        var steps = Workflow.Steps;
-        if (step == steps.Count - 1)
-        {
-            return true;
-        }
-
-        // An end action (or a goto to another workflow) ends this workflow after the step.
-        return Workflow.Steps[step].OnSuccess.Concat(Workflow.SuccessActions)
-            .Select(a => a.Action)
-            .Any(a => a is not null && (a.Type.Value == ActionKind.End || (a.Type.Value == ActionKind.Goto && a.WorkflowId is not null)));
     }
 
     private bool[] Closure(int from)

@@ -41,6 +41,4 @@ internal sealed record TypeRef(string Name, SdkTypeKind Kind, bool IsValueType, 
 
     /// <summary>The type spelled so it can hold null: "int?" for value types, "string?" for references.</summary>
     public string NullableName => NonNullableName + "?";
-
-    public TypeRef AsNonNullable() => this with { Name = NonNullableName };
 }
