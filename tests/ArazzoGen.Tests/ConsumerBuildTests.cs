@@ -7,6 +7,7 @@ namespace ArazzoGen.Tests;
 /// The generator as a user meets it: `dotnet build` of a project that references it as an
 /// analyzer fails with errors at the YAML lines, in the compiler's usual format.
 /// </summary>
+[Collection(DotNetCliCollection.Name)]
 public class ConsumerBuildTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using ArazzoGen.Tests.Infrastructure;
 namespace ArazzoGen.Tests;
 
 /// <summary>The README's first command, run the way a newcomer runs it (faster clock, same program).</summary>
+[Collection(DotNetCliCollection.Name)]
 public class SampleTests
 {
     private static readonly string Project = Path.Combine(RepoPaths.Root, "samples", "TrainThenDeploy");

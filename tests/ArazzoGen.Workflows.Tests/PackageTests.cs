@@ -22,7 +22,10 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
     public void The_packed_package_builds_and_runs_a_consumer_and_reports_a_broken_workflow_at_its_line()
     {
         var feed = Path.Combine(_work, "feed");
-        var (packed, packOutput) = DotNet.Run($"pack -c Release -o \"{feed}\" -p:Version={_version}", Root);
+        // Pack a copy of the repository: packing with a test version rewrites obj/ files that builds
+        // running in parallel (the sample, the fixture consumer) read.
+        var repository = CopyRepository(Path.Combine(_work, "repo"));
+        var (packed, packOutput) = DotNet.Run($"pack -c Release -o \"{feed}\" -p:Version={_version}", repository);
         Assert.True(packed == 0, packOutput);
         var package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
         Assert.Equal($"ArazzoGen.{_version}.nupkg", Path.GetFileName(package));
@@ -58,6 +61,31 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         {
             // Best effort: a leftover temp folder is harmless.
         }
+    }
+
+    /// <summary>The repository's files without build output, installed packages or test results.</summary>
+    private static string CopyRepository(string target)
+    {
+        var skip = new HashSet<string>(StringComparer.Ordinal) { "bin", "obj", "node_modules", "TestResults", ".git", "BenchmarkDotNet.Artifacts" };
+        var pending = new Stack<string>();
+        pending.Push(Root);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            var destination = Path.Combine(target, Path.GetRelativePath(Root, folder));
+            Directory.CreateDirectory(destination);
+            foreach (var file in Directory.GetFiles(folder))
+            {
+                File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));
+            }
+
+            foreach (var child in Directory.GetDirectories(folder).Where(d => !skip.Contains(Path.GetFileName(d))))
+            {
+                pending.Push(child);
+            }
+        }
+
+        return target;
     }
 
     private static void AssertLayout(string package)
