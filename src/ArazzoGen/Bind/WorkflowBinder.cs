@@ -64,7 +64,6 @@ internal sealed class WorkflowBinder
             BindStepOutputs(_workflow.Steps[i], calls[i]);
         }
 
-        var flow = FlowGraph.Build(_workflow, _document.Components);
         var steps = new List<BoundStep>();
         for (var i = 0; i < _workflow.Steps.Count; i++)
         {
