@@ -155,8 +155,7 @@ internal sealed class ExpressionBinder
             return null; // Validate reported it, or the output itself failed to bind.
         }
 
-        var field = "_" + char.ToLowerInvariant(identifier[0]) + identifier.Substring(1);
-        var value = new Typed(new StepOutputBound(field, info.Property, info.Type), info.Symbol);
+        var value = new Typed(new StepOutputBound(BoundStep.FieldOf(identifier), info.Property, info.Type), info.Symbol);
         var rest = expression.Path.Skip(3).Select(PathSegment.Member).Concat(PointerSegments(expression));
         return rest.Any() ? Navigate(value, rest, expression.Span) : value;
     }

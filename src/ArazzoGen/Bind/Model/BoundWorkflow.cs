@@ -56,7 +56,10 @@ internal sealed record BoundStep(
 
     public string ResultType => Identifier + "Result";
 
-    public string Field => "_" + char.ToLowerInvariant(Identifier[0]) + Identifier.Substring(1);
+    public string Field => FieldOf(Identifier);
+
+    /// <summary>The Run field holding a step's result: "_" + camelCase(identifier). Expressions that read it use the same name.</summary>
+    public static string FieldOf(string identifier) => "_" + char.ToLowerInvariant(identifier[0]) + identifier.Substring(1);
 }
 
 /// <summary>A step output; <see cref="IsSecret"/> when it carries a secret input (masked in the result's ToString).</summary>
