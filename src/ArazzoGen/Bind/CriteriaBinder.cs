@@ -209,14 +209,7 @@ internal sealed class CriteriaBinder
                     return null;
                 }
 
-                // `$.__type` / `$.message` on an AWS JSON error body: the SDK exposes them on the exception.
-                if (context.Value.Value is ResponseBound && path.Segments.Count == 1 && path.Segments[0].Kind == PathSegmentKind.Member
-                    && ExpressionBinder.ErrorFact(path.Segments[0].Name, site.InFailure) is { } fact)
-                {
-                    return fact;
-                }
-
-                return _expressions.Navigate(context.Value, path.Segments, path.Span)?.Value;
+                return _expressions.Navigate(context.Value, path.Segments, path.Span, site.InFailure)?.Value;
             default:
                 Fail(criterion, node.Span, $"'{Describe(node)}' is not a value");
                 return null;

@@ -45,8 +45,15 @@ internal sealed class ExpressionBinder
     }
 
     /// <summary>Follows JSON Pointer tokens (or JSONPath segments) through SDK members, lists and maps.</summary>
-    public Typed? Navigate(Typed start, IEnumerable<PathSegment> segments, SourceSpan span)
+    public Typed? Navigate(Typed start, IEnumerable<PathSegment> segments, SourceSpan span, bool inFailure = false)
     {
+        var path = segments.ToList();
+        if (start.Value is ResponseBound && path.Count == 1 && path[0].Kind == PathSegmentKind.Member && ErrorFact(path[0].Name, inFailure) is { } fact)
+        {
+            return new Typed(fact, null);
+        }
+
+        segments = path;
         var steps = new List<PathStep>();
         var current = start.Symbol;
         foreach (var segment in segments)
@@ -189,20 +196,15 @@ internal sealed class ExpressionBinder
             return Unavailable(expression, "responses have no query or path parameters");
         }
 
-        if (expression.Pointer.Count == 1 && ErrorFact(expression.Pointer[0], site.InFailure) is { } fact)
-        {
-            return new Typed(fact, null);
-        }
-
         var root = new Typed(new ResponseBound(_scope.Types.Describe(site.Response)), site.Response);
-        return Navigate(root, PointerSegments(expression), expression.Span);
+        return Navigate(root, PointerSegments(expression), expression.Span, site.InFailure);
     }
 
     /// <summary>
     /// AWS JSON puts the error type in <c>__type</c> and its text in <c>message</c>; the SDK exposes
     /// them on the exception, so <c>$response.body#/__type</c> reads the error code.
     /// </summary>
-    public static CallBound? ErrorFact(string member, bool inFailure) =>
+    private static CallBound? ErrorFact(string member, bool inFailure) =>
         member == "__type" ? new CallBound("ErrorCode", TypeRef.String)
         : inFailure && string.Equals(member, "message", StringComparison.OrdinalIgnoreCase) ? new CallBound("ErrorMessage", TypeRef.String)
         : null;
