@@ -32,10 +32,10 @@ internal sealed class SourceBinder
     public (string Source, string OperationId)? SourceOf(Step step)
     {
         var operationId = step.OperationId!;
-        if (operationId.Value.StartsWith("$", StringComparison.Ordinal))
+        var qualified = QualifiedName.Parse(operationId.Value);
+        if (qualified.IsQualified)
         {
-            var expression = RuntimeExpressionParser.TryParse(operationId.Value, operationId.Span, out _);
-            return expression is null ? null : (expression.Path[0], string.Join(".", expression.Path.Skip(1)));
+            return qualified.Source is null ? null : (qualified.Source, qualified.Name);
         }
 
         var sources = _document.SourceDescriptions.Where(s => s.EffectiveType == "openapi").Select(s => s.Name.Value).ToList();
@@ -85,7 +85,7 @@ internal sealed class SourceBinder
 
         var operations = _document.Workflows.SelectMany(w => w.Steps)
             .Where(s => s.OperationId is not null && OperationSource(s) == source)
-            .Select(s => Unqualified(s.OperationId!.Value))
+            .Select(s => QualifiedName.Parse(s.OperationId!.Value).Name)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var candidates = _catalog.Interfaces
@@ -110,16 +110,13 @@ internal sealed class SourceBinder
 
     private string? OperationSource(Step step)
     {
-        var operationId = step.OperationId!.Value;
-        if (operationId.StartsWith("$sourceDescriptions.", StringComparison.Ordinal))
+        var qualified = QualifiedName.Parse(step.OperationId!.Value);
+        if (qualified.IsQualified)
         {
-            return operationId.Split('.')[1];
+            return qualified.Source;
         }
 
         var sources = _document.SourceDescriptions.Where(s => s.EffectiveType == "openapi").ToList();
         return sources.Count == 1 ? sources[0].Name.Value : null;
     }
-
-    private static string Unqualified(string operationId) =>
-        operationId.StartsWith("$sourceDescriptions.", StringComparison.Ordinal) ? string.Join(".", operationId.Split('.').Skip(2)) : operationId;
 }

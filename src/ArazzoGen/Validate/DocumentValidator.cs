@@ -3,6 +3,7 @@ using System.Linq;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
+using ArazzoGen.Parse.Expressions;
 
 namespace ArazzoGen.Validate;
 
@@ -54,7 +55,7 @@ internal static class DependencyRules
         {
             foreach (var dependency in workflow.DependsOn)
             {
-                if (dependency.Value.StartsWith("$sourceDescriptions.", System.StringComparison.Ordinal))
+                if (QualifiedName.Parse(dependency.Value).IsQualified)
                 {
                     TargetRules.CheckSourceQualified(document, dependency, diagnostics);
                 }

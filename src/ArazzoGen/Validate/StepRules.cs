@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Model;
+using ArazzoGen.Parse.Expressions;
 
 namespace ArazzoGen.Validate;
 
@@ -38,7 +39,7 @@ internal static class StepRules
 
             if (step.OperationId is { } operationId)
             {
-                if (operationId.Value.StartsWith("$", System.StringComparison.Ordinal))
+                if (QualifiedName.Parse(operationId.Value).IsQualified)
                 {
                     TargetRules.CheckSourceQualified(document, operationId, diagnostics);
                 }

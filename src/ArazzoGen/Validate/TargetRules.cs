@@ -20,7 +20,7 @@ internal static class TargetRules
 
     public static void CheckWorkflow(ArazzoDocument document, Located<string> workflowId, DiagnosticBag diagnostics)
     {
-        if (workflowId.Value.StartsWith("$sourceDescriptions.", System.StringComparison.Ordinal))
+        if (QualifiedName.Parse(workflowId.Value).IsQualified)
         {
             CheckSourceQualified(document, workflowId, diagnostics);
             return;
@@ -36,14 +36,14 @@ internal static class TargetRules
     /// <summary><c>$sourceDescriptions.name.x</c>: the name must be a source description of this document.</summary>
     public static void CheckSourceQualified(ArazzoDocument document, Located<string> text, DiagnosticBag diagnostics)
     {
-        var expression = RuntimeExpressionParser.TryParse(text.Value, text.Span, out var error);
-        if (expression is null || expression.Root != ExpressionRoot.SourceDescriptions || expression.Path.Count < 2)
+        var name = QualifiedName.Parse(text.Value);
+        if (name.Error is not null)
         {
-            diagnostics.Add(DiagnosticDescriptors.MalformedExpression, text.Span, text.Value, error ?? "expected $sourceDescriptions.<name>.<id>");
+            diagnostics.Add(DiagnosticDescriptors.MalformedExpression, text.Span, text.Value, name.Error);
             return;
         }
 
-        CheckSource(document, expression.Path[0], text.Span, diagnostics);
+        CheckSource(document, name.Source!, text.Span, diagnostics);
     }
 
     public static void CheckSource(ArazzoDocument document, string name, SourceSpan span, DiagnosticBag diagnostics)

@@ -69,4 +69,18 @@ public class RuntimeExpressionParserTests
     {
         Assert.Equal(expected, RuntimeExpressionParser.LooksLikeExpression(text));
     }
+
+    [Theory]
+    [InlineData("DescribeTable", null, "DescribeTable", false)]
+    [InlineData("$sourceDescriptions.dynamo.DescribeTable", "dynamo", "DescribeTable", false)]
+    [InlineData("$sourceDescriptions.other.flows.nightly", "other", "flows.nightly", false)]
+    [InlineData("$sourceDescriptions.dynamo", null, "$sourceDescriptions.dynamo", true)]
+    [InlineData("$steps.a.outputs.b", null, "$steps.a.outputs.b", true)]
+    public void Qualified_names_split_into_source_and_name_or_say_what_is_wrong(string text, string? source, string name, bool malformed)
+    {
+        var parsed = QualifiedName.Parse(text);
+
+        Assert.Equal((source, name, malformed), (parsed.Source, parsed.Name, parsed.Error is not null));
+        Assert.Equal(text.StartsWith('$'), parsed.IsQualified);
+    }
 }
