@@ -6,7 +6,7 @@ namespace ArazzoGen.Benchmarks;
 /// How many Describe calls a poll makes and how late it notices completion, for jobs of 1 min,
 /// 10 min, 1 h and 6 h. For each length L, 1,001 completion times are spread evenly over
 /// [L/2, 3L/2] (a job's length is never known exactly); the first call is made at 0, the next after
-/// each policy's waits (<see cref="PollDelay.Before"/>, the runtime's own code). Computed exactly,
+/// each policy's waits (<see cref="PollDelay.Against"/>, the runtime's own code). Computed exactly,
 /// no clock involved.
 /// </summary>
 internal static class PollingSimulation
@@ -42,18 +42,12 @@ internal static class PollingSimulation
         double calls = 0, lagSum = 0, worst = 0;
         for (var i = 0; i < Samples; i++)
         {
-            var completion = length.TotalSeconds * (0.5 + (double)i / (Samples - 1));
-            var time = 0.0;
-            var call = 1;
-            while (time < completion)
-            {
-                time += delay.Before(call).TotalSeconds;
-                call++;
-            }
-
-            calls += call;
-            lagSum += time - completion;
-            worst = Math.Max(worst, time - completion);
+            var completion = length * (0.5 + (double)i / (Samples - 1));
+            var (made, noticedAt) = delay.Against(completion);
+            var lag = (noticedAt - completion).TotalSeconds;
+            calls += made;
+            lagSum += lag;
+            worst = Math.Max(worst, lag);
         }
 
         return (calls / Samples, lagSum / Samples, worst);

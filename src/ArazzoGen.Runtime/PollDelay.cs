@@ -34,6 +34,23 @@ public sealed record PollDelay(TimeSpan Initial, double Factor, TimeSpan Max)
         return seconds >= Max.TotalSeconds || double.IsInfinity(seconds) ? Max : TimeSpan.FromSeconds(seconds);
     }
 
+    /// <summary>
+    /// How this schedule fares on a job that completes at <paramref name="completion"/> after the first
+    /// call (made at 0): how many calls the poll makes, and when it notices. Useful to estimate API
+    /// calls and lag before choosing a delay.
+    /// </summary>
+    public (int Calls, TimeSpan NoticedAt) Against(TimeSpan completion)
+    {
+        var (time, calls) = (TimeSpan.Zero, 1);
+        while (time < completion)
+        {
+            time += Before(calls);
+            calls++;
+        }
+
+        return (calls, time);
+    }
+
     /// <inheritdoc />
     public override string ToString() => Factor == 1 ? $"every {Max.TotalSeconds:0.###} s" : $"{Initial.TotalSeconds:0.###} s doubling up to {Max.TotalSeconds:0.###} s";
 }

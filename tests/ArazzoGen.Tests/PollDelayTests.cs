@@ -9,6 +9,15 @@ namespace ArazzoGen.Tests;
 public class PollDelayTests
 {
     [Fact]
+    public void Against_counts_the_calls_until_completion_is_noticed()
+    {
+        // Calls at 0, 5, 15, 35, 75 s: a job done at 30 s is noticed at 35 s, on the 4th call.
+        Assert.Equal((4, TimeSpan.FromSeconds(35)), PollDelay.UpTo(TimeSpan.FromSeconds(120)).Against(TimeSpan.FromSeconds(30)));
+        Assert.Equal((1, TimeSpan.Zero), PollDelay.Every(TimeSpan.FromSeconds(5)).Against(TimeSpan.Zero));
+        Assert.Equal((3, TimeSpan.FromSeconds(10)), PollDelay.Every(TimeSpan.FromSeconds(5)).Against(TimeSpan.FromSeconds(7)));
+    }
+
+    [Fact]
     public void UpTo_starts_at_5_seconds_doubles_and_caps_at_half_the_waiter_delay()
     {
         var delay = PollDelay.UpTo(TimeSpan.FromSeconds(120));
@@ -42,15 +51,10 @@ public class PollDelayTests
         double calls = 0, lag = 0;
         for (var i = 0; i < samples; i++)
         {
-            var completion = length.TotalSeconds * (0.5 + (double)i / (samples - 1));
-            var (time, call) = (0.0, 1);
-            while (time < completion)
-            {
-                time += delay.Before(call++).TotalSeconds;
-            }
-
-            calls += call;
-            lag += time - completion;
+            var completion = length * (0.5 + (double)i / (samples - 1));
+            var (made, noticedAt) = delay.Against(completion);
+            calls += made;
+            lag += (noticedAt - completion).TotalSeconds;
         }
 
         return (calls / samples, lag / samples);

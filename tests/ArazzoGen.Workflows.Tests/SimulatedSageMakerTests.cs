@@ -72,9 +72,9 @@ public class SimulatedSageMakerTests
         Assert.Equal(("pollEndpoint", "endpointTerminal"), (outputs.EndStepId, outputs.EndActionName));
         // 45 min of training (Starting 1, Downloading 2, Training 41, Uploading 1) polled at 0, 5, 15, 35, 75 s, then every 60 s;
         // 8 min of endpoint creation polled at 0, 5, 15 s, then every 15 s.
-        Assert.Equal(ExpectedCalls(PollDelay.UpTo(TimeSpan.FromSeconds(120)), TimeSpan.FromMinutes(45)), sageMaker.CallsTo("DescribeTrainingJob"));
+        Assert.Equal(PollDelay.UpTo(TimeSpan.FromSeconds(120)).Against(TimeSpan.FromMinutes(45)).Calls, sageMaker.CallsTo("DescribeTrainingJob"));
         Assert.Equal(49, sageMaker.CallsTo("DescribeTrainingJob"));
-        Assert.Equal(ExpectedCalls(PollDelay.UpTo(TimeSpan.FromSeconds(30)), TimeSpan.FromMinutes(8)), sageMaker.CallsTo("DescribeEndpoint"));
+        Assert.Equal(PollDelay.UpTo(TimeSpan.FromSeconds(30)).Against(TimeSpan.FromMinutes(8)).Calls, sageMaker.CallsTo("DescribeEndpoint"));
         Assert.Contains(sageMaker.Events, e => e.Operation == "DescribeTrainingJob" && e.Outcome == "InProgress/Downloading");
         Assert.Contains(sageMaker.Events, e => e.Operation == "DescribeTrainingJob" && e.Outcome == "InProgress/Uploading");
     }
@@ -139,7 +139,7 @@ public class SimulatedSageMakerTests
         Assert.Equal(EndpointStatus.InService, outputs.EndpointStatus);
         Assert.Equal("arn:aws:sagemaker:us-east-1:123456789012:processing-job/churn-preprocess", outputs.ProcessingJobArn);
         Assert.Equal("s3://models/churn-train/output/model.tar.gz", outputs.ModelArtifacts);
-        Assert.Equal(ExpectedCalls(PollDelay.UpTo(TimeSpan.FromSeconds(60)), TimeSpan.FromMinutes(12)), sageMaker.CallsTo("DescribeProcessingJob"));
+        Assert.Equal(PollDelay.UpTo(TimeSpan.FromSeconds(60)).Against(TimeSpan.FromMinutes(12)).Calls, sageMaker.CallsTo("DescribeProcessingJob"));
         Assert.Equal(new[] { "CreateProcessingJob", "CreateTrainingJob", "CreateModel", "CreateEndpointConfig", "CreateEndpoint" },
             sageMaker.Events.Where(e => e.Operation.StartsWith("Create", StringComparison.Ordinal)).Select(e => e.Operation));
     }
@@ -215,19 +215,6 @@ public class SimulatedSageMakerTests
 
         Assert.Equal(("stopTraining", "trainingStopped"), (outputs.EndStepId, outputs.EndActionName));
         Assert.Equal(1, sageMaker.CallsTo("StopTrainingJob"));
-    }
-
-    /// <summary>Calls a poll makes until it first sees a job that finishes after <paramref name="duration"/>.</summary>
-    private static int ExpectedCalls(PollDelay delay, TimeSpan duration)
-    {
-        var (time, calls) = (TimeSpan.Zero, 1);
-        while (time < duration)
-        {
-            time += delay.Before(calls);
-            calls++;
-        }
-
-        return calls;
     }
 
     private static IAmazonSageMaker FailingAfter(IAmazonSageMaker inner, string method, Func<bool> fail) =>
