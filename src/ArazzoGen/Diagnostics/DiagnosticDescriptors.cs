@@ -73,6 +73,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidNumber = Error(
         "ARZ0109", "Invalid number", "'{0}' must be {1}");
 
+    public static readonly DiagnosticDescriptor RequiredInputNotDeclared = Error(
+        "ARZ0110", "Required input not declared", "'{0}' is listed in inputs.required but is not one of the inputs' properties{1}");
+
     // ---- References and flow (ARZ02xx) ----
     public static readonly DiagnosticDescriptor DuplicateWorkflowId = Error(
         "ARZ0201", "Duplicate workflowId", "workflowId '{0}' is already used by another workflow in this document");

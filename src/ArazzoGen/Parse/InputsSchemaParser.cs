@@ -60,7 +60,7 @@ internal static class InputsSchemaParser
         foreach (var name in required.Where(r => properties.All(p => p.Name.Value != r)))
         {
             var at = ((YamlSequence)schema["required"]!).Items.OfType<YamlScalar>().First(s => s.Value == name);
-            diagnostics.Add(DiagnosticDescriptors.UnknownInput, at.Span, "(inputs)", name, " in its properties" + NameSuggester.Hint(name, properties.Select(p => p.Name.Value)));
+            diagnostics.Add(DiagnosticDescriptors.RequiredInputNotDeclared, at.Span, name, NameSuggester.Hint(name, properties.Select(p => p.Name.Value)));
         }
 
         return new InputsSchema(node, properties, reference, node.Span);

@@ -62,6 +62,7 @@ public class DiagnosticCatalogueTests
         { "ARZ0107", "  outputs:\n    status: $steps", "  outputs:\n    §sta tus: $steps" },
         { "ARZ0108", "sourceDescriptions:\n- name: api\n  url: ./api.yaml\n  type: openapi", "sourceDescriptions: §[]" },
         { "ARZ0109", "      status: $response.body#/Status", "      status: $response.body#/Status\n    onFailure:\n    - name: again\n      type: retry\n      retryAfter: §-1" },
+        { "ARZ0110", "    required: [name]", "    required: [name, §nmae]" },
         // References and flow
         { "ARZ0201", "  outputs:\n    status: $steps.second.outputs.status", "  outputs:\n    status: $steps.second.outputs.status\n- workflowId: §flow\n  steps:\n  - stepId: only\n    operationId: CreateThing" },
         { "ARZ0202", "  - stepId: second", "  - stepId: §first" },
