@@ -21,7 +21,7 @@ internal static class BuildCost
 
     public static void Run(string[] args)
     {
-        var root = FindRoot();
+        var root = ArazzoGen.Testing.RepoRoot.Path;
         var seeds = new[]
         {
             "amazon-neptune-ml-dataprocessing-to-training-workflow.yml",
@@ -166,17 +166,6 @@ internal static class BuildCost
             additionalTexts: files,
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ArazzoGen.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory!.FullName;
-    }
 
     private sealed class Text(string path, string text) : AdditionalText
     {
