@@ -57,11 +57,7 @@ public class CachingTests
     {
         var files = RepoPaths.SeedFiles.Select(Seed).ToArray();
         var compilation = SdkCompilation.Create(true, SdkCompilation.NeptuneBindings, "class A { }");
-        var driver = CSharpGeneratorDriver.Create(
-                new[] { new ArazzoGenerator().AsSourceGenerator() },
-                additionalTexts: files,
-                parseOptions: SdkCompilation.ParseOptions,
-                driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true))
+        var driver = GeneratorRunner.CreateDriver(files, trackSteps: true, SdkCompilation.ParseOptions)
             .RunGenerators(compilation);
 
         var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Last(), CSharpSyntaxTree.ParseText("class A { int B => 1; }", SdkCompilation.ParseOptions));

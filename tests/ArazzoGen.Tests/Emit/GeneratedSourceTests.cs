@@ -47,11 +47,7 @@ public class GeneratedSourceTests
         string Namespace(params (string Key, string Value)[] properties)
         {
             var compilation = SdkCompilation.Create(true, "namespace Consumer { internal static class Placeholder { } }");
-            var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
-                new[] { new ArazzoGenerator().AsSourceGenerator() },
-                additionalTexts: new[] { new InMemoryAdditionalText("/w/flow.yml", text) },
-                parseOptions: SdkCompilation.ParseOptions,
-                optionsProvider: new TestOptionsProvider(properties));
+            var driver = GeneratorRunner.CreateDriver(new[] { new InMemoryAdditionalText("/w/flow.yml", text) }, parseOptions: SdkCompilation.ParseOptions, options: new TestOptionsProvider(properties));
             var source = driver.RunGenerators(compilation).GetRunResult().Results[0].GeneratedSources.Single().SourceText.ToString();
             return source.Split('\n').Single(l => l.StartsWith("namespace ", StringComparison.Ordinal)).Substring("namespace ".Length).Trim();
         }

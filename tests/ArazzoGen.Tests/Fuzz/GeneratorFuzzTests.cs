@@ -32,10 +32,7 @@ public class GeneratorFuzzTests
             var (text, mutation) = mutator.Mutate(document.Text);
             var what = $"case {i} (seed {seed}): {document.Name}: {mutation}";
 
-            GeneratorDriver driver = CSharpGeneratorDriver.Create(
-                new[] { new ArazzoGenerator().AsSourceGenerator() },
-                additionalTexts: new[] { new InMemoryAdditionalText("/fuzz/" + document.Name, text) },
-                parseOptions: SdkCompilation.ParseOptions);
+            var driver = GeneratorRunner.CreateDriver(new[] { new InMemoryAdditionalText("/fuzz/" + document.Name, text) }, parseOptions: SdkCompilation.ParseOptions);
             driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
             var run = driver.GetRunResult();
 

@@ -23,10 +23,17 @@ internal static class GeneratorRunner
     public static ImmutableArray<Diagnostic> Diagnose(string yaml, string path = "/work/test.arazzo.yaml") =>
         Run((path, yaml)).Diagnostics.Where(d => d.Id.StartsWith("ARZ0", StringComparison.Ordinal)).ToImmutableArray();
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, bool trackSteps = false) =>
+    /// <summary>The one way tests create a driver for <see cref="ArazzoGenerator"/>.</summary>
+    public static GeneratorDriver CreateDriver(
+        IEnumerable<AdditionalText> files,
+        bool trackSteps = false,
+        CSharpParseOptions? parseOptions = null,
+        Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider? options = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new ArazzoGenerator().AsSourceGenerator() },
             additionalTexts: files,
+            parseOptions: parseOptions,
+            optionsProvider: options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     public static CSharpCompilation CreateCompilation(params string[] sources) =>

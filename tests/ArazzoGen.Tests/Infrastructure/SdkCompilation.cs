@@ -47,10 +47,7 @@ internal static class SdkCompilation
     public static (GeneratorDriverRunResult Run, Compilation Output) Generate(IEnumerable<(string Path, string Text)> files, bool withSdk = true, params string[] sources)
     {
         var compilation = Create(withSdk, sources.Length == 0 ? new[] { "namespace Consumer { internal static class Placeholder { } }" } : sources);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new ArazzoGenerator().AsSourceGenerator() },
-            additionalTexts: files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
-            parseOptions: ParseOptions);
+        var driver = GeneratorRunner.CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)), parseOptions: ParseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         return (driver.GetRunResult(), output);
     }
