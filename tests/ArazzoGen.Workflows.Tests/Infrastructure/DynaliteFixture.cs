@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using Amazon.DynamoDBv2;
 using ArazzoGen.Testing;
 using Amazon.Runtime;
@@ -17,7 +18,15 @@ public sealed class DynaliteFixture : IAsyncLifetime
     /// <summary>How long dynalite keeps a new table CREATING.</summary>
     public static readonly TimeSpan CreateTableTime = TimeSpan.FromMilliseconds(1500);
 
+    private static readonly string Folder = Path.Combine(RepoRoot.Path, "tests", "dynalite");
+
+    // Several test classes use this fixture and xunit runs them in parallel. `npm ci` starts by deleting
+    // node_modules, so a second install would pull dynalite out from under a server the first class has
+    // just started: install once per process, behind this gate.
+    private static readonly SemaphoreSlim InstallGate = new(1, 1);
+
     private Process? _process;
+    private readonly StringBuilder _output = new();
 
     public int Port { get; private set; }
 
@@ -28,43 +37,102 @@ public sealed class DynaliteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var folder = Path.Combine(RepoRoot.Path, "tests", "dynalite");
-        var cli = Path.Combine(folder, "node_modules", "dynalite", "cli.js");
-        if (!File.Exists(cli))
-        {
-            Run("npm", "ci --no-audit --no-fund", folder, TimeSpan.FromMinutes(5));
-        }
+        await EnsureInstalledAsync();
 
+        // A port found free can be taken by someone else before dynalite binds it; try a few.
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryStartAsync())
+            {
+                return;
+            }
+
+            if (attempt == 3)
+            {
+                throw new InvalidOperationException($"dynalite did not start (last port {Port}); it printed:\n{Output()}");
+            }
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        Stop();
+        return Task.CompletedTask;
+    }
+
+    private static async Task EnsureInstalledAsync()
+    {
+        await InstallGate.WaitAsync();
+        try
+        {
+            // npm writes node_modules/.package-lock.json after everything else, so its presence means
+            // a finished install (dynalite's cli.js alone could be a half-finished one).
+            if (!File.Exists(Path.Combine(Folder, "node_modules", ".package-lock.json")))
+            {
+                Run("npm", "ci --no-audit --no-fund", Folder, TimeSpan.FromMinutes(5));
+            }
+        }
+        finally
+        {
+            InstallGate.Release();
+        }
+    }
+
+    private async Task<bool> TryStartAsync()
+    {
+        Stop();
         Port = FreePort();
+        var cli = Path.Combine(Folder, "node_modules", "dynalite", "cli.js");
         _process = Process.Start(new ProcessStartInfo("node", $"\"{cli}\" --port {Port} --host 127.0.0.1 --createTableMs {(int)CreateTableTime.TotalMilliseconds} --deleteTableMs 50")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = folder,
+            WorkingDirectory = Folder,
         })!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.OutputDataReceived += (_, e) => Record(e.Data);
+        _process.ErrorDataReceived += (_, e) => Record(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 150 && !_process.HasExited; i++)
         {
             try
             {
                 using var probe = new TcpClient();
                 await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
+                return true;
             }
-            catch (SocketException) when (!_process.HasExited)
+            catch (SocketException)
             {
                 await Task.Delay(100);
             }
         }
 
-        throw new InvalidOperationException($"dynalite did not start on port {Port}");
+        return false;
     }
 
-    public Task DisposeAsync()
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private string Output()
+    {
+        lock (_output)
+        {
+            return _output.Length == 0 ? "(nothing)" : _output.ToString();
+        }
+    }
+
+    private void Stop()
     {
         if (_process is { HasExited: false })
         {
@@ -73,7 +141,7 @@ public sealed class DynaliteFixture : IAsyncLifetime
         }
 
         _process?.Dispose();
-        return Task.CompletedTask;
+        _process = null;
     }
 
     private static int FreePort()
