@@ -88,6 +88,37 @@ public sealed class WorkflowRun : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs another workflow for <paramref name="stepId"/> (a step with a <c>workflowId</c>). Its
+    /// failure is returned, not thrown, so the step's failure actions can handle it; cancellation is thrown.
+    /// </summary>
+    /// <param name="stepId">The step.</param>
+    /// <param name="attempt">Which attempt this is.</param>
+    /// <param name="inputs">Builds the inputs; a required value that is missing (an <see cref="ArgumentException"/>) fails the step.</param>
+    /// <param name="run">The called workflow's RunAsync.</param>
+    public async ValueTask<WorkflowCallResult<TOutputs>> RunWorkflowAsync<TInputs, TOutputs>(
+        string stepId, int attempt, Func<TInputs> inputs, Func<TInputs, CancellationToken, Task<TOutputs>> run)
+        where TOutputs : class
+    {
+        CancellationToken.ThrowIfCancellationRequested();
+        using var activity = Telemetry.Source.HasListeners() ? Telemetry.Source.StartActivity("step " + stepId) : null;
+        activity?.SetTag("arazzo.workflow.id", WorkflowId);
+        activity?.SetTag("arazzo.step.id", stepId);
+        activity?.SetTag("arazzo.step.attempt", attempt);
+        Log.StepCalling(_logger, WorkflowId, stepId, attempt, null);
+        try
+        {
+            return new WorkflowCallResult<TOutputs>(await run(inputs(), CancellationToken).ConfigureAwait(false), null);
+        }
+        catch (Exception ex) when (ex is WorkflowException or ArgumentException)
+        {
+            var result = new WorkflowCallResult<TOutputs>(null, ex);
+            activity?.SetStatus(ActivityStatusCode.Error, result.ErrorCode ?? ex.GetType().Name);
+            Log.StepCallFailed(_logger, WorkflowId, stepId, attempt, result.ErrorCode ?? ex.GetType().Name, result.StatusCode, null);
+            return result;
+        }
+    }
+
     /// <summary>Starts polling a step: the delays and bound come from the workflow, overridable per step in the options.</summary>
     public Poll StartPoll(string stepId, PollDelay delay, int? retryLimit)
     {
@@ -127,6 +158,21 @@ public sealed class WorkflowRun : IDisposable
         return new WorkflowStepFailedException(
             $"Step '{stepId}' of workflow '{WorkflowId}' failed on attempt {attempt}: {reason}. No onFailure action matched.",
             new StepContext(WorkflowId, stepId, attempt, call.StatusCode, call.ErrorCode, call.RequestId, observed),
+            call.Error);
+    }
+
+    /// <summary>The exception for a step running another workflow that failed with no failure action to handle it.</summary>
+    public WorkflowStepFailedException StepFailed<TOutputs>(string stepId, int attempt, WorkflowCallResult<TOutputs> call, string? observed)
+        where TOutputs : class
+    {
+        var reason = call.Error is null
+            ? "its success criteria were not met"
+            : $"the workflow it runs failed: {call.Error.Message}";
+        Log.StepFailed(_logger, WorkflowId, stepId, attempt, reason, null);
+        var inner = call.Error as WorkflowException;
+        return new WorkflowStepFailedException(
+            $"Step '{stepId}' of workflow '{WorkflowId}' failed on attempt {attempt}: {reason.TrimEnd('.')}. No onFailure action matched.",
+            new StepContext(WorkflowId, stepId, attempt, inner?.StatusCode, inner?.ErrorCode, inner?.RequestId, observed),
             call.Error);
     }
 
