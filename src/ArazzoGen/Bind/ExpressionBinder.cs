@@ -33,6 +33,12 @@ internal sealed class ExpressionBinder
                 return BindInput(expression, slot);
             case ExpressionRoot.Steps:
                 return BindStepOutput(expression);
+            case ExpressionRoot.Outputs when site.Called is { } called:
+                return BindCalledOutput(expression, called, 0);
+            case ExpressionRoot.Workflows when site.Called is { } called && expression.Path[0] == called.WorkflowId && expression.Path[1] == "outputs":
+                return BindCalledOutput(expression, called, 2);
+            case ExpressionRoot.StatusCode or ExpressionRoot.Response when site.Called is not null:
+                return Unavailable(expression, "a step that runs a workflow makes no call of its own; read that workflow's results with $outputs.<name>");
             case ExpressionRoot.StatusCode:
                 return new Typed(new CallBound("StatusCode", new TypeRef("int?", SdkTypeKind.Integer, true, null, EquatableArray<string>.Empty)), null);
             case ExpressionRoot.Response:
@@ -164,6 +170,20 @@ internal sealed class ExpressionBinder
 
         var value = new Typed(new StepOutputBound(BoundStep.FieldOf(identifier), info.Property, info.Type), info.Symbol);
         var rest = expression.Path.Skip(3).Select(PathSegment.Member).Concat(PointerSegments(expression));
+        return rest.Any() ? Navigate(value, rest, expression.Span) : value;
+    }
+
+    /// <summary><c>$outputs.x</c> (or <c>$workflows.id.outputs.x</c>) in a step that ran workflow <c>id</c>: a property of its Outputs.</summary>
+    private Typed? BindCalledOutput(RuntimeExpression expression, CalledWorkflow called, int at)
+    {
+        if (!called.Outputs.TryGetValue(expression.Path[at], out var info))
+        {
+            return null; // Validate reported it, or the output failed to bind in that workflow.
+        }
+
+        var outputs = new CalledOutputsBound(new TypeRef(called.ClassName + ".Outputs", SdkTypeKind.Structure, false, null, EquatableArray<string>.Empty));
+        var value = new Typed(new PathBound(outputs, new[] { new PathStep(PathStepKind.Member, info.Property, 0) }.ToEquatableArray(), info.Type), info.Symbol);
+        var rest = expression.Path.Skip(at + 1).Select(PathSegment.Member).Concat(PointerSegments(expression));
         return rest.Any() ? Navigate(value, rest, expression.Span) : value;
     }
 

@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using ArazzoGen.Model;
 using ArazzoGen.Bind.Model;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
@@ -34,26 +37,80 @@ internal static class FileBinder
         }
 
         var sources = new SourceBinder(document, catalog, diagnostics);
-        var classNames = new UniqueNames();
-        var claimedBy = new System.Collections.Generic.Dictionary<string, string>(System.StringComparer.Ordinal);
-        var workflows = document.Workflows
-            .Select(w =>
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var wanted = WorkflowBinder.ClassNameOf(w);
-                var className = classNames.Take(wanted);
-                if (className != wanted)
-                {
-                    diagnostics.Add(DiagnosticDescriptors.ClassNameCollision, w.WorkflowId.Span, w.WorkflowId.Value, wanted, claimedBy[wanted], "in this file", $"it is generated as {className}");
-                }
+        var classNames = ClassNames(document, diagnostics);
 
-                claimedBy[className] = w.WorkflowId.Value;
-                return WorkflowBinder.Bind(document, w, catalog, sources, settings.Namespace, className, diagnostics);
-            })
-            .Where(w => w is not null)
-            .Select(w => w!)
-            .ToEquatableArray();
+        // A workflow is bound after the workflows its steps run (Validate ruled out cycles), so a step
+        // knows the types of what it passes and reads back; the result keeps document order.
+        var called = new Dictionary<string, CalledWorkflow>(StringComparer.Ordinal);
+        var bound = new Dictionary<Workflow, BoundWorkflow>();
+        var byId = document.Workflows.GroupBy(w => w.WorkflowId.Value).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var workflow in CalleesFirst(document, byId))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (WorkflowBinder.Bind(document, workflow, catalog, sources, called, settings.Namespace, classNames[workflow], diagnostics) is { } result)
+            {
+                bound[workflow] = result.Bound;
+                called[workflow.WorkflowId.Value] = result.AsCalled;
+            }
+        }
+
+        var workflows = document.Workflows.Where(bound.ContainsKey).Select(w => bound[w]).ToEquatableArray();
         return new BoundFile(file.FilePath, workflows, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>Each workflow's class name, in document order; a name taken twice is reported and made unique.</summary>
+    private static Dictionary<Workflow, string> ClassNames(ArazzoDocument document, DiagnosticBag diagnostics)
+    {
+        var names = new UniqueNames();
+        var claimedBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new Dictionary<Workflow, string>();
+        foreach (var workflow in document.Workflows)
+        {
+            var wanted = WorkflowBinder.ClassNameOf(workflow);
+            var className = names.Take(wanted);
+            if (className != wanted)
+            {
+                diagnostics.Add(DiagnosticDescriptors.ClassNameCollision, workflow.WorkflowId.Span, workflow.WorkflowId.Value, wanted, claimedBy[wanted], "in this file", $"it is generated as {className}");
+            }
+
+            claimedBy[className] = workflow.WorkflowId.Value;
+            result[workflow] = className;
+        }
+
+        return result;
+    }
+
+    /// <summary>The document's workflows, each after the workflows its steps run (depth first; a cycle is cut, not followed).</summary>
+    private static List<Workflow> CalleesFirst(ArazzoDocument document, Dictionary<string, Workflow> byId)
+    {
+        var order = new List<Workflow>();
+        var state = new Dictionary<Workflow, bool>(); // false: being visited, true: done.
+        foreach (var workflow in document.Workflows)
+        {
+            Visit(workflow);
+        }
+
+        return order;
+
+        void Visit(Workflow workflow)
+        {
+            if (state.ContainsKey(workflow))
+            {
+                return;
+            }
+
+            state[workflow] = false;
+            foreach (var step in workflow.Steps)
+            {
+                if (WorkflowStepRules.CalledWorkflow(step, byId) is { } called)
+                {
+                    Visit(called);
+                }
+            }
+
+            state[workflow] = true;
+            order.Add(workflow);
+        }
     }
 }
 

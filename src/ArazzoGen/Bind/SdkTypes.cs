@@ -28,7 +28,19 @@ internal sealed class SdkTypes
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
         List = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
         Dictionary = compilation.GetTypeByMetadataName("System.Collections.Generic.Dictionary`2");
+        _primitives = new Dictionary<SdkTypeKind, ITypeSymbol>
+        {
+            [SdkTypeKind.String] = compilation.GetSpecialType(SpecialType.System_String),
+            [SdkTypeKind.Integer] = compilation.GetSpecialType(SpecialType.System_Int32),
+            [SdkTypeKind.Double] = compilation.GetSpecialType(SpecialType.System_Double),
+            [SdkTypeKind.Boolean] = compilation.GetSpecialType(SpecialType.System_Boolean),
+        };
     }
+
+    private readonly Dictionary<SdkTypeKind, ITypeSymbol> _primitives;
+
+    /// <summary>The symbol of a schema-typed input (string, int, double, bool), to bind values into it like an SDK member.</summary>
+    public ITypeSymbol? Primitive(TypeRef type) => _primitives.TryGetValue(type.Kind, out var symbol) ? symbol : null;
 
     public INamedTypeSymbol? ConstantClass { get; }
 

@@ -7,6 +7,7 @@ using ArazzoGen.Diagnostics;
 using ArazzoGen.Emit;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
+using ArazzoGen.Parse.Expressions;
 using ArazzoGen.Parse.Yaml;
 using ArazzoGen.Validate;
 using Microsoft.CodeAnalysis;
@@ -26,20 +27,29 @@ internal sealed class WorkflowBinder
     private readonly ExpressionBinder _expressions;
     private readonly Dictionary<string, string> _regexFields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BoundClient> _clients = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, CalledWorkflow> _called;
+    private readonly Dictionary<string, Typed> _outputTypes = new(StringComparer.Ordinal);
 
-    private WorkflowBinder(ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, DiagnosticBag diagnostics)
+    private WorkflowBinder(ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, IReadOnlyDictionary<string, CalledWorkflow> called, DiagnosticBag diagnostics)
     {
         _document = document;
         _workflow = workflow;
         _sources = sources;
+        _called = called;
         _scope = new WorkflowScope(workflow, catalog, diagnostics);
         _expressions = new ExpressionBinder(_scope);
     }
 
     private DiagnosticBag Diagnostics => _scope.Diagnostics;
 
-    public static BoundWorkflow? Bind(ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, string ns, string className, DiagnosticBag diagnostics) =>
-        new WorkflowBinder(document, workflow, catalog, sources, diagnostics).Bind(ns, className);
+    /// <summary>Binds <paramref name="workflow"/>; <paramref name="called"/> holds the workflows its steps run, already bound.</summary>
+    /// <returns>The bound workflow, and what steps of other workflows need to run it; both null when it has errors.</returns>
+    public static (BoundWorkflow Bound, CalledWorkflow AsCalled)? Bind(
+        ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, IReadOnlyDictionary<string, CalledWorkflow> called, string ns, string className, DiagnosticBag diagnostics)
+    {
+        var binder = new WorkflowBinder(document, workflow, catalog, sources, called, diagnostics);
+        return binder.Bind(ns, className) is { } bound ? (bound, binder.AsCalled(bound)) : null;
+    }
 
     /// <summary>PascalCase(workflowId) + "Workflow" (no double suffix).</summary>
     public static string ClassNameOf(Workflow workflow)
@@ -58,17 +68,17 @@ internal sealed class WorkflowBinder
             _scope.StepIdentifiers[step.StepId.Value] = names.Take(Identifiers.Pascal(step.StepId.Value));
         }
 
-        var calls = _workflow.Steps.Select(ResolveCall).ToList();
+        var targets = _workflow.Steps.Select(ResolveTarget).ToList();
         for (var i = 0; i < _workflow.Steps.Count; i++)
         {
-            BindStepOutputs(_workflow.Steps[i], calls[i]);
+            BindStepOutputs(_workflow.Steps[i], targets[i]);
         }
 
         var steps = new List<BoundStep>();
         for (var i = 0; i < _workflow.Steps.Count; i++)
         {
             var next = i + 1 < _workflow.Steps.Count ? _scope.StepIdentifiers[_workflow.Steps[i + 1].StepId.Value] : null;
-            var bound = calls[i] is { } call ? BindStep(_workflow.Steps[i], call, next) : null;
+            var bound = targets[i] is { } target ? BindStep(_workflow.Steps[i], target, next) : null;
             if (bound is not null)
             {
                 steps.Add(bound);
@@ -106,6 +116,21 @@ internal sealed class WorkflowBinder
         }
 
         return $"{className}.{hash.ToString("x8", CultureInfo.InvariantCulture)}.g.cs";
+    }
+
+    /// <summary>This workflow as a step of another workflow sees it.</summary>
+    private CalledWorkflow AsCalled(BoundWorkflow bound)
+    {
+        var qualified = $"global::{bound.Namespace}.{bound.ClassName}";
+        var inputs = bound.Inputs.ToDictionary(
+            i => i.Name,
+            i => new CalledInput(i.Name, i.Property, i.Type, _scope.Inputs[i.Name].Symbol, i.IsRequired && i.DefaultCode is null, i.DefaultCode),
+            StringComparer.Ordinal);
+        var outputs = bound.Outputs.ToDictionary(
+            o => o.Name,
+            o => new StepOutputInfo(o.Property, o.Type, _outputTypes.TryGetValue(o.Name, out var typed) ? typed.Symbol : null),
+            StringComparer.Ordinal);
+        return new CalledWorkflow(bound.WorkflowId, qualified, inputs, outputs, bound.Clients.ToList());
     }
 
     private void DeclareInputs()
@@ -165,17 +190,43 @@ internal sealed class WorkflowBinder
 
     private sealed record Call(string Source, string OperationId, INamedTypeSymbol Client, IMethodSymbol Method, ITypeSymbol Request, ITypeSymbol Response);
 
+    /// <summary>What a step runs: an SDK operation (<see cref="Operation"/>) or a workflow of this document (<see cref="Workflow"/>).</summary>
+    private sealed record StepTarget(Call? Operation, CalledWorkflow? Workflow);
+
+    private StepTarget? ResolveTarget(Step step)
+    {
+        if (step.WorkflowId is not { } workflowId)
+        {
+            return ResolveCall(step) is { } call ? new StepTarget(call, null) : null;
+        }
+
+        if (QualifiedName.Parse(workflowId.Value).IsQualified)
+        {
+            Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, workflowId.Span, step.StepId.Value, "runs a workflow of another Arazzo document, which ArazzoGen does not compile yet; copy that workflow into this document");
+            return null;
+        }
+
+        if (!_called.TryGetValue(workflowId.Value, out var called))
+        {
+            return null; // That workflow has errors of its own, reported there.
+        }
+
+        foreach (var client in called.Clients)
+        {
+            if (!_clients.ContainsKey(client.SourceName))
+            {
+                _clients[client.SourceName] = client;
+            }
+        }
+
+        return new StepTarget(null, called);
+    }
+
     private Call? ResolveCall(Step step)
     {
         if (step.OperationPath is not null)
         {
             Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, step.OperationPath.Span, step.StepId.Value, "uses operationPath, which names an HTTP path; AWS SDK clients are called by operation: use operationId");
-            return null;
-        }
-
-        if (step.WorkflowId is not null)
-        {
-            Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, step.WorkflowId.Span, step.StepId.Value, "calls another workflow, which ArazzoGen does not compile yet; call that workflow's generated class from C#");
             return null;
         }
 
@@ -207,15 +258,15 @@ internal sealed class WorkflowBinder
         return new Call(source.Source, source.OperationId, client, method, method.Parameters[0].Type, response);
     }
 
-    private void BindStepOutputs(Step step, Call? call)
+    private void BindStepOutputs(Step step, StepTarget? target)
     {
-        if (call is null)
+        if (target is null)
         {
             return; // Why the step cannot be called was reported; its outputs would only cascade.
         }
 
         var names = new UniqueNames("EqualityContract");
-        var site = new ExpressionSite(step, call.Response, AfterCall: true, InFailure: false);
+        var site = new ExpressionSite(step, target.Operation?.Response, AfterCall: true, InFailure: false, target.Workflow);
         foreach (var output in step.Outputs)
         {
             var typed = BindOutputValue(output, site);
@@ -233,10 +284,110 @@ internal sealed class WorkflowBinder
         _ => null,
     };
 
-    private BoundStep? BindStep(Step step, Call call, string? next)
+    private BoundStep? BindStep(Step step, StepTarget target, string? next)
+    {
+        var before = new ExpressionSite(step, null, AfterCall: false, InFailure: false);
+        BoundCall bound;
+        ExpressionSite after;
+        (double Delay, string Waiter)? waiter = null;
+        if (target.Operation is { } call)
+        {
+            bound = BindRequest(step, call, before);
+            after = before with { Response = call.Response, AfterCall = true };
+            waiter = WaiterDefaults.For(call.Client.Name, ClientCatalog.OperationName(call.Method));
+        }
+        else
+        {
+            bound = BindCalledInputs(step, target.Workflow!, before);
+            after = before with { AfterCall = true, Called = target.Workflow };
+        }
+
+        var criteria = new CriteriaBinder(_scope, _expressions, _regexFields);
+        var success = criteria.BindAll(step.SuccessCriteria, after) ?? EquatableArray<BoundCondition>.Empty;
+        var identifier = _scope.StepIdentifiers[step.StepId.Value];
+        var onSuccess = BindActions(ActionMerger.OnSuccess(step, _workflow, _document.Components), step, criteria, after);
+        var onFailure = BindActions(ActionMerger.OnFailure(step, _workflow, _document.Components), step, criteria, after with { InFailure = true });
+
+        PollSpec? poll = null;
+        if (onSuccess.FirstOrDefault(a => a.PollsThisStep) is { } polling)
+        {
+            poll = polling.RetryAfterSeconds is { } after_
+                ? new PollSpec(after_, IsFixed: true, polling.RetryLimit, "retryAfter")
+                : waiter is { } w
+                    ? new PollSpec(w.Delay, IsFixed: false, polling.RetryLimit, "the AWS waiter " + w.Waiter)
+                    : new PollSpec(WaiterDefaults.FallbackPollDelaySeconds, IsFixed: true, polling.RetryLimit, "ArazzoGen's default");
+        }
+
+        var outputs = step.Outputs
+            .Where(o => _scope.StepOutputs.ContainsKey((step.StepId.Value, o.Name.Value)))
+            .Select(o =>
+            {
+                var info = _scope.StepOutputs[(step.StepId.Value, o.Name.Value)];
+                var value = BindOutputValue(o, after)!.Value.Value;
+                return new BoundStepOutput(o.Name.Value, info.Property, info.Type, value, CarriesSecret(value));
+            })
+            .ToEquatableArray();
+
+        return new BoundStep(
+            step.StepId.Value,
+            identifier,
+            step.Description,
+            bound,
+            outputs,
+            success,
+            onSuccess,
+            onFailure,
+            poll,
+            waiter?.Delay ?? WaiterDefaults.FallbackRetryDelaySeconds,
+            next);
+    }
+
+    /// <summary>
+    /// The inputs a step passes to the workflow it runs: its parameters by input name (workflow-level
+    /// parameters too, when that workflow has an input of their name), typed like SDK members.
+    /// </summary>
+    private WorkflowCall BindCalledInputs(Step step, CalledWorkflow called, ExpressionSite before)
+    {
+        var payload = new PayloadBinder(_scope, _expressions, string.Empty, string.Empty);
+        var inits = new List<MemberInit>();
+        foreach (var parameter in ResolveParameters(step))
+        {
+            if (!called.Inputs.TryGetValue(parameter.Name.Value, out var input))
+            {
+                continue; // A step parameter was reported by Validate; a workflow-level one is for the operation steps.
+            }
+
+            var slotName = $"input '{input.Name}' of workflow '{called.WorkflowId}'";
+            if (parameter.Value is LiteralValue { Kind: LiteralKind.Null } && input.IsRequired)
+            {
+                Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, parameter.Value.Span, slotName, "null", "the input is required");
+                continue;
+            }
+
+            var slot = input.Symbol ?? _scope.Types.Primitive(input.Type);
+            if (slot is null)
+            {
+                Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, parameter.Value.Span, slotName, "a value", $"workflow '{called.WorkflowId}' gives this input no type it can be checked against; give it a schema type");
+                continue;
+            }
+
+            if (payload.BindValue(parameter.Value, slot, slotName, (false, null, null), before) is not { } value)
+            {
+                continue;
+            }
+
+            var mayBeNullThere = !input.IsRequired && input.DefaultCode is null;
+            inits.Add(new MemberInit(input.Property, value.MayBeNull() && !mayBeNullThere ? new NonNullInputBound(value, input.Name, input.DefaultCode, input.Type) : value));
+        }
+
+        var inputsType = new TypeRef(called.ClassName + ".Inputs", SdkTypeKind.Structure, false, null, EquatableArray<string>.Empty);
+        var clients = called.Clients.Select(c => new ClientArgument(c.Parameter, _clients[c.SourceName].Property)).ToEquatableArray();
+        return new WorkflowCall(called.WorkflowId, called.ClassName, new NewObjectBound(inits.ToEquatableArray(), inputsType), clients);
+    }
+
+    private OperationCall BindRequest(Step step, Call call, ExpressionSite before)
     {
         var payload = new PayloadBinder(_scope, _expressions, call.Source, call.OperationId);
-        var before = new ExpressionSite(step, null, AfterCall: false, InFailure: false);
         var members = new List<(Located<string> Key, ValueNode Value)>();
         foreach (var parameter in ResolveParameters(step))
         {
@@ -270,50 +421,7 @@ internal sealed class WorkflowBinder
         }
 
         var request = payload.BindObject(call.Request, members, before, step.StepId.Span, checkRequired: true);
-        var after = before with { Response = call.Response, AfterCall = true };
-        var criteria = new CriteriaBinder(_scope, _expressions, _regexFields);
-        var success = criteria.BindAll(step.SuccessCriteria, after) ?? EquatableArray<BoundCondition>.Empty;
-        var identifier = _scope.StepIdentifiers[step.StepId.Value];
-        var onSuccess = BindActions(ActionMerger.OnSuccess(step, _workflow, _document.Components), step, criteria, after);
-        var onFailure = BindActions(ActionMerger.OnFailure(step, _workflow, _document.Components), step, criteria, after with { InFailure = true });
-
-        var waiter = WaiterDefaults.For(call.Client.Name, ClientCatalog.OperationName(call.Method));
-        PollSpec? poll = null;
-        if (onSuccess.FirstOrDefault(a => a.PollsThisStep) is { } polling)
-        {
-            poll = polling.RetryAfterSeconds is { } after_
-                ? new PollSpec(after_, IsFixed: true, polling.RetryLimit, "retryAfter")
-                : waiter is { } w
-                    ? new PollSpec(w.Delay, IsFixed: false, polling.RetryLimit, "the AWS waiter " + w.Waiter)
-                    : new PollSpec(WaiterDefaults.FallbackPollDelaySeconds, IsFixed: true, polling.RetryLimit, "ArazzoGen's default");
-        }
-
-        var outputs = step.Outputs
-            .Where(o => _scope.StepOutputs.ContainsKey((step.StepId.Value, o.Name.Value)))
-            .Select(o =>
-            {
-                var info = _scope.StepOutputs[(step.StepId.Value, o.Name.Value)];
-                var value = BindOutputValue(o, after)!.Value.Value;
-                return new BoundStepOutput(o.Name.Value, info.Property, info.Type, value, CarriesSecret(value));
-            })
-            .ToEquatableArray();
-
-        return new BoundStep(
-            step.StepId.Value,
-            identifier,
-            step.Description,
-            _clients[call.Source].Property,
-            call.Method.Name,
-            SdkTypes.Name(call.Request),
-            SdkTypes.Name(call.Response),
-            request,
-            outputs,
-            success,
-            onSuccess,
-            onFailure,
-            poll,
-            waiter?.Delay ?? WaiterDefaults.FallbackRetryDelaySeconds,
-            next);
+        return new OperationCall(_clients[call.Source].Property, call.Method.Name, request);
     }
 
     /// <summary>True when a value is (or embeds) an input marked format: password or writeOnly.</summary>
@@ -405,6 +513,11 @@ internal sealed class WorkflowBinder
         return _workflow.Outputs
             .Select(output => (output, typed: BindOutputValue(output, site)))
             .Where(o => o.typed is not null)
+            .Select(o =>
+            {
+                _outputTypes[o.output.Name.Value] = o.typed!.Value;
+                return o;
+            })
             .Select(o => new BoundOutput(o.output.Name.Value, names.Take(Identifiers.Pascal(o.output.Name.Value)), o.typed!.Value.Value.Type, o.typed.Value.Value))
             .ToEquatableArray();
     }

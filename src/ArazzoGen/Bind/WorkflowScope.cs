@@ -58,5 +58,23 @@ internal sealed class InputInfo
 
 internal sealed record StepOutputInfo(string Property, TypeRef Type, ITypeSymbol? Symbol);
 
-/// <summary>Where an expression is bound: which step, its response type, and whether the call may have failed.</summary>
-internal sealed record ExpressionSite(Step? Step, ITypeSymbol? Response, bool AfterCall, bool InFailure);
+/// <summary>
+/// Where an expression is bound: which step, its response type (or the workflow it ran), and
+/// whether the call may have failed.
+/// </summary>
+internal sealed record ExpressionSite(Step? Step, ITypeSymbol? Response, bool AfterCall, bool InFailure, CalledWorkflow? Called = null);
+
+/// <summary>
+/// What a step that runs a workflow needs of it, learned when that workflow was bound: its class,
+/// its inputs and outputs with their types (and SDK symbols, to navigate into), and its clients.
+/// Lives only while one file is bound.
+/// </summary>
+internal sealed record CalledWorkflow(
+    string WorkflowId,
+    string ClassName,
+    IReadOnlyDictionary<string, CalledInput> Inputs,
+    IReadOnlyDictionary<string, StepOutputInfo> Outputs,
+    IReadOnlyList<BoundClient> Clients);
+
+/// <summary>An input of a called workflow: its property, type (as declared there), and whether it must be given.</summary>
+internal sealed record CalledInput(string Name, string Property, TypeRef Type, ITypeSymbol? Symbol, bool IsRequired, string? DefaultCode);

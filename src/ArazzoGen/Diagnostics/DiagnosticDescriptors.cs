@@ -158,6 +158,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GotoCycleWithoutEnd = Warning(
         "ARZ0227", "goto cycle with no way out", "Step{0} {1} of workflow '{2}' can never end the workflow: every path from {3} loops through goto actions without reaching an end. At run time WorkflowOptions.StepBudget stops it; add an 'end' action or a way on to a later step.");
 
+    public static readonly DiagnosticDescriptor MissingWorkflowInput = Error(
+        "ARZ0228", "Required input not passed", "Step '{0}' runs workflow '{1}' without its required input{2} {3}; add {4} to the step's parameters");
+
+    public static readonly DiagnosticDescriptor WorkflowCallCycle = Error(
+        "ARZ0229", "Workflows run each other in a cycle", "Workflow '{0}' runs itself through its steps ({1}); a run would never end");
+
     // ---- Expressions and criteria (ARZ03xx) ----
     public static readonly DiagnosticDescriptor MalformedExpression = Error(
         "ARZ0301", "Malformed runtime expression", "'{0}' is not a valid runtime expression: {1}");

@@ -20,6 +20,9 @@ internal static class CodeRenderer
         StepOutputBound output => $"{output.StepField}?.{output.Property}",
         CallBound call => "call." + call.Member,
         ResponseBound => "response",
+        CalledOutputsBound => "outputs",
+        NonNullInputBound { DefaultCode: { } fallback } input => $"{Value(input.Inner, responseIsKnown)} ?? {fallback}",
+        NonNullInputBound input => $"global::ArazzoGen.Runtime.WorkflowInput.Required({Value(input.Inner, responseIsKnown)}, {CSharpLiteral.String(input.InputName)})",
         PathBound path => Path(path, responseIsKnown),
         ConstantFromStringBound constant => $"{constant.Type.NonNullableName}.FindValue({Value(constant.Inner, responseIsKnown)})",
         ConstantValueBound constant => $"{Value(constant.Inner, responseIsKnown)}?.Value",
@@ -95,7 +98,7 @@ internal static class CodeRenderer
     public static string CollectionType(TypeRef type, IEnumerable<BoundValue> elements)
     {
         var element = type.Element;
-        if (element is null || element.IsValueType || !elements.Any(MayBeNull))
+        if (element is null || element.IsValueType || !elements.Any(e => e.MayBeNull()))
         {
             return type.NonNullableName;
         }
@@ -107,13 +110,6 @@ internal static class CodeRenderer
             : name;
     }
 
-    private static bool MayBeNull(BoundValue value) => value switch
-    {
-        LiteralBound or NewObjectBound or NewListBound or NewMapBound or TemplateBound or TextBound => false,
-        InputBound input => input.Type.Name.EndsWith("?", System.StringComparison.Ordinal),
-        _ => true,
-    };
-
     private static bool IsBeyondInt(BoundValue value) =>
         value is LiteralBound literal && long.TryParse(literal.Code.TrimEnd('L'), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
         && (number > int.MaxValue || number < int.MinValue);
@@ -124,7 +120,7 @@ internal static class CodeRenderer
         var first = true;
         foreach (var step in path.Steps)
         {
-            var rootIsKnown = first && responseIsKnown && path.Root is null or ResponseBound;
+            var rootIsKnown = first && responseIsKnown && path.Root is null or ResponseBound or CalledOutputsBound;
             first = false;
             code = step.Kind switch
             {

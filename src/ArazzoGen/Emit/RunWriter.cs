@@ -60,6 +60,11 @@ internal static class RunWriter
             {
                 w.Line();
                 WriteStep(w, step);
+                if (step.Call is WorkflowCall called)
+                {
+                    w.Line();
+                    WriteCalledInputs(w, step, called);
+                }
             }
 
             w.Line();
@@ -202,12 +207,23 @@ internal static class RunWriter
     private static void WriteStep(SourceWriter w, BoundStep step)
     {
         var id = CSharpLiteral.String(step.StepId);
-        var operation = step.SdkMethod.Substring(0, step.SdkMethod.Length - "Async".Length);
-        w.Doc($"Step '{step.StepId}' ({operation}). " + (step.Description ?? string.Empty));
+        var what = step.Call is WorkflowCall runs ? $"runs workflow '{runs.WorkflowId}'" : ((OperationCall)step.Call).OperationName;
+        var result = step.Call is WorkflowCall ? "outputs" : "response";
+        w.Doc($"Step '{step.StepId}' ({what}). " + (step.Description ?? string.Empty));
         using (w.Block($"private async global::System.Threading.Tasks.ValueTask<Step?> {step.MethodName}()"))
         {
             w.Line($"_run.EnterStep({id});");
-            ObjectWriter.Write(w, "var request = ", step.Request, ";");
+            switch (step.Call)
+            {
+                case OperationCall operation:
+                    ObjectWriter.Write(w, "var request = ", operation.Request, ";");
+                    break;
+                case WorkflowCall called:
+                    var clients = string.Join(", ", called.Clients.Select(c => $"{c.Parameter}: _workflow._clients.{c.Property}"));
+                    w.Line($"var workflow = new {called.ClassName}(new {called.ClassName}.Clients({clients}), _workflow._options);");
+                    break;
+            }
+
             if (step.Poll is { } poll)
             {
                 var bound = poll.RetryLimit is { } limit ? $"at most {limit} polls" : "WorkflowOptions.DefaultPollDeadline";
@@ -227,11 +243,20 @@ internal static class RunWriter
             w.Line("var attempt = 1;");
             using (w.Block("while (true)"))
             {
-                w.Line($"var call = await _run.CallAsync({id}, attempt, _workflow._clients.{step.ClientProperty}, request, static (client, r, ct) => client.{step.SdkMethod}(r, ct)).ConfigureAwait(false);");
-                w.Line("var response = call.Response;");
+                if (step.Call is OperationCall operation)
+                {
+                    w.Line($"var call = await _run.CallAsync({id}, attempt, _workflow._clients.{operation.ClientProperty}, request, static (client, r, ct) => client.{operation.SdkMethod}(r, ct)).ConfigureAwait(false);");
+                    w.Line("var response = call.Response;");
+                }
+                else
+                {
+                    w.Line($"var call = await _run.RunWorkflowAsync({id}, attempt, {InputsMethod(step)}, workflow.RunAsync).ConfigureAwait(false);");
+                    w.Line("var outputs = call.Outputs;");
+                }
+
                 if (step.Outputs.Count > 0)
                 {
-                    w.Line("if (response is not null)");
+                    w.Line($"if ({result} is not null)");
                     using (w.Block())
                     {
                         var values = string.Join(", ", step.Outputs.Select(o => CodeRenderer.Value(o.Value, responseIsKnown: true)));
@@ -242,7 +267,7 @@ internal static class RunWriter
                 }
 
                 var success = CodeRenderer.All(step.SuccessCriteria, responseIsKnown: true);
-                w.Line(success is null ? "if (response is not null)" : $"if (response is not null && {success})");
+                w.Line(success is null ? $"if ({result} is not null)" : $"if ({result} is not null && {success})");
                 using (w.Block())
                 {
                     WriteSuccessActions(w, step);
@@ -253,6 +278,18 @@ internal static class RunWriter
             }
         }
     }
+
+    /// <summary>
+    /// The method that builds what a step passes to the workflow it runs. The run calls it, so a
+    /// required value found missing fails the step (and its onFailure actions apply).
+    /// </summary>
+    private static void WriteCalledInputs(SourceWriter w, BoundStep step, WorkflowCall called)
+    {
+        w.Doc($"The inputs step '{step.StepId}' passes to workflow '{called.WorkflowId}'.");
+        ObjectWriter.Write(w, $"private {called.ClassName}.Inputs {InputsMethod(step)}() => ", called.Inputs, ";");
+    }
+
+    private static string InputsMethod(BoundStep step) => step.Identifier + "Inputs";
 
     private static void WriteSuccessActions(SourceWriter w, BoundStep step)
     {

@@ -18,6 +18,7 @@ internal static class DocumentValidator
         ReportDuplicates(document.Workflows.Select(w => w.WorkflowId), DiagnosticDescriptors.DuplicateWorkflowId, diagnostics);
         ReportDuplicates(document.SourceDescriptions.Select(s => s.Name), DiagnosticDescriptors.DuplicateSourceName, diagnostics);
         DependencyRules.Check(document, diagnostics);
+        WorkflowStepRules.Check(document, diagnostics);
 
         foreach (var component in document.Components.Parameters)
         {

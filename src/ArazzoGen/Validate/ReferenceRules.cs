@@ -50,17 +50,21 @@ internal static class ReferenceRules
                 CheckStepOutput(workflow, flow, use, diagnostics);
                 break;
             case ExpressionRoot.Outputs:
+                // In the results of a step that runs a workflow, $outputs are that workflow's outputs.
+                var owner = CalledHere(document, use) ?? workflow;
                 var name = expression.Path[0];
-                var outputs = workflow.Outputs.Select(o => o.Name.Value).ToList();
+                var outputs = owner.Outputs.Select(o => o.Name.Value).ToList();
                 if (!outputs.Contains(name))
                 {
-                    diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowOutputRef, expression.Span, workflow.WorkflowId.Value, name, NameSuggester.Hint(name, outputs));
+                    diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowOutputRef, expression.Span, owner.WorkflowId.Value, name, NameSuggester.Hint(name, outputs));
                 }
 
                 break;
             case ExpressionRoot.Url or ExpressionRoot.Method or ExpressionRoot.StatusCode or ExpressionRoot.Request or ExpressionRoot.Response:
                 var where = use.Place switch
                 {
+                    ExpressionPlace.StepResult when use.Step?.WorkflowId is not null =>
+                        "a step that runs a workflow (it makes no call of its own; read that workflow's results with $outputs.<name>)",
                     ExpressionPlace.StepRequest => "a step's parameters or request body (they are evaluated before the call)",
                     ExpressionPlace.WorkflowParameters => "workflow-level parameters (they are evaluated before each call)",
                     ExpressionPlace.WorkflowOutputs => "workflow outputs (there is no single call to read; copy it to a step output first)",
@@ -77,6 +81,12 @@ internal static class ReferenceRules
                 break;
         }
     }
+
+    /// <summary>The workflow a step runs, when the expression is in that step's results.</summary>
+    private static Workflow? CalledHere(ArazzoDocument document, ExpressionUse use) =>
+        use.Place == ExpressionPlace.StepResult && use.Step is { WorkflowId: not null } step
+            ? WorkflowStepRules.CalledWorkflow(step, document.Workflows.GroupBy(w => w.WorkflowId.Value).ToDictionary(g => g.Key, g => g.First()))
+            : null;
 
     private static void CheckDocumentWide(ArazzoDocument document, RuntimeExpression expression, DiagnosticBag diagnostics)
     {

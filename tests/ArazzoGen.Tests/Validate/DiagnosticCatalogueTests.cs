@@ -91,6 +91,8 @@ public class DiagnosticCatalogueTests
         { "ARZ0225", "    - condition: $statusCode == 200", "    - condition: $statusCode == 200\n    - condition: §$statusCode == 200" },
         { "ARZ0226", "        Name: $inputs.name", "        Name: $inputs.name\n      replacements:\n      - target: /Name\n        value: a\n      - target: §/Name\n        value: b" },
         { "ARZ0227", "      status: $response.body#/Status\n  outputs:", "      status: $response.body#/Status\n    onSuccess:\n    - name: again\n      type: goto\n      stepId: first\n  outputs:" },
+        { "ARZ0228", "  outputs:\n    status: $steps.second.outputs.status", "  outputs:\n    status: $steps.second.outputs.status\n- workflowId: caller\n  steps:\n  - stepId: run\n    workflowId: §flow" },
+        { "ARZ0229", "      status: $response.body#/Status\n  outputs:", "      status: $response.body#/Status\n  - stepId: again\n    workflowId: §flow\n    parameters:\n    - name: name\n      value: x\n  outputs:" },
         // Expressions and criteria
         { "ARZ0301", "Name: $inputs.name", "Name: §$inputz.name" },
         { "ARZ0302", "condition: $statusCode == 200", "condition: §$statusCode = 200" },

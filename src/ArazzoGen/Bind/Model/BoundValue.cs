@@ -8,6 +8,18 @@ namespace ArazzoGen.Bind.Model;
 /// </summary>
 internal abstract record BoundValue(TypeRef Type);
 
+internal static class BoundValueExtensions
+{
+    /// <summary>False when the generated expression can never be null (literals, new objects, text, a required input).</summary>
+    public static bool MayBeNull(this BoundValue value) => value switch
+    {
+        LiteralBound or NewObjectBound or NewListBound or NewMapBound or TemplateBound or TextBound => false,
+        InputBound input => input.Type.Name.EndsWith("?", System.StringComparison.Ordinal),
+        NonNullInputBound input => input.Type.Name.EndsWith("?", System.StringComparison.Ordinal),
+        _ => true,
+    };
+}
+
 /// <summary>A C# literal, already spelled as code (escaped, invariant culture).</summary>
 internal sealed record LiteralBound(string Code, TypeRef Type) : BoundValue(Type);
 
@@ -34,6 +46,15 @@ internal sealed record PathStep(PathStepKind Kind, string Name, int Index);
 
 /// <summary>The response object itself (<c>$response.body</c>).</summary>
 internal sealed record ResponseBound(TypeRef Type) : BoundValue(Type);
+
+/// <summary>The outputs of the workflow a step ran (<c>$outputs</c> inside that step).</summary>
+internal sealed record CalledOutputsBound(TypeRef Type) : BoundValue(Type);
+
+/// <summary>
+/// A value that may be null passed to a called workflow's input that may not be: its default
+/// when it has one (<c>v ?? default</c>), else <c>WorkflowInput.Required(v, "name")</c>.
+/// </summary>
+internal sealed record NonNullInputBound(BoundValue Inner, string InputName, string? DefaultCode, TypeRef Type) : BoundValue(Type);
 
 /// <summary>A string into a ConstantClass slot: <c>X.FindValue(s)</c>.</summary>
 internal sealed record ConstantFromStringBound(BoundValue Inner, TypeRef Type) : BoundValue(Type);

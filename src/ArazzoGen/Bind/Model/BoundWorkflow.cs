@@ -39,11 +39,7 @@ internal sealed record BoundStep(
     string StepId,
     string Identifier,
     string? Description,
-    string ClientProperty,
-    string SdkMethod,
-    string RequestType,
-    string ResponseType,
-    NewObjectBound Request,
+    BoundCall Call,
     EquatableArray<BoundStepOutput> Outputs,
     EquatableArray<BoundCondition> SuccessCriteria,
     EquatableArray<BoundAction> OnSuccess,
@@ -61,6 +57,24 @@ internal sealed record BoundStep(
     /// <summary>The Run field holding a step's result: "_" + camelCase(identifier). Expressions that read it use the same name.</summary>
     public static string FieldOf(string identifier) => "_" + char.ToLowerInvariant(identifier[0]) + identifier.Substring(1);
 }
+
+/// <summary>What a step runs: an AWS SDK operation, or another workflow of the same document.</summary>
+internal abstract record BoundCall;
+
+/// <summary><c>operationId</c>: <c>client.XAsync(new XRequest { ... }, ct)</c>.</summary>
+internal sealed record OperationCall(string ClientProperty, string SdkMethod, NewObjectBound Request) : BoundCall
+{
+    public string OperationName => SdkMethod.Substring(0, SdkMethod.Length - "Async".Length);
+}
+
+/// <summary>
+/// <c>workflowId</c>: the generated class of that workflow, run with inputs from the step's
+/// parameters and the clients it needs taken from this workflow's clients.
+/// </summary>
+internal sealed record WorkflowCall(string WorkflowId, string ClassName, NewObjectBound Inputs, EquatableArray<ClientArgument> Clients) : BoundCall;
+
+/// <summary>A constructor argument of the called workflow's Clients: its parameter name, and this workflow's client property.</summary>
+internal sealed record ClientArgument(string Parameter, string Property);
 
 /// <summary>A step output; <see cref="IsSecret"/> when it carries a secret input (masked in the result's ToString).</summary>
 internal sealed record BoundStepOutput(string Name, string Property, TypeRef Type, BoundValue Value, bool IsSecret);

@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Linq;
+using ArazzoGen.Diagnostics;
+using ArazzoGen.Helpers;
+using ArazzoGen.Model;
+using ArazzoGen.Parse.Expressions;
+
+namespace ArazzoGen.Validate;
+
+/// <summary>
+/// Steps that run another workflow of the same document (<c>workflowId</c>): their parameters are
+/// that workflow's inputs (every one it requires, none it does not declare), and no chain of such
+/// steps leads back to the workflow it started from.
+/// </summary>
+internal static class WorkflowStepRules
+{
+    public static void Check(ArazzoDocument document, DiagnosticBag diagnostics)
+    {
+        var byId = document.Workflows.GroupBy(w => w.WorkflowId.Value).ToDictionary(g => g.Key, g => g.First());
+        foreach (var workflow in document.Workflows)
+        {
+            foreach (var step in workflow.Steps)
+            {
+                if (CalledWorkflow(step, byId) is { } called)
+                {
+                    CheckInputs(document, step, called, diagnostics);
+                }
+            }
+
+            if (FindCycle(workflow, byId) is { } cycle)
+            {
+                diagnostics.Add(DiagnosticDescriptors.WorkflowCallCycle, cycle.At.Span, workflow.WorkflowId.Value, string.Join(" -> ", cycle.Path));
+            }
+        }
+    }
+
+    /// <summary>The workflow of this document a step runs; null for operation steps and workflows of other documents.</summary>
+    public static Workflow? CalledWorkflow(Step step, IReadOnlyDictionary<string, Workflow> byId) =>
+        step.WorkflowId is { } id && !QualifiedName.Parse(id.Value).IsQualified && byId.TryGetValue(id.Value, out var called) ? called : null;
+
+    /// <summary>The parameters a workflow step passes, references to components resolved (a missing component was reported elsewhere).</summary>
+    public static IEnumerable<Parameter> Parameters(Step step, Components components) =>
+        step.Parameters
+            .Select(entry => entry.Parameter ?? (entry.Reference is { } reference
+                ? components.Parameters.FirstOrDefault(c => c.Name.Value == reference.Expression.Segment(1))?.Value
+                : null))
+            .Where(p => p is not null)
+            .Select(p => p!);
+
+    private static void CheckInputs(ArazzoDocument document, Step step, Workflow called, DiagnosticBag diagnostics)
+    {
+        var declared = called.Inputs?.Properties.Select(p => p.Name.Value).ToList() ?? new List<string>();
+        var passed = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var parameter in Parameters(step, document.Components))
+        {
+            passed.Add(parameter.Name.Value);
+            if (!declared.Contains(parameter.Name.Value))
+            {
+                diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowMember, parameter.Name.Span, called.WorkflowId.Value, "input", parameter.Name.Value, NameSuggester.Hint(parameter.Name.Value, declared));
+            }
+        }
+
+        var missing = called.Inputs?.Properties
+            .Where(p => p.IsRequired && p.Default is null && !passed.Contains(p.Name.Value))
+            .Select(p => p.Name.Value)
+            .ToList() ?? new List<string>();
+        if (missing.Count > 0)
+        {
+            var names = string.Join(", ", missing.Select(m => $"'{m}'"));
+            diagnostics.Add(DiagnosticDescriptors.MissingWorkflowInput, step.WorkflowId!.Span, step.StepId.Value, called.WorkflowId.Value, missing.Count > 1 ? "s" : string.Empty, names, missing.Count > 1 ? "them" : "it");
+        }
+    }
+
+    /// <summary>A chain of workflow steps from <paramref name="start"/> back to it: the path, and the first step's workflowId.</summary>
+    private static (List<string> Path, Located<string> At)? FindCycle(Workflow start, Dictionary<string, Workflow> byId)
+    {
+        var stack = new Stack<(Workflow Workflow, List<string> Path, Located<string>? At)>();
+        stack.Push((start, new List<string> { start.WorkflowId.Value }, null));
+        var visited = new HashSet<string>(System.StringComparer.Ordinal);
+        while (stack.Count > 0)
+        {
+            var (workflow, path, at) = stack.Pop();
+            foreach (var step in workflow.Steps)
+            {
+                if (CalledWorkflow(step, byId) is not { } called)
+                {
+                    continue;
+                }
+
+                var first = at ?? step.WorkflowId!;
+                if (called.WorkflowId.Value == start.WorkflowId.Value)
+                {
+                    return (new List<string>(path) { called.WorkflowId.Value }, first);
+                }
+
+                if (visited.Add(called.WorkflowId.Value))
+                {
+                    stack.Push((called, new List<string>(path) { called.WorkflowId.Value }, first));
+                }
+            }
+        }
+
+        return null;
+    }
+}

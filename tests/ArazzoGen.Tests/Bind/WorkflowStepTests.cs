@@ -1,0 +1,92 @@
+using ArazzoGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace ArazzoGen.Tests.Bind;
+
+/// <summary>
+/// Steps that run another workflow of the document (<c>workflowId</c>): parameters are its inputs,
+/// <c>$outputs</c> are its outputs, and what cannot work is reported where it is written.
+/// </summary>
+public class WorkflowStepTests
+{
+    // BindDiagnosticTests' 'train' workflow (inputs jobName, channels; outputs status), and a caller.
+    private static readonly string Document = BindDiagnosticTests.ValidDocument + """
+
+        - workflowId: caller
+          inputs:
+            type: object
+            properties:
+              job:
+                type: string
+          steps:
+          - stepId: runTraining
+            workflowId: train
+            parameters:
+            - name: jobName
+              value: $inputs.job
+            successCriteria:
+            - condition: $outputs.status == 'Completed'
+            outputs:
+              status: $outputs.status
+          outputs:
+            status: $steps.runTraining.outputs.status
+        """;
+
+    public static TheoryData<string, string, string> Cases => new()
+    {
+        // A parameter the called workflow has no input for.
+        { "ARZ0210", "    - name: jobName\n      value: $inputs.job", "    - name: jobName\n      value: $inputs.job\n    - name: §jobNmae\n      value: x" },
+        // $outputs in a workflow step are the called workflow's: 'train' has no output 'nope'.
+        { "ARZ0222", "      status: $outputs.status\n  outputs:", "      status: §$outputs.nope\n  outputs:" },
+        // A workflow step makes no call, so it has no status code or response.
+        { "ARZ0306", "    - condition: $outputs.status == 'Completed'", "    - condition: §$statusCode == 200" },
+        // A null for a required input.
+        { "ARZ1009", "      value: $inputs.job", "      value: §null" },
+        // Workflows of other Arazzo documents are not compiled yet.
+        { "ARZ1012", "    workflowId: train", "    workflowId: §$sourceDescriptions.sagemakerApi.train" },
+    };
+
+    [Fact]
+    public void A_workflow_step_binds_and_its_class_runs_the_called_workflows_class()
+    {
+        var (run, output) = SdkCompilation.Generate(new[] { ("/w/composed.yaml", Document) });
+
+        Assert.Empty(run.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(2, run.GeneratedTrees.Length);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+        var caller = run.GeneratedTrees.Single(t => t.FilePath.Contains("CallerWorkflow", StringComparison.Ordinal)).ToString();
+        Assert.Contains("var workflow = new global::ArazzoWorkflows.TrainWorkflow(new global::ArazzoWorkflows.TrainWorkflow.Clients(sagemakerApi: _workflow._clients.SagemakerApi), _workflow._options);", caller);
+        Assert.Contains("JobName = global::ArazzoGen.Runtime.WorkflowInput.Required(_inputs.Job, \"jobName\"),", caller); // optional here, required there
+        Assert.Contains("global::ArazzoGen.Runtime.Criteria.Equal(outputs.Status?.Value, \"Completed\")", caller);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Each_problem_with_a_workflow_step_is_reported_at_the_yaml_position(string id, string find, string replace)
+    {
+        Assert.Contains(find, Document);
+        var expected = MarkedDocument.Parse(Document.Replace(find, replace));
+
+        var (run, _) = SdkCompilation.Generate(new[] { ("/w/composed.yaml", expected.Text) });
+
+        var described = run.Diagnostics.Select(GeneratorRunner.Describe).ToList();
+        Assert.True(described.Contains($"{expected.Position} {id}"), $"expected {id} at {expected.Position}; got:\n" + string.Join("\n", run.Diagnostics));
+        Assert.DoesNotContain(run.GeneratedTrees, t => t.FilePath.Contains("CallerWorkflow", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Two_workflows_that_run_each_other_are_each_reported_at_the_step_that_starts_the_cycle()
+    {
+        var document = MarkedDocument.Parse(Document.Replace(
+            "  outputs:\n    status: $steps.poll.outputs.status",
+            "  - stepId: back\n    workflowId: §caller\n  outputs:\n    status: $steps.poll.outputs.status"));
+
+        var (run, _) = SdkCompilation.Generate(new[] { ("/w/composed.yaml", document.Text) });
+
+        var cycles = run.Diagnostics.Where(d => d.Id == "ARZ0229").Select(d => d.GetMessage()).ToList();
+        Assert.Equal(2, cycles.Count);
+        Assert.Contains(cycles, m => m.StartsWith("Workflow 'train' runs itself through its steps (train -> caller -> train)", StringComparison.Ordinal));
+        Assert.Contains($"{document.Position} ARZ0229", run.Diagnostics.Select(GeneratorRunner.Describe));
+        Assert.Empty(run.GeneratedTrees);
+    }
+}
