@@ -29,6 +29,7 @@ internal sealed class WorkflowBinder
     private readonly Dictionary<string, BoundClient> _clients = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, CalledWorkflow> _called;
     private readonly Dictionary<string, Typed> _outputTypes = new(StringComparer.Ordinal);
+    private bool _runsBrokenWorkflow;
 
     private WorkflowBinder(ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, IReadOnlyDictionary<string, CalledWorkflow> called, DiagnosticBag diagnostics)
     {
@@ -87,7 +88,7 @@ internal sealed class WorkflowBinder
 
         var outputs = BindWorkflowOutputs();
         var inputs = FinishInputs();
-        if (Diagnostics.ErrorCount > errorsBefore)
+        if (Diagnostics.ErrorCount > errorsBefore || _runsBrokenWorkflow)
         {
             return null;
         }
@@ -208,7 +209,9 @@ internal sealed class WorkflowBinder
 
         if (!_called.TryGetValue(workflowId.Value, out var called))
         {
-            return null; // That workflow has errors of its own, reported there.
+            // That workflow has errors of its own, reported there; without its class this one cannot be generated either.
+            _runsBrokenWorkflow = true;
+            return null;
         }
 
         foreach (var client in called.Clients)

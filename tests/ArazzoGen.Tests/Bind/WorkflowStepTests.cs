@@ -75,6 +75,18 @@ public class WorkflowStepTests
     }
 
     [Fact]
+    public void A_workflow_that_runs_a_workflow_with_errors_is_not_generated_either()
+    {
+        // Fuzz finding (seed 77, case 141): the caller was generated without the step, and Emit crashed on it.
+        var document = MarkedDocument.Parse(Document.Replace("InstanceCount: 1", "InstanceCount: §[]"));
+
+        var (run, _) = SdkCompilation.Generate(new[] { ("/w/composed.yaml", document.Text) });
+
+        Assert.Equal(new[] { $"{document.Position} ARZ1009" }, run.Diagnostics.Select(GeneratorRunner.Describe));
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
     public void Two_workflows_that_run_each_other_are_each_reported_at_the_step_that_starts_the_cycle()
     {
         var document = MarkedDocument.Parse(Document.Replace(
