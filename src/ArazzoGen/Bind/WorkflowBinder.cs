@@ -88,7 +88,9 @@ internal sealed class WorkflowBinder
 
         var outputs = BindWorkflowOutputs();
         var inputs = FinishInputs();
-        if (Diagnostics.ErrorCount > errorsBefore || _runsBrokenWorkflow)
+        // A step that cannot be resolved has had its reason reported, though perhaps once for all
+        // workflows (a source without a client is reported where it is declared): never emit the rest.
+        if (Diagnostics.ErrorCount > errorsBefore || _runsBrokenWorkflow || targets.Any(t => t is null))
         {
             return null;
         }

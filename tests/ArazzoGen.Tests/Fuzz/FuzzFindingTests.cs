@@ -49,3 +49,28 @@ public class FuzzFindingTests
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && (d.Severity == DiagnosticSeverity.Error || generated.Contains(d.Location.SourceTree!))).Select(d => d.ToString()));
     }
 }
+
+/// <summary>Fuzz findings in documents with several workflows: the generator must not crash, and reports an error.</summary>
+public class ComposedFuzzFindingTests
+{
+    public static TheoryData<string, string, string> Findings => new()
+    {
+        // Seed 77, case 165: the source failed to bind while binding train-model (reported once, at the
+        // source); deploy-model then lost every step without an error of its own, and Emit indexed an empty list.
+        { "unknown operation in a called workflow", "operationId: CreateTrainingJob", "operationId: CreateTraining>Job" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Findings))]
+    public void The_generator_reports_the_problem_instead_of_crashing(string finding, string find, string replace)
+    {
+        var text = File.ReadAllText(RepoPaths.Workflow("amazon-sagemaker-train-and-deploy-composed-workflow.yml"));
+        Assert.True(text.Contains(find, StringComparison.Ordinal), finding);
+
+        var (run, _) = SdkCompilation.Generate(new[] { ("/w/finding.yaml", text.Replace(find, replace)) });
+
+        Assert.True(run.Results[0].Exception is null, string.Join("\n", run.Diagnostics));
+        Assert.Contains(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "CS8785");
+    }
+}
