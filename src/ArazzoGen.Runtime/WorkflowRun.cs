@@ -119,6 +119,29 @@ public sealed class WorkflowRun : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the workflow an action names (a <c>goto</c>, or a <c>retry</c> that runs it first) and
+    /// returns its outputs; its failure fails <paramref name="stepId"/>.
+    /// </summary>
+    public async ValueTask<TOutputs> RunActionWorkflowAsync<TInputs, TOutputs>(
+        string stepId, string actionName, int attempt, Func<TInputs> inputs, Func<TInputs, CancellationToken, Task<TOutputs>> run, string? observed)
+        where TOutputs : class
+    {
+        var result = await RunWorkflowAsync(stepId, attempt, inputs, run).ConfigureAwait(false);
+        if (result.Outputs is { } outputs)
+        {
+            return outputs;
+        }
+
+        var reason = $"action '{actionName}' ran a workflow that failed: {result.Error!.Message}";
+        Log.StepFailed(_logger, WorkflowId, stepId, attempt, reason, null);
+        var inner = result.Error as WorkflowException;
+        throw new WorkflowStepFailedException(
+            $"Step '{stepId}' of workflow '{WorkflowId}' failed on attempt {attempt}: {reason.TrimEnd('.')}.",
+            new StepContext(WorkflowId, stepId, attempt, inner?.StatusCode, inner?.ErrorCode, inner?.RequestId, observed),
+            result.Error);
+    }
+
     /// <summary>Starts polling a step: the delays and bound come from the workflow, overridable per step in the options.</summary>
     public Poll StartPoll(string stepId, PollDelay delay, int? retryLimit)
     {

@@ -37,6 +37,8 @@ internal sealed class ExpressionBinder
                 return BindCalledOutput(expression, called, 0);
             case ExpressionRoot.Workflows when site.Called is { } called && expression.Path[0] == called.WorkflowId && expression.Path[1] == "outputs":
                 return BindCalledOutput(expression, called, 2);
+            case ExpressionRoot.Workflows when expression.Path[1] == "outputs" && _scope.ActionWorkflows.TryGetValue(expression.Path[0], out var runs):
+                return BindActionWorkflowOutput(expression, runs.Bound, runs.Called);
             case ExpressionRoot.StatusCode or ExpressionRoot.Response when site.Called is not null:
                 return Unavailable(expression, "a step that runs a workflow makes no call of its own; read that workflow's results with $outputs.<name>");
             case ExpressionRoot.StatusCode:
@@ -184,6 +186,19 @@ internal sealed class ExpressionBinder
         var outputs = new CalledOutputsBound(new TypeRef(called.ClassName + ".Outputs", SdkTypeKind.Structure, false, null, EquatableArray<string>.Empty));
         var value = new Typed(new PathBound(outputs, new[] { new PathStep(PathStepKind.Member, info.Property, 0) }.ToEquatableArray(), info.Type), info.Symbol);
         var rest = expression.Path.Skip(at + 1).Select(PathSegment.Member).Concat(PointerSegments(expression));
+        return rest.Any() ? Navigate(value, rest, expression.Span) : value;
+    }
+
+    /// <summary><c>$workflows.id.outputs.x</c> of a workflow an action ran: its last outputs, null until it has run.</summary>
+    private Typed? BindActionWorkflowOutput(RuntimeExpression expression, ActionWorkflow runs, CalledWorkflow called)
+    {
+        if (!called.Outputs.TryGetValue(expression.Path[2], out var info))
+        {
+            return null; // Validate reported it, or the output failed to bind in that workflow.
+        }
+
+        var value = new Typed(new StepOutputBound(runs.Field, info.Property, info.Type), info.Symbol);
+        var rest = expression.Path.Skip(3).Select(PathSegment.Member).Concat(PointerSegments(expression));
         return rest.Any() ? Navigate(value, rest, expression.Span) : value;
     }
 

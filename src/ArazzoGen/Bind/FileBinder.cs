@@ -80,7 +80,7 @@ internal static class FileBinder
         return result;
     }
 
-    /// <summary>The document's workflows, each after the workflows its steps run (depth first; a cycle is cut, not followed).</summary>
+    /// <summary>The document's workflows, each after the workflows its steps and actions run (depth first; a cycle is cut, not followed).</summary>
     private static List<Workflow> CalleesFirst(ArazzoDocument document, Dictionary<string, Workflow> byId)
     {
         var order = new List<Workflow>();
@@ -100,12 +100,9 @@ internal static class FileBinder
             }
 
             state[workflow] = false;
-            foreach (var step in workflow.Steps)
+            foreach (var (called, _) in WorkflowStepRules.RunsOf(workflow, byId, document.Components))
             {
-                if (WorkflowStepRules.CalledWorkflow(step, byId) is { } called)
-                {
-                    Visit(called);
-                }
+                Visit(called);
             }
 
             state[workflow] = true;

@@ -30,6 +30,7 @@ internal sealed class WorkflowBinder
     private readonly IReadOnlyDictionary<string, CalledWorkflow> _called;
     private readonly Dictionary<string, Typed> _outputTypes = new(StringComparer.Ordinal);
     private bool _runsBrokenWorkflow;
+    private UniqueNames _actionWorkflowNames = new();
 
     private WorkflowBinder(ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, IReadOnlyDictionary<string, CalledWorkflow> called, DiagnosticBag diagnostics)
     {
@@ -69,6 +70,9 @@ internal sealed class WorkflowBinder
             _scope.StepIdentifiers[step.StepId.Value] = names.Take(Identifiers.Pascal(step.StepId.Value));
         }
 
+        // Run members for workflows that actions run (XInputs(), _xOutputs) must not meet a step's (XAsync, XInputs(), _x).
+        _actionWorkflowNames = new UniqueNames(ReservedStepNames.Concat(_scope.StepIdentifiers.Values.SelectMany(i => new[] { i, i + "Outputs" })).ToArray());
+
         var targets = _workflow.Steps.Select(ResolveTarget).ToList();
         for (var i = 0; i < _workflow.Steps.Count; i++)
         {
@@ -106,7 +110,8 @@ internal sealed class WorkflowBinder
             inputs,
             _clients.Values.ToEquatableArray(),
             steps.ToEquatableArray(),
-            outputs);
+            outputs,
+            _scope.ActionWorkflows.Values.Select(a => a.Bound).ToEquatableArray());
     }
 
     private string HintName(string className)
@@ -480,13 +485,26 @@ internal sealed class WorkflowBinder
     private EquatableArray<BoundAction> BindActions(IReadOnlyList<WorkflowAction> actions, Step step, CriteriaBinder criteria, ExpressionSite site)
     {
         var bound = new List<BoundAction>();
+        var isSuccess = !site.InFailure;
         foreach (var action in actions)
         {
             var conditions = criteria.BindAll(action.Criteria, site) ?? EquatableArray<BoundCondition>.Empty;
-            if (action.WorkflowId is not null)
+            var kind = action.Type.Value;
+            if (isSuccess && kind == ActionKind.Retry && (action.StepId ?? action.WorkflowId) is { } reference)
             {
-                Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, action.WorkflowId.Span, step.StepId.Value, $"has action '{action.Name.Value}' that goes to another workflow, which ArazzoGen does not compile yet");
+                Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, reference.Span, step.StepId.Value, $"has success action '{action.Name.Value}' of type retry, compiled as a poll of this step (ARZ0219), which cannot run '{reference.Value}' first; use a failure retry, or a goto");
                 continue;
+            }
+
+            string? workflowId = null;
+            if (action.WorkflowId is { } workflow)
+            {
+                if (ActionWorkflow(action, workflow) is not { } runs)
+                {
+                    continue; // Reported, or that workflow has errors of its own.
+                }
+
+                workflowId = runs.Call.WorkflowId;
             }
 
             string? target = null;
@@ -495,20 +513,103 @@ internal sealed class WorkflowBinder
                 continue; // Validate reported the unknown step.
             }
 
-            var isSuccess = site.InFailure == false;
-            var pollsThisStep = isSuccess && ((action.Type.Value == ActionKind.Goto && action.StepId?.Value == step.StepId.Value) || action.Type.Value == ActionKind.Retry);
-            if (action.Type.Value == ActionKind.Retry && !isSuccess && action.StepId is not null)
+            if (kind == ActionKind.Retry && action.StepId?.Value == step.StepId.Value)
             {
-                Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, action.StepId.Span, step.StepId.Value, $"has retry action '{action.Name.Value}' that runs step '{action.StepId.Value}' before retrying, which ArazzoGen does not compile yet");
+                Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, action.StepId.Span, step.StepId.Value, $"has retry action '{action.Name.Value}' that runs this same step before retrying it; drop stepId for a plain retry");
                 continue;
             }
 
+            var pollsThisStep = isSuccess && ((kind == ActionKind.Goto && action.StepId?.Value == step.StepId.Value) || kind == ActionKind.Retry);
+
             // A limit beyond int's range is unbounded in practice; the generated counters are ints.
             var retryLimit = action.RetryLimit is { } limit ? Math.Min(limit.Value, int.MaxValue) : (long?)null;
-            bound.Add(new BoundAction(action.Name.Value, action.Type.Value, target, pollsThisStep, action.RetryAfter?.Value, retryLimit, conditions));
+            bound.Add(new BoundAction(action.Name.Value, kind, target, workflowId, pollsThisStep, action.RetryAfter?.Value, retryLimit, conditions));
         }
 
         return bound.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The workflow a goto or retry action runs, bound once per workflow: actions pass no
+    /// parameters, so it gets this workflow's inputs of the same names (each required one must exist here).
+    /// </summary>
+    private ActionWorkflow? ActionWorkflow(WorkflowAction action, Located<string> workflowId)
+    {
+        if (_scope.ActionWorkflows.TryGetValue(workflowId.Value, out var known))
+        {
+            return known.Bound;
+        }
+
+        if (QualifiedName.Parse(workflowId.Value).IsQualified)
+        {
+            Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, workflowId.Span, action.Name.Value, "runs a workflow of another Arazzo document, which ArazzoGen does not compile yet; copy that workflow into this document");
+            return null;
+        }
+
+        if (!_called.TryGetValue(workflowId.Value, out var called))
+        {
+            _runsBrokenWorkflow = true;
+            return null;
+        }
+
+        var inits = new List<MemberInit>();
+        var missing = new List<string>();
+        foreach (var input in called.Inputs.Values)
+        {
+            if (!_scope.Inputs.TryGetValue(input.Name, out var mine))
+            {
+                if (input.IsRequired)
+                {
+                    missing.Add($"'{input.Name}'");
+                }
+
+                continue;
+            }
+
+            if (mine.Type is null)
+            {
+                if (input.Symbol is null)
+                {
+                    continue; // Neither side says what type it is; the called workflow keeps its own default.
+                }
+
+                mine.Type = _scope.Types.Describe(input.Symbol);
+                mine.Symbol = input.Symbol;
+                mine.DecidedAt = workflowId.Span;
+            }
+
+            var optional = !mine.Declaration.IsRequired && mine.Declaration.Default is null;
+            var value = new InputBound(mine.Property, optional ? mine.Type with { Name = mine.Type.NullableName } : mine.Type);
+            if (Conversions.Fit(value, input.Type, $"input '{input.Name}' of workflow '{called.WorkflowId}'", workflowId.Span, Diagnostics) is not { } fitted)
+            {
+                continue;
+            }
+
+            var mayBeNullThere = !input.IsRequired && input.DefaultCode is null;
+            inits.Add(new MemberInit(input.Property, fitted.MayBeNull() && !mayBeNullThere ? new NonNullInputBound(fitted, input.Name, input.DefaultCode, input.Type) : fitted));
+        }
+
+        if (missing.Count > 0)
+        {
+            Diagnostics.Add(DiagnosticDescriptors.ActionWorkflowInputMissing, workflowId.Span, action.Name.Value, called.WorkflowId, missing.Count > 1 ? "s" : string.Empty, string.Join(", ", missing), _workflow.WorkflowId.Value);
+            return null;
+        }
+
+        foreach (var client in called.Clients)
+        {
+            if (!_clients.ContainsKey(client.SourceName))
+            {
+                _clients[client.SourceName] = client;
+            }
+        }
+
+        var shortName = called.ClassName.Substring(called.ClassName.LastIndexOf('.') + 1);
+        var identifier = _actionWorkflowNames.Take(shortName);
+        var inputsType = new TypeRef(called.ClassName + ".Inputs", SdkTypeKind.Structure, false, null, EquatableArray<string>.Empty);
+        var clients = called.Clients.Select(c => new ClientArgument(c.Parameter, _clients[c.SourceName].Property)).ToEquatableArray();
+        var runs = new ActionWorkflow(identifier, new WorkflowCall(called.WorkflowId, called.ClassName, new NewObjectBound(inits.ToEquatableArray(), inputsType), clients));
+        _scope.ActionWorkflows[called.WorkflowId] = (runs, called);
+        return runs;
     }
 
     private EquatableArray<BoundOutput> BindWorkflowOutputs()

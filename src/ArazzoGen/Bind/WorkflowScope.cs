@@ -30,6 +30,9 @@ internal sealed class WorkflowScope
     /// <summary>stepId -> the identifier its method, record and field are named after.</summary>
     public Dictionary<string, string> StepIdentifiers { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>workflowId -> a workflow this workflow's actions run, and where Run keeps its outputs.</summary>
+    public Dictionary<string, (ActionWorkflow Bound, CalledWorkflow Called)> ActionWorkflows { get; } = new(System.StringComparer.Ordinal);
+
     /// <summary>(stepId, output) -> the output's property and type.</summary>
     public Dictionary<(string StepId, string Output), StepOutputInfo> StepOutputs { get; } = new();
 }

@@ -162,7 +162,7 @@ internal static class DiagnosticDescriptors
         "ARZ0228", "Required input not passed", "Step '{0}' runs workflow '{1}' without its required input{2} {3}; add {4} to the step's parameters");
 
     public static readonly DiagnosticDescriptor WorkflowCallCycle = Error(
-        "ARZ0229", "Workflows run each other in a cycle", "Workflow '{0}' runs itself through its steps ({1}); a run would never end");
+        "ARZ0229", "Workflows run each other in a cycle", "Workflow '{0}' runs itself again through its steps or actions ({1}); each run would start another inside it, without end");
 
     // ---- Expressions and criteria (ARZ03xx) ----
     public static readonly DiagnosticDescriptor MalformedExpression = Error(
@@ -237,4 +237,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ClassNameCollision = Warning(
         "ARZ1017", "Two workflows map to one class name", "Workflow '{0}' maps to the class name {1}, like workflow '{2}' ({3}); {4}");
+
+    public static readonly DiagnosticDescriptor ActionWorkflowInputMissing = Error(
+        "ARZ1018", "Workflow run by an action lacks an input", "Action '{0}' runs workflow '{1}', which requires input{2} {3}; actions pass no parameters, so workflow '{4}' must have input{2} of the same name");
 }

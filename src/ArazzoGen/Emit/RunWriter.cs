@@ -44,6 +44,11 @@ internal static class RunWriter
                 w.Line($"private {step.ResultType}? {step.Field};");
             }
 
+            foreach (var runs in workflow.ActionWorkflows)
+            {
+                w.Line($"private {runs.Call.ClassName}.Outputs? {runs.Field};");
+            }
+
             w.Line("private string _endStepId = string.Empty;");
             w.Line("private string? _endActionName;");
             w.Line();
@@ -59,12 +64,20 @@ internal static class RunWriter
             foreach (var step in workflow.Steps)
             {
                 w.Line();
-                WriteStep(w, step);
+                WriteStep(w, workflow, step);
                 if (step.Call is WorkflowCall called)
                 {
                     w.Line();
-                    WriteCalledInputs(w, step, called);
+                    w.Doc($"The inputs step '{step.StepId}' passes to workflow '{called.WorkflowId}'.");
+                    ObjectWriter.Write(w, $"private {called.ClassName}.Inputs {InputsMethod(step)}() => ", called.Inputs, ";");
                 }
+            }
+
+            foreach (var runs in workflow.ActionWorkflows)
+            {
+                w.Line();
+                w.Doc($"The inputs actions pass to workflow '{runs.Call.WorkflowId}': this workflow's inputs of the same names.");
+                ObjectWriter.Write(w, $"private {runs.Call.ClassName}.Inputs {runs.InputsMethod}() => ", runs.Call.Inputs, ";");
             }
 
             w.Line();
@@ -144,7 +157,7 @@ internal static class RunWriter
         {
             var step = workflow.Steps[i];
             var next = i + 1 < workflow.Steps.Count ? workflow.Steps[i + 1].Identifier : null;
-            var targets = step.OnSuccess.Concat(step.OnFailure).Where(a => a.Kind == ActionKind.Goto && !a.PollsThisStep).Select(a => a.TargetIdentifier);
+            var targets = step.OnSuccess.Concat(step.OnFailure).Where(a => a.Kind == ActionKind.Goto && a.WorkflowId is null && !a.PollsThisStep).Select(a => a.TargetIdentifier);
             if (targets.Any(t => t != next))
             {
                 return false;
@@ -154,8 +167,9 @@ internal static class RunWriter
         return true;
     }
 
+    // A goto to another workflow ends this one (after running it).
     private static bool CanEnd(BoundStep step) =>
-        step.NextIdentifier is null || step.OnSuccess.Concat(step.OnFailure).Any(a => a.Kind == ActionKind.End);
+        step.NextIdentifier is null || step.OnSuccess.Concat(step.OnFailure).Any(a => a.Kind == ActionKind.End || a.WorkflowId is not null && a.Kind == ActionKind.Goto);
 
     private static void WriteStraightLine(SourceWriter w, BoundWorkflow workflow)
     {
@@ -204,7 +218,7 @@ internal static class RunWriter
         w.Line("return Finish();");
     }
 
-    private static void WriteStep(SourceWriter w, BoundStep step)
+    private static void WriteStep(SourceWriter w, BoundWorkflow workflow, BoundStep step)
     {
         var id = CSharpLiteral.String(step.StepId);
         var what = step.Call is WorkflowCall runs ? $"runs workflow '{runs.WorkflowId}'" : ((OperationCall)step.Call).OperationName;
@@ -270,28 +284,20 @@ internal static class RunWriter
                 w.Line(success is null ? $"if ({result} is not null)" : $"if ({result} is not null && {success})");
                 using (w.Block())
                 {
-                    WriteSuccessActions(w, step);
+                    WriteSuccessActions(w, workflow, step);
                 }
 
                 w.Line();
-                WriteFailureActions(w, step, retries);
+                WriteFailureActions(w, workflow, step, retries);
             }
         }
     }
 
-    /// <summary>
-    /// The method that builds what a step passes to the workflow it runs. The run calls it, so a
-    /// required value found missing fails the step (and its onFailure actions apply).
-    /// </summary>
-    private static void WriteCalledInputs(SourceWriter w, BoundStep step, WorkflowCall called)
-    {
-        w.Doc($"The inputs step '{step.StepId}' passes to workflow '{called.WorkflowId}'.");
-        ObjectWriter.Write(w, $"private {called.ClassName}.Inputs {InputsMethod(step)}() => ", called.Inputs, ";");
-    }
-
+    // A step's inputs for the workflow it runs are built by a method the run calls, so a required
+    // value found missing fails the step (and its onFailure actions apply).
     private static string InputsMethod(BoundStep step) => step.Identifier + "Inputs";
 
-    private static void WriteSuccessActions(SourceWriter w, BoundStep step)
+    private static void WriteSuccessActions(SourceWriter w, BoundWorkflow workflow, BoundStep step)
     {
         var id = CSharpLiteral.String(step.StepId);
         foreach (var action in step.OnSuccess)
@@ -301,14 +307,14 @@ internal static class RunWriter
             {
                 // An unconditional action: nothing after it can run.
                 w.Line($"// {Text.Comment(action.Name)}");
-                WriteSuccessAction(w, step, action);
+                WriteSuccessAction(w, workflow, step, action);
                 return;
             }
 
             w.Line($"if ({condition}) // {Text.Comment(action.Name)}");
             using (w.Block())
             {
-                WriteSuccessAction(w, step, action);
+                WriteSuccessAction(w, workflow, step, action);
             }
 
             w.Line();
@@ -317,7 +323,7 @@ internal static class RunWriter
         w.Line(step.NextIdentifier is null ? $"return End({id}, null);" : $"return Step.{step.NextIdentifier};");
     }
 
-    private static void WriteSuccessAction(SourceWriter w, BoundStep step, BoundAction action)
+    private static void WriteSuccessAction(SourceWriter w, BoundWorkflow workflow, BoundStep step, BoundAction action)
     {
         if (action.PollsThisStep)
         {
@@ -327,11 +333,11 @@ internal static class RunWriter
         }
         else
         {
-            WriteTransfer(w, step, action);
+            WriteTransfer(w, workflow, step, action);
         }
     }
 
-    private static void WriteFailureActions(SourceWriter w, BoundStep step, List<BoundAction> retries)
+    private static void WriteFailureActions(SourceWriter w, BoundWorkflow workflow, BoundStep step, List<BoundAction> retries)
     {
         var id = CSharpLiteral.String(step.StepId);
         foreach (var action in ReachableFailureActions(step))
@@ -341,7 +347,7 @@ internal static class RunWriter
             {
                 // An unconditional goto or end: nothing after it can run.
                 w.Line($"// {Text.Comment(action.Name)}");
-                WriteTransfer(w, step, action);
+                WriteTransfer(w, workflow, step, action);
                 return;
             }
 
@@ -357,6 +363,18 @@ internal static class RunWriter
                     using (w.Block())
                     {
                         w.Line($"{counter}++;");
+                        if (action.WorkflowId is not null)
+                        {
+                            w.Line($"// Runs workflow '{Text.Comment(action.WorkflowId)}', then retries this step.");
+                            WriteRunActionWorkflow(w, workflow, step, action);
+                        }
+                        else if (action.TargetIdentifier is { } first)
+                        {
+                            // The spec: the step runs, context comes back, then this step is retried; where that step would go next is not followed.
+                            w.Line($"await {first}Async().ConfigureAwait(false); // then back to this step");
+                            w.Line($"_run.EnterStep({id});");
+                        }
+
                         w.Line($"await _run.RetryAsync({id}, {CSharpLiteral.String(action.Name)}, {counter}, {WorkflowEmitter.Seconds(delay)}).ConfigureAwait(false);");
                         w.Line("attempt++;");
                         w.Line("continue;");
@@ -364,7 +382,7 @@ internal static class RunWriter
                 }
                 else
                 {
-                    WriteTransfer(w, step, action);
+                    WriteTransfer(w, workflow, step, action);
                 }
             }
 
@@ -374,16 +392,30 @@ internal static class RunWriter
         w.Line($"throw _run.StepFailed({id}, attempt, call, {Observed(step)});");
     }
 
-    private static void WriteTransfer(SourceWriter w, BoundStep step, BoundAction action)
+    private static void WriteTransfer(SourceWriter w, BoundWorkflow workflow, BoundStep step, BoundAction action)
     {
         if (action.Kind == ActionKind.End)
         {
+            w.Line($"return End({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)});");
+        }
+        else if (action.WorkflowId is not null)
+        {
+            // A goto to another workflow runs it; this workflow ends with it.
+            WriteRunActionWorkflow(w, workflow, step, action);
             w.Line($"return End({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)});");
         }
         else
         {
             w.Line($"return Step.{action.TargetIdentifier};");
         }
+    }
+
+    private static void WriteRunActionWorkflow(SourceWriter w, BoundWorkflow workflow, BoundStep step, BoundAction action)
+    {
+        var runs = workflow.ActionWorkflows.First(a => a.Call.WorkflowId == action.WorkflowId);
+        var clients = string.Join(", ", runs.Call.Clients.Select(c => $"{c.Parameter}: _workflow._clients.{c.Property}"));
+        var create = $"new {runs.Call.ClassName}(new {runs.Call.ClassName}.Clients({clients}), _workflow._options)";
+        w.Line($"{runs.Field} = await _run.RunActionWorkflowAsync({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)}, attempt, {runs.InputsMethod}, {create}.RunAsync, {Observed(step)}).ConfigureAwait(false);");
     }
 
     /// <summary>Failure actions up to the first unconditional goto or end; later ones can never run.</summary>

@@ -10,7 +10,7 @@ namespace ArazzoGen.Validate;
 /// <summary>
 /// Steps that run another workflow of the same document (<c>workflowId</c>): their parameters are
 /// that workflow's inputs (every one it requires, none it does not declare), and no chain of such
-/// steps leads back to the workflow it started from.
+/// steps (or of goto and retry actions that run workflows) leads back to the workflow it started from.
 /// </summary>
 internal static class WorkflowStepRules
 {
@@ -27,7 +27,7 @@ internal static class WorkflowStepRules
                 }
             }
 
-            if (FindCycle(workflow, byId) is { } cycle)
+            if (FindCycle(workflow, byId, document.Components) is { } cycle)
             {
                 diagnostics.Add(DiagnosticDescriptors.WorkflowCallCycle, cycle.At.Span, workflow.WorkflowId.Value, string.Join(" -> ", cycle.Path));
             }
@@ -37,6 +37,26 @@ internal static class WorkflowStepRules
     /// <summary>The workflow of this document a step runs; null for operation steps and workflows of other documents.</summary>
     public static Workflow? CalledWorkflow(Step step, IReadOnlyDictionary<string, Workflow> byId) =>
         step.WorkflowId is { } id && !QualifiedName.Parse(id.Value).IsQualified && byId.TryGetValue(id.Value, out var called) ? called : null;
+
+    /// <summary>The workflows of this document a workflow runs: from its steps, and from the goto and retry actions of each step.</summary>
+    public static IEnumerable<(Workflow Called, Located<string> Reference)> RunsOf(Workflow workflow, IReadOnlyDictionary<string, Workflow> byId, Components components)
+    {
+        foreach (var step in workflow.Steps)
+        {
+            if (CalledWorkflow(step, byId) is { } called)
+            {
+                yield return (called, step.WorkflowId!);
+            }
+
+            foreach (var action in ActionMerger.OnSuccess(step, workflow, components).Concat(ActionMerger.OnFailure(step, workflow, components)))
+            {
+                if (action.WorkflowId is { } id && !QualifiedName.Parse(id.Value).IsQualified && byId.TryGetValue(id.Value, out var target))
+                {
+                    yield return (target, id);
+                }
+            }
+        }
+    }
 
     /// <summary>The parameters a workflow step passes, references to components resolved (a missing component was reported elsewhere).</summary>
     public static IEnumerable<Parameter> Parameters(Step step, Components components) =>
@@ -72,7 +92,7 @@ internal static class WorkflowStepRules
     }
 
     /// <summary>A chain of workflow steps from <paramref name="start"/> back to it: the path, and the first step's workflowId.</summary>
-    private static (List<string> Path, Located<string> At)? FindCycle(Workflow start, Dictionary<string, Workflow> byId)
+    private static (List<string> Path, Located<string> At)? FindCycle(Workflow start, Dictionary<string, Workflow> byId, Components components)
     {
         var stack = new Stack<(Workflow Workflow, List<string> Path, Located<string>? At)>();
         stack.Push((start, new List<string> { start.WorkflowId.Value }, null));
@@ -80,14 +100,9 @@ internal static class WorkflowStepRules
         while (stack.Count > 0)
         {
             var (workflow, path, at) = stack.Pop();
-            foreach (var step in workflow.Steps)
+            foreach (var (called, reference) in RunsOf(workflow, byId, components))
             {
-                if (CalledWorkflow(step, byId) is not { } called)
-                {
-                    continue;
-                }
-
-                var first = at ?? step.WorkflowId!;
+                var first = at ?? reference;
                 if (called.WorkflowId.Value == start.WorkflowId.Value)
                 {
                     return (new List<string>(path) { called.WorkflowId.Value }, first);

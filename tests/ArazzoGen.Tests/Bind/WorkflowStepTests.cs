@@ -44,6 +44,12 @@ public class WorkflowStepTests
         { "ARZ1009", "      value: $inputs.job", "      value: §null" },
         // Workflows of other Arazzo documents are not compiled yet.
         { "ARZ1012", "    workflowId: train", "    workflowId: §$sourceDescriptions.sagemakerApi.train" },
+        // A goto to 'train' passes caller's inputs of the same names: caller has 'job', not the required 'jobName'.
+        { "ARZ1018", "      status: $outputs.status\n  outputs:", "      status: $outputs.status\n    onFailure:\n    - name: again\n      type: goto\n      workflowId: §train\n  outputs:" },
+        // A retry that runs its own step first.
+        { "ARZ1012", "      status: $outputs.status\n  outputs:", "      status: $outputs.status\n    onFailure:\n    - name: again\n      type: retry\n      stepId: §runTraining\n  outputs:" },
+        // A success retry is compiled as a poll; it cannot run a workflow first.
+        { "ARZ1012", "      status: $outputs.status\n  outputs:", "      status: $outputs.status\n    onSuccess:\n    - name: again\n      type: retry\n      workflowId: §train\n  outputs:" },
     };
 
     [Fact]
@@ -87,6 +93,19 @@ public class WorkflowStepTests
     }
 
     [Fact]
+    public void A_goto_back_to_the_calling_workflow_is_a_cycle_too()
+    {
+        var document = MarkedDocument.Parse(Document.Replace(
+            "        type: jsonpath\n  outputs:",
+            "        type: jsonpath\n    onFailure:\n    - name: back\n      type: goto\n      workflowId: §caller\n  outputs:"));
+
+        var (run, _) = SdkCompilation.Generate(new[] { ("/w/composed.yaml", document.Text) });
+
+        Assert.Contains($"{document.Position} ARZ0229", run.Diagnostics.Select(GeneratorRunner.Describe));
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
     public void Two_workflows_that_run_each_other_are_each_reported_at_the_step_that_starts_the_cycle()
     {
         var document = MarkedDocument.Parse(Document.Replace(
@@ -97,7 +116,7 @@ public class WorkflowStepTests
 
         var cycles = run.Diagnostics.Where(d => d.Id == "ARZ0229").Select(d => d.GetMessage()).ToList();
         Assert.Equal(2, cycles.Count);
-        Assert.Contains(cycles, m => m.StartsWith("Workflow 'train' runs itself through its steps (train -> caller -> train)", StringComparison.Ordinal));
+        Assert.Contains(cycles, m => m.StartsWith("Workflow 'train' runs itself again through its steps or actions (train -> caller -> train)", StringComparison.Ordinal));
         Assert.Contains($"{document.Position} ARZ0229", run.Diagnostics.Select(GeneratorRunner.Describe));
         Assert.Empty(run.GeneratedTrees);
     }

@@ -18,7 +18,20 @@ internal sealed record BoundWorkflow(
     EquatableArray<BoundInput> Inputs,
     EquatableArray<BoundClient> Clients,
     EquatableArray<BoundStep> Steps,
-    EquatableArray<BoundOutput> Outputs);
+    EquatableArray<BoundOutput> Outputs,
+    EquatableArray<ActionWorkflow> ActionWorkflows);
+
+/// <summary>
+/// A workflow this workflow's actions run (a <c>goto</c> to it, or a <c>retry</c> that runs it
+/// first), given this workflow's inputs of the same names. Run keeps its last outputs in
+/// <see cref="Field"/>, which <c>$workflows.id.outputs.x</c> reads.
+/// </summary>
+internal sealed record ActionWorkflow(string Identifier, WorkflowCall Call)
+{
+    public string InputsMethod => Identifier + "Inputs";
+
+    public string Field => BoundStep.FieldOf(Identifier + "Outputs");
+}
 
 /// <summary>An input: its schema type (or the SDK slot's type for arrays and objects), default and docs.</summary>
 internal sealed record BoundInput(
@@ -79,11 +92,17 @@ internal sealed record ClientArgument(string Parameter, string Property);
 /// <summary>A step output; <see cref="IsSecret"/> when it carries a secret input (masked in the result's ToString).</summary>
 internal sealed record BoundStepOutput(string Name, string Property, TypeRef Type, BoundValue Value, bool IsSecret);
 
-/// <summary>An action after a step; a goto to the step itself (or a success retry) is its poll.</summary>
+/// <summary>
+/// An action after a step; a goto to the step itself (or a success retry) is its poll.
+/// <see cref="TargetIdentifier"/> is the step a goto goes to, or the step a retry runs first;
+/// <see cref="WorkflowId"/> the workflow (one of <see cref="BoundWorkflow.ActionWorkflows"/>) a goto
+/// or a retry runs.
+/// </summary>
 internal sealed record BoundAction(
     string Name,
     ActionKind Kind,
     string? TargetIdentifier,
+    string? WorkflowId,
     bool PollsThisStep,
     double? RetryAfterSeconds,
     long? RetryLimit,
