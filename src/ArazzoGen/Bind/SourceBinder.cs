@@ -21,11 +21,28 @@ internal sealed class SourceBinder
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, INamedTypeSymbol?> _clients = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, string> _clientProperties = new(StringComparer.Ordinal);
+
     public SourceBinder(ArazzoDocument document, ClientCatalog catalog, DiagnosticBag diagnostics)
     {
         _document = document;
         _catalog = catalog;
         _diagnostics = diagnostics;
+
+        // One name per source for the whole document (a workflow passes its clients to the workflows it
+        // runs by these names): unique, and never the enclosing class or an object member such as ToString.
+        var names = new UniqueNames("Clients");
+        foreach (var source in document.SourceDescriptions.Select(s => s.Name.Value).Distinct(StringComparer.Ordinal))
+        {
+            _clientProperties[source] = names.Take(Identifiers.Pascal(source));
+        }
+    }
+
+    /// <summary>The Clients property for <paramref name="source"/>, and its constructor parameter.</summary>
+    public (string Property, string Parameter) ClientNames(string source)
+    {
+        var property = _clientProperties.TryGetValue(source, out var known) ? known : Identifiers.Pascal(source);
+        return (property, Identifiers.Camel(property));
     }
 
     /// <summary>The step's source and operationId as written (without the $sourceDescriptions prefix).</summary>

@@ -261,7 +261,8 @@ internal sealed class WorkflowBinder
 
         if (!_clients.ContainsKey(source.Source))
         {
-            _clients[source.Source] = new BoundClient(source.Source, Identifiers.Pascal(source.Source), Identifiers.Camel(source.Source), SdkTypes.Name(client));
+            var (property, parameter) = _sources.ClientNames(source.Source);
+            _clients[source.Source] = new BoundClient(source.Source, property, parameter, SdkTypes.Name(client));
         }
 
         var response = ((INamedTypeSymbol)method.ReturnType).TypeArguments[0];

@@ -21,6 +21,9 @@ public class FuzzFindingTests
         // CS8604: an optional input as a list element, or as a map value.
         { "optional input in a list", "        RoleArn: arn:aws:iam::1:role/r", "        RoleArn: arn:aws:iam::1:role/r\n        VpcConfig:\n          SecurityGroupIds: [sg-1, $inputs.optionalText]\n          Subnets: [subnet-1]" },
         { "optional input in a map", "        RoleArn: arn:aws:iam::1:role/r", "        RoleArn: arn:aws:iam::1:role/r\n        Environment:\n          MAYBE: $inputs.optionalText" },
+        // CS0108 (seed 77, case 2565, hostile-names): a source named ToString made a Clients property hiding object.ToString.
+        { "source named ToString", "- name: sagemakerApi", "- name: ToString" },
+        { "source named Clients", "- name: sagemakerApi", "- name: clients" },
         // CS1570: a source name with a line break inside an inline XML doc element.
         { "source name with a newline", "- name: sagemakerApi", "- name: \"sagemaker\\n#error Api\"" },
         // CS0652: an int status compared with a constant beyond int's range.
@@ -31,6 +34,23 @@ public class FuzzFindingTests
         { "literal true condition", "condition: $.TrainingJobStatus == 'InProgress'", "condition: 'true'" },
         { "literal false condition", "condition: $.TrainingJobStatus == 'InProgress'", "condition: 'false'" },
     };
+
+    [Fact]
+    public void Two_sources_whose_names_differ_only_in_separators_get_two_client_properties()
+    {
+        // Both would be 'SagemakerApi' (CS0102).
+        var document = BindDiagnosticTests.ValidDocument
+            .Replace("- name: sagemakerApi\n  url: ./sagemaker.json", "- name: sagemakerApi\n  url: ./sagemaker.json\n- name: sagemaker-api\n  url: ./sagemaker.json")
+            .Replace("operationId: CreateTrainingJob", "operationId: $sourceDescriptions.sagemakerApi.CreateTrainingJob")
+            .Replace("operationId: DescribeTrainingJob", "operationId: $sourceDescriptions.sagemaker-api.DescribeTrainingJob");
+
+        var (run, output) = SdkCompilation.Generate(new[] { ("/w/finding.yaml", document) });
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var source = Assert.Single(run.GeneratedTrees).ToString();
+        Assert.Contains("public Clients(global::Amazon.SageMaker.IAmazonSageMaker sagemakerApi, global::Amazon.SageMaker.IAmazonSageMaker sagemakerApi2)", source);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+    }
 
     [Theory]
     [MemberData(nameof(Findings))]

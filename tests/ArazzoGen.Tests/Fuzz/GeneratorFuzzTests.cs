@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace ArazzoGen.Tests.Fuzz;
 
 /// <summary>
-/// A seeded mutation loop over every workflow in workflows/, through the whole generator (Parse,
+/// A seeded mutation loop over every workflow in workflows/ and the generated-code tests' documents, through the whole generator (Parse,
 /// Validate, Bind against the SDK shapes, Emit): it never throws, and whenever it reports no error,
 /// its output compiles without error and without a warning in generated code. CI runs
 /// <see cref="DefaultCases"/> cases under a fixed seed; ARAZZOGEN_FUZZ_CASES and ARAZZOGEN_FUZZ_SEED
@@ -21,7 +21,9 @@ public class GeneratorFuzzTests
     {
         var cases = int.TryParse(Environment.GetEnvironmentVariable("ARAZZOGEN_FUZZ_CASES"), out var n) ? n : DefaultCases;
         var seed = int.TryParse(Environment.GetEnvironmentVariable("ARAZZOGEN_FUZZ_SEED"), out var s) ? s : DefaultSeed;
-        var documents = RepoPaths.WorkflowFiles.Select(f => (Name: f, Text: File.ReadAllText(RepoPaths.Workflow(f)))).ToList();
+        var documents = RepoPaths.WorkflowFiles.Select(RepoPaths.Workflow).Concat(RepoPaths.TestWorkflowPaths)
+            .Select(path => (Name: Path.GetFileName(path), Text: File.ReadAllText(path)))
+            .ToList();
         var mutator = new WorkflowMutator(seed);
         var compilation = SdkCompilation.Create(true, SdkCompilation.NeptuneBindings);
         var compiled = 0;

@@ -17,6 +17,9 @@ internal static class RepoPaths
         "amazon-sagemaker-train-then-deploy-workflow.yml",
     };
 
+    /// <summary>The documents the generated-code tests run (hostile names, secrets, failure handling, actions that run workflows), as full paths.</summary>
+    public static IEnumerable<string> TestWorkflowPaths => Directory.GetFiles(Path.Combine(Root, "tests", "ArazzoGen.Workflows.Tests", "workflows"), "*.yaml").OrderBy(f => f, StringComparer.Ordinal);
+
     /// <summary>Every workflow in workflows/: the seeds and the ones this project added.</summary>
     public static IEnumerable<string> WorkflowFiles => Directory.GetFiles(Workflows, "*.yml").Select(Path.GetFileName).OfType<string>().OrderBy(f => f, StringComparer.Ordinal);
 }
