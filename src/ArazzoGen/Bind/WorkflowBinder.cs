@@ -490,6 +490,11 @@ internal sealed class WorkflowBinder
         foreach (var action in actions)
         {
             var conditions = criteria.BindAll(action.Criteria, site) ?? EquatableArray<BoundCondition>.Empty;
+            if (bound.Count > 0 && bound[bound.Count - 1] is { Criteria.Count: 0 } previous && (isSuccess || previous.Kind != ActionKind.Retry))
+            {
+                continue; // After an unconditional action (other than a failure retry, which can run out) nothing runs.
+            }
+
             var kind = action.Type.Value;
             if (isSuccess && kind == ActionKind.Retry && (action.StepId ?? action.WorkflowId) is { } reference)
             {

@@ -93,6 +93,22 @@ public class WorkflowStepTests
     }
 
     [Fact]
+    public void An_action_after_an_unconditional_one_never_runs_so_its_workflow_is_not_wired_in()
+    {
+        // Fuzz finding (seed 78, case 10688): the dead goto's workflow got an outputs field that was never assigned (CS0649).
+        var document = Document.Replace(
+            "      status: $outputs.status\n  outputs:",
+            "      status: $outputs.status\n    onSuccess:\n    - name: done\n      type: end\n    - name: never\n      type: goto\n      workflowId: train\n  outputs:");
+
+        var (run, output) = SdkCompilation.Generate(new[] { ("/w/composed.yaml", document) });
+
+        Assert.Empty(run.Diagnostics.Select(d => d.ToString()));
+        var caller = run.GeneratedTrees.Single(t => t.FilePath.Contains("CallerWorkflow", StringComparison.Ordinal)).ToString();
+        Assert.DoesNotContain("_trainWorkflowOutputs", caller);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+    }
+
+    [Fact]
     public void A_goto_back_to_the_calling_workflow_is_a_cycle_too()
     {
         var document = MarkedDocument.Parse(Document.Replace(
