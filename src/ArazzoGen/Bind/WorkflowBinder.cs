@@ -413,20 +413,15 @@ internal sealed class WorkflowBinder
 
         if (step.RequestBody is { } body)
         {
-            if (body.Replacements.Count > 0)
-            {
-                Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, body.Replacements[0].Span, step.StepId.Value, "uses payload replacements; write the values in the payload itself (members may be runtime expressions)");
-            }
-
-            switch (body.Payload)
+            switch (PayloadReplacements.Apply(body.Payload, body.Replacements, Diagnostics))
             {
                 case ObjectValue obj:
                     members.AddRange(obj.Members.Select(m => (m.Key, m.Value)));
                     break;
                 case null:
                     break;
-                default:
-                    Diagnostics.Add(DiagnosticDescriptors.NotAvailableFromSdk, body.Payload.Span, "payload", "AWS SDK requests are objects: write the payload as a YAML mapping of request members, not a string of raw JSON");
+                case { } other:
+                    Diagnostics.Add(DiagnosticDescriptors.NotAvailableFromSdk, other.Span, "payload", "AWS SDK requests are objects: write the payload as a YAML mapping of request members, not a string of raw JSON");
                     break;
             }
         }

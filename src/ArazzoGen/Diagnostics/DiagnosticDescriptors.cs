@@ -240,4 +240,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ActionWorkflowInputMissing = Error(
         "ARZ1018", "Workflow run by an action lacks an input", "Action '{0}' runs workflow '{1}', which requires input{2} {3}; actions pass no parameters, so workflow '{4}' must have input{2} of the same name");
+
+    public static readonly DiagnosticDescriptor ReplacementNotApplicable = Error(
+        "ARZ1019", "Replacement target cannot be applied", "Replacement target '{0}' cannot be applied to the payload: {1}");
 }
