@@ -48,6 +48,12 @@ internal sealed class SourceBinder
     /// <summary>The step's source and operationId as written (without the $sourceDescriptions prefix).</summary>
     public (string Source, string OperationId)? SourceOf(Step step)
     {
+        if (step.OperationPath is { } path)
+        {
+            var parsed = OperationPath.Parse(path.Value);
+            return parsed.Source is not null && parsed.Operation is not null ? (parsed.Source, parsed.Operation) : null;
+        }
+
         var operationId = step.OperationId!;
         var qualified = QualifiedName.Parse(operationId.Value);
         if (qualified.IsQualified)
@@ -101,8 +107,9 @@ internal sealed class SourceBinder
         }
 
         var operations = _document.Workflows.SelectMany(w => w.Steps)
-            .Where(s => s.OperationId is not null && OperationSource(s) == source)
-            .Select(s => QualifiedName.Parse(s.OperationId!.Value).Name)
+            .Select(OperationOf)
+            .Where(o => o is not null && o.Value.Source == source)
+            .Select(o => o!.Value.Name)
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var candidates = _catalog.Interfaces
@@ -125,15 +132,27 @@ internal sealed class SourceBinder
         return null;
     }
 
-    private string? OperationSource(Step step)
+    /// <summary>The source (when it is known without a client) and the operation a step names, by operationId or operationPath.</summary>
+    private (string? Source, string Name)? OperationOf(Step step)
     {
-        var qualified = QualifiedName.Parse(step.OperationId!.Value);
+        if (step.OperationPath is { } path)
+        {
+            var parsed = OperationPath.Parse(path.Value);
+            return parsed.Operation is null ? null : (parsed.Source, parsed.Operation);
+        }
+
+        if (step.OperationId is null)
+        {
+            return null;
+        }
+
+        var qualified = QualifiedName.Parse(step.OperationId.Value);
         if (qualified.IsQualified)
         {
-            return qualified.Source;
+            return (qualified.Source, qualified.Name);
         }
 
         var sources = _document.SourceDescriptions.Where(s => s.EffectiveType == "openapi").ToList();
-        return sources.Count == 1 ? sources[0].Name.Value : null;
+        return (sources.Count == 1 ? sources[0].Name.Value : null, qualified.Name);
     }
 }

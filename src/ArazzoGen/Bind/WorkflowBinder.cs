@@ -234,13 +234,14 @@ internal sealed class WorkflowBinder
 
     private Call? ResolveCall(Step step)
     {
-        if (step.OperationPath is not null)
+        if (step.OperationPath is { } path && OperationPath.Parse(path.Value).Operation is null)
         {
-            Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, step.OperationPath.Span, step.StepId.Value, "uses operationPath, which names an HTTP path; AWS SDK clients are called by operation: use operationId");
+            Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, path.Span, step.StepId.Value, "uses an operationPath that names no AWS operation: AWS SDK clients are called by operation, so ArazzoGen reads only the AWS JSON form {$sourceDescriptions.<name>.url}#/paths/~1#X-Amz-Target=<Service>.<Operation>/post; use operationId");
             return null;
         }
 
-        if (step.OperationId is null || _sources.SourceOf(step) is not { } source)
+        var named = (step.OperationId ?? step.OperationPath)!;
+        if (_sources.SourceOf(step) is not { } source)
         {
             return null;
         }
@@ -255,7 +256,7 @@ internal sealed class WorkflowBinder
         if (method is null)
         {
             var operations = _scope.Catalog.Operations(client).Select(ClientCatalog.OperationName).Distinct();
-            Diagnostics.Add(DiagnosticDescriptors.UnknownOperation, step.OperationId.Span, client.Name, source.OperationId, NameSuggester.Hint(source.OperationId, operations), source.Source);
+            Diagnostics.Add(DiagnosticDescriptors.UnknownOperation, named.Span, client.Name, source.OperationId, NameSuggester.Hint(source.OperationId, operations), source.Source);
             return null;
         }
 

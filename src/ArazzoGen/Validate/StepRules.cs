@@ -49,6 +49,11 @@ internal static class StepRules
                 }
             }
 
+            if (step.OperationPath is { } path && OperationPath.Parse(path.Value).Source is { } pathSource)
+            {
+                TargetRules.CheckSource(document, pathSource, path.Span, diagnostics);
+            }
+
             if (step.WorkflowId is { } target)
             {
                 TargetRules.CheckWorkflow(document, target, diagnostics);
