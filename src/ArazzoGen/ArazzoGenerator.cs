@@ -40,7 +40,13 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
 
         // Bind re-runs when the compilation changes (it reads symbols); its output is equal when nothing
         // it uses changed, so Emit is then skipped.
-        var bound = validated
+        // A file is bound with the documents its 'type: arazzo' sources name; for most files that list
+        // is empty, and it stays equal when an unrelated file changes.
+        var withReferences = validated
+            .Combine(validated.Collect())
+            .Select(static (input, _) => ReferencedDocuments.For(input.Left, input.Right));
+
+        var bound = withReferences
             .Combine(context.CompilationProvider)
             .Combine(settings)
             .Select(static (input, cancellationToken) => FileBinder.Bind(input.Left.Left, input.Left.Right, input.Right, cancellationToken))

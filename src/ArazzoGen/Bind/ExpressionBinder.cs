@@ -182,7 +182,13 @@ internal sealed class ExpressionBinder
     {
         if (!called.Outputs.TryGetValue(expression.Path[at], out var info))
         {
-            return null; // Validate reported it, or the output failed to bind in that workflow.
+            if (called.IsExternal)
+            {
+                // Validate saw only this document; the called workflow is in another.
+                Diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowOutputRef, expression.Span, called.WorkflowId, expression.Path[at], NameSuggester.Hint(expression.Path[at], called.Outputs.Keys));
+            }
+
+            return null; // Otherwise Validate reported it, or the output failed to bind in that workflow.
         }
 
         var outputs = new CalledOutputsBound(new TypeRef(called.ClassName + ".Outputs", SdkTypeKind.Structure, false, null, EquatableArray<string>.Empty));

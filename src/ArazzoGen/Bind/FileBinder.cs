@@ -17,8 +17,9 @@ namespace ArazzoGen.Bind;
 /// </summary>
 internal static class FileBinder
 {
-    public static BoundFile Bind(ValidatedFile file, Compilation compilation, GeneratorSettings settings, CancellationToken cancellationToken)
+    public static BoundFile Bind(FileToBind input, Compilation compilation, GeneratorSettings settings, CancellationToken cancellationToken)
     {
+        var file = input.File;
         if (file.Document is not { } document || file.HasErrors)
         {
             return new BoundFile(file.FilePath, EquatableArray<BoundWorkflow>.Empty, EquatableArray<DiagnosticInfo>.Empty);
@@ -36,26 +37,37 @@ internal static class FileBinder
             return new BoundFile(file.FilePath, EquatableArray<BoundWorkflow>.Empty, diagnostics.ToEquatableArray());
         }
 
+        var external = new ExternalWorkflows(input.Referenced, catalog, settings.Namespace, cancellationToken);
+        external.Binding(file.FilePath);
+        var (workflows, _) = BindDocument(document, catalog, settings.Namespace, external, diagnostics, cancellationToken);
+        return new BoundFile(file.FilePath, workflows, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Binds a document's workflows, each after the workflows its steps and actions run (Validate
+    /// ruled out cycles), so a step knows the types of what it passes and reads back.
+    /// </summary>
+    /// <returns>The bound workflows in document order, and each as a step of another workflow sees it.</returns>
+    internal static (EquatableArray<BoundWorkflow> Workflows, Dictionary<string, CalledWorkflow> AsCalled) BindDocument(
+        ArazzoDocument document, ClientCatalog catalog, string ns, ExternalWorkflows external, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
         var sources = new SourceBinder(document, catalog, diagnostics);
         var classNames = ClassNames(document, diagnostics);
-
-        // A workflow is bound after the workflows its steps run (Validate ruled out cycles), so a step
-        // knows the types of what it passes and reads back; the result keeps document order.
         var called = new Dictionary<string, CalledWorkflow>(StringComparer.Ordinal);
         var bound = new Dictionary<Workflow, BoundWorkflow>();
         var byId = document.Workflows.GroupBy(w => w.WorkflowId.Value).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var workflow in CalleesFirst(document, byId))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (WorkflowBinder.Bind(document, workflow, catalog, sources, called, settings.Namespace, classNames[workflow], diagnostics) is { } result)
+            var context = new CalledWorkflows(called, external, document);
+            if (WorkflowBinder.Bind(document, workflow, catalog, sources, context, ns, classNames[workflow], diagnostics) is { } result)
             {
                 bound[workflow] = result.Bound;
                 called[workflow.WorkflowId.Value] = result.AsCalled;
             }
         }
 
-        var workflows = document.Workflows.Where(bound.ContainsKey).Select(w => bound[w]).ToEquatableArray();
-        return new BoundFile(file.FilePath, workflows, diagnostics.ToEquatableArray());
+        return (document.Workflows.Where(bound.ContainsKey).Select(w => bound[w]).ToEquatableArray(), called);
     }
 
     /// <summary>Each workflow's class name, in document order; a name taken twice is reported and made unique.</summary>

@@ -27,12 +27,12 @@ internal sealed class WorkflowBinder
     private readonly ExpressionBinder _expressions;
     private readonly Dictionary<string, string> _regexFields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BoundClient> _clients = new(StringComparer.Ordinal);
-    private readonly IReadOnlyDictionary<string, CalledWorkflow> _called;
+    private readonly CalledWorkflows _called;
     private readonly Dictionary<string, Typed> _outputTypes = new(StringComparer.Ordinal);
     private bool _runsBrokenWorkflow;
     private UniqueNames _actionWorkflowNames = new();
 
-    private WorkflowBinder(ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, IReadOnlyDictionary<string, CalledWorkflow> called, DiagnosticBag diagnostics)
+    private WorkflowBinder(ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, CalledWorkflows called, DiagnosticBag diagnostics)
     {
         _document = document;
         _workflow = workflow;
@@ -47,7 +47,7 @@ internal sealed class WorkflowBinder
     /// <summary>Binds <paramref name="workflow"/>; <paramref name="called"/> holds the workflows its steps run, already bound.</summary>
     /// <returns>The bound workflow, and what steps of other workflows need to run it; both null when it has errors.</returns>
     public static (BoundWorkflow Bound, CalledWorkflow AsCalled)? Bind(
-        ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, IReadOnlyDictionary<string, CalledWorkflow> called, string ns, string className, DiagnosticBag diagnostics)
+        ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, CalledWorkflows called, string ns, string className, DiagnosticBag diagnostics)
     {
         var binder = new WorkflowBinder(document, workflow, catalog, sources, called, diagnostics);
         return binder.Bind(ns, className) is { } bound ? (bound, binder.AsCalled(bound)) : null;
@@ -208,27 +208,14 @@ internal sealed class WorkflowBinder
             return ResolveCall(step) is { } call ? new StepTarget(call, null) : null;
         }
 
-        if (QualifiedName.Parse(workflowId.Value).IsQualified)
+        if (_called.Find(workflowId, Diagnostics) is not { } called)
         {
-            Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, workflowId.Span, step.StepId.Value, "runs a workflow of another Arazzo document, which ArazzoGen does not compile yet; copy that workflow into this document");
-            return null;
-        }
-
-        if (!_called.TryGetValue(workflowId.Value, out var called))
-        {
-            // That workflow has errors of its own, reported there; without its class this one cannot be generated either.
+            // Why was reported, here or in that workflow's own file; without its class this one cannot be generated either.
             _runsBrokenWorkflow = true;
             return null;
         }
 
-        foreach (var client in called.Clients)
-        {
-            if (!_clients.ContainsKey(client.SourceName))
-            {
-                _clients[client.SourceName] = client;
-            }
-        }
-
+        TakeClients(called);
         return new StepTarget(null, called);
     }
 
@@ -262,6 +249,8 @@ internal sealed class WorkflowBinder
 
         if (!_clients.ContainsKey(source.Source))
         {
+            // This workflow's own client of an interface also serves the workflows of other documents it runs.
+            _clients.Remove("external:" + SdkTypes.Name(client));
             var (property, parameter) = _sources.ClientNames(source.Source);
             _clients[source.Source] = new BoundClient(source.Source, property, parameter, SdkTypes.Name(client));
         }
@@ -355,6 +344,43 @@ internal sealed class WorkflowBinder
     }
 
     /// <summary>
+    /// Makes the clients a called workflow needs part of this workflow's Clients. A workflow of the
+    /// same document names them by the same sources; one of another document shares this workflow's
+    /// client of the same interface (one IAmazonSageMaker serves both), or adds its own.
+    /// </summary>
+    private void TakeClients(CalledWorkflow called)
+    {
+        foreach (var client in called.Clients)
+        {
+            if (!called.IsExternal)
+            {
+                if (!_clients.ContainsKey(client.SourceName))
+                {
+                    _clients[client.SourceName] = client;
+                }
+
+                continue;
+            }
+
+            var key = "external:" + client.InterfaceType;
+            if (_clients.Values.Any(c => c.InterfaceType == client.InterfaceType) || _clients.ContainsKey(key))
+            {
+                continue;
+            }
+
+            var taken = new UniqueNames(_clients.Values.Select(c => c.Property).Concat(_document.SourceDescriptions.Select(s => _sources.ClientNames(s.Name.Value).Property)).ToArray());
+            var property = taken.Take(client.Property);
+            _clients[key] = client with { Property = property, Parameter = Identifiers.Camel(property) };
+        }
+    }
+
+    /// <summary>Which of this workflow's client properties serves a called workflow's client.</summary>
+    private string ClientFor(CalledWorkflow called, BoundClient client) =>
+        !called.IsExternal
+            ? _clients[client.SourceName].Property
+            : _clients.Values.First(c => c.InterfaceType == client.InterfaceType).Property;
+
+    /// <summary>
     /// The inputs a step passes to the workflow it runs: its parameters by input name (workflow-level
     /// parameters too, when that workflow has an input of their name), typed like SDK members.
     /// </summary>
@@ -362,11 +388,16 @@ internal sealed class WorkflowBinder
     {
         var payload = new PayloadBinder(_scope, _expressions, string.Empty, string.Empty);
         var inits = new List<MemberInit>();
+        if (called.IsExternal)
+        {
+            CheckExternalInputs(step, called);
+        }
+
         foreach (var parameter in ResolveParameters(step))
         {
             if (!called.Inputs.TryGetValue(parameter.Name.Value, out var input))
             {
-                continue; // A step parameter was reported by Validate; a workflow-level one is for the operation steps.
+                continue; // A step parameter was reported (Validate, or CheckExternalInputs); a workflow-level one is for the operation steps.
             }
 
             var slotName = $"input '{input.Name}' of workflow '{called.WorkflowId}'";
@@ -393,8 +424,28 @@ internal sealed class WorkflowBinder
         }
 
         var inputsType = new TypeRef(called.ClassName + ".Inputs", SdkTypeKind.Structure, false, null, EquatableArray<string>.Empty);
-        var clients = called.Clients.Select(c => new ClientArgument(c.Parameter, _clients[c.SourceName].Property)).ToEquatableArray();
+        var clients = called.Clients.Select(c => new ClientArgument(c.Parameter, ClientFor(called, c))).ToEquatableArray();
         return new WorkflowCall(called.WorkflowId, called.ClassName, new NewObjectBound(inits.ToEquatableArray(), inputsType), clients);
+    }
+
+    /// <summary>What Validate checks for a workflow of the same document (ARZ0210, ARZ0228), for one of another document.</summary>
+    private void CheckExternalInputs(Step step, CalledWorkflow called)
+    {
+        var passed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in WorkflowStepRules.Parameters(step, _document.Components))
+        {
+            passed.Add(parameter.Name.Value);
+            if (!called.Inputs.ContainsKey(parameter.Name.Value))
+            {
+                Diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowMember, parameter.Name.Span, called.WorkflowId, "input", parameter.Name.Value, NameSuggester.Hint(parameter.Name.Value, called.Inputs.Keys));
+            }
+        }
+
+        var missing = called.Inputs.Values.Where(i => i.IsRequired && !passed.Contains(i.Name)).Select(i => $"'{i.Name}'").ToList();
+        if (missing.Count > 0)
+        {
+            Diagnostics.Add(DiagnosticDescriptors.MissingWorkflowInput, step.WorkflowId!.Span, step.StepId.Value, called.WorkflowId, missing.Count > 1 ? "s" : string.Empty, string.Join(", ", missing), missing.Count > 1 ? "them" : "it");
+        }
     }
 
     private OperationCall BindRequest(Step step, Call call, ExpressionSite before)
@@ -542,13 +593,7 @@ internal sealed class WorkflowBinder
             return known.Bound;
         }
 
-        if (QualifiedName.Parse(workflowId.Value).IsQualified)
-        {
-            Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, workflowId.Span, action.Name.Value, "runs a workflow of another Arazzo document, which ArazzoGen does not compile yet; copy that workflow into this document");
-            return null;
-        }
-
-        if (!_called.TryGetValue(workflowId.Value, out var called))
+        if (_called.Find(workflowId, Diagnostics) is not { } called)
         {
             _runsBrokenWorkflow = true;
             return null;
@@ -597,18 +642,11 @@ internal sealed class WorkflowBinder
             return null;
         }
 
-        foreach (var client in called.Clients)
-        {
-            if (!_clients.ContainsKey(client.SourceName))
-            {
-                _clients[client.SourceName] = client;
-            }
-        }
-
+        TakeClients(called);
         var shortName = called.ClassName.Substring(called.ClassName.LastIndexOf('.') + 1);
         var identifier = _actionWorkflowNames.Take(shortName);
         var inputsType = new TypeRef(called.ClassName + ".Inputs", SdkTypeKind.Structure, false, null, EquatableArray<string>.Empty);
-        var clients = called.Clients.Select(c => new ClientArgument(c.Parameter, _clients[c.SourceName].Property)).ToEquatableArray();
+        var clients = called.Clients.Select(c => new ClientArgument(c.Parameter, ClientFor(called, c))).ToEquatableArray();
         var runs = new ActionWorkflow(identifier, new WorkflowCall(called.WorkflowId, called.ClassName, new NewObjectBound(inits.ToEquatableArray(), inputsType), clients));
         _scope.ActionWorkflows[called.WorkflowId] = (runs, called);
         return runs;

@@ -70,14 +70,17 @@ internal sealed record ExpressionSite(Step? Step, ITypeSymbol? Response, bool Af
 /// <summary>
 /// What a step that runs a workflow needs of it, learned when that workflow was bound: its class,
 /// its inputs and outputs with their types (and SDK symbols, to navigate into), and its clients.
-/// Lives only while one file is bound.
+/// <see cref="IsExternal"/> when it is in another document, whose Validate stage did not see the
+/// step that runs it (so Bind checks the step's parameters and $outputs against it). Lives only
+/// while one file is bound.
 /// </summary>
 internal sealed record CalledWorkflow(
     string WorkflowId,
     string ClassName,
     IReadOnlyDictionary<string, CalledInput> Inputs,
     IReadOnlyDictionary<string, StepOutputInfo> Outputs,
-    IReadOnlyList<BoundClient> Clients);
+    IReadOnlyList<BoundClient> Clients,
+    bool IsExternal = false);
 
 /// <summary>An input of a called workflow: its property, type (as declared there), and whether it must be given.</summary>
 internal sealed record CalledInput(string Name, string Property, TypeRef Type, ITypeSymbol? Symbol, bool IsRequired, string? DefaultCode);

@@ -243,4 +243,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ReplacementNotApplicable = Error(
         "ARZ1019", "Replacement target cannot be applied", "Replacement target '{0}' cannot be applied to the payload: {1}");
+
+    public static readonly DiagnosticDescriptor ArazzoSourceUnavailable = Error(
+        "ARZ1020", "Workflow of another document not available", "Source '{0}' {1}");
 }

@@ -2,6 +2,7 @@ using System.Linq;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
+using ArazzoGen.Parse.Expressions;
 
 namespace ArazzoGen.Validate;
 
@@ -49,6 +50,8 @@ internal static class ReferenceRules
             case ExpressionRoot.Steps:
                 CheckStepOutput(workflow, flow, use, diagnostics);
                 break;
+            case ExpressionRoot.Outputs when use.Place == ExpressionPlace.StepResult && use.Step?.WorkflowId is { } calledId && QualifiedName.Parse(calledId.Value).IsQualified:
+                break; // The outputs of a workflow of another document: Bind checks them against it.
             case ExpressionRoot.Outputs:
                 // In the results of a step that runs a workflow, $outputs are that workflow's outputs.
                 var owner = CalledHere(document, use) ?? workflow;

@@ -230,6 +230,7 @@ public class BindDiagnosticTests
         var tested = Cases.Select(c => (string)c[0])
             .Concat(WorkflowStepTests.Cases.Select(c => (string)c[0]))
             .Concat(PayloadReplacementTests.Broken.Select(c => (string)c[0]))
+            .Concat(CrossDocumentTests.Cases.Select(c => (string)c[0]))
             .Concat(new[] { "ARZ1000", "ARZ1002", "ARZ1003", "ARZ1014", "ARZ1015", "ARZ1017" })
             .ToHashSet();
         var catalogued = typeof(ArazzoGenerator).Assembly.GetType("ArazzoGen.Diagnostics.DiagnosticDescriptors")!
