@@ -65,12 +65,7 @@ public sealed class WorkflowRun : IDisposable
         string stepId, int attempt, TClient client, TRequest request, Func<TClient, TRequest, CancellationToken, Task<TResponse>> call)
         where TResponse : AmazonWebServiceResponse
     {
-        CancellationToken.ThrowIfCancellationRequested();
-        using var activity = Telemetry.Source.HasListeners() ? Telemetry.Source.StartActivity("step " + stepId) : null;
-        activity?.SetTag("arazzo.workflow.id", WorkflowId);
-        activity?.SetTag("arazzo.step.id", stepId);
-        activity?.SetTag("arazzo.step.attempt", attempt);
-        Log.StepCalling(_logger, WorkflowId, stepId, attempt, null);
+        using var activity = StartCall(stepId, attempt);
         try
         {
             var response = _options.ResiliencePipeline is { } pipeline
@@ -100,12 +95,7 @@ public sealed class WorkflowRun : IDisposable
         string stepId, int attempt, Func<TInputs> inputs, Func<TInputs, CancellationToken, Task<TOutputs>> run)
         where TOutputs : class
     {
-        CancellationToken.ThrowIfCancellationRequested();
-        using var activity = Telemetry.Source.HasListeners() ? Telemetry.Source.StartActivity("step " + stepId) : null;
-        activity?.SetTag("arazzo.workflow.id", WorkflowId);
-        activity?.SetTag("arazzo.step.id", stepId);
-        activity?.SetTag("arazzo.step.attempt", attempt);
-        Log.StepCalling(_logger, WorkflowId, stepId, attempt, null);
+        using var activity = StartCall(stepId, attempt);
         try
         {
             return new WorkflowCallResult<TOutputs>(await run(inputs(), CancellationToken).ConfigureAwait(false), null);
@@ -140,6 +130,18 @@ public sealed class WorkflowRun : IDisposable
             $"Step '{stepId}' of workflow '{WorkflowId}' failed on attempt {attempt}: {reason.TrimEnd('.')}.",
             new StepContext(WorkflowId, stepId, attempt, inner?.StatusCode, inner?.ErrorCode, inner?.RequestId, observed),
             result.Error);
+    }
+
+    /// <summary>Before each call (of the SDK, or of another workflow): cancellation, the step's span when traced, the log line.</summary>
+    private Activity? StartCall(string stepId, int attempt)
+    {
+        CancellationToken.ThrowIfCancellationRequested();
+        var activity = Telemetry.Source.HasListeners() ? Telemetry.Source.StartActivity("step " + stepId) : null;
+        activity?.SetTag("arazzo.workflow.id", WorkflowId);
+        activity?.SetTag("arazzo.step.id", stepId);
+        activity?.SetTag("arazzo.step.attempt", attempt);
+        Log.StepCalling(_logger, WorkflowId, stepId, attempt, null);
+        return activity;
     }
 
     /// <summary>Starts polling a step: the delays and bound come from the workflow, overridable per step in the options.</summary>

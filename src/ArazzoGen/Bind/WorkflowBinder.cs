@@ -419,13 +419,29 @@ internal sealed class WorkflowBinder
                 continue;
             }
 
-            var mayBeNullThere = !input.IsRequired && input.DefaultCode is null;
-            inits.Add(new MemberInit(input.Property, value.MayBeNull() && !mayBeNullThere ? new NonNullInputBound(value, input.Name, input.DefaultCode, input.Type) : value));
+            inits.Add(Pass(value, input));
         }
 
+        return CallOf(called, inits);
+    }
+
+    /// <summary>
+    /// A value for a called workflow's input. The input's type there is non-nullable when it is
+    /// required or has a default, so a value that may be null goes through its default or
+    /// WorkflowInput.Required (a null found at run time then fails the calling step).
+    /// </summary>
+    private static MemberInit Pass(BoundValue value, CalledInput input)
+    {
+        var mayBeNullThere = !input.IsRequired && input.DefaultCode is null;
+        return new MemberInit(input.Property, value.MayBeNull() && !mayBeNullThere ? new NonNullInputBound(value, input.Name, input.DefaultCode, input.Type) : value);
+    }
+
+    /// <summary>How to run <paramref name="called"/>: its class, the Inputs object, and which of this workflow's clients it gets.</summary>
+    private WorkflowCall CallOf(CalledWorkflow called, IEnumerable<MemberInit> inputs)
+    {
         var inputsType = new TypeRef(called.ClassName + ".Inputs", SdkTypeKind.Structure, false, null, EquatableArray<string>.Empty);
         var clients = called.Clients.Select(c => new ClientArgument(c.Parameter, ClientFor(called, c))).ToEquatableArray();
-        return new WorkflowCall(called.WorkflowId, called.ClassName, new NewObjectBound(inits.ToEquatableArray(), inputsType), clients);
+        return new WorkflowCall(called.WorkflowId, called.ClassName, new NewObjectBound(inputs.ToEquatableArray(), inputsType), clients);
     }
 
     /// <summary>What Validate checks for a workflow of the same document (ARZ0210, ARZ0228), for one of another document.</summary>
@@ -632,8 +648,7 @@ internal sealed class WorkflowBinder
                 continue;
             }
 
-            var mayBeNullThere = !input.IsRequired && input.DefaultCode is null;
-            inits.Add(new MemberInit(input.Property, fitted.MayBeNull() && !mayBeNullThere ? new NonNullInputBound(fitted, input.Name, input.DefaultCode, input.Type) : fitted));
+            inits.Add(Pass(fitted, input));
         }
 
         if (missing.Count > 0)
@@ -644,10 +659,7 @@ internal sealed class WorkflowBinder
 
         TakeClients(called);
         var shortName = called.ClassName.Substring(called.ClassName.LastIndexOf('.') + 1);
-        var identifier = _actionWorkflowNames.Take(shortName);
-        var inputsType = new TypeRef(called.ClassName + ".Inputs", SdkTypeKind.Structure, false, null, EquatableArray<string>.Empty);
-        var clients = called.Clients.Select(c => new ClientArgument(c.Parameter, ClientFor(called, c))).ToEquatableArray();
-        var runs = new ActionWorkflow(identifier, new WorkflowCall(called.WorkflowId, called.ClassName, new NewObjectBound(inits.ToEquatableArray(), inputsType), clients));
+        var runs = new ActionWorkflow(_actionWorkflowNames.Take(shortName), CallOf(called, inits));
         _scope.ActionWorkflows[called.WorkflowId] = (runs, called);
         return runs;
     }

@@ -21,8 +21,9 @@ public class GeneratorFuzzTests
     {
         var cases = int.TryParse(Environment.GetEnvironmentVariable("ARAZZOGEN_FUZZ_CASES"), out var n) ? n : DefaultCases;
         var seed = int.TryParse(Environment.GetEnvironmentVariable("ARAZZOGEN_FUZZ_SEED"), out var s) ? s : DefaultSeed;
+        // Repository-shaped paths, so a 'type: arazzo' source's relative url finds the other document.
         var documents = RepoPaths.WorkflowFiles.Select(RepoPaths.Workflow).Concat(RepoPaths.TestWorkflowPaths)
-            .Select(path => (Name: Path.GetFileName(path), Text: File.ReadAllText(path)))
+            .Select(path => (Name: Path.GetFileName(path), Path: "/repo/" + Path.GetRelativePath(RepoPaths.Root, path).Replace('\\', '/'), Text: File.ReadAllText(path)))
             .ToList();
         var mutator = new WorkflowMutator(seed);
         var compilation = SdkCompilation.Create(true, SdkCompilation.NeptuneBindings);
@@ -34,7 +35,11 @@ public class GeneratorFuzzTests
             var (text, mutation) = mutator.Mutate(document.Text);
             var what = $"case {i} (seed {seed}): {document.Name}: {mutation}";
 
-            var driver = GeneratorRunner.CreateDriver(new[] { new InMemoryAdditionalText("/fuzz/" + document.Name, text) }, parseOptions: SdkCompilation.ParseOptions);
+            // The documents that reference this one, or that it references, go along unchanged.
+            var files = documents.Where(d => d.Path != document.Path && Related(d, document)).Select(d => new InMemoryAdditionalText(d.Path, d.Text))
+                .Prepend(new InMemoryAdditionalText(document.Path, text))
+                .ToArray();
+            var driver = GeneratorRunner.CreateDriver(files, parseOptions: SdkCompilation.ParseOptions);
             driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
             var run = driver.GetRunResult();
 
@@ -58,4 +63,8 @@ public class GeneratorFuzzTests
         // The loop must reach code generation often, or it proves little about the emitted code.
         Assert.True(compiled >= cases / 10, $"only {compiled} of {cases} mutated documents reached code generation");
     }
+
+    /// <summary>True when one document names the other's file in a source url.</summary>
+    private static bool Related((string Name, string Path, string Text) a, (string Name, string Path, string Text) b) =>
+        a.Text.Contains("/" + b.Name, StringComparison.Ordinal) || b.Text.Contains("/" + a.Name, StringComparison.Ordinal);
 }
