@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using ArazzoGen.Bind;
 using ArazzoGen.Helpers;
@@ -38,31 +39,40 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
 
         var settings = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => GeneratorSettings.From(options.GlobalOptions));
 
-        // Bind re-runs when the compilation changes (it reads symbols); its output is equal when nothing
-        // it uses changed, so Emit is then skipped.
-        // A file is bound with the documents its 'type: arazzo' sources name; for most files that list
-        // is empty, and it stays equal when an unrelated file changes.
-        var withReferences = validated
+        // A file is bound with the documents its 'type: arazzo' sources name. Only such files are paired
+        // with the whole set of files (which changes with any YAML edit); the others skip that step.
+        var standalone = validated
+            .Where(static file => !ReferencedDocuments.HasArazzoSources(file))
+            .Select(static (file, _) => new FileToBind(file, EquatableArray<ValidatedFile>.Empty));
+        var referencing = validated
+            .Where(static file => ReferencedDocuments.HasArazzoSources(file))
             .Combine(validated.Collect())
             .Select(static (input, _) => ReferencedDocuments.For(input.Left, input.Right));
 
-        var bound = withReferences
-            .Combine(context.CompilationProvider)
-            .Combine(settings)
-            .Select(static (input, cancellationToken) => FileBinder.Bind(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
-            .WithTrackingName(TrackingNames.Bind);
+        var standaloneClasses = BindAndEmit(context, standalone, settings);
+        var referencingClasses = BindAndEmit(context, referencing, settings);
 
         // Two files whose workflows map to one class in one namespace cannot both compile; say so at the YAML.
-        var classNames = bound
-            .Select(static (file, _) => file.Workflows.Select(w => new ClassClaim(w.Namespace + "." + w.ClassName, w.WorkflowId, w.Location)).ToEquatableArray())
-            .Collect();
-        context.RegisterSourceOutput(classNames, static (output, files) =>
+        context.RegisterSourceOutput(standaloneClasses.Combine(referencingClasses), static (output, claims) =>
         {
-            foreach (var diagnostic in ClassClaim.Collisions(files.SelectMany(f => f)))
+            foreach (var diagnostic in ClassClaim.Collisions(claims.Left.Concat(claims.Right).SelectMany(f => f)))
             {
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
         });
+    }
+
+    /// <returns>The classes each file claims, for the check that no two files generate the same one.</returns>
+    private static IncrementalValueProvider<ImmutableArray<EquatableArray<ClassClaim>>> BindAndEmit(
+        IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<FileToBind> files, IncrementalValueProvider<GeneratorSettings> settings)
+    {
+        // Bind re-runs when the compilation changes (it reads symbols); its output is equal when nothing
+        // it uses changed, so Emit is then skipped.
+        var bound = files
+            .Combine(context.CompilationProvider)
+            .Combine(settings)
+            .Select(static (input, cancellationToken) => FileBinder.Bind(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.Bind);
 
         var emitted = bound
             .Select(static (file, _) => EmitStage.Emit(file))
@@ -80,5 +90,9 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
                 output.AddSource(source.HintName, source.Text);
             }
         });
+
+        return bound
+            .Select(static (file, _) => file.Workflows.Select(w => new ClassClaim(w.Namespace + "." + w.ClassName, w.WorkflowId, w.Location)).ToEquatableArray())
+            .Collect();
     }
 }

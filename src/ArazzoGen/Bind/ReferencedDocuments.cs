@@ -86,6 +86,6 @@ internal static class ReferencedDocuments
         }
     }
 
-    private static bool HasArazzoSources(ValidatedFile file) =>
+    public static bool HasArazzoSources(ValidatedFile file) =>
         file.Document?.SourceDescriptions.Any(s => s.EffectiveType == "arazzo") == true;
 }
