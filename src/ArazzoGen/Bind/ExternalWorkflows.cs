@@ -84,7 +84,7 @@ internal sealed class ExternalWorkflows
             return called;
         }
 
-        var ids = document.Workflows.Select(w => w.WorkflowId.Value).ToList();
+        var ids = DocumentIndex.For(document).Ids;
         if (_cyclic.Contains(path))
         {
             diagnostics.Add(DiagnosticDescriptors.ArazzoSourceUnavailable, reference.Span, source.Name.Value, "runs, through its workflows, a workflow of this document again: documents that run each other's workflows form a cycle, which ArazzoGen does not compile");

@@ -55,8 +55,7 @@ internal static class FileBinder
         var classNames = ClassNames(document, diagnostics);
         var called = new Dictionary<string, CalledWorkflow>(StringComparer.Ordinal);
         var bound = new Dictionary<Workflow, BoundWorkflow>();
-        var byId = document.Workflows.GroupBy(w => w.WorkflowId.Value).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        foreach (var workflow in CalleesFirst(document, byId))
+        foreach (var workflow in CalleesFirst(document))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var context = new CalledWorkflows(called, external, document);
@@ -92,50 +91,44 @@ internal static class FileBinder
         return result;
     }
 
-    /// <summary>The document's workflows, each after the workflows its steps and actions run (depth first; a cycle is cut, not followed).</summary>
-    private static List<Workflow> CalleesFirst(ArazzoDocument document, Dictionary<string, Workflow> byId)
+    /// <summary>
+    /// The document's workflows, each after the workflows its steps and actions run (depth first,
+    /// without recursion: a chain of thousands of workflows must not overflow the stack; a cycle is cut).
+    /// </summary>
+    private static List<Workflow> CalleesFirst(ArazzoDocument document)
     {
+        var byId = DocumentIndex.For(document).ById;
         var order = new List<Workflow>();
-        var state = new Dictionary<Workflow, bool>(); // false: being visited, true: done.
-        foreach (var workflow in document.Workflows)
+        var started = new HashSet<Workflow>();
+        foreach (var root in document.Workflows)
         {
-            Visit(workflow);
+            if (!started.Add(root))
+            {
+                continue;
+            }
+
+            var work = new Stack<(Workflow Workflow, IEnumerator<Workflow> Callees)>();
+            work.Push((root, Callees(root).GetEnumerator()));
+            while (work.Count > 0)
+            {
+                var (workflow, callees) = work.Peek();
+                if (callees.MoveNext())
+                {
+                    if (started.Add(callees.Current))
+                    {
+                        work.Push((callees.Current, Callees(callees.Current).GetEnumerator()));
+                    }
+
+                    continue;
+                }
+
+                work.Pop();
+                order.Add(workflow);
+            }
         }
 
         return order;
 
-        void Visit(Workflow workflow)
-        {
-            if (state.ContainsKey(workflow))
-            {
-                return;
-            }
-
-            state[workflow] = false;
-            foreach (var (called, _) in WorkflowStepRules.RunsOf(workflow, byId, document.Components))
-            {
-                Visit(called);
-            }
-
-            state[workflow] = true;
-            order.Add(workflow);
-        }
+        IEnumerable<Workflow> Callees(Workflow workflow) => WorkflowStepRules.RunsOf(workflow, byId, document.Components).Select(r => r.Called);
     }
-}
-
-/// <summary>MSBuild properties the generator reads (made compiler-visible by build/ArazzoGen.props).</summary>
-internal sealed record GeneratorSettings(string Namespace)
-{
-    public static GeneratorSettings From(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options)
-    {
-        var ns = options.TryGetValue("build_property.ArazzoNamespace", out var configured) && !string.IsNullOrWhiteSpace(configured)
-            ? configured
-            : options.TryGetValue("build_property.RootNamespace", out var root) && !string.IsNullOrWhiteSpace(root)
-                ? root + ".Workflows"
-                : "ArazzoWorkflows";
-        return new GeneratorSettings(Sanitize(ns));
-    }
-
-    private static string Sanitize(string ns) =>
-        string.Join(".", ns.Split('.').Where(p => p.Length > 0).Select(Identifiers.Pascal)) is { Length: > 0 } clean ? clean : "ArazzoWorkflows";
 }

@@ -6,6 +6,8 @@ namespace ArazzoGen.Helpers;
 /// <summary>Finds the closest known name for "did you mean" hints in diagnostics.</summary>
 internal static class NameSuggester
 {
+    private const int MaxCompared = 1000;
+
     /// <summary>
     /// Returns the candidate nearest to <paramref name="name"/> (case-insensitive edit distance),
     /// or null when none is close enough to be a plausible typo.
@@ -14,14 +16,19 @@ internal static class NameSuggester
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        var allowed = Math.Max(2, name.Length / 3);
+        var lowered = name.ToLowerInvariant();
+        var compared = 0;
         foreach (var candidate in candidates)
         {
-            if (string.Equals(candidate, name, StringComparison.Ordinal))
+            // A length that differs by more than the allowed distance cannot be close enough; and in a
+            // hostile document with thousands of names, a hint is not worth more comparisons than this.
+            if (string.Equals(candidate, name, StringComparison.Ordinal) || Math.Abs(candidate.Length - name.Length) > allowed || ++compared > MaxCompared)
             {
                 continue;
             }
 
-            var distance = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var distance = Distance(lowered, candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {
                 bestDistance = distance;
@@ -29,7 +36,6 @@ internal static class NameSuggester
             }
         }
 
-        var allowed = Math.Max(2, name.Length / 3);
         if (bestDistance <= allowed)
         {
             return best;

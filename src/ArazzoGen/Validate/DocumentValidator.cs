@@ -51,7 +51,7 @@ internal static class DependencyRules
 {
     public static void Check(ArazzoDocument document, DiagnosticBag diagnostics)
     {
-        var ids = document.Workflows.Select(w => w.WorkflowId.Value).ToList();
+        var ids = DocumentIndex.For(document).ById;
         foreach (var workflow in document.Workflows)
         {
             foreach (var dependency in workflow.DependsOn)
@@ -60,53 +60,22 @@ internal static class DependencyRules
                 {
                     TargetRules.CheckSourceQualified(document, dependency, diagnostics);
                 }
-                else if (!ids.Contains(dependency.Value))
+                else if (!ids.ContainsKey(dependency.Value))
                 {
-                    diagnostics.Add(DiagnosticDescriptors.UnknownDependency, dependency.Span, dependency.Value, NameSuggester.Hint(dependency.Value, ids));
+                    diagnostics.Add(DiagnosticDescriptors.UnknownDependency, dependency.Span, dependency.Value, NameSuggester.Hint(dependency.Value, ids.Keys));
                 }
             }
         }
 
-        // Depth-first search for a cycle; each workflow reports the first cycle through it once.
-        var byId = document.Workflows.GroupBy(w => w.WorkflowId.Value).ToDictionary(g => g.Key, g => g.First());
+        // Each workflow on a cycle reports it once, at its dependsOn entry that starts it.
+        var index = DocumentIndex.For(document);
+        var cycles = Cycles.Find(index.Ids, id => index.ById.TryGetValue(id, out var w) ? w.DependsOn.Select(d => d.Value) : Enumerable.Empty<string>());
         foreach (var workflow in document.Workflows)
         {
-            var path = FindCycle(workflow.WorkflowId.Value, byId);
-            if (path is not null)
+            if (cycles.TryGetValue(workflow.WorkflowId.Value, out var cycle) && workflow.DependsOn.FirstOrDefault(d => d.Value == cycle.Path[1]) is { } at)
             {
-                var at = workflow.DependsOn.First(d => d.Value == path[1]);
-                diagnostics.Add(DiagnosticDescriptors.CyclicDependency, at.Span, workflow.WorkflowId.Value, string.Join(" -> ", path));
+                diagnostics.Add(DiagnosticDescriptors.CyclicDependency, at.Span, workflow.WorkflowId.Value, cycle.ToString());
             }
         }
-    }
-
-    private static List<string>? FindCycle(string start, Dictionary<string, Workflow> byId)
-    {
-        var stack = new Stack<(string Id, List<string> Path)>();
-        stack.Push((start, new List<string> { start }));
-        var visited = new HashSet<string>();
-        while (stack.Count > 0)
-        {
-            var (id, path) = stack.Pop();
-            if (!byId.TryGetValue(id, out var workflow))
-            {
-                continue;
-            }
-
-            foreach (var dependency in workflow.DependsOn.Select(d => d.Value))
-            {
-                if (dependency == start)
-                {
-                    return new List<string>(path) { start };
-                }
-
-                if (visited.Add(dependency))
-                {
-                    stack.Push((dependency, new List<string>(path) { dependency }));
-                }
-            }
-        }
-
-        return null;
     }
 }

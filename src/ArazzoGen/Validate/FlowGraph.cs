@@ -12,24 +12,28 @@ namespace ArazzoGen.Validate;
 /// </summary>
 internal sealed class FlowGraph
 {
-    private readonly List<int>[] _successors;
-    private readonly bool[][] _reaches;
-    private readonly bool[] _ends;
+    // Reachability from one step is computed when an expression asks about it. A workflow of tens of
+    // thousands of steps (hostile, or generated) would make a full matrix quadratic in time and memory;
+    // past this many visited steps, CanRunBefore answers true (it then reports nothing, rather than hang).
+    private const int ReachabilityBudget = 20_000_000;
 
-    private FlowGraph(Workflow workflow, List<int>[] successors, bool[] ends)
+    private readonly List<int>[] _successors;
+    private readonly bool[] _ends;
+    private readonly Dictionary<int, bool[]> _reaches = new();
+    private readonly Dictionary<string, int> _index;
+    private int _budget = ReachabilityBudget;
+
+    private FlowGraph(Workflow workflow, Dictionary<string, int> index, List<int>[] successors, bool[] ends)
     {
         Workflow = workflow;
+        _index = index;
         _successors = successors;
         _ends = ends;
-        _reaches = successors.Select((_, i) => Closure(i)).ToArray();
         Reachable = new bool[successors.Length];
         if (successors.Length > 0)
         {
+            Reachable = Closure(0);
             Reachable[0] = true;
-            for (var i = 0; i < successors.Length; i++)
-            {
-                Reachable[i] |= _reaches[0][i];
-            }
         }
     }
 
@@ -38,21 +42,30 @@ internal sealed class FlowGraph
     /// <summary>Steps that some path from the first step reaches.</summary>
     public bool[] Reachable { get; }
 
-    public int IndexOf(string stepId)
-    {
-        for (var i = 0; i < Workflow.Steps.Count; i++)
-        {
-            if (Workflow.Steps[i].StepId.Value == stepId)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    /// <summary>The position of the (first) step with this id, or -1.</summary>
+    public int IndexOf(string stepId) => _index.TryGetValue(stepId, out var i) ? i : -1;
 
     /// <summary>True when some path runs <paramref name="earlier"/> and later reaches <paramref name="later"/>.</summary>
-    public bool CanRunBefore(int earlier, int later) => Reachable[earlier] && _reaches[earlier][later];
+    public bool CanRunBefore(int earlier, int later)
+    {
+        if (!Reachable[earlier])
+        {
+            return false;
+        }
+
+        if (!_reaches.TryGetValue(earlier, out var reaches))
+        {
+            if (_budget < _successors.Length)
+            {
+                return true;
+            }
+
+            _budget -= _successors.Length;
+            reaches = _reaches[earlier] = Closure(earlier);
+        }
+
+        return reaches[later];
+    }
 
     /// <summary>
     /// Reachable steps from which no path ends the workflow normally (an end action, a goto to
@@ -60,15 +73,26 @@ internal sealed class FlowGraph
     /// </summary>
     public IReadOnlyList<int> StepsThatNeverEnd()
     {
-        var canEnd = (bool[])_ends.Clone();
-        for (var changed = true; changed;)
+        // Backwards from the steps that can end: every step with a path to one of them can end too.
+        var predecessors = Enumerable.Range(0, _successors.Length).Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < _successors.Length; i++)
         {
-            changed = false;
-            for (var i = 0; i < canEnd.Length; i++)
+            foreach (var next in _successors[i])
             {
-                if (!canEnd[i] && _successors[i].Any(next => canEnd[next]))
+                predecessors[next].Add(i);
+            }
+        }
+
+        var canEnd = (bool[])_ends.Clone();
+        var pending = new Queue<int>(Enumerable.Range(0, canEnd.Length).Where(i => canEnd[i]));
+        while (pending.Count > 0)
+        {
+            foreach (var previous in predecessors[pending.Dequeue()])
+            {
+                if (!canEnd[previous])
                 {
-                    canEnd[i] = changed = true;
+                    canEnd[previous] = true;
+                    pending.Enqueue(previous);
                 }
             }
         }
@@ -129,7 +153,7 @@ internal sealed class FlowGraph
                     .Any(a => a.Type.Value == ActionKind.End || (a.Type.Value == ActionKind.Goto && a.WorkflowId is not null));
         }
 
-        return new FlowGraph(workflow, successors, ends);
+        return new FlowGraph(workflow, index, successors, ends);
     }
 
     private bool[] Closure(int from)

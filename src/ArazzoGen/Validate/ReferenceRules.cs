@@ -88,7 +88,7 @@ internal static class ReferenceRules
     /// <summary>The workflow a step runs, when the expression is in that step's results.</summary>
     private static Workflow? CalledHere(ArazzoDocument document, ExpressionUse use) =>
         use.Place == ExpressionPlace.StepResult && use.Step is { WorkflowId: not null } step
-            ? WorkflowStepRules.CalledWorkflow(step, document.Workflows.GroupBy(w => w.WorkflowId.Value).ToDictionary(g => g.Key, g => g.First()))
+            ? WorkflowStepRules.CalledWorkflow(step, DocumentIndex.For(document).ById)
             : null;
 
     private static void CheckDocumentWide(ArazzoDocument document, RuntimeExpression expression, DiagnosticBag diagnostics)
@@ -155,10 +155,10 @@ internal static class ReferenceRules
     private static void CheckWorkflowMember(ArazzoDocument document, RuntimeExpression expression, DiagnosticBag diagnostics)
     {
         var workflowId = expression.Path[0];
-        var target = document.Workflows.FirstOrDefault(w => w.WorkflowId.Value == workflowId);
-        if (target is null)
+        var index = DocumentIndex.For(document);
+        if (!index.ById.TryGetValue(workflowId, out var target))
         {
-            diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowTarget, expression.Span, workflowId, NameSuggester.Hint(workflowId, document.Workflows.Select(w => w.WorkflowId.Value)));
+            diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowTarget, expression.Span, workflowId, NameSuggester.Hint(workflowId, index.Ids));
             return;
         }
 

@@ -12,8 +12,8 @@ internal static class StepRules
     public static void Check(ArazzoDocument document, Workflow workflow, FlowGraph flow, DiagnosticBag diagnostics)
     {
         DocumentValidator.ReportDuplicates(workflow.Steps.Select(s => s.StepId), DiagnosticDescriptors.DuplicateStepId, diagnostics, workflow.WorkflowId.Value);
-        CheckActions(document, workflow, workflow.SuccessActions, "successActions", diagnostics);
-        CheckActions(document, workflow, workflow.FailureActions, "failureActions", diagnostics);
+        CheckActions(document, flow, workflow.SuccessActions, "successActions", diagnostics);
+        CheckActions(document, flow, workflow.FailureActions, "failureActions", diagnostics);
         CheckParameters(workflow.Parameters, isOperationStep: false, diagnostics);
 
         var looping = flow.StepsThatNeverEnd();
@@ -28,8 +28,8 @@ internal static class StepRules
         for (var i = 0; i < workflow.Steps.Count; i++)
         {
             var step = workflow.Steps[i];
-            CheckActions(document, workflow, step.OnSuccess, "successActions", diagnostics);
-            CheckActions(document, workflow, step.OnFailure, "failureActions", diagnostics);
+            CheckActions(document, flow, step.OnSuccess, "successActions", diagnostics);
+            CheckActions(document, flow, step.OnFailure, "failureActions", diagnostics);
             CheckParameters(step.Parameters, isOperationStep: step.OperationId is not null || step.OperationPath is not null, diagnostics);
             CheckCriteria(step.SuccessCriteria, diagnostics);
             if (step.RequestBody is { } body)
@@ -66,7 +66,7 @@ internal static class StepRules
         }
     }
 
-    private static void CheckActions(ArazzoDocument document, Workflow workflow, IEnumerable<ActionOrReference> actions, string componentKind, DiagnosticBag diagnostics)
+    private static void CheckActions(ArazzoDocument document, FlowGraph flow, IEnumerable<ActionOrReference> actions, string componentKind, DiagnosticBag diagnostics)
     {
         var list = actions.ToList();
         DocumentValidator.ReportDuplicates(list.Where(a => a.Action is not null).Select(a => a.Action!.Name), DiagnosticDescriptors.DuplicateActionName, diagnostics);
@@ -82,7 +82,7 @@ internal static class StepRules
             CheckCriteria(action.Criteria, diagnostics);
             if (action.StepId is { } stepId)
             {
-                TargetRules.CheckStep(workflow, stepId, diagnostics);
+                TargetRules.CheckStep(flow, stepId, diagnostics);
             }
 
             if (action.WorkflowId is { } workflowId)

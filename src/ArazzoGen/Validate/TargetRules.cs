@@ -9,12 +9,12 @@ namespace ArazzoGen.Validate;
 /// <summary>Checks names that point at steps, workflows and source descriptions.</summary>
 internal static class TargetRules
 {
-    public static void CheckStep(Workflow workflow, Located<string> stepId, DiagnosticBag diagnostics)
+    public static void CheckStep(FlowGraph flow, Located<string> stepId, DiagnosticBag diagnostics)
     {
-        var ids = workflow.Steps.Select(s => s.StepId.Value).ToList();
-        if (!ids.Contains(stepId.Value))
+        if (flow.IndexOf(stepId.Value) < 0)
         {
-            diagnostics.Add(DiagnosticDescriptors.UnknownStepTarget, stepId.Span, workflow.WorkflowId.Value, stepId.Value, NameSuggester.Hint(stepId.Value, ids));
+            var workflow = flow.Workflow;
+            diagnostics.Add(DiagnosticDescriptors.UnknownStepTarget, stepId.Span, workflow.WorkflowId.Value, stepId.Value, NameSuggester.Hint(stepId.Value, workflow.Steps.Select(s => s.StepId.Value)));
         }
     }
 
@@ -26,10 +26,10 @@ internal static class TargetRules
             return;
         }
 
-        var ids = document.Workflows.Select(w => w.WorkflowId.Value).ToList();
-        if (!ids.Contains(workflowId.Value))
+        var index = DocumentIndex.For(document);
+        if (!index.ById.ContainsKey(workflowId.Value))
         {
-            diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowTarget, workflowId.Span, workflowId.Value, NameSuggester.Hint(workflowId.Value, ids));
+            diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowTarget, workflowId.Span, workflowId.Value, NameSuggester.Hint(workflowId.Value, index.Ids));
         }
     }
 

@@ -16,20 +16,26 @@ internal static class WorkflowStepRules
 {
     public static void Check(ArazzoDocument document, DiagnosticBag diagnostics)
     {
-        var byId = document.Workflows.GroupBy(w => w.WorkflowId.Value).ToDictionary(g => g.Key, g => g.First());
+        var index = DocumentIndex.For(document);
         foreach (var workflow in document.Workflows)
         {
             foreach (var step in workflow.Steps)
             {
-                if (CalledWorkflow(step, byId) is { } called)
+                if (CalledWorkflow(step, index.ById) is { } called)
                 {
                     CheckInputs(document, step, called, diagnostics);
                 }
             }
+        }
 
-            if (FindCycle(workflow, byId, document.Components) is { } cycle)
+        // Each workflow on a cycle reports it once, at the step or action that starts it.
+        var cycles = Cycles.Find(index.Ids, id => index.ById.TryGetValue(id, out var w) ? RunsOf(w, index.ById, document.Components).Select(r => r.Called.WorkflowId.Value) : Enumerable.Empty<string>());
+        foreach (var workflow in document.Workflows)
+        {
+            if (cycles.TryGetValue(workflow.WorkflowId.Value, out var cycle)
+                && RunsOf(workflow, index.ById, document.Components).FirstOrDefault(r => r.Called.WorkflowId.Value == cycle.Path[1]) is { Reference: { } at })
             {
-                diagnostics.Add(DiagnosticDescriptors.WorkflowCallCycle, cycle.At.Span, workflow.WorkflowId.Value, string.Join(" -> ", cycle.Path));
+                diagnostics.Add(DiagnosticDescriptors.WorkflowCallCycle, at.Span, workflow.WorkflowId.Value, cycle.ToString());
             }
         }
     }
@@ -89,32 +95,5 @@ internal static class WorkflowStepRules
             var names = string.Join(", ", missing.Select(m => $"'{m}'"));
             diagnostics.Add(DiagnosticDescriptors.MissingWorkflowInput, step.WorkflowId!.Span, step.StepId.Value, called.WorkflowId.Value, missing.Count > 1 ? "s" : string.Empty, names, missing.Count > 1 ? "them" : "it");
         }
-    }
-
-    /// <summary>A chain of workflow steps from <paramref name="start"/> back to it: the path, and the first step's workflowId.</summary>
-    private static (List<string> Path, Located<string> At)? FindCycle(Workflow start, Dictionary<string, Workflow> byId, Components components)
-    {
-        var stack = new Stack<(Workflow Workflow, List<string> Path, Located<string>? At)>();
-        stack.Push((start, new List<string> { start.WorkflowId.Value }, null));
-        var visited = new HashSet<string>(System.StringComparer.Ordinal);
-        while (stack.Count > 0)
-        {
-            var (workflow, path, at) = stack.Pop();
-            foreach (var (called, reference) in RunsOf(workflow, byId, components))
-            {
-                var first = at ?? reference;
-                if (called.WorkflowId.Value == start.WorkflowId.Value)
-                {
-                    return (new List<string>(path) { called.WorkflowId.Value }, first);
-                }
-
-                if (visited.Add(called.WorkflowId.Value))
-                {
-                    stack.Push((called, new List<string>(path) { called.WorkflowId.Value }, first));
-                }
-            }
-        }
-
-        return null;
     }
 }
