@@ -77,7 +77,7 @@ internal static class InputsSchemaParser
             Text("description"),
             required.Contains(entry.Key.Value),
             Text("writeOnly") == "true",
-            schema?["default"],
+            schema?["default"] is YamlScalar { IsNull: true } ? null : schema?["default"], // 'default: ~' gives no default
             entry.Value);
     }
 }

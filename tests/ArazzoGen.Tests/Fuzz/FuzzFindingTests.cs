@@ -36,6 +36,22 @@ public class FuzzFindingTests
     };
 
     [Fact]
+    public void An_input_whose_default_is_null_is_an_input_without_a_default()
+    {
+        // CS8601 (seed 88, case 3370, hostile-names): 'default: ~' made Bind treat the input as never
+        // null while the Inputs class, rightly, declared it nullable.
+        var document = BindDiagnosticTests.ValidDocument
+            .Replace("      channels:\n        type: array", "      channels:\n        type: array\n      nothing:\n        type: string\n        default: ~")
+            .Replace("        RoleArn: arn:aws:iam::1:role/r", "        RoleArn: arn:aws:iam::1:role/r\n        Environment:\n          MAYBE: $inputs.nothing");
+
+        var (run, output) = SdkCompilation.Generate(new[] { ("/w/finding.yaml", document) });
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains("public string? Nothing { get; init; }", Assert.Single(run.GeneratedTrees).ToString());
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+    }
+
+    [Fact]
     public void Two_sources_whose_names_differ_only_in_separators_get_two_client_properties()
     {
         // Both would be 'SagemakerApi' (CS0102).
