@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ArazzoGen.Bind.Model;
+using ArazzoGen.Diagnostics;
+using ArazzoGen.Helpers;
+using ArazzoGen.Model;
+using ArazzoGen.Validate;
+
+namespace ArazzoGen.Bind;
+
+/// <summary>
+/// What running another workflow takes, for one calling workflow: finding it (this document or
+/// another), sharing this workflow's clients with it, and the Inputs a step passes (its parameters)
+/// or an action passes (this workflow's inputs of the same names), typed and checked against it.
+/// </summary>
+internal sealed class WorkflowCallBinder
+{
+    private readonly ArazzoDocument _document;
+    private readonly WorkflowScope _scope;
+    private readonly ExpressionBinder _expressions;
+    private readonly SourceBinder _sources;
+    private readonly CalledWorkflows _called;
+    private readonly Dictionary<string, BoundClient> _clients;
+    private UniqueNames _actionWorkflowNames = new();
+
+    /// <param name="clients">The calling workflow's clients by source, shared: called workflows add theirs.</param>
+    public WorkflowCallBinder(ArazzoDocument document, WorkflowScope scope, ExpressionBinder expressions, SourceBinder sources, CalledWorkflows called, Dictionary<string, BoundClient> clients)
+    {
+        _document = document;
+        _scope = scope;
+        _expressions = expressions;
+        _sources = sources;
+        _called = called;
+        _clients = clients;
+    }
+
+    /// <summary>True when a step or action runs a workflow that cannot be run (the reason is reported); this workflow cannot be generated then.</summary>
+    public bool RunsBrokenWorkflow { get; private set; }
+
+    private DiagnosticBag Diagnostics => _scope.Diagnostics;
+
+    /// <summary>Run members for workflows that actions run (XInputs(), _xOutputs) must not meet a step's (XAsync, XInputs(), _x).</summary>
+    public void ReserveNames(IEnumerable<string> taken) =>
+        _actionWorkflowNames = new UniqueNames(taken.SelectMany(i => new[] { i, i + "Outputs" }).ToArray());
+
+    /// <summary>The workflow <paramref name="workflowId"/> names, its clients made part of this workflow's; null when it cannot run.</summary>
+    public CalledWorkflow? Find(Located<string> workflowId)
+    {
+        if (_called.Find(workflowId, Diagnostics) is not { } called)
+        {
+            // Why was reported, here or in that workflow's own file; without its class this one cannot be generated either.
+            RunsBrokenWorkflow = true;
+            return null;
+        }
+
+        TakeClients(called);
+        return called;
+    }
+
+    /// <summary>
+    /// Makes the clients a called workflow needs part of this workflow's Clients. A workflow of the
+    /// same document names them by the same sources; one of another document shares this workflow's
+    /// client of the same interface (one IAmazonSageMaker serves both), or adds its own.
+    /// </summary>
+    private void TakeClients(CalledWorkflow called)
+    {
+        foreach (var client in called.Clients)
+        {
+            if (!called.IsExternal)
+            {
+                if (!_clients.ContainsKey(client.SourceName))
+                {
+                    _clients[client.SourceName] = client;
+                }
+
+                continue;
+            }
+
+            var key = "external:" + client.InterfaceType;
+            if (_clients.Values.Any(c => c.InterfaceType == client.InterfaceType) || _clients.ContainsKey(key))
+            {
+                continue;
+            }
+
+            var taken = new UniqueNames(_clients.Values.Select(c => c.Property).Concat(_document.SourceDescriptions.Select(s => _sources.ClientNames(s.Name.Value).Property)).ToArray());
+            var property = taken.Take(client.Property);
+            _clients[key] = client with { Property = property, Parameter = Identifiers.Camel(property) };
+        }
+    }
+
+    /// <summary>Which of this workflow's client properties serves a called workflow's client.</summary>
+    private string ClientFor(CalledWorkflow called, BoundClient client) =>
+        !called.IsExternal
+            ? _clients[client.SourceName].Property
+            : _clients.Values.First(c => c.InterfaceType == client.InterfaceType).Property;
+
+    /// <summary>
+    /// The inputs a step passes to the workflow it runs: its parameters by input name (workflow-level
+    /// parameters too, when that workflow has an input of their name), typed like SDK members.
+    /// </summary>
+    /// <param name="parameters">The step's parameters, merged with the workflow's.</param>
+    public WorkflowCall StepInputs(Step step, CalledWorkflow called, IEnumerable<Parameter> parameters, ExpressionSite before)
+    {
+        var payload = new PayloadBinder(_scope, _expressions, string.Empty, string.Empty);
+        var inits = new List<MemberInit>();
+        if (called.IsExternal)
+        {
+            CheckExternalInputs(step, called);
+        }
+
+        foreach (var parameter in parameters)
+        {
+            if (!called.Inputs.TryGetValue(parameter.Name.Value, out var input))
+            {
+                continue; // A step parameter was reported (Validate, or CheckExternalInputs); a workflow-level one is for the operation steps.
+            }
+
+            var slotName = $"input '{input.Name}' of workflow '{called.WorkflowId}'";
+            if (parameter.Value is LiteralValue { Kind: LiteralKind.Null } && input.IsRequired)
+            {
+                Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, parameter.Value.Span, slotName, "null", "the input is required");
+                continue;
+            }
+
+            var slot = input.Symbol ?? _scope.Types.Primitive(input.Type);
+            if (slot is null)
+            {
+                Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, parameter.Value.Span, slotName, "a value", $"workflow '{called.WorkflowId}' gives this input no type it can be checked against; give it a schema type");
+                continue;
+            }
+
+            if (payload.BindValue(parameter.Value, slot, slotName, (false, null, null), before) is not { } value)
+            {
+                continue;
+            }
+
+            inits.Add(Pass(value, input));
+        }
+
+        return CallOf(called, inits);
+    }
+
+    /// <summary>
+    /// A value for a called workflow's input. The input's type there is non-nullable when it is
+    /// required or has a default, so a value that may be null goes through its default or
+    /// WorkflowInput.Required (a null found at run time then fails the calling step).
+    /// </summary>
+    private static MemberInit Pass(BoundValue value, CalledInput input)
+    {
+        var mayBeNullThere = !input.IsRequired && input.DefaultCode is null;
+        return new MemberInit(input.Property, value.MayBeNull() && !mayBeNullThere ? new NonNullInputBound(value, input.Name, input.DefaultCode, input.Type) : value);
+    }
+
+    /// <summary>How to run <paramref name="called"/>: its class, the Inputs object, and which of this workflow's clients it gets.</summary>
+    private WorkflowCall CallOf(CalledWorkflow called, IEnumerable<MemberInit> inputs)
+    {
+        var inputsType = new TypeRef(called.ClassName + ".Inputs", SdkTypeKind.Structure, false, null, EquatableArray<string>.Empty);
+        var clients = called.Clients.Select(c => new ClientArgument(c.Parameter, ClientFor(called, c))).ToEquatableArray();
+        return new WorkflowCall(called.WorkflowId, called.ClassName, new NewObjectBound(inputs.ToEquatableArray(), inputsType), clients);
+    }
+
+    /// <summary>What Validate checks for a workflow of the same document (ARZ0210, ARZ0228), for one of another document.</summary>
+    private void CheckExternalInputs(Step step, CalledWorkflow called)
+    {
+        var passed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in WorkflowStepRules.Parameters(step, _document.Components))
+        {
+            passed.Add(parameter.Name.Value);
+            if (!called.Inputs.ContainsKey(parameter.Name.Value))
+            {
+                Diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowMember, parameter.Name.Span, called.WorkflowId, "input", parameter.Name.Value, NameSuggester.Hint(parameter.Name.Value, called.Inputs.Keys));
+            }
+        }
+
+        var missing = called.Inputs.Values.Where(i => i.IsRequired && !passed.Contains(i.Name)).Select(i => $"'{i.Name}'").ToList();
+        if (missing.Count > 0)
+        {
+            Diagnostics.Add(DiagnosticDescriptors.MissingWorkflowInput, step.WorkflowId!.Span, step.StepId.Value, called.WorkflowId, missing.Count > 1 ? "s" : string.Empty, string.Join(", ", missing), missing.Count > 1 ? "them" : "it");
+        }
+    }
+
+    /// <summary>
+    /// The workflow a goto or retry action runs, bound once per workflow: actions pass no
+    /// parameters, so it gets this workflow's inputs of the same names (each required one must exist here).
+    /// </summary>
+    public ActionWorkflow? ForAction(WorkflowAction action, Located<string> workflowId)
+    {
+        if (_scope.ActionWorkflows.TryGetValue(workflowId.Value, out var known))
+        {
+            return known.Bound;
+        }
+
+        if (Find(workflowId) is not { } called)
+        {
+            return null;
+        }
+
+        var inits = new List<MemberInit>();
+        var missing = new List<string>();
+        foreach (var input in called.Inputs.Values)
+        {
+            if (!_scope.Inputs.TryGetValue(input.Name, out var mine))
+            {
+                if (input.IsRequired)
+                {
+                    missing.Add($"'{input.Name}'");
+                }
+
+                continue;
+            }
+
+            if (mine.Type is null)
+            {
+                if (input.Symbol is null)
+                {
+                    continue; // Neither side says what type it is; the called workflow keeps its own default.
+                }
+
+                mine.Type = _scope.Types.Describe(input.Symbol);
+                mine.Symbol = input.Symbol;
+                mine.DecidedAt = workflowId.Span;
+            }
+
+            var optional = !mine.Declaration.IsRequired && mine.Declaration.Default is null;
+            var value = new InputBound(mine.Property, optional ? mine.Type with { Name = mine.Type.NullableName } : mine.Type);
+            if (Conversions.Fit(value, input.Type, $"input '{input.Name}' of workflow '{called.WorkflowId}'", workflowId.Span, Diagnostics) is not { } fitted)
+            {
+                continue;
+            }
+
+            inits.Add(Pass(fitted, input));
+        }
+
+        if (missing.Count > 0)
+        {
+            Diagnostics.Add(DiagnosticDescriptors.ActionWorkflowInputMissing, workflowId.Span, action.Name.Value, called.WorkflowId, missing.Count > 1 ? "s" : string.Empty, string.Join(", ", missing), _scope.Workflow.WorkflowId.Value);
+            return null;
+        }
+
+        var shortName = called.ClassName.Substring(called.ClassName.LastIndexOf('.') + 1);
+        var runs = new ActionWorkflow(_actionWorkflowNames.Take(shortName), CallOf(called, inits));
+        _scope.ActionWorkflows[called.WorkflowId] = (runs, called);
+        return runs;
+    }
+}
