@@ -106,14 +106,15 @@ internal sealed class WorkflowCallBinder
         var inits = new List<MemberInit>();
         if (called.IsExternal)
         {
-            CheckExternalInputs(step, called);
+            // Validate saw only this document: the checks it makes for a workflow of the same one.
+            WorkflowStepRules.CheckPassedInputs(step, _document.Components, called.WorkflowId, called.Inputs.Keys.ToList(), called.Inputs.Values.Where(i => i.IsRequired).Select(i => i.Name), Diagnostics);
         }
 
         foreach (var parameter in parameters)
         {
             if (!called.Inputs.TryGetValue(parameter.Name.Value, out var input))
             {
-                continue; // A step parameter was reported (Validate, or CheckExternalInputs); a workflow-level one is for the operation steps.
+                continue; // A step parameter was reported (CheckPassedInputs); a workflow-level one is for the operation steps.
             }
 
             var slotName = $"input '{input.Name}' of workflow '{called.WorkflowId}'";
@@ -158,26 +159,6 @@ internal sealed class WorkflowCallBinder
         var inputsType = new TypeRef(called.ClassName + ".Inputs", SdkTypeKind.Structure, false, null, EquatableArray<string>.Empty);
         var clients = called.Clients.Select(c => new ClientArgument(c.Parameter, ClientFor(called, c))).ToEquatableArray();
         return new WorkflowCall(called.WorkflowId, called.ClassName, new NewObjectBound(inputs.ToEquatableArray(), inputsType), clients);
-    }
-
-    /// <summary>What Validate checks for a workflow of the same document (ARZ0210, ARZ0228), for one of another document.</summary>
-    private void CheckExternalInputs(Step step, CalledWorkflow called)
-    {
-        var passed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var parameter in WorkflowStepRules.Parameters(step, _document.Components))
-        {
-            passed.Add(parameter.Name.Value);
-            if (!called.Inputs.ContainsKey(parameter.Name.Value))
-            {
-                Diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowMember, parameter.Name.Span, called.WorkflowId, "input", parameter.Name.Value, NameSuggester.Hint(parameter.Name.Value, called.Inputs.Keys));
-            }
-        }
-
-        var missing = called.Inputs.Values.Where(i => i.IsRequired && !passed.Contains(i.Name)).Select(i => $"'{i.Name}'").ToList();
-        if (missing.Count > 0)
-        {
-            Diagnostics.Add(DiagnosticDescriptors.MissingWorkflowInput, step.WorkflowId!.Span, step.StepId.Value, called.WorkflowId, missing.Count > 1 ? "s" : string.Empty, string.Join(", ", missing), missing.Count > 1 ? "them" : "it");
-        }
     }
 
     /// <summary>

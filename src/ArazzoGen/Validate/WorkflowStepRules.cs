@@ -75,25 +75,36 @@ internal static class WorkflowStepRules
 
     private static void CheckInputs(ArazzoDocument document, Step step, Workflow called, DiagnosticBag diagnostics)
     {
-        var declared = called.Inputs?.Properties.Select(p => p.Name.Value).ToList() ?? new List<string>();
+        var inputs = called.Inputs?.Properties ?? EquatableArray<InputProperty>.Empty;
+        CheckPassedInputs(
+            step,
+            document.Components,
+            called.WorkflowId.Value,
+            inputs.Select(p => p.Name.Value).ToList(),
+            inputs.Where(p => p.IsRequired && p.Default is null).Select(p => p.Name.Value),
+            diagnostics);
+    }
+
+    /// <summary>
+    /// What a step passes to the workflow it runs: ARZ0210 for a parameter that is none of its inputs,
+    /// ARZ0228 for a required input not passed. Bind runs it too, for a workflow of another document.
+    /// </summary>
+    public static void CheckPassedInputs(Step step, Components components, string calledId, IReadOnlyCollection<string> declared, IEnumerable<string> required, DiagnosticBag diagnostics)
+    {
         var passed = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var parameter in Parameters(step, document.Components))
+        foreach (var parameter in Parameters(step, components))
         {
             passed.Add(parameter.Name.Value);
             if (!declared.Contains(parameter.Name.Value))
             {
-                diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowMember, parameter.Name.Span, called.WorkflowId.Value, "input", parameter.Name.Value, NameSuggester.Hint(parameter.Name.Value, declared));
+                diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowMember, parameter.Name.Span, calledId, "input", parameter.Name.Value, NameSuggester.Hint(parameter.Name.Value, declared));
             }
         }
 
-        var missing = called.Inputs?.Properties
-            .Where(p => p.IsRequired && p.Default is null && !passed.Contains(p.Name.Value))
-            .Select(p => p.Name.Value)
-            .ToList() ?? new List<string>();
+        var missing = required.Where(r => !passed.Contains(r)).Select(r => $"'{r}'").ToList();
         if (missing.Count > 0)
         {
-            var names = string.Join(", ", missing.Select(m => $"'{m}'"));
-            diagnostics.Add(DiagnosticDescriptors.MissingWorkflowInput, step.WorkflowId!.Span, step.StepId.Value, called.WorkflowId.Value, missing.Count > 1 ? "s" : string.Empty, names, missing.Count > 1 ? "them" : "it");
+            diagnostics.Add(DiagnosticDescriptors.MissingWorkflowInput, step.WorkflowId!.Span, step.StepId.Value, calledId, missing.Count > 1 ? "s" : string.Empty, string.Join(", ", missing), missing.Count > 1 ? "them" : "it");
         }
     }
 }
