@@ -123,13 +123,8 @@ public sealed class WorkflowRun : IDisposable
             return outputs;
         }
 
-        var reason = $"action '{actionName}' ran a workflow that failed: {result.Error!.Message}";
-        Log.StepFailed(_logger, WorkflowId, stepId, attempt, reason, null);
         var inner = result.Error as WorkflowException;
-        throw new WorkflowStepFailedException(
-            $"Step '{stepId}' of workflow '{WorkflowId}' failed on attempt {attempt}: {reason.TrimEnd('.')}.",
-            new StepContext(WorkflowId, stepId, attempt, inner?.StatusCode, inner?.ErrorCode, inner?.RequestId, observed),
-            result.Error);
+        throw Failure(stepId, attempt, $"action '{actionName}' ran a workflow that failed: {result.Error!.Message}", string.Empty, inner?.StatusCode, inner?.ErrorCode, inner?.RequestId, observed, result.Error);
     }
 
     /// <summary>Before each call (of the SDK, or of another workflow): cancellation, the step's span when traced, the log line.</summary>
@@ -179,11 +174,7 @@ public sealed class WorkflowRun : IDisposable
             : call.ErrorCode is not null
                 ? $"the call failed with {call.ErrorCode} (status {call.StatusCode}): {call.ErrorMessage}"
                 : $"the call failed: {call.Error.Message}";
-        Log.StepFailed(_logger, WorkflowId, stepId, attempt, reason, null);
-        return new WorkflowStepFailedException(
-            $"Step '{stepId}' of workflow '{WorkflowId}' failed on attempt {attempt}: {reason}. No onFailure action matched.",
-            new StepContext(WorkflowId, stepId, attempt, call.StatusCode, call.ErrorCode, call.RequestId, observed),
-            call.Error);
+        return Failure(stepId, attempt, reason, NoActionMatched, call.StatusCode, call.ErrorCode, call.RequestId, observed, call.Error);
     }
 
     /// <summary>The exception for a step running another workflow that failed with no failure action to handle it.</summary>
@@ -193,12 +184,21 @@ public sealed class WorkflowRun : IDisposable
         var reason = call.Error is null
             ? "its success criteria were not met"
             : $"the workflow it runs failed: {call.Error.Message}";
-        Log.StepFailed(_logger, WorkflowId, stepId, attempt, reason, null);
         var inner = call.Error as WorkflowException;
+        return Failure(stepId, attempt, reason, NoActionMatched, inner?.StatusCode, inner?.ErrorCode, inner?.RequestId, observed, call.Error);
+    }
+
+    private const string NoActionMatched = " No onFailure action matched.";
+
+    /// <summary>Logs a step's failure and builds its exception: what failed, why, and the AWS facts of the failed call.</summary>
+    private WorkflowStepFailedException Failure(
+        string stepId, int attempt, string reason, string tail, int? statusCode, string? errorCode, string? requestId, string? observed, Exception? cause)
+    {
+        Log.StepFailed(_logger, WorkflowId, stepId, attempt, reason, null);
         return new WorkflowStepFailedException(
-            $"Step '{stepId}' of workflow '{WorkflowId}' failed on attempt {attempt}: {reason.TrimEnd('.')}. No onFailure action matched.",
-            new StepContext(WorkflowId, stepId, attempt, inner?.StatusCode, inner?.ErrorCode, inner?.RequestId, observed),
-            call.Error);
+            $"Step '{stepId}' of workflow '{WorkflowId}' failed on attempt {attempt}: {reason.TrimEnd('.')}.{tail}",
+            new StepContext(WorkflowId, stepId, attempt, statusCode, errorCode, requestId, observed),
+            cause);
     }
 
     /// <summary>Logs the end of the run and closes its trace span.</summary>
