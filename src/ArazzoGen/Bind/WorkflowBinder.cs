@@ -26,7 +26,7 @@ internal sealed class WorkflowBinder
     private readonly WorkflowScope _scope;
     private readonly ExpressionBinder _expressions;
     private readonly Dictionary<string, string> _regexFields = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, BoundClient> _clients = new(StringComparer.Ordinal);
+    private readonly WorkflowClients _clients;
     private readonly WorkflowCallBinder _calls;
     private readonly Dictionary<string, Typed> _outputTypes = new(StringComparer.Ordinal);
 
@@ -37,7 +37,8 @@ internal sealed class WorkflowBinder
         _sources = sources;
         _scope = new WorkflowScope(workflow, catalog, diagnostics);
         _expressions = new ExpressionBinder(_scope);
-        _calls = new WorkflowCallBinder(document, _scope, _expressions, sources, called, _clients);
+        _clients = new WorkflowClients(document, sources);
+        _calls = new WorkflowCallBinder(document, _scope, _expressions, called, _clients);
     }
 
     private DiagnosticBag Diagnostics => _scope.Diagnostics;
@@ -105,7 +106,7 @@ internal sealed class WorkflowBinder
             _workflow.Summary,
             _workflow.Description,
             inputs,
-            _clients.Values.ToEquatableArray(),
+            _clients.All.ToEquatableArray(),
             steps.ToEquatableArray(),
             outputs,
             _scope.ActionWorkflows.Values.Select(a => a.Bound).ToEquatableArray());
@@ -236,14 +237,7 @@ internal sealed class WorkflowBinder
             return null;
         }
 
-        if (!_clients.ContainsKey(source.Source))
-        {
-            // This workflow's own client of an interface also serves the workflows of other documents it runs.
-            _clients.Remove("external:" + SdkTypes.Name(client));
-            var (property, parameter) = _sources.ClientNames(source.Source);
-            _clients[source.Source] = new BoundClient(source.Source, property, parameter, SdkTypes.Name(client));
-        }
-
+        _clients.ForSource(source.Source, SdkTypes.Name(client));
         var response = ((INamedTypeSymbol)method.ReturnType).TypeArguments[0];
         return new Call(source.Source, source.OperationId, client, method, method.Parameters[0].Type, response);
     }
@@ -363,7 +357,7 @@ internal sealed class WorkflowBinder
         }
 
         var request = payload.BindObject(call.Request, members, before, step.StepId.Span, checkRequired: true);
-        return new OperationCall(_clients[call.Source].Property, call.Method.Name, request);
+        return new OperationCall(_clients.ForSource(call.Source, SdkTypes.Name(call.Client)).Property, call.Method.Name, request);
     }
 
     /// <summary>True when a value is (or embeds) an input marked format: password or writeOnly.</summary>

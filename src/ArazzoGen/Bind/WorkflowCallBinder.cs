@@ -19,18 +19,16 @@ internal sealed class WorkflowCallBinder
     private readonly ArazzoDocument _document;
     private readonly WorkflowScope _scope;
     private readonly ExpressionBinder _expressions;
-    private readonly SourceBinder _sources;
     private readonly CalledWorkflows _called;
-    private readonly Dictionary<string, BoundClient> _clients;
+    private readonly WorkflowClients _clients;
     private UniqueNames _actionWorkflowNames = new();
 
-    /// <param name="clients">The calling workflow's clients by source, shared: called workflows add theirs.</param>
-    public WorkflowCallBinder(ArazzoDocument document, WorkflowScope scope, ExpressionBinder expressions, SourceBinder sources, CalledWorkflows called, Dictionary<string, BoundClient> clients)
+    /// <param name="clients">The calling workflow's clients: called workflows add theirs.</param>
+    public WorkflowCallBinder(ArazzoDocument document, WorkflowScope scope, ExpressionBinder expressions, CalledWorkflows called, WorkflowClients clients)
     {
         _document = document;
         _scope = scope;
         _expressions = expressions;
-        _sources = sources;
         _called = called;
         _clients = clients;
     }
@@ -54,46 +52,9 @@ internal sealed class WorkflowCallBinder
             return null;
         }
 
-        TakeClients(called);
+        _clients.Take(called);
         return called;
     }
-
-    /// <summary>
-    /// Makes the clients a called workflow needs part of this workflow's Clients. A workflow of the
-    /// same document names them by the same sources; one of another document shares this workflow's
-    /// client of the same interface (one IAmazonSageMaker serves both), or adds its own.
-    /// </summary>
-    private void TakeClients(CalledWorkflow called)
-    {
-        foreach (var client in called.Clients)
-        {
-            if (!called.IsExternal)
-            {
-                if (!_clients.ContainsKey(client.SourceName))
-                {
-                    _clients[client.SourceName] = client;
-                }
-
-                continue;
-            }
-
-            var key = "external:" + client.InterfaceType;
-            if (_clients.Values.Any(c => c.InterfaceType == client.InterfaceType) || _clients.ContainsKey(key))
-            {
-                continue;
-            }
-
-            var taken = new UniqueNames(_clients.Values.Select(c => c.Property).Concat(_document.SourceDescriptions.Select(s => _sources.ClientNames(s.Name.Value).Property)).ToArray());
-            var property = taken.Take(client.Property);
-            _clients[key] = client with { Property = property, Parameter = Identifiers.Camel(property) };
-        }
-    }
-
-    /// <summary>Which of this workflow's client properties serves a called workflow's client.</summary>
-    private string ClientFor(CalledWorkflow called, BoundClient client) =>
-        !called.IsExternal
-            ? _clients[client.SourceName].Property
-            : _clients.Values.First(c => c.InterfaceType == client.InterfaceType).Property;
 
     /// <summary>
     /// The inputs a step passes to the workflow it runs: its parameters by input name (workflow-level
@@ -157,7 +118,7 @@ internal sealed class WorkflowCallBinder
     private WorkflowCall CallOf(CalledWorkflow called, IEnumerable<MemberInit> inputs)
     {
         var inputsType = new TypeRef(called.ClassName + ".Inputs", SdkTypeKind.Structure, false, null, EquatableArray<string>.Empty);
-        var clients = called.Clients.Select(c => new ClientArgument(c.Parameter, ClientFor(called, c))).ToEquatableArray();
+        var clients = called.Clients.Select(c => new ClientArgument(c.Parameter, _clients.PropertyFor(called, c))).ToEquatableArray();
         return new WorkflowCall(called.WorkflowId, called.ClassName, new NewObjectBound(inputs.ToEquatableArray(), inputsType), clients);
     }
 
