@@ -32,12 +32,6 @@ public static class Criteria
     public static int? Compare(string? left, string? right) =>
         left is null || right is null ? null : Math.Sign(string.Compare(left, right, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>
-    /// A condition the workflow wrote as a literal (<c>true</c>, <c>false</c>, or an ordering comparison
-    /// with null). A call, so the compiler does not report the code it guards as unreachable.
-    /// </summary>
-    public static bool Constant(bool value) => value;
-
     /// <summary>Text of a value embedded in a string (<c>"{$expr}"</c>), in invariant culture; null becomes empty.</summary>
     public static string Text(object? value) => value switch
     {

@@ -102,3 +102,13 @@ public sealed class WorkflowCanceledException : OperationCanceledException
     /// <summary>The workflow's outputs as far as they were computed (the generated Outputs type).</summary>
     public object? PartialOutputs { get; }
 }
+
+/// <summary>A page loop reached <see cref="WorkflowOptions.PageLimit"/> (or its retryLimit) while the service still had more.</summary>
+public sealed class WorkflowPageLimitExceededException : WorkflowException
+{
+    /// <summary>Creates the exception.</summary>
+    public WorkflowPageLimitExceededException(string message, StepContext context)
+        : base(message, context, null)
+    {
+    }
+}

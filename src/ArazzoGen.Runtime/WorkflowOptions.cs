@@ -40,6 +40,13 @@ public sealed class WorkflowOptions
     /// </summary>
     public TimeSpan DefaultPollDeadline { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How many pages a page loop (a step whose request reads its own previous outputs, going back
+    /// to itself while there is more) may ask for when the workflow gives no <c>retryLimit</c>,
+    /// before it is stopped with <see cref="WorkflowPageLimitExceededException"/>. 10,000 by default.
+    /// </summary>
+    public int PageLimit { get; init; } = 10_000;
+
     /// <summary>Per-step overrides of the poll delay and bound, keyed by stepId.</summary>
     public IDictionary<string, PollOptions> Polls { get; init; } = new Dictionary<string, PollOptions>(StringComparer.Ordinal);
 }

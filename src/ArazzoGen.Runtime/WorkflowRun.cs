@@ -148,6 +148,10 @@ public sealed class WorkflowRun : IDisposable
         return new Poll(this, stepId, overrides?.Delay is { } fixedDelay ? PollDelay.Every(fixedDelay) : delay, maxAttempts, deadline);
     }
 
+    /// <summary>Starts a page loop of a step: no wait unless the workflow gives one, bounded by <paramref name="retryLimit"/> or the options' page limit.</summary>
+    public Pages StartPages(string stepId, TimeSpan delay, int? retryLimit) =>
+        new(this, stepId, delay, retryLimit is { } limit ? limit + 1 : _options.PageLimit);
+
     /// <summary>Waits on the options' clock, honouring cancellation.</summary>
     public Task DelayAsync(TimeSpan delay) =>
         delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, _options.TimeProvider, CancellationToken);

@@ -9,7 +9,7 @@ internal static class Conversions
 {
     /// <summary>True when <see cref="Fit"/> would accept a value of type <paramref name="source"/>.</summary>
     public static bool CanFit(TypeRef source, TypeRef target) =>
-        source.NonNullableName == target.NonNullableName || Convert(new LiteralBound("_", source), target) is not null;
+        source.NonNullableName == target.NonNullableName || Convert(new LiteralBound(LiteralSpelling.String, "_", source), target) is not null;
 
     public static BoundValue? Fit(BoundValue value, TypeRef target, string slotName, SourceSpan span, DiagnosticBag diagnostics)
     {

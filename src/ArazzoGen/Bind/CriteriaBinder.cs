@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using ArazzoGen.Bind.Model;
 using ArazzoGen.Diagnostics;
-using ArazzoGen.Emit;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
 using Microsoft.CodeAnalysis;
@@ -188,10 +187,10 @@ internal sealed class CriteriaBinder
             case LiteralOperand literal:
                 return literal.Kind switch
                 {
-                    LiteralKind.String => new LiteralBound(CSharpLiteral.String(literal.Value), TypeRef.String),
-                    LiteralKind.Integer => new LiteralBound(literal.Value, TypeRef.Long),
-                    LiteralKind.Number => new LiteralBound(CSharpLiteral.Double(literal.Value), TypeRef.Double),
-                    LiteralKind.Boolean => new LiteralBound(literal.Value, TypeRef.Boolean),
+                    LiteralKind.String => LiteralBound.String(literal.Value),
+                    LiteralKind.Integer => new LiteralBound(LiteralSpelling.Integer, literal.Value, TypeRef.Long),
+                    LiteralKind.Number => new LiteralBound(LiteralSpelling.Double, literal.Value, TypeRef.Double),
+                    LiteralKind.Boolean => new LiteralBound(LiteralSpelling.Boolean, literal.Value, TypeRef.Boolean),
                     _ => null,
                 };
             case ExpressionOperand expression:

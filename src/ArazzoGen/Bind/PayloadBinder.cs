@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using ArazzoGen.Bind.Model;
 using ArazzoGen.Diagnostics;
-using ArazzoGen.Emit;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
 using Microsoft.CodeAnalysis;
@@ -110,7 +109,7 @@ internal sealed class PayloadBinder
                 var entries = obj.Members
                     .Select(m => (m.Key, Value: BindValue(m.Value, valueType, $"{slotName}[\"{m.Key.Value}\"]", (false, null, null), site)))
                     .Where(e => e.Value is not null)
-                    .Select(e => new MapEntryBound(CSharpLiteral.String(e.Key.Value), e.Value!))
+                    .Select(e => new MapEntryBound(e.Key.Value, e.Value!))
                     .ToEquatableArray();
                 return new NewMapBound(entries, target);
             case ArrayValue array when target.Kind == SdkTypeKind.List:
@@ -157,24 +156,24 @@ internal sealed class PayloadBinder
         {
             case SdkTypeKind.String:
                 CheckBounds(slotName, constraints, literal.Text.Length, "characters", literal.Span);
-                return new LiteralBound(CSharpLiteral.String(literal.Text), TypeRef.String);
+                return LiteralBound.String(literal.Text);
             case SdkTypeKind.Constant when literal.Kind == LiteralKind.String:
                 if (KnownField(literal.Text, target) is { } field)
                 {
-                    return new LiteralBound($"{target.NonNullableName}.{field}", target);
+                    return new LiteralBound(LiteralSpelling.ConstantField, field, target);
                 }
 
                 Diagnostics.Add(DiagnosticDescriptors.UnknownEnumValue, literal.Span, literal.Text, ShortName(target.Name), string.Join(", ", target.KnownValues.Take(12)) + (target.KnownValues.Count > 12 ? ", ..." : string.Empty));
-                return new ConstantFromStringBound(new LiteralBound(CSharpLiteral.String(literal.Text), TypeRef.String), target);
+                return new ConstantFromStringBound(LiteralBound.String(literal.Text), target);
             case SdkTypeKind.Boolean when literal.Kind == LiteralKind.Boolean:
-                return new LiteralBound(literal.Text, target);
+                return new LiteralBound(LiteralSpelling.Boolean, literal.Text, target);
             case SdkTypeKind.Integer when literal.Kind == LiteralKind.Integer && int.TryParse(literal.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _):
             case SdkTypeKind.Long when literal.Kind == LiteralKind.Integer:
-                return new LiteralBound(literal.Text + (target.Kind == SdkTypeKind.Long ? "L" : string.Empty), target);
+                return new LiteralBound(target.Kind == SdkTypeKind.Long ? LiteralSpelling.Long : LiteralSpelling.Integer, literal.Text, target);
             case SdkTypeKind.Double when literal.Kind is LiteralKind.Integer or LiteralKind.Number:
-                return new LiteralBound(CSharpLiteral.Double(literal.Text), target);
+                return new LiteralBound(LiteralSpelling.Double, literal.Text, target);
             case SdkTypeKind.Float when literal.Kind is LiteralKind.Integer or LiteralKind.Number:
-                return new LiteralBound(CSharpLiteral.Double(literal.Text) + "F", target);
+                return new LiteralBound(LiteralSpelling.Float, literal.Text, target);
         }
 
         var what = literal.Kind switch

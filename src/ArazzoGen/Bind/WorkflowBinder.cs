@@ -4,11 +4,9 @@ using System.Globalization;
 using System.Linq;
 using ArazzoGen.Bind.Model;
 using ArazzoGen.Diagnostics;
-using ArazzoGen.Emit;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
 using ArazzoGen.Parse.Expressions;
-using ArazzoGen.Parse.Yaml;
 using ArazzoGen.Validate;
 using Microsoft.CodeAnalysis;
 
@@ -109,8 +107,18 @@ internal sealed class WorkflowBinder
             _clients.All.ToEquatableArray(),
             steps.ToEquatableArray(),
             outputs,
-            _scope.ActionWorkflows.Values.Select(a => a.Bound).ToEquatableArray());
+            _scope.ActionWorkflows.Values.Select(a => a.Bound).ToEquatableArray(),
+            IsStraightLine(steps));
     }
+
+    /// <summary>
+    /// True when every step either goes on to the next one in document order or ends the workflow,
+    /// so the run reads as straight-line awaits with an <c>if</c> where a step may end it.
+    /// </summary>
+    private static bool IsStraightLine(List<BoundStep> steps) =>
+        steps.All(step => step.OnSuccess.Concat(step.OnFailure)
+            .Where(a => a.Kind == ActionKind.Goto && a.WorkflowId is null && !a.LoopsThisStep)
+            .All(a => a.TargetIdentifier == step.NextIdentifier));
 
     private string HintName(string className)
     {
@@ -130,7 +138,7 @@ internal sealed class WorkflowBinder
         var qualified = $"global::{bound.Namespace}.{bound.ClassName}";
         var inputs = bound.Inputs.ToDictionary(
             i => i.Name,
-            i => new CalledInput(i.Name, i.Property, i.Type, _scope.Inputs[i.Name].Symbol, i.IsRequired && i.DefaultCode is null, i.DefaultCode),
+            i => new CalledInput(i.Name, i.Property, i.Type, _scope.Inputs[i.Name].Symbol, i.IsRequired && i.Default is null, i.Default),
             StringComparer.Ordinal);
         var outputs = bound.Outputs.ToDictionary(
             o => o.Name,
@@ -141,7 +149,8 @@ internal sealed class WorkflowBinder
 
     private void DeclareInputs()
     {
-        var names = new UniqueNames("Validate");
+        // A member may not be named like its enclosing class (CS0542).
+        var names = new UniqueNames("Validate", "Inputs");
         foreach (var property in _workflow.Inputs?.Properties ?? EquatableArray<InputProperty>.Empty)
         {
             var type = property.Type switch
@@ -166,14 +175,14 @@ internal sealed class WorkflowBinder
                 input.Property,
                 type,
                 declaration.IsRequired,
-                DefaultCode(declaration, type),
+                DefaultOf(declaration, type),
                 declaration.Description,
                 declaration.IsWriteOnly || declaration.Format == "password");
         }).ToEquatableArray();
 
-    private string? DefaultCode(InputProperty input, TypeRef type)
+    private LiteralBound? DefaultOf(InputProperty input, TypeRef type)
     {
-        if (input.Default is not YamlScalar { IsNull: false } scalar)
+        if (input.Default is not { } literal)
         {
             return null;
         }
@@ -181,15 +190,15 @@ internal sealed class WorkflowBinder
         switch (type.Kind)
         {
             case SdkTypeKind.String:
-                return CSharpLiteral.String(scalar.Value);
-            case SdkTypeKind.Integer when int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer):
-                return integer.ToString(CultureInfo.InvariantCulture);
-            case SdkTypeKind.Double when double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _):
-                return CSharpLiteral.Double(scalar.Value);
-            case SdkTypeKind.Boolean when scalar.Value is "true" or "false":
-                return scalar.Value;
+                return LiteralBound.String(literal.Text);
+            case SdkTypeKind.Integer when int.TryParse(literal.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer):
+                return new LiteralBound(LiteralSpelling.Integer, integer.ToString(CultureInfo.InvariantCulture), type);
+            case SdkTypeKind.Double when double.TryParse(literal.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _):
+                return new LiteralBound(LiteralSpelling.Double, literal.Text, type);
+            case SdkTypeKind.Boolean when literal.Text is "true" or "false":
+                return new LiteralBound(LiteralSpelling.Boolean, literal.Text, type);
             default:
-                Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, scalar.Span, $"the default of input '{input.Name.Value}'", $"'{scalar.Value}'", $"expected {Conversions.Describe(type)}");
+                Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, literal.Span, $"the default of input '{input.Name.Value}'", $"'{literal.Text}'", $"expected {Conversions.Describe(type)}");
                 return null;
         }
     }
@@ -249,7 +258,7 @@ internal sealed class WorkflowBinder
             return; // Why the step cannot be called was reported; its outputs would only cascade.
         }
 
-        var names = new UniqueNames("EqualityContract");
+        var names = new UniqueNames(_scope.StepIdentifiers[step.StepId.Value] + "Result");
         var site = new ExpressionSite(step, target.Operation?.Response, AfterCall: true, InFailure: false, target.Workflow);
         foreach (var output in step.Outputs)
         {
@@ -289,18 +298,11 @@ internal sealed class WorkflowBinder
         var criteria = new CriteriaBinder(_scope, _expressions, _regexFields);
         var success = criteria.BindAll(step.SuccessCriteria, after) ?? EquatableArray<BoundCondition>.Empty;
         var identifier = _scope.StepIdentifiers[step.StepId.Value];
-        var onSuccess = BindActions(ActionMerger.OnSuccess(step, _workflow, _document.Components), step, criteria, after);
-        var onFailure = BindActions(ActionMerger.OnFailure(step, _workflow, _document.Components), step, criteria, after with { InFailure = true });
-
-        PollSpec? poll = null;
-        if (onSuccess.FirstOrDefault(a => a.PollsThisStep) is { } polling)
-        {
-            poll = polling.RetryAfterSeconds is { } after_
-                ? new PollSpec(after_, IsFixed: true, polling.RetryLimit, "retryAfter")
-                : waiter is { } w
-                    ? new PollSpec(w.Delay, IsFixed: false, polling.RetryLimit, "the AWS waiter " + w.Waiter)
-                    : new PollSpec(WaiterDefaults.FallbackPollDelaySeconds, IsFixed: true, polling.RetryLimit, "ArazzoGen's default");
-        }
+        var retryDelay = waiter?.Delay ?? WaiterDefaults.FallbackRetryDelaySeconds;
+        var locals = new UniqueNames(StepLocals);
+        var onSuccess = BindActions(ActionMerger.OnSuccess(step, _workflow, _document.Components), step, criteria, after, retryDelay, locals);
+        var onFailure = BindActions(ActionMerger.OnFailure(step, _workflow, _document.Components), step, criteria, after with { InFailure = true }, retryDelay, locals);
+        var loop = LoopOf(onSuccess, bound, BoundStep.FieldOf(identifier), waiter);
 
         var outputs = step.Outputs
             .Where(o => _scope.StepOutputs.ContainsKey((step.StepId.Value, o.Name.Value)))
@@ -319,12 +321,49 @@ internal sealed class WorkflowBinder
             bound,
             outputs,
             success,
-            onSuccess,
-            onFailure,
-            poll,
-            waiter?.Delay ?? WaiterDefaults.FallbackRetryDelaySeconds,
-            next);
+            onSuccess.Select(a => a.Bound).ToEquatableArray(),
+            onFailure.Select(a => a.Bound).ToEquatableArray(),
+            loop,
+            next,
+            CanEnd: next is null || onSuccess.Concat(onFailure).Any(a => a.Bound.Kind == ActionKind.End || a.Bound is { Kind: ActionKind.Goto, WorkflowId: not null }));
     }
+
+    // The locals of a generated step method; a retry counter must not take one of their names.
+    private static readonly string[] StepLocals = { "request", "call", "response", "outputs", "workflow", "poll", "attempt" };
+
+    /// <summary>
+    /// How a step that goes back to itself loops: a page loop when its request reads its own
+    /// outputs (each iteration asks for the next page), else a poll of the same request.
+    /// </summary>
+    private static LoopSpec? LoopOf(List<(WorkflowAction Source, BoundAction Bound)> onSuccess, BoundCall call, string ownField, (double Delay, string Waiter)? waiter)
+    {
+        if (onSuccess.FirstOrDefault(a => a.Bound.LoopsThisStep) is not { Source: { } looping })
+        {
+            return null;
+        }
+
+        var retryAfter = looping.RetryAfter?.Value;
+        var retryLimit = looping.RetryLimit is { } limit ? Math.Min(limit.Value, int.MaxValue) : (long?)null;
+        var arguments = call switch
+        {
+            OperationCall operation => operation.Request,
+            WorkflowCall workflow => workflow.Inputs,
+            _ => null,
+        };
+        if (arguments is not null && ReadsField(arguments, ownField))
+        {
+            return new PageSpec(retryAfter, retryLimit);
+        }
+
+        return retryAfter is { } fixedDelay
+            ? new PollSpec(fixedDelay, IsFixed: true, retryLimit, "retryAfter")
+            : waiter is { } w
+                ? new PollSpec(w.Delay, IsFixed: false, retryLimit, "the AWS waiter " + w.Waiter)
+                : new PollSpec(WaiterDefaults.FallbackPollDelaySeconds, IsFixed: true, retryLimit, "ArazzoGen's default");
+    }
+
+    private static bool ReadsField(BoundValue value, string field) =>
+        value.Contains(v => v is StepOutputBound output && output.StepField == field);
 
     private OperationCall BindRequest(Step step, Call call, ExpressionSite before)
     {
@@ -408,14 +447,15 @@ internal sealed class WorkflowBinder
         }
     }
 
-    private EquatableArray<BoundAction> BindActions(IReadOnlyList<WorkflowAction> actions, Step step, CriteriaBinder criteria, ExpressionSite site)
+    private List<(WorkflowAction Source, BoundAction Bound)> BindActions(
+        IReadOnlyList<WorkflowAction> actions, Step step, CriteriaBinder criteria, ExpressionSite site, double retryDelay, UniqueNames locals)
     {
-        var bound = new List<BoundAction>();
+        var bound = new List<(WorkflowAction Source, BoundAction Bound)>();
         var isSuccess = !site.InFailure;
         foreach (var action in actions)
         {
             var conditions = criteria.BindAll(action.Criteria, site) ?? EquatableArray<BoundCondition>.Empty;
-            if (bound.Count > 0 && bound[bound.Count - 1] is { Criteria.Count: 0 } previous && (isSuccess || previous.Kind != ActionKind.Retry))
+            if (bound.Count > 0 && bound[bound.Count - 1].Bound is { Criteria.Count: 0 } previous && (isSuccess || previous.Kind != ActionKind.Retry))
             {
                 continue; // After an unconditional action (other than a failure retry, which can run out) nothing runs.
             }
@@ -450,19 +490,24 @@ internal sealed class WorkflowBinder
                 continue;
             }
 
-            var pollsThisStep = isSuccess && ((kind == ActionKind.Goto && action.StepId?.Value == step.StepId.Value) || kind == ActionKind.Retry);
+            var loopsThisStep = isSuccess && ((kind == ActionKind.Goto && action.StepId?.Value == step.StepId.Value) || kind == ActionKind.Retry);
+            RetrySpec? retry = null;
+            if (!isSuccess && kind == ActionKind.Retry)
+            {
+                // The spec: no retryLimit means one retry. A limit beyond int's range is unbounded in practice; the counters are ints.
+                var limit = action.RetryLimit is { } given ? Math.Min(given.Value, int.MaxValue) : 1;
+                retry = new RetrySpec(locals.Take("retries" + Identifiers.Pascal(action.Name.Value)), limit, action.RetryAfter?.Value ?? retryDelay);
+            }
 
-            // A limit beyond int's range is unbounded in practice; the generated counters are ints.
-            var retryLimit = action.RetryLimit is { } limit ? Math.Min(limit.Value, int.MaxValue) : (long?)null;
-            bound.Add(new BoundAction(action.Name.Value, kind, target, workflowId, pollsThisStep, action.RetryAfter?.Value, retryLimit, conditions));
+            bound.Add((action, new BoundAction(action.Name.Value, kind, target, workflowId, loopsThisStep, retry, conditions)));
         }
 
-        return bound.ToEquatableArray();
+        return bound;
     }
 
     private EquatableArray<BoundOutput> BindWorkflowOutputs()
     {
-        var names = new UniqueNames("EndStepId", "EndActionName");
+        var names = new UniqueNames("EndStepId", "EndActionName", "Outputs");
         var site = new ExpressionSite(null, null, AfterCall: false, InFailure: false);
         return _workflow.Outputs
             .Select(output => (output, typed: BindOutputValue(output, site)))

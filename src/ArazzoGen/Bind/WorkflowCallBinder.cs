@@ -110,8 +110,8 @@ internal sealed class WorkflowCallBinder
     /// </summary>
     private static MemberInit Pass(BoundValue value, CalledInput input)
     {
-        var mayBeNullThere = !input.IsRequired && input.DefaultCode is null;
-        return new MemberInit(input.Property, value.MayBeNull() && !mayBeNullThere ? new NonNullInputBound(value, input.Name, input.DefaultCode, input.Type) : value);
+        var mayBeNullThere = !input.IsRequired && input.Default is null;
+        return new MemberInit(input.Property, value.MayBeNull() && !mayBeNullThere ? new NonNullInputBound(value, input.Name, input.Default, input.Type) : value);
     }
 
     /// <summary>How to run <paramref name="called"/>: its class, the Inputs object, and which of this workflow's clients it gets.</summary>

@@ -83,4 +83,4 @@ internal sealed record CalledWorkflow(
     bool IsExternal = false);
 
 /// <summary>An input of a called workflow: its property, type (as declared there), and whether it must be given.</summary>
-internal sealed record CalledInput(string Name, string Property, TypeRef Type, ITypeSymbol? Symbol, bool IsRequired, string? DefaultCode);
+internal sealed record CalledInput(string Name, string Property, TypeRef Type, ITypeSymbol? Symbol, bool IsRequired, LiteralBound? Default);

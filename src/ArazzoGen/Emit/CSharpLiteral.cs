@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArazzoGen.Bind.Model;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace ArazzoGen.Emit;
@@ -8,6 +9,17 @@ internal static class CSharpLiteral
 {
     /// <summary>A quoted, escaped C# string literal; no document text can break out of it.</summary>
     public static string String(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    /// <summary>A literal of the bound model as C# code.</summary>
+    public static string Of(LiteralBound literal) => literal.Spelling switch
+    {
+        LiteralSpelling.String => String(literal.Text),
+        LiteralSpelling.Long => literal.Text + "L",
+        LiteralSpelling.Double => Double(literal.Text),
+        LiteralSpelling.Float => Double(literal.Text) + "F",
+        LiteralSpelling.ConstantField => literal.Type.NonNullableName + "." + literal.Text,
+        _ => literal.Text,
+    };
 
     public static string Double(string text)
     {

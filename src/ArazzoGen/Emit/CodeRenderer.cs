@@ -15,13 +15,13 @@ internal static class CodeRenderer
     /// <param name="responseIsKnown">True where the code has checked <c>response is not null</c>, so paths start with '.' not '?.'.</param>
     public static string Value(BoundValue value, bool responseIsKnown = false) => value switch
     {
-        LiteralBound literal => literal.Code,
+        LiteralBound literal => CSharpLiteral.Of(literal),
         InputBound input => "_inputs." + input.Property,
         StepOutputBound output => $"{output.StepField}?.{output.Property}",
         CallBound call => "call." + call.Member,
         ResponseBound => "response",
         CalledOutputsBound => "outputs",
-        NonNullInputBound { DefaultCode: { } fallback } input => $"{Value(input.Inner, responseIsKnown)} ?? {fallback}",
+        NonNullInputBound { Default: { } fallback } input => $"{Value(input.Inner, responseIsKnown)} ?? {CSharpLiteral.Of(fallback)}",
         NonNullInputBound input => $"global::ArazzoGen.Runtime.WorkflowInput.Required({Value(input.Inner, responseIsKnown)}, {CSharpLiteral.String(input.InputName)})",
         PathBound path => Path(path, responseIsKnown),
         ConstantFromStringBound constant => $"{constant.Type.NonNullableName}.FindValue({Value(constant.Inner, responseIsKnown)})",
@@ -30,7 +30,7 @@ internal static class CodeRenderer
         TemplateBound template => "string.Concat(" + string.Join(", ", template.Chunks.Select(c => c.Text is not null ? CSharpLiteral.String(c.Text) : $"{Criteria}.Text({Value(c.Value!, responseIsKnown)})")) + ")",
         LengthBound length => $"{Pointer}.Length({Value(length.Inner, responseIsKnown)})",
         NewListBound list => $"new {CollectionType(list.Type, list.Items)} {{ {string.Join(", ", list.Items.Select(i => Value(i, responseIsKnown)))} }}",
-        NewMapBound map => $"new {CollectionType(map.Type, map.Entries.Select(e => e.Value))} {{ {string.Join(", ", map.Entries.Select(e => $"[{e.KeyCode}] = {Value(e.Value, responseIsKnown)}"))} }}",
+        NewMapBound map => $"new {CollectionType(map.Type, map.Entries.Select(e => e.Value))} {{ {string.Join(", ", map.Entries.Select(e => $"[{CSharpLiteral.String(e.Key)}] = {Value(e.Value, responseIsKnown)}"))} }}",
         NewObjectBound obj => $"new {obj.Type.NonNullableName} {{ {string.Join(", ", obj.Members.Select(m => $"{m.Member} = {Value(m.Value, responseIsKnown)}"))} }}",
         _ => "default",
     };
@@ -43,7 +43,7 @@ internal static class CodeRenderer
         NotBoundCondition not => $"!({Condition(not.Operand, responseIsKnown)})",
         TruthyCondition truthy => $"{Value(truthy.Value, responseIsKnown)} == true",
         RegexCondition regex => $"{regex.FieldName}.IsMatch({Value(regex.Value, responseIsKnown)} ?? string.Empty)",
-        ConstantCondition constant => $"{Criteria}.Constant({(constant.Value ? "true" : "false")})",
+        ConstantCondition constant => constant.Value ? "true" : "false",
         _ => "false",
     };
 
@@ -111,7 +111,7 @@ internal static class CodeRenderer
     }
 
     private static bool IsBeyondInt(BoundValue value) =>
-        value is LiteralBound literal && long.TryParse(literal.Code.TrimEnd('L'), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
+        value is LiteralBound { Spelling: LiteralSpelling.Integer or LiteralSpelling.Long } literal && long.TryParse(literal.Text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
         && (number > int.MaxValue || number < int.MinValue);
 
     private static string Path(PathBound path, bool responseIsKnown)
@@ -179,7 +179,7 @@ internal static class ObjectWriter
                 {
                     foreach (var entry in map.Entries)
                     {
-                        WriteValue(writer, $"[{entry.KeyCode}] = ", entry.Value, ",");
+                        WriteValue(writer, $"[{CSharpLiteral.String(entry.Key)}] = ", entry.Value, ",");
                     }
                 }
 

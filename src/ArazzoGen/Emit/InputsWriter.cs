@@ -14,10 +14,10 @@ internal static class InputsWriter
             foreach (var input in workflow.Inputs)
             {
                 w.Doc(Text.OrDefault(input.Description, $"The input '{input.Name}'."), input.IsSecret ? "Secret: never logged, traced or put in exception messages." : null);
-                var nullable = !input.IsRequired && input.DefaultCode is null;
+                var nullable = !input.IsRequired && input.Default is null;
                 var type = nullable ? input.Type.NullableName : input.Type.NonNullableName;
-                var required = input.IsRequired && input.DefaultCode is null ? "required " : string.Empty;
-                var initializer = input.DefaultCode is not null ? $" = {input.DefaultCode};" : string.Empty;
+                var required = input.IsRequired && input.Default is null ? "required " : string.Empty;
+                var initializer = input.Default is { } value ? $" = {CSharpLiteral.Of(value)};" : string.Empty;
                 w.Line($"public {required}{type} {input.Property} {{ get; init; }}{initializer}");
                 w.Line();
             }
@@ -51,7 +51,8 @@ internal static class InputsWriter
                 w.Line("if (problems is not null)");
                 using (w.Block())
                 {
-                    w.Line($"throw new global::System.ArgumentException($\"Workflow '{{WorkflowId}}' cannot start: {{string.Join(\"; \", problems)}}.\", \"inputs\");");
+                    // The workflow id is written out: an input property named WorkflowId would hide the class's constant here.
+                    w.Line($"throw new global::System.ArgumentException({CSharpLiteral.String($"Workflow '{workflow.WorkflowId}' cannot start: ")} + string.Join(\"; \", problems) + \".\", \"inputs\");");
                 }
             }
         }

@@ -110,7 +110,7 @@ internal static class RunWriter
             w.Line("try");
             using (w.Block())
             {
-                if (IsStraightLine(workflow))
+                if (workflow.IsStraightLine)
                 {
                     WriteStraightLine(w, workflow);
                 }
@@ -147,35 +147,11 @@ internal static class RunWriter
         }
     }
 
-    /// <summary>
-    /// True when every step either goes on to the next one in document order or ends the workflow,
-    /// so the run reads as straight-line awaits with an <c>if</c> where a step may end it.
-    /// </summary>
-    private static bool IsStraightLine(BoundWorkflow workflow)
-    {
-        for (var i = 0; i < workflow.Steps.Count; i++)
-        {
-            var step = workflow.Steps[i];
-            var next = i + 1 < workflow.Steps.Count ? workflow.Steps[i + 1].Identifier : null;
-            var targets = step.OnSuccess.Concat(step.OnFailure).Where(a => a.Kind == ActionKind.Goto && a.WorkflowId is null && !a.PollsThisStep).Select(a => a.TargetIdentifier);
-            if (targets.Any(t => t != next))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // A goto to another workflow ends this one (after running it).
-    private static bool CanEnd(BoundStep step) =>
-        step.NextIdentifier is null || step.OnSuccess.Concat(step.OnFailure).Any(a => a.Kind == ActionKind.End || a.WorkflowId is not null && a.Kind == ActionKind.Goto);
-
     private static void WriteStraightLine(SourceWriter w, BoundWorkflow workflow)
     {
         foreach (var step in workflow.Steps.Take(workflow.Steps.Count - 1))
         {
-            if (CanEnd(step))
+            if (step.CanEnd)
             {
                 w.Line($"if (await {step.MethodName}().ConfigureAwait(false) is null)");
                 using (w.Block())
@@ -222,99 +198,128 @@ internal static class RunWriter
     {
         var id = CSharpLiteral.String(step.StepId);
         var what = step.Call is WorkflowCall runs ? $"runs workflow '{runs.WorkflowId}'" : ((OperationCall)step.Call).OperationName;
-        var result = step.Call is WorkflowCall ? "outputs" : "response";
         w.Doc($"Step '{step.StepId}' ({what}). " + (step.Description ?? string.Empty));
         using (w.Block($"private async global::System.Threading.Tasks.ValueTask<Step?> {step.MethodName}()"))
         {
             w.Line($"_run.EnterStep({id});");
-            switch (step.Call)
+            if (step.Call is WorkflowCall called)
             {
-                case OperationCall operation:
-                    ObjectWriter.Write(w, "var request = ", operation.Request, ";");
+                var clients = string.Join(", ", called.Clients.Select(c => $"{c.Parameter}: _workflow._clients.{c.Property}"));
+                w.Line($"var workflow = new {called.ClassName}(new {called.ClassName}.Clients({clients}), _workflow._options);");
+            }
+
+            if (!step.Loops)
+            {
+                WriteAttempt(w, workflow, step, attempt: "1");
+                return;
+            }
+
+            switch (step.Loop)
+            {
+                case PollSpec poll:
+                    var bound = poll.RetryLimit is { } limit ? $"at most {limit} polls" : "WorkflowOptions.DefaultPollDeadline";
+                    var seconds = poll.DelaySeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                    var delay = poll.IsFixed ? $"{Runtime}.PollDelay.Every({WorkflowEmitter.Seconds(poll.DelaySeconds)})" : $"{Runtime}.PollDelay.UpTo({WorkflowEmitter.Seconds(poll.DelaySeconds)})";
+                    var schedule = poll.IsFixed ? $"every {seconds} s ({Text.Comment(poll.DelaySource)})" : $"from 5 s, doubling, up to half of {seconds} s ({Text.Comment(poll.DelaySource)})";
+                    w.Line($"// Polls {schedule}, bounded by {bound}; WorkflowOptions.Polls[{Text.Comment(id)}] overrides both.");
+                    w.Line($"var poll = _run.StartPoll({id}, {delay}, retryLimit: {Limit(poll.RetryLimit)});");
                     break;
-                case WorkflowCall called:
-                    var clients = string.Join(", ", called.Clients.Select(c => $"{c.Parameter}: _workflow._clients.{c.Property}"));
-                    w.Line($"var workflow = new {called.ClassName}(new {called.ClassName}.Clients({clients}), _workflow._options);");
+                case PageSpec pages:
+                    var wait = pages.DelaySeconds is { } pageDelay ? $"waiting {pageDelay.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} s (retryAfter) between pages" : "without waiting";
+                    var pageBound = pages.RetryLimit is { } pageLimit ? $"at most {pageLimit} more pages" : "WorkflowOptions.PageLimit";
+                    w.Line($"// Pages: the request reads this step's own outputs, so each call asks for the next page, {wait}, bounded by {pageBound}.");
+                    w.Line($"var pages = _run.StartPages({id}, {(pages.DelaySeconds is { } d ? WorkflowEmitter.Seconds(d) : "global::System.TimeSpan.Zero")}, retryLimit: {Limit(pages.RetryLimit)});");
                     break;
             }
 
-            if (step.Poll is { } poll)
+            foreach (var retry in step.OnFailure.Select(a => a.Retry).OfType<RetrySpec>())
             {
-                var bound = poll.RetryLimit is { } limit ? $"at most {limit} polls" : "WorkflowOptions.DefaultPollDeadline";
-                var seconds = poll.DelaySeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-                var delay = poll.IsFixed ? $"{Runtime}.PollDelay.Every({WorkflowEmitter.Seconds(poll.DelaySeconds)})" : $"{Runtime}.PollDelay.UpTo({WorkflowEmitter.Seconds(poll.DelaySeconds)})";
-                var schedule = poll.IsFixed ? $"every {seconds} s ({Text.Comment(poll.DelaySource)})" : $"from 5 s, doubling, up to half of {seconds} s ({Text.Comment(poll.DelaySource)})";
-                w.Line($"// Polls {schedule}, bounded by {bound}; WorkflowOptions.Polls[{Text.Comment(id)}] overrides both.");
-                w.Line($"var poll = _run.StartPoll({id}, {delay}, retryLimit: {(poll.RetryLimit is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")});");
-            }
-
-            var retries = ReachableFailureActions(step).Where(a => a.Kind == ActionKind.Retry).ToList();
-            foreach (var retry in retries)
-            {
-                w.Line($"var {RetryCounter(retry)} = 0;");
+                w.Line($"var {retry.Counter} = 0;");
             }
 
             w.Line("var attempt = 1;");
             using (w.Block("while (true)"))
             {
-                if (step.Call is OperationCall operation)
-                {
-                    w.Line($"var call = await _run.CallAsync({id}, attempt, _workflow._clients.{operation.ClientProperty}, request, static (client, r, ct) => client.{operation.SdkMethod}(r, ct)).ConfigureAwait(false);");
-                    w.Line("var response = call.Response;");
-                }
-                else
-                {
-                    w.Line($"var call = await _run.RunWorkflowAsync({id}, attempt, {InputsMethod(step)}, workflow.RunAsync).ConfigureAwait(false);");
-                    w.Line("var outputs = call.Outputs;");
-                }
-
-                if (step.Outputs.Count > 0)
-                {
-                    w.Line($"if ({result} is not null)");
-                    using (w.Block())
-                    {
-                        var values = string.Join(", ", step.Outputs.Select(o => CodeRenderer.Value(o.Value, responseIsKnown: true)));
-                        w.Line($"{step.Field} = new {step.ResultType}({values});");
-                    }
-
-                    w.Line();
-                }
-
-                var success = CodeRenderer.All(step.SuccessCriteria, responseIsKnown: true);
-                w.Line(success is null ? $"if ({result} is not null)" : $"if ({result} is not null && {success})");
-                using (w.Block())
-                {
-                    WriteSuccessActions(w, workflow, step);
-                }
-
-                w.Line();
-                WriteFailureActions(w, workflow, step, retries);
+                WriteAttempt(w, workflow, step, attempt: "attempt");
             }
         }
+    }
+
+    private static string Limit(long? limit) => limit is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";
+
+    /// <summary>One attempt of a step: build the request from the current values, call, keep the outputs, then the actions.</summary>
+    private static void WriteAttempt(SourceWriter w, BoundWorkflow workflow, BoundStep step, string attempt)
+    {
+        var id = CSharpLiteral.String(step.StepId);
+        string result;
+        string success;
+        switch (step.Call)
+        {
+            case OperationCall operation:
+                ObjectWriter.Write(w, "var request = ", operation.Request, ";");
+                w.Line($"var call = await _run.CallAsync({id}, {attempt}, _workflow._clients.{operation.ClientProperty}, request, static (client, r, ct) => client.{operation.SdkMethod}(r, ct)).ConfigureAwait(false);");
+                if (step.ReadsResponse)
+                {
+                    w.Line("var response = call.Response;");
+                }
+
+                result = "response";
+                // An error response is a response: criteria that read only $statusCode and the error facts decide on it too.
+                success = step.SuccessNeedsResponse ? "response is not null" : "call.StatusCode is not null";
+                break;
+            default:
+                w.Line($"var call = await _run.RunWorkflowAsync({id}, {attempt}, {InputsMethod(step)}, workflow.RunAsync).ConfigureAwait(false);");
+                w.Line("var outputs = call.Outputs;");
+                result = "outputs";
+                success = "outputs is not null";
+                break;
+        }
+
+        if (step.Outputs.Count > 0)
+        {
+            w.Line($"if ({result} is not null)");
+            using (w.Block())
+            {
+                var values = string.Join(", ", step.Outputs.Select(o => CodeRenderer.Value(o.Value, responseIsKnown: true)));
+                w.Line($"{step.Field} = new {step.ResultType}({values});");
+            }
+
+            w.Line();
+        }
+
+        var criteria = CodeRenderer.All(step.SuccessCriteria, responseIsKnown: step.SuccessNeedsResponse);
+        w.Line(criteria is null ? $"if ({success})" : $"if ({success} && {criteria})");
+        using (w.Block())
+        {
+            WriteSuccessActions(w, workflow, step, attempt);
+        }
+
+        w.Line();
+        WriteFailureActions(w, workflow, step, attempt);
     }
 
     // A step's inputs for the workflow it runs are built by a method the run calls, so a required
     // value found missing fails the step (and its onFailure actions apply).
     private static string InputsMethod(BoundStep step) => step.Identifier + "Inputs";
 
-    private static void WriteSuccessActions(SourceWriter w, BoundWorkflow workflow, BoundStep step)
+    private static void WriteSuccessActions(SourceWriter w, BoundWorkflow workflow, BoundStep step, string attempt)
     {
         var id = CSharpLiteral.String(step.StepId);
         foreach (var action in step.OnSuccess)
         {
-            var condition = CodeRenderer.All(action.Criteria, responseIsKnown: true);
+            var condition = CodeRenderer.All(action.Criteria, responseIsKnown: step.SuccessNeedsResponse);
             if (condition is null)
             {
                 // An unconditional action: nothing after it can run.
                 w.Line($"// {Text.Comment(action.Name)}");
-                WriteSuccessAction(w, workflow, step, action);
+                WriteSuccessAction(w, workflow, step, action, attempt);
                 return;
             }
 
             w.Line($"if ({condition}) // {Text.Comment(action.Name)}");
             using (w.Block())
             {
-                WriteSuccessAction(w, workflow, step, action);
+                WriteSuccessAction(w, workflow, step, action, attempt);
             }
 
             w.Line();
@@ -323,50 +328,48 @@ internal static class RunWriter
         w.Line(step.NextIdentifier is null ? $"return End({id}, null);" : $"return Step.{step.NextIdentifier};");
     }
 
-    private static void WriteSuccessAction(SourceWriter w, BoundWorkflow workflow, BoundStep step, BoundAction action)
+    private static void WriteSuccessAction(SourceWriter w, BoundWorkflow workflow, BoundStep step, BoundAction action, string attempt)
     {
-        if (action.PollsThisStep)
+        if (action.LoopsThisStep)
         {
-            w.Line($"await poll.WaitAsync({Observed(step)}).ConfigureAwait(false);");
+            w.Line(step.Loop is PageSpec ? "await pages.NextAsync().ConfigureAwait(false);" : $"await poll.WaitAsync({Observed(step)}).ConfigureAwait(false);");
             w.Line("attempt++;");
             w.Line("continue;");
         }
         else
         {
-            WriteTransfer(w, workflow, step, action);
+            WriteTransfer(w, workflow, step, action, attempt);
         }
     }
 
-    private static void WriteFailureActions(SourceWriter w, BoundWorkflow workflow, BoundStep step, List<BoundAction> retries)
+    private static void WriteFailureActions(SourceWriter w, BoundWorkflow workflow, BoundStep step, string attempt)
     {
         var id = CSharpLiteral.String(step.StepId);
-        foreach (var action in ReachableFailureActions(step))
+        foreach (var action in step.OnFailure)
         {
             var condition = CodeRenderer.All(action.Criteria);
             if (condition is null && action.Kind != ActionKind.Retry)
             {
                 // An unconditional goto or end: nothing after it can run.
                 w.Line($"// {Text.Comment(action.Name)}");
-                WriteTransfer(w, workflow, step, action);
+                WriteTransfer(w, workflow, step, action, attempt);
                 return;
             }
 
             w.Line(condition is null ? $"// {Text.Comment(action.Name)}" : $"if ({condition}) // {Text.Comment(action.Name)}");
             using (w.Block())
             {
-                if (action.Kind == ActionKind.Retry)
+                if (action.Retry is { } retry)
                 {
-                    var counter = RetryCounter(action);
-                    var limit = action.RetryLimit ?? 1; // The spec: no retryLimit means one retry.
-                    var delay = action.RetryAfterSeconds ?? step.RetryDelaySeconds;
-                    w.Line($"if ({counter} < {limit})");
+                    var counter = retry.Counter;
+                    w.Line($"if ({counter} < {retry.Limit})");
                     using (w.Block())
                     {
                         w.Line($"{counter}++;");
                         if (action.WorkflowId is not null)
                         {
                             w.Line($"// Runs workflow '{Text.Comment(action.WorkflowId)}', then retries this step.");
-                            WriteRunActionWorkflow(w, workflow, step, action);
+                            WriteRunActionWorkflow(w, workflow, step, action, attempt);
                         }
                         else if (action.TargetIdentifier is { } first)
                         {
@@ -375,24 +378,24 @@ internal static class RunWriter
                             w.Line($"_run.EnterStep({id});");
                         }
 
-                        w.Line($"await _run.RetryAsync({id}, {CSharpLiteral.String(action.Name)}, {counter}, {WorkflowEmitter.Seconds(delay)}).ConfigureAwait(false);");
+                        w.Line($"await _run.RetryAsync({id}, {CSharpLiteral.String(action.Name)}, {counter}, {WorkflowEmitter.Seconds(retry.DelaySeconds)}).ConfigureAwait(false);");
                         w.Line("attempt++;");
                         w.Line("continue;");
                     }
                 }
                 else
                 {
-                    WriteTransfer(w, workflow, step, action);
+                    WriteTransfer(w, workflow, step, action, attempt);
                 }
             }
 
             w.Line();
         }
 
-        w.Line($"throw _run.StepFailed({id}, attempt, call, {Observed(step)});");
+        w.Line($"throw _run.StepFailed({id}, {attempt}, call, {Observed(step)});");
     }
 
-    private static void WriteTransfer(SourceWriter w, BoundWorkflow workflow, BoundStep step, BoundAction action)
+    private static void WriteTransfer(SourceWriter w, BoundWorkflow workflow, BoundStep step, BoundAction action, string attempt)
     {
         if (action.Kind == ActionKind.End)
         {
@@ -401,7 +404,7 @@ internal static class RunWriter
         else if (action.WorkflowId is not null)
         {
             // A goto to another workflow runs it; this workflow ends with it.
-            WriteRunActionWorkflow(w, workflow, step, action);
+            WriteRunActionWorkflow(w, workflow, step, action, attempt);
             w.Line($"return End({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)});");
         }
         else
@@ -410,30 +413,15 @@ internal static class RunWriter
         }
     }
 
-    private static void WriteRunActionWorkflow(SourceWriter w, BoundWorkflow workflow, BoundStep step, BoundAction action)
+    private static void WriteRunActionWorkflow(SourceWriter w, BoundWorkflow workflow, BoundStep step, BoundAction action, string attempt)
     {
         var runs = workflow.ActionWorkflows.First(a => a.Call.WorkflowId == action.WorkflowId);
         var clients = string.Join(", ", runs.Call.Clients.Select(c => $"{c.Parameter}: _workflow._clients.{c.Property}"));
         var create = $"new {runs.Call.ClassName}(new {runs.Call.ClassName}.Clients({clients}), _workflow._options)";
-        w.Line($"{runs.Field} = await _run.RunActionWorkflowAsync({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)}, attempt, {runs.InputsMethod}, {create}.RunAsync, {Observed(step)}).ConfigureAwait(false);");
-    }
-
-    /// <summary>Failure actions up to the first unconditional goto or end; later ones can never run.</summary>
-    private static IEnumerable<BoundAction> ReachableFailureActions(BoundStep step)
-    {
-        foreach (var action in step.OnFailure)
-        {
-            yield return action;
-            if (action.Criteria.Count == 0 && action.Kind != ActionKind.Retry)
-            {
-                yield break;
-            }
-        }
+        w.Line($"{runs.Field} = await _run.RunActionWorkflowAsync({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)}, {attempt}, {runs.InputsMethod}, {create}.RunAsync, {Observed(step)}).ConfigureAwait(false);");
     }
 
     private static string Observed(BoundStep step) => step.Outputs.Count > 0 ? $"{step.Field}?.ToString()" : "null";
-
-    private static string RetryCounter(BoundAction action) => "retries" + Bind.Identifiers.Pascal(action.Name);
 
     private static IEnumerable<BoundCondition> Flatten(BoundCondition condition)
     {

@@ -1,5 +1,4 @@
 using ArazzoGen.Helpers;
-using ArazzoGen.Parse.Yaml;
 
 namespace ArazzoGen.Model;
 
@@ -32,14 +31,14 @@ internal sealed record SourceDescription(
 
 /// <summary>The reusable objects a document declares under <c>components</c>.</summary>
 internal sealed record Components(
-    EquatableArray<NamedComponent<YamlNode>> Inputs,
+    EquatableArray<NamedComponent<InputsSchema>> Inputs,
     EquatableArray<NamedComponent<Parameter>> Parameters,
     EquatableArray<NamedComponent<WorkflowAction>> SuccessActions,
     EquatableArray<NamedComponent<WorkflowAction>> FailureActions,
     SourceSpan Span)
 {
     public static readonly Components Empty = new(
-        EquatableArray<NamedComponent<YamlNode>>.Empty,
+        EquatableArray<NamedComponent<InputsSchema>>.Empty,
         EquatableArray<NamedComponent<Parameter>>.Empty,
         EquatableArray<NamedComponent<WorkflowAction>>.Empty,
         EquatableArray<NamedComponent<WorkflowAction>>.Empty,

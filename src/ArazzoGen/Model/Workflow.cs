@@ -1,5 +1,4 @@
 using ArazzoGen.Helpers;
-using ArazzoGen.Parse.Yaml;
 
 namespace ArazzoGen.Model;
 
@@ -17,11 +16,10 @@ internal sealed record Workflow(
     SourceSpan Span);
 
 /// <summary>
-/// The workflow's <c>inputs</c> JSON Schema: kept whole as data, with the top-level properties
-/// read out because expressions and the generated Inputs class refer to them.
+/// The workflow's <c>inputs</c> JSON Schema, as far as expressions and the generated Inputs class
+/// use it: its top-level properties (through a <c>$ref</c> to components.inputs).
 /// </summary>
 internal sealed record InputsSchema(
-    YamlNode Schema,
     EquatableArray<InputProperty> Properties,
     Located<string>? ComponentReference,
     SourceSpan Span);
@@ -34,8 +32,7 @@ internal sealed record InputProperty(
     string? Description,
     bool IsRequired,
     bool IsWriteOnly,
-    YamlNode? Default,
-    YamlNode Schema);
+    LiteralValue? Default);
 
 /// <summary>An output: a name and the runtime expression that computes it.</summary>
 internal sealed record NamedExpression(Located<string> Name, ValueNode Value);

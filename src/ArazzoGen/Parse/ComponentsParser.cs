@@ -18,7 +18,7 @@ internal static class ComponentsParser
         }
 
         return new Components(
-            Read(reader, "inputs", diagnostics, (n, _) => n),
+            Read(reader, "inputs", diagnostics, (n, _) => InputsSchemaParser.Parse(n, Components.Empty, diagnostics)),
             Read(reader, "parameters", diagnostics, (n, name) => ParameterParser.ParseInline(n, $"Parameter component '{name}'", diagnostics)),
             Read(reader, "successActions", diagnostics, (n, name) => ActionParser.ParseInline(n, $"Success action component '{name}'", isSuccess: true, diagnostics)),
             Read(reader, "failureActions", diagnostics, (n, name) => ActionParser.ParseInline(n, $"Failure action component '{name}'", isSuccess: false, diagnostics)),

@@ -3,13 +3,14 @@ using System.Linq;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
+using ArazzoGen.Parse.Expressions;
 using ArazzoGen.Parse.Yaml;
 
 namespace ArazzoGen.Parse;
 
 /// <summary>
-/// Reads a workflow's <c>inputs</c> JSON Schema. The schema is kept whole; its top-level
-/// properties (through a <c>$ref</c> to components.inputs) are read out for expressions and codegen.
+/// Reads a workflow's (or a component's) <c>inputs</c> JSON Schema: its top-level properties,
+/// through a <c>$ref</c> to components.inputs, which were read once with the components.
 /// </summary>
 internal static class InputsSchemaParser
 {
@@ -23,27 +24,21 @@ internal static class InputsSchemaParser
             return null;
         }
 
-        Located<string>? reference = null;
-        var schema = mapping;
         if (mapping["$ref"] is YamlScalar refScalar)
         {
-            reference = new Located<string>(refScalar.Value, refScalar.Span);
+            var reference = new Located<string>(refScalar.Value, refScalar.Span);
             var name = refScalar.Value.StartsWith(ComponentPrefix, StringComparison.Ordinal) ? refScalar.Value.Substring(ComponentPrefix.Length) : null;
             var component = name is null ? null : components.Inputs.FirstOrDefault(c => c.Name.Value == name);
             if (component is null)
             {
                 diagnostics.Add(DiagnosticDescriptors.UnknownComponent, refScalar.Span, "inputs", name ?? refScalar.Value, NameSuggester.Hint(name ?? refScalar.Value, components.Inputs.Select(c => c.Name.Value)));
-                return new InputsSchema(node, EquatableArray<InputProperty>.Empty, reference, node.Span);
+                return new InputsSchema(EquatableArray<InputProperty>.Empty, reference, node.Span);
             }
 
-            if (component.Value is not YamlMapping resolved)
-            {
-                diagnostics.Add(DiagnosticDescriptors.WrongType, component.Value.Span, "components.inputs." + name, "a JSON Schema object");
-                return new InputsSchema(node, EquatableArray<InputProperty>.Empty, reference, node.Span);
-            }
-
-            schema = resolved;
+            return new InputsSchema(component.Value.Properties, reference, node.Span);
         }
+
+        var schema = mapping;
 
         var required = schema["required"] is YamlSequence requiredList
             ? requiredList.Items.OfType<YamlScalar>().Select(s => s.Value).ToList()
@@ -63,7 +58,7 @@ internal static class InputsSchemaParser
             diagnostics.Add(DiagnosticDescriptors.RequiredInputNotDeclared, at.Span, name, NameSuggester.Hint(name, properties.Select(p => p.Name.Value)));
         }
 
-        return new InputsSchema(node, properties, reference, node.Span);
+        return new InputsSchema(properties, null, node.Span);
     }
 
     private static InputProperty ReadProperty(YamlEntry entry, System.Collections.Generic.List<string> required)
@@ -77,7 +72,6 @@ internal static class InputsSchemaParser
             Text("description"),
             required.Contains(entry.Key.Value),
             Text("writeOnly") == "true",
-            schema?["default"] is YamlScalar { IsNull: true } ? null : schema?["default"], // 'default: ~' gives no default
-            entry.Value);
+            schema?["default"] is YamlScalar { IsNull: false } value ? ValueParser.Literal(value) : null); // 'default: ~' gives no default
     }
 }

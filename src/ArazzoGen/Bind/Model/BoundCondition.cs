@@ -28,3 +28,46 @@ internal sealed record TruthyCondition(BoundValue Value) : BoundCondition;
 internal sealed record RegexCondition(string FieldName, string Pattern, BoundValue Value) : BoundCondition;
 
 internal sealed record ConstantCondition(bool Value) : BoundCondition;
+
+internal static class BoundConditionExtensions
+{
+    /// <summary>The values a condition reads, through its logical operators.</summary>
+    public static System.Collections.Generic.IEnumerable<BoundValue> Values(this BoundCondition condition)
+    {
+        switch (condition)
+        {
+            case CompareCondition compare:
+                yield return compare.Left;
+                yield return compare.Right;
+                break;
+            case NullCheckCondition check:
+                yield return check.Value;
+                break;
+            case TruthyCondition truthy:
+                yield return truthy.Value;
+                break;
+            case RegexCondition regex:
+                yield return regex.Value;
+                break;
+            case LogicalCondition logical:
+                foreach (var value in logical.Left.Values())
+                {
+                    yield return value;
+                }
+
+                foreach (var value in logical.Right.Values())
+                {
+                    yield return value;
+                }
+
+                break;
+            case NotBoundCondition not:
+                foreach (var value in not.Operand.Values())
+                {
+                    yield return value;
+                }
+
+                break;
+        }
+    }
+}

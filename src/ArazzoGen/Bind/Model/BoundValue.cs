@@ -1,3 +1,4 @@
+using System.Linq;
 using ArazzoGen.Helpers;
 
 namespace ArazzoGen.Bind.Model;
@@ -18,10 +19,55 @@ internal static class BoundValueExtensions
         NonNullInputBound input => input.Type.Name.EndsWith("?", System.StringComparison.Ordinal),
         _ => true,
     };
+
+    /// <summary>True when <paramref name="value"/> or any value inside it satisfies <paramref name="predicate"/>.</summary>
+    public static bool Contains(this BoundValue value, System.Func<BoundValue, bool> predicate)
+    {
+        if (predicate(value))
+        {
+            return true;
+        }
+
+        return value switch
+        {
+            NewObjectBound obj => obj.Members.Any(m => m.Value.Contains(predicate)),
+            NewListBound list => list.Items.Any(i => i.Contains(predicate)),
+            NewMapBound map => map.Entries.Any(e => e.Value.Contains(predicate)),
+            TemplateBound template => template.Chunks.Any(c => c.Value is not null && c.Value.Contains(predicate)),
+            PathBound path => path.Root is not null && path.Root.Contains(predicate),
+            NonNullInputBound input => input.Inner.Contains(predicate),
+            ConstantFromStringBound constant => constant.Inner.Contains(predicate),
+            ConstantValueBound constant => constant.Inner.Contains(predicate),
+            TextBound text => text.Inner.Contains(predicate),
+            LengthBound length => length.Inner.Contains(predicate),
+            _ => false,
+        };
+    }
+
+    /// <summary>True when the value reads the response object (<c>$response.body</c> or a path into it), which exists only when the call succeeded.</summary>
+    public static bool ReadsResponse(this BoundValue value) =>
+        value.Contains(v => v is ResponseBound || v is PathBound { Root: null });
 }
 
-/// <summary>A C# literal, already spelled as code (escaped, invariant culture).</summary>
-internal sealed record LiteralBound(string Code, TypeRef Type) : BoundValue(Type);
+/// <summary>How Emit spells a literal in C#.</summary>
+internal enum LiteralSpelling
+{
+    String,
+    Integer,
+    Long,
+    Double,
+    Float,
+    Boolean,
+
+    /// <summary>A known value of a ConstantClass: <c>Type.FIELD</c>; <see cref="LiteralBound.Text"/> is the field's name.</summary>
+    ConstantField,
+}
+
+/// <summary>A literal from the document: its text as written (numbers in invariant form) and how it is spelled.</summary>
+internal sealed record LiteralBound(LiteralSpelling Spelling, string Text, TypeRef Type) : BoundValue(Type)
+{
+    public static LiteralBound String(string text) => new(LiteralSpelling.String, text, TypeRef.String);
+}
 
 /// <summary><c>$inputs.x</c>: a property of the Inputs object.</summary>
 internal sealed record InputBound(string Property, TypeRef Type) : BoundValue(Type);
@@ -54,7 +100,7 @@ internal sealed record CalledOutputsBound(TypeRef Type) : BoundValue(Type);
 /// A value that may be null passed to a called workflow's input that may not be: its default
 /// when it has one (<c>v ?? default</c>), else <c>WorkflowInput.Required(v, "name")</c>.
 /// </summary>
-internal sealed record NonNullInputBound(BoundValue Inner, string InputName, string? DefaultCode, TypeRef Type) : BoundValue(Type);
+internal sealed record NonNullInputBound(BoundValue Inner, string InputName, LiteralBound? Default, TypeRef Type) : BoundValue(Type);
 
 /// <summary>A string into a ConstantClass slot: <c>X.FindValue(s)</c>.</summary>
 internal sealed record ConstantFromStringBound(BoundValue Inner, TypeRef Type) : BoundValue(Type);
@@ -81,7 +127,7 @@ internal sealed record NewListBound(EquatableArray<BoundValue> Items, TypeRef Ty
 /// <summary><c>new Dictionary&lt;string, T&gt; { ["k"] = ... }</c>.</summary>
 internal sealed record NewMapBound(EquatableArray<MapEntryBound> Entries, TypeRef Type) : BoundValue(Type);
 
-internal sealed record MapEntryBound(string KeyCode, BoundValue Value);
+internal sealed record MapEntryBound(string Key, BoundValue Value);
 
 /// <summary><c>.length</c>: the count of a list, the length of a string.</summary>
 internal sealed record LengthBound(BoundValue Inner) : BoundValue(TypeRef.Integer);

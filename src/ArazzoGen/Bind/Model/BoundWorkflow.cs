@@ -1,3 +1,4 @@
+using System.Linq;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
@@ -19,7 +20,8 @@ internal sealed record BoundWorkflow(
     EquatableArray<BoundClient> Clients,
     EquatableArray<BoundStep> Steps,
     EquatableArray<BoundOutput> Outputs,
-    EquatableArray<ActionWorkflow> ActionWorkflows);
+    EquatableArray<ActionWorkflow> ActionWorkflows,
+    bool IsStraightLine);
 
 /// <summary>
 /// A workflow this workflow's actions run (a <c>goto</c> to it, or a <c>retry</c> that runs it
@@ -39,7 +41,7 @@ internal sealed record BoundInput(
     string Property,
     TypeRef Type,
     bool IsRequired,
-    string? DefaultCode,
+    LiteralBound? Default,
     string? Description,
     bool IsSecret);
 
@@ -57,10 +59,25 @@ internal sealed record BoundStep(
     EquatableArray<BoundCondition> SuccessCriteria,
     EquatableArray<BoundAction> OnSuccess,
     EquatableArray<BoundAction> OnFailure,
-    PollSpec? Poll,
-    double RetryDelaySeconds,
-    string? NextIdentifier)
+    LoopSpec? Loop,
+    string? NextIdentifier,
+    bool CanEnd)
 {
+    /// <summary>
+    /// True when the success criteria read the response body, so only a call that returned a
+    /// response can succeed. Criteria that read only <c>$statusCode</c> and the AWS error facts
+    /// also hold for an error response (<c>$statusCode == 404</c>): in Arazzo an error response is a response.
+    /// A step that runs a workflow succeeds only with that workflow's outputs.
+    /// </summary>
+    public bool SuccessNeedsResponse => Call is WorkflowCall || SuccessCriteria.Count == 0 || SuccessCriteria.SelectMany(c => c.Values()).Any(v => v.ReadsResponse());
+
+    /// <summary>True when the generated step reads the call's response (outputs, criteria, or the success check).</summary>
+    public bool ReadsResponse => Call is OperationCall
+        && (Outputs.Count > 0 || SuccessNeedsResponse || OnSuccess.Concat(OnFailure).SelectMany(a => a.Criteria).SelectMany(c => c.Values()).Any(v => v.ReadsResponse()));
+
+    /// <summary>True when the step's method loops: it polls, pages, or a failure action retries it.</summary>
+    public bool Loops => Loop is not null || OnFailure.Any(a => a.Kind == ActionKind.Retry);
+
     public string MethodName => Identifier + "Async";
 
     public string ResultType => Identifier + "Result";
@@ -93,23 +110,36 @@ internal sealed record ClientArgument(string Parameter, string Property);
 internal sealed record BoundStepOutput(string Name, string Property, TypeRef Type, BoundValue Value, bool IsSecret);
 
 /// <summary>
-/// An action after a step; a goto to the step itself (or a success retry) is its poll.
-/// <see cref="TargetIdentifier"/> is the step a goto goes to, or the step a retry runs first;
-/// <see cref="WorkflowId"/> the workflow (one of <see cref="BoundWorkflow.ActionWorkflows"/>) a goto
-/// or a retry runs.
+/// An action after a step; a goto to the step itself (or a success retry) is its loop (see
+/// <see cref="BoundStep.Loop"/>). <see cref="TargetIdentifier"/> is the step a goto goes to, or the
+/// step a retry runs first; <see cref="WorkflowId"/> the workflow (one of
+/// <see cref="BoundWorkflow.ActionWorkflows"/>) a goto or a retry runs. A failure retry carries
+/// its decided policy in <see cref="Retry"/>.
 /// </summary>
 internal sealed record BoundAction(
     string Name,
     ActionKind Kind,
     string? TargetIdentifier,
     string? WorkflowId,
-    bool PollsThisStep,
-    double? RetryAfterSeconds,
-    long? RetryLimit,
+    bool LoopsThisStep,
+    RetrySpec? Retry,
     EquatableArray<BoundCondition> Criteria);
 
+/// <summary>A failure retry: its counter (a local of the step method), how many retries, and the delay before each.</summary>
+internal sealed record RetrySpec(string Counter, long Limit, double DelaySeconds);
+
+/// <summary>How a step that goes back to itself loops.</summary>
+internal abstract record LoopSpec;
+
 /// <summary>
-/// How the step polls: a fixed delay (retryAfter) or a backoff up to a waiter-derived cap, and the
-/// bound (retryLimit, else the deadline in options).
+/// A poll: the same request repeated with a fixed delay (retryAfter) or a backoff up to a
+/// waiter-derived cap, bounded by retryLimit, else the deadline in options.
 /// </summary>
-internal sealed record PollSpec(double DelaySeconds, bool IsFixed, long? RetryLimit, string DelaySource);
+internal sealed record PollSpec(double DelaySeconds, bool IsFixed, long? RetryLimit, string DelaySource) : LoopSpec;
+
+/// <summary>
+/// A page loop: the request reads the step's own outputs (a NextToken, an ExclusiveStartKey), so
+/// each iteration asks for the next page. It waits only when the workflow says so (retryAfter),
+/// and is bounded by retryLimit, else WorkflowOptions.PageLimit.
+/// </summary>
+internal sealed record PageSpec(double? DelaySeconds, long? RetryLimit) : LoopSpec;

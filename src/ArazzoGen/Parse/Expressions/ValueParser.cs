@@ -25,6 +25,10 @@ internal static class ValueParser
         _ => new LiteralValue(LiteralKind.Null, string.Empty, node.Span),
     };
 
+    /// <summary>A scalar read as a literal only (a schema's <c>default</c>): no expressions, no templates.</summary>
+    public static LiteralValue Literal(YamlScalar scalar) =>
+        (scalar.IsPlain ? PlainLiteral(scalar) : null) ?? new LiteralValue(LiteralKind.String, scalar.Value, scalar.Span);
+
     public static ValueNode ParseScalar(YamlScalar scalar, DiagnosticBag diagnostics)
     {
         var text = scalar.Value;
