@@ -277,10 +277,10 @@ internal static class RunWriter
 
         if (step.Outputs.Count > 0)
         {
-            w.Line($"if ({result} is not null)");
+            w.Line(step.OutputsNeedResponse ? $"if ({result} is not null)" : "if (call.StatusCode is not null)");
             using (w.Block())
             {
-                var values = string.Join(", ", step.Outputs.Select(o => CodeRenderer.Value(o.Value, responseIsKnown: true)));
+                var values = string.Join(", ", step.Outputs.Select(o => CodeRenderer.Value(o.Value, responseIsKnown: step.OutputsNeedResponse)));
                 w.Line($"{step.Field} = new {step.ResultType}({values});");
             }
 

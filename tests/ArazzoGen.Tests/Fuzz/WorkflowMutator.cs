@@ -75,7 +75,7 @@ internal sealed class WorkflowMutator
                 var c = "{}[]:#&*!|>'\"%@`,?-\t\\"[_random.Next(21)];
                 return (text.Insert(at, c.ToString()), $"'{c}' inserted at {at}");
             case 8:
-                return RenameId(text);
+                return _random.Next(2) == 0 ? RenameId(text) : RenameToTwin(text);
             default:
                 var description = Regex.Match(lines[line], @"^(\s*(?:description|summary|title):\s+)(.*)$");
                 if (!description.Success)
@@ -92,10 +92,7 @@ internal sealed class WorkflowMutator
     /// <summary>Renames a stepId, output or input everywhere it is used, to a hostile but legal-looking name.</summary>
     private (string, string) RenameId(string text)
     {
-        var ids = Regex.Matches(text, @"(?:stepId|workflowId):\s+([\w\-]+)|^\s{4,8}([a-zA-Z]\w*):\s+\$", RegexOptions.Multiline)
-            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
-            .Distinct()
-            .ToList();
+        var ids = Ids(text);
         if (ids.Count == 0)
         {
             return (text, "nothing to rename");
@@ -107,4 +104,47 @@ internal sealed class WorkflowMutator
         var renamed = Regex.Replace(text, $@"(?<=[\s.:]){Regex.Escape(id)}(?=[\s.:#]|$)", m => m.Value == id ? quoted : m.Value, RegexOptions.Multiline);
         return (renamed, $"'{id}' renamed to '{replacement}'");
     }
+
+    /// <summary>
+    /// Renames one id to a twin of another: a name that differs only in case or punctuation
+    /// (retry-x / retryX / retry_x / RetryX, a.b / aB), which YAML keeps apart and C# must too.
+    /// </summary>
+    private (string, string) RenameToTwin(string text)
+    {
+        var ids = Ids(text);
+        if (ids.Count < 2)
+        {
+            return RenameId(text);
+        }
+
+        var model = ids[_random.Next(ids.Count)];
+        var renamed = ids[_random.Next(ids.Count)];
+        var twin = Twin(model);
+        if (renamed == model || ids.Contains(twin))
+        {
+            return (text, "no twin to make");
+        }
+
+        var result = Regex.Replace(text, $@"(?<=[\s.:]){Regex.Escape(renamed)}(?=[\s.:#]|$)", m => m.Value == renamed ? twin : m.Value, RegexOptions.Multiline);
+        return (result, $"'{renamed}' renamed to '{twin}', a twin of '{model}'");
+    }
+
+    private string Twin(string id)
+    {
+        var upper = id.IndexOfAny("ABCDEFGHIJKLMNOPQRSTUVWXYZ".ToCharArray(), 1);
+        return _random.Next(4) switch
+        {
+            0 when upper > 0 => id.Substring(0, upper) + "-" + char.ToLowerInvariant(id[upper]) + id.Substring(upper + 1),
+            1 when upper > 0 => id.Substring(0, upper) + "." + char.ToLowerInvariant(id[upper]) + id.Substring(upper + 1),
+            2 when id.Contains('-') => id.Replace('-', '_'),
+            _ => char.IsUpper(id[0]) ? char.ToLowerInvariant(id[0]) + id.Substring(1) : char.ToUpperInvariant(id[0]) + id.Substring(1),
+        };
+    }
+
+    /// <summary>Step and workflow ids, action names, and output or input keys of the document.</summary>
+    private static List<string> Ids(string text) =>
+        Regex.Matches(text, @"(?:stepId|workflowId):\s+([\w\-]+)|^\s{4,8}([a-zA-Z]\w*):\s+\$|^\s*- name:\s+([\w\-]+)\s*$\n\s+type:\s+(?:goto|end|retry)", RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value)
+            .Distinct()
+            .ToList();
 }

@@ -71,6 +71,13 @@ internal sealed record BoundStep(
     /// </summary>
     public bool SuccessNeedsResponse => Call is WorkflowCall || SuccessCriteria.Count == 0 || SuccessCriteria.SelectMany(c => c.Values()).Any(v => v.ReadsResponse());
 
+    /// <summary>
+    /// True when an output reads the response body, so outputs are kept only from a call that returned
+    /// one (a throttled poll keeps what it last observed); outputs of <c>$statusCode</c> and the AWS
+    /// error facts alone are kept from an error response too.
+    /// </summary>
+    public bool OutputsNeedResponse => Call is WorkflowCall || Outputs.Any(o => o.Value.ReadsResponse());
+
     /// <summary>True when the generated step reads the call's response (outputs, criteria, or the success check).</summary>
     public bool ReadsResponse => Call is OperationCall
         && (Outputs.Count > 0 || SuccessNeedsResponse || OnSuccess.Concat(OnFailure).SelectMany(a => a.Criteria).SelectMany(c => c.Values()).Any(v => v.ReadsResponse()));
