@@ -66,8 +66,35 @@ internal static class FileBinder
             }
         }
 
+        ExplainMissing(document.Workflows.Where(w => !bound.ContainsKey(w)), diagnostics);
         return (document.Workflows.Where(bound.ContainsKey).Select(w => bound[w]).ToEquatableArray(), called);
     }
+
+    /// <summary>
+    /// The invariant: a workflow is generated, or an error says why at its own YAML. A cause reported
+    /// elsewhere (a source description, a workflow it runs) is named from the workflow's id.
+    /// </summary>
+    private static void ExplainMissing(IEnumerable<Workflow> missing, DiagnosticBag diagnostics)
+    {
+        foreach (var workflow in missing)
+        {
+            var errors = diagnostics.Errors.ToList();
+            if (errors.Any(e => Within(e, workflow.Span)))
+            {
+                continue;
+            }
+
+            var elsewhere = errors.Select(e => $"{e.Id} at line {e.Location.LineSpan.Start.Line + 1}").Distinct().Take(5).ToList();
+            diagnostics.Add(
+                DiagnosticDescriptors.WorkflowNotGenerated,
+                workflow.WorkflowId.Span,
+                workflow.WorkflowId.Value,
+                elsewhere.Count > 0 ? "of the error" + (elsewhere.Count > 1 ? "s " : " ") + string.Join(", ", elsewhere) : "one of its steps could not be bound to an AWS SDK operation");
+        }
+    }
+
+    private static bool Within(DiagnosticInfo diagnostic, SourceSpan span) =>
+        diagnostic.Location.TextSpan.Start >= span.Start && diagnostic.Location.TextSpan.End <= span.Start + span.Length;
 
     /// <summary>Each workflow's class name, in document order; a name taken twice is reported and made unique.</summary>
     private static Dictionary<Workflow, string> ClassNames(ArazzoDocument document, DiagnosticBag diagnostics)

@@ -67,6 +67,12 @@ internal sealed class SourceBinder
             return (sources[0], operationId.Value);
         }
 
+        if (sources.Count == 0)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.NoOpenApiSource, operationId.Span, step.StepId.Value, operationId.Value);
+            return null;
+        }
+
         var fits = sources.Where(s => Client(s) is { } client && Method(s, client, operationId.Value) is not null).ToList();
         if (fits.Count == 1)
         {
@@ -75,7 +81,16 @@ internal sealed class SourceBinder
 
         if (fits.Count > 1)
         {
-            _diagnostics.Add(DiagnosticDescriptors.UnqualifiedOperationAmbiguous, operationId.Span, operationId.Value, string.Join(", ", fits));
+            var forms = string.Join(" or ", fits.Select(s => $"'$sourceDescriptions.{s}.{operationId.Value}'"));
+            _diagnostics.Add(DiagnosticDescriptors.UnqualifiedOperationAmbiguous, operationId.Span, operationId.Value, forms);
+        }
+        else
+        {
+            // Near names from the sources' clients, or from every client when no source has one yet.
+            var clients = sources.Select(s => Client(s)).OfType<INamedTypeSymbol>().ToList();
+            var known = (clients.Count > 0 ? clients : _catalog.Interfaces).SelectMany(c => _catalog.Operations(c).Select(ClientCatalog.OperationName)).Distinct();
+            var nearest = NameSuggester.Suggest(operationId.Value, known);
+            _diagnostics.Add(DiagnosticDescriptors.UnqualifiedOperationUnknown, operationId.Span, operationId.Value, nearest is null ? string.Empty : $" (did you mean '{nearest}'?)", string.Join(", ", sources));
         }
 
         return null;
@@ -120,9 +135,16 @@ internal sealed class SourceBinder
             return candidates[0];
         }
 
+        if (operations.Count == 0)
+        {
+            // No step names an operation of this source for certain (unqualified operationIds in a
+            // document with several sources): those steps say what to write; nothing decides a client here.
+            return null;
+        }
+
         if (candidates.Count == 0)
         {
-            _diagnostics.Add(DiagnosticDescriptors.NoClientForSource, span, source, string.Join(", ", operations));
+            _diagnostics.Add(DiagnosticDescriptors.NoClientForSource, span, source, string.Join(", ", operations), NearestOperations(source, operations));
         }
         else
         {
@@ -130,6 +152,29 @@ internal sealed class SourceBinder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// " (did you mean ...?)" for the operations no client has, from the client that has the most of
+    /// the source's operations (or, when it has none, any client with a near name).
+    /// </summary>
+    private string NearestOperations(string source, List<string> operations)
+    {
+        var best = _catalog.Interfaces
+            .Select(client => (Client: client, Found: operations.Count(op => Method(source, client, op) is not null)))
+            .Where(c => c.Found > 0)
+            .OrderByDescending(c => c.Found)
+            .Select(c => c.Client)
+            .FirstOrDefault();
+        var clients = best is null ? _catalog.Interfaces.ToList() : new List<INamedTypeSymbol> { best };
+        var hints = operations
+            .Where(op => best is null || Method(source, best, op) is null)
+            .Select(op => (op, suggestion: NameSuggester.Suggest(op, clients.SelectMany(c => _catalog.Operations(c).Select(ClientCatalog.OperationName)).Distinct())))
+            .Where(h => h.suggestion is not null)
+            .Select(h => $"'{h.suggestion}' for '{h.op}'")
+            .ToList();
+        var where = best is null ? string.Empty : $" ({best.Name} has the others)";
+        return hints.Count == 0 ? where : $"{where}; did you mean {string.Join(", ", hints)}?";
     }
 
     /// <summary>The source (when it is known without a client) and the operation a step names, by operationId or operationPath.</summary>

@@ -385,7 +385,25 @@ internal sealed class WorkflowBinder
             switch (PayloadReplacements.Apply(body.Payload, body.Replacements, Diagnostics))
             {
                 case ObjectValue obj:
-                    members.AddRange(obj.Members.Select(m => (m.Key, m.Value)));
+                    foreach (var member in obj.Members)
+                    {
+                        // The API's path parameter and body key are one member of the SDK request (every
+                        // public KMS workflow sends KeyId both ways): one value is kept, two different ones are an error.
+                        var index = members.FindIndex(m => string.Equals(m.Key.Value, member.Key.Value, StringComparison.OrdinalIgnoreCase));
+                        if (index >= 0)
+                        {
+                            if (!ValueNodes.SameValue(members[index].Value, member.Value))
+                            {
+                                var parameter = ResolveParameters(step).First(p => p.Name.Value == members[index].Key.Value);
+                                Diagnostics.Add(DiagnosticDescriptors.ParameterPayloadConflict, member.Key.Span, members[index].Key.Value, parameter.In?.Value ?? "body");
+                            }
+
+                            members.RemoveAt(index);
+                        }
+
+                        members.Add((member.Key, member.Value));
+                    }
+
                     break;
                 case null:
                     break;

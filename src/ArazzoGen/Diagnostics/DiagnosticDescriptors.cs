@@ -188,7 +188,7 @@ internal static class DiagnosticDescriptors
         "ARZ1000", "AWS SDK not referenced", "Workflow '{0}' calls AWS operations, but the project does not reference AWSSDK.Core; add the AWS SDK package of the service it calls");
 
     public static readonly DiagnosticDescriptor NoClientForSource = Error(
-        "ARZ1001", "No AWS SDK client for a source description", "No AWS SDK client interface has the operations {1} of source description '{0}'; reference the service's AWS SDK package, or bind it with [assembly: ArazzoSource(\"{0}\", typeof(IAmazonX))] and map differing operation ids with [assembly: ArazzoOperation(\"{0}\", \"<operationId>\", \"<SdkMethod>\")]");
+        "ARZ1001", "No AWS SDK client for a source description", "No AWS SDK client interface has the operations {1} of source description '{0}'{2}; reference the service's AWS SDK package, or bind it with [assembly: ArazzoSource(\"{0}\", typeof(IAmazonX))] and map differing operation ids with [assembly: ArazzoOperation(\"{0}\", \"<operationId>\", \"<SdkMethod>\")]");
 
     public static readonly DiagnosticDescriptor AmbiguousClient = Error(
         "ARZ1002", "Several AWS SDK clients fit a source description", "Source description '{0}' fits several client interfaces ({1}); choose one with [assembly: ArazzoSource(\"{0}\", typeof(...))]");
@@ -230,7 +230,7 @@ internal static class DiagnosticDescriptors
         "ARZ1014", "Payload member dropped or remapped", "Payload member '{0}' of {1} is {2} by [assembly: ArazzoPayloadMember]");
 
     public static readonly DiagnosticDescriptor UnqualifiedOperationAmbiguous = Error(
-        "ARZ1015", "Unqualified operationId fits several sources", "operationId '{0}' exists in several source descriptions ({1}); write '$sourceDescriptions.<name>.{0}'");
+        "ARZ1015", "Unqualified operationId fits several sources", "operationId '{0}' exists in several source descriptions, so it must say which: write {1}");
 
     public static readonly DiagnosticDescriptor InputTypeConflict = Error(
         "ARZ1016", "Input used as two different types", "Input '{0}' is used as {1} here but as {2} earlier; give it an explicit schema type or use two inputs");
@@ -243,6 +243,18 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ReplacementNotApplicable = Error(
         "ARZ1019", "Replacement target cannot be applied", "Replacement target '{0}' cannot be applied to the payload: {1}");
+
+    public static readonly DiagnosticDescriptor UnqualifiedOperationUnknown = Error(
+        "ARZ1021", "Unqualified operationId fits no source", "operationId '{0}' is not an operation of any source description's client{1}; with several source descriptions ({2}) an operationId must say which: write '$sourceDescriptions.<name>.{0}'");
+
+    public static readonly DiagnosticDescriptor NoOpenApiSource = Error(
+        "ARZ1022", "No API source description", "Step '{0}' calls operation '{1}', but the document has no source description of type openapi to call it on; add one for the AWS service (type: openapi), or qualify the operationId with one");
+
+    public static readonly DiagnosticDescriptor WorkflowNotGenerated = Error(
+        "ARZ1023", "Workflow not generated", "Workflow '{0}' is not generated: {1}");
+
+    public static readonly DiagnosticDescriptor ParameterPayloadConflict = Error(
+        "ARZ1024", "Parameter and payload set one member to different values", "Parameter '{0}' (in: {1}) and the payload both set '{0}', to different values; the SDK request has one member for it: keep one of them, or give both the same value");
 
     public static readonly DiagnosticDescriptor ArazzoSourceUnavailable = Error(
         "ARZ1020", "Workflow of another document not available", "Source '{0}' {1}");

@@ -43,5 +43,8 @@ internal sealed class DiagnosticBag
 
     public void AddRange(System.Collections.Generic.IEnumerable<DiagnosticInfo> diagnostics) => _items.AddRange(diagnostics);
 
+    /// <summary>The errors reported so far.</summary>
+    public System.Collections.Generic.IEnumerable<DiagnosticInfo> Errors => _items.Where(d => d.Severity == DiagnosticSeverity.Error);
+
     public EquatableArray<DiagnosticInfo> ToEquatableArray() => _items.ToEquatableArray();
 }

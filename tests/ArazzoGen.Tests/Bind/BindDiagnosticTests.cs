@@ -151,8 +151,10 @@ public class BindDiagnosticTests
         var (ambiguous, _) = SdkCompilation.Generate(new[] { ("/w/train.yaml", document.Text) }, true, other);
         var (chosen, _) = SdkCompilation.Generate(new[] { ("/w/train.yaml", document.Text) }, true, other, "[assembly: ArazzoGen.ArazzoSource(\"sagemakerApi\", typeof(Amazon.SageMaker.IAmazonSageMaker))]");
 
-        Assert.Equal(new[] { $"{document.Position} ARZ1002" }, ambiguous.Diagnostics.Select(GeneratorRunner.Describe));
+        // Reported where the source is declared, and at the workflow it keeps from being generated.
+        Assert.Equal(new[] { $"{document.Position} ARZ1002", "9:15 ARZ1023" }, ambiguous.Diagnostics.Select(GeneratorRunner.Describe));
         Assert.Contains("Contoso.IOtherTrainer", ambiguous.Diagnostics[0].GetMessage());
+        Assert.Equal("Workflow 'train' is not generated: of the error ARZ1002 at line 6", ambiguous.Diagnostics[1].GetMessage());
         Assert.Empty(chosen.Diagnostics);
         Assert.Single(chosen.GeneratedTrees);
     }
@@ -231,7 +233,7 @@ public class BindDiagnosticTests
             .Concat(WorkflowStepTests.Cases.Select(c => (string)c[0]))
             .Concat(PayloadReplacementTests.Broken.Select(c => (string)c[0]))
             .Concat(CrossDocumentTests.Cases.Select(c => (string)c[0]))
-            .Concat(new[] { "ARZ1000", "ARZ1002", "ARZ1003", "ARZ1014", "ARZ1015", "ARZ1017" })
+            .Concat(new[] { "ARZ1000", "ARZ1002", "ARZ1003", "ARZ1014", "ARZ1015", "ARZ1017", "ARZ1021", "ARZ1022", "ARZ1023", "ARZ1024" })
             .ToHashSet();
         var catalogued = typeof(ArazzoGenerator).Assembly.GetType("ArazzoGen.Diagnostics.DiagnosticDescriptors")!
             .GetFields().Select(f => f.GetValue(null)).OfType<DiagnosticDescriptor>().Select(d => d.Id).Where(id => id.StartsWith("ARZ1", StringComparison.Ordinal));

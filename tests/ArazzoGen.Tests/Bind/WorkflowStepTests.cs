@@ -88,7 +88,9 @@ public class WorkflowStepTests
 
         var (run, _) = SdkCompilation.Generate(new[] { ("/w/composed.yaml", document.Text) });
 
-        Assert.Equal(new[] { $"{document.Position} ARZ1009" }, run.Diagnostics.Select(GeneratorRunner.Describe));
+        // The caller says why it is missing too, at its own id.
+        Assert.Equal(new[] { $"{document.Position} ARZ1009", "62:15 ARZ1023" }, run.Diagnostics.Select(GeneratorRunner.Describe));
+        Assert.Equal("Workflow 'caller' is not generated: of the error ARZ1009 at line 37", run.Diagnostics[1].GetMessage());
         Assert.Empty(run.GeneratedTrees);
     }
 
