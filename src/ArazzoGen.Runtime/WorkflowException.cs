@@ -112,3 +112,21 @@ public sealed class WorkflowPageLimitExceededException : WorkflowException
     {
     }
 }
+
+/// <summary>
+/// A workflow this one depends on (<c>dependsOn</c>) failed, so this one did not start its steps.
+/// The other dependencies had finished or were cancelled first; <see cref="Exception.InnerException"/>
+/// is the dependency's own exception.
+/// </summary>
+public sealed class WorkflowDependencyFailedException : WorkflowException
+{
+    /// <summary>Creates the exception.</summary>
+    public WorkflowDependencyFailedException(string message, string workflowId, string dependencyWorkflowId, Exception innerException)
+        : base(message, new StepContext(workflowId, string.Empty, 1, (innerException as WorkflowException)?.StatusCode, (innerException as WorkflowException)?.ErrorCode, (innerException as WorkflowException)?.RequestId, null), innerException)
+    {
+        DependencyWorkflowId = dependencyWorkflowId;
+    }
+
+    /// <summary>The workflowId of the dependency that failed.</summary>
+    public string DependencyWorkflowId { get; }
+}

@@ -127,6 +127,51 @@ public sealed class WorkflowRun : IDisposable
         throw Failure(stepId, attempt, $"action '{actionName}' ran a workflow that failed: {result.Error!.Message}", string.Empty, inner?.StatusCode, inner?.ErrorCode, inner?.RequestId, observed, result.Error);
     }
 
+    /// <summary>
+    /// Runs the workflows this one depends on, all at once (Arazzo's dependsOn: they must complete
+    /// before this workflow is processed), each once per run through <paramref name="runs"/>. When
+    /// one fails, the others are cancelled and awaited, then the failure is thrown naming it.
+    /// </summary>
+    public async Task RunDependenciesAsync(DependencyRuns runs, params (string WorkflowId, Func<DependencyRuns, CancellationToken, Task> Run)[] dependencies)
+    {
+        CancellationToken.ThrowIfCancellationRequested();
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
+        var tasks = dependencies.Select(d => RunDependencyAsync(d.WorkflowId, d.Run, runs, failed)).ToArray();
+        var outcomes = await Task.WhenAll(tasks).ConfigureAwait(false);
+        CancellationToken.ThrowIfCancellationRequested();
+        // The first real failure; a dependency cancelled because another failed is not the cause.
+        var failure = outcomes.FirstOrDefault(o => o.Error is not null and not OperationCanceledException);
+        if (failure.Error is null)
+        {
+            failure = outcomes.FirstOrDefault(o => o.Error is not null);
+        }
+
+        if (failure is { WorkflowId: { } failedId, Error: { } error })
+        {
+            Log.StepFailed(_logger, WorkflowId, "dependsOn " + failedId, 1, error.Message, null);
+            throw new WorkflowDependencyFailedException(
+                $"Workflow '{WorkflowId}' depends on workflow '{failedId}', which failed: {error.Message}",
+                WorkflowId,
+                failedId,
+                error);
+        }
+    }
+
+    private static async Task<(string WorkflowId, Exception? Error)> RunDependencyAsync(
+        string workflowId, Func<DependencyRuns, CancellationToken, Task> run, DependencyRuns runs, CancellationTokenSource failed)
+    {
+        try
+        {
+            await run(runs, failed.Token).ConfigureAwait(false);
+            return (workflowId, null);
+        }
+        catch (Exception ex) when (ex is WorkflowException or OperationCanceledException or ArgumentException)
+        {
+            failed.Cancel();
+            return (workflowId, ex);
+        }
+    }
+
     /// <summary>Before each call (of the SDK, or of another workflow): cancellation, the step's span when traced, the log line.</summary>
     private Activity? StartCall(string stepId, int attempt)
     {

@@ -39,8 +39,10 @@ internal sealed class ExpressionBinder
                 return BindCalledOutput(expression, called, 2);
             case ExpressionRoot.Workflows when expression.Path[1] == "outputs" && _scope.ActionWorkflows.TryGetValue(expression.Path[0], out var runs):
                 return BindActionWorkflowOutput(expression, runs.Bound, runs.Called);
+            case ExpressionRoot.Workflows when _scope.BrokenWorkflows.Contains(expression.Path[0]):
+                return null; // That workflow cannot run, which was reported; its outputs would only cascade.
             case ExpressionRoot.Workflows when expression.Path[1] == "outputs":
-                return Unavailable(expression, $"no step or action of this workflow that can run before this point runs workflow '{expression.Path[0]}' (a step, goto or retry with its workflowId)");
+                return Unavailable(expression, $"nothing in this workflow runs workflow '{expression.Path[0]}' before this point (a dependsOn entry, or a step, goto or retry with its workflowId)");
             case ExpressionRoot.StatusCode or ExpressionRoot.Response when site.Called is not null:
                 return Unavailable(expression, "a step that runs a workflow makes no call of its own; read that workflow's results with $outputs.<name>");
             case ExpressionRoot.StatusCode:

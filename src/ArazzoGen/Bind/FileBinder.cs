@@ -66,7 +66,7 @@ internal static class FileBinder
             }
         }
 
-        ExplainMissing(document.Workflows.Where(w => !bound.ContainsKey(w)), diagnostics);
+        ExplainMissing(document, document.Workflows.Where(w => !bound.ContainsKey(w)).ToList(), diagnostics);
         return (document.Workflows.Where(bound.ContainsKey).Select(w => bound[w]).ToEquatableArray(), called);
     }
 
@@ -74,8 +74,10 @@ internal static class FileBinder
     /// The invariant: a workflow is generated, or an error says why at its own YAML. A cause reported
     /// elsewhere (a source description, a workflow it runs) is named from the workflow's id.
     /// </summary>
-    private static void ExplainMissing(IEnumerable<Workflow> missing, DiagnosticBag diagnostics)
+    private static void ExplainMissing(ArazzoDocument document, List<Workflow> missing, DiagnosticBag diagnostics)
     {
+        var byId = DocumentIndex.For(document).ById;
+        var missingIds = new HashSet<string>(missing.Select(w => w.WorkflowId.Value), StringComparer.Ordinal);
         foreach (var workflow in missing)
         {
             var errors = diagnostics.Errors.ToList();
@@ -84,12 +86,21 @@ internal static class FileBinder
                 continue;
             }
 
-            var elsewhere = errors.Select(e => $"{e.Id} at line {e.Location.LineSpan.Start.Line + 1}").Distinct().Take(5).ToList();
-            diagnostics.Add(
-                DiagnosticDescriptors.WorkflowNotGenerated,
-                workflow.WorkflowId.Span,
-                workflow.WorkflowId.Value,
-                elsewhere.Count > 0 ? "of the error" + (elsewhere.Count > 1 ? "s " : " ") + string.Join(", ", elsewhere) : "one of its steps could not be bound to an AWS SDK operation");
+            // A workflow it runs or depends on is missing: that one says why.
+            var needs = WorkflowStepRules.RunsOf(workflow, byId, document.Components).Select(r => r.Called.WorkflowId.Value)
+                .Concat(workflow.DependsOn.Select(d => d.Value))
+                .Where(missingIds.Contains)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            // Otherwise the errors outside every workflow (at a source description, say).
+            var elsewhere = errors.Where(e => !document.Workflows.Any(w => Within(e, w.Span)))
+                .Select(e => $"{e.Id} at line {e.Location.LineSpan.Start.Line + 1}").Distinct().Take(5).ToList();
+            var reason = needs.Count > 0
+                ? $"it runs or depends on workflow {string.Join(", ", needs.Select(n => $"'{n}'"))}, which is not generated"
+                : elsewhere.Count > 0
+                    ? "of the error" + (elsewhere.Count > 1 ? "s " : " ") + string.Join(", ", elsewhere)
+                    : "a workflow it runs (in another document) has errors, or one of its steps could not be bound";
+            diagnostics.Add(DiagnosticDescriptors.WorkflowNotGenerated, workflow.WorkflowId.Span, workflow.WorkflowId.Value, reason);
         }
     }
 
@@ -156,6 +167,8 @@ internal static class FileBinder
 
         return order;
 
-        IEnumerable<Workflow> Callees(Workflow workflow) => WorkflowStepRules.RunsOf(workflow, byId, document.Components).Select(r => r.Called);
+        IEnumerable<Workflow> Callees(Workflow workflow) =>
+            WorkflowStepRules.RunsOf(workflow, byId, document.Components).Select(r => r.Called)
+                .Concat(workflow.DependsOn.Select(d => byId.TryGetValue(d.Value, out var dependency) ? dependency : null).OfType<Workflow>());
     }
 }

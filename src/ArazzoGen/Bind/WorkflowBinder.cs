@@ -69,6 +69,14 @@ internal sealed class WorkflowBinder
 
         _calls.ReserveNames(ReservedStepNames.Concat(_scope.StepIdentifiers.Values));
 
+        // dependsOn, and what those depend on in turn: run first, their outputs readable as $workflows.<id>.outputs.<name>.
+        var dependencies = TransitiveDependencies()
+            .Select(d => _calls.ForAction(null, d))
+            .OfType<ActionWorkflow>()
+            .Select(d => d.Call.WorkflowId)
+            .Distinct(StringComparer.Ordinal)
+            .ToEquatableArray();
+
         var targets = _workflow.Steps.Select(ResolveTarget).ToList();
         for (var i = 0; i < _workflow.Steps.Count; i++)
         {
@@ -108,6 +116,7 @@ internal sealed class WorkflowBinder
             steps.ToEquatableArray(),
             outputs,
             _scope.ActionWorkflows.Values.Select(a => a.Bound).ToEquatableArray(),
+            dependencies,
             IsStraightLine(steps));
     }
 
@@ -119,6 +128,32 @@ internal sealed class WorkflowBinder
         steps.All(step => step.OnSuccess.Concat(step.OnFailure)
             .Where(a => a.Kind == ActionKind.Goto && a.WorkflowId is null && !a.LoopsThisStep)
             .All(a => a.TargetIdentifier == step.NextIdentifier));
+
+    /// <summary>This workflow's dependsOn entries, then theirs (in this document), each once; Validate ruled out cycles.</summary>
+    private IEnumerable<Located<string>> TransitiveDependencies()
+    {
+        var byId = DocumentIndex.For(_document).ById;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var work = new Queue<Located<string>>(_workflow.DependsOn);
+        while (work.Count > 0)
+        {
+            var dependency = work.Dequeue();
+            if (!seen.Add(dependency.Value))
+            {
+                continue;
+            }
+
+            yield return dependency;
+            if (byId.TryGetValue(dependency.Value, out var local))
+            {
+                // Where this workflow reads their outputs, the entries it names itself are reported; theirs only point here.
+                foreach (var next in local.DependsOn)
+                {
+                    work.Enqueue(next with { Span = dependency.Span });
+                }
+            }
+        }
+    }
 
     private string HintName(string className)
     {
@@ -144,7 +179,7 @@ internal sealed class WorkflowBinder
             o => o.Name,
             o => new StepOutputInfo(o.Property, o.Type, _outputTypes.TryGetValue(o.Name, out var typed) ? typed.Symbol : null),
             StringComparer.Ordinal);
-        return new CalledWorkflow(bound.WorkflowId, qualified, inputs, outputs, bound.Clients.ToList());
+        return new CalledWorkflow(bound.WorkflowId, qualified, inputs, outputs, bound.Clients.ToList(), bound.Dependencies.Count > 0);
     }
 
     private void DeclareInputs()
@@ -488,7 +523,7 @@ internal sealed class WorkflowBinder
             string? workflowId = null;
             if (action.WorkflowId is { } workflow)
             {
-                if (_calls.ForAction(action, workflow) is not { } runs)
+                if (_calls.ForAction(action.Name.Value, workflow) is not { } runs)
                 {
                     continue; // Reported, or that workflow has errors of its own.
                 }

@@ -49,6 +49,7 @@ internal sealed class WorkflowCallBinder
         {
             // Why was reported, here or in that workflow's own file; without its class this one cannot be generated either.
             RunsBrokenWorkflow = true;
+            _scope.BrokenWorkflows.Add(workflowId.Value);
             return null;
         }
 
@@ -119,14 +120,15 @@ internal sealed class WorkflowCallBinder
     {
         var inputsType = new TypeRef(called.ClassName + ".Inputs", SdkTypeKind.Structure, false, null, EquatableArray<string>.Empty);
         var clients = called.Clients.Select(c => new ClientArgument(c.Parameter, _clients.PropertyFor(called, c))).ToEquatableArray();
-        return new WorkflowCall(called.WorkflowId, called.ClassName, new NewObjectBound(inputs.ToEquatableArray(), inputsType), clients);
+        return new WorkflowCall(called.WorkflowId, called.ClassName, new NewObjectBound(inputs.ToEquatableArray(), inputsType), clients, called.HasDependencies);
     }
 
     /// <summary>
-    /// The workflow a goto or retry action runs, bound once per workflow: actions pass no
-    /// parameters, so it gets this workflow's inputs of the same names (each required one must exist here).
+    /// The workflow a goto or retry action (named <paramref name="actionName"/>) or a dependsOn entry
+    /// (<paramref name="actionName"/> null) runs, bound once per workflow: neither passes parameters,
+    /// so it gets this workflow's inputs of the same names (each required one must exist here).
     /// </summary>
-    public ActionWorkflow? ForAction(WorkflowAction action, Located<string> workflowId)
+    public ActionWorkflow? ForAction(string? actionName, Located<string> workflowId)
     {
         if (_scope.ActionWorkflows.TryGetValue(workflowId.Value, out var known))
         {
@@ -176,7 +178,17 @@ internal sealed class WorkflowCallBinder
 
         if (missing.Count > 0)
         {
-            Diagnostics.Add(DiagnosticDescriptors.ActionWorkflowInputMissing, workflowId.Span, action.Name.Value, called.WorkflowId, missing.Count > 1 ? "s" : string.Empty, string.Join(", ", missing), _scope.Workflow.WorkflowId.Value);
+            _scope.BrokenWorkflows.Add(workflowId.Value); // reads of its outputs would only cascade
+            var plural = missing.Count > 1 ? "s" : string.Empty;
+            if (actionName is null)
+            {
+                Diagnostics.Add(DiagnosticDescriptors.DependencyInputMissing, workflowId.Span, _scope.Workflow.WorkflowId.Value, called.WorkflowId, plural, string.Join(", ", missing));
+            }
+            else
+            {
+                Diagnostics.Add(DiagnosticDescriptors.ActionWorkflowInputMissing, workflowId.Span, actionName, called.WorkflowId, plural, string.Join(", ", missing), _scope.Workflow.WorkflowId.Value);
+            }
+
             return null;
         }
 

@@ -33,6 +33,9 @@ internal sealed class WorkflowScope
     /// <summary>workflowId -> a workflow this workflow's actions run, and where Run keeps its outputs.</summary>
     public Dictionary<string, (ActionWorkflow Bound, CalledWorkflow Called)> ActionWorkflows { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>Workflows this one runs that cannot be run (why was reported); reading their outputs reports nothing more.</summary>
+    public HashSet<string> BrokenWorkflows { get; } = new(System.StringComparer.Ordinal);
+
     /// <summary>(stepId, output) -> the output's property and type.</summary>
     public Dictionary<(string StepId, string Output), StepOutputInfo> StepOutputs { get; } = new();
 }
@@ -80,6 +83,7 @@ internal sealed record CalledWorkflow(
     IReadOnlyDictionary<string, CalledInput> Inputs,
     IReadOnlyDictionary<string, StepOutputInfo> Outputs,
     IReadOnlyList<BoundClient> Clients,
+    bool HasDependencies,
     bool IsExternal = false);
 
 /// <summary>An input of a called workflow: its property, type (as declared there), and whether it must be given.</summary>

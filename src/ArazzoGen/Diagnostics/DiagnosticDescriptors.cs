@@ -256,6 +256,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ParameterPayloadConflict = Error(
         "ARZ1024", "Parameter and payload set one member to different values", "Parameter '{0}' (in: {1}) and the payload both set '{0}', to different values; the SDK request has one member for it: keep one of them, or give both the same value");
 
+    public static readonly DiagnosticDescriptor DependencyInputMissing = Error(
+        "ARZ1025", "Dependency lacks an input", "Workflow '{0}' depends on workflow '{1}', which requires input{2} {3}; dependsOn passes no parameters, so workflow '{0}' must have input{2} of the same name");
+
     public static readonly DiagnosticDescriptor ArazzoSourceUnavailable = Error(
         "ARZ1020", "Workflow of another document not available", "Source '{0}' {1}");
 }

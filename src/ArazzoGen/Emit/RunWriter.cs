@@ -49,13 +49,24 @@ internal static class RunWriter
                 w.Line($"private {runs.Call.ClassName}.Outputs? {runs.Field};");
             }
 
+            if (workflow.Dependencies.Count > 0)
+            {
+                w.Line($"private readonly {Runtime}.DependencyRuns _dependencies;");
+            }
+
             w.Line("private string _endStepId = string.Empty;");
             w.Line("private string? _endActionName;");
             w.Line();
-            using (w.Block($"public Run({workflow.ClassName} workflow, Inputs inputs, global::System.Threading.CancellationToken cancellationToken)"))
+            var dependencies = workflow.Dependencies.Count > 0 ? $"{Runtime}.DependencyRuns dependencies, " : string.Empty;
+            using (w.Block($"public Run({workflow.ClassName} workflow, Inputs inputs, {dependencies}global::System.Threading.CancellationToken cancellationToken)"))
             {
                 w.Line("_workflow = workflow;");
                 w.Line("_inputs = inputs;");
+                if (workflow.Dependencies.Count > 0)
+                {
+                    w.Line("_dependencies = dependencies;");
+                }
+
                 w.Line($"_run = new {Runtime}.WorkflowRun(WorkflowId, typeof({workflow.ClassName}), workflow._options, cancellationToken);");
             }
 
@@ -110,6 +121,11 @@ internal static class RunWriter
             w.Line("try");
             using (w.Block())
             {
+                if (workflow.Dependencies.Count > 0)
+                {
+                    WriteDependencies(w, workflow);
+                }
+
                 if (workflow.IsStraightLine)
                 {
                     WriteStraightLine(w, workflow);
@@ -145,6 +161,27 @@ internal static class RunWriter
             w.Line("_run.Completed(_endStepId, _endActionName);");
             w.Line("return BuildOutputs();");
         }
+    }
+
+    private static void WriteDependencies(SourceWriter w, BoundWorkflow workflow)
+    {
+        w.Line("// dependsOn: these workflows complete before the first step, all at once, each once per run.");
+        w.Line("await _run.RunDependenciesAsync(");
+        const string Continued = "    ";
+        w.Line(Continued + "_dependencies,");
+        var runs = workflow.DependencyRuns.ToList();
+        foreach (var runsFirst in runs)
+        {
+            var call = runsFirst.Call;
+            var clients = string.Join(", ", call.Clients.Select(c => $"{c.Parameter}: _workflow._clients.{c.Property}"));
+            var create = $"new {call.ClassName}(new {call.ClassName}.Clients({clients}), _workflow._options)";
+            var run = call.TakesDependencies ? $"{create}.RunAsync({runsFirst.InputsMethod}(), runs, ct)" : $"{create}.RunAsync({runsFirst.InputsMethod}(), ct)";
+            var separator = runsFirst == runs[runs.Count - 1] ? string.Empty : ",";
+            w.Line(Continued + $"({CSharpLiteral.String(call.WorkflowId)}, async (runs, ct) => {runsFirst.Field} = await runs.RunOnceAsync(typeof({call.ClassName}), () => {run}).ConfigureAwait(false)){separator}");
+        }
+
+        w.Line(").ConfigureAwait(false);");
+        w.Line();
     }
 
     private static void WriteStraightLine(SourceWriter w, BoundWorkflow workflow)

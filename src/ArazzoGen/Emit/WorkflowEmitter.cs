@@ -82,7 +82,20 @@ internal static class WorkflowEmitter
 
             w.Line();
             w.Line("inputs.Validate();");
-            w.Line("return new Run(this, inputs, cancellationToken).ExecuteAsync();");
+            w.Line(workflow.Dependencies.Count > 0
+                ? $"return new Run(this, inputs, new {Runtime}.DependencyRuns(), cancellationToken).ExecuteAsync();"
+                : "return new Run(this, inputs, cancellationToken).ExecuteAsync();");
+        }
+
+        if (workflow.Dependencies.Count > 0)
+        {
+            w.Line();
+            w.Doc("Runs the workflow for a run that depends on it, sharing that run's record of the dependencies already started, so each runs once per run.");
+            using (w.Block($"internal {Task}<Outputs> RunAsync(Inputs inputs, {Runtime}.DependencyRuns dependencies, global::System.Threading.CancellationToken cancellationToken)"))
+            {
+                w.Line("inputs.Validate();");
+                w.Line("return new Run(this, inputs, dependencies, cancellationToken).ExecuteAsync();");
+            }
         }
     }
 

@@ -90,7 +90,7 @@ public class WorkflowStepTests
 
         // The caller says why it is missing too, at its own id.
         Assert.Equal(new[] { $"{document.Position} ARZ1009", "62:15 ARZ1023" }, run.Diagnostics.Select(GeneratorRunner.Describe));
-        Assert.Equal("Workflow 'caller' is not generated: of the error ARZ1009 at line 37", run.Diagnostics[1].GetMessage());
+        Assert.Equal("Workflow 'caller' is not generated: it runs or depends on workflow 'train', which is not generated", run.Diagnostics[1].GetMessage());
         Assert.Empty(run.GeneratedTrees);
     }
 

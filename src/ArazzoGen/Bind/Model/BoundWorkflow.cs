@@ -21,7 +21,12 @@ internal sealed record BoundWorkflow(
     EquatableArray<BoundStep> Steps,
     EquatableArray<BoundOutput> Outputs,
     EquatableArray<ActionWorkflow> ActionWorkflows,
-    bool IsStraightLine);
+    EquatableArray<string> Dependencies,
+    bool IsStraightLine)
+{
+    /// <summary>The workflows this one depends on (dependsOn), run before its first step.</summary>
+    public System.Collections.Generic.IEnumerable<ActionWorkflow> DependencyRuns => Dependencies.Select(id => ActionWorkflows.First(a => a.Call.WorkflowId == id));
+}
 
 /// <summary>
 /// A workflow this workflow's actions run (a <c>goto</c> to it, or a <c>retry</c> that runs it
@@ -108,7 +113,8 @@ internal sealed record OperationCall(string ClientProperty, string SdkMethod, Ne
 /// <c>workflowId</c>: the generated class of that workflow, run with inputs from the step's
 /// parameters and the clients it needs taken from this workflow's clients.
 /// </summary>
-internal sealed record WorkflowCall(string WorkflowId, string ClassName, NewObjectBound Inputs, EquatableArray<ClientArgument> Clients) : BoundCall;
+/// <see cref="TakesDependencies"/>: that workflow has dependsOn, so a run that needs it passes on which dependencies already ran.
+internal sealed record WorkflowCall(string WorkflowId, string ClassName, NewObjectBound Inputs, EquatableArray<ClientArgument> Clients, bool TakesDependencies) : BoundCall;
 
 /// <summary>A constructor argument of the called workflow's Clients: its parameter name, and this workflow's client property.</summary>
 internal sealed record ClientArgument(string Parameter, string Property);
