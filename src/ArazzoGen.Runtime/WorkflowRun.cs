@@ -41,6 +41,9 @@ public sealed class WorkflowRun : IDisposable
     /// <summary>The step running now.</summary>
     public string CurrentStepId { get; private set; } = string.Empty;
 
+    /// <summary>The HTTP status of the last AWS call this run made, or null when it got no answer (<c>$statusCode</c> in workflow outputs).</summary>
+    public int? LastStatusCode { get; private set; }
+
     /// <summary>The run's options.</summary>
     public WorkflowOptions Options => _options;
 
@@ -72,11 +75,14 @@ public sealed class WorkflowRun : IDisposable
                 ? await pipeline.ExecuteAsync(static async (state, token) => await state.call(state.client, state.request, token).ConfigureAwait(false), (call, client, request), CancellationToken).ConfigureAwait(false)
                 : await call(client, request, CancellationToken).ConfigureAwait(false);
             activity?.SetTag("http.response.status_code", (int)response.HttpStatusCode);
-            return new CallResult<TResponse>(response, null);
+            var answered = new CallResult<TResponse>(response, null);
+            LastStatusCode = answered.StatusCode;
+            return answered;
         }
         catch (Exception ex) when (IsCallFailure(ex))
         {
             var result = new CallResult<TResponse>(null, ex);
+            LastStatusCode = result.StatusCode;
             activity?.SetStatus(ActivityStatusCode.Error, result.ErrorCode ?? ex.GetType().Name);
             Log.StepCallFailed(_logger, WorkflowId, stepId, attempt, result.ErrorCode ?? ex.GetType().Name, result.StatusCode, null);
             return result;

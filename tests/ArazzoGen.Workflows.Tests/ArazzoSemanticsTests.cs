@@ -167,3 +167,51 @@ public class ArazzoSemanticsTests : IClassFixture<DynaliteFixture>
         }
     }
 }
+
+/// <summary>A failure goto to the workflow's own id starts it over, within the same run and its step budget.</summary>
+public class RestartTests
+{
+    private readonly IAmazonDynamoDB _dynamo = Substitute.For<IAmazonDynamoDB>();
+
+    public RestartTests() =>
+        _dynamo.ListTablesAsync(Arg.Any<ListTablesRequest>(), Arg.Any<CancellationToken>()).Returns(_ => Ok(new ListTablesResponse()));
+
+    [Fact]
+    public async Task A_503_starts_the_workflow_over_from_its_first_step()
+    {
+        _dynamo.DescribeTableAsync(Arg.Any<DescribeTableRequest>(), Arg.Any<CancellationToken>()).Returns(
+            Fail<DescribeTableResponse>(Error<AmazonDynamoDBException>("ServiceUnavailable", HttpStatusCode.ServiceUnavailable)),
+            Ok(new DescribeTableResponse { Table = new TableDescription { TableStatus = TableStatus.ACTIVE } }));
+
+        var outputs = await new RestartOnUnavailableWorkflow(new RestartOnUnavailableWorkflow.Clients(_dynamo)).RunAsync(new RestartOnUnavailableWorkflow.Inputs { TableName = "t" });
+
+        Assert.Equal(("describeAgain", 200), (outputs.EndStepId, outputs.LastStatus));
+        await _dynamo.Received(2).ListTablesAsync(Arg.Any<ListTablesRequest>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task A_restart_that_never_succeeds_is_stopped_by_the_step_budget()
+    {
+        _dynamo.DescribeTableAsync(Arg.Any<DescribeTableRequest>(), Arg.Any<CancellationToken>())
+            .Returns(_ => Fail<DescribeTableResponse>(Error<AmazonDynamoDBException>("ServiceUnavailable", HttpStatusCode.ServiceUnavailable)));
+
+        var error = await Assert.ThrowsAsync<WorkflowStepBudgetExceededException>(() =>
+            new RestartOnUnavailableWorkflow(new RestartOnUnavailableWorkflow.Clients(_dynamo), new WorkflowOptions { StepBudget = 6 }).RunAsync(new RestartOnUnavailableWorkflow.Inputs { TableName = "t" }));
+
+        Assert.Equal("listFirst", error.StepId);
+        await _dynamo.Received(3).ListTablesAsync(Arg.Any<ListTablesRequest>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task StatusCode_in_a_step_that_runs_a_workflow_is_that_workflows_last_call_and_in_outputs_the_runs_last()
+    {
+        _dynamo.DescribeTableAsync(Arg.Any<DescribeTableRequest>(), Arg.Any<CancellationToken>())
+            .Returns(Fail<DescribeTableResponse>(Error<ResourceNotFoundException>("ResourceNotFoundException")));
+
+        var outputs = await new CheckAbsentTableWorkflow(new CheckAbsentTableWorkflow.Clients(_dynamo)).RunAsync(new CheckAbsentTableWorkflow.Inputs { TableName = "t" });
+
+        Assert.Equal(400, outputs.CalledStatus);
+        Assert.Null(outputs.LastStatus); // this run made no call of its own
+        Assert.Null(outputs.LastStatusCode);
+    }
+}

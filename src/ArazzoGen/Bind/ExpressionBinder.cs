@@ -43,10 +43,13 @@ internal sealed class ExpressionBinder
                 return null; // That workflow cannot run, which was reported; its outputs would only cascade.
             case ExpressionRoot.Workflows when expression.Path[1] == "outputs":
                 return Unavailable(expression, $"nothing in this workflow runs workflow '{expression.Path[0]}' before this point (a dependsOn entry, or a step, goto or retry with its workflowId)");
-            case ExpressionRoot.StatusCode or ExpressionRoot.Response when site.Called is not null:
-                return Unavailable(expression, "a step that runs a workflow makes no call of its own; read that workflow's results with $outputs.<name>");
+            case ExpressionRoot.StatusCode when site.Called is not null || site.Step is null:
+                return new Typed(new LastStatusBound(OfCalledWorkflow: site.Called is not null), null);
+            case ExpressionRoot.StatusCode or ExpressionRoot.Response or ExpressionRoot.Url or ExpressionRoot.Method or ExpressionRoot.Request
+                when site.Called is not null || site.Step is null || !site.AfterCall:
+                return new Typed(new NoValueBound(expression.Root == ExpressionRoot.StatusCode ? TypeRef.NullableInteger : TypeRef.String), null); // Validate warned (ARZ0306).
             case ExpressionRoot.StatusCode:
-                return new Typed(new CallBound("StatusCode", new TypeRef("int?", SdkTypeKind.Integer, true, null, EquatableArray<string>.Empty)), null);
+                return new Typed(new CallBound("StatusCode", TypeRef.NullableInteger), null);
             case ExpressionRoot.Response:
                 return BindResponse(expression, site);
             case ExpressionRoot.Url or ExpressionRoot.Method or ExpressionRoot.Request:

@@ -521,7 +521,12 @@ internal sealed class WorkflowBinder
             }
 
             string? workflowId = null;
-            if (action.WorkflowId is { } workflow)
+            string? target = null;
+            if (WorkflowStepRules.RestartsItself(_workflow, action))
+            {
+                target = _scope.StepIdentifiers[_workflow.Steps[0].StepId.Value];
+            }
+            else if (action.WorkflowId is { } workflow)
             {
                 if (_calls.ForAction(action.Name.Value, workflow) is not { } runs)
                 {
@@ -531,7 +536,6 @@ internal sealed class WorkflowBinder
                 workflowId = runs.Call.WorkflowId;
             }
 
-            string? target = null;
             if (action.StepId is not null && !_scope.StepIdentifiers.TryGetValue(action.StepId.Value, out target))
             {
                 continue; // Validate reported the unknown step.
@@ -560,7 +564,7 @@ internal sealed class WorkflowBinder
 
     private EquatableArray<BoundOutput> BindWorkflowOutputs()
     {
-        var names = new UniqueNames("EndStepId", "EndActionName", "Outputs");
+        var names = new UniqueNames("EndStepId", "EndActionName", "LastStatusCode", "Outputs");
         var site = new ExpressionSite(null, null, AfterCall: false, InFailure: false);
         return _workflow.Outputs
             .Select(output => (output, typed: BindOutputValue(output, site)))

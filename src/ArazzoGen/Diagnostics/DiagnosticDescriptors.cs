@@ -180,8 +180,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedCriterionType = Error(
         "ARZ0305", "Unsupported criterion type", "Criterion type '{0}' is not supported: {1}");
 
-    public static readonly DiagnosticDescriptor ExpressionNotAvailable = Error(
-        "ARZ0306", "Expression not available here", "'{0}' is not available in {1}");
+    public static readonly DiagnosticDescriptor ExpressionNotAvailable = Warning(
+        "ARZ0306", "Expression has no value here", "'{0}' has no value in {1}; it is compiled as null");
 
     // ---- Binding to AWS SDK types (ARZ1xxx) ----
     public static readonly DiagnosticDescriptor NoSdkCore = Error(

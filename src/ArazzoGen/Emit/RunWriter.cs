@@ -110,6 +110,7 @@ internal static class RunWriter
 
                 w.Line("EndStepId = _endStepId,");
                 w.Line("EndActionName = _endActionName,");
+                w.Line("LastStatusCode = _run.LastStatusCode,");
             }
         }
     }

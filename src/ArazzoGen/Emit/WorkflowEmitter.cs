@@ -116,6 +116,9 @@ internal static class WorkflowEmitter
             w.Line();
             w.Doc("The name of the action that ended the workflow (an 'end' action), or null when it ran past its last step.");
             w.Line("public string? EndActionName { get; init; }");
+            w.Line();
+            w.Doc("The HTTP status of the last AWS call the run made ($statusCode in workflow outputs), or null when it got no answer.");
+            w.Line("public int? LastStatusCode { get; init; }");
         }
     }
 

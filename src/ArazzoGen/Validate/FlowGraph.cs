@@ -127,6 +127,9 @@ internal sealed class FlowGraph
                 var target = action.StepId is not null && index.TryGetValue(action.StepId.Value, out var t) ? t : -1;
                 switch (action.Type.Value)
                 {
+                    case ActionKind.Goto when WorkflowStepRules.RestartsItself(workflow, action):
+                        Add(i, 0);
+                        break;
                     case ActionKind.Goto when target >= 0:
                         Add(i, target);
                         break;
@@ -150,7 +153,7 @@ internal sealed class FlowGraph
 
             ends[i] = (!alwaysActs && i == steps.Count - 1)
                 || onSuccess.Concat(ActionMerger.OnFailure(steps[i], workflow, components))
-                    .Any(a => a.Type.Value == ActionKind.End || (a.Type.Value == ActionKind.Goto && a.WorkflowId is not null));
+                    .Any(a => a.Type.Value == ActionKind.End || (a.Type.Value == ActionKind.Goto && a.WorkflowId is not null && !WorkflowStepRules.RestartsItself(workflow, a)));
         }
 
         return new FlowGraph(workflow, index, successors, ends);

@@ -63,14 +63,16 @@ internal static class ReferenceRules
                 }
 
                 break;
+            case ExpressionRoot.StatusCode when use.Place == ExpressionPlace.WorkflowOutputs || (use.Place == ExpressionPlace.StepResult && use.Step?.WorkflowId is not null):
+                break; // The status of the last call of the run, or of the workflow the step ran (README, "Arazzo conformance").
             case ExpressionRoot.Url or ExpressionRoot.Method or ExpressionRoot.StatusCode or ExpressionRoot.Request or ExpressionRoot.Response:
                 var where = use.Place switch
                 {
                     ExpressionPlace.StepResult when use.Step?.WorkflowId is not null =>
-                        "a step that runs a workflow (it makes no call of its own; read that workflow's results with $outputs.<name>)",
+                        "a step that runs a workflow (it makes no call of its own; read that workflow's results with $outputs.<name>, and its last call's status with $statusCode)",
                     ExpressionPlace.StepRequest => "a step's parameters or request body (they are evaluated before the call)",
                     ExpressionPlace.WorkflowParameters => "workflow-level parameters (they are evaluated before each call)",
-                    ExpressionPlace.WorkflowOutputs => "workflow outputs (there is no single call to read; copy it to a step output first)",
+                    ExpressionPlace.WorkflowOutputs => "workflow outputs (there is no single call to read; copy it to a step output first; $statusCode is the last call's)",
                     _ => null,
                 };
                 if (where is not null)

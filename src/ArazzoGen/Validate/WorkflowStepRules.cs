@@ -56,13 +56,21 @@ internal static class WorkflowStepRules
 
             foreach (var action in ActionMerger.OnSuccess(step, workflow, components).Concat(ActionMerger.OnFailure(step, workflow, components)))
             {
-                if (action.WorkflowId is { } id && !QualifiedName.Parse(id.Value).IsQualified && byId.TryGetValue(id.Value, out var target))
+                if (action.WorkflowId is { } id && !QualifiedName.Parse(id.Value).IsQualified && byId.TryGetValue(id.Value, out var target)
+                    && !RestartsItself(workflow, action))
                 {
                     yield return (target, id);
                 }
             }
         }
     }
+
+    /// <summary>
+    /// A goto to the workflow it is in: a restart from its first step, compiled as a jump within the
+    /// same run (bounded by the step budget), so it is no call cycle.
+    /// </summary>
+    public static bool RestartsItself(Workflow workflow, WorkflowAction action) =>
+        action.Type.Value == ActionKind.Goto && action.WorkflowId?.Value == workflow.WorkflowId.Value;
 
     /// <summary>The parameters a workflow step passes, references to components resolved (a missing component was reported elsewhere).</summary>
     public static IEnumerable<Parameter> Parameters(Step step, Components components) =>

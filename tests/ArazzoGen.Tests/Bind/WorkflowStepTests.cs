@@ -39,7 +39,6 @@ public class WorkflowStepTests
         // $outputs in a workflow step are the called workflow's: 'train' has no output 'nope'.
         { "ARZ0222", "      status: $outputs.status\n  outputs:", "      status: §$outputs.nope\n  outputs:" },
         // A workflow step makes no call, so it has no status code or response.
-        { "ARZ0306", "    - condition: $outputs.status == 'Completed'", "    - condition: §$statusCode == 200" },
         // A null for a required input.
         { "ARZ1009", "      value: $inputs.job", "      value: §null" },
         // A workflow of another document must be in a 'type: arazzo' source; this one is openapi.
@@ -64,6 +63,26 @@ public class WorkflowStepTests
         Assert.Contains("var workflow = new global::ArazzoWorkflows.TrainWorkflow(new global::ArazzoWorkflows.TrainWorkflow.Clients(sagemakerApi: _workflow._clients.SagemakerApi), _workflow._options);", caller);
         Assert.Contains("JobName = global::ArazzoGen.Runtime.WorkflowInput.Required(_inputs.Job, \"jobName\"),", caller); // optional here, required there
         Assert.Contains("global::ArazzoGen.Runtime.Criteria.Equal(outputs.Status?.Value, \"Completed\")", caller);
+    }
+
+    [Fact]
+    public void StatusCode_in_a_workflow_step_is_that_workflows_and_a_response_there_is_a_warning_and_null()
+    {
+        var statusCode = SdkCompilation.Generate(new[] { ("/w/composed.yaml", Document.Replace("    - condition: $outputs.status == 'Completed'", "    - condition: $statusCode == 200")) });
+        var expected = MarkedDocument.Parse(Document.Replace("    - condition: $outputs.status == 'Completed'", "    - condition: §$response.body#/TrainingJobStatus == 'Completed'"));
+        var response = SdkCompilation.Generate(new[] { ("/w/composed.yaml", expected.Text) });
+
+        Assert.Empty(statusCode.Run.Diagnostics.Select(d => d.ToString()));
+        Assert.Contains("(outputs?.LastStatusCode ?? call.StatusCode) == 200", statusCode.Run.GeneratedTrees.Single(t => t.FilePath.Contains("CallerWorkflow", StringComparison.Ordinal)).ToString());
+        var warning = Assert.Single(response.Run.Diagnostics);
+        Assert.Equal($"{expected.Position} ARZ0306", GeneratorRunner.Describe(warning));
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.StartsWith("'$response.body#/TrainingJobStatus' has no value in a step that runs a workflow", warning.GetMessage());
+        foreach (var (run, output) in new[] { statusCode, response })
+        {
+            Assert.Equal(2, run.GeneratedTrees.Length);
+            Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+        }
     }
 
     [Theory]

@@ -90,6 +90,15 @@ internal enum PathStepKind
 
 internal sealed record PathStep(PathStepKind Kind, string Name, int Index);
 
+/// <summary>
+/// <c>$statusCode</c> where no call of its own is made: in workflow outputs the status of the run's
+/// last call; in a step that runs a workflow (<see cref="OfCalledWorkflow"/>) that workflow's last call's, or its failed call's.
+/// </summary>
+internal sealed record LastStatusBound(bool OfCalledWorkflow) : BoundValue(TypeRef.NullableInteger);
+
+/// <summary>An expression that has no value where it is written (Validate warned, ARZ0306): null.</summary>
+internal sealed record NoValueBound(TypeRef Type) : BoundValue(Type);
+
 /// <summary>The response object itself (<c>$response.body</c>).</summary>
 internal sealed record ResponseBound(TypeRef Type) : BoundValue(Type);
 

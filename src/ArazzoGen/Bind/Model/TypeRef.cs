@@ -32,6 +32,7 @@ internal sealed record TypeRef(string Name, SdkTypeKind Kind, bool IsValueType, 
     public static readonly TypeRef Integer = new("int", SdkTypeKind.Integer, true, null, EquatableArray<string>.Empty);
     public static readonly TypeRef Long = new("long", SdkTypeKind.Long, true, null, EquatableArray<string>.Empty);
     public static readonly TypeRef Double = new("double", SdkTypeKind.Double, true, null, EquatableArray<string>.Empty);
+    public static readonly TypeRef NullableInteger = new("int?", SdkTypeKind.Integer, true, null, EquatableArray<string>.Empty);
     public static readonly TypeRef Unknown = new("object", SdkTypeKind.Unknown, false, null, EquatableArray<string>.Empty);
 
     public bool IsNumeric => Kind is SdkTypeKind.Integer or SdkTypeKind.Long or SdkTypeKind.Double or SdkTypeKind.Float;

@@ -100,6 +100,9 @@ namespace ArazzoWorkflows
 
             /// <summary>The name of the action that ended the workflow (an 'end' action), or null when it ran past its last step.</summary>
             public string? EndActionName { get; init; }
+
+            /// <summary>The HTTP status of the last AWS call the run made ($statusCode in workflow outputs), or null when it got no answer.</summary>
+            public int? LastStatusCode { get; init; }
         }
 
         /// <summary>The AWS SDK clients the workflow calls, one per source description.</summary>
@@ -383,6 +386,7 @@ namespace ArazzoWorkflows
                 WrittenBy = _getItem?.WrittenBy,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
+                LastStatusCode = _run.LastStatusCode,
             };
         }
     }

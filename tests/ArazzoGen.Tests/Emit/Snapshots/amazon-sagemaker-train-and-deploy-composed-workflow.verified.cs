@@ -113,6 +113,9 @@ namespace ArazzoWorkflows
 
             /// <summary>The name of the action that ended the workflow (an 'end' action), or null when it ran past its last step.</summary>
             public string? EndActionName { get; init; }
+
+            /// <summary>The HTTP status of the last AWS call the run made ($statusCode in workflow outputs), or null when it got no answer.</summary>
+            public int? LastStatusCode { get; init; }
         }
 
         /// <summary>The AWS SDK clients the workflow calls, one per source description.</summary>
@@ -313,6 +316,7 @@ namespace ArazzoWorkflows
                 EndpointStatus = _waitForEndpoint?.Status,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
+                LastStatusCode = _run.LastStatusCode,
             };
         }
     }
@@ -444,6 +448,9 @@ namespace ArazzoWorkflows
 
             /// <summary>The name of the action that ended the workflow (an 'end' action), or null when it ran past its last step.</summary>
             public string? EndActionName { get; init; }
+
+            /// <summary>The HTTP status of the last AWS call the run made ($statusCode in workflow outputs), or null when it got no answer.</summary>
+            public int? LastStatusCode { get; init; }
         }
 
         /// <summary>The AWS SDK clients the workflow calls, one per source description.</summary>
@@ -600,6 +607,7 @@ namespace ArazzoWorkflows
                 EndpointStatus = _deploy?.EndpointStatus,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
+                LastStatusCode = _run.LastStatusCode,
             };
         }
     }
@@ -718,6 +726,9 @@ namespace ArazzoWorkflows
 
             /// <summary>The name of the action that ended the workflow (an 'end' action), or null when it ran past its last step.</summary>
             public string? EndActionName { get; init; }
+
+            /// <summary>The HTTP status of the last AWS call the run made ($statusCode in workflow outputs), or null when it got no answer.</summary>
+            public int? LastStatusCode { get; init; }
         }
 
         /// <summary>The AWS SDK clients the workflow calls, one per source description.</summary>
@@ -875,6 +886,7 @@ namespace ArazzoWorkflows
                 FailureReason = _waitForTraining?.FailureReason,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
+                LastStatusCode = _run.LastStatusCode,
             };
         }
     }
