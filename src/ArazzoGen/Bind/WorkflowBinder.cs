@@ -522,7 +522,11 @@ internal sealed class WorkflowBinder
 
             string? workflowId = null;
             string? target = null;
-            if (WorkflowStepRules.RestartsItself(_workflow, action))
+            if (kind == ActionKind.End)
+            {
+                // An end goes nowhere: a stepId or workflowId on it is ignored (Validate warned, ARZ0231).
+            }
+            else if (WorkflowStepRules.RestartsItself(_workflow, action))
             {
                 target = _scope.StepIdentifiers[_workflow.Steps[0].StepId.Value];
             }
@@ -536,7 +540,7 @@ internal sealed class WorkflowBinder
                 workflowId = runs.Call.WorkflowId;
             }
 
-            if (action.StepId is not null && !_scope.StepIdentifiers.TryGetValue(action.StepId.Value, out target))
+            if (kind != ActionKind.End && action.StepId is not null && !_scope.StepIdentifiers.TryGetValue(action.StepId.Value, out target))
             {
                 continue; // Validate reported the unknown step.
             }

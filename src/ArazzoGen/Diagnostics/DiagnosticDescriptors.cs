@@ -164,6 +164,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WorkflowCallCycle = Error(
         "ARZ0229", "Workflows run each other in a cycle", "Workflow '{0}' runs itself again through its steps or actions ({1}); each run would start another inside it, without end");
 
+    public static readonly DiagnosticDescriptor DuplicateDependency = Error(
+        "ARZ0230", "Duplicate dependsOn entry", "Workflow '{0}' is listed more than once in dependsOn");
+
+    public static readonly DiagnosticDescriptor TargetOnEndAction = Warning(
+        "ARZ0231", "Target on an end action", "Action '{0}' is of type end, so its {1} '{2}' is ignored; only goto and retry actions go somewhere");
+
+    public static readonly DiagnosticDescriptor MalformedOperationPath = Error(
+        "ARZ0232", "operationPath not in the spec's form", "operationPath '{0}' must be a JSON Pointer into a source description's document: '{{$sourceDescriptions.<name>.url}}#/paths/<path>/<method>'");
+
+    public static readonly DiagnosticDescriptor NotAnArazzoSource = Error(
+        "ARZ0233", "Workflow in a source that is not arazzo", "'{0}' names source description '{1}', which is of type {2}; workflows of other documents come from sources of type arazzo");
+
     // ---- Expressions and criteria (ARZ03xx) ----
     public static readonly DiagnosticDescriptor MalformedExpression = Error(
         "ARZ0301", "Malformed runtime expression", "'{0}' is not a valid runtime expression: {1}");

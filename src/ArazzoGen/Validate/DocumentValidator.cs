@@ -54,11 +54,12 @@ internal static class DependencyRules
         var ids = DocumentIndex.For(document).ById;
         foreach (var workflow in document.Workflows)
         {
+            DocumentValidator.ReportDuplicates(workflow.DependsOn, DiagnosticDescriptors.DuplicateDependency, diagnostics);
             foreach (var dependency in workflow.DependsOn)
             {
                 if (QualifiedName.Parse(dependency.Value).IsQualified)
                 {
-                    TargetRules.CheckSourceQualified(document, dependency, diagnostics);
+                    TargetRules.CheckArazzoSource(document, dependency, diagnostics);
                 }
                 else if (!ids.ContainsKey(dependency.Value))
                 {

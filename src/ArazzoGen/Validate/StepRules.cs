@@ -14,7 +14,7 @@ internal static class StepRules
         DocumentValidator.ReportDuplicates(workflow.Steps.Select(s => s.StepId), DiagnosticDescriptors.DuplicateStepId, diagnostics, workflow.WorkflowId.Value);
         CheckActions(document, flow, workflow.SuccessActions, "successActions", diagnostics);
         CheckActions(document, flow, workflow.FailureActions, "failureActions", diagnostics);
-        CheckParameters(workflow.Parameters, isOperationStep: false, diagnostics);
+        CheckParameters(document, workflow.Parameters, isOperationStep: false, diagnostics);
 
         var looping = flow.StepsThatNeverEnd();
         if (looping.Count > 0)
@@ -30,7 +30,7 @@ internal static class StepRules
             var step = workflow.Steps[i];
             CheckActions(document, flow, step.OnSuccess, "successActions", diagnostics);
             CheckActions(document, flow, step.OnFailure, "failureActions", diagnostics);
-            CheckParameters(step.Parameters, isOperationStep: step.OperationId is not null || step.OperationPath is not null, diagnostics);
+            CheckParameters(document, step.Parameters, isOperationStep: step.OperationId is not null || step.OperationPath is not null, diagnostics);
             CheckCriteria(step.SuccessCriteria, diagnostics);
             if (step.RequestBody is { } body)
             {
@@ -49,9 +49,16 @@ internal static class StepRules
                 }
             }
 
-            if (step.OperationPath is { } path && OperationPath.Parse(path.Value).Source is { } pathSource)
+            if (step.OperationPath is { } path)
             {
-                TargetRules.CheckSource(document, pathSource, path.Span, diagnostics);
+                if (OperationPath.Parse(path.Value).Source is { } pathSource)
+                {
+                    TargetRules.CheckSource(document, pathSource, path.Span, diagnostics);
+                }
+                else
+                {
+                    diagnostics.Add(DiagnosticDescriptors.MalformedOperationPath, path.Span, path.Value);
+                }
             }
 
             if (step.WorkflowId is { } target)
@@ -69,7 +76,13 @@ internal static class StepRules
     private static void CheckActions(ArazzoDocument document, FlowGraph flow, IEnumerable<ActionOrReference> actions, string componentKind, DiagnosticBag diagnostics)
     {
         var list = actions.ToList();
-        DocumentValidator.ReportDuplicates(list.Where(a => a.Action is not null).Select(a => a.Action!.Name), DiagnosticDescriptors.DuplicateActionName, diagnostics);
+        var components = componentKind == "successActions" ? document.Components.SuccessActions : document.Components.FailureActions;
+        // Actions are unique by name once references are resolved (a component referenced twice, or one named like an inline action).
+        var names = list
+            .Select(a => (Action: ActionMerger.Resolve(a, components), Span: a.Reference?.Expression.Span ?? a.Action!.Name.Span))
+            .Where(a => a.Action is not null)
+            .Select(a => new Located<string>(a.Action!.Name.Value, a.Span));
+        DocumentValidator.ReportDuplicates(names, DiagnosticDescriptors.DuplicateActionName, diagnostics);
         foreach (var entry in list)
         {
             if (entry.Reference is { } reference)
@@ -80,6 +93,16 @@ internal static class StepRules
 
             var action = entry.Action!;
             CheckCriteria(action.Criteria, diagnostics);
+            if (action.Type.Value == ActionKind.End)
+            {
+                if ((action.StepId ?? action.WorkflowId) is { } ignored)
+                {
+                    diagnostics.Add(DiagnosticDescriptors.TargetOnEndAction, ignored.Span, action.Name.Value, action.StepId is not null ? "stepId" : "workflowId", ignored.Value);
+                }
+
+                continue;
+            }
+
             if (action.StepId is { } stepId)
             {
                 TargetRules.CheckStep(flow, stepId, diagnostics);
@@ -104,7 +127,7 @@ internal static class StepRules
         }
     }
 
-    private static void CheckParameters(IEnumerable<ParameterOrReference> parameters, bool isOperationStep, DiagnosticBag diagnostics)
+    private static void CheckParameters(ArazzoDocument document, IEnumerable<ParameterOrReference> parameters, bool isOperationStep, DiagnosticBag diagnostics)
     {
         var seen = new HashSet<(string, string)>();
         foreach (var entry in parameters)
@@ -112,6 +135,13 @@ internal static class StepRules
             if (entry.Reference is { } reference)
             {
                 ReferenceRules.CheckComponentKind(reference, "parameters", diagnostics);
+                // "MUST NOT include duplicate parameters": a referenced one counts by what it resolves to.
+                if (document.Components.Parameters.FirstOrDefault(c => c.Name.Value == reference.Expression.Segment(1))?.Value is { } resolved
+                    && !seen.Add((resolved.Name.Value, resolved.In?.Value ?? string.Empty)))
+                {
+                    diagnostics.Add(DiagnosticDescriptors.DuplicateParameter, reference.Expression.Span, resolved.Name.Value, resolved.In?.Value ?? "(no location)");
+                }
+
                 continue;
             }
 

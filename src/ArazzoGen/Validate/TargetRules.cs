@@ -22,7 +22,7 @@ internal static class TargetRules
     {
         if (QualifiedName.Parse(workflowId.Value).IsQualified)
         {
-            CheckSourceQualified(document, workflowId, diagnostics);
+            CheckArazzoSource(document, workflowId, diagnostics);
             return;
         }
 
@@ -44,6 +44,17 @@ internal static class TargetRules
         }
 
         CheckSource(document, name.Source!, text.Span, diagnostics);
+    }
+
+    /// <summary><c>$sourceDescriptions.name.workflowId</c>: the name must be a source description of type arazzo.</summary>
+    public static void CheckArazzoSource(ArazzoDocument document, Located<string> text, DiagnosticBag diagnostics)
+    {
+        CheckSourceQualified(document, text, diagnostics);
+        var name = QualifiedName.Parse(text.Value);
+        if (name.Source is not null && document.SourceDescriptions.FirstOrDefault(s => s.Name.Value == name.Source) is { } source && source.EffectiveType != "arazzo")
+        {
+            diagnostics.Add(DiagnosticDescriptors.NotAnArazzoSource, text.Span, text.Value, name.Source, source.EffectiveType);
+        }
     }
 
     public static void CheckSource(ArazzoDocument document, string name, SourceSpan span, DiagnosticBag diagnostics)

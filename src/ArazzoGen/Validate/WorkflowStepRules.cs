@@ -56,7 +56,7 @@ internal static class WorkflowStepRules
 
             foreach (var action in ActionMerger.OnSuccess(step, workflow, components).Concat(ActionMerger.OnFailure(step, workflow, components)))
             {
-                if (action.WorkflowId is { } id && !QualifiedName.Parse(id.Value).IsQualified && byId.TryGetValue(id.Value, out var target)
+                if (action.WorkflowId is { } id && action.Type.Value != ActionKind.End && !QualifiedName.Parse(id.Value).IsQualified && byId.TryGetValue(id.Value, out var target)
                     && !RestartsItself(workflow, action))
                 {
                     yield return (target, id);

@@ -72,8 +72,8 @@ public class CrossDocumentTests
     {
         // The other document is not an AdditionalFile.
         { "ARZ1020", "  url: ./shared/training.arazzo.yaml", "  url: ./elsewhere/training.arazzo.yaml" },
-        // An openapi source has no workflows.
-        { "ARZ1020", "  url: ./shared/training.arazzo.yaml\n  type: arazzo", "  url: ./shared/training.arazzo.yaml\n  type: openapi" },
+        // An openapi source has no workflows (Validate says so, before Bind looks for the document).
+        { "ARZ0233", "  url: ./shared/training.arazzo.yaml\n  type: arazzo", "  url: ./shared/training.arazzo.yaml\n  type: openapi" },
         // No such workflow there.
         { "ARZ0206", "    workflowId: $sourceDescriptions.training.train", "    workflowId: $sourceDescriptions.training.trian" },
         // Its inputs and outputs, checked against the other document.

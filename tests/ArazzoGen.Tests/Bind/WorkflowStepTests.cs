@@ -42,7 +42,7 @@ public class WorkflowStepTests
         // A null for a required input.
         { "ARZ1009", "      value: $inputs.job", "      value: §null" },
         // A workflow of another document must be in a 'type: arazzo' source; this one is openapi.
-        { "ARZ1020", "    workflowId: train", "    workflowId: §$sourceDescriptions.sagemakerApi.train" },
+        { "ARZ0233", "    workflowId: train", "    workflowId: §$sourceDescriptions.sagemakerApi.train" },
         // A goto to 'train' passes caller's inputs of the same names: caller has 'job', not the required 'jobName'.
         { "ARZ1018", "      status: $outputs.status\n  outputs:", "      status: $outputs.status\n    onFailure:\n    - name: again\n      type: goto\n      workflowId: §train\n  outputs:" },
         // A retry that runs its own step first.

@@ -93,6 +93,10 @@ public class DiagnosticCatalogueTests
         { "ARZ0227", "      status: $response.body#/Status\n  outputs:", "      status: $response.body#/Status\n    onSuccess:\n    - name: again\n      type: goto\n      stepId: first\n  outputs:" },
         { "ARZ0228", "  outputs:\n    status: $steps.second.outputs.status", "  outputs:\n    status: $steps.second.outputs.status\n- workflowId: caller\n  steps:\n  - stepId: run\n    workflowId: §flow" },
         { "ARZ0229", "      status: $response.body#/Status\n  outputs:", "      status: $response.body#/Status\n  - stepId: again\n    workflowId: §flow\n    parameters:\n    - name: name\n      value: x\n  outputs:" },
+        { "ARZ0230", "- workflowId: flow", "- workflowId: other\n  steps:\n  - stepId: only\n    operationId: $sourceDescriptions.api.CreateThing\n- workflowId: flow\n  dependsOn: [other, §other]" },
+        { "ARZ0231", "      status: $response.body#/Status", "      status: $response.body#/Status\n    onSuccess:\n    - name: done\n      type: end\n      stepId: §nowhere" },
+        { "ARZ0232", "    operationId: DescribeThing", "    operationPath: §'#/paths/~1things/get'" },
+        { "ARZ0233", "- workflowId: flow", "- workflowId: flow\n  dependsOn: [§$sourceDescriptions.api.setup]" },
         // Expressions and criteria
         { "ARZ0301", "Name: $inputs.name", "Name: §$inputz.name" },
         { "ARZ0302", "condition: $statusCode == 200", "condition: §$statusCode = 200" },
