@@ -18,12 +18,17 @@ internal sealed class CriteriaBinder
     private readonly WorkflowScope _scope;
     private readonly ExpressionBinder _expressions;
     private readonly Dictionary<string, string> _regexFields;
+    private readonly JsonPathBinder _queries;
+    private Criterion? _criterion;
+    private ExpressionSite? _site;
 
+    /// <param name="regexFields">.NET pattern -> the static Regex field that holds it, for the whole workflow.</param>
     public CriteriaBinder(WorkflowScope scope, ExpressionBinder expressions, Dictionary<string, string> regexFields)
     {
         _scope = scope;
         _expressions = expressions;
         _regexFields = regexFields;
+        _queries = new JsonPathBinder(scope, (predicate, inner) => BindCondition(predicate, _criterion!, _site!, inner));
     }
 
     private DiagnosticBag Diagnostics => _scope.Diagnostics;
@@ -49,6 +54,8 @@ internal sealed class CriteriaBinder
 
     private BoundCondition? Bind(Criterion criterion, ExpressionSite site)
     {
+        _criterion = criterion;
+        _site = site;
         Typed? context = null;
         if (criterion.Context is not null)
         {
@@ -68,21 +75,27 @@ internal sealed class CriteriaBinder
                     return null;
                 }
 
-                if (!_regexFields.TryGetValue(criterion.Condition.Value, out var field))
-                {
-                    field = "Pattern" + (_regexFields.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    _regexFields[criterion.Condition.Value] = field;
-                }
-
-                return new RegexCondition(field, criterion.Condition.Value, text);
+                return new RegexCondition(RegexField(criterion.Condition.Value), criterion.Condition.Value, text);
             case CriterionType.Simple or CriterionType.JsonPath when criterion.Parsed is not null:
-                return BindCondition(criterion.Parsed, criterion, site, context);
+                return BindCondition(criterion.Parsed, criterion, site, context is { } root ? new QueryScope(root, root, 0) : null);
             default:
                 return null; // Parse/Validate reported it (xpath, malformed).
         }
     }
 
-    private BoundCondition? BindCondition(ConditionNode node, Criterion criterion, ExpressionSite site, Typed? context)
+    /// <summary>The static Regex field for a .NET pattern, one per pattern in the workflow.</summary>
+    private string RegexField(string pattern)
+    {
+        if (!_regexFields.TryGetValue(pattern, out var field))
+        {
+            field = "Pattern" + (_regexFields.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _regexFields[pattern] = field;
+        }
+
+        return field;
+    }
+
+    private BoundCondition? BindCondition(ConditionNode node, Criterion criterion, ExpressionSite site, QueryScope? context)
     {
         switch (node)
         {
@@ -98,6 +111,14 @@ internal sealed class CriteriaBinder
             case FilterCondition filter:
                 // RFC 9535: `@` ranges over the children of `$`; the context wrapped in a one-element array makes `@` the context.
                 return BindCondition(filter.Predicate, criterion, site, context);
+            case QueryOperand query:
+                // A query as a test: true when it selects a node.
+                return BindNodes(query, criterion, context) is { } nodes ? new AnyNodeCondition(nodes) : null;
+            case PathOperand path when context is not null:
+                // A singular query as a test: true when the node exists.
+                return BindOperand(path, criterion, site, context) is { } exists ? new NullCheckCondition(exists, IsNull: false) : null;
+            case FunctionCall { Name: "match" or "search" } call:
+                return BindRegexFunction(call, criterion, site, context);
             case LiteralOperand { Kind: LiteralKind.Boolean } literal:
                 return new ConstantCondition(literal.Value == "true");
             default:
@@ -116,7 +137,7 @@ internal sealed class CriteriaBinder
         }
     }
 
-    private BoundCondition? BindComparison(BinaryCondition comparison, Criterion criterion, ExpressionSite site, Typed? context)
+    private BoundCondition? BindComparison(BinaryCondition comparison, Criterion criterion, ExpressionSite site, QueryScope? context)
     {
         var leftNull = comparison.Left is LiteralOperand { Kind: LiteralKind.Null };
         var rightNull = comparison.Right is LiteralOperand { Kind: LiteralKind.Null };
@@ -180,7 +201,7 @@ internal sealed class CriteriaBinder
 
     private static BoundValue AsComparable(BoundValue value) => value.Type.Kind == SdkTypeKind.Constant ? new ConstantValueBound(value) : value;
 
-    private BoundValue? BindOperand(ConditionNode node, Criterion criterion, ExpressionSite site, Typed? context)
+    private BoundValue? BindOperand(ConditionNode node, Criterion criterion, ExpressionSite site, QueryScope? context)
     {
         switch (node)
         {
@@ -208,12 +229,107 @@ internal sealed class CriteriaBinder
                     return null;
                 }
 
-                return _expressions.Navigate(context.Value, path.Segments, path.Span, site.InFailure)?.Value;
+                return _expressions.Navigate(path.IsCurrentNode ? context.Current : context.Root, path.Segments, path.Span, site.InFailure && !path.IsCurrentNode)?.Value;
+            case QueryOperand query:
+                // A query compared as a value (RFC 9535 compares singular queries): its one node, or nothing.
+                return BindNodes(query, criterion, context) is { } selected ? new NodeValueBound(selected, Nullable(selected.Element)) : null;
+            case FunctionCall call:
+                return BindValueFunction(call, criterion, site, context);
             default:
                 Fail(criterion, node.Span, $"'{Describe(node)}' is not a value");
                 return null;
         }
     }
+
+    private NodesBound? BindNodes(QueryOperand query, Criterion criterion, QueryScope? context)
+    {
+        if (context is null)
+        {
+            Fail(criterion, query.Span, "a JSONPath needs the criterion's 'context'");
+            return null;
+        }
+
+        if (_queries.Bind(query.Query, context, out var error) is not { } bound)
+        {
+            if (!error!.EndsWith("(reported)", System.StringComparison.Ordinal))
+            {
+                Fail(criterion, query.Span, error);
+            }
+
+            return null;
+        }
+
+        return bound.Nodes;
+    }
+
+    /// <summary>An argument that must be a node list (count, value): a query, or a singular path as a list of its one node.</summary>
+    private NodesBound? BindNodesArgument(ConditionNode argument, Criterion criterion, ExpressionSite site, QueryScope? context, string function)
+    {
+        switch (argument)
+        {
+            case QueryOperand query:
+                return BindNodes(query, criterion, context);
+            case PathOperand path:
+                return BindOperand(path, criterion, site, context) is { } value ? _queries.Single(value, context!.Depth) : null;
+            default:
+                Fail(criterion, argument.Span, $"the argument of {function}() must be a query (RFC 9535: NodesType), such as @.items[*]");
+                return null;
+        }
+    }
+
+    private BoundValue? BindValueFunction(FunctionCall call, Criterion criterion, ExpressionSite site, QueryScope? context)
+    {
+        if (call.Arguments.Count != (call.Name is "match" or "search" ? 2 : 1))
+        {
+            Fail(criterion, call.Span, $"{call.Name}() takes {(call.Name is "match" or "search" ? "two arguments" : "one argument")}");
+            return null;
+        }
+
+        switch (call.Name)
+        {
+            case "count":
+                return BindNodesArgument(call.Arguments[0], criterion, site, context, "count") is { } counted ? new CountBound(counted) : null;
+            case "value":
+                return BindNodesArgument(call.Arguments[0], criterion, site, context, "value") is { } single ? new NodeValueBound(single, Nullable(single.Element)) : null;
+            case "length":
+                if (call.Arguments[0] is QueryOperand)
+                {
+                    Fail(criterion, call.Arguments[0].Span, "the argument of length() must be one value (a singular query, a literal or value(...)); count(...) counts nodes");
+                    return null;
+                }
+
+                return BindOperand(call.Arguments[0], criterion, site, context) is { } measured ? new JsonPathLengthBound(measured) : null;
+            default:
+                Fail(criterion, call.Span, $"{call.Name}() is a test (LogicalType), not a value; use it on its own or with && and ||");
+                return null;
+        }
+    }
+
+    /// <summary>match() and search() with an I-Regexp (RFC 9485) literal, translated to .NET and compiled with a timeout.</summary>
+    private BoundCondition? BindRegexFunction(FunctionCall call, Criterion criterion, ExpressionSite site, QueryScope? context)
+    {
+        if (call.Arguments.Count != 2)
+        {
+            return Fail(criterion, call.Span, $"{call.Name}() takes two arguments: a value and an I-Regexp string");
+        }
+
+        if (call.Arguments[1] is not LiteralOperand { Kind: LiteralKind.String } pattern)
+        {
+            return Fail(criterion, call.Arguments[1].Span, $"the pattern of {call.Name}() must be a string literal, so it is checked at build time");
+        }
+
+        var whole = call.Name == "match";
+        var translated = IRegexp.ToDotNet(pattern.Value, whole, out var invalid);
+        if (translated is null)
+        {
+            return Fail(criterion, pattern.Span, $"'{pattern.Value}' is not an I-Regexp (RFC 9485): {invalid}");
+        }
+
+        var value = BindOperand(call.Arguments[0], criterion, site, context);
+        return value is null ? null : new JsonPathRegexCondition(RegexField(translated), whole, value);
+    }
+
+    private static TypeRef Nullable(TypeRef type) => type.IsValueType ? type with { Name = type.NullableName } : type;
 
     private static string Describe(ConditionNode node) => node.GetType().Name.Replace("Operand", string.Empty).Replace("Condition", string.Empty).ToLowerInvariant();
 

@@ -117,6 +117,8 @@ internal sealed class WorkflowBinder
             outputs,
             _scope.ActionWorkflows.Values.Select(a => a.Bound).ToEquatableArray(),
             dependencies,
+            _regexFields.Select(r => new RegexField(r.Value, r.Key)).ToEquatableArray(),
+            _scope.UsesNodeQueries,
             IsStraightLine(steps));
     }
 

@@ -33,6 +33,9 @@ internal sealed class WorkflowScope
     /// <summary>workflowId -> a workflow this workflow's actions run, and where Run keeps its outputs.</summary>
     public Dictionary<string, (ActionWorkflow Bound, CalledWorkflow Called)> ActionWorkflows { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>True once a criterion compiles an RFC 9535 node list (the generated file then uses System.Linq).</summary>
+    public bool UsesNodeQueries { get; set; }
+
     /// <summary>Workflows this one runs that cannot be run (why was reported); reading their outputs reports nothing more.</summary>
     public HashSet<string> BrokenWorkflows { get; } = new(System.StringComparer.Ordinal);
 

@@ -10,6 +10,7 @@ internal static class CodeRenderer
 {
     private const string Criteria = "global::ArazzoGen.Runtime.Criteria";
     private const string Pointer = "global::ArazzoGen.Runtime.JsonPointer";
+    private const string NodeList = "global::ArazzoGen.Runtime.JsonPathNodes";
 
     /// <param name="value">The value.</param>
     /// <param name="responseIsKnown">True where the code has checked <c>response is not null</c>, so paths start with '.' not '?.'.</param>
@@ -35,8 +36,55 @@ internal static class CodeRenderer
         NewListBound list => $"new {CollectionType(list.Type, list.Items)} {{ {string.Join(", ", list.Items.Select(i => Value(i, responseIsKnown)))} }}",
         NewMapBound map => $"new {CollectionType(map.Type, map.Entries.Select(e => e.Value))} {{ {string.Join(", ", map.Entries.Select(e => $"[{CSharpLiteral.String(e.Key)}] = {Value(e.Value, responseIsKnown)}"))} }}",
         NewObjectBound obj => $"new {obj.Type.NonNullableName} {{ {string.Join(", ", obj.Members.Select(m => $"{m.Member} = {Value(m.Value, responseIsKnown)}"))} }}",
+        CurrentNodeBound current => "node" + current.Depth.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        NodesBound nodes => Nodes(nodes, responseIsKnown),
+        CountBound count => Nodes(count.Nodes, responseIsKnown) + ".Count()",
+        NodeValueBound single => $"{NodeList}.{(single.Nodes.Element.IsValueType ? "StructValueOf" : "ValueOf")}({Nodes(single.Nodes, responseIsKnown)})",
+        JsonPathLengthBound length => $"{NodeList}.Length({Value(length.Inner, responseIsKnown)})",
         _ => "default",
     };
+
+    /// <summary>A node list as a LINQ chain over the nodes (every lambda named by its filter depth, so none hides another).</summary>
+    private static string Nodes(NodesBound nodes, bool responseIsKnown)
+    {
+        var n = "n" + nodes.Depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"{NodeList}.Of({Value(nodes.Root, responseIsKnown)})" + Steps(nodes.Steps, n, responseIsKnown);
+    }
+
+    private static string Steps(IEnumerable<NodeStep> steps, string n, bool responseIsKnown)
+    {
+        var code = new System.Text.StringBuilder();
+        foreach (var step in steps)
+        {
+            var element = step.Element.NonNullableName;
+            code.Append(step switch
+            {
+                MemberNodeStep member => $".Select({n} => {n}.{member.Member}).OfType<{element}>()",
+                KeyNodeStep key => $".Select({n} => {NodeList}.Key({n}, {CSharpLiteral.String(key.Key)})).OfType<{element}>()",
+                IndexNodeStep index => $".Select({n} => {NodeList}.Index({n}, {index.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)})).OfType<{element}>()",
+                SliceNodeStep slice => $".SelectMany({n} => {NodeList}.Slice({n}, {Long(slice.Start)}, {Long(slice.End)}, {slice.Step.ToString(System.Globalization.CultureInfo.InvariantCulture)})).OfType<{element}>()",
+                ItemsNodeStep { OfMap: true } => $".SelectMany({n} => {n}.Values).OfType<{element}>()",
+                ItemsNodeStep => $".SelectMany({n} => {n}).OfType<{element}>()",
+                MembersNodeStep members => $".SelectMany({n} => new object?[] {{ {string.Join(", ", members.Members.Select(m => $"{n}.{m}"))} }}).OfType<object>()",
+                FilterNodeStep filter => $".Where(node{filter.Depth.ToString(System.Globalization.CultureInfo.InvariantCulture)} => {Condition(filter.Predicate, responseIsKnown)})",
+                UnionNodeStep union => Union(union, responseIsKnown),
+                _ => string.Empty,
+            });
+        }
+
+        return code.ToString();
+    }
+
+    /// <summary>Each node's selections in order: <c>.SelectMany(u1 => Of(u1).A.Concat(Of(u1).B))</c>, cast to the common element type.</summary>
+    private static string Union(UnionNodeStep union, bool responseIsKnown)
+    {
+        var u = "u" + union.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var element = union.Element.NonNullableName;
+        var branches = union.Branches.Select(b => $"{NodeList}.Of({u}){Steps(b, "n" + u, responseIsKnown)}" + (element == "object" ? ".Cast<object>()" : string.Empty));
+        return $".SelectMany({u} => {string.Join(".Concat(", branches)}{new string(')', union.Branches.Count - 1)})";
+    }
+
+    private static string Long(long? value) => value is { } v ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L" : "null";
 
     public static string Condition(BoundCondition condition, bool responseIsKnown = false) => condition switch
     {
@@ -47,6 +95,8 @@ internal static class CodeRenderer
         TruthyCondition truthy => $"{Value(truthy.Value, responseIsKnown)} == true",
         RegexCondition regex => $"{regex.FieldName}.IsMatch({Value(regex.Value, responseIsKnown)} ?? string.Empty)",
         ConstantCondition constant => constant.Value ? "true" : "false",
+        AnyNodeCondition any => Nodes(any.Nodes, responseIsKnown) + ".Any()",
+        JsonPathRegexCondition regex => $"{NodeList}.{(regex.WholeString ? "Match" : "Search")}({regex.FieldName}, {Value(regex.Value, responseIsKnown)})",
         _ => "false",
     };
 

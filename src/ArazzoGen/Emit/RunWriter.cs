@@ -19,19 +19,12 @@ internal static class RunWriter
         w.Doc("One run of the workflow: its inputs and what each step has produced so far.");
         using (w.Block("private sealed class Run"))
         {
-            var regexes = workflow.Steps
-                .SelectMany(s => s.SuccessCriteria.Concat(s.OnSuccess.Concat(s.OnFailure).SelectMany(a => a.Criteria)))
-                .SelectMany(Flatten)
-                .OfType<RegexCondition>()
-                .GroupBy(r => r.FieldName)
-                .Select(g => g.First())
-                .ToList();
-            foreach (var regex in regexes)
+            foreach (var regex in workflow.Regexes)
             {
-                w.Line($"private static readonly global::System.Text.RegularExpressions.Regex {regex.FieldName} = new({CSharpLiteral.String(regex.Pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+                w.Line($"private static readonly global::System.Text.RegularExpressions.Regex {regex.Name} = new({CSharpLiteral.String(regex.Pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
             }
 
-            if (regexes.Count > 0)
+            if (workflow.Regexes.Count > 0)
             {
                 w.Line();
             }
@@ -460,19 +453,4 @@ internal static class RunWriter
     }
 
     private static string Observed(BoundStep step) => step.Outputs.Count > 0 ? $"{step.Field}?.ToString()" : "null";
-
-    private static IEnumerable<BoundCondition> Flatten(BoundCondition condition)
-    {
-        yield return condition;
-        var children = condition switch
-        {
-            LogicalCondition l => new[] { l.Left, l.Right },
-            NotBoundCondition n => new[] { n.Operand },
-            _ => System.Array.Empty<BoundCondition>(),
-        };
-        foreach (var child in children.SelectMany(Flatten))
-        {
-            yield return child;
-        }
-    }
 }

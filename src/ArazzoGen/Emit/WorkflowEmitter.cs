@@ -24,6 +24,13 @@ internal static class WorkflowEmitter
         // A criterion the workflow writes as a constant (true, or an ordering comparison with null) leaves code after it unreachable.
         w.Line("#pragma warning disable CS0162");
         w.Line();
+        if (workflow.UsesNodeQueries)
+        {
+            // JSONPath node lists read as LINQ chains.
+            w.Line("using global::System.Linq;");
+            w.Line();
+        }
+
         using (w.Block("namespace " + workflow.Namespace))
         {
             w.Doc(Text.OrDefault(workflow.Summary, $"The Arazzo workflow '{workflow.WorkflowId}'."), workflow.Description);

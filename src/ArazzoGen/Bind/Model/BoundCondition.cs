@@ -49,6 +49,12 @@ internal static class BoundConditionExtensions
             case RegexCondition regex:
                 yield return regex.Value;
                 break;
+            case JsonPathRegexCondition regex:
+                yield return regex.Value;
+                break;
+            case AnyNodeCondition any:
+                yield return any.Nodes;
+                break;
             case LogicalCondition logical:
                 foreach (var value in logical.Left.Values())
                 {

@@ -40,9 +40,20 @@ internal static class BoundValueExtensions
             ConstantValueBound constant => constant.Inner.Contains(predicate),
             TextBound text => text.Inner.Contains(predicate),
             LengthBound length => length.Inner.Contains(predicate),
+            NodesBound nodes => nodes.Root.Contains(predicate) || nodes.Steps.Any(s => s.Contains(predicate)),
+            CountBound count => count.Nodes.Contains(predicate),
+            NodeValueBound single => single.Nodes.Contains(predicate),
+            JsonPathLengthBound length => length.Inner.Contains(predicate),
             _ => false,
         };
     }
+
+    private static bool Contains(this NodeStep step, System.Func<BoundValue, bool> predicate) => step switch
+    {
+        FilterNodeStep filter => filter.Predicate.Values().Any(v => v.Contains(predicate)),
+        UnionNodeStep union => union.Branches.Any(b => b.Any(s => s.Contains(predicate))),
+        _ => false,
+    };
 
     /// <summary>True when the value reads the response object (<c>$response.body</c> or a path into it), which exists only when the call succeeded.</summary>
     public static bool ReadsResponse(this BoundValue value) =>

@@ -22,6 +22,8 @@ internal sealed record BoundWorkflow(
     EquatableArray<BoundOutput> Outputs,
     EquatableArray<ActionWorkflow> ActionWorkflows,
     EquatableArray<string> Dependencies,
+    EquatableArray<RegexField> Regexes,
+    bool UsesNodeQueries,
     bool IsStraightLine)
 {
     /// <summary>The workflows this one depends on (dependsOn), run before its first step.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
@@ -195,6 +196,11 @@ internal sealed class ConditionParser
         if (char.IsLetter(c))
         {
             var word = ReadWhile(ch => char.IsLetterOrDigit(ch) || ch == '_');
+            if (_dialect == ConditionDialect.JsonPath && Peek("("))
+            {
+                return ParseFunction(word, start);
+            }
+
             return word switch
             {
                 "true" or "false" => new LiteralOperand(LiteralKind.Boolean, word, Span(start, _position)),
@@ -235,33 +241,199 @@ internal sealed class ConditionParser
         }
 
         _position++;
-        if (!isCurrent && Peek("[?"))
+        var segments = new List<JsonPathSegment>();
+        var lengthAtEnd = false;
+        while (_position < _text.Length)
         {
-            _position += 2;
-            _filterDepth++;
-            var predicate = Nest(ParseOr);
-            _filterDepth--;
-            if (!Match("]"))
+            var segmentStart = _position;
+            if (Peek(".."))
             {
-                throw Fail("missing ']' to close the filter");
+                _position += 2;
+                var selectors = _position < _text.Length && _text[_position] == '[' ? ReadBracket() : new List<JsonPathSelector> { ReadShorthand() };
+                segments.Add(new JsonPathSegment(true, selectors.ToEquatableArray(), _text.Substring(segmentStart, _position - segmentStart)));
+            }
+            else if (Peek("."))
+            {
+                _position++;
+                var selector = ReadShorthand();
+                if (selector is { Kind: JsonPathSelectorKind.Name, Name: "length" } && !StartsSegment())
+                {
+                    // The workflows' `.length`: the size of what precedes it, not a member named "length".
+                    lengthAtEnd = true;
+                    break;
+                }
+
+                segments.Add(new JsonPathSegment(false, new[] { selector }.ToEquatableArray(), _text.Substring(segmentStart, _position - segmentStart)));
+            }
+            else if (Peek("["))
+            {
+                var selectors = ReadBracket();
+                segments.Add(new JsonPathSegment(false, selectors.ToEquatableArray(), _text.Substring(segmentStart, _position - segmentStart)));
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        var span = Span(start, _position);
+        if (!isCurrent && !lengthAtEnd && segments.Count == 1 && !segments[0].IsDescendant && segments[0].Selectors is { Count: 1 } only && only[0].Kind == JsonPathSelectorKind.Filter)
+        {
+            // `$[?predicate]`: true when the context satisfies the predicate (ARAZZO-NOTES: `@` is the context).
+            return new FilterCondition(only[0].Filter!, span);
+        }
+
+        if (segments.All(IsSingular))
+        {
+            var path = segments.Select(s => s.Selectors[0]).Select(s => s.Kind == JsonPathSelectorKind.Name ? PathSegment.Member(s.Name) : PathSegment.At((int)s.Index)).ToList();
+            if (lengthAtEnd)
+            {
+                path.Add(PathSegment.Length);
             }
 
-            return new FilterCondition(predicate, Span(start, _position));
+            return new PathOperand(isCurrent, path.ToEquatableArray(), span);
         }
 
-        var segments = new List<PathSegment>();
-        while (_position < _text.Length && _text[_position] is '.' or '[')
+        if (lengthAtEnd)
         {
-            segments.Add(ReadSegment());
+            throw Fail("'.length' follows a query that can select several nodes; use count(...) for how many nodes, or length(...) of one value");
         }
 
-        // `.length` is the size of what precedes it, not a member named "length".
-        if (segments.Count > 0 && segments[segments.Count - 1] is { Kind: PathSegmentKind.Member, Name: "length" })
+        return new QueryOperand(new JsonPathQuery(isCurrent, segments.ToEquatableArray(), _text.Substring(start, _position - start)), span);
+    }
+
+    /// <summary>A plain name or a non-negative index, one per segment: what <see cref="PathOperand"/> navigates.</summary>
+    private static bool IsSingular(JsonPathSegment segment) =>
+        !segment.IsDescendant && segment.Selectors.Count == 1
+        && segment.Selectors[0] is { Kind: JsonPathSelectorKind.Name } or { Kind: JsonPathSelectorKind.Index, Index: >= 0 and <= int.MaxValue };
+
+    private bool StartsSegment() => _position < _text.Length && _text[_position] is '.' or '[';
+
+    /// <summary>After '.' or '..': a member name or '*'.</summary>
+    private JsonPathSelector ReadShorthand()
+    {
+        if (Peek("*"))
         {
-            segments[segments.Count - 1] = PathSegment.Length;
+            _position++;
+            return JsonPathSelector.Wildcard;
         }
 
-        return new PathOperand(isCurrent, segments.ToEquatableArray(), Span(start, _position));
+        var name = ReadWhile(ch => char.IsLetterOrDigit(ch) || ch is '_' or '-' or '$' || ch > 0x7F);
+        if (name.Length == 0)
+        {
+            throw Fail("expected a member name or '*' after '.'");
+        }
+
+        return JsonPathSelector.NameOf(name);
+    }
+
+    /// <summary><c>[sel, sel, ...]</c>: names, '*', indexes, slices and filters.</summary>
+    private List<JsonPathSelector> ReadBracket()
+    {
+        _position++; // '['
+        var selectors = new List<JsonPathSelector>();
+        do
+        {
+            SkipSpace();
+            selectors.Add(ReadSelector());
+            SkipSpace();
+        }
+        while (Match(","));
+
+        if (!Match("]"))
+        {
+            throw Fail("missing ']'");
+        }
+
+        return selectors;
+    }
+
+    private JsonPathSelector ReadSelector()
+    {
+        if (_position >= _text.Length)
+        {
+            throw Fail("the query ends inside [ ]");
+        }
+
+        switch (_text[_position])
+        {
+            case '\'' or '"':
+                return JsonPathSelector.NameOf(ReadString());
+            case '*':
+                _position++;
+                return JsonPathSelector.Wildcard;
+            case '?':
+                _position++;
+                _filterDepth++;
+                var predicate = Nest(ParseOr);
+                _filterDepth--;
+                return JsonPathSelector.Where(predicate);
+        }
+
+        var first = ReadInteger();
+        SkipSpace();
+        if (!Peek(":"))
+        {
+            return first is { } index ? JsonPathSelector.At(index) : throw Fail("expected a name, '*', an index, a slice or a filter inside [ ]");
+        }
+
+        _position++;
+        SkipSpace();
+        var end = ReadInteger();
+        SkipSpace();
+        long? step = null;
+        if (Match(":"))
+        {
+            SkipSpace();
+            step = ReadInteger();
+        }
+
+        return JsonPathSelector.SliceOf(first, end, step);
+    }
+
+    /// <summary>An optional integer (RFC 9535: -0 and leading zeros are not allowed, and it must fit in ±(2^53 - 1)).</summary>
+    private long? ReadInteger()
+    {
+        var start = _position;
+        var text = ReadWhile(ch => char.IsDigit(ch) || (ch == '-' && _position == start));
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (text == "-0" || (text.TrimStart('-').Length > 1 && text.TrimStart('-')[0] == '0')
+            || !long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || Math.Abs(value) > 9007199254740991L)
+        {
+            throw Fail($"'{text}' is not an index (an integer without leading zeros, within ±(2^53 - 1))", start);
+        }
+
+        return value;
+    }
+
+    private ConditionNode ParseFunction(string name, int start)
+    {
+        if (name is not ("length" or "count" or "match" or "search" or "value"))
+        {
+            throw Fail($"'{name}' is not a function; RFC 9535 defines length, count, match, search and value", start);
+        }
+
+        _position++; // '('
+        var arguments = new List<ConditionNode>();
+        if (!Match(")"))
+        {
+            do
+            {
+                arguments.Add(Nest(ParseOr));
+            }
+            while (Match(","));
+
+            if (!Match(")"))
+            {
+                throw Fail($"missing ')' after the arguments of {name}()");
+            }
+        }
+
+        return new FunctionCall(name, arguments.ToEquatableArray(), Span(start, _position));
     }
 
     private PathSegment ReadSegment()
