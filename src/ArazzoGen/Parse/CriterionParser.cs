@@ -84,6 +84,11 @@ internal static class CriterionParser
                 var typeReader = ObjectReader.For(node, "A criterion expression type", "type", diagnostics, "type", "version")!;
                 var type = typeReader.String("type", required: true);
                 var version = typeReader.String("version", required: true);
+                if (type is not null && version is not null && AllowedVersions(type.Value) is { } allowed && !allowed.Contains(version.Value))
+                {
+                    diagnostics.Add(DiagnosticDescriptors.InvalidEnumValue, version.Span, version.Value, $"version of a {type.Value} criterion", string.Join(", ", allowed));
+                }
+
                 return type is null ? (null, null, node.Span) : (ToType(type.Value, type.Span, diagnostics), version?.Value, type.Span);
             default:
                 diagnostics.Add(DiagnosticDescriptors.WrongType, node.Span, "type", "a string or a criterion expression type object");
@@ -120,4 +125,12 @@ internal static class CriterionParser
             diagnostics.Add(DiagnosticDescriptors.InvalidRegex, pattern.Span, pattern.Value, ex.Message);
         }
     }
+
+    /// <summary>The versions Arazzo 1.0.1 allows in a Criterion Expression Type Object.</summary>
+    private static string[]? AllowedVersions(string type) => type switch
+    {
+        "jsonpath" => new[] { "draft-goessner-dispatch-jsonpath-00" },
+        "xpath" => new[] { "xpath-30", "xpath-20", "xpath-10" },
+        _ => null,
+    };
 }

@@ -30,6 +30,10 @@ internal static class StepParser
             var span = targets.Count > 1 ? targets[1].Item2!.Span : id.Span;
             var what = targets.Count == 0 ? "none of them" : string.Join(" and ", targets.Select(t => t.Item1));
             diagnostics.Add(DiagnosticDescriptors.ExclusiveStepTarget, span, what);
+
+            // The model keeps the first target only, so later rules see one step, not the cascade of two.
+            operationPath = operationId is null ? operationPath : null;
+            targetWorkflow = operationId is null && operationPath is null ? targetWorkflow : null;
         }
 
         var requestBodyNode = reader.Node("requestBody");
