@@ -11,14 +11,17 @@ internal static class DiagnosticDescriptors
 {
     public const string Category = "ArazzoGen";
 
-    private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    /// <summary>Where each id is explained, with a broken example and its fix (its anchor is the lower-case id).</summary>
+    public const string HelpBase = "https://github.com/arazzogen/arazzogen/blob/main/docs/diagnostics.md";
 
-    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    private static DiagnosticDescriptor Error(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Error);
 
-    private static DiagnosticDescriptor Info(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+    private static DiagnosticDescriptor Warning(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Info(string id, string title, string message) => Create(id, title, message, DiagnosticSeverity.Info);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + "#" + id.ToLowerInvariant());
 
     // ---- Reading the document (ARZ00xx) ----
     public static readonly DiagnosticDescriptor YamlSyntax = Error(

@@ -153,3 +153,22 @@ public class DiagnosticCatalogueTests
         Assert.Empty(catalogued.Except(tested));
     }
 }
+
+public class DiagnosticHelpLinkTests
+{
+    [Fact]
+    public void Every_descriptor_links_to_its_anchor_in_docs_diagnostics_md()
+    {
+        var docs = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "diagnostics.md"));
+        var descriptors = typeof(ArazzoGenerator).Assembly.GetType("ArazzoGen.Diagnostics.DiagnosticDescriptors")!
+            .GetFields().Select(f => f.GetValue(null)).OfType<Microsoft.CodeAnalysis.DiagnosticDescriptor>().ToList();
+
+        Assert.True(descriptors.Count > 80);
+        Assert.All(descriptors, d =>
+        {
+            var anchor = d.Id.ToLowerInvariant();
+            Assert.EndsWith("docs/diagnostics.md#" + anchor, d.HelpLinkUri);
+            Assert.Contains($"<a id=\"{anchor}\"></a>{d.Id}", docs);
+        });
+    }
+}
