@@ -388,7 +388,7 @@ internal static class RunWriter
             }
 
             w.Line(condition is null ? $"// {Text.Comment(action.Name)}" : $"if ({condition}) // {Text.Comment(action.Name)}");
-            using (w.Block())
+            using (condition is null ? null : w.Block())
             {
                 if (action.Retry is { } retry)
                 {

@@ -12,8 +12,8 @@ internal static class GeneratorRunner
 
     public static GeneratorDriverRunResult Run(AdditionalText[] files, string source = "class Placeholder {}")
     {
-        var driver = CreateDriver(files);
-        return driver.RunGenerators(CreateCompilation(source)).GetRunResult();
+        var (driver, _) = GeneratorHarness.Run(CreateDriver(files, trackSteps: true), CreateCompilation(source));
+        return driver.GetRunResult();
     }
 
     /// <summary>

@@ -47,8 +47,8 @@ internal static class SdkCompilation
     public static (GeneratorDriverRunResult Run, Compilation Output) Generate(IEnumerable<(string Path, string Text)> files, bool withSdk = true, params string[] sources)
     {
         var compilation = Create(withSdk, sources.Length == 0 ? new[] { "namespace Consumer { internal static class Placeholder { } }" } : sources);
-        var driver = GeneratorRunner.CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)), parseOptions: ParseOptions);
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var driver = GeneratorRunner.CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)), trackSteps: true, parseOptions: ParseOptions);
+        (driver, var output) = GeneratorHarness.Run(driver, compilation);
         return (driver.GetRunResult(), output);
     }
 

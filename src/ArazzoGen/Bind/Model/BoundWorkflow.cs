@@ -87,7 +87,7 @@ internal sealed record BoundStep(
 
     /// <summary>True when the generated step reads the call's response (outputs, criteria, or the success check).</summary>
     public bool ReadsResponse => Call is OperationCall
-        && (Outputs.Count > 0 || SuccessNeedsResponse || OnSuccess.Concat(OnFailure).SelectMany(a => a.Criteria).SelectMany(c => c.Values()).Any(v => v.ReadsResponse()));
+        && (Outputs.Any(o => o.Value.ReadsResponse()) || SuccessNeedsResponse || OnSuccess.Concat(OnFailure).SelectMany(a => a.Criteria).SelectMany(c => c.Values()).Any(v => v.ReadsResponse()));
 
     /// <summary>True when the step's method loops: it polls, pages, or a failure action retries it.</summary>
     public bool Loops => Loop is not null || OnFailure.Any(a => a.Kind == ActionKind.Retry);

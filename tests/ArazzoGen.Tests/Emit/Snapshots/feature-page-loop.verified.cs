@@ -1,0 +1,38 @@
+/// <summary>Step 'scan' (Scan).</summary>
+private async global::System.Threading.Tasks.ValueTask<Step?> ScanAsync()
+{
+    _run.EnterStep("scan");
+    // Pages: the request reads this step's own outputs, so each call asks for the next page, without waiting, bounded by WorkflowOptions.PageLimit.
+    var pages = _run.StartPages("scan", global::System.TimeSpan.Zero, retryLimit: null);
+    var attempt = 1;
+    while (true)
+    {
+        var request = new global::Amazon.DynamoDBv2.Model.ScanRequest
+        {
+            TableName = _inputs.TableName,
+            Limit = _inputs.PageSize,
+            ExclusiveStartKey = _scan?.LastEvaluatedKey,
+        };
+        var call = await _run.CallAsync("scan", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.ScanAsync(r, ct)).ConfigureAwait(false);
+        var response = call.Response;
+        if (response is not null)
+        {
+            _scan = new ScanResult(response.LastEvaluatedKey, response.Count);
+        }
+
+        if (call.StatusCode is not null && call.StatusCode == 200)
+        {
+            if (response?.LastEvaluatedKey is not null) // more
+            {
+                await pages.NextAsync().ConfigureAwait(false);
+                attempt++;
+                continue;
+            }
+
+            // done
+            return End("scan", "done");
+        }
+
+        throw _run.StepFailed("scan", attempt, call, _scan?.ToString());
+    }
+}

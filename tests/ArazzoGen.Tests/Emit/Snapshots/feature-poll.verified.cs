@@ -1,0 +1,35 @@
+/// <summary>Step 'waitForTable' (DescribeTable). Poll the table until it is ACTIVE.</summary>
+private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTableAsync()
+{
+    _run.EnterStep("waitForTable");
+    // Polls from 5 s, doubling, up to half of 20 s (the AWS waiter DynamoDB TableExists), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTable"] overrides both.
+    var poll = _run.StartPoll("waitForTable", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(20)), retryLimit: null);
+    var attempt = 1;
+    while (true)
+    {
+        var request = new global::Amazon.DynamoDBv2.Model.DescribeTableRequest
+        {
+            TableName = _inputs.TableName,
+        };
+        var call = await _run.CallAsync("waitForTable", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
+        var response = call.Response;
+        if (response is not null)
+        {
+            _waitForTable = new WaitForTableResult(response.Table?.TableStatus);
+        }
+
+        if (call.StatusCode is not null && call.StatusCode == 200)
+        {
+            if (global::ArazzoGen.Runtime.Criteria.Equal(response?.Table?.TableStatus?.Value, "CREATING") || global::ArazzoGen.Runtime.Criteria.Equal(response?.Table?.TableStatus?.Value, "UPDATING")) // stillCreating
+            {
+                await poll.WaitAsync(_waitForTable?.ToString()).ConfigureAwait(false);
+                attempt++;
+                continue;
+            }
+
+            return Step.PutItem;
+        }
+
+        throw _run.StepFailed("waitForTable", attempt, call, _waitForTable?.ToString());
+    }
+}
