@@ -85,11 +85,12 @@ internal static class RunWriter
             }
 
             w.Line();
-            using (w.Block("private Step? End(string stepId, string? actionName)"))
+            // A straight-line run asks its steps whether to go on; a step loop follows the Step they return.
+            using (w.Block(workflow.IsStraightLine ? "private bool Ended(string stepId, string? actionName)" : "private Step? End(string stepId, string? actionName)"))
             {
                 w.Line("_endStepId = stepId;");
                 w.Line("_endActionName = actionName;");
-                w.Line("return null;");
+                w.Line(workflow.IsStraightLine ? "return false;" : "return null;");
             }
 
             w.Line();
@@ -184,7 +185,7 @@ internal static class RunWriter
         {
             if (step.CanEnd)
             {
-                w.Line($"if (await {step.MethodName}().ConfigureAwait(false) is null)");
+                w.Line($"if (!await {step.MethodName}().ConfigureAwait(false))");
                 using (w.Block())
                 {
                     w.Line("return Finish();");
@@ -230,7 +231,7 @@ internal static class RunWriter
         var id = CSharpLiteral.String(step.StepId);
         var what = step.Call is WorkflowCall runs ? $"runs workflow '{runs.WorkflowId}'" : ((OperationCall)step.Call).OperationName;
         w.Doc($"Step '{step.StepId}' ({what}). " + (step.Description ?? string.Empty));
-        using (w.Block($"private async global::System.Threading.Tasks.ValueTask<Step?> {step.MethodName}()"))
+        using (w.Block($"private async {ReturnType(workflow, step)} {step.MethodName}()"))
         {
             w.Line($"_run.EnterStep({id});");
             if (step.Call is WorkflowCall called)
@@ -275,6 +276,21 @@ internal static class RunWriter
             }
         }
     }
+
+    /// <summary>
+    /// A step of a straight-line run returns nothing when it always goes on, or whether to go on when
+    /// it may end the run; in a step loop it returns the next Step, null when it ended the run.
+    /// </summary>
+    private static string ReturnType(BoundWorkflow workflow, BoundStep step) =>
+        !workflow.IsStraightLine ? "global::System.Threading.Tasks.ValueTask<Step?>"
+        : step.CanEnd ? "global::System.Threading.Tasks.ValueTask<bool>"
+        : "global::System.Threading.Tasks.ValueTask";
+
+    private static string GoesTo(BoundWorkflow workflow, BoundStep step, string target) =>
+        !workflow.IsStraightLine ? $"return Step.{target};" : step.CanEnd ? "return true;" : "return;";
+
+    private static string Ends(BoundWorkflow workflow, string stepId, string actionName) =>
+        workflow.IsStraightLine ? $"return Ended({stepId}, {actionName});" : $"return End({stepId}, {actionName});";
 
     private static string Limit(long? limit) => limit is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";
 
@@ -356,7 +372,7 @@ internal static class RunWriter
             w.Line();
         }
 
-        w.Line(step.NextIdentifier is null ? $"return End({id}, null);" : $"return Step.{step.NextIdentifier};");
+        w.Line(step.NextIdentifier is null ? Ends(workflow, id, "null") : GoesTo(workflow, step, step.NextIdentifier));
     }
 
     private static void WriteSuccessAction(SourceWriter w, BoundWorkflow workflow, BoundStep step, BoundAction action, string attempt)
@@ -430,17 +446,17 @@ internal static class RunWriter
     {
         if (action.Kind == ActionKind.End)
         {
-            w.Line($"return End({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)});");
+            w.Line(Ends(workflow, CSharpLiteral.String(step.StepId), CSharpLiteral.String(action.Name)));
         }
         else if (action.WorkflowId is not null)
         {
             // A goto to another workflow runs it; this workflow ends with it.
             WriteRunActionWorkflow(w, workflow, step, action, attempt);
-            w.Line($"return End({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)});");
+            w.Line(Ends(workflow, CSharpLiteral.String(step.StepId), CSharpLiteral.String(action.Name)));
         }
         else
         {
-            w.Line($"return Step.{action.TargetIdentifier};");
+            w.Line(GoesTo(workflow, step, action.TargetIdentifier!));
         }
     }
 

@@ -45,8 +45,11 @@ internal static class WorkflowEmitter
                 w.Line();
                 WriteClients(w, workflow);
                 w.Line();
-                WriteStepTypes(w, workflow);
-                w.Line();
+                if (WriteStepTypes(w, workflow))
+                {
+                    w.Line();
+                }
+
                 RunWriter.Write(w, workflow);
             }
         }
@@ -159,20 +162,32 @@ internal static class WorkflowEmitter
         }
     }
 
-    private static void WriteStepTypes(SourceWriter w, BoundWorkflow workflow)
+    /// <summary>The Step enum (a step loop only) and the steps' result records, a blank line between them; false when there are none.</summary>
+    private static bool WriteStepTypes(SourceWriter w, BoundWorkflow workflow)
     {
-        w.Line("private enum Step");
-        using (w.Block())
+        var written = false;
+        if (!workflow.IsStraightLine)
         {
-            foreach (var step in workflow.Steps)
+            w.Line("private enum Step");
+            using (w.Block())
             {
-                w.Line(step.Identifier + ",");
+                foreach (var step in workflow.Steps)
+                {
+                    w.Line(step.Identifier + ",");
+                }
             }
+
+            written = true;
         }
 
         foreach (var step in workflow.Steps.Where(s => s.Outputs.Count > 0))
         {
-            w.Line();
+            if (written)
+            {
+                w.Line();
+            }
+
+            written = true;
             var fields = string.Join(", ", step.Outputs.Select(o => $"{o.Type.NullableName} {o.Property}"));
             if (!step.Outputs.Any(o => o.IsSecret))
             {
@@ -187,6 +202,8 @@ internal static class WorkflowEmitter
                 w.Line($"public override string ToString() => $\"{step.ResultType} {{{{ {shown} }}}}\";");
             }
         }
+
+        return written;
     }
 
     internal static string Seconds(double seconds) =>

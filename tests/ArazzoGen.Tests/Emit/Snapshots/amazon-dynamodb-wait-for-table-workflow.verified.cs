@@ -97,11 +97,6 @@ namespace ArazzoWorkflows
             public global::Amazon.DynamoDBv2.IAmazonDynamoDB DynamoDb { get; }
         }
 
-        private enum Step
-        {
-            WaitUntilActive,
-        }
-
         private sealed record WaitUntilActiveResult(global::Amazon.DynamoDBv2.TableStatus? TableStatus, long? ItemCount);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
@@ -150,7 +145,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'waitUntilActive' (DescribeTable). Describe the table until it leaves CREATING and UPDATING.</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> WaitUntilActiveAsync()
+            private async global::System.Threading.Tasks.ValueTask<bool> WaitUntilActiveAsync()
             {
                 _run.EnterStep("waitUntilActive");
                 // Polls from 5 s, doubling, up to half of 20 s (the AWS waiter DynamoDB TableExists), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitUntilActive"] overrides both.
@@ -180,22 +175,22 @@ namespace ArazzoWorkflows
 
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.Table?.TableStatus?.Value, "ACTIVE")) // active
                         {
-                            return End("waitUntilActive", "active");
+                            return Ended("waitUntilActive", "active");
                         }
 
                         // unusable
-                        return End("waitUntilActive", "unusable");
+                        return Ended("waitUntilActive", "unusable");
                     }
 
                     throw _run.StepFailed("waitUntilActive", attempt, call, _waitUntilActive?.ToString());
                 }
             }
 
-            private Step? End(string stepId, string? actionName)
+            private bool Ended(string stepId, string? actionName)
             {
                 _endStepId = stepId;
                 _endActionName = actionName;
-                return null;
+                return false;
             }
 
             private Outputs BuildOutputs() => new()

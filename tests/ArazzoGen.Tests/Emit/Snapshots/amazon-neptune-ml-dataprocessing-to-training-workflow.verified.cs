@@ -120,14 +120,6 @@ namespace ArazzoWorkflows
             public global::Amazon.Neptunedata.IAmazonNeptunedata NeptuneMlApi { get; }
         }
 
-        private enum Step
-        {
-            StartProcessing,
-            PollProcessing,
-            StartTraining,
-            PollTraining,
-        }
-
         private sealed record StartProcessingResult(string? ProcessingJobId);
 
         private sealed record PollProcessingResult(string? ProcessingStatus);
@@ -188,7 +180,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'startProcessing' (StartMLDataProcessingJob). Create a data processing job that exports and prepares graph data into the processed-data S3 location.</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> StartProcessingAsync()
+            private async global::System.Threading.Tasks.ValueTask StartProcessingAsync()
             {
                 _run.EnterStep("startProcessing");
                 var request = new global::Amazon.Neptunedata.Model.StartMLDataProcessingJobRequest
@@ -205,14 +197,14 @@ namespace ArazzoWorkflows
 
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return Step.PollProcessing;
+                    return;
                 }
 
                 throw _run.StepFailed("startProcessing", 1, call, _startProcessing?.ToString());
             }
 
             /// <summary>Step 'pollProcessing' (GetMLDataProcessingJob). Poll the data processing job. Retry while it is still in progress and continue once its status is Completed.</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> PollProcessingAsync()
+            private async global::System.Threading.Tasks.ValueTask PollProcessingAsync()
             {
                 _run.EnterStep("pollProcessing");
                 // Polls every 60 s (retryAfter), bounded by at most 120 polls; WorkflowOptions.Polls["pollProcessing"] overrides both.
@@ -242,10 +234,10 @@ namespace ArazzoWorkflows
 
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.Status, "Completed")) // processingDone
                         {
-                            return Step.StartTraining;
+                            return;
                         }
 
-                        return Step.StartTraining;
+                        return;
                     }
 
                     throw _run.StepFailed("pollProcessing", attempt, call, _pollProcessing?.ToString());
@@ -253,7 +245,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'startTraining' (StartMLModelTrainingJob). Launch a model training job that consumes the completed data processing job's output.</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> StartTrainingAsync()
+            private async global::System.Threading.Tasks.ValueTask StartTrainingAsync()
             {
                 _run.EnterStep("startTraining");
                 var request = new global::Amazon.Neptunedata.Model.StartMLModelTrainingJobRequest
@@ -270,14 +262,14 @@ namespace ArazzoWorkflows
 
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return Step.PollTraining;
+                    return;
                 }
 
                 throw _run.StepFailed("startTraining", 1, call, _startTraining?.ToString());
             }
 
             /// <summary>Step 'pollTraining' (GetMLModelTrainingJob). Poll the model training job. Retry while it is still in progress and finish once its status is Completed.</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> PollTrainingAsync()
+            private async global::System.Threading.Tasks.ValueTask<bool> PollTrainingAsync()
             {
                 _run.EnterStep("pollTraining");
                 // Polls every 60 s (retryAfter), bounded by at most 120 polls; WorkflowOptions.Polls["pollTraining"] overrides both.
@@ -307,21 +299,21 @@ namespace ArazzoWorkflows
 
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.Status, "Completed")) // trainingDone
                         {
-                            return End("pollTraining", "trainingDone");
+                            return Ended("pollTraining", "trainingDone");
                         }
 
-                        return End("pollTraining", null);
+                        return Ended("pollTraining", null);
                     }
 
                     throw _run.StepFailed("pollTraining", attempt, call, _pollTraining?.ToString());
                 }
             }
 
-            private Step? End(string stepId, string? actionName)
+            private bool Ended(string stepId, string? actionName)
             {
                 _endStepId = stepId;
                 _endActionName = actionName;
-                return null;
+                return false;
             }
 
             private Outputs BuildOutputs() => new()

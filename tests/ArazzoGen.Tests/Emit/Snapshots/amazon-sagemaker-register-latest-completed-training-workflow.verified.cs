@@ -117,13 +117,6 @@ namespace ArazzoWorkflows
             public global::Amazon.SageMaker.IAmazonSageMaker SagemakerApi { get; }
         }
 
-        private enum Step
-        {
-            ListCompletedTrainingJobs,
-            DescribeTrainingJob,
-            CreateModel,
-        }
-
         private sealed record ListCompletedTrainingJobsResult(string? LatestTrainingJobName);
 
         private sealed record DescribeTrainingJobResult(global::Amazon.SageMaker.TrainingJobStatus? TrainingJobStatus, string? ModelArtifacts);
@@ -153,7 +146,7 @@ namespace ArazzoWorkflows
             {
                 try
                 {
-                    if (await ListCompletedTrainingJobsAsync().ConfigureAwait(false) is null)
+                    if (!await ListCompletedTrainingJobsAsync().ConfigureAwait(false))
                     {
                         return Finish();
                     }
@@ -184,7 +177,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'listCompletedTrainingJobs' (ListTrainingJobs). List training jobs filtered to the Completed status and sorted by creation time in descending order so the newest completed job is first.</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> ListCompletedTrainingJobsAsync()
+            private async global::System.Threading.Tasks.ValueTask<bool> ListCompletedTrainingJobsAsync()
             {
                 _run.EnterStep("listCompletedTrainingJobs");
                 var request = new global::Amazon.SageMaker.Model.ListTrainingJobsRequest
@@ -205,22 +198,22 @@ namespace ArazzoWorkflows
                 {
                     if (global::ArazzoGen.Runtime.JsonPointer.Length(response?.TrainingJobSummaries) > 0) // foundCompletedJob
                     {
-                        return Step.DescribeTrainingJob;
+                        return true;
                     }
 
                     if (global::ArazzoGen.Runtime.JsonPointer.Length(response?.TrainingJobSummaries) == 0) // noCompletedJob
                     {
-                        return End("listCompletedTrainingJobs", "noCompletedJob");
+                        return Ended("listCompletedTrainingJobs", "noCompletedJob");
                     }
 
-                    return Step.DescribeTrainingJob;
+                    return true;
                 }
 
                 throw _run.StepFailed("listCompletedTrainingJobs", 1, call, _listCompletedTrainingJobs?.ToString());
             }
 
             /// <summary>Step 'describeTrainingJob' (DescribeTrainingJob). Describe the most recent completed training job to read the S3 location of its model artifacts.</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> DescribeTrainingJobAsync()
+            private async global::System.Threading.Tasks.ValueTask DescribeTrainingJobAsync()
             {
                 _run.EnterStep("describeTrainingJob");
                 var request = new global::Amazon.SageMaker.Model.DescribeTrainingJobRequest
@@ -236,14 +229,14 @@ namespace ArazzoWorkflows
 
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return Step.CreateModel;
+                    return;
                 }
 
                 throw _run.StepFailed("describeTrainingJob", 1, call, _describeTrainingJob?.ToString());
             }
 
             /// <summary>Step 'createModel' (CreateModel). Register a model from the inference container and the artifacts produced by the completed training job.</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> CreateModelAsync()
+            private async global::System.Threading.Tasks.ValueTask<bool> CreateModelAsync()
             {
                 _run.EnterStep("createModel");
                 var request = new global::Amazon.SageMaker.Model.CreateModelRequest
@@ -265,17 +258,17 @@ namespace ArazzoWorkflows
 
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return End("createModel", null);
+                    return Ended("createModel", null);
                 }
 
                 throw _run.StepFailed("createModel", 1, call, _createModel?.ToString());
             }
 
-            private Step? End(string stepId, string? actionName)
+            private bool Ended(string stepId, string? actionName)
             {
                 _endStepId = stepId;
                 _endActionName = actionName;
-                return null;
+                return false;
             }
 
             private Outputs BuildOutputs() => new()

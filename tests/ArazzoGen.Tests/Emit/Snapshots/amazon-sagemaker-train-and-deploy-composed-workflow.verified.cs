@@ -132,14 +132,6 @@ namespace ArazzoWorkflows
             public global::Amazon.SageMaker.IAmazonSageMaker SagemakerApi { get; }
         }
 
-        private enum Step
-        {
-            CreateModel,
-            CreateEndpointConfig,
-            CreateEndpoint,
-            WaitForEndpoint,
-        }
-
         private sealed record CreateEndpointResult(string? EndpointArn);
 
         private sealed record WaitForEndpointResult(global::Amazon.SageMaker.EndpointStatus? Status);
@@ -194,7 +186,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createModel' (CreateModel).</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> CreateModelAsync()
+            private async global::System.Threading.Tasks.ValueTask CreateModelAsync()
             {
                 _run.EnterStep("createModel");
                 var request = new global::Amazon.SageMaker.Model.CreateModelRequest
@@ -210,14 +202,14 @@ namespace ArazzoWorkflows
                 var call = await _run.CallAsync("createModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateModelAsync(r, ct)).ConfigureAwait(false);
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return Step.CreateEndpointConfig;
+                    return;
                 }
 
                 throw _run.StepFailed("createModel", 1, call, null);
             }
 
             /// <summary>Step 'createEndpointConfig' (CreateEndpointConfig).</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointConfigAsync()
+            private async global::System.Threading.Tasks.ValueTask CreateEndpointConfigAsync()
             {
                 _run.EnterStep("createEndpointConfig");
                 var request = new global::Amazon.SageMaker.Model.CreateEndpointConfigRequest
@@ -237,14 +229,14 @@ namespace ArazzoWorkflows
                 var call = await _run.CallAsync("createEndpointConfig", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointConfigAsync(r, ct)).ConfigureAwait(false);
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return Step.CreateEndpoint;
+                    return;
                 }
 
                 throw _run.StepFailed("createEndpointConfig", 1, call, null);
             }
 
             /// <summary>Step 'createEndpoint' (CreateEndpoint).</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointAsync()
+            private async global::System.Threading.Tasks.ValueTask CreateEndpointAsync()
             {
                 _run.EnterStep("createEndpoint");
                 var request = new global::Amazon.SageMaker.Model.CreateEndpointRequest
@@ -261,14 +253,14 @@ namespace ArazzoWorkflows
 
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return Step.WaitForEndpoint;
+                    return;
                 }
 
                 throw _run.StepFailed("createEndpoint", 1, call, _createEndpoint?.ToString());
             }
 
             /// <summary>Step 'waitForEndpoint' (DescribeEndpoint).</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> WaitForEndpointAsync()
+            private async global::System.Threading.Tasks.ValueTask<bool> WaitForEndpointAsync()
             {
                 _run.EnterStep("waitForEndpoint");
                 // Polls from 5 s, doubling, up to half of 30 s (the AWS waiter SageMaker EndpointInService), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForEndpoint"] overrides both.
@@ -296,18 +288,18 @@ namespace ArazzoWorkflows
                             continue;
                         }
 
-                        return End("waitForEndpoint", null);
+                        return Ended("waitForEndpoint", null);
                     }
 
                     throw _run.StepFailed("waitForEndpoint", attempt, call, _waitForEndpoint?.ToString());
                 }
             }
 
-            private Step? End(string stepId, string? actionName)
+            private bool Ended(string stepId, string? actionName)
             {
                 _endStepId = stepId;
                 _endActionName = actionName;
-                return null;
+                return false;
             }
 
             private Outputs BuildOutputs() => new()
@@ -467,12 +459,6 @@ namespace ArazzoWorkflows
             public global::Amazon.SageMaker.IAmazonSageMaker SagemakerApi { get; }
         }
 
-        private enum Step
-        {
-            Train,
-            Deploy,
-        }
-
         private sealed record TrainResult(global::Amazon.SageMaker.TrainingJobStatus? Status, string? ModelArtifacts, string? FailureReason);
 
         private sealed record DeployResult(string? EndpointArn, global::Amazon.SageMaker.EndpointStatus? EndpointStatus);
@@ -499,7 +485,7 @@ namespace ArazzoWorkflows
             {
                 try
                 {
-                    if (await TrainAsync().ConfigureAwait(false) is null)
+                    if (!await TrainAsync().ConfigureAwait(false))
                     {
                         return Finish();
                     }
@@ -529,7 +515,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'train' (runs workflow 'train-model').</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> TrainAsync()
+            private async global::System.Threading.Tasks.ValueTask<bool> TrainAsync()
             {
                 _run.EnterStep("train");
                 var workflow = new global::ArazzoWorkflows.TrainModelWorkflow(new global::ArazzoWorkflows.TrainModelWorkflow.Clients(sagemakerApi: _workflow._clients.SagemakerApi), _workflow._options);
@@ -542,12 +528,12 @@ namespace ArazzoWorkflows
 
                 if (outputs is not null && global::ArazzoGen.Runtime.Criteria.Equal(outputs.Status?.Value, "Completed"))
                 {
-                    return Step.Deploy;
+                    return true;
                 }
 
                 if (global::ArazzoGen.Runtime.Criteria.Equal(outputs?.Status?.Value, "Failed") || global::ArazzoGen.Runtime.Criteria.Equal(outputs?.Status?.Value, "Stopped")) // trainingDidNotComplete
                 {
-                    return End("train", "trainingDidNotComplete");
+                    return Ended("train", "trainingDidNotComplete");
                 }
 
                 throw _run.StepFailed("train", 1, call, _train?.ToString());
@@ -563,7 +549,7 @@ namespace ArazzoWorkflows
             };
 
             /// <summary>Step 'deploy' (runs workflow 'deploy-model').</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> DeployAsync()
+            private async global::System.Threading.Tasks.ValueTask<bool> DeployAsync()
             {
                 _run.EnterStep("deploy");
                 var workflow = new global::ArazzoWorkflows.DeployModelWorkflow(new global::ArazzoWorkflows.DeployModelWorkflow.Clients(sagemakerApi: _workflow._clients.SagemakerApi), _workflow._options);
@@ -576,7 +562,7 @@ namespace ArazzoWorkflows
 
                 if (outputs is not null && global::ArazzoGen.Runtime.Criteria.Equal(outputs.EndpointStatus?.Value, "InService"))
                 {
-                    return End("deploy", null);
+                    return Ended("deploy", null);
                 }
 
                 throw _run.StepFailed("deploy", 1, call, _deploy?.ToString());
@@ -592,11 +578,11 @@ namespace ArazzoWorkflows
                 EndpointName = _inputs.EndpointName,
             };
 
-            private Step? End(string stepId, string? actionName)
+            private bool Ended(string stepId, string? actionName)
             {
                 _endStepId = stepId;
                 _endActionName = actionName;
-                return null;
+                return false;
             }
 
             private Outputs BuildOutputs() => new()
@@ -745,12 +731,6 @@ namespace ArazzoWorkflows
             public global::Amazon.SageMaker.IAmazonSageMaker SagemakerApi { get; }
         }
 
-        private enum Step
-        {
-            StartTraining,
-            WaitForTraining,
-        }
-
         private sealed record WaitForTrainingResult(global::Amazon.SageMaker.TrainingJobStatus? Status, string? ModelArtifacts, string? FailureReason);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
@@ -800,7 +780,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'startTraining' (CreateTrainingJob).</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> StartTrainingAsync()
+            private async global::System.Threading.Tasks.ValueTask StartTrainingAsync()
             {
                 _run.EnterStep("startTraining");
                 var request = new global::Amazon.SageMaker.Model.CreateTrainingJobRequest
@@ -830,14 +810,14 @@ namespace ArazzoWorkflows
                 var call = await _run.CallAsync("startTraining", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return Step.WaitForTraining;
+                    return;
                 }
 
                 throw _run.StepFailed("startTraining", 1, call, null);
             }
 
             /// <summary>Step 'waitForTraining' (DescribeTrainingJob).</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTrainingAsync()
+            private async global::System.Threading.Tasks.ValueTask<bool> WaitForTrainingAsync()
             {
                 _run.EnterStep("waitForTraining");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTraining"] overrides both.
@@ -865,18 +845,18 @@ namespace ArazzoWorkflows
                             continue;
                         }
 
-                        return End("waitForTraining", null);
+                        return Ended("waitForTraining", null);
                     }
 
                     throw _run.StepFailed("waitForTraining", attempt, call, _waitForTraining?.ToString());
                 }
             }
 
-            private Step? End(string stepId, string? actionName)
+            private bool Ended(string stepId, string? actionName)
             {
                 _endStepId = stepId;
                 _endActionName = actionName;
-                return null;
+                return false;
             }
 
             private Outputs BuildOutputs() => new()

@@ -148,12 +148,6 @@ namespace ArazzoWorkflows
             public global::Amazon.SageMaker.IAmazonSageMaker SagemakerApi { get; }
         }
 
-        private enum Step
-        {
-            CreateTrainingJob,
-            PollTrainingJob,
-        }
-
         private sealed record CreateTrainingJobResult(string? TrainingJobArn);
 
         private sealed record PollTrainingJobResult(global::Amazon.SageMaker.TrainingJobStatus? TrainingJobStatus, global::Amazon.SageMaker.SecondaryStatus? SecondaryStatus, string? ModelArtifacts, string? FailureReason);
@@ -206,7 +200,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createTrainingJob' (CreateTrainingJob). Start a model training job using the supplied algorithm image, IAM role, input data, output location, and compute resources.</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> CreateTrainingJobAsync()
+            private async global::System.Threading.Tasks.ValueTask CreateTrainingJobAsync()
             {
                 _run.EnterStep("createTrainingJob");
                 var request = new global::Amazon.SageMaker.Model.CreateTrainingJobRequest
@@ -243,14 +237,14 @@ namespace ArazzoWorkflows
 
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return Step.PollTrainingJob;
+                    return;
                 }
 
                 throw _run.StepFailed("createTrainingJob", 1, call, _createTrainingJob?.ToString());
             }
 
             /// <summary>Step 'pollTrainingJob' (DescribeTrainingJob). Describe the training job to read its current status. Repeat this step while the status remains InProgress and continue once it reaches a terminal state.</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> PollTrainingJobAsync()
+            private async global::System.Threading.Tasks.ValueTask<bool> PollTrainingJobAsync()
             {
                 _run.EnterStep("pollTrainingJob");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["pollTrainingJob"] overrides both.
@@ -280,21 +274,21 @@ namespace ArazzoWorkflows
 
                         if (!global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress")) // trainingTerminal
                         {
-                            return End("pollTrainingJob", "trainingTerminal");
+                            return Ended("pollTrainingJob", "trainingTerminal");
                         }
 
-                        return End("pollTrainingJob", null);
+                        return Ended("pollTrainingJob", null);
                     }
 
                     throw _run.StepFailed("pollTrainingJob", attempt, call, _pollTrainingJob?.ToString());
                 }
             }
 
-            private Step? End(string stepId, string? actionName)
+            private bool Ended(string stepId, string? actionName)
             {
                 _endStepId = stepId;
                 _endActionName = actionName;
-                return null;
+                return false;
             }
 
             private Outputs BuildOutputs() => new()

@@ -205,16 +205,6 @@ namespace ArazzoWorkflows
             public global::Amazon.SageMaker.IAmazonSageMaker SagemakerApi { get; }
         }
 
-        private enum Step
-        {
-            CreateTrainingJob,
-            PollTrainingJob,
-            CreateModel,
-            CreateEndpointConfig,
-            CreateEndpoint,
-            PollEndpoint,
-        }
-
         private sealed record CreateTrainingJobResult(string? TrainingJobArn);
 
         private sealed record PollTrainingJobResult(global::Amazon.SageMaker.TrainingJobStatus? TrainingJobStatus, string? ModelArtifacts, string? FailureReason);
@@ -254,7 +244,7 @@ namespace ArazzoWorkflows
                 try
                 {
                     await CreateTrainingJobAsync().ConfigureAwait(false);
-                    if (await PollTrainingJobAsync().ConfigureAwait(false) is null)
+                    if (!await PollTrainingJobAsync().ConfigureAwait(false))
                     {
                         return Finish();
                     }
@@ -287,7 +277,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createTrainingJob' (CreateTrainingJob). Start a model training job using the supplied algorithm image, IAM role, input data, output location, and compute resources.</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> CreateTrainingJobAsync()
+            private async global::System.Threading.Tasks.ValueTask CreateTrainingJobAsync()
             {
                 _run.EnterStep("createTrainingJob");
                 var request = new global::Amazon.SageMaker.Model.CreateTrainingJobRequest
@@ -324,14 +314,14 @@ namespace ArazzoWorkflows
 
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return Step.PollTrainingJob;
+                    return;
                 }
 
                 throw _run.StepFailed("createTrainingJob", 1, call, _createTrainingJob?.ToString());
             }
 
             /// <summary>Step 'pollTrainingJob' (DescribeTrainingJob). Describe the training job to read its current status. Repeat while the status remains InProgress; on a terminal status branch on whether training completed.</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> PollTrainingJobAsync()
+            private async global::System.Threading.Tasks.ValueTask<bool> PollTrainingJobAsync()
             {
                 _run.EnterStep("pollTrainingJob");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["pollTrainingJob"] overrides both.
@@ -361,15 +351,15 @@ namespace ArazzoWorkflows
 
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "Completed")) // trainingCompleted
                         {
-                            return Step.CreateModel;
+                            return true;
                         }
 
                         if (!global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "Completed") && !global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress")) // trainingFailed
                         {
-                            return End("pollTrainingJob", "trainingFailed");
+                            return Ended("pollTrainingJob", "trainingFailed");
                         }
 
-                        return Step.CreateModel;
+                        return true;
                     }
 
                     throw _run.StepFailed("pollTrainingJob", attempt, call, _pollTrainingJob?.ToString());
@@ -377,7 +367,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createModel' (CreateModel). Register a model from the inference container and the S3 artifacts the training job produced.</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> CreateModelAsync()
+            private async global::System.Threading.Tasks.ValueTask CreateModelAsync()
             {
                 _run.EnterStep("createModel");
                 var request = new global::Amazon.SageMaker.Model.CreateModelRequest
@@ -399,14 +389,14 @@ namespace ArazzoWorkflows
 
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return Step.CreateEndpointConfig;
+                    return;
                 }
 
                 throw _run.StepFailed("createModel", 1, call, _createModel?.ToString());
             }
 
             /// <summary>Step 'createEndpointConfig' (CreateEndpointConfig). Define an endpoint configuration that places the trained model on a single production variant.</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointConfigAsync()
+            private async global::System.Threading.Tasks.ValueTask CreateEndpointConfigAsync()
             {
                 _run.EnterStep("createEndpointConfig");
                 var request = new global::Amazon.SageMaker.Model.CreateEndpointConfigRequest
@@ -432,14 +422,14 @@ namespace ArazzoWorkflows
 
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return Step.CreateEndpoint;
+                    return;
                 }
 
                 throw _run.StepFailed("createEndpointConfig", 1, call, _createEndpointConfig?.ToString());
             }
 
             /// <summary>Step 'createEndpoint' (CreateEndpoint). Create a hosted endpoint from the endpoint configuration so SageMaker provisions resources and deploys the trained model.</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointAsync()
+            private async global::System.Threading.Tasks.ValueTask CreateEndpointAsync()
             {
                 _run.EnterStep("createEndpoint");
                 var request = new global::Amazon.SageMaker.Model.CreateEndpointRequest
@@ -456,14 +446,14 @@ namespace ArazzoWorkflows
 
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return Step.PollEndpoint;
+                    return;
                 }
 
                 throw _run.StepFailed("createEndpoint", 1, call, _createEndpoint?.ToString());
             }
 
             /// <summary>Step 'pollEndpoint' (DescribeEndpoint). Describe the endpoint and loop while it remains in the Creating state, continuing once it reaches a terminal state.</summary>
-            private async global::System.Threading.Tasks.ValueTask<Step?> PollEndpointAsync()
+            private async global::System.Threading.Tasks.ValueTask<bool> PollEndpointAsync()
             {
                 _run.EnterStep("pollEndpoint");
                 // Polls from 5 s, doubling, up to half of 30 s (the AWS waiter SageMaker EndpointInService), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["pollEndpoint"] overrides both.
@@ -493,21 +483,21 @@ namespace ArazzoWorkflows
 
                         if (!global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Creating")) // endpointTerminal
                         {
-                            return End("pollEndpoint", "endpointTerminal");
+                            return Ended("pollEndpoint", "endpointTerminal");
                         }
 
-                        return End("pollEndpoint", null);
+                        return Ended("pollEndpoint", null);
                     }
 
                     throw _run.StepFailed("pollEndpoint", attempt, call, _pollEndpoint?.ToString());
                 }
             }
 
-            private Step? End(string stepId, string? actionName)
+            private bool Ended(string stepId, string? actionName)
             {
                 _endStepId = stepId;
                 _endActionName = actionName;
-                return null;
+                return false;
             }
 
             private Outputs BuildOutputs() => new()

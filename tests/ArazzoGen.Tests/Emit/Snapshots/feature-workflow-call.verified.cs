@@ -1,5 +1,5 @@
 /// <summary>Step 'mustBeAbsent' (runs workflow 'table-must-not-exist').</summary>
-private async global::System.Threading.Tasks.ValueTask<Step?> MustBeAbsentAsync()
+private async global::System.Threading.Tasks.ValueTask<bool> MustBeAbsentAsync()
 {
     _run.EnterStep("mustBeAbsent");
     var workflow = new global::ArazzoWorkflows.TableMustNotExistWorkflow(new global::ArazzoWorkflows.TableMustNotExistWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), _workflow._options);
@@ -12,7 +12,7 @@ private async global::System.Threading.Tasks.ValueTask<Step?> MustBeAbsentAsync(
 
     if (outputs is not null && (outputs?.LastStatusCode ?? call.StatusCode) == 400)
     {
-        return End("mustBeAbsent", null);
+        return Ended("mustBeAbsent", null);
     }
 
     throw _run.StepFailed("mustBeAbsent", 1, call, _mustBeAbsent?.ToString());
