@@ -39,7 +39,8 @@ internal sealed class JsonPathBinder
     public (NodesBound Nodes, ITypeSymbol? Element)? Bind(JsonPathQuery query, QueryScope scope, out string? error)
     {
         var start = query.IsCurrentNode ? scope.Current : scope.Root;
-        var root = query.IsCurrentNode ? new CurrentNodeBound(scope.Depth, start.Value.Type) : start.Value;
+        // `@` is the filter's node (a lambda parameter), or in the top-level form `$[?...]` the context itself.
+        var root = start.Value;
         var state = new Position(start.Symbol, start.Value.Type);
         var steps = new List<NodeStep>();
         foreach (var segment in query.Segments)

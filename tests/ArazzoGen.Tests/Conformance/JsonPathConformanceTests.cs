@@ -125,6 +125,7 @@ public class JsonPathConformanceTests
         // Queries as tests.
         { "$.store.book[?@.price > 20]", "a non-empty node list holds", true },
         { "$[?@.store.bicycle.color == 'red']", "the workflows' filter form: @ is the context", true },
+        { "$[?count(@.store.book[*]) == 4]", "a query from @ in that form (fuzz finding: @ was a lambda that did not exist)", true },
         { "$.store.bicycle.color == 'red'", "the workflows' path comparison", true },
         { "$.store.book.length == 4", "the workflows' .length", true },
         // And conditions that must not hold, so a criterion that is always true cannot pass.
