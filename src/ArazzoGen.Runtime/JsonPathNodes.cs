@@ -57,38 +57,18 @@ public static class JsonPathNodes
 
     /// <summary>The value() function: the node's value when the list has exactly one node, else nothing.</summary>
     public static T? ValueOf<T>(IEnumerable<T> nodes)
-        where T : class
-    {
-        T? single = null;
-        var count = 0;
-        foreach (var node in nodes)
-        {
-            single = node;
-            if (++count > 1)
-            {
-                return null;
-            }
-        }
-
-        return single;
-    }
+        where T : class => Single(nodes, out var node) ? node : null;
 
     /// <summary>The value() function for value types (numbers, booleans, times).</summary>
     public static T? StructValueOf<T>(IEnumerable<T> nodes)
-        where T : struct
-    {
-        T? single = null;
-        var count = 0;
-        foreach (var node in nodes)
-        {
-            single = node;
-            if (++count > 1)
-            {
-                return null;
-            }
-        }
+        where T : struct => Single(nodes, out var node) ? node : null;
 
-        return single;
+    private static bool Single<T>(IEnumerable<T> nodes, out T node)
+    {
+        using var each = nodes.GetEnumerator();
+        var any = each.MoveNext();
+        node = any ? each.Current : default!;
+        return any && !each.MoveNext();
     }
 
     /// <summary>
