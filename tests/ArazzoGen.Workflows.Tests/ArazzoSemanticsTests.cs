@@ -215,3 +215,36 @@ public class RestartTests
         Assert.Null(outputs.LastStatusCode);
     }
 }
+
+/// <summary>workflows/sagemaker-error-status.arazzo.yaml: success criteria on SageMaker's error response.</summary>
+public class SageMakerErrorStatusTests
+{
+    private readonly Amazon.SageMaker.IAmazonSageMaker _sageMaker = Substitute.For<Amazon.SageMaker.IAmazonSageMaker>();
+
+    private Task<TrainingJobIsGoneWorkflow.Outputs> Run() =>
+        new TrainingJobIsGoneWorkflow(new TrainingJobIsGoneWorkflow.Clients(_sageMaker)).RunAsync(new TrainingJobIsGoneWorkflow.Inputs { TrainingJobName = "churn-2026-11-01" });
+
+    [Fact]
+    public async Task A_ValidationException_for_a_deleted_job_is_the_success_the_workflow_asks_for()
+    {
+        _sageMaker.DescribeTrainingJobAsync(Arg.Any<Amazon.SageMaker.Model.DescribeTrainingJobRequest>(), Arg.Any<CancellationToken>())
+            .Returns(Fail<Amazon.SageMaker.Model.DescribeTrainingJobResponse>(Error<Amazon.SageMaker.AmazonSageMakerException>("ValidationException")));
+
+        var outputs = await Run();
+
+        Assert.Equal(("describeDeleted", null), (outputs.EndStepId, outputs.EndActionName));
+        Assert.Equal("ValidationException: simulated", outputs.Message);
+    }
+
+    [Fact]
+    public async Task A_job_that_still_exists_fails_the_criteria_and_the_failure_action_ends_the_run()
+    {
+        _sageMaker.DescribeTrainingJobAsync(Arg.Any<Amazon.SageMaker.Model.DescribeTrainingJobRequest>(), Arg.Any<CancellationToken>())
+            .Returns(Ok(new Amazon.SageMaker.Model.DescribeTrainingJobResponse { TrainingJobStatus = Amazon.SageMaker.TrainingJobStatus.Completed }));
+
+        var outputs = await Run();
+
+        Assert.Equal(("describeDeleted", "stillThere"), (outputs.EndStepId, outputs.EndActionName));
+        Assert.Null(outputs.Message);
+    }
+}

@@ -59,3 +59,34 @@ public class CrossDocumentTests
         await _sageMaker.DidNotReceiveWithAnyArgs().CreateModelAsync(default!, default);
     }
 }
+
+/// <summary>dependsOn a workflow of another document (deploy-after-training in workflows/cross-document.arazzo.yaml).</summary>
+public class CrossDocumentDependsOnTests
+{
+    private readonly IAmazonSageMaker _sageMaker = Substitute.For<IAmazonSageMaker>();
+
+    [Fact]
+    public async Task The_other_documents_workflow_runs_first_and_its_outputs_feed_the_steps()
+    {
+        _sageMaker.CreateTrainingJobAsync(Arg.Any<CreateTrainingJobRequest>(), Arg.Any<CancellationToken>()).Returns(Ok(new CreateTrainingJobResponse()));
+        _sageMaker.DescribeTrainingJobAsync(Arg.Any<DescribeTrainingJobRequest>(), Arg.Any<CancellationToken>()).Returns(Ok(new DescribeTrainingJobResponse
+        {
+            TrainingJobStatus = TrainingJobStatus.Completed,
+            ModelArtifacts = new ModelArtifacts { S3ModelArtifacts = "s3://models/churn/model.tar.gz" },
+        }));
+        _sageMaker.CreateModelAsync(Arg.Any<CreateModelRequest>(), Arg.Any<CancellationToken>()).Returns(Ok(new CreateModelResponse()));
+        _sageMaker.CreateEndpointConfigAsync(Arg.Any<CreateEndpointConfigRequest>(), Arg.Any<CancellationToken>()).Returns(Ok(new CreateEndpointConfigResponse()));
+        _sageMaker.CreateEndpointAsync(Arg.Any<CreateEndpointRequest>(), Arg.Any<CancellationToken>()).Returns(Ok(new CreateEndpointResponse()));
+        _sageMaker.DescribeEndpointAsync(Arg.Any<DescribeEndpointRequest>(), Arg.Any<CancellationToken>()).Returns(Ok(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.InService }));
+
+        var outputs = await new DeployAfterTrainingWorkflow(new DeployAfterTrainingWorkflow.Clients(_sageMaker), new WorkflowOptions { TimeProvider = new ManualTimeProvider() })
+            .RunAsync(new DeployAfterTrainingWorkflow.Inputs { JobName = "churn", Image = "xgboost:1", RoleArn = "arn:aws:iam::1:role/r", S3OutputPath = "s3://models/churn/" });
+
+        Assert.Equal((TrainingJobStatus.Completed, EndpointStatus.InService), (outputs.TrainingStatus, outputs.EndpointStatus));
+        Received.InOrder(() =>
+        {
+            _sageMaker.CreateTrainingJobAsync(Arg.Any<CreateTrainingJobRequest>(), Arg.Any<CancellationToken>());
+            _sageMaker.CreateModelAsync(Arg.Is<CreateModelRequest>(r => r.PrimaryContainer.ModelDataUrl == "s3://models/churn/model.tar.gz"), Arg.Any<CancellationToken>());
+        });
+    }
+}

@@ -229,7 +229,7 @@ internal sealed class CriteriaBinder
                     return null;
                 }
 
-                return _expressions.Navigate(path.IsCurrentNode ? context.Current : context.Root, path.Segments, path.Span, site.InFailure && !path.IsCurrentNode)?.Value;
+                return _expressions.Navigate(path.IsCurrentNode ? context.Current : context.Root, path.Segments, path.Span)?.Value;
             case QueryOperand query:
                 // A query compared as a value (RFC 9535 compares singular queries): its one node, or nothing.
                 return BindNodes(query, criterion, context) is { } selected ? new NodeValueBound(selected, Nullable(selected.Element)) : null;

@@ -60,10 +60,10 @@ internal sealed class ExpressionBinder
     }
 
     /// <summary>Follows JSON Pointer tokens (or JSONPath segments) through SDK members, lists and maps.</summary>
-    public Typed? Navigate(Typed start, IEnumerable<PathSegment> segments, SourceSpan span, bool inFailure = false)
+    public Typed? Navigate(Typed start, IEnumerable<PathSegment> segments, SourceSpan span)
     {
         var path = segments.ToList();
-        if (start.Value is ResponseBound && path.Count == 1 && path[0].Kind == PathSegmentKind.Member && ErrorFact(path[0].Name, inFailure) is { } fact)
+        if (start.Value is ResponseBound && path.Count == 1 && path[0].Kind == PathSegmentKind.Member && ErrorFact(path[0].Name, start.Symbol) is { } fact)
         {
             return new Typed(fact, null);
         }
@@ -245,16 +245,22 @@ internal sealed class ExpressionBinder
         }
 
         var root = new Typed(new ResponseBound(_scope.Types.Describe(site.Response)), site.Response);
-        return Navigate(root, PointerSegments(expression), expression.Span, site.InFailure);
+        return Navigate(root, PointerSegments(expression), expression.Span);
     }
 
     /// <summary>
     /// AWS JSON puts the error type in <c>__type</c> and its text in <c>message</c>; the SDK exposes
     /// them on the exception, so <c>$response.body#/__type</c> reads the error code.
     /// </summary>
-    private static CallBound? ErrorFact(string member, bool inFailure) =>
+    /// <summary>
+    /// <c>__type</c> is the AWS error code, and <c>message</c> the error's message unless the response
+    /// type has a member of that name: in Arazzo an error response is a response, so both can be read
+    /// wherever the response can (success criteria on an error status, outputs, failure criteria).
+    /// </summary>
+    private static CallBound? ErrorFact(string member, ITypeSymbol? response) =>
         member == "__type" ? new CallBound("ErrorCode", TypeRef.String)
-        : inFailure && string.Equals(member, "message", StringComparison.OrdinalIgnoreCase) ? new CallBound("ErrorMessage", TypeRef.String)
+        : string.Equals(member, "message", StringComparison.OrdinalIgnoreCase)
+            && (response is null || SdkTypes.FindProperty(SdkTypes.ReadableProperties(response), member) is null) ? new CallBound("ErrorMessage", TypeRef.String)
         : null;
 
     private static IEnumerable<PathSegment> PointerSegments(RuntimeExpression expression) =>

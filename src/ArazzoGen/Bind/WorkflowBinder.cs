@@ -339,7 +339,7 @@ internal sealed class WorkflowBinder
         var locals = new UniqueNames(StepLocals);
         var onSuccess = BindActions(ActionMerger.OnSuccess(step, _workflow, _document.Components), step, criteria, after, retryDelay, locals);
         var onFailure = BindActions(ActionMerger.OnFailure(step, _workflow, _document.Components), step, criteria, after with { InFailure = true }, retryDelay, locals);
-        var loop = LoopOf(onSuccess, bound, BoundStep.FieldOf(identifier), waiter);
+        var loop = StepLoops.Of(onSuccess.FirstOrDefault(a => a.Bound.LoopsThisStep).Source, bound, BoundStep.FieldOf(identifier), waiter);
 
         var outputs = step.Outputs
             .Where(o => _scope.StepOutputs.ContainsKey((step.StepId.Value, o.Name.Value)))
@@ -367,40 +367,6 @@ internal sealed class WorkflowBinder
 
     // The locals of a generated step method; a retry counter must not take one of their names.
     private static readonly string[] StepLocals = { "request", "call", "response", "outputs", "workflow", "poll", "attempt" };
-
-    /// <summary>
-    /// How a step that goes back to itself loops: a page loop when its request reads its own
-    /// outputs (each iteration asks for the next page), else a poll of the same request.
-    /// </summary>
-    private static LoopSpec? LoopOf(List<(WorkflowAction Source, BoundAction Bound)> onSuccess, BoundCall call, string ownField, (double Delay, string Waiter)? waiter)
-    {
-        if (onSuccess.FirstOrDefault(a => a.Bound.LoopsThisStep) is not { Source: { } looping })
-        {
-            return null;
-        }
-
-        var retryAfter = looping.RetryAfter?.Value;
-        var retryLimit = looping.RetryLimit is { } limit ? Math.Min(limit.Value, int.MaxValue) : (long?)null;
-        var arguments = call switch
-        {
-            OperationCall operation => operation.Request,
-            WorkflowCall workflow => workflow.Inputs,
-            _ => null,
-        };
-        if (arguments is not null && ReadsField(arguments, ownField))
-        {
-            return new PageSpec(retryAfter, retryLimit);
-        }
-
-        return retryAfter is { } fixedDelay
-            ? new PollSpec(fixedDelay, IsFixed: true, retryLimit, "retryAfter")
-            : waiter is { } w
-                ? new PollSpec(w.Delay, IsFixed: false, retryLimit, "the AWS waiter " + w.Waiter)
-                : new PollSpec(WaiterDefaults.FallbackPollDelaySeconds, IsFixed: true, retryLimit, "ArazzoGen's default");
-    }
-
-    private static bool ReadsField(BoundValue value, string field) =>
-        value.Contains(v => v is StepOutputBound output && output.StepField == field);
 
     private OperationCall BindRequest(Step step, Call call, ExpressionSite before)
     {

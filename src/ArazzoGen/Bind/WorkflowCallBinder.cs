@@ -156,12 +156,8 @@ internal sealed class WorkflowCallBinder
 
             if (mine.Type is null)
             {
-                if (input.Symbol is null)
-                {
-                    continue; // Neither side says what type it is; the called workflow keeps its own default.
-                }
-
-                mine.Type = _scope.Types.Describe(input.Symbol);
+                // This input has no schema type: the called workflow's input decides it (its SDK slot's type, or its schema type).
+                mine.Type = input.Symbol is null ? input.Type : _scope.Types.Describe(input.Symbol);
                 mine.Symbol = input.Symbol;
                 mine.DecidedAt = workflowId.Span;
             }

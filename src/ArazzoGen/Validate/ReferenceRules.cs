@@ -160,7 +160,12 @@ internal static class ReferenceRules
         var index = DocumentIndex.For(document);
         if (!index.ById.TryGetValue(workflowId, out var target))
         {
-            diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowTarget, expression.Span, workflowId, NameSuggester.Hint(workflowId, index.Ids));
+            // A workflow of another document that this one runs or depends on ($sourceDescriptions.<name>.<id>): Bind checks its members there.
+            if (!QualifiedWorkflowIds(document).Contains(workflowId))
+            {
+                diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowTarget, expression.Span, workflowId, NameSuggester.Hint(workflowId, index.Ids));
+            }
+
             return;
         }
 
@@ -174,6 +179,17 @@ internal static class ReferenceRules
             diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowMember, expression.Span, workflowId, kind.TrimEnd('s'), name, NameSuggester.Hint(name, names));
         }
     }
+
+    /// <summary>The workflowIds this document names in other documents, in dependsOn, steps and actions.</summary>
+    private static System.Collections.Generic.HashSet<string> QualifiedWorkflowIds(ArazzoDocument document) =>
+        new(document.Workflows
+                .SelectMany(w => w.DependsOn
+                    .Concat(w.Steps.Select(s => s.WorkflowId).OfType<Located<string>>())
+                    .Concat(w.Steps.SelectMany(s => ActionMerger.OnSuccess(s, w, document.Components).Concat(ActionMerger.OnFailure(s, w, document.Components))).Select(a => a.WorkflowId).OfType<Located<string>>()))
+                .Select(id => QualifiedName.Parse(id.Value))
+                .Where(q => q.IsQualified)
+                .Select(q => q.Name),
+            System.StringComparer.Ordinal);
 
     private static void CheckComponent(Components components, RuntimeExpression expression, DiagnosticBag diagnostics)
     {

@@ -110,3 +110,25 @@ public class ComposedFuzzFindingTests
         Assert.DoesNotContain(run.Diagnostics, d => d.Id == "CS8785");
     }
 }
+
+/// <summary>Fuzz findings in documents that run workflows of other documents.</summary>
+public class CrossDocumentFuzzFindingTests
+{
+    [Fact]
+    public void An_untyped_input_passed_to_a_dependencys_required_input_takes_that_inputs_type()
+    {
+        // Seed 20261121, case 179: 'image: []' left the input untyped, dependsOn then skipped the
+        // dependency's required Image and the generated code did not compile (CS9035).
+        var callerPath = Path.Combine(RepoPaths.Root, "tests", "ArazzoGen.Workflows.Tests", "workflows", "cross-document.arazzo.yaml");
+        var calleePath = RepoPaths.Workflow("amazon-sagemaker-train-and-deploy-composed-workflow.yml");
+        var caller = File.ReadAllText(callerPath);
+        const string find = "      image: {type: string}\n      roleArn: {type: string}\n      s3OutputPath: {type: string}\n  steps:\n  - stepId: deploy";
+        Assert.Contains(find, caller);
+
+        var (run, output) = SdkCompilation.Generate(new[] { (callerPath, caller.Replace(find, find.Replace("image: {type: string}", "image: []"))), (calleePath, File.ReadAllText(calleePath)) });
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains("public required string Image { get; init; }", run.GeneratedTrees.Single(t => t.FilePath.Contains("DeployAfterTraining", StringComparison.Ordinal)).ToString());
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+    }
+}
