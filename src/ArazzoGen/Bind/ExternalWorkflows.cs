@@ -52,7 +52,7 @@ internal sealed class ExternalWorkflows
 
         if (source.EffectiveType != "arazzo")
         {
-            diagnostics.Add(DiagnosticDescriptors.ArazzoSourceUnavailable, reference.Span, source.Name.Value, $"is of type '{source.EffectiveType}', so it has no workflows; a workflowId can name a workflow of a 'type: arazzo' source");
+            diagnostics.Add(DiagnosticDescriptors.NotAnArazzoSource, reference.Span, reference.Value, source.Name.Value, source.EffectiveType);
             return null;
         }
 
@@ -61,19 +61,19 @@ internal sealed class ExternalWorkflows
         {
             // Every document being bound now is on the cycle.
             _cyclic.UnionWith(_bound.Where(b => b.Value is null).Select(b => b.Key));
-            diagnostics.Add(DiagnosticDescriptors.ArazzoSourceUnavailable, reference.Span, source.Name.Value, "leads back to this document: documents that run each other's workflows form a cycle, which ArazzoGen does not compile");
+            diagnostics.Add(DiagnosticDescriptors.DocumentCycle, reference.Span, source.Name.Value);
             return null;
         }
 
         if (path is null || !_files.TryGetValue(path, out var file))
         {
-            diagnostics.Add(DiagnosticDescriptors.ArazzoSourceUnavailable, reference.Span, source.Name.Value, $"points at '{source.Url?.Value}', which is not one of this project's AdditionalFiles; add it (<AdditionalFiles Include=\"...\" />) so its workflows are compiled too");
+            diagnostics.Add(DiagnosticDescriptors.ArazzoSourceNotAdditionalFile, reference.Span, source.Name.Value, source.Url?.Value);
             return null;
         }
 
         if (file.Document is not { } document || file.HasErrors)
         {
-            diagnostics.Add(DiagnosticDescriptors.ArazzoSourceUnavailable, reference.Span, source.Name.Value, $"points at '{source.Url?.Value}', which has errors (reported in that file)");
+            diagnostics.Add(DiagnosticDescriptors.ArazzoSourceHasErrors, reference.Span, source.Name.Value, source.Url?.Value);
             return null;
         }
 
@@ -87,11 +87,11 @@ internal sealed class ExternalWorkflows
         var ids = DocumentIndex.For(document).Ids;
         if (_cyclic.Contains(path))
         {
-            diagnostics.Add(DiagnosticDescriptors.ArazzoSourceUnavailable, reference.Span, source.Name.Value, "runs, through its workflows, a workflow of this document again: documents that run each other's workflows form a cycle, which ArazzoGen does not compile");
+            diagnostics.Add(DiagnosticDescriptors.DocumentCycle, reference.Span, source.Name.Value);
         }
         else if (ids.Contains(name.Name))
         {
-            diagnostics.Add(DiagnosticDescriptors.ArazzoSourceUnavailable, reference.Span, source.Name.Value, $"has workflow '{name.Name}', which has errors (reported in '{source.Url?.Value}')");
+            diagnostics.Add(DiagnosticDescriptors.ExternalWorkflowHasErrors, reference.Span, name.Name, source.Name.Value, source.Url?.Value);
         }
         else
         {

@@ -259,7 +259,7 @@ internal sealed class WorkflowBinder
     {
         if (step.OperationPath is { } path && OperationPath.Parse(path.Value).Operation is null)
         {
-            Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, path.Span, step.StepId.Value, "uses an operationPath that names no AWS operation: AWS SDK clients are called by operation, so ArazzoGen reads only the AWS JSON form {$sourceDescriptions.<name>.url}#/paths/~1#X-Amz-Target=<Service>.<Operation>/post; use operationId");
+            Diagnostics.Add(DiagnosticDescriptors.OperationPathNotAnOperation, path.Span, step.StepId.Value, path.Value);
             return null;
         }
 
@@ -484,7 +484,7 @@ internal sealed class WorkflowBinder
             var kind = action.Type.Value;
             if (isSuccess && kind == ActionKind.Retry && (action.StepId ?? action.WorkflowId) is { } reference)
             {
-                Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, reference.Span, step.StepId.Value, $"has success action '{action.Name.Value}' of type retry, compiled as a poll of this step (ARZ0219), which cannot run '{reference.Value}' first; use a failure retry, or a goto");
+                Diagnostics.Add(DiagnosticDescriptors.SuccessRetryWithTarget, reference.Span, step.StepId.Value, action.Name.Value, reference.Value);
                 continue;
             }
 
@@ -515,7 +515,7 @@ internal sealed class WorkflowBinder
 
             if (kind == ActionKind.Retry && action.StepId?.Value == step.StepId.Value)
             {
-                Diagnostics.Add(DiagnosticDescriptors.UnsupportedStep, action.StepId.Span, step.StepId.Value, $"has retry action '{action.Name.Value}' that runs this same step before retrying it; drop stepId for a plain retry");
+                Diagnostics.Add(DiagnosticDescriptors.RetryRunsItsOwnStep, action.StepId.Span, step.StepId.Value, action.Name.Value);
                 continue;
             }
 

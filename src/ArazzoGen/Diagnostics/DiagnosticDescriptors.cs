@@ -235,8 +235,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UntranslatableCriterion = Error(
         "ARZ1011", "Criterion cannot be compiled", "Condition '{0}' cannot be compiled: {1}");
 
-    public static readonly DiagnosticDescriptor UnsupportedStep = Error(
-        "ARZ1012", "Step kind not supported", "Step '{0}' {1}");
+    public static readonly DiagnosticDescriptor OperationPathNotAnOperation = Error(
+        "ARZ1012", "operationPath names no AWS operation", "Step '{0}' uses operationPath '{1}', which names no AWS operation: AWS SDK clients are called by operation, so ArazzoGen reads only the form {{$sourceDescriptions.<name>.url}}#/paths/~1#X-Amz-Target=<Service>.<Operation>/post; use operationId");
 
     public static readonly DiagnosticDescriptor UnknownResponseMember = Error(
         "ARZ1013", "Unknown response member", "{0} has no member '{1}'{2}");
@@ -274,6 +274,21 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DependencyInputMissing = Error(
         "ARZ1025", "Dependency lacks an input", "Workflow '{0}' depends on workflow '{1}', which requires input{2} {3}; dependsOn passes no parameters, so workflow '{0}' must have input{2} of the same name");
 
-    public static readonly DiagnosticDescriptor ArazzoSourceUnavailable = Error(
-        "ARZ1020", "Workflow of another document not available", "Source '{0}' {1}");
+    public static readonly DiagnosticDescriptor ArazzoSourceNotAdditionalFile = Error(
+        "ARZ1020", "Document of an arazzo source is not an AdditionalFile", "Source '{0}' points at '{1}', which is not one of this project's AdditionalFiles; add it (<AdditionalFiles Include=\"...\" />) so its workflows are compiled too");
+
+    public static readonly DiagnosticDescriptor SuccessRetryWithTarget = Error(
+        "ARZ1026", "A success retry cannot run a step or workflow first", "Step '{0}' has success action '{1}' of type retry, which is compiled as a poll of this step (ARZ0219) and cannot run '{2}' first; use a failure retry, or a goto");
+
+    public static readonly DiagnosticDescriptor RetryRunsItsOwnStep = Error(
+        "ARZ1027", "A retry runs the step it retries", "Step '{0}' has retry action '{1}', which runs this same step before retrying it; drop stepId for a plain retry");
+
+    public static readonly DiagnosticDescriptor ArazzoSourceHasErrors = Error(
+        "ARZ1028", "Document of an arazzo source has errors", "Source '{0}' points at '{1}', which has errors (reported in that file); its workflows cannot be run until they are fixed");
+
+    public static readonly DiagnosticDescriptor ExternalWorkflowHasErrors = Error(
+        "ARZ1029", "Workflow of another document has errors", "Workflow '{0}' of source '{1}' has errors (reported in '{2}'); it cannot be run until they are fixed");
+
+    public static readonly DiagnosticDescriptor DocumentCycle = Error(
+        "ARZ1030", "Documents run each other's workflows in a cycle", "Source '{0}' leads back to this document through the workflows it runs; documents that run each other's workflows form a cycle, which ArazzoGen does not compile");
 }

@@ -112,7 +112,20 @@ public class CrossDocumentTests
 
         Assert.Contains(run.Diagnostics, d => d.Id == "ARZ1005" && d.Location.GetLineSpan().Path == TrainingPath);
         Assert.Single(run.Diagnostics, d => d.Id == "ARZ1005"); // reported once, by its own file
-        Assert.Contains($"{document.Position} ARZ1020", run.Diagnostics.Select(GeneratorRunner.Describe));
+        Assert.Contains($"{document.Position} ARZ1029", run.Diagnostics.Select(GeneratorRunner.Describe));
+        Assert.Empty(run.GeneratedTrees);
+    }
+
+    [Fact]
+    public void ARZ1028_a_document_with_validation_errors_is_named_at_the_reference()
+    {
+        var document = MarkedDocument.Parse(Pipeline.Replace("    workflowId: $sourceDescriptions", "    workflowId: §$sourceDescriptions"));
+
+        var (run, _) = SdkCompilation.Generate(new[] { (TrainingPath, Training.Replace("  - stepId: poll", "  - stepId: create")), (PipelinePath, document.Text) });
+
+        Assert.Contains(run.Diagnostics, d => d.Id == "ARZ0202" && d.Location.GetLineSpan().Path == TrainingPath);
+        var error = Assert.Single(run.Diagnostics, d => d.Id == "ARZ1028");
+        Assert.Equal($"{document.Position} ARZ1028", GeneratorRunner.Describe(error));
         Assert.Empty(run.GeneratedTrees);
     }
 
@@ -125,7 +138,7 @@ public class CrossDocumentTests
 
         var (run, _) = SdkCompilation.Generate(new[] { (TrainingPath, training), (PipelinePath, Pipeline) });
 
-        Assert.Contains(run.Diagnostics, d => d.Id == "ARZ1020" && d.GetMessage().Contains("cycle", StringComparison.Ordinal));
+        Assert.Contains(run.Diagnostics, d => d.Id == "ARZ1030");
         Assert.Null(run.Results[0].Exception);
     }
 }

@@ -46,9 +46,9 @@ public class WorkflowStepTests
         // A goto to 'train' passes caller's inputs of the same names: caller has 'job', not the required 'jobName'.
         { "ARZ1018", "      status: $outputs.status\n  outputs:", "      status: $outputs.status\n    onFailure:\n    - name: again\n      type: goto\n      workflowId: §train\n  outputs:" },
         // A retry that runs its own step first.
-        { "ARZ1012", "      status: $outputs.status\n  outputs:", "      status: $outputs.status\n    onFailure:\n    - name: again\n      type: retry\n      stepId: §runTraining\n  outputs:" },
+        { "ARZ1027", "      status: $outputs.status\n  outputs:", "      status: $outputs.status\n    onFailure:\n    - name: again\n      type: retry\n      stepId: §runTraining\n  outputs:" },
         // A success retry is compiled as a poll; it cannot run a workflow first.
-        { "ARZ1012", "      status: $outputs.status\n  outputs:", "      status: $outputs.status\n    onSuccess:\n    - name: again\n      type: retry\n      workflowId: §train\n  outputs:" },
+        { "ARZ1026", "      status: $outputs.status\n  outputs:", "      status: $outputs.status\n    onSuccess:\n    - name: again\n      type: retry\n      workflowId: §train\n  outputs:" },
     };
 
     [Fact]
