@@ -7,8 +7,28 @@ namespace ArazzoGen.Emit;
 /// <summary>C# literals for values from YAML: escaped by Roslyn itself, numbers in invariant culture.</summary>
 internal static class CSharpLiteral
 {
-    /// <summary>A quoted, escaped C# string literal; no document text can break out of it.</summary>
-    public static string String(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+    /// <summary>
+    /// A quoted, escaped C# string literal; no document text can break out of it, and every character
+    /// outside printable ASCII is a \uXXXX escape, so no bidi control or zero-width character hides in it.
+    /// </summary>
+    public static string String(string value)
+    {
+        var literal = SymbolDisplay.FormatLiteral(value, quote: true);
+        var builder = new System.Text.StringBuilder(literal.Length);
+        foreach (var c in literal)
+        {
+            if (c > '\u007E')
+            {
+                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>A literal of the bound model as C# code.</summary>
     public static string Of(LiteralBound literal) => literal.Spelling switch

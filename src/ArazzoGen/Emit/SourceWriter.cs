@@ -112,8 +112,16 @@ internal static class Text
                 case '\n':
                     builder.Append('\n');
                     break;
+                case < ' ' or '\u007F':
+                    builder.Append(' ');
+                    break;
+                case > '\u007E':
+                    // Outside printable ASCII (bidi controls and zero-width characters included): a character
+                    // reference, so the source reads as it compiles and the docs still show the character.
+                    builder.Append("&#x").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)).Append(';');
+                    break;
                 default:
-                    builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' ? ' ' : c);
+                    builder.Append(c);
                     break;
             }
         }
@@ -133,7 +141,9 @@ internal static class Text
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085' ? ' ' : c);
+            // Outside printable ASCII, written as \uXXXX: no bidi control or zero-width character can make a
+            // comment read differently from the code that compiles ("Trojan Source").
+            builder.Append(c is < ' ' or '\u007F' ? " " : c > '\u007E' ? "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString());
         }
 
         return builder.ToString();

@@ -7,8 +7,9 @@ namespace ArazzoGen.Parse;
 /// <summary>The spec's naming rules: SHOULD for ids (a warning), MUST for output and component keys (an error).</summary>
 internal static class NameRules
 {
-    private static readonly Regex RecommendedId = new(@"^[A-Za-z0-9_\-]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex RequiredKey = new(@"^[a-zA-Z0-9\.\-_]+$", RegexOptions.CultureInvariant);
+    // \z, not $: '$' also matches before a final line break, so "flow\n" would pass.
+    private static readonly Regex RecommendedId = new(@"^[A-Za-z0-9_\-]+\z", RegexOptions.CultureInvariant);
+    private static readonly Regex RequiredKey = new(@"^[a-zA-Z0-9\.\-_]+\z", RegexOptions.CultureInvariant);
 
     public static void CheckRecommended(string what, Located<string> name, DiagnosticBag diagnostics)
     {
