@@ -224,11 +224,13 @@ public sealed class WorkflowRun : IDisposable
     public WorkflowStepFailedException StepFailed<TResponse>(string stepId, int attempt, CallResult<TResponse> call, string? observed)
         where TResponse : AmazonWebServiceResponse
     {
-        var reason = call.Error is null
-            ? $"its success criteria were not met (status {call.StatusCode})"
-            : call.ErrorCode is not null
-                ? $"the call failed with {call.ErrorCode} (status {call.StatusCode}): {call.ErrorMessage}"
-                : $"the call failed: {call.Error.Message}";
+        var reason = call.Error switch
+        {
+            null => $"its success criteria were not met (status {call.StatusCode})",
+            _ when call.ErrorCode is not null => $"the call failed with {call.ErrorCode} (status {call.StatusCode}): {call.ErrorMessage}",
+            TimeoutException or OperationCanceledException or { InnerException: TimeoutException } => $"the call timed out with no answer: {call.Error.Message}",
+            _ => $"the call failed with no answer ({call.Error.GetType().Name}): {call.Error.Message}",
+        };
         return Failure(stepId, attempt, reason, NoActionMatched, call.StatusCode, call.ErrorCode, call.RequestId, observed, call.Error);
     }
 
@@ -256,6 +258,13 @@ public sealed class WorkflowRun : IDisposable
             cause);
     }
 
+    /// <summary>
+    /// Anything else that escaped the run (a bug in a resilience pipeline, a regex that timed out, an
+    /// unmarshalling error): a failure of the step it happened in, with the exception as its cause.
+    /// </summary>
+    public WorkflowStepFailedException Unexpected(Exception exception) =>
+        Failure(CurrentStepId, 1, $"it failed unexpectedly ({exception.GetType().Name}): {exception.Message}", string.Empty, null, null, null, null, exception);
+
     /// <summary>Logs the end of the run and closes its trace span.</summary>
     public void Completed(string endStepId, string? endActionName)
     {
@@ -281,6 +290,8 @@ public sealed class WorkflowRun : IDisposable
         HttpRequestException => true,
         AmazonClientException => true,
         TimeoutException => true,
+        IOException => true, // a connection reset while reading the answer
+        System.Net.Sockets.SocketException => true,
         OperationCanceledException => !CancellationToken.IsCancellationRequested,
         _ => false,
     };

@@ -248,3 +248,54 @@ public class SageMakerErrorStatusTests
         Assert.Null(outputs.Message);
     }
 }
+
+/// <summary>Whatever goes wrong inside a run reaches the caller as a WorkflowException naming the step, with the cause inside.</summary>
+public class FailureContractTests
+{
+    private readonly IAmazonDynamoDB _dynamo = Substitute.For<IAmazonDynamoDB>();
+
+    private void DescribeThrows(Exception error) =>
+        _dynamo.DescribeTableAsync(Arg.Any<DescribeTableRequest>(), Arg.Any<CancellationToken>()).Returns(_ => Task.FromException<DescribeTableResponse>(error));
+
+    [Fact]
+    public async Task A_connection_reset_is_a_step_failure_that_failure_actions_match()
+    {
+        DescribeThrows(new IOException("Unable to read data from the transport connection: Connection reset by peer."));
+        var clock = new ManualTimeProvider();
+
+        var error = await Assert.ThrowsAsync<WorkflowStepFailedException>(() =>
+            new NameCollisionsWorkflow(new NameCollisionsWorkflow.Clients(_dynamo), new WorkflowOptions { TimeProvider = clock }).RunAsync(new NameCollisionsWorkflow.Inputs { WorkflowId = "t" }));
+
+        Assert.Equal(("describe", 3, null), (error.StepId, error.Attempt, error.StatusCode)); // both unconditional retries ran
+        Assert.IsType<IOException>(error.InnerException);
+        Assert.Contains("failed with no answer (IOException)", error.Message);
+        Assert.IsType<NameCollisionsWorkflow.Outputs>(error.PartialOutputs);
+    }
+
+    [Fact]
+    public async Task A_timeout_says_it_timed_out()
+    {
+        DescribeThrows(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.", new TimeoutException()));
+
+        var error = await Assert.ThrowsAsync<WorkflowStepFailedException>(() =>
+            new TableMustNotExistWorkflow(new TableMustNotExistWorkflow.Clients(_dynamo)).RunAsync(new TableMustNotExistWorkflow.Inputs { TableName = "t" }));
+
+        Assert.Contains("timed out", error.Message);
+        Assert.Equal("describeMissing", error.StepId);
+    }
+
+    [Fact]
+    public async Task An_exception_no_step_expects_is_a_WorkflowException_naming_the_step_with_the_cause()
+    {
+        // What a bug in a user's resilience pipeline, or in an SDK unmarshaller, looks like.
+        DescribeThrows(new InvalidOperationException("pipeline bug"));
+
+        var error = await Assert.ThrowsAsync<WorkflowStepFailedException>(() =>
+            new TableMustNotExistWorkflow(new TableMustNotExistWorkflow.Clients(_dynamo)).RunAsync(new TableMustNotExistWorkflow.Inputs { TableName = "t" }));
+
+        Assert.Equal(("table-must-not-exist", "describeMissing"), (error.WorkflowId, error.StepId));
+        Assert.IsType<InvalidOperationException>(error.InnerException);
+        Assert.Contains("failed unexpectedly (InvalidOperationException): pipeline bug", error.Message);
+        Assert.IsType<TableMustNotExistWorkflow.Outputs>(error.PartialOutputs);
+    }
+}

@@ -143,6 +143,14 @@ internal static class RunWriter
                 w.Line("_run.Failed(ex, BuildOutputs());");
                 w.Line("throw;");
             }
+            w.Line("catch (global::System.Exception ex)");
+            using (w.Block())
+            {
+                w.Line("// Whatever else escaped a step reaches the caller as a WorkflowException naming it.");
+                w.Line("var failure = _run.Unexpected(ex);");
+                w.Line("_run.Failed(failure, BuildOutputs());");
+                w.Line("throw failure;");
+            }
             w.Line("finally");
             using (w.Block())
             {

@@ -79,8 +79,9 @@ internal static class ActionParser
             diagnostics.Add(DiagnosticDescriptors.GotoWithoutTarget, type.Span, name.Value);
         }
 
-        var retryAfter = reader.Number("retryAfter", minimum: 0);
-        var retryLimit = reader.Integer("retryLimit", minimum: 0);
+        // The longest wait a .NET timer takes is 2^32 - 2 ms (about 49.7 days); retries are counted in an int.
+        var retryAfter = reader.Number("retryAfter", minimum: 0, maximum: 4294967);
+        var retryLimit = reader.Integer("retryLimit", minimum: 0, maximum: int.MaxValue);
         if (kind != ActionKind.Retry)
         {
             foreach (var (field, span) in new[] { ("retryAfter", retryAfter?.Span), ("retryLimit", retryLimit?.Span) })

@@ -109,7 +109,7 @@ internal sealed class ObjectReader
         return sequence;
     }
 
-    public Located<double>? Number(string field, double minimum)
+    public Located<double>? Number(string field, double minimum, double maximum = double.MaxValue)
     {
         var scalar = Scalar(field);
         if (scalar is null)
@@ -117,16 +117,18 @@ internal sealed class ObjectReader
             return null;
         }
 
-        if (!scalar.IsPlain || !double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value) || double.IsInfinity(value) || value < minimum)
+        if (!scalar.IsPlain || !double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value) || double.IsInfinity(value) || value < minimum || value > maximum)
         {
-            _diagnostics.Add(DiagnosticDescriptors.InvalidNumber, scalar.Span, field, $"a number >= {minimum.ToString(CultureInfo.InvariantCulture)}");
+            _diagnostics.Add(DiagnosticDescriptors.InvalidNumber, scalar.Span, field, maximum == double.MaxValue
+                ? $"a number >= {minimum.ToString(CultureInfo.InvariantCulture)}"
+                : $"a number from {minimum.ToString(CultureInfo.InvariantCulture)} to {maximum.ToString(CultureInfo.InvariantCulture)}");
             return null;
         }
 
         return new Located<double>(value, scalar.Span);
     }
 
-    public Located<long>? Integer(string field, long minimum)
+    public Located<long>? Integer(string field, long minimum, long maximum = long.MaxValue)
     {
         var scalar = Scalar(field);
         if (scalar is null)
@@ -134,9 +136,11 @@ internal sealed class ObjectReader
             return null;
         }
 
-        if (!scalar.IsPlain || !long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < minimum)
+        if (!scalar.IsPlain || !long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < minimum || value > maximum)
         {
-            _diagnostics.Add(DiagnosticDescriptors.InvalidNumber, scalar.Span, field, $"an integer >= {minimum.ToString(CultureInfo.InvariantCulture)}");
+            _diagnostics.Add(DiagnosticDescriptors.InvalidNumber, scalar.Span, field, maximum == long.MaxValue
+                ? $"an integer >= {minimum.ToString(CultureInfo.InvariantCulture)}"
+                : $"an integer from {minimum.ToString(CultureInfo.InvariantCulture)} to {maximum.ToString(CultureInfo.InvariantCulture)}");
             return null;
         }
 

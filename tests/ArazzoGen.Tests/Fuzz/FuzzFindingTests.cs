@@ -28,9 +28,7 @@ public class FuzzFindingTests
         { "source name with a newline", "- name: sagemakerApi", "- name: \"sagemaker\\n#error Api\"" },
         // CS0652: an int status compared with a constant beyond int's range.
         { "status compared beyond int", "    - condition: $statusCode == 200", "    - condition: $statusCode == 2147483648" },
-        // CS0652: a retryLimit beyond int's range against the int retry counter.
-        { "retryLimit beyond int", "      arn: $response.body#/TrainingJobArn", "      arn: $response.body#/TrainingJobArn\n    onFailure:\n    - name: again\n      type: retry\n      retryLimit: 2147483648" },
-        // CS0162: a condition written as the literal true, then another action.
+                // CS0162: a condition written as the literal true, then another action.
         { "literal true condition", "condition: $.TrainingJobStatus == 'InProgress'", "condition: 'true'" },
         { "literal false condition", "condition: $.TrainingJobStatus == 'InProgress'", "condition: 'false'" },
     };

@@ -173,6 +173,13 @@ namespace ArazzoWorkflows
                     _run.Failed(ex, BuildOutputs());
                     throw;
                 }
+                catch (global::System.Exception ex)
+                {
+                    // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
+                    var failure = _run.Unexpected(ex);
+                    _run.Failed(failure, BuildOutputs());
+                    throw failure;
+                }
                 finally
                 {
                     _run.Dispose();
@@ -502,6 +509,13 @@ namespace ArazzoWorkflows
                     _run.Failed(ex, BuildOutputs());
                     throw;
                 }
+                catch (global::System.Exception ex)
+                {
+                    // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
+                    var failure = _run.Unexpected(ex);
+                    _run.Failed(failure, BuildOutputs());
+                    throw failure;
+                }
                 finally
                 {
                     _run.Dispose();
@@ -766,6 +780,13 @@ namespace ArazzoWorkflows
                 {
                     _run.Failed(ex, BuildOutputs());
                     throw;
+                }
+                catch (global::System.Exception ex)
+                {
+                    // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
+                    var failure = _run.Unexpected(ex);
+                    _run.Failed(failure, BuildOutputs());
+                    throw failure;
                 }
                 finally
                 {
