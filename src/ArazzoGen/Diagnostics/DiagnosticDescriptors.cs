@@ -33,8 +33,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DocumentTooDeep = Error(
         "ARZ0003", "Workflow document nested too deeply", "The workflow document nests more than {0} levels deep; flatten it");
 
+    public static readonly DiagnosticDescriptor AliasExpansionTooLarge = Error(
+        "ARZ0004", "YAML aliases expand too far", "YAML aliases in the workflow document expand to more than {0} nodes (an alias bomb?); repeat less through aliases");
+
     public static readonly DiagnosticDescriptor DocumentTooManyNodes = Error(
-        "ARZ0004", "Workflow document too big once aliases are expanded", "The workflow document has more than {0} nodes once YAML aliases are expanded (an alias bomb?); reduce its aliases");
+        "ARZ0009", "Workflow document has too many nodes", "The workflow document has more than {0} nodes; split it into several documents");
 
     public static readonly DiagnosticDescriptor DuplicateKey = Error(
         "ARZ0005", "Duplicate key", "Key '{0}' appears more than once in this mapping; remove or rename one of them");

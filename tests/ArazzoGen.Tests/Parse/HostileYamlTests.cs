@@ -27,6 +27,33 @@ public class HostileYamlTests
         Assert.Contains(result.Diagnostics, d => d.Id == "ARZ0004");
     }
 
+    [Fact]
+    public void Ten_thousand_workflows_without_an_alias_are_read_not_called_an_alias_bomb()
+    {
+        var yaml = new StringBuilder(Head.Replace("workflows:", string.Empty));
+        yaml.Append("workflows:\n");
+        for (var i = 0; i < 10_000; i++)
+        {
+            yaml.Append($"- workflowId: w{i}\n  steps:\n  - stepId: s\n    operationId: op\n    successCriteria:\n    - condition: $statusCode == 200\n");
+        }
+
+        var result = GeneratorRunner.Run(("/w/many.yaml", yaml.ToString()));
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id is "ARZ0004" or "ARZ0009" or "ARZ0002");
+    }
+
+    [Fact]
+    public void A_document_with_too_many_nodes_says_so_without_blaming_aliases()
+    {
+        var limits = new ArazzoGen.Parse.Yaml.YamlLimits(MaxCharacters: 4 * 1024 * 1024, MaxDepth: 64, MaxNodes: 1_000, MaxAliasExpansion: 200_000);
+        var yaml = Head + "items:\n" + string.Concat(Enumerable.Range(0, 2_000).Select(i => $"- {i}\n"));
+
+        var result = ArazzoGen.Parse.WorkflowFileParser.Parse("/w/big.yaml", yaml, limits, CancellationToken.None);
+
+        var error = Assert.Single(result!.Diagnostics, d => d.Id == "ARZ0009");
+        Assert.DoesNotContain("alias", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData("block")]
     [InlineData("flow")]

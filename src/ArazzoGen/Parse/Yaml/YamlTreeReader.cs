@@ -132,6 +132,7 @@ internal static class YamlTreeReader
         private readonly Stack<Frame> _stack = new();
         private readonly Dictionary<string, (YamlNode Node, long Count)> _anchors = new(StringComparer.Ordinal);
         private long _nodes;
+        private long _aliasExpansion;
         private YamlNode? _root;
 
         public Reader(DiagnosticBag diagnostics, YamlLimits limits, CancellationToken cancellationToken)
@@ -211,6 +212,13 @@ internal static class YamlTreeReader
                         if (!_anchors.TryGetValue(alias.Value.Value, out var target))
                         {
                             _diagnostics.Add(DiagnosticDescriptors.YamlSyntax, ToSpan(alias.Start, alias.End), $"alias '*{alias.Value.Value}' refers to no anchor defined before it");
+                            return null;
+                        }
+
+                        _aliasExpansion += target.Count;
+                        if (_aliasExpansion > _limits.MaxAliasExpansion)
+                        {
+                            _diagnostics.Add(DiagnosticDescriptors.AliasExpansionTooLarge, ToSpan(alias.Start, alias.End), _limits.MaxAliasExpansion);
                             return null;
                         }
 
