@@ -49,7 +49,13 @@ internal static class DiagnosticDescriptors
         "ARZ0007", "Mapping key is not a string", "Mapping keys must be plain strings");
 
     public static readonly DiagnosticDescriptor MultipleDocuments = Warning(
-        "ARZ0008", "Several YAML documents in one file", "This file holds several YAML documents; only the first is read. Put each Arazzo document in its own file.");
+        "ARZ0008", "Several YAML documents in one file", "This file holds several YAML documents; ArazzoGen reads the first that is not empty. Put each Arazzo document in its own file.");
+
+    public static readonly DiagnosticDescriptor LooksLikeArazzo = Error(
+        "ARZ0010", "Looks like an Arazzo document but is not read as one", "This file has an 'arazzo:' line but its root has no arazzo field, so nothing is compiled from it: {0}");
+
+    public static readonly DiagnosticDescriptor ByteOrderMark = Warning(
+        "ARZ0011", "Byte order mark inside the text", "The file has a byte order mark (U+FEFF) {0}; it is ignored. Save the file as UTF-8 with one byte order mark, or none.");
 
     // ---- Structure (ARZ01xx) ----
     public static readonly DiagnosticDescriptor UnsupportedVersion = Error(

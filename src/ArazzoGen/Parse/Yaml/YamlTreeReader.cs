@@ -159,7 +159,13 @@ internal static class YamlTreeReader
                         if (++documents > 1)
                         {
                             _diagnostics.Add(DiagnosticDescriptors.MultipleDocuments, ToSpan(start.Start, start.End));
-                            return _root;
+                            if (_root is not (null or YamlScalar { IsNull: true }))
+                            {
+                                return _root;
+                            }
+
+                            // The documents before were empty ('---' with nothing under it): read this one.
+                            _root = null;
                         }
 
                         break;
