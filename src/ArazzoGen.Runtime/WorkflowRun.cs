@@ -221,13 +221,19 @@ public sealed class WorkflowRun : IDisposable
     }
 
     /// <summary>The exception for a step that failed with no failure action to handle it.</summary>
-    public WorkflowStepFailedException StepFailed<TResponse>(string stepId, int attempt, CallResult<TResponse> call, string? observed)
+    /// <param name="stepId">The step.</param>
+    /// <param name="attempt">Which attempt failed.</param>
+    /// <param name="call">The failed call.</param>
+    /// <param name="observed">What the step last observed (its outputs, secrets masked).</param>
+    /// <param name="requestCarriesSecret">The request carried a secret: the service's message, which may echo request values, is withheld.</param>
+    public WorkflowStepFailedException StepFailed<TResponse>(string stepId, int attempt, CallResult<TResponse> call, string? observed, bool requestCarriesSecret = false)
         where TResponse : AmazonWebServiceResponse
     {
+        var message = requestCarriesSecret ? "(the service's message is withheld: the request carried a secret)" : call.ErrorMessage;
         var reason = call.Error switch
         {
             null => $"its success criteria were not met (status {call.StatusCode})",
-            _ when call.ErrorCode is not null => $"the call failed with {call.ErrorCode} (status {call.StatusCode}): {call.ErrorMessage}",
+            _ when call.ErrorCode is not null => $"the call failed with {call.ErrorCode} (status {call.StatusCode}): {message}",
             TimeoutException or OperationCanceledException or { InnerException: TimeoutException } => $"the call timed out with no answer: {call.Error.Message}",
             _ => $"the call failed with no answer ({call.Error.GetType().Name}): {call.Error.Message}",
         };

@@ -91,4 +91,33 @@ public class HostileWorkflowTests
         Assert.DoesNotContain(key, everything);
         Assert.DoesNotContain(signing, everything);
     }
+
+    [Fact]
+    public async Task A_secret_copied_through_step_outputs_is_masked_and_an_error_that_echoes_it_is_withheld()
+    {
+        const string key = "sk-live-chained-41";
+        _sageMaker.CreateModelAsync(Arg.Is<CreateModelRequest>(r => r.ModelName == "m"), Arg.Any<CancellationToken>())
+            .Returns(Task.FromResult(new CreateModelResponse { HttpStatusCode = System.Net.HttpStatusCode.OK, ModelArn = "arn:model" }));
+        // AWS validation errors quote the value they reject.
+        // First run: the copy answers 202 (its criteria fail, what it observed is reported); second: it throws.
+        _sageMaker.CreateModelAsync(Arg.Is<CreateModelRequest>(r => r.ModelName != "m"), Arg.Any<CancellationToken>())
+            .Returns(
+                Task.FromResult(new CreateModelResponse { HttpStatusCode = System.Net.HttpStatusCode.Accepted, ModelArn = "arn:copy" }),
+                Fail<CreateModelResponse>(new AmazonSageMakerException($"1 validation error detected: Value 'copy-{key}' at 'modelName' failed to satisfy constraint", Amazon.Runtime.ErrorType.Sender, "ValidationException", "req-1", System.Net.HttpStatusCode.BadRequest)));
+        using var logs = new RecordingLogs();
+        var workflow = new RegisterWithSecretWorkflow(new RegisterWithSecretWorkflow.Clients(_sageMaker), new WorkflowOptions { LoggerFactory = logs.Factory });
+        var inputs = new RegisterWithSecretWorkflow.Inputs { ModelName = "m", ApiKey = key, SigningSecret = "s" };
+
+        var notMet = await Assert.ThrowsAsync<WorkflowStepFailedException>(() => workflow.RunAsync(inputs));
+        var error = await Assert.ThrowsAsync<WorkflowStepFailedException>(() => workflow.RunAsync(inputs));
+
+        Assert.Equal(("registerCopy", "ValidationException"), (error.StepId, error.ErrorCode));
+        await _sageMaker.Received(2).CreateModelAsync(Arg.Is<CreateModelRequest>(r => r.ModelName == "copy-" + key), Arg.Any<CancellationToken>());
+        Assert.Contains("Echo = ***", notMet.LastObservedValue);
+        Assert.Contains("Embedded = ***", notMet.LastObservedValue);
+        Assert.Contains("CopyArn = arn:copy", notMet.LastObservedValue);
+        Assert.Contains("message is withheld", error.Message);
+        var everything = string.Join("\n", logs.Messages.Concat(new[] { notMet.Message, notMet.LastObservedValue ?? string.Empty, error.Message, error.LastObservedValue ?? string.Empty }));
+        Assert.DoesNotContain(key, everything);
+    }
 }

@@ -302,7 +302,7 @@ internal sealed class WorkflowBinder
             var typed = BindOutputValue(output, site);
             if (typed is not null)
             {
-                _scope.StepOutputs[(step.StepId.Value, output.Name.Value)] = new StepOutputInfo(names.Take(Identifiers.Pascal(output.Name.Value)), typed.Value.Value.Type, typed.Value.Symbol);
+                _scope.StepOutputs[(step.StepId.Value, output.Name.Value)] = new StepOutputInfo(names.Take(Identifiers.Pascal(output.Name.Value)), typed.Value.Value.Type, typed.Value.Symbol, CarriesSecret(typed.Value.Value));
             }
         }
     }
@@ -347,7 +347,7 @@ internal sealed class WorkflowBinder
             {
                 var info = _scope.StepOutputs[(step.StepId.Value, o.Name.Value)];
                 var value = BindOutputValue(o, after)!.Value.Value;
-                return new BoundStepOutput(o.Name.Value, info.Property, info.Type, value, CarriesSecret(value));
+                return new BoundStepOutput(o.Name.Value, info.Property, info.Type, value, info.IsSecret);
             })
             .ToEquatableArray();
 
@@ -362,7 +362,8 @@ internal sealed class WorkflowBinder
             onFailure.Select(a => a.Bound).ToEquatableArray(),
             loop,
             next,
-            CanEnd: next is null || onSuccess.Concat(onFailure).Any(a => a.Bound.Kind == ActionKind.End || a.Bound is { Kind: ActionKind.Goto, WorkflowId: not null }));
+            CanEnd: next is null || onSuccess.Concat(onFailure).Any(a => a.Bound.Kind == ActionKind.End || a.Bound is { Kind: ActionKind.Goto, WorkflowId: not null }),
+            SendsSecret: bound is OperationCall { Request: { } request } && CarriesSecret(request));
     }
 
     // The locals of a generated step method; a retry counter must not take one of their names.
@@ -420,15 +421,17 @@ internal sealed class WorkflowBinder
         return new OperationCall(_clients.ForSource(call.Source, SdkTypes.Name(call.Client)).Property, call.Method.Name, request);
     }
 
-    /// <summary>True when a value is (or embeds) an input marked format: password or writeOnly.</summary>
-    private bool CarriesSecret(BoundValue value) => value switch
+    /// <summary>
+    /// True when a value is, embeds or was derived from an input marked format: password or writeOnly,
+    /// also through step outputs that carry one: masking follows the value, not the input's name.
+    /// </summary>
+    private bool CarriesSecret(BoundValue value) => value.Contains(v => v switch
     {
         InputBound input => _scope.Inputs.Values.Any(i => i.Property == input.Property && (i.Declaration.IsWriteOnly || i.Declaration.Format == "password")),
-        TemplateBound template => template.Chunks.Any(c => c.Value is not null && CarriesSecret(c.Value)),
-        TextBound text => CarriesSecret(text.Inner),
-        PathBound path => path.Root is not null && CarriesSecret(path.Root),
+        StepOutputBound output => _scope.StepOutputs.Any(o => o.Value.IsSecret && o.Value.Property == output.Property
+            && _scope.StepIdentifiers.TryGetValue(o.Key.StepId, out var identifier) && BoundStep.FieldOf(identifier) == output.StepField),
         _ => false,
-    };
+    });
 
     private IEnumerable<Parameter> ResolveParameters(Step step)
     {

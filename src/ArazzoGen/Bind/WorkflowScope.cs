@@ -65,7 +65,8 @@ internal sealed class InputInfo
     public SourceSpan? DecidedAt { get; set; }
 }
 
-internal sealed record StepOutputInfo(string Property, TypeRef Type, ITypeSymbol? Symbol);
+/// <summary>A step output as expressions that read it see it; <see cref="IsSecret"/> when its value comes from a secret input.</summary>
+internal sealed record StepOutputInfo(string Property, TypeRef Type, ITypeSymbol? Symbol, bool IsSecret = false);
 
 /// <summary>
 /// Where an expression is bound: which step, its response type (or the workflow it ran), and

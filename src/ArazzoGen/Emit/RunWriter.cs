@@ -447,7 +447,7 @@ internal static class RunWriter
             w.Line();
         }
 
-        w.Line($"throw _run.StepFailed({id}, {attempt}, call, {Observed(step)});");
+        w.Line($"throw _run.StepFailed({id}, {attempt}, call, {Observed(step)}{(step.SendsSecret ? ", requestCarriesSecret: true" : string.Empty)});");
     }
 
     private static void WriteTransfer(SourceWriter w, BoundWorkflow workflow, BoundStep step, BoundAction action, string attempt)

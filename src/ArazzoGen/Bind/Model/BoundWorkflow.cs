@@ -57,6 +57,7 @@ internal sealed record BoundClient(string SourceName, string Property, string Pa
 
 internal sealed record BoundOutput(string Name, string Property, TypeRef Type, BoundValue Value);
 
+/// <param name="SendsSecret">The request carries a value derived from a secret input, so the service's error message (which may echo it) is withheld.</param>
 internal sealed record BoundStep(
     string StepId,
     string Identifier,
@@ -68,7 +69,8 @@ internal sealed record BoundStep(
     EquatableArray<BoundAction> OnFailure,
     LoopSpec? Loop,
     string? NextIdentifier,
-    bool CanEnd)
+    bool CanEnd,
+    bool SendsSecret)
 {
     /// <summary>
     /// True when the success criteria read the response body, so only a call that returned a
