@@ -37,7 +37,8 @@ public sealed class Poll
     public int Attempt { get; private set; } = 1;
 
     /// <summary>Waits before the next poll, or throws when the bound is used up.</summary>
-    public async Task WaitAsync(string? observed)
+    /// <param name="observed">What the step last read (its result record); formatted only if the poll runs out.</param>
+    public async Task WaitAsync(object? observed)
     {
         var elapsed = _run.Elapsed(_startedAt);
         var polls = Attempt - 1;
@@ -45,9 +46,10 @@ public sealed class Poll
         if ((MaxAttempts is { } max && polls >= max) || (Deadline is { } deadline && elapsed + delay > deadline))
         {
             var bound = MaxAttempts is { } m ? $"its limit of {m} polls" : $"its deadline of {Deadline}";
+            var last = observed?.ToString();
             throw new WorkflowPollExhaustedException(
-                $"Step '{_stepId}' of workflow '{_run.WorkflowId}' was still waiting after {Attempt} calls over {elapsed} and reached {bound}. Last observed: {observed ?? "(nothing)"}.",
-                new StepContext(_run.WorkflowId, _stepId, Attempt, null, null, null, observed),
+                $"Step '{_stepId}' of workflow '{_run.WorkflowId}' was still waiting after {Attempt} calls over {elapsed} and reached {bound}. Last observed: {last ?? "(nothing)"}.",
+                new StepContext(_run.WorkflowId, _stepId, Attempt, null, null, null, last),
                 elapsed);
         }
 

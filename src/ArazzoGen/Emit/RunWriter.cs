@@ -387,7 +387,7 @@ internal static class RunWriter
     {
         if (action.LoopsThisStep)
         {
-            w.Line(step.Loop is PageSpec ? "await pages.NextAsync().ConfigureAwait(false);" : $"await poll.WaitAsync({Observed(step)}).ConfigureAwait(false);");
+            w.Line(step.Loop is PageSpec ? "await pages.NextAsync().ConfigureAwait(false);" : $"await poll.WaitAsync({(step.Outputs.Count > 0 ? step.Field : "null")}).ConfigureAwait(false);");
             w.Line("attempt++;");
             w.Line("continue;");
         }

@@ -175,7 +175,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.Table?.TableStatus?.Value, "CREATING") || global::ArazzoGen.Runtime.Criteria.Equal(response?.Table?.TableStatus?.Value, "UPDATING")) // notYet
                         {
-                            await poll.WaitAsync(_waitUntilActive?.ToString()).ConfigureAwait(false);
+                            await poll.WaitAsync(_waitUntilActive).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }

@@ -234,7 +234,7 @@ namespace ArazzoWorkflows
                     {
                         if (!global::ArazzoGen.Runtime.Criteria.Equal(response?.Status, "Completed")) // processingRunning
                         {
-                            await poll.WaitAsync(_pollProcessing?.ToString()).ConfigureAwait(false);
+                            await poll.WaitAsync(_pollProcessing).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }
@@ -299,7 +299,7 @@ namespace ArazzoWorkflows
                     {
                         if (!global::ArazzoGen.Runtime.Criteria.Equal(response?.Status, "Completed")) // trainingRunning
                         {
-                            await poll.WaitAsync(_pollTraining?.ToString()).ConfigureAwait(false);
+                            await poll.WaitAsync(_pollTraining).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }

@@ -416,7 +416,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.ProcessingJobStatus?.Value, "InProgress") || global::ArazzoGen.Runtime.Criteria.Equal(response?.ProcessingJobStatus?.Value, "Stopping")) // preprocessingRunning
                         {
-                            await poll.WaitAsync(_waitForPreprocessing?.ToString()).ConfigureAwait(false);
+                            await poll.WaitAsync(_waitForPreprocessing).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }
@@ -546,7 +546,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress") || global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "Stopping")) // trainingRunning
                         {
-                            await poll.WaitAsync(_waitForTraining?.ToString()).ConfigureAwait(false);
+                            await poll.WaitAsync(_waitForTraining).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }
@@ -733,7 +733,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Creating") || global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Updating")) // endpointCreating
                         {
-                            await poll.WaitAsync(_waitForEndpoint?.ToString()).ConfigureAwait(false);
+                            await poll.WaitAsync(_waitForEndpoint).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }

@@ -290,7 +290,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Creating")) // stillCreating
                         {
-                            await poll.WaitAsync(_waitForEndpoint?.ToString()).ConfigureAwait(false);
+                            await poll.WaitAsync(_waitForEndpoint).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }
@@ -861,7 +861,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress")) // stillTraining
                         {
-                            await poll.WaitAsync(_waitForTraining?.ToString()).ConfigureAwait(false);
+                            await poll.WaitAsync(_waitForTraining).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }

@@ -274,7 +274,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress")) // stillTraining
                         {
-                            await poll.WaitAsync(_pollTrainingJob?.ToString()).ConfigureAwait(false);
+                            await poll.WaitAsync(_pollTrainingJob).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }

@@ -351,7 +351,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress")) // stillTraining
                         {
-                            await poll.WaitAsync(_pollTrainingJob?.ToString()).ConfigureAwait(false);
+                            await poll.WaitAsync(_pollTrainingJob).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }
@@ -483,7 +483,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Creating")) // stillCreating
                         {
-                            await poll.WaitAsync(_pollEndpoint?.ToString()).ConfigureAwait(false);
+                            await poll.WaitAsync(_pollEndpoint).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }

@@ -22,7 +22,7 @@ private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTableAsync(
         {
             if (global::ArazzoGen.Runtime.Criteria.Equal(response?.Table?.TableStatus?.Value, "CREATING") || global::ArazzoGen.Runtime.Criteria.Equal(response?.Table?.TableStatus?.Value, "UPDATING")) // stillCreating
             {
-                await poll.WaitAsync(_waitForTable?.ToString()).ConfigureAwait(false);
+                await poll.WaitAsync(_waitForTable).ConfigureAwait(false);
                 attempt++;
                 continue;
             }
