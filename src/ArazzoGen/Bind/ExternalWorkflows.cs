@@ -5,7 +5,6 @@ using System.Threading;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
-using ArazzoGen.Parse.Expressions;
 using ArazzoGen.Validate;
 
 namespace ArazzoGen.Bind;
@@ -41,9 +40,9 @@ internal sealed class ExternalWorkflows
     public void Binding(string filePath) => _bound[ReferencedDocuments.Normalize(filePath)] = null;
 
     /// <summary>The workflow <paramref name="reference"/> (a qualified workflowId) names, or null with the reason reported at it.</summary>
-    public CalledWorkflow? Find(ArazzoDocument from, Located<string> reference, DiagnosticBag diagnostics)
+    public CalledWorkflow? Find(ArazzoDocument from, Reference reference, DiagnosticBag diagnostics)
     {
-        var name = QualifiedName.Parse(reference.Value);
+        var name = reference;
         var source = from.SourceDescriptions.FirstOrDefault(s => s.Name.Value == name.Source);
         if (source is null || name.Name.Length == 0)
         {
@@ -133,8 +132,8 @@ internal sealed class CalledWorkflows
     }
 
     /// <summary>The workflow <paramref name="workflowId"/> names; null when it cannot run (the reason is reported, here or in its own file).</summary>
-    public CalledWorkflow? Find(Located<string> workflowId, DiagnosticBag diagnostics) =>
-        QualifiedName.Parse(workflowId.Value).IsQualified
+    public CalledWorkflow? Find(Reference workflowId, DiagnosticBag diagnostics) =>
+        workflowId.IsQualified
             ? _external.Find(_document, workflowId, diagnostics)
             : _local.TryGetValue(workflowId.Value, out var called) ? called : null;
 }

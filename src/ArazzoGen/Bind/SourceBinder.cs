@@ -4,7 +4,6 @@ using System.Linq;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
-using ArazzoGen.Parse.Expressions;
 using Microsoft.CodeAnalysis;
 
 namespace ArazzoGen.Bind;
@@ -50,15 +49,13 @@ internal sealed class SourceBinder
     {
         if (step.OperationPath is { } path)
         {
-            var parsed = OperationPath.Parse(path.Value);
-            return parsed.Source is not null && parsed.Operation is not null ? (parsed.Source, parsed.Operation) : null;
+            return path.Source is not null && path.Operation is not null ? (path.Source, path.Operation) : null;
         }
 
         var operationId = step.OperationId!;
-        var qualified = QualifiedName.Parse(operationId.Value);
-        if (qualified.IsQualified)
+        if (operationId.IsQualified)
         {
-            return qualified.Source is null ? null : (qualified.Source, qualified.Name);
+            return operationId.Source is null ? null : (operationId.Source, operationId.Name);
         }
 
         var sources = _document.SourceDescriptions.Where(s => s.EffectiveType == "openapi").Select(s => s.Name.Value).ToList();
@@ -182,22 +179,20 @@ internal sealed class SourceBinder
     {
         if (step.OperationPath is { } path)
         {
-            var parsed = OperationPath.Parse(path.Value);
-            return parsed.Operation is null ? null : (parsed.Source, parsed.Operation);
+            return path.Operation is null ? null : (path.Source, path.Operation);
         }
 
-        if (step.OperationId is null)
+        if (step.OperationId is not { } operationId)
         {
             return null;
         }
 
-        var qualified = QualifiedName.Parse(step.OperationId.Value);
-        if (qualified.IsQualified)
+        if (operationId.IsQualified)
         {
-            return (qualified.Source, qualified.Name);
+            return (operationId.Source, operationId.Name);
         }
 
         var sources = _document.SourceDescriptions.Where(s => s.EffectiveType == "openapi").ToList();
-        return (sources.Count == 1 ? sources[0].Name.Value : null, qualified.Name);
+        return (sources.Count == 1 ? sources[0].Name.Value : null, operationId.Name);
     }
 }

@@ -6,7 +6,6 @@ using ArazzoGen.Bind.Model;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
-using ArazzoGen.Parse.Expressions;
 using ArazzoGen.Validate;
 using Microsoft.CodeAnalysis;
 
@@ -132,11 +131,11 @@ internal sealed class WorkflowBinder
             .All(a => a.TargetIdentifier == step.NextIdentifier));
 
     /// <summary>This workflow's dependsOn entries, then theirs (in this document), each once; Validate ruled out cycles.</summary>
-    private IEnumerable<Located<string>> TransitiveDependencies()
+    private IEnumerable<Reference> TransitiveDependencies()
     {
         var byId = DocumentIndex.For(_document).ById;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var work = new Queue<Located<string>>(_workflow.DependsOn);
+        var work = new Queue<Reference>(_workflow.DependsOn);
         while (work.Count > 0)
         {
             var dependency = work.Dequeue();
@@ -257,13 +256,13 @@ internal sealed class WorkflowBinder
 
     private Call? ResolveCall(Step step)
     {
-        if (step.OperationPath is { } path && OperationPath.Parse(path.Value).Operation is null)
+        if (step.OperationPath is { Operation: null } path)
         {
             Diagnostics.Add(DiagnosticDescriptors.OperationPathNotAnOperation, path.Span, step.StepId.Value, path.Value);
             return null;
         }
 
-        var named = (step.OperationId ?? step.OperationPath)!;
+        var named = step.OperationId is { } id ? (Located<string>)id : step.OperationPath!;
         if (_sources.SourceOf(step) is not { } source)
         {
             return null;
@@ -485,7 +484,7 @@ internal sealed class WorkflowBinder
             }
 
             var kind = action.Type.Value;
-            if (isSuccess && kind == ActionKind.Retry && (action.StepId ?? action.WorkflowId) is { } reference)
+            if (isSuccess && kind == ActionKind.Retry && (action.StepId ?? (action.WorkflowId is { } workflowTarget ? (Located<string>)workflowTarget : null)) is { } reference)
             {
                 Diagnostics.Add(DiagnosticDescriptors.SuccessRetryWithTarget, reference.Span, step.StepId.Value, action.Name.Value, reference.Value);
                 continue;

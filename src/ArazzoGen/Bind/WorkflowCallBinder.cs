@@ -43,7 +43,7 @@ internal sealed class WorkflowCallBinder
         _actionWorkflowNames = new UniqueNames(taken.SelectMany(i => new[] { i, i + "Outputs" }).ToArray());
 
     /// <summary>The workflow <paramref name="workflowId"/> names, its clients made part of this workflow's; null when it cannot run.</summary>
-    public CalledWorkflow? Find(Located<string> workflowId)
+    public CalledWorkflow? Find(Reference workflowId)
     {
         if (_called.Find(workflowId, Diagnostics) is not { } called)
         {
@@ -128,7 +128,7 @@ internal sealed class WorkflowCallBinder
     /// (<paramref name="actionName"/> null) runs, bound once per workflow: neither passes parameters,
     /// so it gets this workflow's inputs of the same names (each required one must exist here).
     /// </summary>
-    public ActionWorkflow? ForAction(string? actionName, Located<string> workflowId)
+    public ActionWorkflow? ForAction(string? actionName, Reference workflowId)
     {
         if (_scope.ActionWorkflows.TryGetValue(workflowId.Value, out var known))
         {

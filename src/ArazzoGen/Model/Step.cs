@@ -5,9 +5,9 @@ namespace ArazzoGen.Model;
 internal sealed record Step(
     Located<string> StepId,
     string? Description,
-    Located<string>? OperationId,
-    Located<string>? OperationPath,
-    Located<string>? WorkflowId,
+    Reference? OperationId,
+    PathReference? OperationPath,
+    Reference? WorkflowId,
     EquatableArray<ParameterOrReference> Parameters,
     RequestBody? RequestBody,
     EquatableArray<Criterion> SuccessCriteria,

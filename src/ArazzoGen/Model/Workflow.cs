@@ -7,7 +7,7 @@ internal sealed record Workflow(
     string? Summary,
     string? Description,
     InputsSchema? Inputs,
-    EquatableArray<Located<string>> DependsOn,
+    EquatableArray<Reference> DependsOn,
     EquatableArray<Step> Steps,
     EquatableArray<ActionOrReference> SuccessActions,
     EquatableArray<ActionOrReference> FailureActions,

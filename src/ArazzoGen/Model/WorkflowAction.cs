@@ -13,7 +13,7 @@ internal enum ActionKind
 internal sealed record WorkflowAction(
     Located<string> Name,
     Located<ActionKind> Type,
-    Located<string>? WorkflowId,
+    Reference? WorkflowId,
     Located<string>? StepId,
     Located<double>? RetryAfter,
     Located<long>? RetryLimit,

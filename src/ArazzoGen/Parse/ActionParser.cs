@@ -2,6 +2,7 @@ using System.Linq;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
+using ArazzoGen.Parse.Expressions;
 using ArazzoGen.Parse.Yaml;
 
 namespace ArazzoGen.Parse;
@@ -96,7 +97,7 @@ internal static class ActionParser
         return new WorkflowAction(
             name,
             new Located<ActionKind>(kind, type.Span),
-            workflowId,
+            QualifiedName.ToReference(workflowId),
             stepId,
             retryAfter,
             retryLimit,

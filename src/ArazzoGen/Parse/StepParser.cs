@@ -40,9 +40,9 @@ internal static class StepParser
         return new Step(
             id,
             reader.Text("description"),
-            operationId,
-            operationPath,
-            targetWorkflow,
+            QualifiedName.ToReference(operationId),
+            OperationPath.ToReference(operationPath),
+            QualifiedName.ToReference(targetWorkflow),
             ParameterParser.ParseList(reader.Sequence("parameters"), diagnostics),
             requestBodyNode is null ? null : ParseRequestBody(requestBodyNode, diagnostics),
             CriterionParser.ParseList(reader.Sequence("successCriteria", nonEmpty: true), diagnostics),

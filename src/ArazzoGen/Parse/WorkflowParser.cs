@@ -33,7 +33,7 @@ internal static class WorkflowParser
             reader.Text("summary"),
             reader.Text("description"),
             inputsNode is null ? null : InputsSchemaParser.Parse(inputsNode, components, diagnostics),
-            ReadStringList(reader, "dependsOn", diagnostics),
+            ReadStringList(reader, "dependsOn", diagnostics).Select(d => QualifiedName.ToReference(d)!).ToEquatableArray(),
             steps,
             ActionParser.ParseList(reader.Sequence("successActions"), isSuccess: true, diagnostics),
             ActionParser.ParseList(reader.Sequence("failureActions"), isSuccess: false, diagnostics),

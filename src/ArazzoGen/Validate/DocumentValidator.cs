@@ -3,7 +3,6 @@ using System.Linq;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
-using ArazzoGen.Parse.Expressions;
 
 namespace ArazzoGen.Validate;
 
@@ -54,10 +53,10 @@ internal static class DependencyRules
         var ids = DocumentIndex.For(document).ById;
         foreach (var workflow in document.Workflows)
         {
-            DocumentValidator.ReportDuplicates(workflow.DependsOn, DiagnosticDescriptors.DuplicateDependency, diagnostics);
+            DocumentValidator.ReportDuplicates(workflow.DependsOn.Select(d => (Located<string>)d), DiagnosticDescriptors.DuplicateDependency, diagnostics);
             foreach (var dependency in workflow.DependsOn)
             {
-                if (QualifiedName.Parse(dependency.Value).IsQualified)
+                if (dependency.IsQualified)
                 {
                     TargetRules.CheckArazzoSource(document, dependency, diagnostics);
                 }

@@ -2,7 +2,6 @@ using System.Linq;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
-using ArazzoGen.Parse.Expressions;
 
 namespace ArazzoGen.Validate;
 
@@ -50,7 +49,7 @@ internal static class ReferenceRules
             case ExpressionRoot.Steps:
                 CheckStepOutput(workflow, flow, use, diagnostics);
                 break;
-            case ExpressionRoot.Outputs when use.Place == ExpressionPlace.StepResult && use.Step?.WorkflowId is { } calledId && QualifiedName.Parse(calledId.Value).IsQualified:
+            case ExpressionRoot.Outputs when use.Place == ExpressionPlace.StepResult && use.Step?.WorkflowId is { IsQualified: true }:
                 break; // The outputs of a workflow of another document: Bind checks them against it.
             case ExpressionRoot.Outputs:
                 // In the results of a step that runs a workflow, $outputs are that workflow's outputs.
@@ -184,9 +183,8 @@ internal static class ReferenceRules
     private static System.Collections.Generic.HashSet<string> QualifiedWorkflowIds(ArazzoDocument document) =>
         new(document.Workflows
                 .SelectMany(w => w.DependsOn
-                    .Concat(w.Steps.Select(s => s.WorkflowId).OfType<Located<string>>())
-                    .Concat(w.Steps.SelectMany(s => ActionMerger.OnSuccess(s, w, document.Components).Concat(ActionMerger.OnFailure(s, w, document.Components))).Select(a => a.WorkflowId).OfType<Located<string>>()))
-                .Select(id => QualifiedName.Parse(id.Value))
+                    .Concat(w.Steps.Select(s => s.WorkflowId).OfType<Reference>())
+                    .Concat(w.Steps.SelectMany(s => ActionMerger.OnSuccess(s, w, document.Components).Concat(ActionMerger.OnFailure(s, w, document.Components))).Select(a => a.WorkflowId).OfType<Reference>()))
                 .Where(q => q.IsQualified)
                 .Select(q => q.Name),
             System.StringComparer.Ordinal);

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Model;
-using ArazzoGen.Parse.Expressions;
 
 namespace ArazzoGen.Validate;
 
@@ -39,7 +38,7 @@ internal static class StepRules
 
             if (step.OperationId is { } operationId)
             {
-                if (QualifiedName.Parse(operationId.Value).IsQualified)
+                if (operationId.IsQualified)
                 {
                     TargetRules.CheckSourceQualified(document, operationId, diagnostics);
                 }
@@ -51,7 +50,7 @@ internal static class StepRules
 
             if (step.OperationPath is { } path)
             {
-                if (OperationPath.Parse(path.Value).Source is { } pathSource)
+                if (path.Source is { } pathSource)
                 {
                     TargetRules.CheckSource(document, pathSource, path.Span, diagnostics);
                 }
@@ -95,7 +94,7 @@ internal static class StepRules
             CheckCriteria(action.Criteria, diagnostics);
             if (action.Type.Value == ActionKind.End)
             {
-                if ((action.StepId ?? action.WorkflowId) is { } ignored)
+                if ((action.StepId ?? (action.WorkflowId is { } workflowTarget ? (Located<string>)workflowTarget : null)) is { } ignored)
                 {
                     diagnostics.Add(DiagnosticDescriptors.TargetOnEndAction, ignored.Span, action.Name.Value, action.StepId is not null ? "stepId" : "workflowId", ignored.Value);
                 }

@@ -2,7 +2,6 @@ using System.Linq;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
-using ArazzoGen.Parse.Expressions;
 
 namespace ArazzoGen.Validate;
 
@@ -18,9 +17,9 @@ internal static class TargetRules
         }
     }
 
-    public static void CheckWorkflow(ArazzoDocument document, Located<string> workflowId, DiagnosticBag diagnostics)
+    public static void CheckWorkflow(ArazzoDocument document, Reference workflowId, DiagnosticBag diagnostics)
     {
-        if (QualifiedName.Parse(workflowId.Value).IsQualified)
+        if (workflowId.IsQualified)
         {
             CheckArazzoSource(document, workflowId, diagnostics);
             return;
@@ -34,26 +33,24 @@ internal static class TargetRules
     }
 
     /// <summary><c>$sourceDescriptions.name.x</c>: the name must be a source description of this document.</summary>
-    public static void CheckSourceQualified(ArazzoDocument document, Located<string> text, DiagnosticBag diagnostics)
+    public static void CheckSourceQualified(ArazzoDocument document, Reference name, DiagnosticBag diagnostics)
     {
-        var name = QualifiedName.Parse(text.Value);
         if (name.Error is not null)
         {
-            diagnostics.Add(DiagnosticDescriptors.MalformedExpression, text.Span, text.Value, name.Error);
+            diagnostics.Add(DiagnosticDescriptors.MalformedExpression, name.Span, name.Value, name.Error);
             return;
         }
 
-        CheckSource(document, name.Source!, text.Span, diagnostics);
+        CheckSource(document, name.Source!, name.Span, diagnostics);
     }
 
     /// <summary><c>$sourceDescriptions.name.workflowId</c>: the name must be a source description of type arazzo.</summary>
-    public static void CheckArazzoSource(ArazzoDocument document, Located<string> text, DiagnosticBag diagnostics)
+    public static void CheckArazzoSource(ArazzoDocument document, Reference name, DiagnosticBag diagnostics)
     {
-        CheckSourceQualified(document, text, diagnostics);
-        var name = QualifiedName.Parse(text.Value);
+        CheckSourceQualified(document, name, diagnostics);
         if (name.Source is not null && document.SourceDescriptions.FirstOrDefault(s => s.Name.Value == name.Source) is { } source && source.EffectiveType != "arazzo")
         {
-            diagnostics.Add(DiagnosticDescriptors.NotAnArazzoSource, text.Span, text.Value, name.Source, source.EffectiveType);
+            diagnostics.Add(DiagnosticDescriptors.NotAnArazzoSource, name.Span, name.Value, name.Source, source.EffectiveType);
         }
     }
 

@@ -3,7 +3,6 @@ using System.Linq;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
-using ArazzoGen.Parse.Expressions;
 
 namespace ArazzoGen.Validate;
 
@@ -42,7 +41,7 @@ internal static class WorkflowStepRules
 
     /// <summary>The workflow of this document a step runs; null for operation steps and workflows of other documents.</summary>
     public static Workflow? CalledWorkflow(Step step, IReadOnlyDictionary<string, Workflow> byId) =>
-        step.WorkflowId is { } id && !QualifiedName.Parse(id.Value).IsQualified && byId.TryGetValue(id.Value, out var called) ? called : null;
+        step.WorkflowId is { IsQualified: false } id && byId.TryGetValue(id.Value, out var called) ? called : null;
 
     /// <summary>The workflows of this document a workflow runs: from its steps, and from the goto and retry actions of each step.</summary>
     public static IEnumerable<(Workflow Called, Located<string> Reference)> RunsOf(Workflow workflow, IReadOnlyDictionary<string, Workflow> byId, Components components)
@@ -56,7 +55,7 @@ internal static class WorkflowStepRules
 
             foreach (var action in ActionMerger.OnSuccess(step, workflow, components).Concat(ActionMerger.OnFailure(step, workflow, components)))
             {
-                if (action.WorkflowId is { } id && action.Type.Value != ActionKind.End && !QualifiedName.Parse(id.Value).IsQualified && byId.TryGetValue(id.Value, out var target)
+                if (action.WorkflowId is { IsQualified: false } id && action.Type.Value != ActionKind.End && byId.TryGetValue(id.Value, out var target)
                     && !RestartsItself(workflow, action))
                 {
                     yield return (target, id);

@@ -2,6 +2,8 @@ using System;
 using System.Linq;
 using System.Text.RegularExpressions;
 
+using ArazzoGen.Model;
+
 namespace ArazzoGen.Parse.Expressions;
 
 /// <summary>
@@ -27,6 +29,18 @@ internal readonly struct OperationPath
 
     /// <summary>The operation named by X-Amz-Target (the part after its last '.'), or null when the path names none.</summary>
     public string? Operation { get; }
+
+    /// <summary>The model's reference for a located operationPath: its parts split here, once.</summary>
+    public static PathReference? ToReference(Located<string>? located)
+    {
+        if (located is null)
+        {
+            return null;
+        }
+
+        var path = Parse(located.Value);
+        return new PathReference(located.Value, located.Span, path.Source, path.Operation);
+    }
 
     public static OperationPath Parse(string text)
     {

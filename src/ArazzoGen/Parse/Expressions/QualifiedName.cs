@@ -13,6 +13,18 @@ internal readonly record struct QualifiedName(string? Source, string Name, strin
 {
     public bool IsQualified => Source is not null || Error is not null;
 
+    /// <summary>The model's reference for a located name: its parts split here, once.</summary>
+    public static Reference? ToReference(Located<string>? located)
+    {
+        if (located is null)
+        {
+            return null;
+        }
+
+        var name = Parse(located.Value);
+        return new Reference(located.Value, located.Span, name.Source, name.Name, name.Error);
+    }
+
     public static QualifiedName Parse(string text)
     {
         if (!text.StartsWith("$", StringComparison.Ordinal))
