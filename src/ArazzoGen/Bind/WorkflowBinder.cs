@@ -327,7 +327,7 @@ internal sealed class WorkflowBinder
         }
         else
         {
-            bound = _calls.StepInputs(step, target.Workflow!, ResolveParameters(step), before);
+            bound = _calls.StepInputs(step, target.Workflow!, EffectiveParameters.ForStep(step, _workflow, _document.Components), before);
             after = before with { AfterCall = true, Called = target.Workflow };
         }
 
@@ -372,7 +372,7 @@ internal sealed class WorkflowBinder
     {
         var payload = new PayloadBinder(_scope, _expressions, call.Source, call.OperationId);
         var members = new List<(Located<string> Key, ValueNode Value)>();
-        foreach (var parameter in ResolveParameters(step))
+        foreach (var parameter in EffectiveParameters.ForStep(step, _workflow, _document.Components))
         {
             if (parameter.In?.Value == "header" && string.Equals(parameter.Name.Value, "X-Amz-Target", StringComparison.OrdinalIgnoreCase))
             {
@@ -397,7 +397,7 @@ internal sealed class WorkflowBinder
                         {
                             if (!ValueNodes.SameValue(members[index].Value, member.Value))
                             {
-                                var parameter = ResolveParameters(step).First(p => p.Name.Value == members[index].Key.Value);
+                                var parameter = EffectiveParameters.ForStep(step, _workflow, _document.Components).First(p => p.Name.Value == members[index].Key.Value);
                                 Diagnostics.Add(DiagnosticDescriptors.ParameterPayloadConflict, member.Key.Span, members[index].Key.Value, parameter.In?.Value ?? "body");
                             }
 
@@ -431,29 +431,6 @@ internal sealed class WorkflowBinder
             && _scope.StepIdentifiers.TryGetValue(o.Key.StepId, out var identifier) && BoundStep.FieldOf(identifier) == output.StepField),
         _ => false,
     });
-
-    private IEnumerable<Parameter> ResolveParameters(Step step)
-    {
-        var all = _workflow.Parameters.Concat(step.Parameters);
-        var resolved = new Dictionary<(string, string?), Parameter>();
-        foreach (var entry in all)
-        {
-            var parameter = entry.Parameter;
-            if (entry.Reference is { } reference)
-            {
-                var component = _document.Components.Parameters.FirstOrDefault(c => c.Name.Value == reference.Expression.Segment(1))?.Value;
-                parameter = component is null ? null : reference.Value is null ? component : component with { Value = reference.Value };
-            }
-
-            if (parameter is not null)
-            {
-                // A step parameter replaces a workflow parameter of the same name and location.
-                resolved[(parameter.Name.Value, parameter.In?.Value)] = parameter;
-            }
-        }
-
-        return resolved.Values;
-    }
 
     private void CheckTargetHeader(Parameter parameter, Call call)
     {

@@ -135,7 +135,7 @@ internal static class StepRules
             {
                 ReferenceRules.CheckComponentKind(reference, "parameters", diagnostics);
                 // "MUST NOT include duplicate parameters": a referenced one counts by what it resolves to.
-                if (document.Components.Parameters.FirstOrDefault(c => c.Name.Value == reference.Expression.Segment(1))?.Value is { } resolved
+                if (EffectiveParameters.Resolve(entry, document.Components) is { } resolved
                     && !seen.Add((resolved.Name.Value, resolved.In?.Value ?? string.Empty)))
                 {
                     diagnostics.Add(DiagnosticDescriptors.DuplicateParameter, reference.Expression.Span, resolved.Name.Value, resolved.In?.Value ?? "(no location)");

@@ -71,14 +71,6 @@ internal static class WorkflowStepRules
     public static bool RestartsItself(Workflow workflow, WorkflowAction action) =>
         action.Type.Value == ActionKind.Goto && action.WorkflowId?.Value == workflow.WorkflowId.Value;
 
-    /// <summary>The parameters a workflow step passes, references to components resolved (a missing component was reported elsewhere).</summary>
-    public static IEnumerable<Parameter> Parameters(Step step, Components components) =>
-        step.Parameters
-            .Select(entry => entry.Parameter ?? (entry.Reference is { } reference
-                ? components.Parameters.FirstOrDefault(c => c.Name.Value == reference.Expression.Segment(1))?.Value
-                : null))
-            .Where(p => p is not null)
-            .Select(p => p!);
 
     private static void CheckInputs(ArazzoDocument document, Step step, Workflow called, DiagnosticBag diagnostics)
     {
@@ -99,7 +91,7 @@ internal static class WorkflowStepRules
     public static void CheckPassedInputs(Step step, Components components, string calledId, IReadOnlyCollection<string> declared, IEnumerable<string> required, DiagnosticBag diagnostics)
     {
         var passed = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var parameter in Parameters(step, components))
+        foreach (var parameter in EffectiveParameters.OfStep(step, components))
         {
             passed.Add(parameter.Name.Value);
             if (!declared.Contains(parameter.Name.Value))
