@@ -19,8 +19,6 @@ internal sealed class CriteriaBinder
     private readonly ExpressionBinder _expressions;
     private readonly Dictionary<string, string> _regexFields;
     private readonly JsonPathBinder _queries;
-    private Criterion? _criterion;
-    private ExpressionSite? _site;
 
     /// <param name="regexFields">.NET pattern -> the static Regex field that holds it, for the whole workflow.</param>
     public CriteriaBinder(WorkflowScope scope, ExpressionBinder expressions, Dictionary<string, string> regexFields)
@@ -28,7 +26,7 @@ internal sealed class CriteriaBinder
         _scope = scope;
         _expressions = expressions;
         _regexFields = regexFields;
-        _queries = new JsonPathBinder(scope, (predicate, inner) => BindCondition(predicate, _criterion!, _site!, inner));
+        _queries = new JsonPathBinder(scope);
     }
 
     private DiagnosticBag Diagnostics => _scope.Diagnostics;
@@ -54,8 +52,6 @@ internal sealed class CriteriaBinder
 
     private BoundCondition? Bind(Criterion criterion, ExpressionSite site)
     {
-        _criterion = criterion;
-        _site = site;
         Typed? context = null;
         if (criterion.Context is not null)
         {
@@ -77,7 +73,8 @@ internal sealed class CriteriaBinder
 
                 return new RegexCondition(RegexField(criterion.Condition.Value), criterion.Condition.Value, text);
             case CriterionType.Simple or CriterionType.JsonPath when criterion.Parsed is not null:
-                return BindCondition(criterion.Parsed, criterion, site, context is { } root ? new QueryScope(root, root, 0) : null);
+                var scope = context is { } root ? new QueryScope(root, root, 0, (predicate, inner) => BindCondition(predicate, criterion, site, inner)) : null;
+                return BindCondition(criterion.Parsed, criterion, site, scope);
             default:
                 return null; // Parse/Validate reported it (xpath, malformed).
         }

@@ -8,8 +8,11 @@ using Microsoft.CodeAnalysis;
 
 namespace ArazzoGen.Bind;
 
-/// <summary>Where a query is bound: <c>$</c> (the criterion's context), <c>@</c> (the node the innermost filter tests) and how many filters enclose it.</summary>
-internal sealed record QueryScope(Typed Root, Typed Current, int Depth);
+/// <summary>
+/// Where a query is bound: <c>$</c> (the criterion's context), <c>@</c> (the node the innermost filter
+/// tests), how many filters enclose it, and how a filter's predicate is bound in the scope of its node.
+/// </summary>
+internal sealed record QueryScope(Typed Root, Typed Current, int Depth, Func<ConditionNode, QueryScope, BoundCondition?> BindPredicate);
 
 /// <summary>
 /// Types an RFC 9535 query against the SDK shapes, segment by segment: names through structure
@@ -23,15 +26,9 @@ internal sealed class JsonPathBinder
     private const int MaxDescendantPositions = 400;
 
     private readonly WorkflowScope _scope;
-    private readonly Func<ConditionNode, QueryScope, BoundCondition?> _bindPredicate;
     private int _unions;
 
-    /// <param name="bindPredicate">Binds a filter's predicate (a condition) in the scope of its node.</param>
-    public JsonPathBinder(WorkflowScope scope, Func<ConditionNode, QueryScope, BoundCondition?> bindPredicate)
-    {
-        _scope = scope;
-        _bindPredicate = bindPredicate;
-    }
+    public JsonPathBinder(WorkflowScope scope) => _scope = scope;
 
     private SdkTypes Types => _scope.Types;
 
@@ -157,7 +154,7 @@ internal sealed class JsonPathBinder
     {
         var depth = scope.Depth + 1;
         var current = new Typed(new CurrentNodeBound(depth, children.Element), child);
-        var bound = _bindPredicate(predicate, scope with { Current = current, Depth = depth });
+        var bound = scope.BindPredicate(predicate, scope with { Current = current, Depth = depth });
         if (bound is null)
         {
             error = "has a filter that cannot be compiled (reported)";
