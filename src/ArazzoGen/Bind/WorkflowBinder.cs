@@ -385,7 +385,7 @@ internal sealed class WorkflowBinder
 
         if (step.RequestBody is { } body)
         {
-            switch (PayloadReplacements.Apply(body.Payload, body.Replacements, Diagnostics))
+            switch (body.Payload) // replacements were applied by Validate
             {
                 case ObjectValue obj:
                     foreach (var member in obj.Members)

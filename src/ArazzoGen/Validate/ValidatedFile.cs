@@ -7,7 +7,10 @@ using Microsoft.CodeAnalysis;
 
 namespace ArazzoGen.Validate;
 
-/// <summary>The Validate stage's output for one file: the document and every parse and validation diagnostic.</summary>
+/// <summary>
+/// The Validate stage's output for one file: the document as Bind needs it (payload replacements
+/// applied) and every parse and validation diagnostic.
+/// </summary>
 internal sealed record ValidatedFile(string FilePath, ArazzoDocument? Document, EquatableArray<DiagnosticInfo> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
@@ -16,11 +19,13 @@ internal sealed record ValidatedFile(string FilePath, ArazzoDocument? Document, 
     {
         var diagnostics = new DiagnosticBag(parsed.FilePath);
         diagnostics.AddRange(parsed.Diagnostics);
-        if (parsed.Document is not null)
+        var document = parsed.Document;
+        if (document is not null)
         {
-            DocumentValidator.Validate(parsed.Document, diagnostics);
+            DocumentValidator.Validate(document, diagnostics);
+            document = PayloadReplacements.Resolve(document, diagnostics);
         }
 
-        return new ValidatedFile(parsed.FilePath, parsed.Document, diagnostics.ToEquatableArray());
+        return new ValidatedFile(parsed.FilePath, document, diagnostics.ToEquatableArray());
     }
 }

@@ -6,16 +6,33 @@ using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
 
-namespace ArazzoGen.Bind;
+namespace ArazzoGen.Validate;
 
 /// <summary>
-/// Applies a request body's <c>replacements</c> to its payload before the payload is bound, so a
-/// replaced value is typed and checked like any payload member. A target is a JSON Pointer into the
+/// Applies a request body's <c>replacements</c> to its payload in Validate (it needs no compilation),
+/// so Bind receives the payload as it will be sent and types a replaced value like any payload member. A target is a JSON Pointer into the
 /// payload: it replaces the value there, or adds it (an object member, or a list item at the end
 /// with <c>-</c> or the list's length); objects and lists missing on the way are created.
 /// </summary>
 internal static class PayloadReplacements
 {
+    /// <summary>The document with every step's replacements applied to its payload (and none left to apply).</summary>
+    public static ArazzoDocument Resolve(ArazzoDocument document, DiagnosticBag diagnostics)
+    {
+        if (!document.Workflows.Any(w => w.Steps.Any(s => s.RequestBody is { Replacements.Count: > 0 })))
+        {
+            return document;
+        }
+
+        var workflows = document.Workflows.Select(workflow => workflow with
+        {
+            Steps = workflow.Steps.Select(step => step.RequestBody is { Replacements.Count: > 0 } body
+                ? step with { RequestBody = body with { Payload = Apply(body.Payload, body.Replacements, diagnostics), Replacements = EquatableArray<PayloadReplacement>.Empty } }
+                : step).ToEquatableArray(),
+        });
+        return document with { Workflows = workflows.ToEquatableArray() };
+    }
+
     public static ValueNode? Apply(ValueNode? payload, IReadOnlyList<PayloadReplacement> replacements, DiagnosticBag diagnostics)
     {
         foreach (var replacement in replacements)
