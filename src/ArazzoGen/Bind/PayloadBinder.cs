@@ -41,6 +41,7 @@ internal sealed class PayloadBinder
         var typeRef = Types.Describe(type);
         var inits = new List<MemberInit>();
         var set = new HashSet<string>(StringComparer.Ordinal);
+        var misspelt = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, value) in members)
         {
             var name = key.Value;
@@ -59,6 +60,11 @@ internal sealed class PayloadBinder
             if (property is null)
             {
                 Diagnostics.Add(DiagnosticDescriptors.UnknownRequestMember, key.Span, ShortName(type), name, NameSuggester.Hint(name, properties.Select(p => p.Name)), _source, _operationId);
+                if (NameSuggester.Suggest(name, properties.Select(p => p.Name)) is { } meant)
+                {
+                    misspelt.Add(meant); // "did you mean" already names it; not also as a required member not set
+                }
+
                 continue;
             }
 
@@ -77,7 +83,7 @@ internal sealed class PayloadBinder
 
         if (checkRequired)
         {
-            foreach (var property in properties.Where(p => Types.Constraints(p).Required && !set.Contains(p.Name)))
+            foreach (var property in properties.Where(p => Types.Constraints(p).Required && !set.Contains(p.Name) && !misspelt.Contains(p.Name)))
             {
                 Diagnostics.Add(DiagnosticDescriptors.MissingRequiredMember, span, ShortName(type), property.Name);
             }

@@ -155,8 +155,8 @@ internal sealed class FlowGraph
                 || onSuccess.Concat(ActionMerger.OnFailure(steps[i], workflow, components))
                     .Any(a => a.Type.Value == ActionKind.End
                         || (a.Type.Value == ActionKind.Goto && a.WorkflowId is not null && !WorkflowStepRules.RestartsItself(workflow, a))
-                        // A goto to a step that does not exist was reported; counting it as a way out keeps it from looking like a cycle too.
-                        || (a.Type.Value == ActionKind.Goto && a.WorkflowId is null && a.StepId is not null && !index.ContainsKey(a.StepId.Value)));
+                        // A goto to no step, or to one that does not exist, was reported; counting it as a way out keeps it from looking like a cycle too.
+                        || (a.Type.Value == ActionKind.Goto && a.WorkflowId is null && (a.StepId is null || !index.ContainsKey(a.StepId.Value))));
         }
 
         return new FlowGraph(workflow, index, successors, ends);

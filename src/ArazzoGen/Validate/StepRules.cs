@@ -23,7 +23,8 @@ internal static class StepRules
             diagnostics.Add(DiagnosticDescriptors.GotoCycleWithoutEnd, first.StepId.Span, looping.Count > 1 ? "s" : string.Empty, names, workflow.WorkflowId.Value, looping.Count > 1 ? "them" : "it");
         }
 
-        var openApiSources = document.SourceDescriptions.Count(s => s.EffectiveType == "openapi");
+        // By name: a source declared twice is one source (ARZ0204 says so), not a reason to qualify every operation.
+        var openApiSources = document.SourceDescriptions.Where(s => s.EffectiveType == "openapi").Select(s => s.Name.Value).Distinct().Count();
         for (var i = 0; i < workflow.Steps.Count; i++)
         {
             var step = workflow.Steps[i];

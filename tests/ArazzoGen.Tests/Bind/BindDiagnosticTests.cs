@@ -115,8 +115,9 @@ public class BindDiagnosticTests
 
         var (run, _) = SdkCompilation.Generate(new[] { ("/w/train.yaml", expected.Text) });
 
-        var described = run.Diagnostics.Select(GeneratorRunner.Describe).ToList();
-        Assert.True(described.Contains($"{expected.Position} {id}"), $"expected {id} at {expected.Position}; got:\n" + string.Join("\n", run.Diagnostics));
+        // Exactly this diagnostic, and ARZ1023 at the workflow when the cause is reported outside it.
+        var described = run.Diagnostics.Select(GeneratorRunner.Describe).Where(d => !d.EndsWith("ARZ1023", StringComparison.Ordinal)).ToList();
+        Assert.True(described.SequenceEqual(new[] { $"{expected.Position} {id}" }), $"expected exactly {id} at {expected.Position}; got:\n" + string.Join("\n", run.Diagnostics));
         if (run.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             Assert.Empty(run.GeneratedTrees);

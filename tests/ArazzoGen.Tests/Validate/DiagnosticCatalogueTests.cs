@@ -65,7 +65,7 @@ public class DiagnosticCatalogueTests
         { "ARZ0110", "    required: [name]", "    required: [name, §nmae]" },
         // References and flow
         { "ARZ0201", "  outputs:\n    status: $steps.second.outputs.status", "  outputs:\n    status: $steps.second.outputs.status\n- workflowId: §flow\n  steps:\n  - stepId: only\n    operationId: CreateThing" },
-        { "ARZ0202", "  - stepId: second", "  - stepId: §first" },
+        { "ARZ0202", "  outputs:\n    status: $steps.second.outputs.status", "  - stepId: §first\n    operationId: CreateThing\n  outputs:\n    status: $steps.second.outputs.status" },
         { "ARZ0203", "      status: $response.body#/Status", "      status: $response.body#/Status\n    onSuccess:\n    - name: done\n      type: end\n    - name: §done\n      type: end" },
         { "ARZ0204", "  type: openapi", "  type: openapi\n- name: §api\n  url: ./other.yaml" },
         { "ARZ0205", "      status: $response.body#/Status", "      status: $response.body#/Status\n    onSuccess:\n    - name: again\n      type: goto\n      stepId: §secnd" },
@@ -79,7 +79,7 @@ public class DiagnosticCatalogueTests
         { "ARZ0213", "- workflowId: flow", "- workflowId: flow\n  dependsOn: [§ghost]" },
         { "ARZ0214", "- workflowId: flow", "- workflowId: flow\n  dependsOn: [§flow]" },
         { "ARZ0215", "    operationId: DescribeThing", "    operationId: DescribeThing\n    workflowId: §flow" },
-        { "ARZ0216", "      status: $response.body#/Status", "      status: $response.body#/Status\n    onSuccess:\n    - name: both\n      type: goto\n      workflowId: flow\n      stepId: §first" },
+        { "ARZ0216", "      status: $response.body#/Status", "      status: $response.body#/Status\n    onSuccess:\n    - name: both\n      type: goto\n      workflowId: flow\n      stepId: §first\n      criteria:\n      - condition: $statusCode == 201" },
         { "ARZ0217", "      status: $response.body#/Status", "      status: $response.body#/Status\n    onSuccess:\n    - name: done\n      type: end\n      retryAfter: §5" },
         { "ARZ0218", "      status: $response.body#/Status", "      status: $response.body#/Status\n    onSuccess:\n    - name: nowhere\n      type: §goto" },
         { "ARZ0219", "      status: $response.body#/Status", "      status: $response.body#/Status\n    onSuccess:\n    - name: poll\n      type: §retry\n      retryAfter: 5\n      criteria:\n      - condition: $statusCode == 202" },
@@ -87,7 +87,7 @@ public class DiagnosticCatalogueTests
         { "ARZ0221", "    operationId: DescribeThing", "    operationId: DescribeThing\n    parameters:\n    - name: Id\n      in: query\n      value: 1\n    - name: §Id\n      in: query\n      value: 2" },
         { "ARZ0222", "    outputs:\n      status: $response.body#/Status", "    successCriteria:\n    - condition: §$outputs.nope == 1\n    outputs:\n      status: $response.body#/Status" },
         { "ARZ0223", "    operationId: DescribeThing", "    operationId: DescribeThing\n    parameters:\n    - name: §Id\n      value: 1" },
-        { "ARZ0224", "      id: $response.body#/Id", "      id: $response.body#/Id\n    onSuccess:\n    - name: stop\n      type: end\n  - stepId: §orphan\n    operationId: CreateThing" },
+        { "ARZ0224", "      status: $response.body#/Status", "      status: $response.body#/Status\n    onSuccess:\n    - name: stop\n      type: end\n  - stepId: §orphan\n    operationId: CreateThing" },
         { "ARZ0225", "    - condition: $statusCode == 200", "    - condition: $statusCode == 200\n    - condition: §$statusCode == 200" },
         { "ARZ0226", "        Name: $inputs.name", "        Name: $inputs.name\n      replacements:\n      - target: /Name\n        value: a\n      - target: §/Name\n        value: b" },
         { "ARZ0227", "      status: $response.body#/Status\n  outputs:", "      status: $response.body#/Status\n    onSuccess:\n    - name: again\n      type: goto\n      stepId: first\n  outputs:" },
@@ -121,7 +121,7 @@ public class DiagnosticCatalogueTests
         if (id == "ARZ0220")
         {
             // Ambiguity needs a second openapi source.
-            marked = marked.Replace("  type: openapi", "  type: openapi\n- name: other\n  url: ./other.yaml");
+            marked = marked.Replace("  type: openapi", "  type: openapi\n- name: other\n  url: ./other.yaml").Replace("operationId: CreateThing", "operationId: $sourceDescriptions.api.CreateThing");
         }
 
         if (id == "ARZ0227")
@@ -134,8 +134,9 @@ public class DiagnosticCatalogueTests
 
         var diagnostics = GeneratorRunner.Diagnose(document.Text);
 
+        // Exactly this diagnostic: a cascade of others would bury the one that says what to fix.
         var described = diagnostics.Select(GeneratorRunner.Describe).ToList();
-        Assert.True(described.Contains($"{document.Position} {id}"), $"expected {id} at {document.Position}; got:\n" + string.Join("\n", diagnostics));
+        Assert.True(described.SequenceEqual(new[] { $"{document.Position} {id}" }), $"expected exactly {id} at {document.Position}; got:\n" + string.Join("\n", diagnostics));
     }
 
     [Fact]
