@@ -248,7 +248,7 @@ internal sealed class CriteriaBinder
 
         if (_queries.Bind(query.Query, context, out var error) is not { } bound)
         {
-            if (!error!.EndsWith("(reported)", System.StringComparison.Ordinal))
+            if (error is not null)
             {
                 Fail(criterion, query.Span, error);
             }

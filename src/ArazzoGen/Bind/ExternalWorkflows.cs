@@ -42,9 +42,8 @@ internal sealed class ExternalWorkflows
     /// <summary>The workflow <paramref name="reference"/> (a qualified workflowId) names, or null with the reason reported at it.</summary>
     public CalledWorkflow? Find(ArazzoDocument from, Reference reference, DiagnosticBag diagnostics)
     {
-        var name = reference;
-        var source = from.SourceDescriptions.FirstOrDefault(s => s.Name.Value == name.Source);
-        if (source is null || name.Name.Length == 0)
+        var source = from.SourceDescriptions.FirstOrDefault(s => s.Name.Value == reference.Source);
+        if (source is null || reference.Name.Length == 0)
         {
             return null; // Validate reported it.
         }
@@ -78,7 +77,7 @@ internal sealed class ExternalWorkflows
 
         var workflows = Bind(path, document);
 
-        if (workflows.TryGetValue(name.Name, out var called))
+        if (workflows.TryGetValue(reference.Name, out var called))
         {
             return called;
         }
@@ -88,13 +87,13 @@ internal sealed class ExternalWorkflows
         {
             diagnostics.Add(DiagnosticDescriptors.DocumentCycle, reference.Span, source.Name.Value);
         }
-        else if (ids.Contains(name.Name))
+        else if (ids.Contains(reference.Name))
         {
-            diagnostics.Add(DiagnosticDescriptors.ExternalWorkflowHasErrors, reference.Span, name.Name, source.Name.Value, source.Url?.Value);
+            diagnostics.Add(DiagnosticDescriptors.ExternalWorkflowHasErrors, reference.Span, reference.Name, source.Name.Value, source.Url?.Value);
         }
         else
         {
-            diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowTarget, reference.Span, name.Name, NameSuggester.Hint(name.Name, ids));
+            diagnostics.Add(DiagnosticDescriptors.UnknownWorkflowTarget, reference.Span, reference.Name, NameSuggester.Hint(reference.Name, ids));
         }
 
         return null;

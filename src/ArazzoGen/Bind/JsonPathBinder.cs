@@ -32,7 +32,10 @@ internal sealed class JsonPathBinder
 
     private SdkTypes Types => _scope.Types;
 
-    /// <summary>The nodes <paramref name="query"/> selects, or null with <paramref name="error"/> saying which segment cannot be typed.</summary>
+    /// <summary>
+    /// The nodes <paramref name="query"/> selects, or null with <paramref name="error"/> saying which segment
+    /// cannot be typed; <paramref name="error"/> is null when the reason (a filter's predicate) was reported already.
+    /// </summary>
     public (NodesBound Nodes, ITypeSymbol? Element)? Bind(JsonPathQuery query, QueryScope scope, out string? error)
     {
         var start = query.IsCurrentNode ? scope.Current : scope.Root;
@@ -45,7 +48,7 @@ internal sealed class JsonPathBinder
             var applied = segment.IsDescendant ? Descendants(segment, state, scope, out error) : Selectors(segment, state, scope, out error);
             if (applied is null)
             {
-                error = $"segment '{segment.Text}' of '{query.Text}' {error}";
+                error = error is null ? null : $"segment '{segment.Text}' of '{query.Text}' {error}";
                 return null;
             }
 
@@ -157,7 +160,7 @@ internal sealed class JsonPathBinder
         var bound = scope.BindPredicate(predicate, scope with { Current = current, Depth = depth });
         if (bound is null)
         {
-            error = "has a filter that cannot be compiled (reported)";
+            error = null; // The predicate's own problem was reported where it is.
             return null;
         }
 
@@ -187,9 +190,9 @@ internal sealed class JsonPathBinder
                 {
                     branches.Add((path.Concat(applied.Steps).ToList(), applied.Result));
                 }
-                else if (selector.Kind == JsonPathSelectorKind.Filter && notHere?.StartsWith("has a filter", StringComparison.Ordinal) == true)
+                else if (notHere is null)
                 {
-                    error = notHere;
+                    error = null; // A filter's predicate that cannot compile, reported already.
                     return null;
                 }
             }

@@ -70,7 +70,7 @@ internal sealed class WorkflowBinder
 
         // dependsOn, and what those depend on in turn: run first, their outputs readable as $workflows.<id>.outputs.<name>.
         var dependencies = TransitiveDependencies()
-            .Select(d => _calls.ForAction(null, d))
+            .Select(d => _calls.WithSameInputs(actionName: null, d)) // a dependsOn entry: ARZ1025 when an input is missing
             .OfType<ActionWorkflow>()
             .Select(d => d.Call.WorkflowId)
             .Distinct(StringComparer.Ordinal)
@@ -467,29 +467,29 @@ internal sealed class WorkflowBinder
                 continue;
             }
 
+            // Where a goto or retry goes; an end goes nowhere, so a stepId or workflowId on it is ignored (Validate warned, ARZ0231).
             string? workflowId = null;
             string? target = null;
-            if (kind == ActionKind.End)
+            if (kind != ActionKind.End)
             {
-                // An end goes nowhere: a stepId or workflowId on it is ignored (Validate warned, ARZ0231).
-            }
-            else if (WorkflowStepRules.RestartsItself(_workflow, action))
-            {
-                target = _scope.StepIdentifiers[_workflow.Steps[0].StepId.Value];
-            }
-            else if (action.WorkflowId is { } workflow)
-            {
-                if (_calls.ForAction(action.Name.Value, workflow) is not { } runs)
+                if (WorkflowStepRules.RestartsItself(_workflow, action))
                 {
-                    continue; // Reported, or that workflow has errors of its own.
+                    target = _scope.StepIdentifiers[_workflow.Steps[0].StepId.Value];
+                }
+                else if (action.WorkflowId is { } workflow)
+                {
+                    if (_calls.WithSameInputs(action.Name.Value, workflow) is not { } runs)
+                    {
+                        continue; // Reported, or that workflow has errors of its own.
+                    }
+
+                    workflowId = runs.Call.WorkflowId;
                 }
 
-                workflowId = runs.Call.WorkflowId;
-            }
-
-            if (kind != ActionKind.End && action.StepId is not null && !_scope.StepIdentifiers.TryGetValue(action.StepId.Value, out target))
-            {
-                continue; // Validate reported the unknown step.
+                if (action.StepId is not null && !_scope.StepIdentifiers.TryGetValue(action.StepId.Value, out target))
+                {
+                    continue; // Validate reported the unknown step.
+                }
             }
 
             if (kind == ActionKind.Retry && action.StepId?.Value == step.StepId.Value)

@@ -128,7 +128,7 @@ internal sealed class WorkflowCallBinder
     /// (<paramref name="actionName"/> null) runs, bound once per workflow: neither passes parameters,
     /// so it gets this workflow's inputs of the same names (each required one must exist here).
     /// </summary>
-    public ActionWorkflow? ForAction(string? actionName, Reference workflowId)
+    public ActionWorkflow? WithSameInputs(string? actionName, Reference workflowId)
     {
         if (_scope.ActionWorkflows.TryGetValue(workflowId.Value, out var known))
         {
