@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Text;
+
+namespace ArazzoGen.Bind.Aws;
+
+/// <summary>
+/// The models of every AWS service, as written by tools/AwsKnowledge and embedded in the generator:
+/// read once per process, each service parsed the first time a compilation calls it.
+/// </summary>
+internal sealed class AwsApiIndex
+{
+    private const string ResourceName = "ArazzoGen.aws-apis.txt.gz";
+
+    // The .NET SDK's namespaces that are neither the model's serviceId nor its folder name.
+    private static readonly Dictionary<string, string> DotNetNamespaces = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["KeyManagementService"] = "kms",
+        ["DynamoDBv2"] = "dynamodb",
+        ["SimpleNotificationService"] = "sns",
+        ["SimpleEmail"] = "ses",
+        ["SimpleEmailV2"] = "sesv2",
+        ["SimpleSystemsManagement"] = "ssm",
+        ["SimpleWorkflow"] = "swf",
+        ["SimpleDB"] = "sdb",
+        ["IdentityManagement"] = "iam",
+        ["SecurityToken"] = "sts",
+        ["ElasticFileSystem"] = "efs",
+        ["ElasticLoadBalancing"] = "elb",
+        ["ElasticLoadBalancingV2"] = "elbv2",
+        ["CloudWatchLogs"] = "logs",
+        ["CloudWatchEvents"] = "events",
+        ["KinesisFirehose"] = "firehose",
+        ["CertificateManager"] = "acm",
+        ["ElasticMapReduce"] = "emr",
+        ["ECS"] = "ecs",
+        ["SageMakerRuntime"] = "sagemaker-runtime",
+        ["CognitoIdentityProvider"] = "cognito-idp",
+        ["ApplicationAutoScaling"] = "application-autoscaling",
+    };
+
+    private static readonly Lazy<AwsApiIndex> SharedIndex = new(Load);
+
+    private readonly string _text;
+    private readonly Dictionary<string, (int Start, int End)> _sections = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _byServiceId = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, AwsApi> _parsed = new(StringComparer.OrdinalIgnoreCase);
+
+    private AwsApiIndex(string text)
+    {
+        _text = text;
+        var start = -1;
+        string? name = null;
+        for (var at = 0; at < text.Length;)
+        {
+            var end = text.IndexOf('\n', at);
+            end = end < 0 ? text.Length : end;
+            if (string.CompareOrdinal(text, at, "service\t", 0, 8) == 0)
+            {
+                if (name is not null)
+                {
+                    _sections[name] = (start, at);
+                }
+
+                var fields = text.Substring(at, end - at).Split('\t');
+                name = fields[1];
+                start = at;
+                _byServiceId[Normalize(fields[2])] = name;
+            }
+
+            at = end + 1;
+        }
+
+        if (name is not null)
+        {
+            _sections[name] = (start, text.Length);
+        }
+    }
+
+    public static AwsApiIndex Shared => SharedIndex.Value;
+
+    public int ServiceCount => _sections.Count;
+
+    /// <summary>The service an SDK client namespace (<c>Amazon.S3</c>, <c>Amazon.KeyManagementService</c>) calls, or null when no model has it.</summary>
+    public AwsApi? ForNamespace(string clientNamespace)
+    {
+        var last = clientNamespace.Substring(clientNamespace.LastIndexOf('.') + 1);
+        if (DotNetNamespaces.TryGetValue(last, out var known))
+        {
+            return Service(known);
+        }
+
+        if (_sections.ContainsKey(last))
+        {
+            return Service(last);
+        }
+
+        return _byServiceId.TryGetValue(Normalize(last), out var byId) ? Service(byId) : null;
+    }
+
+    public AwsApi? Service(string name)
+    {
+        if (_parsed.TryGetValue(name, out var parsed))
+        {
+            return parsed;
+        }
+
+        if (!_sections.TryGetValue(name, out var section))
+        {
+            return null;
+        }
+
+        return _parsed.GetOrAdd(name, _ => Parse(_text.Substring(section.Start, section.End - section.Start)));
+    }
+
+    private static AwsApi Parse(string section)
+    {
+        var operations = new List<AwsOperation>();
+        var shapes = new List<AwsShape>();
+        string[]? header = null;
+        string[]? shape = null;
+        var members = new List<AwsMember>();
+
+        void FinishShape()
+        {
+            if (shape is not null)
+            {
+                var kind = shape[2] switch { "list" => AwsShapeKind.List, "map" => AwsShapeKind.Map, _ => AwsShapeKind.Structure };
+                shapes.Add(new AwsShape(shape[1], kind, members.ToArray(), Field(shape, 3), Field(shape, 4), Field(shape, 5) == "flattened"));
+                members.Clear();
+            }
+        }
+
+        foreach (var line in section.Split('\n'))
+        {
+            var fields = line.Split('\t');
+            switch (fields[0])
+            {
+                case "service":
+                    header = fields;
+                    break;
+                case "op":
+                    operations.Add(new AwsOperation(fields[1], Field(fields, 2) ?? "POST", Field(fields, 3) ?? "/", Field(fields, 4), Field(fields, 5), Field(fields, 6) ?? fields[1]));
+                    break;
+                case "shape":
+                    FinishShape();
+                    shape = fields;
+                    break;
+                case "member":
+                    var flags = Field(fields, 5) ?? string.Empty;
+                    members.Add(new AwsMember(fields[1], Field(fields, 2), Field(fields, 3), Field(fields, 4) ?? fields[1], flags.Contains("payload"), flags.Contains("streaming"), Field(fields, 6)));
+                    break;
+            }
+        }
+
+        FinishShape();
+        return new AwsApi(header![1], Field(header, 2) ?? header[1], Field(header, 3) ?? "json", operations, shapes);
+    }
+
+    private static string? Field(string[] fields, int index) => index < fields.Length && fields[index].Length > 0 ? fields[index] : null;
+
+    private static string Normalize(string name) => new string(name.Where(char.IsLetterOrDigit).ToArray());
+
+    private static AwsApiIndex Load()
+    {
+        try
+        {
+            return Read();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException)
+        {
+            // Never fail the generator for it: without the models, binding uses the SDK's names only.
+            return new AwsApiIndex(string.Empty);
+        }
+    }
+
+    private static AwsApiIndex Read()
+    {
+        using var resource = typeof(AwsApiIndex).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The generator assembly has no resource {ResourceName}.");
+        using var gzip = new GZipStream(resource, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        return new AwsApiIndex(reader.ReadToEnd());
+    }
+}
