@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ArazzoGen.Bind.Aws;
 using Microsoft.CodeAnalysis;
 
 namespace ArazzoGen.Bind;
@@ -77,13 +78,26 @@ internal sealed class ClientCatalog
         return catalog;
     }
 
-    /// <summary>The SDK method for an operationId: <c>{operationId}Async(XRequest, CancellationToken)</c>, case-insensitively.</summary>
+    /// <summary>
+    /// The SDK method for an operationId: <c>{operationId}Async(XRequest, CancellationToken)</c>,
+    /// case-insensitively; else the method the SDK calls the API's operation of that name by
+    /// (S3 <c>HeadObject</c> is <c>GetObjectMetadataAsync</c>).
+    /// </summary>
     public IMethodSymbol? FindOperation(INamedTypeSymbol client, string operationId)
     {
         var wanted = operationId.EndsWith("Async", StringComparison.Ordinal) ? operationId : operationId + "Async";
         return Operations(client).FirstOrDefault(m => m.Name == wanted)
-            ?? Operations(client).FirstOrDefault(m => string.Equals(m.Name, wanted, StringComparison.OrdinalIgnoreCase));
+            ?? Operations(client).FirstOrDefault(m => string.Equals(m.Name, wanted, StringComparison.OrdinalIgnoreCase))
+            ?? (ApiOf(client)?.Operation(operationId) is { } api && api.DotNetName != api.Name
+                ? Operations(client).FirstOrDefault(m => m.Name == api.DotNetName + "Async")
+                : null);
     }
+
+    /// <summary>What the AWS model says about the API a client calls, or null when no model has it.</summary>
+    public AwsApi? ApiOf(INamedTypeSymbol client) =>
+        _apis.GetOrAdd(client, c => AwsApiIndex.Shared.ForNamespace(c.ContainingNamespace.ToDisplayString()));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, AwsApi?> _apis = new(SymbolEqualityComparer.Default);
 
     /// <summary>Every request-overload operation method of a client (the convenience overloads are skipped).</summary>
     public IEnumerable<IMethodSymbol> Operations(INamedTypeSymbol client) =>

@@ -13,7 +13,7 @@ internal static class Conversions
 
     public static BoundValue? Fit(BoundValue value, TypeRef target, string slotName, SourceSpan span, DiagnosticBag diagnostics)
     {
-        if (Convert(value, target) is { } converted)
+        if (Convert(value, target, slotName) is { } converted)
         {
             return converted;
         }
@@ -22,7 +22,7 @@ internal static class Conversions
         return null;
     }
 
-    private static BoundValue? Convert(BoundValue value, TypeRef target)
+    private static BoundValue? Convert(BoundValue value, TypeRef target, string slotName = "")
     {
         var source = value.Type;
         if (source.NonNullableName == target.NonNullableName)
@@ -40,6 +40,22 @@ internal static class Conversions
                 return new ConstantValueBound(value);
             case SdkTypeKind.String when source.IsNumeric || source.Kind is SdkTypeKind.Boolean or SdkTypeKind.DateTime:
                 return new TextBound(value);
+            case SdkTypeKind.Enum when source.Kind is SdkTypeKind.String:
+                return new WireBound(value, WireConversion.Enum, slotName, target);
+            case SdkTypeKind.DateTime when source.Kind is SdkTypeKind.String:
+                return new WireBound(value, WireConversion.Timestamp, slotName, target);
+            case SdkTypeKind.Boolean when source.Kind is SdkTypeKind.String:
+                return new WireBound(value, WireConversion.Boolean, slotName, target);
+            case SdkTypeKind.Integer when source.Kind is SdkTypeKind.String:
+                return new WireBound(value, WireConversion.Integer, slotName, target);
+            case SdkTypeKind.Long when source.Kind is SdkTypeKind.String:
+                return new WireBound(value, WireConversion.Long, slotName, target);
+            case SdkTypeKind.Double when source.Kind is SdkTypeKind.String:
+                return new WireBound(value, WireConversion.Double, slotName, target);
+            case SdkTypeKind.Stream when source.Kind is SdkTypeKind.String:
+                return new WireBound(value, WireConversion.Base64, slotName, target);
+            case SdkTypeKind.String when source.Kind is SdkTypeKind.Enum:
+                return new TextBound(value);
             case SdkTypeKind.Long when source.Kind is SdkTypeKind.Integer:
             case SdkTypeKind.Double when source.Kind is SdkTypeKind.Integer or SdkTypeKind.Long or SdkTypeKind.Float:
             case SdkTypeKind.Float when source.Kind is SdkTypeKind.Integer:
@@ -55,7 +71,9 @@ internal static class Conversions
         SdkTypeKind.Boolean => "a boolean",
         SdkTypeKind.Integer or SdkTypeKind.Long => "an integer",
         SdkTypeKind.Double or SdkTypeKind.Float => "a number",
-        SdkTypeKind.Constant => $"a {Short(type.Name)} value",
+        SdkTypeKind.Constant or SdkTypeKind.Enum => $"a {Short(type.Name)} value",
+        SdkTypeKind.DateTime => "a timestamp",
+        SdkTypeKind.Stream => "a blob (base64 text)",
         SdkTypeKind.List or SdkTypeKind.Map => $"a {ShortGeneric(type.Name)}",
         SdkTypeKind.Structure => $"a {Short(type.Name)} object",
         _ => type.Name,

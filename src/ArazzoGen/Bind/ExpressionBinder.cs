@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ArazzoGen.Bind.Aws;
 using ArazzoGen.Bind.Model;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
@@ -60,7 +61,11 @@ internal sealed class ExpressionBinder
     }
 
     /// <summary>Follows JSON Pointer tokens (or JSONPath segments) through SDK members, lists and maps.</summary>
-    public Typed? Navigate(Typed start, IEnumerable<PathSegment> segments, SourceSpan span)
+    /// <remarks>
+    /// From a response, <paramref name="shape"/> is its AWS model: a member the SDK names otherwise is
+    /// also found by its name in the API (S3's <c>Contents</c> is the SDK's <c>S3Objects</c>).
+    /// </remarks>
+    public Typed? Navigate(Typed start, IEnumerable<PathSegment> segments, SourceSpan span, AwsApi? api = null, AwsShape? shape = null)
     {
         var path = segments.ToList();
         if (start.Value is ResponseBound && path.Count == 1 && path[0].Kind == PathSegmentKind.Member && ErrorFact(path[0].Name, start.Symbol) is { } fact)
@@ -99,23 +104,29 @@ internal sealed class ExpressionBinder
 
                     steps.Add(new PathStep(PathStepKind.ListIndex, string.Empty, index.Value));
                     current = named.TypeArguments[0];
+                    shape = api?.Shape(shape?.Element);
                     break;
                 case SdkTypeKind.Map:
                     steps.Add(new PathStep(PathStepKind.MapKey, segment.Kind == PathSegmentKind.Index ? segment.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) : segment.Name, 0));
                     current = named.TypeArguments[1];
+                    shape = api?.Shape(shape?.Element);
                     break;
                 case SdkTypeKind.Structure:
                     var properties = SdkTypes.ReadableProperties(current);
                     var name = segment.Kind == PathSegmentKind.Index ? segment.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) : segment.Name;
                     var property = SdkTypes.FindProperty(properties, name);
+                    var member = property is null ? shape?.FindMember(name) : shape?.ForProperty(property.Name);
+                    property ??= member is null ? null : SdkTypes.FindProperty(properties, member.DotNetName);
                     if (property is null)
                     {
-                        Diagnostics.Add(DiagnosticDescriptors.UnknownResponseMember, span, type.Name, name, NameSuggester.Hint(name, properties.Select(p => p.Name)));
+                        var known = properties.Select(p => p.Name).Concat(shape?.Members.Select(m => m.WireName) ?? Enumerable.Empty<string>());
+                        Diagnostics.Add(DiagnosticDescriptors.UnknownResponseMember, span, type.Name, name, NameSuggester.Hint(name, known));
                         return null;
                     }
 
                     steps.Add(new PathStep(PathStepKind.Member, property.Name, 0));
                     current = property.Type;
+                    shape = api?.Shape(member?.Target);
                     break;
                 default:
                     Diagnostics.Add(DiagnosticDescriptors.UnknownResponseMember, span, type.Name, segment.Name, " (it has no members)");
@@ -236,7 +247,17 @@ internal sealed class ExpressionBinder
                 return new Typed(new CallBound("ErrorCode", NullableString), null);
             }
 
-            return Unavailable(expression, "the AWS SDK exposes no response headers except the request id (x-amzn-RequestId) and, on failure, the error type (x-amzn-ErrorType)");
+            if (site.ResponseShape?.AtLocation("header", header) is { } member
+                && SdkTypes.FindProperty(SdkTypes.ReadableProperties(site.Response), member.DotNetName) is { } property)
+            {
+                // The model says the API sends this header as a member of the response (S3's ETag, x-amz-version-id).
+                var response = new ResponseBound(_scope.Types.Describe(site.Response));
+                return new Typed(new PathBound(response, new[] { new PathStep(PathStepKind.Member, property.Name, 0) }.ToEquatableArray(), _scope.Types.Describe(property.Type)), property.Type);
+            }
+
+            return Unavailable(expression, site.ResponseShape is null
+                ? "the AWS model of this operation's response has no headers, and the AWS SDK exposes no others except the request id (x-amzn-RequestId) and, on failure, the error type (x-amzn-ErrorType)"
+                : $"the AWS model of this operation's response has no header '{header}'{NameSuggester.Hint(header, site.ResponseShape.Members.Where(m => m.Location == "header").Select(m => m.WireName))}");
         }
 
         if (source != "body")
@@ -245,7 +266,7 @@ internal sealed class ExpressionBinder
         }
 
         var root = new Typed(new ResponseBound(_scope.Types.Describe(site.Response)), site.Response);
-        return Navigate(root, PointerSegments(expression), expression.Span);
+        return Navigate(root, PointerSegments(expression), expression.Span, site.Api, site.ResponseShape);
     }
 
     /// <summary>

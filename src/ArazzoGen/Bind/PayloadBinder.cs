@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ArazzoGen.Bind.Aws;
 using ArazzoGen.Bind.Model;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
@@ -15,6 +16,10 @@ namespace ArazzoGen.Bind;
 /// case-insensitively through structures, lists and maps; literals checked against the member's
 /// type, ConstantClass values and <c>[AWSProperty]</c> constraints.
 /// </summary>
+/// <summary>A request member as the workflow writes it: a payload key, or a parameter with its location (<c>uri</c>, <c>querystring</c>, <c>header</c>).</summary>
+/// <remarks><see cref="Part"/> converts the value into one of several members the SDK splits it into (S3's x-amz-copy-source).</remarks>
+internal sealed record WrittenMember(Located<string> Key, ValueNode Value, string? In, WireConversion? Part = null);
+
 internal sealed class PayloadBinder
 {
     private readonly WorkflowScope _scope;
@@ -22,8 +27,11 @@ internal sealed class PayloadBinder
     private readonly string _source;
     private readonly string _operationId;
 
-    public PayloadBinder(WorkflowScope scope, ExpressionBinder expressions, string source, string operationId)
+    private readonly AwsApi? _api;
+
+    public PayloadBinder(WorkflowScope scope, ExpressionBinder expressions, string source, string operationId, AwsApi? api = null)
     {
+        _api = api;
         _scope = scope;
         _expressions = expressions;
         _source = source;
@@ -34,16 +42,22 @@ internal sealed class PayloadBinder
 
     private SdkTypes Types => _scope.Types;
 
-    /// <summary>Binds members written for <paramref name="type"/> (a request or a structure) into <c>new T { ... }</c>.</summary>
-    public NewObjectBound BindObject(ITypeSymbol type, IEnumerable<(Located<string> Key, ValueNode Value)> members, ExpressionSite site, SourceSpan span, bool checkRequired)
+    /// <summary>
+    /// Binds members written for <paramref name="type"/> (a request or a structure) into <c>new T { ... }</c>.
+    /// <paramref name="shape"/> is what the AWS model says of that structure: members are found by
+    /// their SDK name, or by their name in the API (model name, wire name, or the name of the URI
+    /// label, query parameter or header <see cref="WrittenMember.In"/> says).
+    /// </summary>
+    public NewObjectBound BindObject(ITypeSymbol type, IEnumerable<WrittenMember> members, ExpressionSite site, SourceSpan span, bool checkRequired, AwsShape? shape = null)
     {
         var properties = SdkTypes.SettableProperties(type);
         var typeRef = Types.Describe(type);
         var inits = new List<MemberInit>();
         var set = new HashSet<string>(StringComparer.Ordinal);
         var misspelt = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (key, value) in members)
+        foreach (var (written, owner) in Inline(members, shape))
         {
+            var key = written.Key;
             var name = key.Value;
             if (_scope.Catalog.PayloadMemberBindings.TryGetValue((_source, _operationId, name), out var replacement))
             {
@@ -56,13 +70,15 @@ internal sealed class PayloadBinder
                 name = replacement;
             }
 
-            var property = SdkTypes.FindProperty(properties, name);
+            var (property, member) = Resolve(name, written.In, owner, properties);
             if (property is null)
             {
-                Diagnostics.Add(DiagnosticDescriptors.UnknownRequestMember, key.Span, ShortName(type), name, NameSuggester.Hint(name, properties.Select(p => p.Name)), _source, _operationId);
-                if (NameSuggester.Suggest(name, properties.Select(p => p.Name)) is { } meant)
+                var known = properties.Select(p => p.Name).Concat(owner?.Members.Select(m => m.WireName) ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal).ToList();
+                var meant = NameSuggester.Suggest(name, known);
+                Diagnostics.Add(DiagnosticDescriptors.UnknownRequestMember, key.Span, ShortName(type), name, UnknownMemberHint(meant, owner, written.In));
+                if (meant is not null)
                 {
-                    misspelt.Add(meant); // "did you mean" already names it; not also as a required member not set
+                    misspelt.Add(owner?.FindMember(meant)?.DotNetName ?? meant); // "did you mean" already names it; not also as a required member not set
                 }
 
                 continue;
@@ -74,7 +90,15 @@ internal sealed class PayloadBinder
                 continue;
             }
 
-            var bound = BindValue(value, property.Type, $"{ShortName(type)}.{property.Name}", Types.Constraints(property), site);
+            var slotName = member is not null && !string.Equals(member.WireName, property.Name, StringComparison.OrdinalIgnoreCase) && string.Equals(name, member.WireName, StringComparison.OrdinalIgnoreCase)
+                ? $"{ShortName(type)}.{property.Name} ('{member.WireName}' on the wire)"
+                : $"{ShortName(type)}.{property.Name}";
+            var bound = BindValue(written.Value, written.Part is null ? property.Type : Types.Primitive(TypeRef.String)!, slotName, Types.Constraints(property), site, _api?.Shape(member?.Target), member);
+            if (bound is not null && written.Part is { } part)
+            {
+                bound = new WireBound(bound, part, slotName, TypeRef.String);
+            }
+
             if (bound is not null)
             {
                 inits.Add(new MemberInit(property.Name, bound));
@@ -92,8 +116,63 @@ internal sealed class PayloadBinder
         return new NewObjectBound(inits.ToEquatableArray(), typeRef);
     }
 
+    /// <summary>
+    /// The written members, with the members of one the SDK does not have expanded in its place (S3
+    /// DeleteObjects' <c>Delete: { Objects: [...] }</c> is the SDK's own <c>Objects</c>), each with the model shape it belongs to.
+    /// </summary>
+    private IEnumerable<(WrittenMember Member, AwsShape? Owner)> Inline(IEnumerable<WrittenMember> members, AwsShape? shape)
+    {
+        foreach (var written in members)
+        {
+            if (written.In is null && shape?.FindMember(written.Key.Value) is { IsInlined: true } inlined && written.Value is ObjectValue inner)
+            {
+                foreach (var expanded in Inline(inner.Members.Select(m => new WrittenMember(m.Key, m.Value, null)), _api?.Shape(inlined.Target)))
+                {
+                    yield return expanded;
+                }
+
+                continue;
+            }
+
+            yield return (written, shape);
+        }
+    }
+
+    /// <summary>The SDK property a written name sets, and the model member it is (when the model has something to say of it).</summary>
+    private static (IPropertySymbol? Property, AwsMember? Member) Resolve(string name, string? location, AwsShape? shape, IReadOnlyList<IPropertySymbol> properties)
+    {
+        if (location is not null && shape?.AtLocation(location, name) is { } located)
+        {
+            return (SdkTypes.FindProperty(properties, located.DotNetName), located);
+        }
+
+        if (SdkTypes.FindProperty(properties, name) is { } property)
+        {
+            return (property, shape?.ForProperty(property.Name));
+        }
+
+        return shape?.FindMember(name) is { IsInlined: false } member ? (SdkTypes.FindProperty(properties, member.DotNetName), member) : (null, null);
+    }
+
+    private static string UnknownMemberHint(string? meant, AwsShape? shape, string? location)
+    {
+        var where = location is null ? string.Empty : $" (as a {Locations.Describe(location)})";
+        if (meant is not null)
+        {
+            var member = shape?.FindMember(meant);
+            var sides = member is not null && !string.Equals(member.WireName, member.DotNetName, StringComparison.Ordinal)
+                ? $" ('{member.WireName}' on the wire, '{member.DotNetName}' in the SDK)"
+                : string.Empty;
+            return $"{where}; did you mean '{meant}'{sides}?";
+        }
+
+        return shape is null
+            ? $"{where}; if the API has it and this SDK version does not, drop or remap it with [assembly: ArazzoPayloadMember]"
+            : $"{where}: neither the SDK nor the AWS model of this operation has it";
+    }
+
     /// <summary>Binds one value into a slot of SDK type <paramref name="slot"/>; null when it sets nothing (a null literal) or failed.</summary>
-    public BoundValue? BindValue(ValueNode value, ITypeSymbol slot, string slotName, (bool Required, long? Min, long? Max) constraints, ExpressionSite site)
+    public BoundValue? BindValue(ValueNode value, ITypeSymbol slot, string slotName, (bool Required, long? Min, long? Max) constraints, ExpressionSite site, AwsShape? shape = null, AwsMember? member = null)
     {
         var target = Types.Describe(slot);
         switch (value)
@@ -101,19 +180,19 @@ internal sealed class PayloadBinder
             case LiteralValue { Kind: LiteralKind.Null }:
                 return null;
             case LiteralValue literal:
-                return BindLiteral(literal, target, slotName, constraints);
+                return BindLiteral(literal, target, slotName, constraints, member);
             case ExpressionValue expression:
                 var typed = _expressions.Bind(expression.Expression, site, slot);
-                return typed is null ? null : Conversions.Fit(typed.Value.Value, target, slotName, expression.Span, Diagnostics);
+                return typed is null ? null : AsRawBody(Conversions.Fit(typed.Value.Value, target, slotName, expression.Span, Diagnostics), member);
             case TemplateValue template:
                 var text = BindTemplate(template, site);
-                return text is null ? null : Conversions.Fit(text, target, slotName, template.Span, Diagnostics);
+                return text is null ? null : AsRawBody(Conversions.Fit(text, target, slotName, template.Span, Diagnostics), member);
             case ObjectValue obj when target.Kind == SdkTypeKind.Structure:
-                return BindObject(slot, obj.Members.Select(m => (m.Key, m.Value)), site, obj.Span, checkRequired: true);
+                return BindObject(slot, obj.Members.Select(m => new WrittenMember(m.Key, m.Value, null)), site, obj.Span, checkRequired: true, shape);
             case ObjectValue obj when target.Kind == SdkTypeKind.Map:
                 var valueType = ((INamedTypeSymbol)slot).TypeArguments[1];
                 var entries = obj.Members
-                    .Select(m => (m.Key, Value: BindValue(m.Value, valueType, $"{slotName}[\"{m.Key.Value}\"]", (false, null, null), site)))
+                    .Select(m => (m.Key, Value: BindValue(m.Value, valueType, $"{slotName}[\"{m.Key.Value}\"]", (false, null, null), site, _api?.Shape(shape?.Element))))
                     .Where(e => e.Value is not null)
                     .Select(e => new MapEntryBound(e.Key.Value, e.Value!))
                     .ToEquatableArray();
@@ -122,7 +201,7 @@ internal sealed class PayloadBinder
                 CheckBounds(slotName, constraints, array.Items.Count, "items", array.Span);
                 var elementType = ((INamedTypeSymbol)slot).TypeArguments[0];
                 var items = array.Items
-                    .Select((item, i) => BindValue(item, elementType, $"{slotName}[{i}]", (false, null, null), site))
+                    .Select((item, i) => BindValue(item, elementType, $"{slotName}[{i}]", (false, null, null), site, _api?.Shape(shape?.Element)))
                     .Where(i => i is not null)
                     .Select(i => i!)
                     .ToEquatableArray();
@@ -132,6 +211,10 @@ internal sealed class PayloadBinder
                 return null;
         }
     }
+
+    /// <summary>Text into a streaming body is the body itself, not base64 (only JSON blobs travel as base64).</summary>
+    private static BoundValue? AsRawBody(BoundValue? value, AwsMember? member) =>
+        value is WireBound { Conversion: WireConversion.Base64 } blob && member is { IsStreaming: true } ? blob with { Conversion = WireConversion.RawText } : value;
 
     public BoundValue? BindTemplate(TemplateValue template, ExpressionSite site)
     {
@@ -156,8 +239,13 @@ internal sealed class PayloadBinder
         return new TemplateBound(chunks.ToEquatableArray());
     }
 
-    private BoundValue? BindLiteral(LiteralValue literal, TypeRef target, string slotName, (bool Required, long? Min, long? Max) constraints)
+    private BoundValue? BindLiteral(LiteralValue literal, TypeRef target, string slotName, (bool Required, long? Min, long? Max) constraints, AwsMember? member)
     {
+        if (literal.Kind == LiteralKind.String && TryBindWireLiteral(literal, target, slotName, member, out var fromWire))
+        {
+            return fromWire;
+        }
+
         switch (target.Kind)
         {
             case SdkTypeKind.String:
@@ -191,6 +279,77 @@ internal sealed class PayloadBinder
         };
         Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, literal.Span, slotName, what, $"expected {Conversions.Describe(target)}");
         return null;
+    }
+
+    /// <summary>
+    /// A string literal for a member the SDK types otherwise: the API's wire form of a number, boolean,
+    /// timestamp, enum or blob, checked here so a wrong one is a compile error. Null when the slot is
+    /// not one of those; <paramref name="bound"/> is null when the literal was reported.
+    /// </summary>
+    private bool TryBindWireLiteral(LiteralValue literal, TypeRef target, string slotName, AwsMember? member, out BoundValue? bound)
+    {
+        var text = literal.Text;
+        bound = null;
+        switch (target.Kind)
+        {
+            case SdkTypeKind.Integer when int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer):
+                bound = new LiteralBound(LiteralSpelling.Integer, integer.ToString(CultureInfo.InvariantCulture), target);
+                return true;
+            case SdkTypeKind.Long when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number):
+                bound = new LiteralBound(LiteralSpelling.Long, number.ToString(CultureInfo.InvariantCulture), target);
+                return true;
+            case SdkTypeKind.Double when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && !double.IsInfinity(real):
+                bound = new LiteralBound(LiteralSpelling.Double, real.ToString("R", CultureInfo.InvariantCulture), target);
+                return true;
+            case SdkTypeKind.Boolean when bool.TryParse(text, out var flag):
+                bound = new LiteralBound(LiteralSpelling.Boolean, flag ? "true" : "false", target);
+                return true;
+            case SdkTypeKind.DateTime:
+                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _))
+                {
+                    bound = new WireBound(LiteralBound.String(text), WireConversion.Timestamp, slotName, target);
+                    return true;
+                }
+
+                Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, literal.Span, slotName, $"the string '{text}'", "expected an ISO 8601 timestamp such as 2026-11-30T12:00:00Z");
+                return true;
+            case SdkTypeKind.Enum:
+                if (KnownField(text, target) is { } field)
+                {
+                    bound = new LiteralBound(LiteralSpelling.ConstantField, field, target);
+                    return true;
+                }
+
+                Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, literal.Span, slotName, $"the string '{text}'", $"expected one of {string.Join(", ", target.KnownValues)}{NameSuggester.Hint(text, target.KnownValues)}");
+                return true;
+            case SdkTypeKind.Stream when member is { IsStreaming: true }:
+                bound = new WireBound(LiteralBound.String(text), WireConversion.RawText, slotName, target);
+                return true;
+            case SdkTypeKind.Stream:
+                if (IsBase64(text))
+                {
+                    bound = new WireBound(LiteralBound.String(text), WireConversion.Base64, slotName, target);
+                    return true;
+                }
+
+                Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, literal.Span, slotName, $"the string '{text}'", "expected base64 text: the API sends blobs base64-encoded");
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsBase64(string text)
+    {
+        try
+        {
+            Convert.FromBase64String(text);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private void CheckBounds(string slotName, (bool Required, long? Min, long? Max) constraints, int count, string unit, SourceSpan span)

@@ -113,6 +113,12 @@ internal sealed class SdkTypes
             return new TypeRef(name, SdkTypeKind.Constant, false, null, values);
         }
 
+        if (named.TypeKind == Microsoft.CodeAnalysis.TypeKind.Enum)
+        {
+            var members = named.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst).Select(f => f.Name).ToEquatableArray();
+            return new TypeRef(name, SdkTypeKind.Enum, true, null, members);
+        }
+
         if (SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, List))
         {
             return new TypeRef(name, SdkTypeKind.List, false, Describe(named.TypeArguments[0]), EquatableArray<string>.Empty);

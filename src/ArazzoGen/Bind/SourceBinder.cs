@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ArazzoGen.Bind.Aws;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
@@ -49,7 +50,17 @@ internal sealed class SourceBinder
     {
         if (step.OperationPath is { } path)
         {
-            return path.Source is not null && path.Operation is not null ? (path.Source, path.Operation) : null;
+            if (path.Source is null)
+            {
+                return null;
+            }
+
+            if (path.Operation is not null)
+            {
+                return (path.Source, path.Operation);
+            }
+
+            return Client(path.Source) is { } client && RestOperation(path, client, report: true) is { } rest ? (path.Source, rest) : null;
         }
 
         var operationId = step.OperationId!;
@@ -174,12 +185,45 @@ internal sealed class SourceBinder
         return hints.Count == 0 ? where : $"{where}; did you mean {string.Join(", ", hints)}?";
     }
 
+    /// <summary>The API name of the operation a REST operationPath points at on <paramref name="client"/>'s API.</summary>
+    private string? RestOperation(PathReference path, INamedTypeSymbol client, bool report)
+    {
+        if (path.HttpMethod is null || path.HttpPath is null)
+        {
+            return null;
+        }
+
+        var api = _catalog.ApiOf(client);
+        var operation = api is null ? null : HttpBinding.Match(api, path.HttpMethod, path.HttpPath);
+        if (operation is null && report)
+        {
+            var why = api is null
+                ? $"no AWS model describes the API of {client.Name}, so its HTTP paths are unknown; use operationId"
+                : $"no operation of {api.ServiceId} is bound to {path.HttpMethod} {path.HttpPath}";
+            _diagnostics.Add(DiagnosticDescriptors.OperationPathNotAnOperation, path.Span, path.Value, why);
+        }
+
+        return operation?.Name;
+    }
+
     /// <summary>The source (when it is known without a client) and the operation a step names, by operationId or operationPath.</summary>
     private (string? Source, string Name)? OperationOf(Step step)
     {
         if (step.OperationPath is { } path)
         {
-            return path.Operation is null ? null : (path.Source, path.Operation);
+            if (path.Operation is not null)
+            {
+                return (path.Source, path.Operation);
+            }
+
+            // A REST path item names its operation only through an API's HTTP bindings: the one
+            // operation of the compilation's clients bound to it, if there is exactly one.
+            var names = _catalog.Interfaces
+                .Select(c => RestOperation(path, c, report: false))
+                .OfType<string>()
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            return names.Count == 1 ? (path.Source, names[0]) : null;
         }
 
         if (step.OperationId is not { } operationId)

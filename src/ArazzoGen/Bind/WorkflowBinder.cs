@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ArazzoGen.Bind.Aws;
 using ArazzoGen.Bind.Model;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
@@ -256,9 +257,9 @@ internal sealed class WorkflowBinder
 
     private Call? ResolveCall(Step step)
     {
-        if (step.OperationPath is { Operation: null } path)
+        if (step.OperationPath is { Operation: null, HttpPath: null } path)
         {
-            Diagnostics.Add(DiagnosticDescriptors.OperationPathNotAnOperation, path.Span, step.StepId.Value, path.Value);
+            Diagnostics.Add(DiagnosticDescriptors.OperationPathNotAnOperation, path.Span, path.Value, "it is neither the X-Amz-Target form of AWS JSON APIs ({$sourceDescriptions.<name>.url}#/paths/~1#X-Amz-Target=<Service>.<Operation>/post) nor a path item and method (#/paths/~1{Bucket}~1{Key+}/head)");
             return null;
         }
 
@@ -287,6 +288,13 @@ internal sealed class WorkflowBinder
         return new Call(source.Source, source.OperationId, client, method, method.Parameters[0].Type, response);
     }
 
+    /// <summary>The AWS model of the API a call reaches, and of its response.</summary>
+    private (AwsApi? Api, AwsShape? Response) ResponseModel(Call call)
+    {
+        var api = _scope.Catalog.ApiOf(call.Client);
+        return (api, api?.Shape(api.OperationForMethod(ClientCatalog.OperationName(call.Method))?.Output));
+    }
+
     private void BindStepOutputs(Step step, StepTarget? target)
     {
         if (target is null)
@@ -295,7 +303,8 @@ internal sealed class WorkflowBinder
         }
 
         var names = new UniqueNames(_scope.StepIdentifiers[step.StepId.Value] + "Result");
-        var site = new ExpressionSite(step, target.Operation?.Response, AfterCall: true, InFailure: false, target.Workflow);
+        var (api, responseShape) = target.Operation is { } call ? ResponseModel(call) : (null, null);
+        var site = new ExpressionSite(step, target.Operation?.Response, AfterCall: true, InFailure: false, target.Workflow, api, responseShape);
         foreach (var output in step.Outputs)
         {
             var typed = BindOutputValue(output, site);
@@ -322,7 +331,8 @@ internal sealed class WorkflowBinder
         if (target.Operation is { } call)
         {
             bound = BindRequest(step, call, before);
-            after = before with { Response = call.Response, AfterCall = true };
+            var (api, responseShape) = ResponseModel(call);
+            after = before with { Response = call.Response, AfterCall = true, Api = api, ResponseShape = responseShape };
             waiter = WaiterDefaults.For(call.Client.Name, ClientCatalog.OperationName(call.Method));
         }
         else
@@ -370,9 +380,13 @@ internal sealed class WorkflowBinder
 
     private OperationCall BindRequest(Step step, Call call, ExpressionSite before)
     {
-        var payload = new PayloadBinder(_scope, _expressions, call.Source, call.OperationId);
-        var members = new List<(Located<string> Key, ValueNode Value)>();
-        foreach (var parameter in EffectiveParameters.ForStep(step, _workflow, _document.Components))
+        var api = _scope.Catalog.ApiOf(call.Client);
+        var operation = api?.OperationForMethod(ClientCatalog.OperationName(call.Method));
+        var input = api?.Shape(operation?.Input);
+        var payload = new PayloadBinder(_scope, _expressions, call.Source, call.OperationId, api);
+        var parameters = EffectiveParameters.ForStep(step, _workflow, _document.Components);
+        var members = new List<WrittenMember>();
+        foreach (var parameter in parameters)
         {
             if (parameter.In?.Value == "header" && string.Equals(parameter.Name.Value, "X-Amz-Target", StringComparison.OrdinalIgnoreCase))
             {
@@ -380,7 +394,20 @@ internal sealed class WorkflowBinder
                 continue;
             }
 
-            members.Add((parameter.Name, parameter.Value));
+            if (parameter.In?.Value == "query" && operation?.FixedQuery.FirstOrDefault(q => q.Name == parameter.Name.Value) is { Name: not null } fixedQuery)
+            {
+                CheckFixedQuery(parameter, fixedQuery.Value, operation);
+                continue;
+            }
+
+            var location = Locations.FromParameterIn(parameter.In?.Value);
+            if (location is not null && input?.AtLocation(location, parameter.Name.Value) is { } member && S3CopySource.Splits(member, call.Request))
+            {
+                members.AddRange(S3CopySource.Members(parameter));
+                continue;
+            }
+
+            members.Add(new WrittenMember(parameter.Name, parameter.Value, location));
         }
 
         if (step.RequestBody is { } body)
@@ -397,27 +424,40 @@ internal sealed class WorkflowBinder
                         {
                             if (!ValueNodes.SameValue(members[index].Value, member.Value))
                             {
-                                var parameter = EffectiveParameters.ForStep(step, _workflow, _document.Components).First(p => p.Name.Value == members[index].Key.Value);
+                                var parameter = parameters.First(p => p.Name.Value == members[index].Key.Value);
                                 Diagnostics.Add(DiagnosticDescriptors.ParameterPayloadConflict, member.Key.Span, members[index].Key.Value, parameter.In?.Value ?? "body");
                             }
 
                             members.RemoveAt(index);
                         }
 
-                        members.Add((member.Key, member.Value));
+                        members.Add(new WrittenMember(member.Key, member.Value, null));
                     }
 
                     break;
                 case null:
                     break;
+                case { } raw when input?.Members.FirstOrDefault(m => m.IsPayload && m.IsStreaming) is { } streaming:
+                    // A raw body (PutObject, UploadPart): the whole payload is the operation's streaming member.
+                    members.Add(new WrittenMember(new Located<string>(streaming.Name, raw.Span), raw, null));
+                    break;
                 case { } other:
-                    Diagnostics.Add(DiagnosticDescriptors.NotAvailableFromSdk, other.Span, "payload", "AWS SDK requests are objects: write the payload as a YAML mapping of request members, not a string of raw JSON");
+                    Diagnostics.Add(DiagnosticDescriptors.NotAvailableFromSdk, other.Span, "payload", "AWS SDK requests are objects: write the payload as a YAML mapping of request members, not a string of raw JSON (only an operation with a streaming body, such as S3 PutObject, takes a raw payload)");
                     break;
             }
         }
 
-        var request = payload.BindObject(call.Request, members, before, step.StepId.Span, checkRequired: true);
+        var request = payload.BindObject(call.Request, members, before, step.StepId.Span, checkRequired: true, input);
         return new OperationCall(_clients.ForSource(call.Source, SdkTypes.Name(call.Client)).Property, call.Method.Name, request);
+    }
+
+    /// <summary>A query parameter the operation's request URI fixes (S3 ListObjectsV2's <c>list-type=2</c>): the SDK sends it; another value would be another operation.</summary>
+    private void CheckFixedQuery(Parameter parameter, string value, AwsOperation operation)
+    {
+        if (value.Length > 0 && parameter.Value is LiteralValue literal && literal.Text != value)
+        {
+            Diagnostics.Add(DiagnosticDescriptors.FixedQueryParameter, parameter.Value.Span, parameter.Name.Value, operation.Name, operation.RequestUri, value, literal.Text);
+        }
     }
 
     /// <summary>

@@ -72,7 +72,8 @@ internal sealed record StepOutputInfo(string Property, TypeRef Type, ITypeSymbol
 /// Where an expression is bound: which step, its response type (or the workflow it ran), and
 /// whether the call may have failed.
 /// </summary>
-internal sealed record ExpressionSite(Step? Step, ITypeSymbol? Response, bool AfterCall, bool InFailure, CalledWorkflow? Called = null);
+/// <remarks><see cref="ResponseShape"/> is what the AWS model says of the response (wire names, headers), read through <see cref="Api"/>.</remarks>
+internal sealed record ExpressionSite(Step? Step, ITypeSymbol? Response, bool AfterCall, bool InFailure, CalledWorkflow? Called = null, Aws.AwsApi? Api = null, Aws.AwsShape? ResponseShape = null);
 
 /// <summary>
 /// What a step that runs a workflow needs of it, learned when that workflow was bound: its class,

@@ -224,7 +224,7 @@ internal static class DiagnosticDescriptors
         "ARZ1004", "X-Amz-Target does not match the operation", "X-Amz-Target '{0}' names operation '{1}', but the step calls '{2}'");
 
     public static readonly DiagnosticDescriptor UnknownRequestMember = Error(
-        "ARZ1005", "Unknown request member", "{0} has no member '{1}'{2}; if the workflow must keep it, drop or remap it with [assembly: ArazzoPayloadMember(\"{3}\", \"{4}\", \"{1}\", null)]");
+        "ARZ1005", "Unknown request member", "{0} has no member '{1}'{2}");
 
     public static readonly DiagnosticDescriptor UnknownEnumValue = Warning(
         "ARZ1006", "Value not among the SDK's known values", "'{0}' is not a known {1} value ({2}); it is sent as written (AWS may have added it after this SDK version)");
@@ -245,7 +245,7 @@ internal static class DiagnosticDescriptors
         "ARZ1011", "Criterion cannot be compiled", "Condition '{0}' cannot be compiled: {1}");
 
     public static readonly DiagnosticDescriptor OperationPathNotAnOperation = Error(
-        "ARZ1012", "operationPath names no AWS operation", "Step '{0}' uses operationPath '{1}', which names no AWS operation: AWS SDK clients are called by operation, so ArazzoGen reads only the form {{$sourceDescriptions.<name>.url}}#/paths/~1#X-Amz-Target=<Service>.<Operation>/post; use operationId");
+        "ARZ1012", "operationPath names no AWS operation", "operationPath '{0}' names no AWS operation: {1}");
 
     public static readonly DiagnosticDescriptor UnknownResponseMember = Error(
         "ARZ1013", "Unknown response member", "{0} has no member '{1}'{2}");
@@ -276,6 +276,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor WorkflowNotGenerated = Error(
         "ARZ1023", "Workflow not generated", "Workflow '{0}' is not generated: {1}");
+
+    public static readonly DiagnosticDescriptor FixedQueryParameter = Error(
+        "ARZ1031", "Query parameter fixed by the operation", "Query parameter '{0}' is fixed by {1}'s request URI ({2}) to '{3}', and the SDK sends it so; '{4}' would be another operation");
 
     public static readonly DiagnosticDescriptor ParameterPayloadConflict = Error(
         "ARZ1024", "Parameter and payload set one member to different values", "Parameter '{0}' (in: {1}) and the payload both set '{0}', to different values; the SDK request has one member for it: keep one of them, or give both the same value");

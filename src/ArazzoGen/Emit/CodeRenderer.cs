@@ -31,6 +31,8 @@ internal static class CodeRenderer
         ConstantFromStringBound constant => $"{constant.Type.NonNullableName}.FindValue({Value(constant.Inner, responseIsKnown)})",
         ConstantValueBound constant => $"{Value(constant.Inner, responseIsKnown)}?.Value",
         TextBound text => $"{Criteria}.Text({Value(text.Inner, responseIsKnown)})",
+        WireBound { Conversion: WireConversion.Enum } wire => $"global::ArazzoGen.Runtime.Wire.Enum<{wire.Type.NonNullableName}>({Value(wire.Inner, responseIsKnown)}, {CSharpLiteral.String(wire.Member)})",
+        WireBound wire => $"global::ArazzoGen.Runtime.Wire.{wire.Conversion}({Value(wire.Inner, responseIsKnown)}, {CSharpLiteral.String(wire.Member)})",
         TemplateBound template => "string.Concat(" + string.Join(", ", template.Chunks.Select(c => c.Text is not null ? CSharpLiteral.String(c.Text) : $"{Criteria}.Text({Value(c.Value!, responseIsKnown)})")) + ")",
         LengthBound length => $"{Pointer}.Length({Value(length.Inner, responseIsKnown)})",
         NewListBound list => $"new {CollectionType(list.Type, list.Items)} {{ {string.Join(", ", list.Items.Select(i => Value(i, responseIsKnown)))} }}",

@@ -14,7 +14,12 @@ internal sealed record Reference(string Value, SourceSpan Span, string? Source, 
 }
 
 /// <summary>An operationPath, split once by Parse: the source description it names and, in the AWS JSON form, the operation.</summary>
-internal sealed record PathReference(string Value, SourceSpan Span, string? Source, string? Operation)
+/// <remarks>
+/// <see cref="Operation"/> is set when the path names one (the X-Amz-Target form of JSON-protocol APIs);
+/// otherwise <see cref="HttpMethod"/> and <see cref="HttpPath"/> say which path item it points at
+/// (REST APIs: <c>#/paths/~1{Bucket}~1{Key+}/head</c>), and Bind finds the operation with that HTTP binding.
+/// </remarks>
+internal sealed record PathReference(string Value, SourceSpan Span, string? Source, string? Operation, string? HttpMethod = null, string? HttpPath = null)
 {
     public static implicit operator Located<string>(PathReference reference) => new(reference.Value, reference.Span);
 }

@@ -234,6 +234,7 @@ public class BindDiagnosticTests
             .Concat(WorkflowStepTests.Cases.Select(c => (string)c[0]))
             .Concat(PayloadReplacementTests.Broken.Select(c => (string)c[0]))
             .Concat(CrossDocumentTests.Cases.Select(c => (string)c[0]))
+            .Concat(AwsApiNameTests.Broken.Select(c => (string)c[2]))
             .Concat(new[] { "ARZ1000", "ARZ1002", "ARZ1003", "ARZ1014", "ARZ1015", "ARZ1017", "ARZ1021", "ARZ1022", "ARZ1023", "ARZ1024", "ARZ1025", "ARZ1028", "ARZ1029", "ARZ1030" })
             .ToHashSet();
         var catalogued = typeof(ArazzoGenerator).Assembly.GetType("ArazzoGen.Diagnostics.DiagnosticDescriptors")!

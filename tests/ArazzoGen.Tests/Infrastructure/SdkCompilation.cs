@@ -30,11 +30,22 @@ internal static class SdkCompilation
         .Select(a => (MetadataReference)MetadataReference.CreateFromFile(a.Location))
         .ToArray();
 
-    public static CSharpCompilation Create(bool withSdk = true, params string[] sources) =>
+    /// <summary>The real AWSSDK.S3 and AWSSDK.KeyManagementService, for the tests of binding by the API's names.</summary>
+    public static readonly MetadataReference[] S3AndKms = new[]
+        {
+            typeof(Amazon.S3.IAmazonS3).Assembly,
+            typeof(Amazon.KeyManagementService.IAmazonKeyManagementService).Assembly,
+        }
+        .Select(a => (MetadataReference)MetadataReference.CreateFromFile(a.Location))
+        .ToArray();
+
+    public static CSharpCompilation Create(bool withSdk = true, params string[] sources) => Create(withSdk, Array.Empty<MetadataReference>(), sources);
+
+    public static CSharpCompilation Create(bool withSdk, IEnumerable<MetadataReference> extra, params string[] sources) =>
         CSharpCompilation.Create(
             "Consumer",
             sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
-            withSdk ? GeneratorRunner.FrameworkReferences.Concat(SdkReferences) : GeneratorRunner.FrameworkReferences,
+            (withSdk ? GeneratorRunner.FrameworkReferences.Concat(SdkReferences) : GeneratorRunner.FrameworkReferences).Concat(extra),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
                 {
@@ -44,9 +55,13 @@ internal static class SdkCompilation
                 }));
 
     /// <summary>Runs the generator on workflow files in a compilation like a user's; returns the run and the compilation with its output.</summary>
-    public static (GeneratorDriverRunResult Run, Compilation Output) Generate(IEnumerable<(string Path, string Text)> files, bool withSdk = true, params string[] sources)
+    public static (GeneratorDriverRunResult Run, Compilation Output) Generate(IEnumerable<(string Path, string Text)> files, bool withSdk = true, params string[] sources) =>
+        Generate(files, Array.Empty<MetadataReference>(), withSdk, sources);
+
+    /// <summary>As <see cref="Generate(IEnumerable{ValueTuple{string, string}}, bool, string[])"/>, with more SDK assemblies referenced.</summary>
+    public static (GeneratorDriverRunResult Run, Compilation Output) Generate(IEnumerable<(string Path, string Text)> files, IEnumerable<MetadataReference> extra, bool withSdk = true, params string[] sources)
     {
-        var compilation = Create(withSdk, sources.Length == 0 ? new[] { "namespace Consumer { internal static class Placeholder { } }" } : sources);
+        var compilation = Create(withSdk, extra, sources.Length == 0 ? new[] { "namespace Consumer { internal static class Placeholder { } }" } : sources);
         var driver = GeneratorRunner.CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)), trackSteps: true, parseOptions: ParseOptions);
         (driver, var output) = GeneratorHarness.Run(driver, compilation);
         return (driver.GetRunResult(), output);

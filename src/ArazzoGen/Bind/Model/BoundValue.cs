@@ -39,6 +39,7 @@ internal static class BoundValueExtensions
             ConstantFromStringBound constant => constant.Inner.Contains(predicate),
             ConstantValueBound constant => constant.Inner.Contains(predicate),
             TextBound text => text.Inner.Contains(predicate),
+            WireBound wire => wire.Inner.Contains(predicate),
             LengthBound length => length.Inner.Contains(predicate),
             NodesBound nodes => nodes.Root.Contains(predicate) || nodes.Steps.Any(s => s.Contains(predicate)),
             CountBound count => count.Nodes.Contains(predicate),
@@ -148,6 +149,30 @@ internal sealed record NewListBound(EquatableArray<BoundValue> Items, TypeRef Ty
 internal sealed record NewMapBound(EquatableArray<MapEntryBound> Entries, TypeRef Type) : BoundValue(Type);
 
 internal sealed record MapEntryBound(string Key, BoundValue Value);
+
+/// <summary>How a value written as the API sends it becomes the SDK's type (<c>ArazzoGen.Runtime.Wire</c>).</summary>
+internal enum WireConversion
+{
+    /// <summary>Base64 text into a blob member (a MemoryStream): JSON APIs send blobs as base64.</summary>
+    Base64,
+
+    /// <summary>Text as a raw streaming body (S3 PutObject's Body), UTF-8 encoded.</summary>
+    RawText,
+    Timestamp,
+    Boolean,
+    Integer,
+    Long,
+    Double,
+    Enum,
+
+    /// <summary>S3's <c>x-amz-copy-source</c> (<c>bucket/key?versionId=v</c>), which the SDK takes as three members.</summary>
+    CopySourceBucket,
+    CopySourceKey,
+    CopySourceVersionId,
+}
+
+/// <summary>A value converted from its wire form at run time: <c>Wire.X(inner, "Member")</c>, which fails the step with the member's name when it does not convert.</summary>
+internal sealed record WireBound(BoundValue Inner, WireConversion Conversion, string Member, TypeRef Type) : BoundValue(Type);
 
 /// <summary><c>.length</c>: the count of a list, the length of a string.</summary>
 internal sealed record LengthBound(BoundValue Inner) : BoundValue(TypeRef.Integer);

@@ -14,6 +14,9 @@ internal enum SdkTypeKind
 
     /// <summary>An AWS SDK ConstantClass (an open enum of strings).</summary>
     Constant,
+
+    /// <summary>A C# enum (S3's hand-written client has some: S3MetadataDirective); <see cref="TypeRef.KnownValues"/> are its member names.</summary>
+    Enum,
     Structure,
     List,
     Map,

@@ -16,12 +16,16 @@ internal readonly struct OperationPath
 {
     private const string TargetMarker = "X-Amz-Target=";
 
+    private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
+
     private static readonly Regex Form = new(@"^\{\$sourceDescriptions\.(?<source>[^.{}]+)\.url\}#(?<pointer>/.*)$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    private OperationPath(string? source, string? operation)
+    private OperationPath(string? source, string? operation, string? httpMethod = null, string? httpPath = null)
     {
         Source = source;
         Operation = operation;
+        HttpMethod = httpMethod;
+        HttpPath = httpPath;
     }
 
     /// <summary>The source description named before the '#', or null when the path is not in that form.</summary>
@@ -29,6 +33,12 @@ internal readonly struct OperationPath
 
     /// <summary>The operation named by X-Amz-Target (the part after its last '.'), or null when the path names none.</summary>
     public string? Operation { get; }
+
+    /// <summary>For a path that names no operation: the path item's method (upper case), when the pointer ends in one.</summary>
+    public string? HttpMethod { get; }
+
+    /// <summary>For a path that names no operation: the path item (<c>/{Bucket}/{Key+}</c>).</summary>
+    public string? HttpPath { get; }
 
     /// <summary>The model's reference for a located operationPath: its parts split here, once.</summary>
     public static PathReference? ToReference(Located<string>? located)
@@ -39,7 +49,7 @@ internal readonly struct OperationPath
         }
 
         var path = Parse(located.Value);
-        return new PathReference(located.Value, located.Span, path.Source, path.Operation);
+        return new PathReference(located.Value, located.Span, path.Source, path.Operation, path.HttpMethod, path.HttpPath);
     }
 
     public static OperationPath Parse(string text)
@@ -65,7 +75,8 @@ internal readonly struct OperationPath
         var at = path.IndexOf(TargetMarker, StringComparison.OrdinalIgnoreCase);
         if (at < 0)
         {
-            return new OperationPath(match.Groups["source"].Value, null);
+            var method = tokens.Length == 3 && HttpMethods.Contains(tokens[2].ToLowerInvariant()) ? tokens[2].ToUpperInvariant() : null;
+            return new OperationPath(match.Groups["source"].Value, null, method, method is null || !path.StartsWith("/", StringComparison.Ordinal) ? null : path);
         }
 
         var target = path.Substring(at + TargetMarker.Length).Split('&')[0];
