@@ -7,7 +7,7 @@ namespace AwsKnowledge;
 /// One service's part of the index, tab-separated lines (the generator's <c>AwsApiIndex</c> reads them):
 /// <code>
 /// service  dir  serviceId  protocol  targetPrefix
-/// op       Name  METHOD  requestUri  inputShape  outputShape  dotnetName
+/// op       Name  METHOD  requestUri  inputShape  outputShape  dotnetName  deprecated
 /// shape    Name  structure|list|map  [list/map: element shape  element locationName  flattened]
 /// member   Name  targetShape  location  locationName  flags  dotnetName
 /// </code>
@@ -36,7 +36,7 @@ internal static class IndexWriter
             var outputShape = ShapeOf(operation.Value, "output");
             roots.Add(inputShape);
             roots.Add(outputShape);
-            Line(text, "op", operation.Name, Text(http, "method"), Text(http, "requestUri"), inputShape, outputShape, renames.Operation(service, operation.Name) ?? string.Empty);
+            Line(text, "op", operation.Name, Text(http, "method"), Text(http, "requestUri"), inputShape, outputShape, renames.Operation(service, operation.Name) ?? string.Empty, Flag(operation.Value, "deprecated") ? "deprecated" : string.Empty);
         }
 
         var relevant = RelevantShapes(shapes, service, renames);

@@ -116,7 +116,7 @@ internal sealed class ExpressionBinder
                     var name = segment.Kind == PathSegmentKind.Index ? segment.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) : segment.Name;
                     var property = SdkTypes.FindProperty(properties, name);
                     var member = property is null ? shape?.FindMember(name) : shape?.ForProperty(property.Name);
-                    property ??= member is null ? null : SdkTypes.FindProperty(properties, member.DotNetName);
+                    property ??= member?.PropertyIn(properties);
                     if (property is null)
                     {
                         var known = properties.Select(p => p.Name).Concat(shape?.Members.Select(m => m.WireName) ?? Enumerable.Empty<string>());
@@ -248,7 +248,7 @@ internal sealed class ExpressionBinder
             }
 
             if (site.ResponseShape?.AtLocation("header", header) is { } member
-                && SdkTypes.FindProperty(SdkTypes.ReadableProperties(site.Response), member.DotNetName) is { } property)
+                && member.PropertyIn(SdkTypes.ReadableProperties(site.Response)) is { } property)
             {
                 // The model says the API sends this header as a member of the response (S3's ETag, x-amz-version-id).
                 var response = new ResponseBound(_scope.Types.Describe(site.Response));

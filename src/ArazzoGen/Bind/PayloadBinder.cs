@@ -143,7 +143,7 @@ internal sealed class PayloadBinder
     {
         if (location is not null && shape?.AtLocation(location, name) is { } located)
         {
-            return (SdkTypes.FindProperty(properties, located.DotNetName), located);
+            return (located.PropertyIn(properties), located);
         }
 
         if (SdkTypes.FindProperty(properties, name) is { } property)
@@ -151,7 +151,7 @@ internal sealed class PayloadBinder
             return (property, shape?.ForProperty(property.Name));
         }
 
-        return shape?.FindMember(name) is { IsInlined: false } member ? (SdkTypes.FindProperty(properties, member.DotNetName), member) : (null, null);
+        return shape?.FindMember(name) is { IsInlined: false } member ? (member.PropertyIn(properties), member) : (null, null);
     }
 
     private static string UnknownMemberHint(string? meant, AwsShape? shape, string? location)

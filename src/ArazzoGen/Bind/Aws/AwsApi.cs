@@ -25,7 +25,10 @@ internal sealed class AwsApi
         foreach (var operation in operations)
         {
             _operations[operation.Name] = operation;
-            _byDotNetName[operation.DotNetName] = operation;
+            if (!operation.IsDeprecated || !_byDotNetName.ContainsKey(operation.DotNetName))
+            {
+                _byDotNetName[operation.DotNetName] = operation; // the current operation of a method, not the one it replaced
+            }
         }
 
         _shapes = shapes.ToDictionary(s => s.Name, StringComparer.Ordinal);
@@ -50,7 +53,8 @@ internal sealed class AwsApi
 }
 
 /// <summary>An operation: its API name, HTTP binding and the name of the SDK method that calls it.</summary>
-internal sealed record AwsOperation(string Name, string Method, string RequestUri, string? Input, string? Output, string DotNetName)
+/// <remarks>A deprecated operation may have no SDK method, or share one with its successor (S3 GetBucketNotification).</remarks>
+internal sealed record AwsOperation(string Name, string Method, string RequestUri, string? Input, string? Output, string DotNetName, bool IsDeprecated)
 {
     /// <summary>The request URI's path, without the query part (<c>/{Bucket}?cors</c> is <c>/{Bucket}</c>).</summary>
     public string Path => RequestUri.Split('?')[0];
@@ -106,6 +110,13 @@ internal sealed record AwsMember(string Name, string? Target, string? Location, 
     public bool IsInlined => DotNetNameOverride == InlinedMarker;
 
     public bool IsInBody => Location is null;
+
+    /// <summary>
+    /// The SDK property among <paramref name="properties"/> that holds this member: under its .NET
+    /// name, else under its model name (S3 renames a member in most requests but not all of them).
+    /// </summary>
+    public Microsoft.CodeAnalysis.IPropertySymbol? PropertyIn(IReadOnlyList<Microsoft.CodeAnalysis.IPropertySymbol> properties) =>
+        SdkTypes.FindProperty(properties, DotNetName) ?? (DotNetName == Name ? null : SdkTypes.FindProperty(properties, Name));
 
     private const string InlinedMarker = "^";
 }

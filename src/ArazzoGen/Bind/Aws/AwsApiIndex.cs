@@ -144,7 +144,7 @@ internal sealed class AwsApiIndex
                     header = fields;
                     break;
                 case "op":
-                    operations.Add(new AwsOperation(fields[1], Field(fields, 2) ?? "POST", Field(fields, 3) ?? "/", Field(fields, 4), Field(fields, 5), Field(fields, 6) ?? fields[1]));
+                    operations.Add(new AwsOperation(fields[1], Field(fields, 2) ?? "POST", Field(fields, 3) ?? "/", Field(fields, 4), Field(fields, 5), Field(fields, 6) ?? fields[1], Field(fields, 7) == "deprecated"));
                     break;
                 case "shape":
                     FinishShape();
