@@ -37,17 +37,30 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
             }
         });
 
+        // OpenAPI documents among the AdditionalFiles: a source description naming one resolves its operationIds through it.
+        var descriptions = context.AdditionalTextsProvider
+            .Where(static file => WorkflowFileParser.IsCandidatePath(file.Path))
+            .Select(static (file, cancellationToken) => OpenApiParser.Parse(file.Path, file.GetText(cancellationToken)?.ToString(), cancellationToken))
+            .WithTrackingName(TrackingNames.ParseOpenApi)
+            .Where(static description => description is not null)
+            .Select(static (description, _) => description!)
+            .Collect();
+
         var settings = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => GeneratorSettings.From(options.GlobalOptions));
 
         // A file is bound with the documents its 'type: arazzo' sources name. Only such files are paired
         // with the whole set of files (which changes with any YAML edit); the others skip that step.
         var standalone = validated
             .Where(static file => !ReferencedDocuments.HasArazzoSources(file))
-            .Select(static (file, _) => new FileToBind(file, EquatableArray<ValidatedFile>.Empty));
+            .Select(static (file, _) => new FileToBind(file, EquatableArray<ValidatedFile>.Empty))
+            .Combine(descriptions)
+            .Select(static (input, _) => input.Left.WithDescriptions(input.Right));
         var referencing = validated
             .Where(static file => ReferencedDocuments.HasArazzoSources(file))
             .Combine(validated.Collect())
-            .Select(static (input, _) => ReferencedDocuments.For(input.Left, input.Right));
+            .Select(static (input, _) => ReferencedDocuments.For(input.Left, input.Right))
+            .Combine(descriptions)
+            .Select(static (input, _) => input.Left.WithDescriptions(input.Right));
 
         var standaloneClasses = BindAndEmit(context, standalone, settings);
         var referencingClasses = BindAndEmit(context, referencing, settings);

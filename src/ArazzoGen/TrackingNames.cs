@@ -4,6 +4,7 @@ namespace ArazzoGen;
 internal static class TrackingNames
 {
     public const string Parse = nameof(Parse);
+    public const string ParseOpenApi = nameof(ParseOpenApi);
     public const string Validate = nameof(Validate);
     public const string Bind = nameof(Bind);
     public const string Emit = nameof(Emit);

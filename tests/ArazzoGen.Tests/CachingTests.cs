@@ -57,7 +57,8 @@ public class CachingTests
     {
         var files = RepoPaths.SeedFiles.Select(Seed).ToArray();
         var compilation = SdkCompilation.Create(true, SdkCompilation.NeptuneBindings, "class A { }");
-        var driver = GeneratorRunner.CreateDriver(files, trackSteps: true, SdkCompilation.ParseOptions)
+        var openApi = SdkCompilation.NeptuneOpenApi("/proj");
+        var driver = GeneratorRunner.CreateDriver(files.Append(new InMemoryAdditionalText(openApi.Path, openApi.Text)), trackSteps: true, SdkCompilation.ParseOptions)
             .RunGenerators(compilation);
 
         var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Last(), CSharpSyntaxTree.ParseText("class A { int B => 1; }", SdkCompilation.ParseOptions));
@@ -77,7 +78,7 @@ public class CachingTests
         // With the AWS SDK shapes referenced, so the bound models are walked too.
         var files = RepoPaths.WorkflowFiles.Select(RepoPaths.Workflow).Concat(RepoPaths.TestWorkflowPaths).Select(p => (p, File.ReadAllText(p))).ToList();
 
-        var (run, _) = SdkCompilation.Generate(files, true, SdkCompilation.NeptuneBindings);
+        var (run, _) = SdkCompilation.Generate(files.Append(SdkCompilation.NeptuneOpenApi(RepoPaths.Root)), SdkCompilation.S3AndKms, true, SdkCompilation.NeptuneBindings);
 
         Assert.True(run.Results[0].TrackedSteps[TrackingNames.Bind].SelectMany(s => s.Outputs).Count() == files.Count);
         Assert.True(run.GeneratedTrees.Length > 25);

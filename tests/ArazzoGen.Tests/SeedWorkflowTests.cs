@@ -21,7 +21,7 @@ public class SeedWorkflowTests
     public void Neptune_seed_gets_exactly_its_two_retry_success_action_warnings_at_their_lines_and_compiles()
     {
         const string file = "amazon-neptune-ml-dataprocessing-to-training-workflow.yml";
-        var (run, _) = SdkCompilation.Generate(new[] { (file, File.ReadAllText(RepoPaths.Workflow(file))) }, true, SdkCompilation.NeptuneBindings);
+        var (run, _) = SdkCompilation.Generate(new[] { ("/repo/workflows/" + file, File.ReadAllText(RepoPaths.Workflow(file))), SdkCompilation.NeptuneOpenApi("/repo") }, true, SdkCompilation.NeptuneBindings);
         var diagnostics = run.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).ToList();
 
         Assert.Equal(new[] { "73:13 ARZ0219", "117:13 ARZ0219" }, diagnostics.Select(GeneratorRunner.Describe));

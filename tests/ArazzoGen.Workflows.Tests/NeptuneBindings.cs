@@ -1,12 +1,8 @@
-using Amazon.Neptunedata;
 using ArazzoGen;
 
-// The Neptune ML seed names its operations after the Neptune HTTP API; the AWS SDK names them
-// differently, and has no `modelName` on StartMLModelTrainingJob (the model type is chosen by the
-// data processing job). These attributes say so in C#, leaving the shared workflow file untouched.
-[assembly: ArazzoSource("neptuneMlApi", typeof(IAmazonNeptunedata))]
-[assembly: ArazzoOperation("neptuneMlApi", "createDataProcessingJob", nameof(IAmazonNeptunedata.StartMLDataProcessingJobAsync))]
-[assembly: ArazzoOperation("neptuneMlApi", "getDataProcessingJobStatus", nameof(IAmazonNeptunedata.GetMLDataProcessingJobAsync))]
-[assembly: ArazzoOperation("neptuneMlApi", "createModelTrainingJob", nameof(IAmazonNeptunedata.StartMLModelTrainingJobAsync))]
-[assembly: ArazzoOperation("neptuneMlApi", "getModelTrainingJobStatus", nameof(IAmazonNeptunedata.GetMLModelTrainingJobAsync))]
+// The Neptune ML seed's operationIds (createDataProcessingJob, ...) are the Neptune HTTP API's; they
+// bind to the SDK through the OpenAPI document its source description names (openapi/, an
+// AdditionalFile), with no attribute. One genuine override is left: the workflow sends `modelName`
+// to StartMLModelTrainingJob, which neither the AWS model nor the SDK has (the model type is chosen
+// by the data processing job), so it is dropped here, leaving the shared workflow file untouched.
 [assembly: ArazzoPayloadMember("neptuneMlApi", "createModelTrainingJob", "modelName", null)]

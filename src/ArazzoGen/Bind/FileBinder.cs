@@ -39,7 +39,7 @@ internal static class FileBinder
 
         var external = new ExternalWorkflows(input.Referenced, catalog, settings.Namespace, cancellationToken);
         external.Binding(file.FilePath);
-        var (workflows, _) = BindDocument(document, catalog, settings.Namespace, external, diagnostics, cancellationToken);
+        var (workflows, _) = BindDocument(document, catalog, settings.Namespace, external, diagnostics, cancellationToken, input.Descriptions);
         return new BoundFile(file.FilePath, workflows, diagnostics.ToEquatableArray());
     }
 
@@ -49,9 +49,10 @@ internal static class FileBinder
     /// </summary>
     /// <returns>The bound workflows in document order, and each as a step of another workflow sees it.</returns>
     internal static (EquatableArray<BoundWorkflow> Workflows, Dictionary<string, CalledWorkflow> AsCalled) BindDocument(
-        ArazzoDocument document, ClientCatalog catalog, string ns, ExternalWorkflows external, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+        ArazzoDocument document, ClientCatalog catalog, string ns, ExternalWorkflows external, DiagnosticBag diagnostics, CancellationToken cancellationToken,
+        EquatableArray<NamedDescription> descriptions = default)
     {
-        var sources = new SourceBinder(document, catalog, diagnostics);
+        var sources = new SourceBinder(document, catalog, diagnostics, descriptions);
         var classNames = ClassNames(document, diagnostics);
         var called = new Dictionary<string, CalledWorkflow>(StringComparer.Ordinal);
         var bound = new Dictionary<Workflow, BoundWorkflow>();

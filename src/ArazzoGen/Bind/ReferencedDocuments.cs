@@ -7,8 +7,38 @@ using ArazzoGen.Validate;
 
 namespace ArazzoGen.Bind;
 
-/// <summary>A file to bind, with the Arazzo documents its <c>type: arazzo</c> sources point at (transitively).</summary>
-internal sealed record FileToBind(ValidatedFile File, EquatableArray<ValidatedFile> Referenced);
+/// <summary>
+/// A file to bind, with the Arazzo documents its <c>type: arazzo</c> sources point at (transitively),
+/// and the OpenAPI documents its <c>type: openapi</c> sources point at, by source name.
+/// </summary>
+internal sealed record FileToBind(ValidatedFile File, EquatableArray<ValidatedFile> Referenced, EquatableArray<NamedDescription> Descriptions)
+{
+    public FileToBind(ValidatedFile file, EquatableArray<ValidatedFile> referenced)
+        : this(file, referenced, EquatableArray<NamedDescription>.Empty)
+    {
+    }
+
+    /// <summary>This file with the OpenAPI documents among <paramref name="all"/> that its sources' urls name.</summary>
+    public FileToBind WithDescriptions(ImmutableArray<ArazzoGen.Model.OpenApiDescription> all)
+    {
+        if (all.IsEmpty || File.Document is not { } document)
+        {
+            return this;
+        }
+
+        var byPath = all.GroupBy(d => ReferencedDocuments.Normalize(d.FilePath), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var named = document.SourceDescriptions
+            .Where(s => s.EffectiveType == "openapi" && s.Url is not null)
+            .Select(s => (s.Name.Value, Path: ReferencedDocuments.Resolve(File.FilePath, s.Url!.Value)))
+            .Where(s => s.Path is not null && byPath.ContainsKey(s.Path))
+            .Select(s => new NamedDescription(s.Value, byPath[s.Path!]))
+            .ToEquatableArray();
+        return named.Count == 0 ? this : this with { Descriptions = named };
+    }
+}
+
+/// <summary>The OpenAPI document a source description names.</summary>
+internal sealed record NamedDescription(string Source, ArazzoGen.Model.OpenApiDescription Description);
 
 /// <summary>
 /// Finds the documents a file's <c>type: arazzo</c> source descriptions name, among the project's

@@ -23,8 +23,11 @@ internal sealed class SourceBinder
 
     private readonly Dictionary<string, string> _clientProperties = new(StringComparer.Ordinal);
 
-    public SourceBinder(ArazzoDocument document, ClientCatalog catalog, DiagnosticBag diagnostics)
+    private readonly Dictionary<string, OpenApiDescription> _descriptions;
+
+    public SourceBinder(ArazzoDocument document, ClientCatalog catalog, DiagnosticBag diagnostics, EquatableArray<NamedDescription> descriptions = default)
     {
+        _descriptions = descriptions.ToDictionary(d => d.Source, d => d.Description, StringComparer.Ordinal);
         _document = document;
         _catalog = catalog;
         _diagnostics = diagnostics;
@@ -117,8 +120,33 @@ internal sealed class SourceBinder
     }
 
     /// <summary>The SDK method for an operation of <paramref name="source"/>, through <c>[assembly: ArazzoOperation]</c> when mapped.</summary>
-    public IMethodSymbol? Method(string source, INamedTypeSymbol client, string operationId) =>
-        _catalog.FindOperation(client, _catalog.OperationBindings.TryGetValue((source, operationId), out var mapped) ? mapped : operationId);
+    /// <remarks>
+    /// Else by the operation's own name (the SDK's, or the API's), else, when the source's OpenAPI
+    /// document is an AdditionalFile, by the HTTP binding it gives that operationId (Neptune's
+    /// <c>createDataProcessingJob</c> is <c>POST /ml/dataprocessing</c>, which the AWS model binds to StartMLDataProcessingJob).
+    /// </remarks>
+    public IMethodSymbol? Method(string source, INamedTypeSymbol client, string operationId)
+    {
+        if (_catalog.OperationBindings.TryGetValue((source, operationId), out var mapped))
+        {
+            return _catalog.FindOperation(client, mapped);
+        }
+
+        return _catalog.FindOperation(client, operationId)
+            ?? (DescribedOperation(source, client, operationId) is { } described ? _catalog.FindOperation(client, described) : null);
+    }
+
+    /// <summary>The API's name of the operation the source's OpenAPI document gives <paramref name="operationId"/>.</summary>
+    private string? DescribedOperation(string source, INamedTypeSymbol client, string operationId)
+    {
+        if (!_descriptions.TryGetValue(source, out var description) || _catalog.ApiOf(client) is not { } api)
+        {
+            return null;
+        }
+
+        var operation = description.Operations.FirstOrDefault(o => string.Equals(o.OperationId, operationId, StringComparison.Ordinal));
+        return operation is null ? null : HttpBinding.Match(api, operation.Method, operation.Path)?.Name;
+    }
 
     private INamedTypeSymbol? Resolve(string source)
     {

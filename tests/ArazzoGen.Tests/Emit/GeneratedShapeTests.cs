@@ -13,7 +13,8 @@ public class GeneratedShapeTests
 {
     private static readonly Lazy<(GeneratorDriverRunResult Run, Compilation Output)> Everything = new(() =>
         SdkCompilation.Generate(
-            RepoPaths.WorkflowFiles.Select(RepoPaths.Workflow).Concat(RepoPaths.TestWorkflowPaths).Select(p => (p, File.ReadAllText(p))),
+            RepoPaths.WorkflowFiles.Select(RepoPaths.Workflow).Concat(RepoPaths.TestWorkflowPaths).Select(p => (p, File.ReadAllText(p))).Append(SdkCompilation.NeptuneOpenApi(RepoPaths.Root)),
+            SdkCompilation.S3AndKms,
             true,
             SdkCompilation.NeptuneBindings));
 

@@ -11,7 +11,7 @@ public class GeneratedSourceTests
     [MemberData(nameof(Workflows))]
     public void Generated_source_of_each_workflow_matches_its_approved_snapshot(string file)
     {
-        var (run, _) = SdkCompilation.Generate(new[] { ("/repo/workflows/" + file, File.ReadAllText(RepoPaths.Workflow(file))) }, true, SdkCompilation.NeptuneBindings);
+        var (run, _) = SdkCompilation.Generate(new[] { ("/repo/workflows/" + file, File.ReadAllText(RepoPaths.Workflow(file))), SdkCompilation.NeptuneOpenApi("/repo") }, true, SdkCompilation.NeptuneBindings);
 
         // One snapshot per document: its classes in the order they are generated.
         var sources = run.Results[0].GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal).ToList();

@@ -68,5 +68,13 @@ internal static class SdkCompilation
     }
 
     public static IEnumerable<(string Path, string Text)> Seeds() =>
-        RepoPaths.SeedFiles.Select(f => ("/repo/workflows/" + f, File.ReadAllText(RepoPaths.Workflow(f))));
+        RepoPaths.SeedFiles.Select(f => ("/repo/workflows/" + f, File.ReadAllText(RepoPaths.Workflow(f)))).Append(NeptuneOpenApi("/repo"));
+
+    /// <summary>
+    /// The OpenAPI document the Neptune ML seed's source description names (<c>../openapi/...</c> from
+    /// its folder), placed under <paramref name="root"/> as the repository has it: the seed's
+    /// operationIds bind through it.
+    /// </summary>
+    public static (string Path, string Text) NeptuneOpenApi(string root) =>
+        (root.TrimEnd('/') + "/openapi/amazon-neptune-ml-openapi.yml", File.ReadAllText(Path.Combine(RepoPaths.Root, "openapi", "amazon-neptune-ml-openapi.yml")));
 }
