@@ -18,9 +18,14 @@ internal sealed class ServiceModel
 
     public JsonElement Operation(string name) => _operations.GetProperty(name);
 
+    /// <summary>Every operation of the service, in ordinal order.</summary>
+    public IReadOnlyList<string> OperationNames => _operations.EnumerateObject().Select(o => o.Name).Order(StringComparer.Ordinal).ToList();
+
     public JsonElement Shape(string name) => _shapes.GetProperty(name);
 
-    public string Type(string shape) => Shape(shape).GetProperty("type").GetString()!;
+    /// <summary>The shape's type; a structure marked <c>document: true</c> (free-form JSON) is "document", as the SDK treats it.</summary>
+    public string Type(string shape) =>
+        Shape(shape).TryGetProperty("document", out var document) && document.ValueKind == JsonValueKind.True ? "document" : Shape(shape).GetProperty("type").GetString()!;
 
     public bool IsEnum(string shape) => Type(shape) == "string" && Shape(shape).TryGetProperty("enum", out _);
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace ShapeGen;
 
 /// <summary>
-/// Writes C# stand-ins for one service: every shape reachable from the chosen operations, named
+/// Writes C# stand-ins for one service: every operation and every shape reachable from them, named
 /// and typed as the AWS SDK for .NET v4 names and types them.
 /// </summary>
 internal sealed class ShapeEmitter
@@ -14,12 +14,14 @@ internal sealed class ShapeEmitter
     private readonly SortedSet<string> _enums = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _errors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _operationClasses = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<string> _operations;
 
     public ShapeEmitter(ServiceModel model, ServiceSpec spec)
     {
         _model = model;
         _spec = spec;
-        foreach (var operation in spec.Operations)
+        _operations = model.OperationNames;
+        foreach (var operation in _operations)
         {
             var op = model.Operation(operation);
             if (op.TryGetProperty("input", out var input))
@@ -130,7 +132,7 @@ internal sealed class ShapeEmitter
         var text = new StringBuilder(Header());
         text.AppendLine($"namespace {Ns}");
         text.AppendLine("{");
-        text.AppendLine($"    /// <summary>Stand-in for the AWS SDK's IAmazon{Client} (only the operations ArazzoGen's workflows and tests use).</summary>");
+        text.AppendLine($"    /// <summary>Stand-in for the AWS SDK's IAmazon{Client}, with every operation of the model.</summary>");
         text.AppendLine($"    public partial interface IAmazon{Client} : global::Amazon.Runtime.IAmazonService, global::System.IDisposable");
         text.AppendLine("    {");
         text.AppendLine("#if NET8_0_OR_GREATER");
@@ -142,7 +144,7 @@ internal sealed class ShapeEmitter
         text.AppendLine("#endif");
         text.AppendLine();
         text.AppendLine("        global::Amazon.Runtime.Endpoints.Endpoint DetermineServiceOperationEndpoint(global::Amazon.Runtime.AmazonWebServiceRequest request);");
-        foreach (var operation in _spec.Operations)
+        foreach (var operation in _operations)
         {
             text.AppendLine();
             text.AppendLine($"        global::System.Threading.Tasks.Task<global::{Ns}.Model.{operation}Response> {operation}Async(global::{Ns}.Model.{operation}Request request, global::System.Threading.CancellationToken cancellationToken = default);");
@@ -169,7 +171,7 @@ internal sealed class ShapeEmitter
         var text = new StringBuilder(Header());
         text.AppendLine($"namespace {Ns}.Model");
         text.AppendLine("{");
-        foreach (var operation in _spec.Operations)
+        foreach (var operation in _operations)
         {
             var op = _model.Operation(operation);
             var input = op.TryGetProperty("input", out var i) ? i.GetProperty("shape").GetString() : null;
@@ -267,7 +269,9 @@ internal sealed class ShapeEmitter
                     field += "_";
                 }
 
-                text.AppendLine($"        public static readonly {shape} {field} = new {shape}(\"{value}\");");
+                // A value named like an inherited member (SageMaker's Operator has "Equals") hides it, as in the real SDK.
+                var hides = field is "Equals" or "GetHashCode" or "ToString" or "GetType" or "ReferenceEquals" or "Value" or "FindValue" ? "new " : string.Empty;
+                text.AppendLine($"        public static readonly {hides}{shape} {field} = new {shape}(\"{value}\");");
             }
 
             text.AppendLine();

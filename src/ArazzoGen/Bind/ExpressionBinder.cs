@@ -73,11 +73,11 @@ internal sealed class ExpressionBinder
             return new Typed(fact, null);
         }
 
-        segments = path;
         var steps = new List<PathStep>();
         var current = start.Symbol;
-        foreach (var segment in segments)
+        for (var position = 0; position < path.Count; position++)
         {
+            var segment = path[position];
             if (segment.Kind == PathSegmentKind.Length)
             {
                 var inner = steps.Count == 0 ? start.Value : new PathBound(start.Value, steps.ToEquatableArray(), Describe(current));
@@ -92,6 +92,16 @@ internal sealed class ExpressionBinder
 
             var type = _scope.Types.Describe(current);
             var named = Unwrap(current);
+            if (type.Kind == SdkTypeKind.Document)
+            {
+                // The SDK does not model what is inside: the rest of the pointer is followed at run time.
+                var document = steps.Count == 0 ? start.Value : new PathBound(start.Value, steps.ToEquatableArray(), type);
+                var rest = path.Skip(position).Select(s => s.Kind == PathSegmentKind.Index ? s.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) : s.Name);
+                var pointer = string.Concat(rest.Select(token => "/" + token.Replace("~", "~0").Replace("/", "~1")));
+                var member = steps.LastOrDefault(s => s.Kind == PathStepKind.Member)?.Name ?? start.Value.Type.Name;
+                return new Typed(new DocumentTextBound(document, pointer, member), _scope.Types.Primitive(TypeRef.String));
+            }
+
             switch (type.Kind)
             {
                 case SdkTypeKind.List:

@@ -113,6 +113,11 @@ internal sealed class SdkTypes
             return new TypeRef(name, SdkTypeKind.Constant, false, null, values);
         }
 
+        if (named.Name == "Document" && named.ContainingNamespace.ToDisplayString() == "Amazon.Runtime.Documents")
+        {
+            return Simple(SdkTypeKind.Document);
+        }
+
         if (named.TypeKind == Microsoft.CodeAnalysis.TypeKind.Enum)
         {
             var members = named.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst).Select(f => f.Name).ToEquatableArray();

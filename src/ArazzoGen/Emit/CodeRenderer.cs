@@ -31,6 +31,7 @@ internal static class CodeRenderer
         ConstantFromStringBound constant => $"{constant.Type.NonNullableName}.FindValue({Value(constant.Inner, responseIsKnown)})",
         ConstantValueBound constant => $"{Value(constant.Inner, responseIsKnown)}?.Value",
         TextBound text => $"{Criteria}.Text({Value(text.Inner, responseIsKnown)})",
+        DocumentTextBound document => $"global::ArazzoGen.Runtime.Documents.Text({Value(document.Document, responseIsKnown)}, {CSharpLiteral.String(document.Pointer)}, {CSharpLiteral.String(document.Member)})",
         WireBound { Conversion: WireConversion.Enum } wire => $"global::ArazzoGen.Runtime.Wire.Enum<{wire.Type.NonNullableName}>({Value(wire.Inner, responseIsKnown)}, {CSharpLiteral.String(wire.Member)})",
         WireBound wire => $"global::ArazzoGen.Runtime.Wire.{wire.Conversion}({Value(wire.Inner, responseIsKnown)}, {CSharpLiteral.String(wire.Member)})",
         TemplateBound template => "string.Concat(" + string.Join(", ", template.Chunks.Select(c => c.Text is not null ? CSharpLiteral.String(c.Text) : $"{Criteria}.Text({Value(c.Value!, responseIsKnown)})")) + ")",

@@ -7,4 +7,198 @@
 
 namespace Amazon.Neptunedata
 {
+    public partial class Action : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly Action InitiateDatabaseReset = new Action("initiateDatabaseReset");
+        public static readonly Action PerformDatabaseReset = new Action("performDatabaseReset");
+
+        public Action(string value)
+            : base(value)
+        {
+        }
+
+        public static Action FindValue(string value) => FindValue<Action>(value);
+
+        public static implicit operator Action(string value) => FindValue(value);
+    }
+
+    public partial class Encoding : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly Encoding Gzip = new Encoding("gzip");
+
+        public Encoding(string value)
+            : base(value)
+        {
+        }
+
+        public static Encoding FindValue(string value) => FindValue<Encoding>(value);
+
+        public static implicit operator Encoding(string value) => FindValue(value);
+    }
+
+    public partial class Format : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly Format Csv = new Format("csv");
+        public static readonly Format Opencypher = new Format("opencypher");
+        public static readonly Format Ntriples = new Format("ntriples");
+        public static readonly Format Nquads = new Format("nquads");
+        public static readonly Format Rdfxml = new Format("rdfxml");
+        public static readonly Format Turtle = new Format("turtle");
+
+        public Format(string value)
+            : base(value)
+        {
+        }
+
+        public static Format FindValue(string value) => FindValue<Format>(value);
+
+        public static implicit operator Format(string value) => FindValue(value);
+    }
+
+    public partial class GraphSummaryType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly GraphSummaryType Basic = new GraphSummaryType("basic");
+        public static readonly GraphSummaryType Detailed = new GraphSummaryType("detailed");
+
+        public GraphSummaryType(string value)
+            : base(value)
+        {
+        }
+
+        public static GraphSummaryType FindValue(string value) => FindValue<GraphSummaryType>(value);
+
+        public static implicit operator GraphSummaryType(string value) => FindValue(value);
+    }
+
+    public partial class IteratorType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly IteratorType AT_SEQUENCE_NUMBER = new IteratorType("AT_SEQUENCE_NUMBER");
+        public static readonly IteratorType AFTER_SEQUENCE_NUMBER = new IteratorType("AFTER_SEQUENCE_NUMBER");
+        public static readonly IteratorType TRIM_HORIZON = new IteratorType("TRIM_HORIZON");
+        public static readonly IteratorType LATEST = new IteratorType("LATEST");
+
+        public IteratorType(string value)
+            : base(value)
+        {
+        }
+
+        public static IteratorType FindValue(string value) => FindValue<IteratorType>(value);
+
+        public static implicit operator IteratorType(string value) => FindValue(value);
+    }
+
+    public partial class Mode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly Mode RESUME = new Mode("RESUME");
+        public static readonly Mode NEW = new Mode("NEW");
+        public static readonly Mode AUTO = new Mode("AUTO");
+
+        public Mode(string value)
+            : base(value)
+        {
+        }
+
+        public static Mode FindValue(string value) => FindValue<Mode>(value);
+
+        public static implicit operator Mode(string value) => FindValue(value);
+    }
+
+    public partial class OpenCypherExplainMode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly OpenCypherExplainMode Static = new OpenCypherExplainMode("static");
+        public static readonly OpenCypherExplainMode Dynamic = new OpenCypherExplainMode("dynamic");
+        public static readonly OpenCypherExplainMode Details = new OpenCypherExplainMode("details");
+
+        public OpenCypherExplainMode(string value)
+            : base(value)
+        {
+        }
+
+        public static OpenCypherExplainMode FindValue(string value) => FindValue<OpenCypherExplainMode>(value);
+
+        public static implicit operator OpenCypherExplainMode(string value) => FindValue(value);
+    }
+
+    public partial class Parallelism : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly Parallelism LOW = new Parallelism("LOW");
+        public static readonly Parallelism MEDIUM = new Parallelism("MEDIUM");
+        public static readonly Parallelism HIGH = new Parallelism("HIGH");
+        public static readonly Parallelism OVERSUBSCRIBE = new Parallelism("OVERSUBSCRIBE");
+
+        public Parallelism(string value)
+            : base(value)
+        {
+        }
+
+        public static Parallelism FindValue(string value) => FindValue<Parallelism>(value);
+
+        public static implicit operator Parallelism(string value) => FindValue(value);
+    }
+
+    public partial class S3BucketRegion : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly S3BucketRegion UsEast1 = new S3BucketRegion("us-east-1");
+        public static readonly S3BucketRegion UsEast2 = new S3BucketRegion("us-east-2");
+        public static readonly S3BucketRegion UsWest1 = new S3BucketRegion("us-west-1");
+        public static readonly S3BucketRegion UsWest2 = new S3BucketRegion("us-west-2");
+        public static readonly S3BucketRegion CaCentral1 = new S3BucketRegion("ca-central-1");
+        public static readonly S3BucketRegion SaEast1 = new S3BucketRegion("sa-east-1");
+        public static readonly S3BucketRegion EuNorth1 = new S3BucketRegion("eu-north-1");
+        public static readonly S3BucketRegion EuWest1 = new S3BucketRegion("eu-west-1");
+        public static readonly S3BucketRegion EuWest2 = new S3BucketRegion("eu-west-2");
+        public static readonly S3BucketRegion EuWest3 = new S3BucketRegion("eu-west-3");
+        public static readonly S3BucketRegion EuCentral1 = new S3BucketRegion("eu-central-1");
+        public static readonly S3BucketRegion MeSouth1 = new S3BucketRegion("me-south-1");
+        public static readonly S3BucketRegion AfSouth1 = new S3BucketRegion("af-south-1");
+        public static readonly S3BucketRegion ApEast1 = new S3BucketRegion("ap-east-1");
+        public static readonly S3BucketRegion ApNortheast1 = new S3BucketRegion("ap-northeast-1");
+        public static readonly S3BucketRegion ApNortheast2 = new S3BucketRegion("ap-northeast-2");
+        public static readonly S3BucketRegion ApSoutheast1 = new S3BucketRegion("ap-southeast-1");
+        public static readonly S3BucketRegion ApSoutheast2 = new S3BucketRegion("ap-southeast-2");
+        public static readonly S3BucketRegion ApSouth1 = new S3BucketRegion("ap-south-1");
+        public static readonly S3BucketRegion CnNorth1 = new S3BucketRegion("cn-north-1");
+        public static readonly S3BucketRegion CnNorthwest1 = new S3BucketRegion("cn-northwest-1");
+        public static readonly S3BucketRegion UsGovWest1 = new S3BucketRegion("us-gov-west-1");
+        public static readonly S3BucketRegion UsGovEast1 = new S3BucketRegion("us-gov-east-1");
+        public static readonly S3BucketRegion CaWest1 = new S3BucketRegion("ca-west-1");
+        public static readonly S3BucketRegion EuSouth2 = new S3BucketRegion("eu-south-2");
+        public static readonly S3BucketRegion IlCentral1 = new S3BucketRegion("il-central-1");
+        public static readonly S3BucketRegion MeCentral1 = new S3BucketRegion("me-central-1");
+        public static readonly S3BucketRegion ApNortheast3 = new S3BucketRegion("ap-northeast-3");
+        public static readonly S3BucketRegion ApSoutheast3 = new S3BucketRegion("ap-southeast-3");
+        public static readonly S3BucketRegion ApSoutheast4 = new S3BucketRegion("ap-southeast-4");
+        public static readonly S3BucketRegion ApSoutheast5 = new S3BucketRegion("ap-southeast-5");
+        public static readonly S3BucketRegion ApSoutheast7 = new S3BucketRegion("ap-southeast-7");
+        public static readonly S3BucketRegion MxCentral1 = new S3BucketRegion("mx-central-1");
+        public static readonly S3BucketRegion ApEast2 = new S3BucketRegion("ap-east-2");
+        public static readonly S3BucketRegion ApSouth2 = new S3BucketRegion("ap-south-2");
+        public static readonly S3BucketRegion EuCentral2 = new S3BucketRegion("eu-central-2");
+
+        public S3BucketRegion(string value)
+            : base(value)
+        {
+        }
+
+        public static S3BucketRegion FindValue(string value) => FindValue<S3BucketRegion>(value);
+
+        public static implicit operator S3BucketRegion(string value) => FindValue(value);
+    }
+
+    public partial class StatisticsAutoGenerationMode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly StatisticsAutoGenerationMode DisableAutoCompute = new StatisticsAutoGenerationMode("disableAutoCompute");
+        public static readonly StatisticsAutoGenerationMode EnableAutoCompute = new StatisticsAutoGenerationMode("enableAutoCompute");
+        public static readonly StatisticsAutoGenerationMode Refresh = new StatisticsAutoGenerationMode("refresh");
+
+        public StatisticsAutoGenerationMode(string value)
+            : base(value)
+        {
+        }
+
+        public static StatisticsAutoGenerationMode FindValue(string value) => FindValue<StatisticsAutoGenerationMode>(value);
+
+        public static implicit operator StatisticsAutoGenerationMode(string value) => FindValue(value);
+    }
+
 }

@@ -7,6 +7,29 @@
 
 namespace Amazon.Neptunedata.Model
 {
+    public partial class AccessDeniedException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public AccessDeniedException(string message)
+            : base(message)
+        {
+        }
+
+        public AccessDeniedException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public AccessDeniedException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public AccessDeniedException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
     public partial class BadRequestException : global::Amazon.Neptunedata.AmazonNeptunedataException
     {
         public BadRequestException(string message)
@@ -25,6 +48,52 @@ namespace Amazon.Neptunedata.Model
         }
 
         public BadRequestException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class BulkLoadIdNotFoundException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public BulkLoadIdNotFoundException(string message)
+            : base(message)
+        {
+        }
+
+        public BulkLoadIdNotFoundException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public BulkLoadIdNotFoundException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public BulkLoadIdNotFoundException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class CancelledByUserException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public CancelledByUserException(string message)
+            : base(message)
+        {
+        }
+
+        public CancelledByUserException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public CancelledByUserException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public CancelledByUserException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
             : base(message, innerException, errorType, errorCode, requestId, statusCode)
         {
         }
@@ -53,6 +122,29 @@ namespace Amazon.Neptunedata.Model
         }
     }
 
+    public partial class ConcurrentModificationException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public ConcurrentModificationException(string message)
+            : base(message)
+        {
+        }
+
+        public ConcurrentModificationException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public ConcurrentModificationException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public ConcurrentModificationException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
     public partial class ConstraintViolationException : global::Amazon.Neptunedata.AmazonNeptunedataException
     {
         public ConstraintViolationException(string message)
@@ -71,6 +163,52 @@ namespace Amazon.Neptunedata.Model
         }
 
         public ConstraintViolationException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class ExpiredStreamException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public ExpiredStreamException(string message)
+            : base(message)
+        {
+        }
+
+        public ExpiredStreamException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public ExpiredStreamException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public ExpiredStreamException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class FailureByQueryException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public FailureByQueryException(string message)
+            : base(message)
+        {
+        }
+
+        public FailureByQueryException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public FailureByQueryException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public FailureByQueryException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
             : base(message, innerException, errorType, errorCode, requestId, statusCode)
         {
         }
@@ -99,6 +237,29 @@ namespace Amazon.Neptunedata.Model
         }
     }
 
+    public partial class InternalFailureException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public InternalFailureException(string message)
+            : base(message)
+        {
+        }
+
+        public InternalFailureException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public InternalFailureException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public InternalFailureException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
     public partial class InvalidArgumentException : global::Amazon.Neptunedata.AmazonNeptunedataException
     {
         public InvalidArgumentException(string message)
@@ -117,6 +278,29 @@ namespace Amazon.Neptunedata.Model
         }
 
         public InvalidArgumentException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class InvalidNumericDataException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public InvalidNumericDataException(string message)
+            : base(message)
+        {
+        }
+
+        public InvalidNumericDataException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public InvalidNumericDataException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public InvalidNumericDataException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
             : base(message, innerException, errorType, errorCode, requestId, statusCode)
         {
         }
@@ -145,6 +329,29 @@ namespace Amazon.Neptunedata.Model
         }
     }
 
+    public partial class LoadUrlAccessDeniedException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public LoadUrlAccessDeniedException(string message)
+            : base(message)
+        {
+        }
+
+        public LoadUrlAccessDeniedException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public LoadUrlAccessDeniedException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public LoadUrlAccessDeniedException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
     public partial class MLResourceNotFoundException : global::Amazon.Neptunedata.AmazonNeptunedataException
     {
         public MLResourceNotFoundException(string message)
@@ -163,6 +370,75 @@ namespace Amazon.Neptunedata.Model
         }
 
         public MLResourceNotFoundException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class MalformedQueryException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public MalformedQueryException(string message)
+            : base(message)
+        {
+        }
+
+        public MalformedQueryException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public MalformedQueryException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public MalformedQueryException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class MemoryLimitExceededException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public MemoryLimitExceededException(string message)
+            : base(message)
+        {
+        }
+
+        public MemoryLimitExceededException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public MemoryLimitExceededException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public MemoryLimitExceededException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class MethodNotAllowedException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public MethodNotAllowedException(string message)
+            : base(message)
+        {
+        }
+
+        public MethodNotAllowedException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public MethodNotAllowedException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public MethodNotAllowedException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
             : base(message, innerException, errorType, errorCode, requestId, statusCode)
         {
         }
@@ -191,6 +467,29 @@ namespace Amazon.Neptunedata.Model
         }
     }
 
+    public partial class ParsingException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public ParsingException(string message)
+            : base(message)
+        {
+        }
+
+        public ParsingException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public ParsingException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public ParsingException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
     public partial class PreconditionsFailedException : global::Amazon.Neptunedata.AmazonNeptunedataException
     {
         public PreconditionsFailedException(string message)
@@ -209,6 +508,236 @@ namespace Amazon.Neptunedata.Model
         }
 
         public PreconditionsFailedException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class QueryLimitExceededException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public QueryLimitExceededException(string message)
+            : base(message)
+        {
+        }
+
+        public QueryLimitExceededException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public QueryLimitExceededException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public QueryLimitExceededException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class QueryLimitException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public QueryLimitException(string message)
+            : base(message)
+        {
+        }
+
+        public QueryLimitException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public QueryLimitException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public QueryLimitException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class QueryTooLargeException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public QueryTooLargeException(string message)
+            : base(message)
+        {
+        }
+
+        public QueryTooLargeException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public QueryTooLargeException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public QueryTooLargeException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class ReadOnlyViolationException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public ReadOnlyViolationException(string message)
+            : base(message)
+        {
+        }
+
+        public ReadOnlyViolationException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public ReadOnlyViolationException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public ReadOnlyViolationException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class S3Exception : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public S3Exception(string message)
+            : base(message)
+        {
+        }
+
+        public S3Exception(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public S3Exception(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public S3Exception(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class ServerShutdownException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public ServerShutdownException(string message)
+            : base(message)
+        {
+        }
+
+        public ServerShutdownException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public ServerShutdownException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public ServerShutdownException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class StatisticsNotAvailableException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public StatisticsNotAvailableException(string message)
+            : base(message)
+        {
+        }
+
+        public StatisticsNotAvailableException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public StatisticsNotAvailableException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public StatisticsNotAvailableException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class StreamRecordsNotFoundException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public StreamRecordsNotFoundException(string message)
+            : base(message)
+        {
+        }
+
+        public StreamRecordsNotFoundException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public StreamRecordsNotFoundException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public StreamRecordsNotFoundException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class ThrottlingException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public ThrottlingException(string message)
+            : base(message)
+        {
+        }
+
+        public ThrottlingException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public ThrottlingException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public ThrottlingException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
+    public partial class TimeLimitExceededException : global::Amazon.Neptunedata.AmazonNeptunedataException
+    {
+        public TimeLimitExceededException(string message)
+            : base(message)
+        {
+        }
+
+        public TimeLimitExceededException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public TimeLimitExceededException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public TimeLimitExceededException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
             : base(message, innerException, errorType, errorCode, requestId, statusCode)
         {
         }

@@ -7,7 +7,7 @@
 
 namespace Amazon.Neptunedata
 {
-    /// <summary>Stand-in for the AWS SDK's IAmazonNeptunedata (only the operations ArazzoGen's workflows and tests use).</summary>
+    /// <summary>Stand-in for the AWS SDK's IAmazonNeptunedata, with every operation of the model.</summary>
     public partial interface IAmazonNeptunedata : global::Amazon.Runtime.IAmazonService, global::System.IDisposable
     {
 #if NET8_0_OR_GREATER
@@ -20,13 +20,91 @@ namespace Amazon.Neptunedata
 
         global::Amazon.Runtime.Endpoints.Endpoint DetermineServiceOperationEndpoint(global::Amazon.Runtime.AmazonWebServiceRequest request);
 
-        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.StartMLDataProcessingJobResponse> StartMLDataProcessingJobAsync(global::Amazon.Neptunedata.Model.StartMLDataProcessingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.CancelGremlinQueryResponse> CancelGremlinQueryAsync(global::Amazon.Neptunedata.Model.CancelGremlinQueryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.CancelLoaderJobResponse> CancelLoaderJobAsync(global::Amazon.Neptunedata.Model.CancelLoaderJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.CancelMLDataProcessingJobResponse> CancelMLDataProcessingJobAsync(global::Amazon.Neptunedata.Model.CancelMLDataProcessingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.CancelMLModelTrainingJobResponse> CancelMLModelTrainingJobAsync(global::Amazon.Neptunedata.Model.CancelMLModelTrainingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.CancelMLModelTransformJobResponse> CancelMLModelTransformJobAsync(global::Amazon.Neptunedata.Model.CancelMLModelTransformJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.CancelOpenCypherQueryResponse> CancelOpenCypherQueryAsync(global::Amazon.Neptunedata.Model.CancelOpenCypherQueryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.CreateMLEndpointResponse> CreateMLEndpointAsync(global::Amazon.Neptunedata.Model.CreateMLEndpointRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.DeleteMLEndpointResponse> DeleteMLEndpointAsync(global::Amazon.Neptunedata.Model.DeleteMLEndpointRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.DeletePropertygraphStatisticsResponse> DeletePropertygraphStatisticsAsync(global::Amazon.Neptunedata.Model.DeletePropertygraphStatisticsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.DeleteSparqlStatisticsResponse> DeleteSparqlStatisticsAsync(global::Amazon.Neptunedata.Model.DeleteSparqlStatisticsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.ExecuteFastResetResponse> ExecuteFastResetAsync(global::Amazon.Neptunedata.Model.ExecuteFastResetRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.ExecuteGremlinExplainQueryResponse> ExecuteGremlinExplainQueryAsync(global::Amazon.Neptunedata.Model.ExecuteGremlinExplainQueryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.ExecuteGremlinProfileQueryResponse> ExecuteGremlinProfileQueryAsync(global::Amazon.Neptunedata.Model.ExecuteGremlinProfileQueryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.ExecuteGremlinQueryResponse> ExecuteGremlinQueryAsync(global::Amazon.Neptunedata.Model.ExecuteGremlinQueryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.ExecuteOpenCypherExplainQueryResponse> ExecuteOpenCypherExplainQueryAsync(global::Amazon.Neptunedata.Model.ExecuteOpenCypherExplainQueryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.ExecuteOpenCypherQueryResponse> ExecuteOpenCypherQueryAsync(global::Amazon.Neptunedata.Model.ExecuteOpenCypherQueryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.GetEngineStatusResponse> GetEngineStatusAsync(global::Amazon.Neptunedata.Model.GetEngineStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.GetGremlinQueryStatusResponse> GetGremlinQueryStatusAsync(global::Amazon.Neptunedata.Model.GetGremlinQueryStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.GetLoaderJobStatusResponse> GetLoaderJobStatusAsync(global::Amazon.Neptunedata.Model.GetLoaderJobStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
         global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.GetMLDataProcessingJobResponse> GetMLDataProcessingJobAsync(global::Amazon.Neptunedata.Model.GetMLDataProcessingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
-        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.StartMLModelTrainingJobResponse> StartMLModelTrainingJobAsync(global::Amazon.Neptunedata.Model.StartMLModelTrainingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.GetMLEndpointResponse> GetMLEndpointAsync(global::Amazon.Neptunedata.Model.GetMLEndpointRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
         global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.GetMLModelTrainingJobResponse> GetMLModelTrainingJobAsync(global::Amazon.Neptunedata.Model.GetMLModelTrainingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.GetMLModelTransformJobResponse> GetMLModelTransformJobAsync(global::Amazon.Neptunedata.Model.GetMLModelTransformJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.GetOpenCypherQueryStatusResponse> GetOpenCypherQueryStatusAsync(global::Amazon.Neptunedata.Model.GetOpenCypherQueryStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.GetPropertygraphStatisticsResponse> GetPropertygraphStatisticsAsync(global::Amazon.Neptunedata.Model.GetPropertygraphStatisticsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.GetPropertygraphStreamResponse> GetPropertygraphStreamAsync(global::Amazon.Neptunedata.Model.GetPropertygraphStreamRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.GetPropertygraphSummaryResponse> GetPropertygraphSummaryAsync(global::Amazon.Neptunedata.Model.GetPropertygraphSummaryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.GetRDFGraphSummaryResponse> GetRDFGraphSummaryAsync(global::Amazon.Neptunedata.Model.GetRDFGraphSummaryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.GetSparqlStatisticsResponse> GetSparqlStatisticsAsync(global::Amazon.Neptunedata.Model.GetSparqlStatisticsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.GetSparqlStreamResponse> GetSparqlStreamAsync(global::Amazon.Neptunedata.Model.GetSparqlStreamRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.ListGremlinQueriesResponse> ListGremlinQueriesAsync(global::Amazon.Neptunedata.Model.ListGremlinQueriesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.ListLoaderJobsResponse> ListLoaderJobsAsync(global::Amazon.Neptunedata.Model.ListLoaderJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.ListMLDataProcessingJobsResponse> ListMLDataProcessingJobsAsync(global::Amazon.Neptunedata.Model.ListMLDataProcessingJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.ListMLEndpointsResponse> ListMLEndpointsAsync(global::Amazon.Neptunedata.Model.ListMLEndpointsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.ListMLModelTrainingJobsResponse> ListMLModelTrainingJobsAsync(global::Amazon.Neptunedata.Model.ListMLModelTrainingJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.ListMLModelTransformJobsResponse> ListMLModelTransformJobsAsync(global::Amazon.Neptunedata.Model.ListMLModelTransformJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.ListOpenCypherQueriesResponse> ListOpenCypherQueriesAsync(global::Amazon.Neptunedata.Model.ListOpenCypherQueriesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.ManagePropertygraphStatisticsResponse> ManagePropertygraphStatisticsAsync(global::Amazon.Neptunedata.Model.ManagePropertygraphStatisticsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.ManageSparqlStatisticsResponse> ManageSparqlStatisticsAsync(global::Amazon.Neptunedata.Model.ManageSparqlStatisticsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.StartLoaderJobResponse> StartLoaderJobAsync(global::Amazon.Neptunedata.Model.StartLoaderJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.StartMLDataProcessingJobResponse> StartMLDataProcessingJobAsync(global::Amazon.Neptunedata.Model.StartMLDataProcessingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.StartMLModelTrainingJobResponse> StartMLModelTrainingJobAsync(global::Amazon.Neptunedata.Model.StartMLModelTrainingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.Neptunedata.Model.StartMLModelTransformJobResponse> StartMLModelTransformJobAsync(global::Amazon.Neptunedata.Model.StartMLModelTransformJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Base class of every Neptunedata request.</summary>

@@ -18,6 +18,63 @@ namespace Amazon.Neptunedata.Model
 
     }
 
+    public partial class CustomModelTransformParameters
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string SourceS3DirectoryPath { get; set; }
+
+        public string TransformEntryPointScript { get; set; }
+
+    }
+
+    public partial class DeleteStatisticsValueMap
+    {
+        public bool? Active { get; set; }
+
+        public string StatisticsId { get; set; }
+
+    }
+
+    public partial class EdgeStructure
+    {
+        public long? Count { get; set; }
+
+        public global::System.Collections.Generic.List<string> EdgeProperties { get; set; }
+
+    }
+
+    public partial class FastResetToken
+    {
+        public string Token { get; set; }
+
+    }
+
+    public partial class GremlinQueryStatus
+    {
+        public string QueryId { get; set; }
+
+        public string QueryString { get; set; }
+
+        public global::Amazon.Neptunedata.Model.QueryEvalStats QueryEvalStats { get; set; }
+
+    }
+
+    public partial class GremlinQueryStatusAttributes
+    {
+        public string Message { get; set; }
+
+        public int? Code { get; set; }
+
+        public global::Amazon.Runtime.Documents.Document Attributes { get; set; }
+
+    }
+
+    public partial class LoaderIdResult
+    {
+        public global::System.Collections.Generic.List<string> LoadIds { get; set; }
+
+    }
+
     public partial class MlConfigDefinition
     {
         public string Name { get; set; }
@@ -39,6 +96,208 @@ namespace Amazon.Neptunedata.Model
         public string FailureReason { get; set; }
 
         public string CloudwatchLogUrl { get; set; }
+
+    }
+
+    public partial class NodeStructure
+    {
+        public long? Count { get; set; }
+
+        public global::System.Collections.Generic.List<string> NodeProperties { get; set; }
+
+        public global::System.Collections.Generic.List<string> DistinctOutgoingEdgeLabels { get; set; }
+
+    }
+
+    public partial class PropertygraphData
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Id { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Type { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Key { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.Runtime.Documents.Document Value { get; set; }
+
+        public string From { get; set; }
+
+        public string To { get; set; }
+
+    }
+
+    public partial class PropertygraphRecord
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public long? CommitTimestampInMillis { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.Dictionary<string, string> EventId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.Neptunedata.Model.PropertygraphData Data { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Op { get; set; }
+
+        public bool? IsLastOp { get; set; }
+
+    }
+
+    public partial class PropertygraphSummary
+    {
+        public long? NumNodes { get; set; }
+
+        public long? NumEdges { get; set; }
+
+        public long? NumNodeLabels { get; set; }
+
+        public long? NumEdgeLabels { get; set; }
+
+        public global::System.Collections.Generic.List<string> NodeLabels { get; set; }
+
+        public global::System.Collections.Generic.List<string> EdgeLabels { get; set; }
+
+        public long? NumNodeProperties { get; set; }
+
+        public long? NumEdgeProperties { get; set; }
+
+        public global::System.Collections.Generic.List<global::System.Collections.Generic.Dictionary<string, long>> NodeProperties { get; set; }
+
+        public global::System.Collections.Generic.List<global::System.Collections.Generic.Dictionary<string, long>> EdgeProperties { get; set; }
+
+        public long? TotalNodePropertyValues { get; set; }
+
+        public long? TotalEdgePropertyValues { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.Neptunedata.Model.NodeStructure> NodeStructures { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.Neptunedata.Model.EdgeStructure> EdgeStructures { get; set; }
+
+    }
+
+    public partial class PropertygraphSummaryValueMap
+    {
+        public string Version { get; set; }
+
+        public global::System.DateTime? LastStatisticsComputationTime { get; set; }
+
+        public global::Amazon.Neptunedata.Model.PropertygraphSummary GraphSummary { get; set; }
+
+    }
+
+    public partial class QueryEvalStats
+    {
+        public int? Waited { get; set; }
+
+        public int? Elapsed { get; set; }
+
+        public bool? Cancelled { get; set; }
+
+        public global::Amazon.Runtime.Documents.Document Subqueries { get; set; }
+
+    }
+
+    public partial class QueryLanguageVersion
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Version { get; set; }
+
+    }
+
+    public partial class RDFGraphSummary
+    {
+        public long? NumDistinctSubjects { get; set; }
+
+        public long? NumDistinctPredicates { get; set; }
+
+        public long? NumQuads { get; set; }
+
+        public long? NumClasses { get; set; }
+
+        public global::System.Collections.Generic.List<string> Classes { get; set; }
+
+        public global::System.Collections.Generic.List<global::System.Collections.Generic.Dictionary<string, long>> Predicates { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.Neptunedata.Model.SubjectStructure> SubjectStructures { get; set; }
+
+    }
+
+    public partial class RDFGraphSummaryValueMap
+    {
+        public string Version { get; set; }
+
+        public global::System.DateTime? LastStatisticsComputationTime { get; set; }
+
+        public global::Amazon.Neptunedata.Model.RDFGraphSummary GraphSummary { get; set; }
+
+    }
+
+    public partial class RefreshStatisticsIdMap
+    {
+        public string StatisticsId { get; set; }
+
+    }
+
+    public partial class SparqlData
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Stmt { get; set; }
+
+    }
+
+    public partial class SparqlRecord
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public long? CommitTimestampInMillis { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.Dictionary<string, string> EventId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.Neptunedata.Model.SparqlData Data { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Op { get; set; }
+
+        public bool? IsLastOp { get; set; }
+
+    }
+
+    public partial class Statistics
+    {
+        public bool? AutoCompute { get; set; }
+
+        public bool? Active { get; set; }
+
+        public string StatisticsId { get; set; }
+
+        public global::System.DateTime? Date { get; set; }
+
+        public string Note { get; set; }
+
+        public global::Amazon.Neptunedata.Model.StatisticsSummary SignatureInfo { get; set; }
+
+    }
+
+    public partial class StatisticsSummary
+    {
+        public int? SignatureCount { get; set; }
+
+        public int? InstanceCount { get; set; }
+
+        public int? PredicateCount { get; set; }
+
+    }
+
+    public partial class SubjectStructure
+    {
+        public long? Count { get; set; }
+
+        public global::System.Collections.Generic.List<string> Predicates { get; set; }
 
     }
 

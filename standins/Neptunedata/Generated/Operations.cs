@@ -7,6 +7,768 @@
 
 namespace Amazon.Neptunedata.Model
 {
+    public partial class CancelGremlinQueryRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string QueryId { get; set; }
+
+    }
+
+    public partial class CancelGremlinQueryResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string Status { get; set; }
+
+    }
+
+    public partial class CancelLoaderJobRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string LoadId { get; set; }
+
+    }
+
+    public partial class CancelLoaderJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string Status { get; set; }
+
+    }
+
+    public partial class CancelMLDataProcessingJobRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Id { get; set; }
+
+        public string NeptuneIamRoleArn { get; set; }
+
+        public bool? Clean { get; set; }
+
+    }
+
+    public partial class CancelMLDataProcessingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string Status { get; set; }
+
+    }
+
+    public partial class CancelMLModelTrainingJobRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Id { get; set; }
+
+        public string NeptuneIamRoleArn { get; set; }
+
+        public bool? Clean { get; set; }
+
+    }
+
+    public partial class CancelMLModelTrainingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string Status { get; set; }
+
+    }
+
+    public partial class CancelMLModelTransformJobRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Id { get; set; }
+
+        public string NeptuneIamRoleArn { get; set; }
+
+        public bool? Clean { get; set; }
+
+    }
+
+    public partial class CancelMLModelTransformJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string Status { get; set; }
+
+    }
+
+    public partial class CancelOpenCypherQueryRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string QueryId { get; set; }
+
+        public bool? Silent { get; set; }
+
+    }
+
+    public partial class CancelOpenCypherQueryResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string Status { get; set; }
+
+        public bool? Payload { get; set; }
+
+    }
+
+    public partial class CreateMLEndpointRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        public string Id { get; set; }
+
+        public string MlModelTrainingJobId { get; set; }
+
+        public string MlModelTransformJobId { get; set; }
+
+        public bool? Update { get; set; }
+
+        public string NeptuneIamRoleArn { get; set; }
+
+        public string ModelName { get; set; }
+
+        public string InstanceType { get; set; }
+
+        public int? InstanceCount { get; set; }
+
+        public string VolumeEncryptionKMSKey { get; set; }
+
+    }
+
+    public partial class CreateMLEndpointResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string Id { get; set; }
+
+        public string Arn { get; set; }
+
+        public long? CreationTimeInMillis { get; set; }
+
+    }
+
+    public partial class DeleteMLEndpointRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Id { get; set; }
+
+        public string NeptuneIamRoleArn { get; set; }
+
+        public bool? Clean { get; set; }
+
+    }
+
+    public partial class DeleteMLEndpointResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string Status { get; set; }
+
+    }
+
+    public partial class DeletePropertygraphStatisticsRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+    }
+
+    public partial class DeletePropertygraphStatisticsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public int? StatusCode { get; set; }
+
+        public string Status { get; set; }
+
+        public global::Amazon.Neptunedata.Model.DeleteStatisticsValueMap Payload { get; set; }
+
+    }
+
+    public partial class DeleteSparqlStatisticsRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+    }
+
+    public partial class DeleteSparqlStatisticsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public int? StatusCode { get; set; }
+
+        public string Status { get; set; }
+
+        public global::Amazon.Neptunedata.Model.DeleteStatisticsValueMap Payload { get; set; }
+
+    }
+
+    public partial class ExecuteFastResetRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.Neptunedata.Action Action { get; set; }
+
+        public string Token { get; set; }
+
+    }
+
+    public partial class ExecuteFastResetResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Status { get; set; }
+
+        public global::Amazon.Neptunedata.Model.FastResetToken Payload { get; set; }
+
+    }
+
+    public partial class ExecuteGremlinExplainQueryRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string GremlinQuery { get; set; }
+
+    }
+
+    public partial class ExecuteGremlinExplainQueryResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.IO.MemoryStream Output { get; set; }
+
+    }
+
+    public partial class ExecuteGremlinProfileQueryRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string GremlinQuery { get; set; }
+
+        public bool? Results { get; set; }
+
+        public int? Chop { get; set; }
+
+        public string Serializer { get; set; }
+
+        public bool? IndexOps { get; set; }
+
+    }
+
+    public partial class ExecuteGremlinProfileQueryResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.IO.MemoryStream Output { get; set; }
+
+    }
+
+    public partial class ExecuteGremlinQueryRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string GremlinQuery { get; set; }
+
+        public string Serializer { get; set; }
+
+    }
+
+    public partial class ExecuteGremlinQueryResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string RequestId { get; set; }
+
+        public global::Amazon.Neptunedata.Model.GremlinQueryStatusAttributes Status { get; set; }
+
+        public global::Amazon.Runtime.Documents.Document Result { get; set; }
+
+        public global::Amazon.Runtime.Documents.Document Meta { get; set; }
+
+    }
+
+    public partial class ExecuteOpenCypherExplainQueryRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string OpenCypherQuery { get; set; }
+
+        public string Parameters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.Neptunedata.OpenCypherExplainMode ExplainMode { get; set; }
+
+    }
+
+    public partial class ExecuteOpenCypherExplainQueryResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.IO.MemoryStream Results { get; set; }
+
+    }
+
+    public partial class ExecuteOpenCypherQueryRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string OpenCypherQuery { get; set; }
+
+        public string Parameters { get; set; }
+
+    }
+
+    public partial class ExecuteOpenCypherQueryResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.Runtime.Documents.Document Results { get; set; }
+
+    }
+
+    public partial class GetEngineStatusRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+    }
+
+    public partial class GetEngineStatusResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string Status { get; set; }
+
+        public string StartTime { get; set; }
+
+        public string DbEngineVersion { get; set; }
+
+        public string Role { get; set; }
+
+        public string DfeQueryEngine { get; set; }
+
+        public global::Amazon.Neptunedata.Model.QueryLanguageVersion Gremlin { get; set; }
+
+        public global::Amazon.Neptunedata.Model.QueryLanguageVersion Sparql { get; set; }
+
+        public global::Amazon.Neptunedata.Model.QueryLanguageVersion Opencypher { get; set; }
+
+        public global::System.Collections.Generic.Dictionary<string, string> LabMode { get; set; }
+
+        public int? RollingBackTrxCount { get; set; }
+
+        public string RollingBackTrxEarliestStartTime { get; set; }
+
+        public global::System.Collections.Generic.Dictionary<string, global::Amazon.Runtime.Documents.Document> Features { get; set; }
+
+        public global::System.Collections.Generic.Dictionary<string, string> Settings { get; set; }
+
+    }
+
+    public partial class GetGremlinQueryStatusRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string QueryId { get; set; }
+
+    }
+
+    public partial class GetGremlinQueryStatusResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string QueryId { get; set; }
+
+        public string QueryString { get; set; }
+
+        public global::Amazon.Neptunedata.Model.QueryEvalStats QueryEvalStats { get; set; }
+
+    }
+
+    public partial class GetLoaderJobStatusRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string LoadId { get; set; }
+
+        public bool? Details { get; set; }
+
+        public bool? Errors { get; set; }
+
+        public int? Page { get; set; }
+
+        public int? ErrorsPerPage { get; set; }
+
+    }
+
+    public partial class GetLoaderJobStatusResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.Runtime.Documents.Document Payload { get; set; }
+
+    }
+
+    public partial class GetMLDataProcessingJobRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Id { get; set; }
+
+        public string NeptuneIamRoleArn { get; set; }
+
+    }
+
+    public partial class GetMLDataProcessingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string Status { get; set; }
+
+        public string Id { get; set; }
+
+        public global::Amazon.Neptunedata.Model.MlResourceDefinition ProcessingJob { get; set; }
+
+    }
+
+    public partial class GetMLEndpointRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Id { get; set; }
+
+        public string NeptuneIamRoleArn { get; set; }
+
+    }
+
+    public partial class GetMLEndpointResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string Status { get; set; }
+
+        public string Id { get; set; }
+
+        public global::Amazon.Neptunedata.Model.MlResourceDefinition Endpoint { get; set; }
+
+        public global::Amazon.Neptunedata.Model.MlConfigDefinition EndpointConfig { get; set; }
+
+    }
+
+    public partial class GetMLModelTrainingJobRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Id { get; set; }
+
+        public string NeptuneIamRoleArn { get; set; }
+
+    }
+
+    public partial class GetMLModelTrainingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string Status { get; set; }
+
+        public string Id { get; set; }
+
+        public global::Amazon.Neptunedata.Model.MlResourceDefinition ProcessingJob { get; set; }
+
+        public global::Amazon.Neptunedata.Model.MlResourceDefinition HpoJob { get; set; }
+
+        public global::Amazon.Neptunedata.Model.MlResourceDefinition ModelTransformJob { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.Neptunedata.Model.MlConfigDefinition> MlModels { get; set; }
+
+    }
+
+    public partial class GetMLModelTransformJobRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Id { get; set; }
+
+        public string NeptuneIamRoleArn { get; set; }
+
+    }
+
+    public partial class GetMLModelTransformJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string Status { get; set; }
+
+        public string Id { get; set; }
+
+        public global::Amazon.Neptunedata.Model.MlResourceDefinition BaseProcessingJob { get; set; }
+
+        public global::Amazon.Neptunedata.Model.MlResourceDefinition RemoteModelTransformJob { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.Neptunedata.Model.MlConfigDefinition> Models { get; set; }
+
+    }
+
+    public partial class GetOpenCypherQueryStatusRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string QueryId { get; set; }
+
+    }
+
+    public partial class GetOpenCypherQueryStatusResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string QueryId { get; set; }
+
+        public string QueryString { get; set; }
+
+        public global::Amazon.Neptunedata.Model.QueryEvalStats QueryEvalStats { get; set; }
+
+    }
+
+    public partial class GetPropertygraphStatisticsRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+    }
+
+    public partial class GetPropertygraphStatisticsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.Neptunedata.Model.Statistics Payload { get; set; }
+
+    }
+
+    public partial class GetPropertygraphStreamRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        public long? Limit { get; set; }
+
+        public global::Amazon.Neptunedata.IteratorType IteratorType { get; set; }
+
+        public long? CommitNum { get; set; }
+
+        public long? OpNum { get; set; }
+
+        public global::Amazon.Neptunedata.Encoding Encoding { get; set; }
+
+    }
+
+    public partial class GetPropertygraphStreamResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.Dictionary<string, string> LastEventId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public long? LastTrxTimestampInMillis { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Format { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.Neptunedata.Model.PropertygraphRecord> Records { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? TotalRecords { get; set; }
+
+    }
+
+    public partial class GetPropertygraphSummaryRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        public global::Amazon.Neptunedata.GraphSummaryType Mode { get; set; }
+
+    }
+
+    public partial class GetPropertygraphSummaryResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public int? StatusCode { get; set; }
+
+        public global::Amazon.Neptunedata.Model.PropertygraphSummaryValueMap Payload { get; set; }
+
+    }
+
+    public partial class GetRDFGraphSummaryRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        public global::Amazon.Neptunedata.GraphSummaryType Mode { get; set; }
+
+    }
+
+    public partial class GetRDFGraphSummaryResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public int? StatusCode { get; set; }
+
+        public global::Amazon.Neptunedata.Model.RDFGraphSummaryValueMap Payload { get; set; }
+
+    }
+
+    public partial class GetSparqlStatisticsRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+    }
+
+    public partial class GetSparqlStatisticsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.Neptunedata.Model.Statistics Payload { get; set; }
+
+    }
+
+    public partial class GetSparqlStreamRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        public long? Limit { get; set; }
+
+        public global::Amazon.Neptunedata.IteratorType IteratorType { get; set; }
+
+        public long? CommitNum { get; set; }
+
+        public long? OpNum { get; set; }
+
+        public global::Amazon.Neptunedata.Encoding Encoding { get; set; }
+
+    }
+
+    public partial class GetSparqlStreamResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.Dictionary<string, string> LastEventId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public long? LastTrxTimestampInMillis { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Format { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.Neptunedata.Model.SparqlRecord> Records { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? TotalRecords { get; set; }
+
+    }
+
+    public partial class ListGremlinQueriesRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        public bool? IncludeWaiting { get; set; }
+
+    }
+
+    public partial class ListGremlinQueriesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public int? AcceptedQueryCount { get; set; }
+
+        public int? RunningQueryCount { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.Neptunedata.Model.GremlinQueryStatus> Queries { get; set; }
+
+    }
+
+    public partial class ListLoaderJobsRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        public int? Limit { get; set; }
+
+        public bool? IncludeQueuedLoads { get; set; }
+
+    }
+
+    public partial class ListLoaderJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.Neptunedata.Model.LoaderIdResult Payload { get; set; }
+
+    }
+
+    public partial class ListMLDataProcessingJobsRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        public int? MaxItems { get; set; }
+
+        public string NeptuneIamRoleArn { get; set; }
+
+    }
+
+    public partial class ListMLDataProcessingJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<string> Ids { get; set; }
+
+    }
+
+    public partial class ListMLEndpointsRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        public int? MaxItems { get; set; }
+
+        public string NeptuneIamRoleArn { get; set; }
+
+    }
+
+    public partial class ListMLEndpointsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<string> Ids { get; set; }
+
+    }
+
+    public partial class ListMLModelTrainingJobsRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        public int? MaxItems { get; set; }
+
+        public string NeptuneIamRoleArn { get; set; }
+
+    }
+
+    public partial class ListMLModelTrainingJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<string> Ids { get; set; }
+
+    }
+
+    public partial class ListMLModelTransformJobsRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        public int? MaxItems { get; set; }
+
+        public string NeptuneIamRoleArn { get; set; }
+
+    }
+
+    public partial class ListMLModelTransformJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<string> Ids { get; set; }
+
+    }
+
+    public partial class ListOpenCypherQueriesRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        public bool? IncludeWaiting { get; set; }
+
+    }
+
+    public partial class ListOpenCypherQueriesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public int? AcceptedQueryCount { get; set; }
+
+        public int? RunningQueryCount { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.Neptunedata.Model.GremlinQueryStatus> Queries { get; set; }
+
+    }
+
+    public partial class ManagePropertygraphStatisticsRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        public global::Amazon.Neptunedata.StatisticsAutoGenerationMode Mode { get; set; }
+
+    }
+
+    public partial class ManagePropertygraphStatisticsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Status { get; set; }
+
+        public global::Amazon.Neptunedata.Model.RefreshStatisticsIdMap Payload { get; set; }
+
+    }
+
+    public partial class ManageSparqlStatisticsRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        public global::Amazon.Neptunedata.StatisticsAutoGenerationMode Mode { get; set; }
+
+    }
+
+    public partial class ManageSparqlStatisticsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Status { get; set; }
+
+        public global::Amazon.Neptunedata.Model.RefreshStatisticsIdMap Payload { get; set; }
+
+    }
+
+    public partial class StartLoaderJobRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Source { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.Neptunedata.Format Format { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.Neptunedata.S3BucketRegion S3BucketRegion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string IamRoleArn { get; set; }
+
+        public global::Amazon.Neptunedata.Mode Mode { get; set; }
+
+        public bool? FailOnError { get; set; }
+
+        public global::Amazon.Neptunedata.Parallelism Parallelism { get; set; }
+
+        public global::System.Collections.Generic.Dictionary<string, string> ParserConfiguration { get; set; }
+
+        public bool? UpdateSingleCardinalityProperties { get; set; }
+
+        public bool? QueueRequest { get; set; }
+
+        public global::System.Collections.Generic.List<string> Dependencies { get; set; }
+
+        public bool? UserProvidedEdgeIds { get; set; }
+
+        public bool? EdgeOnlyLoad { get; set; }
+
+    }
+
+    public partial class StartLoaderJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.Dictionary<string, string> Payload { get; set; }
+
+    }
+
     public partial class StartMLDataProcessingJobRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
     {
         public string Id { get; set; }
@@ -50,25 +812,6 @@ namespace Amazon.Neptunedata.Model
         public string Arn { get; set; }
 
         public long? CreationTimeInMillis { get; set; }
-
-    }
-
-    public partial class GetMLDataProcessingJobRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
-    {
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
-        public string Id { get; set; }
-
-        public string NeptuneIamRoleArn { get; set; }
-
-    }
-
-    public partial class GetMLDataProcessingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
-    {
-        public string Status { get; set; }
-
-        public string Id { get; set; }
-
-        public global::Amazon.Neptunedata.Model.MlResourceDefinition ProcessingJob { get; set; }
 
     }
 
@@ -124,28 +867,46 @@ namespace Amazon.Neptunedata.Model
 
     }
 
-    public partial class GetMLModelTrainingJobRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
+    public partial class StartMLModelTransformJobRequest : global::Amazon.Neptunedata.AmazonNeptunedataRequest
     {
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
         public string Id { get; set; }
+
+        public string DataProcessingJobId { get; set; }
+
+        public string MlModelTrainingJobId { get; set; }
+
+        public string TrainingJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string ModelTransformOutputS3Location { get; set; }
+
+        public string SagemakerIamRoleArn { get; set; }
 
         public string NeptuneIamRoleArn { get; set; }
 
+        public global::Amazon.Neptunedata.Model.CustomModelTransformParameters CustomModelTransformParameters { get; set; }
+
+        public string BaseProcessingInstanceType { get; set; }
+
+        public int? BaseProcessingInstanceVolumeSizeInGB { get; set; }
+
+        public global::System.Collections.Generic.List<string> Subnets { get; set; }
+
+        public global::System.Collections.Generic.List<string> SecurityGroupIds { get; set; }
+
+        public string VolumeEncryptionKMSKey { get; set; }
+
+        public string S3OutputEncryptionKMSKey { get; set; }
+
     }
 
-    public partial class GetMLModelTrainingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    public partial class StartMLModelTransformJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
     {
-        public string Status { get; set; }
-
         public string Id { get; set; }
 
-        public global::Amazon.Neptunedata.Model.MlResourceDefinition ProcessingJob { get; set; }
+        public string Arn { get; set; }
 
-        public global::Amazon.Neptunedata.Model.MlResourceDefinition HpoJob { get; set; }
-
-        public global::Amazon.Neptunedata.Model.MlResourceDefinition ModelTransformJob { get; set; }
-
-        public global::System.Collections.Generic.List<global::Amazon.Neptunedata.Model.MlConfigDefinition> MlModels { get; set; }
+        public long? CreationTimeInMillis { get; set; }
 
     }
 

@@ -7,6 +7,609 @@
 
 namespace Amazon.SageMaker
 {
+    public partial class AIBenchmarkJobStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AIBenchmarkJobStatus InProgress = new AIBenchmarkJobStatus("InProgress");
+        public static readonly AIBenchmarkJobStatus Completed = new AIBenchmarkJobStatus("Completed");
+        public static readonly AIBenchmarkJobStatus Failed = new AIBenchmarkJobStatus("Failed");
+        public static readonly AIBenchmarkJobStatus Stopping = new AIBenchmarkJobStatus("Stopping");
+        public static readonly AIBenchmarkJobStatus Stopped = new AIBenchmarkJobStatus("Stopped");
+
+        public AIBenchmarkJobStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static AIBenchmarkJobStatus FindValue(string value) => FindValue<AIBenchmarkJobStatus>(value);
+
+        public static implicit operator AIBenchmarkJobStatus(string value) => FindValue(value);
+    }
+
+    public partial class AICapacityReservationPreference : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AICapacityReservationPreference CapacityReservationsOnly = new AICapacityReservationPreference("capacity-reservations-only");
+
+        public AICapacityReservationPreference(string value)
+            : base(value)
+        {
+        }
+
+        public static AICapacityReservationPreference FindValue(string value) => FindValue<AICapacityReservationPreference>(value);
+
+        public static implicit operator AICapacityReservationPreference(string value) => FindValue(value);
+    }
+
+    public partial class AIRecommendationInferenceFramework : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AIRecommendationInferenceFramework LMI = new AIRecommendationInferenceFramework("LMI");
+        public static readonly AIRecommendationInferenceFramework VLLM = new AIRecommendationInferenceFramework("VLLM");
+
+        public AIRecommendationInferenceFramework(string value)
+            : base(value)
+        {
+        }
+
+        public static AIRecommendationInferenceFramework FindValue(string value) => FindValue<AIRecommendationInferenceFramework>(value);
+
+        public static implicit operator AIRecommendationInferenceFramework(string value) => FindValue(value);
+    }
+
+    public partial class AIRecommendationInstanceType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AIRecommendationInstanceType MlG5Xlarge = new AIRecommendationInstanceType("ml.g5.xlarge");
+        public static readonly AIRecommendationInstanceType MlG52xlarge = new AIRecommendationInstanceType("ml.g5.2xlarge");
+        public static readonly AIRecommendationInstanceType MlG54xlarge = new AIRecommendationInstanceType("ml.g5.4xlarge");
+        public static readonly AIRecommendationInstanceType MlG58xlarge = new AIRecommendationInstanceType("ml.g5.8xlarge");
+        public static readonly AIRecommendationInstanceType MlG512xlarge = new AIRecommendationInstanceType("ml.g5.12xlarge");
+        public static readonly AIRecommendationInstanceType MlG516xlarge = new AIRecommendationInstanceType("ml.g5.16xlarge");
+        public static readonly AIRecommendationInstanceType MlG524xlarge = new AIRecommendationInstanceType("ml.g5.24xlarge");
+        public static readonly AIRecommendationInstanceType MlG548xlarge = new AIRecommendationInstanceType("ml.g5.48xlarge");
+        public static readonly AIRecommendationInstanceType MlG6Xlarge = new AIRecommendationInstanceType("ml.g6.xlarge");
+        public static readonly AIRecommendationInstanceType MlG62xlarge = new AIRecommendationInstanceType("ml.g6.2xlarge");
+        public static readonly AIRecommendationInstanceType MlG64xlarge = new AIRecommendationInstanceType("ml.g6.4xlarge");
+        public static readonly AIRecommendationInstanceType MlG68xlarge = new AIRecommendationInstanceType("ml.g6.8xlarge");
+        public static readonly AIRecommendationInstanceType MlG612xlarge = new AIRecommendationInstanceType("ml.g6.12xlarge");
+        public static readonly AIRecommendationInstanceType MlG616xlarge = new AIRecommendationInstanceType("ml.g6.16xlarge");
+        public static readonly AIRecommendationInstanceType MlG624xlarge = new AIRecommendationInstanceType("ml.g6.24xlarge");
+        public static readonly AIRecommendationInstanceType MlG648xlarge = new AIRecommendationInstanceType("ml.g6.48xlarge");
+        public static readonly AIRecommendationInstanceType MlG6eXlarge = new AIRecommendationInstanceType("ml.g6e.xlarge");
+        public static readonly AIRecommendationInstanceType MlG6e2xlarge = new AIRecommendationInstanceType("ml.g6e.2xlarge");
+        public static readonly AIRecommendationInstanceType MlG6e4xlarge = new AIRecommendationInstanceType("ml.g6e.4xlarge");
+        public static readonly AIRecommendationInstanceType MlG6e8xlarge = new AIRecommendationInstanceType("ml.g6e.8xlarge");
+        public static readonly AIRecommendationInstanceType MlG6e12xlarge = new AIRecommendationInstanceType("ml.g6e.12xlarge");
+        public static readonly AIRecommendationInstanceType MlG6e16xlarge = new AIRecommendationInstanceType("ml.g6e.16xlarge");
+        public static readonly AIRecommendationInstanceType MlG6e24xlarge = new AIRecommendationInstanceType("ml.g6e.24xlarge");
+        public static readonly AIRecommendationInstanceType MlG6e48xlarge = new AIRecommendationInstanceType("ml.g6e.48xlarge");
+        public static readonly AIRecommendationInstanceType MlG7e2xlarge = new AIRecommendationInstanceType("ml.g7e.2xlarge");
+        public static readonly AIRecommendationInstanceType MlG7e4xlarge = new AIRecommendationInstanceType("ml.g7e.4xlarge");
+        public static readonly AIRecommendationInstanceType MlG7e8xlarge = new AIRecommendationInstanceType("ml.g7e.8xlarge");
+        public static readonly AIRecommendationInstanceType MlG7e12xlarge = new AIRecommendationInstanceType("ml.g7e.12xlarge");
+        public static readonly AIRecommendationInstanceType MlG7e24xlarge = new AIRecommendationInstanceType("ml.g7e.24xlarge");
+        public static readonly AIRecommendationInstanceType MlG7e48xlarge = new AIRecommendationInstanceType("ml.g7e.48xlarge");
+        public static readonly AIRecommendationInstanceType MlP32xlarge = new AIRecommendationInstanceType("ml.p3.2xlarge");
+        public static readonly AIRecommendationInstanceType MlP38xlarge = new AIRecommendationInstanceType("ml.p3.8xlarge");
+        public static readonly AIRecommendationInstanceType MlP316xlarge = new AIRecommendationInstanceType("ml.p3.16xlarge");
+        public static readonly AIRecommendationInstanceType MlP4d24xlarge = new AIRecommendationInstanceType("ml.p4d.24xlarge");
+        public static readonly AIRecommendationInstanceType MlP4de24xlarge = new AIRecommendationInstanceType("ml.p4de.24xlarge");
+        public static readonly AIRecommendationInstanceType MlP54xlarge = new AIRecommendationInstanceType("ml.p5.4xlarge");
+        public static readonly AIRecommendationInstanceType MlP548xlarge = new AIRecommendationInstanceType("ml.p5.48xlarge");
+        public static readonly AIRecommendationInstanceType MlP5e48xlarge = new AIRecommendationInstanceType("ml.p5e.48xlarge");
+        public static readonly AIRecommendationInstanceType MlP5en48xlarge = new AIRecommendationInstanceType("ml.p5en.48xlarge");
+        public static readonly AIRecommendationInstanceType MlP6B20048xlarge = new AIRecommendationInstanceType("ml.p6-b200.48xlarge");
+
+        public AIRecommendationInstanceType(string value)
+            : base(value)
+        {
+        }
+
+        public static AIRecommendationInstanceType FindValue(string value) => FindValue<AIRecommendationInstanceType>(value);
+
+        public static implicit operator AIRecommendationInstanceType(string value) => FindValue(value);
+    }
+
+    public partial class AIRecommendationJobStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AIRecommendationJobStatus InProgress = new AIRecommendationJobStatus("InProgress");
+        public static readonly AIRecommendationJobStatus Completed = new AIRecommendationJobStatus("Completed");
+        public static readonly AIRecommendationJobStatus Failed = new AIRecommendationJobStatus("Failed");
+        public static readonly AIRecommendationJobStatus Stopping = new AIRecommendationJobStatus("Stopping");
+        public static readonly AIRecommendationJobStatus Stopped = new AIRecommendationJobStatus("Stopped");
+
+        public AIRecommendationJobStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static AIRecommendationJobStatus FindValue(string value) => FindValue<AIRecommendationJobStatus>(value);
+
+        public static implicit operator AIRecommendationJobStatus(string value) => FindValue(value);
+    }
+
+    public partial class AIRecommendationMetric : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AIRecommendationMetric TtftMs = new AIRecommendationMetric("ttft-ms");
+        public static readonly AIRecommendationMetric Throughput = new AIRecommendationMetric("throughput");
+        public static readonly AIRecommendationMetric Cost = new AIRecommendationMetric("cost");
+
+        public AIRecommendationMetric(string value)
+            : base(value)
+        {
+        }
+
+        public static AIRecommendationMetric FindValue(string value) => FindValue<AIRecommendationMetric>(value);
+
+        public static implicit operator AIRecommendationMetric(string value) => FindValue(value);
+    }
+
+    public partial class AIRecommendationOptimizationType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AIRecommendationOptimizationType SpeculativeDecoding = new AIRecommendationOptimizationType("SpeculativeDecoding");
+        public static readonly AIRecommendationOptimizationType KernelTuning = new AIRecommendationOptimizationType("KernelTuning");
+
+        public AIRecommendationOptimizationType(string value)
+            : base(value)
+        {
+        }
+
+        public static AIRecommendationOptimizationType FindValue(string value) => FindValue<AIRecommendationOptimizationType>(value);
+
+        public static implicit operator AIRecommendationOptimizationType(string value) => FindValue(value);
+    }
+
+    public partial class AccountDefaultStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AccountDefaultStatus ENABLED = new AccountDefaultStatus("ENABLED");
+        public static readonly AccountDefaultStatus DISABLED = new AccountDefaultStatus("DISABLED");
+
+        public AccountDefaultStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static AccountDefaultStatus FindValue(string value) => FindValue<AccountDefaultStatus>(value);
+
+        public static implicit operator AccountDefaultStatus(string value) => FindValue(value);
+    }
+
+    public partial class ActionStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ActionStatus Unknown = new ActionStatus("Unknown");
+        public static readonly ActionStatus InProgress = new ActionStatus("InProgress");
+        public static readonly ActionStatus Completed = new ActionStatus("Completed");
+        public static readonly ActionStatus Failed = new ActionStatus("Failed");
+        public static readonly ActionStatus Stopping = new ActionStatus("Stopping");
+        public static readonly ActionStatus Stopped = new ActionStatus("Stopped");
+
+        public ActionStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ActionStatus FindValue(string value) => FindValue<ActionStatus>(value);
+
+        public static implicit operator ActionStatus(string value) => FindValue(value);
+    }
+
+    public partial class ActivationState : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ActivationState Enabled = new ActivationState("Enabled");
+        public static readonly ActivationState Disabled = new ActivationState("Disabled");
+
+        public ActivationState(string value)
+            : base(value)
+        {
+        }
+
+        public static ActivationState FindValue(string value) => FindValue<ActivationState>(value);
+
+        public static implicit operator ActivationState(string value) => FindValue(value);
+    }
+
+    public partial class AdditionalS3DataSourceDataType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AdditionalS3DataSourceDataType S3Object = new AdditionalS3DataSourceDataType("S3Object");
+        public static readonly AdditionalS3DataSourceDataType S3Prefix = new AdditionalS3DataSourceDataType("S3Prefix");
+
+        public AdditionalS3DataSourceDataType(string value)
+            : base(value)
+        {
+        }
+
+        public static AdditionalS3DataSourceDataType FindValue(string value) => FindValue<AdditionalS3DataSourceDataType>(value);
+
+        public static implicit operator AdditionalS3DataSourceDataType(string value) => FindValue(value);
+    }
+
+    public partial class AggregationTransformationValue : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AggregationTransformationValue Sum = new AggregationTransformationValue("sum");
+        public static readonly AggregationTransformationValue Avg = new AggregationTransformationValue("avg");
+        public static readonly AggregationTransformationValue First = new AggregationTransformationValue("first");
+        public static readonly AggregationTransformationValue Min = new AggregationTransformationValue("min");
+        public static readonly AggregationTransformationValue Max = new AggregationTransformationValue("max");
+
+        public AggregationTransformationValue(string value)
+            : base(value)
+        {
+        }
+
+        public static AggregationTransformationValue FindValue(string value) => FindValue<AggregationTransformationValue>(value);
+
+        public static implicit operator AggregationTransformationValue(string value) => FindValue(value);
+    }
+
+    public partial class AlgorithmSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AlgorithmSortBy Name = new AlgorithmSortBy("Name");
+        public static readonly AlgorithmSortBy CreationTime = new AlgorithmSortBy("CreationTime");
+
+        public AlgorithmSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static AlgorithmSortBy FindValue(string value) => FindValue<AlgorithmSortBy>(value);
+
+        public static implicit operator AlgorithmSortBy(string value) => FindValue(value);
+    }
+
+    public partial class AlgorithmStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AlgorithmStatus Pending = new AlgorithmStatus("Pending");
+        public static readonly AlgorithmStatus InProgress = new AlgorithmStatus("InProgress");
+        public static readonly AlgorithmStatus Completed = new AlgorithmStatus("Completed");
+        public static readonly AlgorithmStatus Failed = new AlgorithmStatus("Failed");
+        public static readonly AlgorithmStatus Deleting = new AlgorithmStatus("Deleting");
+
+        public AlgorithmStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static AlgorithmStatus FindValue(string value) => FindValue<AlgorithmStatus>(value);
+
+        public static implicit operator AlgorithmStatus(string value) => FindValue(value);
+    }
+
+    public partial class AppImageConfigSortKey : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AppImageConfigSortKey CreationTime = new AppImageConfigSortKey("CreationTime");
+        public static readonly AppImageConfigSortKey LastModifiedTime = new AppImageConfigSortKey("LastModifiedTime");
+        public static readonly AppImageConfigSortKey Name = new AppImageConfigSortKey("Name");
+
+        public AppImageConfigSortKey(string value)
+            : base(value)
+        {
+        }
+
+        public static AppImageConfigSortKey FindValue(string value) => FindValue<AppImageConfigSortKey>(value);
+
+        public static implicit operator AppImageConfigSortKey(string value) => FindValue(value);
+    }
+
+    public partial class AppInstanceType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AppInstanceType System = new AppInstanceType("system");
+        public static readonly AppInstanceType MlT3Micro = new AppInstanceType("ml.t3.micro");
+        public static readonly AppInstanceType MlT3Small = new AppInstanceType("ml.t3.small");
+        public static readonly AppInstanceType MlT3Medium = new AppInstanceType("ml.t3.medium");
+        public static readonly AppInstanceType MlT3Large = new AppInstanceType("ml.t3.large");
+        public static readonly AppInstanceType MlT3Xlarge = new AppInstanceType("ml.t3.xlarge");
+        public static readonly AppInstanceType MlT32xlarge = new AppInstanceType("ml.t3.2xlarge");
+        public static readonly AppInstanceType MlM5Large = new AppInstanceType("ml.m5.large");
+        public static readonly AppInstanceType MlM5Xlarge = new AppInstanceType("ml.m5.xlarge");
+        public static readonly AppInstanceType MlM52xlarge = new AppInstanceType("ml.m5.2xlarge");
+        public static readonly AppInstanceType MlM54xlarge = new AppInstanceType("ml.m5.4xlarge");
+        public static readonly AppInstanceType MlM58xlarge = new AppInstanceType("ml.m5.8xlarge");
+        public static readonly AppInstanceType MlM512xlarge = new AppInstanceType("ml.m5.12xlarge");
+        public static readonly AppInstanceType MlM516xlarge = new AppInstanceType("ml.m5.16xlarge");
+        public static readonly AppInstanceType MlM524xlarge = new AppInstanceType("ml.m5.24xlarge");
+        public static readonly AppInstanceType MlM5dLarge = new AppInstanceType("ml.m5d.large");
+        public static readonly AppInstanceType MlM5dXlarge = new AppInstanceType("ml.m5d.xlarge");
+        public static readonly AppInstanceType MlM5d2xlarge = new AppInstanceType("ml.m5d.2xlarge");
+        public static readonly AppInstanceType MlM5d4xlarge = new AppInstanceType("ml.m5d.4xlarge");
+        public static readonly AppInstanceType MlM5d8xlarge = new AppInstanceType("ml.m5d.8xlarge");
+        public static readonly AppInstanceType MlM5d12xlarge = new AppInstanceType("ml.m5d.12xlarge");
+        public static readonly AppInstanceType MlM5d16xlarge = new AppInstanceType("ml.m5d.16xlarge");
+        public static readonly AppInstanceType MlM5d24xlarge = new AppInstanceType("ml.m5d.24xlarge");
+        public static readonly AppInstanceType MlC5Large = new AppInstanceType("ml.c5.large");
+        public static readonly AppInstanceType MlC5Xlarge = new AppInstanceType("ml.c5.xlarge");
+        public static readonly AppInstanceType MlC52xlarge = new AppInstanceType("ml.c5.2xlarge");
+        public static readonly AppInstanceType MlC54xlarge = new AppInstanceType("ml.c5.4xlarge");
+        public static readonly AppInstanceType MlC59xlarge = new AppInstanceType("ml.c5.9xlarge");
+        public static readonly AppInstanceType MlC512xlarge = new AppInstanceType("ml.c5.12xlarge");
+        public static readonly AppInstanceType MlC518xlarge = new AppInstanceType("ml.c5.18xlarge");
+        public static readonly AppInstanceType MlC524xlarge = new AppInstanceType("ml.c5.24xlarge");
+        public static readonly AppInstanceType MlP32xlarge = new AppInstanceType("ml.p3.2xlarge");
+        public static readonly AppInstanceType MlP38xlarge = new AppInstanceType("ml.p3.8xlarge");
+        public static readonly AppInstanceType MlP316xlarge = new AppInstanceType("ml.p3.16xlarge");
+        public static readonly AppInstanceType MlP3dn24xlarge = new AppInstanceType("ml.p3dn.24xlarge");
+        public static readonly AppInstanceType MlG4dnXlarge = new AppInstanceType("ml.g4dn.xlarge");
+        public static readonly AppInstanceType MlG4dn2xlarge = new AppInstanceType("ml.g4dn.2xlarge");
+        public static readonly AppInstanceType MlG4dn4xlarge = new AppInstanceType("ml.g4dn.4xlarge");
+        public static readonly AppInstanceType MlG4dn8xlarge = new AppInstanceType("ml.g4dn.8xlarge");
+        public static readonly AppInstanceType MlG4dn12xlarge = new AppInstanceType("ml.g4dn.12xlarge");
+        public static readonly AppInstanceType MlG4dn16xlarge = new AppInstanceType("ml.g4dn.16xlarge");
+        public static readonly AppInstanceType MlR5Large = new AppInstanceType("ml.r5.large");
+        public static readonly AppInstanceType MlR5Xlarge = new AppInstanceType("ml.r5.xlarge");
+        public static readonly AppInstanceType MlR52xlarge = new AppInstanceType("ml.r5.2xlarge");
+        public static readonly AppInstanceType MlR54xlarge = new AppInstanceType("ml.r5.4xlarge");
+        public static readonly AppInstanceType MlR58xlarge = new AppInstanceType("ml.r5.8xlarge");
+        public static readonly AppInstanceType MlR512xlarge = new AppInstanceType("ml.r5.12xlarge");
+        public static readonly AppInstanceType MlR516xlarge = new AppInstanceType("ml.r5.16xlarge");
+        public static readonly AppInstanceType MlR524xlarge = new AppInstanceType("ml.r5.24xlarge");
+        public static readonly AppInstanceType MlG5Xlarge = new AppInstanceType("ml.g5.xlarge");
+        public static readonly AppInstanceType MlG52xlarge = new AppInstanceType("ml.g5.2xlarge");
+        public static readonly AppInstanceType MlG54xlarge = new AppInstanceType("ml.g5.4xlarge");
+        public static readonly AppInstanceType MlG58xlarge = new AppInstanceType("ml.g5.8xlarge");
+        public static readonly AppInstanceType MlG516xlarge = new AppInstanceType("ml.g5.16xlarge");
+        public static readonly AppInstanceType MlG512xlarge = new AppInstanceType("ml.g5.12xlarge");
+        public static readonly AppInstanceType MlG524xlarge = new AppInstanceType("ml.g5.24xlarge");
+        public static readonly AppInstanceType MlG548xlarge = new AppInstanceType("ml.g5.48xlarge");
+        public static readonly AppInstanceType MlG6Xlarge = new AppInstanceType("ml.g6.xlarge");
+        public static readonly AppInstanceType MlG62xlarge = new AppInstanceType("ml.g6.2xlarge");
+        public static readonly AppInstanceType MlG64xlarge = new AppInstanceType("ml.g6.4xlarge");
+        public static readonly AppInstanceType MlG68xlarge = new AppInstanceType("ml.g6.8xlarge");
+        public static readonly AppInstanceType MlG612xlarge = new AppInstanceType("ml.g6.12xlarge");
+        public static readonly AppInstanceType MlG616xlarge = new AppInstanceType("ml.g6.16xlarge");
+        public static readonly AppInstanceType MlG624xlarge = new AppInstanceType("ml.g6.24xlarge");
+        public static readonly AppInstanceType MlG648xlarge = new AppInstanceType("ml.g6.48xlarge");
+        public static readonly AppInstanceType MlG6eXlarge = new AppInstanceType("ml.g6e.xlarge");
+        public static readonly AppInstanceType MlG6e2xlarge = new AppInstanceType("ml.g6e.2xlarge");
+        public static readonly AppInstanceType MlG6e4xlarge = new AppInstanceType("ml.g6e.4xlarge");
+        public static readonly AppInstanceType MlG6e8xlarge = new AppInstanceType("ml.g6e.8xlarge");
+        public static readonly AppInstanceType MlG6e12xlarge = new AppInstanceType("ml.g6e.12xlarge");
+        public static readonly AppInstanceType MlG6e16xlarge = new AppInstanceType("ml.g6e.16xlarge");
+        public static readonly AppInstanceType MlG6e24xlarge = new AppInstanceType("ml.g6e.24xlarge");
+        public static readonly AppInstanceType MlG6e48xlarge = new AppInstanceType("ml.g6e.48xlarge");
+        public static readonly AppInstanceType MlGeospatialInteractive = new AppInstanceType("ml.geospatial.interactive");
+        public static readonly AppInstanceType MlP4d24xlarge = new AppInstanceType("ml.p4d.24xlarge");
+        public static readonly AppInstanceType MlP4de24xlarge = new AppInstanceType("ml.p4de.24xlarge");
+        public static readonly AppInstanceType MlTrn12xlarge = new AppInstanceType("ml.trn1.2xlarge");
+        public static readonly AppInstanceType MlTrn132xlarge = new AppInstanceType("ml.trn1.32xlarge");
+        public static readonly AppInstanceType MlTrn1n32xlarge = new AppInstanceType("ml.trn1n.32xlarge");
+        public static readonly AppInstanceType MlP548xlarge = new AppInstanceType("ml.p5.48xlarge");
+        public static readonly AppInstanceType MlP5en48xlarge = new AppInstanceType("ml.p5en.48xlarge");
+        public static readonly AppInstanceType MlP6B20048xlarge = new AppInstanceType("ml.p6-b200.48xlarge");
+        public static readonly AppInstanceType MlM6iLarge = new AppInstanceType("ml.m6i.large");
+        public static readonly AppInstanceType MlM6iXlarge = new AppInstanceType("ml.m6i.xlarge");
+        public static readonly AppInstanceType MlM6i2xlarge = new AppInstanceType("ml.m6i.2xlarge");
+        public static readonly AppInstanceType MlM6i4xlarge = new AppInstanceType("ml.m6i.4xlarge");
+        public static readonly AppInstanceType MlM6i8xlarge = new AppInstanceType("ml.m6i.8xlarge");
+        public static readonly AppInstanceType MlM6i12xlarge = new AppInstanceType("ml.m6i.12xlarge");
+        public static readonly AppInstanceType MlM6i16xlarge = new AppInstanceType("ml.m6i.16xlarge");
+        public static readonly AppInstanceType MlM6i24xlarge = new AppInstanceType("ml.m6i.24xlarge");
+        public static readonly AppInstanceType MlM6i32xlarge = new AppInstanceType("ml.m6i.32xlarge");
+        public static readonly AppInstanceType MlM7iLarge = new AppInstanceType("ml.m7i.large");
+        public static readonly AppInstanceType MlM7iXlarge = new AppInstanceType("ml.m7i.xlarge");
+        public static readonly AppInstanceType MlM7i2xlarge = new AppInstanceType("ml.m7i.2xlarge");
+        public static readonly AppInstanceType MlM7i4xlarge = new AppInstanceType("ml.m7i.4xlarge");
+        public static readonly AppInstanceType MlM7i8xlarge = new AppInstanceType("ml.m7i.8xlarge");
+        public static readonly AppInstanceType MlM7i12xlarge = new AppInstanceType("ml.m7i.12xlarge");
+        public static readonly AppInstanceType MlM7i16xlarge = new AppInstanceType("ml.m7i.16xlarge");
+        public static readonly AppInstanceType MlM7i24xlarge = new AppInstanceType("ml.m7i.24xlarge");
+        public static readonly AppInstanceType MlM7i48xlarge = new AppInstanceType("ml.m7i.48xlarge");
+        public static readonly AppInstanceType MlC6iLarge = new AppInstanceType("ml.c6i.large");
+        public static readonly AppInstanceType MlC6iXlarge = new AppInstanceType("ml.c6i.xlarge");
+        public static readonly AppInstanceType MlC6i2xlarge = new AppInstanceType("ml.c6i.2xlarge");
+        public static readonly AppInstanceType MlC6i4xlarge = new AppInstanceType("ml.c6i.4xlarge");
+        public static readonly AppInstanceType MlC6i8xlarge = new AppInstanceType("ml.c6i.8xlarge");
+        public static readonly AppInstanceType MlC6i12xlarge = new AppInstanceType("ml.c6i.12xlarge");
+        public static readonly AppInstanceType MlC6i16xlarge = new AppInstanceType("ml.c6i.16xlarge");
+        public static readonly AppInstanceType MlC6i24xlarge = new AppInstanceType("ml.c6i.24xlarge");
+        public static readonly AppInstanceType MlC6i32xlarge = new AppInstanceType("ml.c6i.32xlarge");
+        public static readonly AppInstanceType MlC7iLarge = new AppInstanceType("ml.c7i.large");
+        public static readonly AppInstanceType MlC7iXlarge = new AppInstanceType("ml.c7i.xlarge");
+        public static readonly AppInstanceType MlC7i2xlarge = new AppInstanceType("ml.c7i.2xlarge");
+        public static readonly AppInstanceType MlC7i4xlarge = new AppInstanceType("ml.c7i.4xlarge");
+        public static readonly AppInstanceType MlC7i8xlarge = new AppInstanceType("ml.c7i.8xlarge");
+        public static readonly AppInstanceType MlC7i12xlarge = new AppInstanceType("ml.c7i.12xlarge");
+        public static readonly AppInstanceType MlC7i16xlarge = new AppInstanceType("ml.c7i.16xlarge");
+        public static readonly AppInstanceType MlC7i24xlarge = new AppInstanceType("ml.c7i.24xlarge");
+        public static readonly AppInstanceType MlC7i48xlarge = new AppInstanceType("ml.c7i.48xlarge");
+        public static readonly AppInstanceType MlR6iLarge = new AppInstanceType("ml.r6i.large");
+        public static readonly AppInstanceType MlR6iXlarge = new AppInstanceType("ml.r6i.xlarge");
+        public static readonly AppInstanceType MlR6i2xlarge = new AppInstanceType("ml.r6i.2xlarge");
+        public static readonly AppInstanceType MlR6i4xlarge = new AppInstanceType("ml.r6i.4xlarge");
+        public static readonly AppInstanceType MlR6i8xlarge = new AppInstanceType("ml.r6i.8xlarge");
+        public static readonly AppInstanceType MlR6i12xlarge = new AppInstanceType("ml.r6i.12xlarge");
+        public static readonly AppInstanceType MlR6i16xlarge = new AppInstanceType("ml.r6i.16xlarge");
+        public static readonly AppInstanceType MlR6i24xlarge = new AppInstanceType("ml.r6i.24xlarge");
+        public static readonly AppInstanceType MlR6i32xlarge = new AppInstanceType("ml.r6i.32xlarge");
+        public static readonly AppInstanceType MlR7iLarge = new AppInstanceType("ml.r7i.large");
+        public static readonly AppInstanceType MlR7iXlarge = new AppInstanceType("ml.r7i.xlarge");
+        public static readonly AppInstanceType MlR7i2xlarge = new AppInstanceType("ml.r7i.2xlarge");
+        public static readonly AppInstanceType MlR7i4xlarge = new AppInstanceType("ml.r7i.4xlarge");
+        public static readonly AppInstanceType MlR7i8xlarge = new AppInstanceType("ml.r7i.8xlarge");
+        public static readonly AppInstanceType MlR7i12xlarge = new AppInstanceType("ml.r7i.12xlarge");
+        public static readonly AppInstanceType MlR7i16xlarge = new AppInstanceType("ml.r7i.16xlarge");
+        public static readonly AppInstanceType MlR7i24xlarge = new AppInstanceType("ml.r7i.24xlarge");
+        public static readonly AppInstanceType MlR7i48xlarge = new AppInstanceType("ml.r7i.48xlarge");
+        public static readonly AppInstanceType MlM6idLarge = new AppInstanceType("ml.m6id.large");
+        public static readonly AppInstanceType MlM6idXlarge = new AppInstanceType("ml.m6id.xlarge");
+        public static readonly AppInstanceType MlM6id2xlarge = new AppInstanceType("ml.m6id.2xlarge");
+        public static readonly AppInstanceType MlM6id4xlarge = new AppInstanceType("ml.m6id.4xlarge");
+        public static readonly AppInstanceType MlM6id8xlarge = new AppInstanceType("ml.m6id.8xlarge");
+        public static readonly AppInstanceType MlM6id12xlarge = new AppInstanceType("ml.m6id.12xlarge");
+        public static readonly AppInstanceType MlM6id16xlarge = new AppInstanceType("ml.m6id.16xlarge");
+        public static readonly AppInstanceType MlM6id24xlarge = new AppInstanceType("ml.m6id.24xlarge");
+        public static readonly AppInstanceType MlM6id32xlarge = new AppInstanceType("ml.m6id.32xlarge");
+        public static readonly AppInstanceType MlC6idLarge = new AppInstanceType("ml.c6id.large");
+        public static readonly AppInstanceType MlC6idXlarge = new AppInstanceType("ml.c6id.xlarge");
+        public static readonly AppInstanceType MlC6id2xlarge = new AppInstanceType("ml.c6id.2xlarge");
+        public static readonly AppInstanceType MlC6id4xlarge = new AppInstanceType("ml.c6id.4xlarge");
+        public static readonly AppInstanceType MlC6id8xlarge = new AppInstanceType("ml.c6id.8xlarge");
+        public static readonly AppInstanceType MlC6id12xlarge = new AppInstanceType("ml.c6id.12xlarge");
+        public static readonly AppInstanceType MlC6id16xlarge = new AppInstanceType("ml.c6id.16xlarge");
+        public static readonly AppInstanceType MlC6id24xlarge = new AppInstanceType("ml.c6id.24xlarge");
+        public static readonly AppInstanceType MlC6id32xlarge = new AppInstanceType("ml.c6id.32xlarge");
+        public static readonly AppInstanceType MlR6idLarge = new AppInstanceType("ml.r6id.large");
+        public static readonly AppInstanceType MlR6idXlarge = new AppInstanceType("ml.r6id.xlarge");
+        public static readonly AppInstanceType MlR6id2xlarge = new AppInstanceType("ml.r6id.2xlarge");
+        public static readonly AppInstanceType MlR6id4xlarge = new AppInstanceType("ml.r6id.4xlarge");
+        public static readonly AppInstanceType MlR6id8xlarge = new AppInstanceType("ml.r6id.8xlarge");
+        public static readonly AppInstanceType MlR6id12xlarge = new AppInstanceType("ml.r6id.12xlarge");
+        public static readonly AppInstanceType MlR6id16xlarge = new AppInstanceType("ml.r6id.16xlarge");
+        public static readonly AppInstanceType MlR6id24xlarge = new AppInstanceType("ml.r6id.24xlarge");
+        public static readonly AppInstanceType MlR6id32xlarge = new AppInstanceType("ml.r6id.32xlarge");
+        public static readonly AppInstanceType MlP54xlarge = new AppInstanceType("ml.p5.4xlarge");
+        public static readonly AppInstanceType MlG72xlarge = new AppInstanceType("ml.g7.2xlarge");
+        public static readonly AppInstanceType MlG74xlarge = new AppInstanceType("ml.g7.4xlarge");
+        public static readonly AppInstanceType MlG78xlarge = new AppInstanceType("ml.g7.8xlarge");
+        public static readonly AppInstanceType MlG712xlarge = new AppInstanceType("ml.g7.12xlarge");
+        public static readonly AppInstanceType MlG724xlarge = new AppInstanceType("ml.g7.24xlarge");
+        public static readonly AppInstanceType MlG748xlarge = new AppInstanceType("ml.g7.48xlarge");
+        public static readonly AppInstanceType MlG7e2xlarge = new AppInstanceType("ml.g7e.2xlarge");
+        public static readonly AppInstanceType MlG7e4xlarge = new AppInstanceType("ml.g7e.4xlarge");
+        public static readonly AppInstanceType MlG7e8xlarge = new AppInstanceType("ml.g7e.8xlarge");
+        public static readonly AppInstanceType MlG7e12xlarge = new AppInstanceType("ml.g7e.12xlarge");
+        public static readonly AppInstanceType MlG7e24xlarge = new AppInstanceType("ml.g7e.24xlarge");
+        public static readonly AppInstanceType MlG7e48xlarge = new AppInstanceType("ml.g7e.48xlarge");
+
+        public AppInstanceType(string value)
+            : base(value)
+        {
+        }
+
+        public static AppInstanceType FindValue(string value) => FindValue<AppInstanceType>(value);
+
+        public static implicit operator AppInstanceType(string value) => FindValue(value);
+    }
+
+    public partial class AppNetworkAccessType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AppNetworkAccessType PublicInternetOnly = new AppNetworkAccessType("PublicInternetOnly");
+        public static readonly AppNetworkAccessType VpcOnly = new AppNetworkAccessType("VpcOnly");
+
+        public AppNetworkAccessType(string value)
+            : base(value)
+        {
+        }
+
+        public static AppNetworkAccessType FindValue(string value) => FindValue<AppNetworkAccessType>(value);
+
+        public static implicit operator AppNetworkAccessType(string value) => FindValue(value);
+    }
+
+    public partial class AppSecurityGroupManagement : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AppSecurityGroupManagement Service = new AppSecurityGroupManagement("Service");
+        public static readonly AppSecurityGroupManagement Customer = new AppSecurityGroupManagement("Customer");
+
+        public AppSecurityGroupManagement(string value)
+            : base(value)
+        {
+        }
+
+        public static AppSecurityGroupManagement FindValue(string value) => FindValue<AppSecurityGroupManagement>(value);
+
+        public static implicit operator AppSecurityGroupManagement(string value) => FindValue(value);
+    }
+
+    public partial class AppSortKey : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AppSortKey CreationTime = new AppSortKey("CreationTime");
+
+        public AppSortKey(string value)
+            : base(value)
+        {
+        }
+
+        public static AppSortKey FindValue(string value) => FindValue<AppSortKey>(value);
+
+        public static implicit operator AppSortKey(string value) => FindValue(value);
+    }
+
+    public partial class AppStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AppStatus Deleted = new AppStatus("Deleted");
+        public static readonly AppStatus Deleting = new AppStatus("Deleting");
+        public static readonly AppStatus Failed = new AppStatus("Failed");
+        public static readonly AppStatus InService = new AppStatus("InService");
+        public static readonly AppStatus Pending = new AppStatus("Pending");
+
+        public AppStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static AppStatus FindValue(string value) => FindValue<AppStatus>(value);
+
+        public static implicit operator AppStatus(string value) => FindValue(value);
+    }
+
+    public partial class AppType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AppType JupyterServer = new AppType("JupyterServer");
+        public static readonly AppType KernelGateway = new AppType("KernelGateway");
+        public static readonly AppType DetailedProfiler = new AppType("DetailedProfiler");
+        public static readonly AppType TensorBoard = new AppType("TensorBoard");
+        public static readonly AppType CodeEditor = new AppType("CodeEditor");
+        public static readonly AppType JupyterLab = new AppType("JupyterLab");
+        public static readonly AppType RStudioServerPro = new AppType("RStudioServerPro");
+        public static readonly AppType RSessionGateway = new AppType("RSessionGateway");
+        public static readonly AppType Canvas = new AppType("Canvas");
+
+        public AppType(string value)
+            : base(value)
+        {
+        }
+
+        public static AppType FindValue(string value) => FindValue<AppType>(value);
+
+        public static implicit operator AppType(string value) => FindValue(value);
+    }
+
+    public partial class ArtifactSourceIdType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ArtifactSourceIdType MD5Hash = new ArtifactSourceIdType("MD5Hash");
+        public static readonly ArtifactSourceIdType S3ETag = new ArtifactSourceIdType("S3ETag");
+        public static readonly ArtifactSourceIdType S3Version = new ArtifactSourceIdType("S3Version");
+        public static readonly ArtifactSourceIdType Custom = new ArtifactSourceIdType("Custom");
+
+        public ArtifactSourceIdType(string value)
+            : base(value)
+        {
+        }
+
+        public static ArtifactSourceIdType FindValue(string value) => FindValue<ArtifactSourceIdType>(value);
+
+        public static implicit operator ArtifactSourceIdType(string value) => FindValue(value);
+    }
+
+    public partial class AssemblyType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AssemblyType None = new AssemblyType("None");
+        public static readonly AssemblyType Line = new AssemblyType("Line");
+
+        public AssemblyType(string value)
+            : base(value)
+        {
+        }
+
+        public static AssemblyType FindValue(string value) => FindValue<AssemblyType>(value);
+
+        public static implicit operator AssemblyType(string value) => FindValue(value);
+    }
+
+    public partial class AssociationEdgeType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AssociationEdgeType ContributedTo = new AssociationEdgeType("ContributedTo");
+        public static readonly AssociationEdgeType AssociatedWith = new AssociationEdgeType("AssociatedWith");
+        public static readonly AssociationEdgeType DerivedFrom = new AssociationEdgeType("DerivedFrom");
+        public static readonly AssociationEdgeType Produced = new AssociationEdgeType("Produced");
+        public static readonly AssociationEdgeType SameAs = new AssociationEdgeType("SameAs");
+
+        public AssociationEdgeType(string value)
+            : base(value)
+        {
+        }
+
+        public static AssociationEdgeType FindValue(string value) => FindValue<AssociationEdgeType>(value);
+
+        public static implicit operator AssociationEdgeType(string value) => FindValue(value);
+    }
+
     public partial class AsyncNotificationTopicTypes : global::Amazon.Runtime.ConstantClass
     {
         public static readonly AsyncNotificationTopicTypes SUCCESS_NOTIFICATION_TOPIC = new AsyncNotificationTopicTypes("SUCCESS_NOTIFICATION_TOPIC");
@@ -56,6 +659,485 @@ namespace Amazon.SageMaker
         public static implicit operator AthenaResultFormat(string value) => FindValue(value);
     }
 
+    public partial class AuthMode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AuthMode SSO = new AuthMode("SSO");
+        public static readonly AuthMode IAM = new AuthMode("IAM");
+
+        public AuthMode(string value)
+            : base(value)
+        {
+        }
+
+        public static AuthMode FindValue(string value) => FindValue<AuthMode>(value);
+
+        public static implicit operator AuthMode(string value) => FindValue(value);
+    }
+
+    public partial class AutoMLAlgorithm : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AutoMLAlgorithm Xgboost = new AutoMLAlgorithm("xgboost");
+        public static readonly AutoMLAlgorithm LinearLearner = new AutoMLAlgorithm("linear-learner");
+        public static readonly AutoMLAlgorithm Mlp = new AutoMLAlgorithm("mlp");
+        public static readonly AutoMLAlgorithm Lightgbm = new AutoMLAlgorithm("lightgbm");
+        public static readonly AutoMLAlgorithm Catboost = new AutoMLAlgorithm("catboost");
+        public static readonly AutoMLAlgorithm Randomforest = new AutoMLAlgorithm("randomforest");
+        public static readonly AutoMLAlgorithm ExtraTrees = new AutoMLAlgorithm("extra-trees");
+        public static readonly AutoMLAlgorithm NnTorch = new AutoMLAlgorithm("nn-torch");
+        public static readonly AutoMLAlgorithm Fastai = new AutoMLAlgorithm("fastai");
+        public static readonly AutoMLAlgorithm CnnQr = new AutoMLAlgorithm("cnn-qr");
+        public static readonly AutoMLAlgorithm Deepar = new AutoMLAlgorithm("deepar");
+        public static readonly AutoMLAlgorithm Prophet = new AutoMLAlgorithm("prophet");
+        public static readonly AutoMLAlgorithm Npts = new AutoMLAlgorithm("npts");
+        public static readonly AutoMLAlgorithm Arima = new AutoMLAlgorithm("arima");
+        public static readonly AutoMLAlgorithm Ets = new AutoMLAlgorithm("ets");
+
+        public AutoMLAlgorithm(string value)
+            : base(value)
+        {
+        }
+
+        public static AutoMLAlgorithm FindValue(string value) => FindValue<AutoMLAlgorithm>(value);
+
+        public static implicit operator AutoMLAlgorithm(string value) => FindValue(value);
+    }
+
+    public partial class AutoMLChannelType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AutoMLChannelType Training = new AutoMLChannelType("training");
+        public static readonly AutoMLChannelType Validation = new AutoMLChannelType("validation");
+
+        public AutoMLChannelType(string value)
+            : base(value)
+        {
+        }
+
+        public static AutoMLChannelType FindValue(string value) => FindValue<AutoMLChannelType>(value);
+
+        public static implicit operator AutoMLChannelType(string value) => FindValue(value);
+    }
+
+    public partial class AutoMLJobObjectiveType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AutoMLJobObjectiveType Maximize = new AutoMLJobObjectiveType("Maximize");
+        public static readonly AutoMLJobObjectiveType Minimize = new AutoMLJobObjectiveType("Minimize");
+
+        public AutoMLJobObjectiveType(string value)
+            : base(value)
+        {
+        }
+
+        public static AutoMLJobObjectiveType FindValue(string value) => FindValue<AutoMLJobObjectiveType>(value);
+
+        public static implicit operator AutoMLJobObjectiveType(string value) => FindValue(value);
+    }
+
+    public partial class AutoMLJobSecondaryStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AutoMLJobSecondaryStatus Starting = new AutoMLJobSecondaryStatus("Starting");
+        public static readonly AutoMLJobSecondaryStatus MaxCandidatesReached = new AutoMLJobSecondaryStatus("MaxCandidatesReached");
+        public static readonly AutoMLJobSecondaryStatus Failed = new AutoMLJobSecondaryStatus("Failed");
+        public static readonly AutoMLJobSecondaryStatus Stopped = new AutoMLJobSecondaryStatus("Stopped");
+        public static readonly AutoMLJobSecondaryStatus MaxAutoMLJobRuntimeReached = new AutoMLJobSecondaryStatus("MaxAutoMLJobRuntimeReached");
+        public static readonly AutoMLJobSecondaryStatus Stopping = new AutoMLJobSecondaryStatus("Stopping");
+        public static readonly AutoMLJobSecondaryStatus CandidateDefinitionsGenerated = new AutoMLJobSecondaryStatus("CandidateDefinitionsGenerated");
+        public static readonly AutoMLJobSecondaryStatus Completed = new AutoMLJobSecondaryStatus("Completed");
+        public static readonly AutoMLJobSecondaryStatus ExplainabilityError = new AutoMLJobSecondaryStatus("ExplainabilityError");
+        public static readonly AutoMLJobSecondaryStatus DeployingModel = new AutoMLJobSecondaryStatus("DeployingModel");
+        public static readonly AutoMLJobSecondaryStatus ModelDeploymentError = new AutoMLJobSecondaryStatus("ModelDeploymentError");
+        public static readonly AutoMLJobSecondaryStatus GeneratingModelInsightsReport = new AutoMLJobSecondaryStatus("GeneratingModelInsightsReport");
+        public static readonly AutoMLJobSecondaryStatus ModelInsightsError = new AutoMLJobSecondaryStatus("ModelInsightsError");
+        public static readonly AutoMLJobSecondaryStatus AnalyzingData = new AutoMLJobSecondaryStatus("AnalyzingData");
+        public static readonly AutoMLJobSecondaryStatus FeatureEngineering = new AutoMLJobSecondaryStatus("FeatureEngineering");
+        public static readonly AutoMLJobSecondaryStatus ModelTuning = new AutoMLJobSecondaryStatus("ModelTuning");
+        public static readonly AutoMLJobSecondaryStatus GeneratingExplainabilityReport = new AutoMLJobSecondaryStatus("GeneratingExplainabilityReport");
+        public static readonly AutoMLJobSecondaryStatus TrainingModels = new AutoMLJobSecondaryStatus("TrainingModels");
+        public static readonly AutoMLJobSecondaryStatus PreTraining = new AutoMLJobSecondaryStatus("PreTraining");
+
+        public AutoMLJobSecondaryStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static AutoMLJobSecondaryStatus FindValue(string value) => FindValue<AutoMLJobSecondaryStatus>(value);
+
+        public static implicit operator AutoMLJobSecondaryStatus(string value) => FindValue(value);
+    }
+
+    public partial class AutoMLJobStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AutoMLJobStatus Completed = new AutoMLJobStatus("Completed");
+        public static readonly AutoMLJobStatus InProgress = new AutoMLJobStatus("InProgress");
+        public static readonly AutoMLJobStatus Failed = new AutoMLJobStatus("Failed");
+        public static readonly AutoMLJobStatus Stopped = new AutoMLJobStatus("Stopped");
+        public static readonly AutoMLJobStatus Stopping = new AutoMLJobStatus("Stopping");
+
+        public AutoMLJobStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static AutoMLJobStatus FindValue(string value) => FindValue<AutoMLJobStatus>(value);
+
+        public static implicit operator AutoMLJobStatus(string value) => FindValue(value);
+    }
+
+    public partial class AutoMLMetricEnum : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AutoMLMetricEnum Accuracy = new AutoMLMetricEnum("Accuracy");
+        public static readonly AutoMLMetricEnum MSE = new AutoMLMetricEnum("MSE");
+        public static readonly AutoMLMetricEnum F1 = new AutoMLMetricEnum("F1");
+        public static readonly AutoMLMetricEnum F1macro = new AutoMLMetricEnum("F1macro");
+        public static readonly AutoMLMetricEnum AUC = new AutoMLMetricEnum("AUC");
+        public static readonly AutoMLMetricEnum RMSE = new AutoMLMetricEnum("RMSE");
+        public static readonly AutoMLMetricEnum BalancedAccuracy = new AutoMLMetricEnum("BalancedAccuracy");
+        public static readonly AutoMLMetricEnum R2 = new AutoMLMetricEnum("R2");
+        public static readonly AutoMLMetricEnum Recall = new AutoMLMetricEnum("Recall");
+        public static readonly AutoMLMetricEnum RecallMacro = new AutoMLMetricEnum("RecallMacro");
+        public static readonly AutoMLMetricEnum Precision = new AutoMLMetricEnum("Precision");
+        public static readonly AutoMLMetricEnum PrecisionMacro = new AutoMLMetricEnum("PrecisionMacro");
+        public static readonly AutoMLMetricEnum MAE = new AutoMLMetricEnum("MAE");
+        public static readonly AutoMLMetricEnum MAPE = new AutoMLMetricEnum("MAPE");
+        public static readonly AutoMLMetricEnum MASE = new AutoMLMetricEnum("MASE");
+        public static readonly AutoMLMetricEnum WAPE = new AutoMLMetricEnum("WAPE");
+        public static readonly AutoMLMetricEnum AverageWeightedQuantileLoss = new AutoMLMetricEnum("AverageWeightedQuantileLoss");
+
+        public AutoMLMetricEnum(string value)
+            : base(value)
+        {
+        }
+
+        public static AutoMLMetricEnum FindValue(string value) => FindValue<AutoMLMetricEnum>(value);
+
+        public static implicit operator AutoMLMetricEnum(string value) => FindValue(value);
+    }
+
+    public partial class AutoMLMetricExtendedEnum : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AutoMLMetricExtendedEnum Accuracy = new AutoMLMetricExtendedEnum("Accuracy");
+        public static readonly AutoMLMetricExtendedEnum MSE = new AutoMLMetricExtendedEnum("MSE");
+        public static readonly AutoMLMetricExtendedEnum F1 = new AutoMLMetricExtendedEnum("F1");
+        public static readonly AutoMLMetricExtendedEnum F1macro = new AutoMLMetricExtendedEnum("F1macro");
+        public static readonly AutoMLMetricExtendedEnum AUC = new AutoMLMetricExtendedEnum("AUC");
+        public static readonly AutoMLMetricExtendedEnum RMSE = new AutoMLMetricExtendedEnum("RMSE");
+        public static readonly AutoMLMetricExtendedEnum MAE = new AutoMLMetricExtendedEnum("MAE");
+        public static readonly AutoMLMetricExtendedEnum R2 = new AutoMLMetricExtendedEnum("R2");
+        public static readonly AutoMLMetricExtendedEnum BalancedAccuracy = new AutoMLMetricExtendedEnum("BalancedAccuracy");
+        public static readonly AutoMLMetricExtendedEnum Precision = new AutoMLMetricExtendedEnum("Precision");
+        public static readonly AutoMLMetricExtendedEnum PrecisionMacro = new AutoMLMetricExtendedEnum("PrecisionMacro");
+        public static readonly AutoMLMetricExtendedEnum Recall = new AutoMLMetricExtendedEnum("Recall");
+        public static readonly AutoMLMetricExtendedEnum RecallMacro = new AutoMLMetricExtendedEnum("RecallMacro");
+        public static readonly AutoMLMetricExtendedEnum LogLoss = new AutoMLMetricExtendedEnum("LogLoss");
+        public static readonly AutoMLMetricExtendedEnum InferenceLatency = new AutoMLMetricExtendedEnum("InferenceLatency");
+        public static readonly AutoMLMetricExtendedEnum MAPE = new AutoMLMetricExtendedEnum("MAPE");
+        public static readonly AutoMLMetricExtendedEnum MASE = new AutoMLMetricExtendedEnum("MASE");
+        public static readonly AutoMLMetricExtendedEnum WAPE = new AutoMLMetricExtendedEnum("WAPE");
+        public static readonly AutoMLMetricExtendedEnum AverageWeightedQuantileLoss = new AutoMLMetricExtendedEnum("AverageWeightedQuantileLoss");
+        public static readonly AutoMLMetricExtendedEnum Rouge1 = new AutoMLMetricExtendedEnum("Rouge1");
+        public static readonly AutoMLMetricExtendedEnum Rouge2 = new AutoMLMetricExtendedEnum("Rouge2");
+        public static readonly AutoMLMetricExtendedEnum RougeL = new AutoMLMetricExtendedEnum("RougeL");
+        public static readonly AutoMLMetricExtendedEnum RougeLSum = new AutoMLMetricExtendedEnum("RougeLSum");
+        public static readonly AutoMLMetricExtendedEnum Perplexity = new AutoMLMetricExtendedEnum("Perplexity");
+        public static readonly AutoMLMetricExtendedEnum ValidationLoss = new AutoMLMetricExtendedEnum("ValidationLoss");
+        public static readonly AutoMLMetricExtendedEnum TrainingLoss = new AutoMLMetricExtendedEnum("TrainingLoss");
+
+        public AutoMLMetricExtendedEnum(string value)
+            : base(value)
+        {
+        }
+
+        public static AutoMLMetricExtendedEnum FindValue(string value) => FindValue<AutoMLMetricExtendedEnum>(value);
+
+        public static implicit operator AutoMLMetricExtendedEnum(string value) => FindValue(value);
+    }
+
+    public partial class AutoMLMode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AutoMLMode AUTO = new AutoMLMode("AUTO");
+        public static readonly AutoMLMode ENSEMBLING = new AutoMLMode("ENSEMBLING");
+        public static readonly AutoMLMode HYPERPARAMETER_TUNING = new AutoMLMode("HYPERPARAMETER_TUNING");
+
+        public AutoMLMode(string value)
+            : base(value)
+        {
+        }
+
+        public static AutoMLMode FindValue(string value) => FindValue<AutoMLMode>(value);
+
+        public static implicit operator AutoMLMode(string value) => FindValue(value);
+    }
+
+    public partial class AutoMLProblemTypeConfigName : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AutoMLProblemTypeConfigName ImageClassification = new AutoMLProblemTypeConfigName("ImageClassification");
+        public static readonly AutoMLProblemTypeConfigName TextClassification = new AutoMLProblemTypeConfigName("TextClassification");
+        public static readonly AutoMLProblemTypeConfigName TimeSeriesForecasting = new AutoMLProblemTypeConfigName("TimeSeriesForecasting");
+        public static readonly AutoMLProblemTypeConfigName Tabular = new AutoMLProblemTypeConfigName("Tabular");
+        public static readonly AutoMLProblemTypeConfigName TextGeneration = new AutoMLProblemTypeConfigName("TextGeneration");
+
+        public AutoMLProblemTypeConfigName(string value)
+            : base(value)
+        {
+        }
+
+        public static AutoMLProblemTypeConfigName FindValue(string value) => FindValue<AutoMLProblemTypeConfigName>(value);
+
+        public static implicit operator AutoMLProblemTypeConfigName(string value) => FindValue(value);
+    }
+
+    public partial class AutoMLS3DataType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AutoMLS3DataType ManifestFile = new AutoMLS3DataType("ManifestFile");
+        public static readonly AutoMLS3DataType S3Prefix = new AutoMLS3DataType("S3Prefix");
+        public static readonly AutoMLS3DataType AugmentedManifestFile = new AutoMLS3DataType("AugmentedManifestFile");
+
+        public AutoMLS3DataType(string value)
+            : base(value)
+        {
+        }
+
+        public static AutoMLS3DataType FindValue(string value) => FindValue<AutoMLS3DataType>(value);
+
+        public static implicit operator AutoMLS3DataType(string value) => FindValue(value);
+    }
+
+    public partial class AutoMLSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AutoMLSortBy Name = new AutoMLSortBy("Name");
+        public static readonly AutoMLSortBy CreationTime = new AutoMLSortBy("CreationTime");
+        public static readonly AutoMLSortBy Status = new AutoMLSortBy("Status");
+
+        public AutoMLSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static AutoMLSortBy FindValue(string value) => FindValue<AutoMLSortBy>(value);
+
+        public static implicit operator AutoMLSortBy(string value) => FindValue(value);
+    }
+
+    public partial class AutoMLSortOrder : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AutoMLSortOrder Ascending = new AutoMLSortOrder("Ascending");
+        public static readonly AutoMLSortOrder Descending = new AutoMLSortOrder("Descending");
+
+        public AutoMLSortOrder(string value)
+            : base(value)
+        {
+        }
+
+        public static AutoMLSortOrder FindValue(string value) => FindValue<AutoMLSortOrder>(value);
+
+        public static implicit operator AutoMLSortOrder(string value) => FindValue(value);
+    }
+
+    public partial class AutoMountHomeEFS : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AutoMountHomeEFS Enabled = new AutoMountHomeEFS("Enabled");
+        public static readonly AutoMountHomeEFS Disabled = new AutoMountHomeEFS("Disabled");
+        public static readonly AutoMountHomeEFS DefaultAsDomain = new AutoMountHomeEFS("DefaultAsDomain");
+
+        public AutoMountHomeEFS(string value)
+            : base(value)
+        {
+        }
+
+        public static AutoMountHomeEFS FindValue(string value) => FindValue<AutoMountHomeEFS>(value);
+
+        public static implicit operator AutoMountHomeEFS(string value) => FindValue(value);
+    }
+
+    public partial class AutotuneMode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AutotuneMode Enabled = new AutotuneMode("Enabled");
+
+        public AutotuneMode(string value)
+            : base(value)
+        {
+        }
+
+        public static AutotuneMode FindValue(string value) => FindValue<AutotuneMode>(value);
+
+        public static implicit operator AutotuneMode(string value) => FindValue(value);
+    }
+
+    public partial class AvailabilityZoneBalanceEnforcementMode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AvailabilityZoneBalanceEnforcementMode PERMISSIVE = new AvailabilityZoneBalanceEnforcementMode("PERMISSIVE");
+
+        public AvailabilityZoneBalanceEnforcementMode(string value)
+            : base(value)
+        {
+        }
+
+        public static AvailabilityZoneBalanceEnforcementMode FindValue(string value) => FindValue<AvailabilityZoneBalanceEnforcementMode>(value);
+
+        public static implicit operator AvailabilityZoneBalanceEnforcementMode(string value) => FindValue(value);
+    }
+
+    public partial class AwsManagedHumanLoopRequestSource : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly AwsManagedHumanLoopRequestSource AWSRekognitionDetectModerationLabelsImageV3 = new AwsManagedHumanLoopRequestSource("AWS/Rekognition/DetectModerationLabels/Image/V3");
+        public static readonly AwsManagedHumanLoopRequestSource AWSTextractAnalyzeDocumentFormsV1 = new AwsManagedHumanLoopRequestSource("AWS/Textract/AnalyzeDocument/Forms/V1");
+
+        public AwsManagedHumanLoopRequestSource(string value)
+            : base(value)
+        {
+        }
+
+        public static AwsManagedHumanLoopRequestSource FindValue(string value) => FindValue<AwsManagedHumanLoopRequestSource>(value);
+
+        public static implicit operator AwsManagedHumanLoopRequestSource(string value) => FindValue(value);
+    }
+
+    public partial class BatchAddClusterNodesErrorCode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly BatchAddClusterNodesErrorCode InstanceGroupNotFound = new BatchAddClusterNodesErrorCode("InstanceGroupNotFound");
+        public static readonly BatchAddClusterNodesErrorCode InvalidInstanceGroupStatus = new BatchAddClusterNodesErrorCode("InvalidInstanceGroupStatus");
+        public static readonly BatchAddClusterNodesErrorCode IncompatibleAvailabilityZones = new BatchAddClusterNodesErrorCode("IncompatibleAvailabilityZones");
+        public static readonly BatchAddClusterNodesErrorCode IncompatibleInstanceTypes = new BatchAddClusterNodesErrorCode("IncompatibleInstanceTypes");
+
+        public BatchAddClusterNodesErrorCode(string value)
+            : base(value)
+        {
+        }
+
+        public static BatchAddClusterNodesErrorCode FindValue(string value) => FindValue<BatchAddClusterNodesErrorCode>(value);
+
+        public static implicit operator BatchAddClusterNodesErrorCode(string value) => FindValue(value);
+    }
+
+    public partial class BatchDeleteClusterNodesErrorCode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly BatchDeleteClusterNodesErrorCode NodeIdNotFound = new BatchDeleteClusterNodesErrorCode("NodeIdNotFound");
+        public static readonly BatchDeleteClusterNodesErrorCode InvalidNodeStatus = new BatchDeleteClusterNodesErrorCode("InvalidNodeStatus");
+        public static readonly BatchDeleteClusterNodesErrorCode NodeIdInUse = new BatchDeleteClusterNodesErrorCode("NodeIdInUse");
+
+        public BatchDeleteClusterNodesErrorCode(string value)
+            : base(value)
+        {
+        }
+
+        public static BatchDeleteClusterNodesErrorCode FindValue(string value) => FindValue<BatchDeleteClusterNodesErrorCode>(value);
+
+        public static implicit operator BatchDeleteClusterNodesErrorCode(string value) => FindValue(value);
+    }
+
+    public partial class BatchRebootClusterNodesErrorCode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly BatchRebootClusterNodesErrorCode InstanceIdNotFound = new BatchRebootClusterNodesErrorCode("InstanceIdNotFound");
+        public static readonly BatchRebootClusterNodesErrorCode InvalidInstanceStatus = new BatchRebootClusterNodesErrorCode("InvalidInstanceStatus");
+        public static readonly BatchRebootClusterNodesErrorCode InstanceIdInUse = new BatchRebootClusterNodesErrorCode("InstanceIdInUse");
+        public static readonly BatchRebootClusterNodesErrorCode InternalServerError = new BatchRebootClusterNodesErrorCode("InternalServerError");
+
+        public BatchRebootClusterNodesErrorCode(string value)
+            : base(value)
+        {
+        }
+
+        public static BatchRebootClusterNodesErrorCode FindValue(string value) => FindValue<BatchRebootClusterNodesErrorCode>(value);
+
+        public static implicit operator BatchRebootClusterNodesErrorCode(string value) => FindValue(value);
+    }
+
+    public partial class BatchReplaceClusterNodesErrorCode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly BatchReplaceClusterNodesErrorCode InstanceIdNotFound = new BatchReplaceClusterNodesErrorCode("InstanceIdNotFound");
+        public static readonly BatchReplaceClusterNodesErrorCode InvalidInstanceStatus = new BatchReplaceClusterNodesErrorCode("InvalidInstanceStatus");
+        public static readonly BatchReplaceClusterNodesErrorCode InstanceIdInUse = new BatchReplaceClusterNodesErrorCode("InstanceIdInUse");
+        public static readonly BatchReplaceClusterNodesErrorCode InternalServerError = new BatchReplaceClusterNodesErrorCode("InternalServerError");
+
+        public BatchReplaceClusterNodesErrorCode(string value)
+            : base(value)
+        {
+        }
+
+        public static BatchReplaceClusterNodesErrorCode FindValue(string value) => FindValue<BatchReplaceClusterNodesErrorCode>(value);
+
+        public static implicit operator BatchReplaceClusterNodesErrorCode(string value) => FindValue(value);
+    }
+
+    public partial class BatchStrategy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly BatchStrategy MultiRecord = new BatchStrategy("MultiRecord");
+        public static readonly BatchStrategy SingleRecord = new BatchStrategy("SingleRecord");
+
+        public BatchStrategy(string value)
+            : base(value)
+        {
+        }
+
+        public static BatchStrategy FindValue(string value) => FindValue<BatchStrategy>(value);
+
+        public static implicit operator BatchStrategy(string value) => FindValue(value);
+    }
+
+    public partial class BooleanOperator : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly BooleanOperator And = new BooleanOperator("And");
+        public static readonly BooleanOperator Or = new BooleanOperator("Or");
+
+        public BooleanOperator(string value)
+            : base(value)
+        {
+        }
+
+        public static BooleanOperator FindValue(string value) => FindValue<BooleanOperator>(value);
+
+        public static implicit operator BooleanOperator(string value) => FindValue(value);
+    }
+
+    public partial class CandidateSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly CandidateSortBy CreationTime = new CandidateSortBy("CreationTime");
+        public static readonly CandidateSortBy Status = new CandidateSortBy("Status");
+        public static readonly CandidateSortBy FinalObjectiveMetricValue = new CandidateSortBy("FinalObjectiveMetricValue");
+
+        public CandidateSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static CandidateSortBy FindValue(string value) => FindValue<CandidateSortBy>(value);
+
+        public static implicit operator CandidateSortBy(string value) => FindValue(value);
+    }
+
+    public partial class CandidateStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly CandidateStatus Completed = new CandidateStatus("Completed");
+        public static readonly CandidateStatus InProgress = new CandidateStatus("InProgress");
+        public static readonly CandidateStatus Failed = new CandidateStatus("Failed");
+        public static readonly CandidateStatus Stopped = new CandidateStatus("Stopped");
+        public static readonly CandidateStatus Stopping = new CandidateStatus("Stopping");
+
+        public CandidateStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static CandidateStatus FindValue(string value) => FindValue<CandidateStatus>(value);
+
+        public static implicit operator CandidateStatus(string value) => FindValue(value);
+    }
+
+    public partial class CandidateStepType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly CandidateStepType AWSSageMakerTrainingJob = new CandidateStepType("AWS::SageMaker::TrainingJob");
+        public static readonly CandidateStepType AWSSageMakerTransformJob = new CandidateStepType("AWS::SageMaker::TransformJob");
+        public static readonly CandidateStepType AWSSageMakerProcessingJob = new CandidateStepType("AWS::SageMaker::ProcessingJob");
+
+        public CandidateStepType(string value)
+            : base(value)
+        {
+        }
+
+        public static CandidateStepType FindValue(string value) => FindValue<CandidateStepType>(value);
+
+        public static implicit operator CandidateStepType(string value) => FindValue(value);
+    }
+
     public partial class CapacityReservationPreference : global::Amazon.Runtime.ConstantClass
     {
         public static readonly CapacityReservationPreference CapacityReservationsOnly = new CapacityReservationPreference("capacity-reservations-only");
@@ -68,6 +1150,21 @@ namespace Amazon.SageMaker
         public static CapacityReservationPreference FindValue(string value) => FindValue<CapacityReservationPreference>(value);
 
         public static implicit operator CapacityReservationPreference(string value) => FindValue(value);
+    }
+
+    public partial class CapacityReservationType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly CapacityReservationType ODCR = new CapacityReservationType("ODCR");
+        public static readonly CapacityReservationType CRG = new CapacityReservationType("CRG");
+
+        public CapacityReservationType(string value)
+            : base(value)
+        {
+        }
+
+        public static CapacityReservationType FindValue(string value) => FindValue<CapacityReservationType>(value);
+
+        public static implicit operator CapacityReservationType(string value) => FindValue(value);
     }
 
     public partial class CapacitySizeType : global::Amazon.Runtime.ConstantClass
@@ -221,6 +1318,603 @@ namespace Amazon.SageMaker
         public static implicit operator ClarifyTextLanguage(string value) => FindValue(value);
     }
 
+    public partial class ClusterAutoScalerType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterAutoScalerType Karpenter = new ClusterAutoScalerType("Karpenter");
+
+        public ClusterAutoScalerType(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterAutoScalerType FindValue(string value) => FindValue<ClusterAutoScalerType>(value);
+
+        public static implicit operator ClusterAutoScalerType(string value) => FindValue(value);
+    }
+
+    public partial class ClusterAutoScalingMode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterAutoScalingMode Enable = new ClusterAutoScalingMode("Enable");
+        public static readonly ClusterAutoScalingMode Disable = new ClusterAutoScalingMode("Disable");
+
+        public ClusterAutoScalingMode(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterAutoScalingMode FindValue(string value) => FindValue<ClusterAutoScalingMode>(value);
+
+        public static implicit operator ClusterAutoScalingMode(string value) => FindValue(value);
+    }
+
+    public partial class ClusterAutoScalingStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterAutoScalingStatus InService = new ClusterAutoScalingStatus("InService");
+        public static readonly ClusterAutoScalingStatus Failed = new ClusterAutoScalingStatus("Failed");
+        public static readonly ClusterAutoScalingStatus Creating = new ClusterAutoScalingStatus("Creating");
+        public static readonly ClusterAutoScalingStatus Deleting = new ClusterAutoScalingStatus("Deleting");
+
+        public ClusterAutoScalingStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterAutoScalingStatus FindValue(string value) => FindValue<ClusterAutoScalingStatus>(value);
+
+        public static implicit operator ClusterAutoScalingStatus(string value) => FindValue(value);
+    }
+
+    public partial class ClusterCapacityType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterCapacityType Spot = new ClusterCapacityType("Spot");
+        public static readonly ClusterCapacityType OnDemand = new ClusterCapacityType("OnDemand");
+
+        public ClusterCapacityType(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterCapacityType FindValue(string value) => FindValue<ClusterCapacityType>(value);
+
+        public static implicit operator ClusterCapacityType(string value) => FindValue(value);
+    }
+
+    public partial class ClusterConfigMode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterConfigMode Enable = new ClusterConfigMode("Enable");
+        public static readonly ClusterConfigMode Disable = new ClusterConfigMode("Disable");
+
+        public ClusterConfigMode(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterConfigMode FindValue(string value) => FindValue<ClusterConfigMode>(value);
+
+        public static implicit operator ClusterConfigMode(string value) => FindValue(value);
+    }
+
+    public partial class ClusterEventLevel : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterEventLevel Info = new ClusterEventLevel("Info");
+        public static readonly ClusterEventLevel Warn = new ClusterEventLevel("Warn");
+        public static readonly ClusterEventLevel Error = new ClusterEventLevel("Error");
+
+        public ClusterEventLevel(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterEventLevel FindValue(string value) => FindValue<ClusterEventLevel>(value);
+
+        public static implicit operator ClusterEventLevel(string value) => FindValue(value);
+    }
+
+    public partial class ClusterEventResourceType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterEventResourceType Cluster = new ClusterEventResourceType("Cluster");
+        public static readonly ClusterEventResourceType InstanceGroup = new ClusterEventResourceType("InstanceGroup");
+        public static readonly ClusterEventResourceType Instance = new ClusterEventResourceType("Instance");
+
+        public ClusterEventResourceType(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterEventResourceType FindValue(string value) => FindValue<ClusterEventResourceType>(value);
+
+        public static implicit operator ClusterEventResourceType(string value) => FindValue(value);
+    }
+
+    public partial class ClusterFSxLustreDeletionPolicy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterFSxLustreDeletionPolicy DeleteIfNotUsed = new ClusterFSxLustreDeletionPolicy("DeleteIfNotUsed");
+        public static readonly ClusterFSxLustreDeletionPolicy Keep = new ClusterFSxLustreDeletionPolicy("Keep");
+
+        public ClusterFSxLustreDeletionPolicy(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterFSxLustreDeletionPolicy FindValue(string value) => FindValue<ClusterFSxLustreDeletionPolicy>(value);
+
+        public static implicit operator ClusterFSxLustreDeletionPolicy(string value) => FindValue(value);
+    }
+
+    public partial class ClusterImageVersionStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterImageVersionStatus UpToDate = new ClusterImageVersionStatus("UpToDate");
+        public static readonly ClusterImageVersionStatus UpdateAvailable = new ClusterImageVersionStatus("UpdateAvailable");
+        public static readonly ClusterImageVersionStatus SecurityUpdateRequired = new ClusterImageVersionStatus("SecurityUpdateRequired");
+        public static readonly ClusterImageVersionStatus EndOfLife = new ClusterImageVersionStatus("EndOfLife");
+
+        public ClusterImageVersionStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterImageVersionStatus FindValue(string value) => FindValue<ClusterImageVersionStatus>(value);
+
+        public static implicit operator ClusterImageVersionStatus(string value) => FindValue(value);
+    }
+
+    public partial class ClusterInstanceStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterInstanceStatus Running = new ClusterInstanceStatus("Running");
+        public static readonly ClusterInstanceStatus Failure = new ClusterInstanceStatus("Failure");
+        public static readonly ClusterInstanceStatus Pending = new ClusterInstanceStatus("Pending");
+        public static readonly ClusterInstanceStatus ShuttingDown = new ClusterInstanceStatus("ShuttingDown");
+        public static readonly ClusterInstanceStatus SystemUpdating = new ClusterInstanceStatus("SystemUpdating");
+        public static readonly ClusterInstanceStatus DeepHealthCheckInProgress = new ClusterInstanceStatus("DeepHealthCheckInProgress");
+        public static readonly ClusterInstanceStatus NotFound = new ClusterInstanceStatus("NotFound");
+
+        public ClusterInstanceStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterInstanceStatus FindValue(string value) => FindValue<ClusterInstanceStatus>(value);
+
+        public static implicit operator ClusterInstanceStatus(string value) => FindValue(value);
+    }
+
+    public partial class ClusterInstanceType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterInstanceType MlP4d24xlarge = new ClusterInstanceType("ml.p4d.24xlarge");
+        public static readonly ClusterInstanceType MlP4de24xlarge = new ClusterInstanceType("ml.p4de.24xlarge");
+        public static readonly ClusterInstanceType MlP548xlarge = new ClusterInstanceType("ml.p5.48xlarge");
+        public static readonly ClusterInstanceType MlP54xlarge = new ClusterInstanceType("ml.p5.4xlarge");
+        public static readonly ClusterInstanceType MlP6eGb20036xlarge = new ClusterInstanceType("ml.p6e-gb200.36xlarge");
+        public static readonly ClusterInstanceType MlTrn132xlarge = new ClusterInstanceType("ml.trn1.32xlarge");
+        public static readonly ClusterInstanceType MlTrn1n32xlarge = new ClusterInstanceType("ml.trn1n.32xlarge");
+        public static readonly ClusterInstanceType MlG5Xlarge = new ClusterInstanceType("ml.g5.xlarge");
+        public static readonly ClusterInstanceType MlG52xlarge = new ClusterInstanceType("ml.g5.2xlarge");
+        public static readonly ClusterInstanceType MlG54xlarge = new ClusterInstanceType("ml.g5.4xlarge");
+        public static readonly ClusterInstanceType MlG58xlarge = new ClusterInstanceType("ml.g5.8xlarge");
+        public static readonly ClusterInstanceType MlG512xlarge = new ClusterInstanceType("ml.g5.12xlarge");
+        public static readonly ClusterInstanceType MlG516xlarge = new ClusterInstanceType("ml.g5.16xlarge");
+        public static readonly ClusterInstanceType MlG524xlarge = new ClusterInstanceType("ml.g5.24xlarge");
+        public static readonly ClusterInstanceType MlG548xlarge = new ClusterInstanceType("ml.g5.48xlarge");
+        public static readonly ClusterInstanceType MlC5Large = new ClusterInstanceType("ml.c5.large");
+        public static readonly ClusterInstanceType MlC5Xlarge = new ClusterInstanceType("ml.c5.xlarge");
+        public static readonly ClusterInstanceType MlC52xlarge = new ClusterInstanceType("ml.c5.2xlarge");
+        public static readonly ClusterInstanceType MlC54xlarge = new ClusterInstanceType("ml.c5.4xlarge");
+        public static readonly ClusterInstanceType MlC59xlarge = new ClusterInstanceType("ml.c5.9xlarge");
+        public static readonly ClusterInstanceType MlC512xlarge = new ClusterInstanceType("ml.c5.12xlarge");
+        public static readonly ClusterInstanceType MlC518xlarge = new ClusterInstanceType("ml.c5.18xlarge");
+        public static readonly ClusterInstanceType MlC524xlarge = new ClusterInstanceType("ml.c5.24xlarge");
+        public static readonly ClusterInstanceType MlC5nLarge = new ClusterInstanceType("ml.c5n.large");
+        public static readonly ClusterInstanceType MlC5n2xlarge = new ClusterInstanceType("ml.c5n.2xlarge");
+        public static readonly ClusterInstanceType MlC5n4xlarge = new ClusterInstanceType("ml.c5n.4xlarge");
+        public static readonly ClusterInstanceType MlC5n9xlarge = new ClusterInstanceType("ml.c5n.9xlarge");
+        public static readonly ClusterInstanceType MlC5n18xlarge = new ClusterInstanceType("ml.c5n.18xlarge");
+        public static readonly ClusterInstanceType MlM5Large = new ClusterInstanceType("ml.m5.large");
+        public static readonly ClusterInstanceType MlM5Xlarge = new ClusterInstanceType("ml.m5.xlarge");
+        public static readonly ClusterInstanceType MlM52xlarge = new ClusterInstanceType("ml.m5.2xlarge");
+        public static readonly ClusterInstanceType MlM54xlarge = new ClusterInstanceType("ml.m5.4xlarge");
+        public static readonly ClusterInstanceType MlM58xlarge = new ClusterInstanceType("ml.m5.8xlarge");
+        public static readonly ClusterInstanceType MlM512xlarge = new ClusterInstanceType("ml.m5.12xlarge");
+        public static readonly ClusterInstanceType MlM516xlarge = new ClusterInstanceType("ml.m5.16xlarge");
+        public static readonly ClusterInstanceType MlM524xlarge = new ClusterInstanceType("ml.m5.24xlarge");
+        public static readonly ClusterInstanceType MlT3Medium = new ClusterInstanceType("ml.t3.medium");
+        public static readonly ClusterInstanceType MlT3Large = new ClusterInstanceType("ml.t3.large");
+        public static readonly ClusterInstanceType MlT3Xlarge = new ClusterInstanceType("ml.t3.xlarge");
+        public static readonly ClusterInstanceType MlT32xlarge = new ClusterInstanceType("ml.t3.2xlarge");
+        public static readonly ClusterInstanceType MlG6Xlarge = new ClusterInstanceType("ml.g6.xlarge");
+        public static readonly ClusterInstanceType MlG62xlarge = new ClusterInstanceType("ml.g6.2xlarge");
+        public static readonly ClusterInstanceType MlG64xlarge = new ClusterInstanceType("ml.g6.4xlarge");
+        public static readonly ClusterInstanceType MlG68xlarge = new ClusterInstanceType("ml.g6.8xlarge");
+        public static readonly ClusterInstanceType MlG616xlarge = new ClusterInstanceType("ml.g6.16xlarge");
+        public static readonly ClusterInstanceType MlG612xlarge = new ClusterInstanceType("ml.g6.12xlarge");
+        public static readonly ClusterInstanceType MlG624xlarge = new ClusterInstanceType("ml.g6.24xlarge");
+        public static readonly ClusterInstanceType MlG648xlarge = new ClusterInstanceType("ml.g6.48xlarge");
+        public static readonly ClusterInstanceType MlGr64xlarge = new ClusterInstanceType("ml.gr6.4xlarge");
+        public static readonly ClusterInstanceType MlGr68xlarge = new ClusterInstanceType("ml.gr6.8xlarge");
+        public static readonly ClusterInstanceType MlG6eXlarge = new ClusterInstanceType("ml.g6e.xlarge");
+        public static readonly ClusterInstanceType MlG6e2xlarge = new ClusterInstanceType("ml.g6e.2xlarge");
+        public static readonly ClusterInstanceType MlG6e4xlarge = new ClusterInstanceType("ml.g6e.4xlarge");
+        public static readonly ClusterInstanceType MlG6e8xlarge = new ClusterInstanceType("ml.g6e.8xlarge");
+        public static readonly ClusterInstanceType MlG6e16xlarge = new ClusterInstanceType("ml.g6e.16xlarge");
+        public static readonly ClusterInstanceType MlG6e12xlarge = new ClusterInstanceType("ml.g6e.12xlarge");
+        public static readonly ClusterInstanceType MlG6e24xlarge = new ClusterInstanceType("ml.g6e.24xlarge");
+        public static readonly ClusterInstanceType MlG6e48xlarge = new ClusterInstanceType("ml.g6e.48xlarge");
+        public static readonly ClusterInstanceType MlP5e48xlarge = new ClusterInstanceType("ml.p5e.48xlarge");
+        public static readonly ClusterInstanceType MlP5en48xlarge = new ClusterInstanceType("ml.p5en.48xlarge");
+        public static readonly ClusterInstanceType MlP6B20048xlarge = new ClusterInstanceType("ml.p6-b200.48xlarge");
+        public static readonly ClusterInstanceType MlTrn23xlarge = new ClusterInstanceType("ml.trn2.3xlarge");
+        public static readonly ClusterInstanceType MlTrn248xlarge = new ClusterInstanceType("ml.trn2.48xlarge");
+        public static readonly ClusterInstanceType MlC6iLarge = new ClusterInstanceType("ml.c6i.large");
+        public static readonly ClusterInstanceType MlC6iXlarge = new ClusterInstanceType("ml.c6i.xlarge");
+        public static readonly ClusterInstanceType MlC6i2xlarge = new ClusterInstanceType("ml.c6i.2xlarge");
+        public static readonly ClusterInstanceType MlC6i4xlarge = new ClusterInstanceType("ml.c6i.4xlarge");
+        public static readonly ClusterInstanceType MlC6i8xlarge = new ClusterInstanceType("ml.c6i.8xlarge");
+        public static readonly ClusterInstanceType MlC6i12xlarge = new ClusterInstanceType("ml.c6i.12xlarge");
+        public static readonly ClusterInstanceType MlC6i16xlarge = new ClusterInstanceType("ml.c6i.16xlarge");
+        public static readonly ClusterInstanceType MlC6i24xlarge = new ClusterInstanceType("ml.c6i.24xlarge");
+        public static readonly ClusterInstanceType MlC6i32xlarge = new ClusterInstanceType("ml.c6i.32xlarge");
+        public static readonly ClusterInstanceType MlM6iLarge = new ClusterInstanceType("ml.m6i.large");
+        public static readonly ClusterInstanceType MlM6iXlarge = new ClusterInstanceType("ml.m6i.xlarge");
+        public static readonly ClusterInstanceType MlM6i2xlarge = new ClusterInstanceType("ml.m6i.2xlarge");
+        public static readonly ClusterInstanceType MlM6i4xlarge = new ClusterInstanceType("ml.m6i.4xlarge");
+        public static readonly ClusterInstanceType MlM6i8xlarge = new ClusterInstanceType("ml.m6i.8xlarge");
+        public static readonly ClusterInstanceType MlM6i12xlarge = new ClusterInstanceType("ml.m6i.12xlarge");
+        public static readonly ClusterInstanceType MlM6i16xlarge = new ClusterInstanceType("ml.m6i.16xlarge");
+        public static readonly ClusterInstanceType MlM6i24xlarge = new ClusterInstanceType("ml.m6i.24xlarge");
+        public static readonly ClusterInstanceType MlM6i32xlarge = new ClusterInstanceType("ml.m6i.32xlarge");
+        public static readonly ClusterInstanceType MlR6iLarge = new ClusterInstanceType("ml.r6i.large");
+        public static readonly ClusterInstanceType MlR6iXlarge = new ClusterInstanceType("ml.r6i.xlarge");
+        public static readonly ClusterInstanceType MlR6i2xlarge = new ClusterInstanceType("ml.r6i.2xlarge");
+        public static readonly ClusterInstanceType MlR6i4xlarge = new ClusterInstanceType("ml.r6i.4xlarge");
+        public static readonly ClusterInstanceType MlR6i8xlarge = new ClusterInstanceType("ml.r6i.8xlarge");
+        public static readonly ClusterInstanceType MlR6i12xlarge = new ClusterInstanceType("ml.r6i.12xlarge");
+        public static readonly ClusterInstanceType MlR6i16xlarge = new ClusterInstanceType("ml.r6i.16xlarge");
+        public static readonly ClusterInstanceType MlR6i24xlarge = new ClusterInstanceType("ml.r6i.24xlarge");
+        public static readonly ClusterInstanceType MlR6i32xlarge = new ClusterInstanceType("ml.r6i.32xlarge");
+        public static readonly ClusterInstanceType MlI3enLarge = new ClusterInstanceType("ml.i3en.large");
+        public static readonly ClusterInstanceType MlI3enXlarge = new ClusterInstanceType("ml.i3en.xlarge");
+        public static readonly ClusterInstanceType MlI3en2xlarge = new ClusterInstanceType("ml.i3en.2xlarge");
+        public static readonly ClusterInstanceType MlI3en3xlarge = new ClusterInstanceType("ml.i3en.3xlarge");
+        public static readonly ClusterInstanceType MlI3en6xlarge = new ClusterInstanceType("ml.i3en.6xlarge");
+        public static readonly ClusterInstanceType MlI3en12xlarge = new ClusterInstanceType("ml.i3en.12xlarge");
+        public static readonly ClusterInstanceType MlI3en24xlarge = new ClusterInstanceType("ml.i3en.24xlarge");
+        public static readonly ClusterInstanceType MlM7iLarge = new ClusterInstanceType("ml.m7i.large");
+        public static readonly ClusterInstanceType MlM7iXlarge = new ClusterInstanceType("ml.m7i.xlarge");
+        public static readonly ClusterInstanceType MlM7i2xlarge = new ClusterInstanceType("ml.m7i.2xlarge");
+        public static readonly ClusterInstanceType MlM7i4xlarge = new ClusterInstanceType("ml.m7i.4xlarge");
+        public static readonly ClusterInstanceType MlM7i8xlarge = new ClusterInstanceType("ml.m7i.8xlarge");
+        public static readonly ClusterInstanceType MlM7i12xlarge = new ClusterInstanceType("ml.m7i.12xlarge");
+        public static readonly ClusterInstanceType MlM7i16xlarge = new ClusterInstanceType("ml.m7i.16xlarge");
+        public static readonly ClusterInstanceType MlM7i24xlarge = new ClusterInstanceType("ml.m7i.24xlarge");
+        public static readonly ClusterInstanceType MlM7i48xlarge = new ClusterInstanceType("ml.m7i.48xlarge");
+        public static readonly ClusterInstanceType MlR7iLarge = new ClusterInstanceType("ml.r7i.large");
+        public static readonly ClusterInstanceType MlR7iXlarge = new ClusterInstanceType("ml.r7i.xlarge");
+        public static readonly ClusterInstanceType MlR7i2xlarge = new ClusterInstanceType("ml.r7i.2xlarge");
+        public static readonly ClusterInstanceType MlR7i4xlarge = new ClusterInstanceType("ml.r7i.4xlarge");
+        public static readonly ClusterInstanceType MlR7i8xlarge = new ClusterInstanceType("ml.r7i.8xlarge");
+        public static readonly ClusterInstanceType MlR7i12xlarge = new ClusterInstanceType("ml.r7i.12xlarge");
+        public static readonly ClusterInstanceType MlR7i16xlarge = new ClusterInstanceType("ml.r7i.16xlarge");
+        public static readonly ClusterInstanceType MlR7i24xlarge = new ClusterInstanceType("ml.r7i.24xlarge");
+        public static readonly ClusterInstanceType MlR7i48xlarge = new ClusterInstanceType("ml.r7i.48xlarge");
+        public static readonly ClusterInstanceType MlR5d16xlarge = new ClusterInstanceType("ml.r5d.16xlarge");
+        public static readonly ClusterInstanceType MlG7e2xlarge = new ClusterInstanceType("ml.g7e.2xlarge");
+        public static readonly ClusterInstanceType MlG7e4xlarge = new ClusterInstanceType("ml.g7e.4xlarge");
+        public static readonly ClusterInstanceType MlG7e8xlarge = new ClusterInstanceType("ml.g7e.8xlarge");
+        public static readonly ClusterInstanceType MlG7e12xlarge = new ClusterInstanceType("ml.g7e.12xlarge");
+        public static readonly ClusterInstanceType MlG7e24xlarge = new ClusterInstanceType("ml.g7e.24xlarge");
+        public static readonly ClusterInstanceType MlG7e48xlarge = new ClusterInstanceType("ml.g7e.48xlarge");
+        public static readonly ClusterInstanceType MlP6B30048xlarge = new ClusterInstanceType("ml.p6-b300.48xlarge");
+        public static readonly ClusterInstanceType MlG4dnXlarge = new ClusterInstanceType("ml.g4dn.xlarge");
+        public static readonly ClusterInstanceType MlG4dn2xlarge = new ClusterInstanceType("ml.g4dn.2xlarge");
+        public static readonly ClusterInstanceType MlG4dn4xlarge = new ClusterInstanceType("ml.g4dn.4xlarge");
+        public static readonly ClusterInstanceType MlG4dn8xlarge = new ClusterInstanceType("ml.g4dn.8xlarge");
+        public static readonly ClusterInstanceType MlG4dn12xlarge = new ClusterInstanceType("ml.g4dn.12xlarge");
+        public static readonly ClusterInstanceType MlG4dn16xlarge = new ClusterInstanceType("ml.g4dn.16xlarge");
+        public static readonly ClusterInstanceType MlC6gMedium = new ClusterInstanceType("ml.c6g.medium");
+        public static readonly ClusterInstanceType MlC6gLarge = new ClusterInstanceType("ml.c6g.large");
+        public static readonly ClusterInstanceType MlC6gXlarge = new ClusterInstanceType("ml.c6g.xlarge");
+        public static readonly ClusterInstanceType MlC6g2xlarge = new ClusterInstanceType("ml.c6g.2xlarge");
+        public static readonly ClusterInstanceType MlC6g4xlarge = new ClusterInstanceType("ml.c6g.4xlarge");
+        public static readonly ClusterInstanceType MlC6g8xlarge = new ClusterInstanceType("ml.c6g.8xlarge");
+        public static readonly ClusterInstanceType MlC6g12xlarge = new ClusterInstanceType("ml.c6g.12xlarge");
+        public static readonly ClusterInstanceType MlC6g16xlarge = new ClusterInstanceType("ml.c6g.16xlarge");
+        public static readonly ClusterInstanceType MlC7gMedium = new ClusterInstanceType("ml.c7g.medium");
+        public static readonly ClusterInstanceType MlC7gLarge = new ClusterInstanceType("ml.c7g.large");
+        public static readonly ClusterInstanceType MlC7gXlarge = new ClusterInstanceType("ml.c7g.xlarge");
+        public static readonly ClusterInstanceType MlC7g2xlarge = new ClusterInstanceType("ml.c7g.2xlarge");
+        public static readonly ClusterInstanceType MlC7g4xlarge = new ClusterInstanceType("ml.c7g.4xlarge");
+        public static readonly ClusterInstanceType MlC7g8xlarge = new ClusterInstanceType("ml.c7g.8xlarge");
+        public static readonly ClusterInstanceType MlC7g12xlarge = new ClusterInstanceType("ml.c7g.12xlarge");
+        public static readonly ClusterInstanceType MlC7g16xlarge = new ClusterInstanceType("ml.c7g.16xlarge");
+        public static readonly ClusterInstanceType MlC8gMedium = new ClusterInstanceType("ml.c8g.medium");
+        public static readonly ClusterInstanceType MlC8gLarge = new ClusterInstanceType("ml.c8g.large");
+        public static readonly ClusterInstanceType MlC8gXlarge = new ClusterInstanceType("ml.c8g.xlarge");
+        public static readonly ClusterInstanceType MlC8g2xlarge = new ClusterInstanceType("ml.c8g.2xlarge");
+        public static readonly ClusterInstanceType MlC8g4xlarge = new ClusterInstanceType("ml.c8g.4xlarge");
+        public static readonly ClusterInstanceType MlC8g8xlarge = new ClusterInstanceType("ml.c8g.8xlarge");
+        public static readonly ClusterInstanceType MlC8g12xlarge = new ClusterInstanceType("ml.c8g.12xlarge");
+        public static readonly ClusterInstanceType MlC8g16xlarge = new ClusterInstanceType("ml.c8g.16xlarge");
+        public static readonly ClusterInstanceType MlC8g24xlarge = new ClusterInstanceType("ml.c8g.24xlarge");
+        public static readonly ClusterInstanceType MlC8g48xlarge = new ClusterInstanceType("ml.c8g.48xlarge");
+        public static readonly ClusterInstanceType MlC6aLarge = new ClusterInstanceType("ml.c6a.large");
+        public static readonly ClusterInstanceType MlC6aXlarge = new ClusterInstanceType("ml.c6a.xlarge");
+        public static readonly ClusterInstanceType MlC6a2xlarge = new ClusterInstanceType("ml.c6a.2xlarge");
+        public static readonly ClusterInstanceType MlC6a4xlarge = new ClusterInstanceType("ml.c6a.4xlarge");
+        public static readonly ClusterInstanceType MlC6a8xlarge = new ClusterInstanceType("ml.c6a.8xlarge");
+        public static readonly ClusterInstanceType MlC6a12xlarge = new ClusterInstanceType("ml.c6a.12xlarge");
+        public static readonly ClusterInstanceType MlC6a16xlarge = new ClusterInstanceType("ml.c6a.16xlarge");
+        public static readonly ClusterInstanceType MlC6a24xlarge = new ClusterInstanceType("ml.c6a.24xlarge");
+        public static readonly ClusterInstanceType MlC6a32xlarge = new ClusterInstanceType("ml.c6a.32xlarge");
+        public static readonly ClusterInstanceType MlC6a48xlarge = new ClusterInstanceType("ml.c6a.48xlarge");
+        public static readonly ClusterInstanceType MlM6aLarge = new ClusterInstanceType("ml.m6a.large");
+        public static readonly ClusterInstanceType MlM6aXlarge = new ClusterInstanceType("ml.m6a.xlarge");
+        public static readonly ClusterInstanceType MlM6a2xlarge = new ClusterInstanceType("ml.m6a.2xlarge");
+        public static readonly ClusterInstanceType MlM6a4xlarge = new ClusterInstanceType("ml.m6a.4xlarge");
+        public static readonly ClusterInstanceType MlM6a8xlarge = new ClusterInstanceType("ml.m6a.8xlarge");
+        public static readonly ClusterInstanceType MlM6a12xlarge = new ClusterInstanceType("ml.m6a.12xlarge");
+        public static readonly ClusterInstanceType MlM6a16xlarge = new ClusterInstanceType("ml.m6a.16xlarge");
+        public static readonly ClusterInstanceType MlM6a24xlarge = new ClusterInstanceType("ml.m6a.24xlarge");
+        public static readonly ClusterInstanceType MlM6a32xlarge = new ClusterInstanceType("ml.m6a.32xlarge");
+        public static readonly ClusterInstanceType MlM6a48xlarge = new ClusterInstanceType("ml.m6a.48xlarge");
+        public static readonly ClusterInstanceType MlM6gMedium = new ClusterInstanceType("ml.m6g.medium");
+        public static readonly ClusterInstanceType MlM6gLarge = new ClusterInstanceType("ml.m6g.large");
+        public static readonly ClusterInstanceType MlM6gXlarge = new ClusterInstanceType("ml.m6g.xlarge");
+        public static readonly ClusterInstanceType MlM6g2xlarge = new ClusterInstanceType("ml.m6g.2xlarge");
+        public static readonly ClusterInstanceType MlM6g4xlarge = new ClusterInstanceType("ml.m6g.4xlarge");
+        public static readonly ClusterInstanceType MlM6g8xlarge = new ClusterInstanceType("ml.m6g.8xlarge");
+        public static readonly ClusterInstanceType MlM6g12xlarge = new ClusterInstanceType("ml.m6g.12xlarge");
+        public static readonly ClusterInstanceType MlM6g16xlarge = new ClusterInstanceType("ml.m6g.16xlarge");
+        public static readonly ClusterInstanceType MlM7gMedium = new ClusterInstanceType("ml.m7g.medium");
+        public static readonly ClusterInstanceType MlM7gLarge = new ClusterInstanceType("ml.m7g.large");
+        public static readonly ClusterInstanceType MlM7gXlarge = new ClusterInstanceType("ml.m7g.xlarge");
+        public static readonly ClusterInstanceType MlM7g2xlarge = new ClusterInstanceType("ml.m7g.2xlarge");
+        public static readonly ClusterInstanceType MlM7g4xlarge = new ClusterInstanceType("ml.m7g.4xlarge");
+        public static readonly ClusterInstanceType MlM7g8xlarge = new ClusterInstanceType("ml.m7g.8xlarge");
+        public static readonly ClusterInstanceType MlM7g12xlarge = new ClusterInstanceType("ml.m7g.12xlarge");
+        public static readonly ClusterInstanceType MlM7g16xlarge = new ClusterInstanceType("ml.m7g.16xlarge");
+        public static readonly ClusterInstanceType MlM8gMedium = new ClusterInstanceType("ml.m8g.medium");
+        public static readonly ClusterInstanceType MlM8gLarge = new ClusterInstanceType("ml.m8g.large");
+        public static readonly ClusterInstanceType MlM8gXlarge = new ClusterInstanceType("ml.m8g.xlarge");
+        public static readonly ClusterInstanceType MlM8g2xlarge = new ClusterInstanceType("ml.m8g.2xlarge");
+        public static readonly ClusterInstanceType MlM8g4xlarge = new ClusterInstanceType("ml.m8g.4xlarge");
+        public static readonly ClusterInstanceType MlM8g8xlarge = new ClusterInstanceType("ml.m8g.8xlarge");
+        public static readonly ClusterInstanceType MlM8g12xlarge = new ClusterInstanceType("ml.m8g.12xlarge");
+        public static readonly ClusterInstanceType MlM8g16xlarge = new ClusterInstanceType("ml.m8g.16xlarge");
+        public static readonly ClusterInstanceType MlM8g24xlarge = new ClusterInstanceType("ml.m8g.24xlarge");
+        public static readonly ClusterInstanceType MlM8g48xlarge = new ClusterInstanceType("ml.m8g.48xlarge");
+
+        public ClusterInstanceType(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterInstanceType FindValue(string value) => FindValue<ClusterInstanceType>(value);
+
+        public static implicit operator ClusterInstanceType(string value) => FindValue(value);
+    }
+
+    public partial class ClusterInterfaceType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterInterfaceType Efa = new ClusterInterfaceType("efa");
+        public static readonly ClusterInterfaceType EfaOnly = new ClusterInterfaceType("efa-only");
+
+        public ClusterInterfaceType(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterInterfaceType FindValue(string value) => FindValue<ClusterInterfaceType>(value);
+
+        public static implicit operator ClusterInterfaceType(string value) => FindValue(value);
+    }
+
+    public partial class ClusterKubernetesTaintEffect : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterKubernetesTaintEffect NoSchedule = new ClusterKubernetesTaintEffect("NoSchedule");
+        public static readonly ClusterKubernetesTaintEffect PreferNoSchedule = new ClusterKubernetesTaintEffect("PreferNoSchedule");
+        public static readonly ClusterKubernetesTaintEffect NoExecute = new ClusterKubernetesTaintEffect("NoExecute");
+
+        public ClusterKubernetesTaintEffect(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterKubernetesTaintEffect FindValue(string value) => FindValue<ClusterKubernetesTaintEffect>(value);
+
+        public static implicit operator ClusterKubernetesTaintEffect(string value) => FindValue(value);
+    }
+
+    public partial class ClusterNodeProvisioningMode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterNodeProvisioningMode Continuous = new ClusterNodeProvisioningMode("Continuous");
+
+        public ClusterNodeProvisioningMode(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterNodeProvisioningMode FindValue(string value) => FindValue<ClusterNodeProvisioningMode>(value);
+
+        public static implicit operator ClusterNodeProvisioningMode(string value) => FindValue(value);
+    }
+
+    public partial class ClusterNodeRecovery : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterNodeRecovery Automatic = new ClusterNodeRecovery("Automatic");
+        public static readonly ClusterNodeRecovery None = new ClusterNodeRecovery("None");
+
+        public ClusterNodeRecovery(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterNodeRecovery FindValue(string value) => FindValue<ClusterNodeRecovery>(value);
+
+        public static implicit operator ClusterNodeRecovery(string value) => FindValue(value);
+    }
+
+    public partial class ClusterPatchingStrategy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterPatchingStrategy WhenIdle = new ClusterPatchingStrategy("WhenIdle");
+        public static readonly ClusterPatchingStrategy WhenAllIdle = new ClusterPatchingStrategy("WhenAllIdle");
+
+        public ClusterPatchingStrategy(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterPatchingStrategy FindValue(string value) => FindValue<ClusterPatchingStrategy>(value);
+
+        public static implicit operator ClusterPatchingStrategy(string value) => FindValue(value);
+    }
+
+    public partial class ClusterSlurmConfigStrategy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterSlurmConfigStrategy Overwrite = new ClusterSlurmConfigStrategy("Overwrite");
+        public static readonly ClusterSlurmConfigStrategy Managed = new ClusterSlurmConfigStrategy("Managed");
+        public static readonly ClusterSlurmConfigStrategy Merge = new ClusterSlurmConfigStrategy("Merge");
+
+        public ClusterSlurmConfigStrategy(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterSlurmConfigStrategy FindValue(string value) => FindValue<ClusterSlurmConfigStrategy>(value);
+
+        public static implicit operator ClusterSlurmConfigStrategy(string value) => FindValue(value);
+    }
+
+    public partial class ClusterSlurmNodeType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterSlurmNodeType Controller = new ClusterSlurmNodeType("Controller");
+        public static readonly ClusterSlurmNodeType Login = new ClusterSlurmNodeType("Login");
+        public static readonly ClusterSlurmNodeType Compute = new ClusterSlurmNodeType("Compute");
+
+        public ClusterSlurmNodeType(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterSlurmNodeType FindValue(string value) => FindValue<ClusterSlurmNodeType>(value);
+
+        public static implicit operator ClusterSlurmNodeType(string value) => FindValue(value);
+    }
+
+    public partial class ClusterSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterSortBy CREATION_TIME = new ClusterSortBy("CREATION_TIME");
+        public static readonly ClusterSortBy NAME = new ClusterSortBy("NAME");
+
+        public ClusterSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterSortBy FindValue(string value) => FindValue<ClusterSortBy>(value);
+
+        public static implicit operator ClusterSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ClusterStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ClusterStatus Creating = new ClusterStatus("Creating");
+        public static readonly ClusterStatus Deleting = new ClusterStatus("Deleting");
+        public static readonly ClusterStatus Failed = new ClusterStatus("Failed");
+        public static readonly ClusterStatus InService = new ClusterStatus("InService");
+        public static readonly ClusterStatus RollingBack = new ClusterStatus("RollingBack");
+        public static readonly ClusterStatus SystemUpdating = new ClusterStatus("SystemUpdating");
+        public static readonly ClusterStatus Updating = new ClusterStatus("Updating");
+
+        public ClusterStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ClusterStatus FindValue(string value) => FindValue<ClusterStatus>(value);
+
+        public static implicit operator ClusterStatus(string value) => FindValue(value);
+    }
+
+    public partial class CodeRepositorySortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly CodeRepositorySortBy Name = new CodeRepositorySortBy("Name");
+        public static readonly CodeRepositorySortBy CreationTime = new CodeRepositorySortBy("CreationTime");
+        public static readonly CodeRepositorySortBy LastModifiedTime = new CodeRepositorySortBy("LastModifiedTime");
+
+        public CodeRepositorySortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static CodeRepositorySortBy FindValue(string value) => FindValue<CodeRepositorySortBy>(value);
+
+        public static implicit operator CodeRepositorySortBy(string value) => FindValue(value);
+    }
+
+    public partial class CodeRepositorySortOrder : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly CodeRepositorySortOrder Ascending = new CodeRepositorySortOrder("Ascending");
+        public static readonly CodeRepositorySortOrder Descending = new CodeRepositorySortOrder("Descending");
+
+        public CodeRepositorySortOrder(string value)
+            : base(value)
+        {
+        }
+
+        public static CodeRepositorySortOrder FindValue(string value) => FindValue<CodeRepositorySortOrder>(value);
+
+        public static implicit operator CodeRepositorySortOrder(string value) => FindValue(value);
+    }
+
+    public partial class CollectionType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly CollectionType List = new CollectionType("List");
+        public static readonly CollectionType Set = new CollectionType("Set");
+        public static readonly CollectionType Vector = new CollectionType("Vector");
+
+        public CollectionType(string value)
+            : base(value)
+        {
+        }
+
+        public static CollectionType FindValue(string value) => FindValue<CollectionType>(value);
+
+        public static implicit operator CollectionType(string value) => FindValue(value);
+    }
+
+    public partial class CompilationJobStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly CompilationJobStatus INPROGRESS = new CompilationJobStatus("INPROGRESS");
+        public static readonly CompilationJobStatus COMPLETED = new CompilationJobStatus("COMPLETED");
+        public static readonly CompilationJobStatus FAILED = new CompilationJobStatus("FAILED");
+        public static readonly CompilationJobStatus STARTING = new CompilationJobStatus("STARTING");
+        public static readonly CompilationJobStatus STOPPING = new CompilationJobStatus("STOPPING");
+        public static readonly CompilationJobStatus STOPPED = new CompilationJobStatus("STOPPED");
+
+        public CompilationJobStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static CompilationJobStatus FindValue(string value) => FindValue<CompilationJobStatus>(value);
+
+        public static implicit operator CompilationJobStatus(string value) => FindValue(value);
+    }
+
+    public partial class CompleteOnConvergence : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly CompleteOnConvergence Disabled = new CompleteOnConvergence("Disabled");
+        public static readonly CompleteOnConvergence Enabled = new CompleteOnConvergence("Enabled");
+
+        public CompleteOnConvergence(string value)
+            : base(value)
+        {
+        }
+
+        public static CompleteOnConvergence FindValue(string value) => FindValue<CompleteOnConvergence>(value);
+
+        public static implicit operator CompleteOnConvergence(string value) => FindValue(value);
+    }
+
     public partial class CompressionType : global::Amazon.Runtime.ConstantClass
     {
         public static readonly CompressionType None = new CompressionType("None");
@@ -236,6 +1930,21 @@ namespace Amazon.SageMaker
         public static implicit operator CompressionType(string value) => FindValue(value);
     }
 
+    public partial class ConditionOutcome : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ConditionOutcome True = new ConditionOutcome("True");
+        public static readonly ConditionOutcome False = new ConditionOutcome("False");
+
+        public ConditionOutcome(string value)
+            : base(value)
+        {
+        }
+
+        public static ConditionOutcome FindValue(string value) => FindValue<ConditionOutcome>(value);
+
+        public static implicit operator ConditionOutcome(string value) => FindValue(value);
+    }
+
     public partial class ContainerMode : global::Amazon.Runtime.ConstantClass
     {
         public static readonly ContainerMode SingleModel = new ContainerMode("SingleModel");
@@ -249,6 +1958,36 @@ namespace Amazon.SageMaker
         public static ContainerMode FindValue(string value) => FindValue<ContainerMode>(value);
 
         public static implicit operator ContainerMode(string value) => FindValue(value);
+    }
+
+    public partial class ContentClassifier : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ContentClassifier FreeOfPersonallyIdentifiableInformation = new ContentClassifier("FreeOfPersonallyIdentifiableInformation");
+        public static readonly ContentClassifier FreeOfAdultContent = new ContentClassifier("FreeOfAdultContent");
+
+        public ContentClassifier(string value)
+            : base(value)
+        {
+        }
+
+        public static ContentClassifier FindValue(string value) => FindValue<ContentClassifier>(value);
+
+        public static implicit operator ContentClassifier(string value) => FindValue(value);
+    }
+
+    public partial class CrossAccountFilterOption : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly CrossAccountFilterOption SameAccount = new CrossAccountFilterOption("SameAccount");
+        public static readonly CrossAccountFilterOption CrossAccount = new CrossAccountFilterOption("CrossAccount");
+
+        public CrossAccountFilterOption(string value)
+            : base(value)
+        {
+        }
+
+        public static CrossAccountFilterOption FindValue(string value) => FindValue<CrossAccountFilterOption>(value);
+
+        public static implicit operator CrossAccountFilterOption(string value) => FindValue(value);
     }
 
     public partial class CustomizationTechnique : global::Amazon.Runtime.ConstantClass
@@ -281,6 +2020,250 @@ namespace Amazon.SageMaker
         public static DataDistributionType FindValue(string value) => FindValue<DataDistributionType>(value);
 
         public static implicit operator DataDistributionType(string value) => FindValue(value);
+    }
+
+    public partial class DataSourceName : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly DataSourceName SalesforceGenie = new DataSourceName("SalesforceGenie");
+        public static readonly DataSourceName Snowflake = new DataSourceName("Snowflake");
+
+        public DataSourceName(string value)
+            : base(value)
+        {
+        }
+
+        public static DataSourceName FindValue(string value) => FindValue<DataSourceName>(value);
+
+        public static implicit operator DataSourceName(string value) => FindValue(value);
+    }
+
+    public partial class DeepHealthCheckType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly DeepHealthCheckType InstanceStress = new DeepHealthCheckType("InstanceStress");
+        public static readonly DeepHealthCheckType InstanceConnectivity = new DeepHealthCheckType("InstanceConnectivity");
+
+        public DeepHealthCheckType(string value)
+            : base(value)
+        {
+        }
+
+        public static DeepHealthCheckType FindValue(string value) => FindValue<DeepHealthCheckType>(value);
+
+        public static implicit operator DeepHealthCheckType(string value) => FindValue(value);
+    }
+
+    public partial class DetailedAlgorithmStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly DetailedAlgorithmStatus NotStarted = new DetailedAlgorithmStatus("NotStarted");
+        public static readonly DetailedAlgorithmStatus InProgress = new DetailedAlgorithmStatus("InProgress");
+        public static readonly DetailedAlgorithmStatus Completed = new DetailedAlgorithmStatus("Completed");
+        public static readonly DetailedAlgorithmStatus Failed = new DetailedAlgorithmStatus("Failed");
+
+        public DetailedAlgorithmStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static DetailedAlgorithmStatus FindValue(string value) => FindValue<DetailedAlgorithmStatus>(value);
+
+        public static implicit operator DetailedAlgorithmStatus(string value) => FindValue(value);
+    }
+
+    public partial class DetailedModelPackageStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly DetailedModelPackageStatus NotStarted = new DetailedModelPackageStatus("NotStarted");
+        public static readonly DetailedModelPackageStatus InProgress = new DetailedModelPackageStatus("InProgress");
+        public static readonly DetailedModelPackageStatus Completed = new DetailedModelPackageStatus("Completed");
+        public static readonly DetailedModelPackageStatus Failed = new DetailedModelPackageStatus("Failed");
+
+        public DetailedModelPackageStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static DetailedModelPackageStatus FindValue(string value) => FindValue<DetailedModelPackageStatus>(value);
+
+        public static implicit operator DetailedModelPackageStatus(string value) => FindValue(value);
+    }
+
+    public partial class DeviceDeploymentStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly DeviceDeploymentStatus READYTODEPLOY = new DeviceDeploymentStatus("READYTODEPLOY");
+        public static readonly DeviceDeploymentStatus INPROGRESS = new DeviceDeploymentStatus("INPROGRESS");
+        public static readonly DeviceDeploymentStatus DEPLOYED = new DeviceDeploymentStatus("DEPLOYED");
+        public static readonly DeviceDeploymentStatus FAILED = new DeviceDeploymentStatus("FAILED");
+        public static readonly DeviceDeploymentStatus STOPPING = new DeviceDeploymentStatus("STOPPING");
+        public static readonly DeviceDeploymentStatus STOPPED = new DeviceDeploymentStatus("STOPPED");
+
+        public DeviceDeploymentStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static DeviceDeploymentStatus FindValue(string value) => FindValue<DeviceDeploymentStatus>(value);
+
+        public static implicit operator DeviceDeploymentStatus(string value) => FindValue(value);
+    }
+
+    public partial class DeviceSubsetType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly DeviceSubsetType PERCENTAGE = new DeviceSubsetType("PERCENTAGE");
+        public static readonly DeviceSubsetType SELECTION = new DeviceSubsetType("SELECTION");
+        public static readonly DeviceSubsetType NAMECONTAINS = new DeviceSubsetType("NAMECONTAINS");
+
+        public DeviceSubsetType(string value)
+            : base(value)
+        {
+        }
+
+        public static DeviceSubsetType FindValue(string value) => FindValue<DeviceSubsetType>(value);
+
+        public static implicit operator DeviceSubsetType(string value) => FindValue(value);
+    }
+
+    public partial class DirectInternetAccess : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly DirectInternetAccess Enabled = new DirectInternetAccess("Enabled");
+        public static readonly DirectInternetAccess Disabled = new DirectInternetAccess("Disabled");
+
+        public DirectInternetAccess(string value)
+            : base(value)
+        {
+        }
+
+        public static DirectInternetAccess FindValue(string value) => FindValue<DirectInternetAccess>(value);
+
+        public static implicit operator DirectInternetAccess(string value) => FindValue(value);
+    }
+
+    public partial class Direction : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly Direction Both = new Direction("Both");
+        public static readonly Direction Ascendants = new Direction("Ascendants");
+        public static readonly Direction Descendants = new Direction("Descendants");
+
+        public Direction(string value)
+            : base(value)
+        {
+        }
+
+        public static Direction FindValue(string value) => FindValue<Direction>(value);
+
+        public static implicit operator Direction(string value) => FindValue(value);
+    }
+
+    public partial class DomainStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly DomainStatus Deleting = new DomainStatus("Deleting");
+        public static readonly DomainStatus Failed = new DomainStatus("Failed");
+        public static readonly DomainStatus InService = new DomainStatus("InService");
+        public static readonly DomainStatus Pending = new DomainStatus("Pending");
+        public static readonly DomainStatus Updating = new DomainStatus("Updating");
+        public static readonly DomainStatus UpdateFailed = new DomainStatus("Update_Failed");
+        public static readonly DomainStatus DeleteFailed = new DomainStatus("Delete_Failed");
+
+        public DomainStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static DomainStatus FindValue(string value) => FindValue<DomainStatus>(value);
+
+        public static implicit operator DomainStatus(string value) => FindValue(value);
+    }
+
+    public partial class EdgePackagingJobStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly EdgePackagingJobStatus STARTING = new EdgePackagingJobStatus("STARTING");
+        public static readonly EdgePackagingJobStatus INPROGRESS = new EdgePackagingJobStatus("INPROGRESS");
+        public static readonly EdgePackagingJobStatus COMPLETED = new EdgePackagingJobStatus("COMPLETED");
+        public static readonly EdgePackagingJobStatus FAILED = new EdgePackagingJobStatus("FAILED");
+        public static readonly EdgePackagingJobStatus STOPPING = new EdgePackagingJobStatus("STOPPING");
+        public static readonly EdgePackagingJobStatus STOPPED = new EdgePackagingJobStatus("STOPPED");
+
+        public EdgePackagingJobStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static EdgePackagingJobStatus FindValue(string value) => FindValue<EdgePackagingJobStatus>(value);
+
+        public static implicit operator EdgePackagingJobStatus(string value) => FindValue(value);
+    }
+
+    public partial class EdgePresetDeploymentStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly EdgePresetDeploymentStatus COMPLETED = new EdgePresetDeploymentStatus("COMPLETED");
+        public static readonly EdgePresetDeploymentStatus FAILED = new EdgePresetDeploymentStatus("FAILED");
+
+        public EdgePresetDeploymentStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static EdgePresetDeploymentStatus FindValue(string value) => FindValue<EdgePresetDeploymentStatus>(value);
+
+        public static implicit operator EdgePresetDeploymentStatus(string value) => FindValue(value);
+    }
+
+    public partial class EdgePresetDeploymentType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly EdgePresetDeploymentType GreengrassV2Component = new EdgePresetDeploymentType("GreengrassV2Component");
+
+        public EdgePresetDeploymentType(string value)
+            : base(value)
+        {
+        }
+
+        public static EdgePresetDeploymentType FindValue(string value) => FindValue<EdgePresetDeploymentType>(value);
+
+        public static implicit operator EdgePresetDeploymentType(string value) => FindValue(value);
+    }
+
+    public partial class EnabledOrDisabled : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly EnabledOrDisabled Enabled = new EnabledOrDisabled("Enabled");
+        public static readonly EnabledOrDisabled Disabled = new EnabledOrDisabled("Disabled");
+
+        public EnabledOrDisabled(string value)
+            : base(value)
+        {
+        }
+
+        public static EnabledOrDisabled FindValue(string value) => FindValue<EnabledOrDisabled>(value);
+
+        public static implicit operator EnabledOrDisabled(string value) => FindValue(value);
+    }
+
+    public partial class EndpointConfigSortKey : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly EndpointConfigSortKey Name = new EndpointConfigSortKey("Name");
+        public static readonly EndpointConfigSortKey CreationTime = new EndpointConfigSortKey("CreationTime");
+
+        public EndpointConfigSortKey(string value)
+            : base(value)
+        {
+        }
+
+        public static EndpointConfigSortKey FindValue(string value) => FindValue<EndpointConfigSortKey>(value);
+
+        public static implicit operator EndpointConfigSortKey(string value) => FindValue(value);
+    }
+
+    public partial class EndpointSortKey : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly EndpointSortKey Name = new EndpointSortKey("Name");
+        public static readonly EndpointSortKey CreationTime = new EndpointSortKey("CreationTime");
+        public static readonly EndpointSortKey Status = new EndpointSortKey("Status");
+
+        public EndpointSortKey(string value)
+            : base(value)
+        {
+        }
+
+        public static EndpointSortKey FindValue(string value) => FindValue<EndpointSortKey>(value);
+
+        public static implicit operator EndpointSortKey(string value) => FindValue(value);
     }
 
     public partial class EndpointStatus : global::Amazon.Runtime.ConstantClass
@@ -321,6 +2304,181 @@ namespace Amazon.SageMaker
         public static implicit operator EvaluationType(string value) => FindValue(value);
     }
 
+    public partial class EventSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly EventSortBy EventTime = new EventSortBy("EventTime");
+
+        public EventSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static EventSortBy FindValue(string value) => FindValue<EventSortBy>(value);
+
+        public static implicit operator EventSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ExecutionRoleIdentityConfig : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ExecutionRoleIdentityConfig USER_PROFILE_NAME = new ExecutionRoleIdentityConfig("USER_PROFILE_NAME");
+        public static readonly ExecutionRoleIdentityConfig DISABLED = new ExecutionRoleIdentityConfig("DISABLED");
+
+        public ExecutionRoleIdentityConfig(string value)
+            : base(value)
+        {
+        }
+
+        public static ExecutionRoleIdentityConfig FindValue(string value) => FindValue<ExecutionRoleIdentityConfig>(value);
+
+        public static implicit operator ExecutionRoleIdentityConfig(string value) => FindValue(value);
+    }
+
+    public partial class ExecutionRoleSessionNameMode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ExecutionRoleSessionNameMode STATIC = new ExecutionRoleSessionNameMode("STATIC");
+        public static readonly ExecutionRoleSessionNameMode USER_IDENTITY = new ExecutionRoleSessionNameMode("USER_IDENTITY");
+
+        public ExecutionRoleSessionNameMode(string value)
+            : base(value)
+        {
+        }
+
+        public static ExecutionRoleSessionNameMode FindValue(string value) => FindValue<ExecutionRoleSessionNameMode>(value);
+
+        public static implicit operator ExecutionRoleSessionNameMode(string value) => FindValue(value);
+    }
+
+    public partial class ExecutionStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ExecutionStatus Pending = new ExecutionStatus("Pending");
+        public static readonly ExecutionStatus Completed = new ExecutionStatus("Completed");
+        public static readonly ExecutionStatus CompletedWithViolations = new ExecutionStatus("CompletedWithViolations");
+        public static readonly ExecutionStatus InProgress = new ExecutionStatus("InProgress");
+        public static readonly ExecutionStatus Failed = new ExecutionStatus("Failed");
+        public static readonly ExecutionStatus Stopping = new ExecutionStatus("Stopping");
+        public static readonly ExecutionStatus Stopped = new ExecutionStatus("Stopped");
+
+        public ExecutionStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ExecutionStatus FindValue(string value) => FindValue<ExecutionStatus>(value);
+
+        public static implicit operator ExecutionStatus(string value) => FindValue(value);
+    }
+
+    public partial class FailureHandlingPolicy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly FailureHandlingPolicy ROLLBACK_ON_FAILURE = new FailureHandlingPolicy("ROLLBACK_ON_FAILURE");
+        public static readonly FailureHandlingPolicy DO_NOTHING = new FailureHandlingPolicy("DO_NOTHING");
+
+        public FailureHandlingPolicy(string value)
+            : base(value)
+        {
+        }
+
+        public static FailureHandlingPolicy FindValue(string value) => FindValue<FailureHandlingPolicy>(value);
+
+        public static implicit operator FailureHandlingPolicy(string value) => FindValue(value);
+    }
+
+    public partial class FairShare : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly FairShare Enabled = new FairShare("Enabled");
+        public static readonly FairShare Disabled = new FairShare("Disabled");
+
+        public FairShare(string value)
+            : base(value)
+        {
+        }
+
+        public static FairShare FindValue(string value) => FindValue<FairShare>(value);
+
+        public static implicit operator FairShare(string value) => FindValue(value);
+    }
+
+    public partial class FeatureGroupSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly FeatureGroupSortBy Name = new FeatureGroupSortBy("Name");
+        public static readonly FeatureGroupSortBy FeatureGroupStatus = new FeatureGroupSortBy("FeatureGroupStatus");
+        public static readonly FeatureGroupSortBy OfflineStoreStatus = new FeatureGroupSortBy("OfflineStoreStatus");
+        public static readonly FeatureGroupSortBy CreationTime = new FeatureGroupSortBy("CreationTime");
+
+        public FeatureGroupSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static FeatureGroupSortBy FindValue(string value) => FindValue<FeatureGroupSortBy>(value);
+
+        public static implicit operator FeatureGroupSortBy(string value) => FindValue(value);
+    }
+
+    public partial class FeatureGroupSortOrder : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly FeatureGroupSortOrder Ascending = new FeatureGroupSortOrder("Ascending");
+        public static readonly FeatureGroupSortOrder Descending = new FeatureGroupSortOrder("Descending");
+
+        public FeatureGroupSortOrder(string value)
+            : base(value)
+        {
+        }
+
+        public static FeatureGroupSortOrder FindValue(string value) => FindValue<FeatureGroupSortOrder>(value);
+
+        public static implicit operator FeatureGroupSortOrder(string value) => FindValue(value);
+    }
+
+    public partial class FeatureGroupStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly FeatureGroupStatus Creating = new FeatureGroupStatus("Creating");
+        public static readonly FeatureGroupStatus Created = new FeatureGroupStatus("Created");
+        public static readonly FeatureGroupStatus CreateFailed = new FeatureGroupStatus("CreateFailed");
+        public static readonly FeatureGroupStatus Deleting = new FeatureGroupStatus("Deleting");
+        public static readonly FeatureGroupStatus DeleteFailed = new FeatureGroupStatus("DeleteFailed");
+
+        public FeatureGroupStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static FeatureGroupStatus FindValue(string value) => FindValue<FeatureGroupStatus>(value);
+
+        public static implicit operator FeatureGroupStatus(string value) => FindValue(value);
+    }
+
+    public partial class FeatureStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly FeatureStatus ENABLED = new FeatureStatus("ENABLED");
+        public static readonly FeatureStatus DISABLED = new FeatureStatus("DISABLED");
+
+        public FeatureStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static FeatureStatus FindValue(string value) => FindValue<FeatureStatus>(value);
+
+        public static implicit operator FeatureStatus(string value) => FindValue(value);
+    }
+
+    public partial class FeatureType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly FeatureType Integral = new FeatureType("Integral");
+        public static readonly FeatureType Fractional = new FeatureType("Fractional");
+        public static readonly FeatureType String = new FeatureType("String");
+
+        public FeatureType(string value)
+            : base(value)
+        {
+        }
+
+        public static FeatureType FindValue(string value) => FindValue<FeatureType>(value);
+
+        public static implicit operator FeatureType(string value) => FindValue(value);
+    }
+
     public partial class FileSystemAccessMode : global::Amazon.Runtime.ConstantClass
     {
         public static readonly FileSystemAccessMode Rw = new FileSystemAccessMode("rw");
@@ -351,6 +2509,520 @@ namespace Amazon.SageMaker
         public static implicit operator FileSystemType(string value) => FindValue(value);
     }
 
+    public partial class FlatInvocations : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly FlatInvocations Continue = new FlatInvocations("Continue");
+        public static readonly FlatInvocations Stop = new FlatInvocations("Stop");
+
+        public FlatInvocations(string value)
+            : base(value)
+        {
+        }
+
+        public static FlatInvocations FindValue(string value) => FindValue<FlatInvocations>(value);
+
+        public static implicit operator FlatInvocations(string value) => FindValue(value);
+    }
+
+    public partial class FlowDefinitionStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly FlowDefinitionStatus Initializing = new FlowDefinitionStatus("Initializing");
+        public static readonly FlowDefinitionStatus Active = new FlowDefinitionStatus("Active");
+        public static readonly FlowDefinitionStatus Failed = new FlowDefinitionStatus("Failed");
+        public static readonly FlowDefinitionStatus Deleting = new FlowDefinitionStatus("Deleting");
+
+        public FlowDefinitionStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static FlowDefinitionStatus FindValue(string value) => FindValue<FlowDefinitionStatus>(value);
+
+        public static implicit operator FlowDefinitionStatus(string value) => FindValue(value);
+    }
+
+    public partial class Framework : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly Framework TENSORFLOW = new Framework("TENSORFLOW");
+        public static readonly Framework KERAS = new Framework("KERAS");
+        public static readonly Framework MXNET = new Framework("MXNET");
+        public static readonly Framework ONNX = new Framework("ONNX");
+        public static readonly Framework PYTORCH = new Framework("PYTORCH");
+        public static readonly Framework XGBOOST = new Framework("XGBOOST");
+        public static readonly Framework TFLITE = new Framework("TFLITE");
+        public static readonly Framework DARKNET = new Framework("DARKNET");
+        public static readonly Framework SKLEARN = new Framework("SKLEARN");
+
+        public Framework(string value)
+            : base(value)
+        {
+        }
+
+        public static Framework FindValue(string value) => FindValue<Framework>(value);
+
+        public static implicit operator Framework(string value) => FindValue(value);
+    }
+
+    public partial class HomeEfsFileSystemCreation : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly HomeEfsFileSystemCreation Enabled = new HomeEfsFileSystemCreation("Enabled");
+        public static readonly HomeEfsFileSystemCreation Disabled = new HomeEfsFileSystemCreation("Disabled");
+
+        public HomeEfsFileSystemCreation(string value)
+            : base(value)
+        {
+        }
+
+        public static HomeEfsFileSystemCreation FindValue(string value) => FindValue<HomeEfsFileSystemCreation>(value);
+
+        public static implicit operator HomeEfsFileSystemCreation(string value) => FindValue(value);
+    }
+
+    public partial class HubContentSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly HubContentSortBy HubContentName = new HubContentSortBy("HubContentName");
+        public static readonly HubContentSortBy CreationTime = new HubContentSortBy("CreationTime");
+        public static readonly HubContentSortBy HubContentStatus = new HubContentSortBy("HubContentStatus");
+
+        public HubContentSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static HubContentSortBy FindValue(string value) => FindValue<HubContentSortBy>(value);
+
+        public static implicit operator HubContentSortBy(string value) => FindValue(value);
+    }
+
+    public partial class HubContentStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly HubContentStatus Available = new HubContentStatus("Available");
+        public static readonly HubContentStatus Importing = new HubContentStatus("Importing");
+        public static readonly HubContentStatus Deleting = new HubContentStatus("Deleting");
+        public static readonly HubContentStatus ImportFailed = new HubContentStatus("ImportFailed");
+        public static readonly HubContentStatus DeleteFailed = new HubContentStatus("DeleteFailed");
+        public static readonly HubContentStatus PendingImport = new HubContentStatus("PendingImport");
+        public static readonly HubContentStatus PendingDelete = new HubContentStatus("PendingDelete");
+
+        public HubContentStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static HubContentStatus FindValue(string value) => FindValue<HubContentStatus>(value);
+
+        public static implicit operator HubContentStatus(string value) => FindValue(value);
+    }
+
+    public partial class HubContentSupportStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly HubContentSupportStatus Supported = new HubContentSupportStatus("Supported");
+        public static readonly HubContentSupportStatus Deprecated = new HubContentSupportStatus("Deprecated");
+        public static readonly HubContentSupportStatus Restricted = new HubContentSupportStatus("Restricted");
+
+        public HubContentSupportStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static HubContentSupportStatus FindValue(string value) => FindValue<HubContentSupportStatus>(value);
+
+        public static implicit operator HubContentSupportStatus(string value) => FindValue(value);
+    }
+
+    public partial class HubContentType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly HubContentType Model = new HubContentType("Model");
+        public static readonly HubContentType Notebook = new HubContentType("Notebook");
+        public static readonly HubContentType ModelReference = new HubContentType("ModelReference");
+        public static readonly HubContentType DataSet = new HubContentType("DataSet");
+        public static readonly HubContentType JsonDoc = new HubContentType("JsonDoc");
+
+        public HubContentType(string value)
+            : base(value)
+        {
+        }
+
+        public static HubContentType FindValue(string value) => FindValue<HubContentType>(value);
+
+        public static implicit operator HubContentType(string value) => FindValue(value);
+    }
+
+    public partial class HubSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly HubSortBy HubName = new HubSortBy("HubName");
+        public static readonly HubSortBy CreationTime = new HubSortBy("CreationTime");
+        public static readonly HubSortBy HubStatus = new HubSortBy("HubStatus");
+        public static readonly HubSortBy AccountIdOwner = new HubSortBy("AccountIdOwner");
+
+        public HubSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static HubSortBy FindValue(string value) => FindValue<HubSortBy>(value);
+
+        public static implicit operator HubSortBy(string value) => FindValue(value);
+    }
+
+    public partial class HubStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly HubStatus InService = new HubStatus("InService");
+        public static readonly HubStatus Creating = new HubStatus("Creating");
+        public static readonly HubStatus Updating = new HubStatus("Updating");
+        public static readonly HubStatus Deleting = new HubStatus("Deleting");
+        public static readonly HubStatus CreateFailed = new HubStatus("CreateFailed");
+        public static readonly HubStatus UpdateFailed = new HubStatus("UpdateFailed");
+        public static readonly HubStatus DeleteFailed = new HubStatus("DeleteFailed");
+
+        public HubStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static HubStatus FindValue(string value) => FindValue<HubStatus>(value);
+
+        public static implicit operator HubStatus(string value) => FindValue(value);
+    }
+
+    public partial class HumanTaskUiStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly HumanTaskUiStatus Active = new HumanTaskUiStatus("Active");
+        public static readonly HumanTaskUiStatus Deleting = new HumanTaskUiStatus("Deleting");
+
+        public HumanTaskUiStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static HumanTaskUiStatus FindValue(string value) => FindValue<HumanTaskUiStatus>(value);
+
+        public static implicit operator HumanTaskUiStatus(string value) => FindValue(value);
+    }
+
+    public partial class HyperParameterScalingType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly HyperParameterScalingType Auto = new HyperParameterScalingType("Auto");
+        public static readonly HyperParameterScalingType Linear = new HyperParameterScalingType("Linear");
+        public static readonly HyperParameterScalingType Logarithmic = new HyperParameterScalingType("Logarithmic");
+        public static readonly HyperParameterScalingType ReverseLogarithmic = new HyperParameterScalingType("ReverseLogarithmic");
+
+        public HyperParameterScalingType(string value)
+            : base(value)
+        {
+        }
+
+        public static HyperParameterScalingType FindValue(string value) => FindValue<HyperParameterScalingType>(value);
+
+        public static implicit operator HyperParameterScalingType(string value) => FindValue(value);
+    }
+
+    public partial class HyperParameterTuningAllocationStrategy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly HyperParameterTuningAllocationStrategy Prioritized = new HyperParameterTuningAllocationStrategy("Prioritized");
+
+        public HyperParameterTuningAllocationStrategy(string value)
+            : base(value)
+        {
+        }
+
+        public static HyperParameterTuningAllocationStrategy FindValue(string value) => FindValue<HyperParameterTuningAllocationStrategy>(value);
+
+        public static implicit operator HyperParameterTuningAllocationStrategy(string value) => FindValue(value);
+    }
+
+    public partial class HyperParameterTuningJobObjectiveType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly HyperParameterTuningJobObjectiveType Maximize = new HyperParameterTuningJobObjectiveType("Maximize");
+        public static readonly HyperParameterTuningJobObjectiveType Minimize = new HyperParameterTuningJobObjectiveType("Minimize");
+
+        public HyperParameterTuningJobObjectiveType(string value)
+            : base(value)
+        {
+        }
+
+        public static HyperParameterTuningJobObjectiveType FindValue(string value) => FindValue<HyperParameterTuningJobObjectiveType>(value);
+
+        public static implicit operator HyperParameterTuningJobObjectiveType(string value) => FindValue(value);
+    }
+
+    public partial class HyperParameterTuningJobSortByOptions : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly HyperParameterTuningJobSortByOptions Name = new HyperParameterTuningJobSortByOptions("Name");
+        public static readonly HyperParameterTuningJobSortByOptions Status = new HyperParameterTuningJobSortByOptions("Status");
+        public static readonly HyperParameterTuningJobSortByOptions CreationTime = new HyperParameterTuningJobSortByOptions("CreationTime");
+
+        public HyperParameterTuningJobSortByOptions(string value)
+            : base(value)
+        {
+        }
+
+        public static HyperParameterTuningJobSortByOptions FindValue(string value) => FindValue<HyperParameterTuningJobSortByOptions>(value);
+
+        public static implicit operator HyperParameterTuningJobSortByOptions(string value) => FindValue(value);
+    }
+
+    public partial class HyperParameterTuningJobStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly HyperParameterTuningJobStatus Completed = new HyperParameterTuningJobStatus("Completed");
+        public static readonly HyperParameterTuningJobStatus InProgress = new HyperParameterTuningJobStatus("InProgress");
+        public static readonly HyperParameterTuningJobStatus Failed = new HyperParameterTuningJobStatus("Failed");
+        public static readonly HyperParameterTuningJobStatus Stopped = new HyperParameterTuningJobStatus("Stopped");
+        public static readonly HyperParameterTuningJobStatus Stopping = new HyperParameterTuningJobStatus("Stopping");
+        public static readonly HyperParameterTuningJobStatus Deleting = new HyperParameterTuningJobStatus("Deleting");
+        public static readonly HyperParameterTuningJobStatus DeleteFailed = new HyperParameterTuningJobStatus("DeleteFailed");
+
+        public HyperParameterTuningJobStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static HyperParameterTuningJobStatus FindValue(string value) => FindValue<HyperParameterTuningJobStatus>(value);
+
+        public static implicit operator HyperParameterTuningJobStatus(string value) => FindValue(value);
+    }
+
+    public partial class HyperParameterTuningJobStrategyType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly HyperParameterTuningJobStrategyType Bayesian = new HyperParameterTuningJobStrategyType("Bayesian");
+        public static readonly HyperParameterTuningJobStrategyType Random = new HyperParameterTuningJobStrategyType("Random");
+        public static readonly HyperParameterTuningJobStrategyType Hyperband = new HyperParameterTuningJobStrategyType("Hyperband");
+        public static readonly HyperParameterTuningJobStrategyType Grid = new HyperParameterTuningJobStrategyType("Grid");
+
+        public HyperParameterTuningJobStrategyType(string value)
+            : base(value)
+        {
+        }
+
+        public static HyperParameterTuningJobStrategyType FindValue(string value) => FindValue<HyperParameterTuningJobStrategyType>(value);
+
+        public static implicit operator HyperParameterTuningJobStrategyType(string value) => FindValue(value);
+    }
+
+    public partial class HyperParameterTuningJobWarmStartType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly HyperParameterTuningJobWarmStartType IdenticalDataAndAlgorithm = new HyperParameterTuningJobWarmStartType("IdenticalDataAndAlgorithm");
+        public static readonly HyperParameterTuningJobWarmStartType TransferLearning = new HyperParameterTuningJobWarmStartType("TransferLearning");
+
+        public HyperParameterTuningJobWarmStartType(string value)
+            : base(value)
+        {
+        }
+
+        public static HyperParameterTuningJobWarmStartType FindValue(string value) => FindValue<HyperParameterTuningJobWarmStartType>(value);
+
+        public static implicit operator HyperParameterTuningJobWarmStartType(string value) => FindValue(value);
+    }
+
+    public partial class IPAddressType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly IPAddressType Ipv4 = new IPAddressType("ipv4");
+        public static readonly IPAddressType Dualstack = new IPAddressType("dualstack");
+
+        public IPAddressType(string value)
+            : base(value)
+        {
+        }
+
+        public static IPAddressType FindValue(string value) => FindValue<IPAddressType>(value);
+
+        public static implicit operator IPAddressType(string value) => FindValue(value);
+    }
+
+    public partial class IdleResourceSharing : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly IdleResourceSharing Enabled = new IdleResourceSharing("Enabled");
+        public static readonly IdleResourceSharing Disabled = new IdleResourceSharing("Disabled");
+
+        public IdleResourceSharing(string value)
+            : base(value)
+        {
+        }
+
+        public static IdleResourceSharing FindValue(string value) => FindValue<IdleResourceSharing>(value);
+
+        public static implicit operator IdleResourceSharing(string value) => FindValue(value);
+    }
+
+    public partial class ImageSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ImageSortBy CREATION_TIME = new ImageSortBy("CREATION_TIME");
+        public static readonly ImageSortBy LAST_MODIFIED_TIME = new ImageSortBy("LAST_MODIFIED_TIME");
+        public static readonly ImageSortBy IMAGE_NAME = new ImageSortBy("IMAGE_NAME");
+
+        public ImageSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ImageSortBy FindValue(string value) => FindValue<ImageSortBy>(value);
+
+        public static implicit operator ImageSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ImageSortOrder : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ImageSortOrder ASCENDING = new ImageSortOrder("ASCENDING");
+        public static readonly ImageSortOrder DESCENDING = new ImageSortOrder("DESCENDING");
+
+        public ImageSortOrder(string value)
+            : base(value)
+        {
+        }
+
+        public static ImageSortOrder FindValue(string value) => FindValue<ImageSortOrder>(value);
+
+        public static implicit operator ImageSortOrder(string value) => FindValue(value);
+    }
+
+    public partial class ImageStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ImageStatus CREATING = new ImageStatus("CREATING");
+        public static readonly ImageStatus CREATED = new ImageStatus("CREATED");
+        public static readonly ImageStatus CREATE_FAILED = new ImageStatus("CREATE_FAILED");
+        public static readonly ImageStatus UPDATING = new ImageStatus("UPDATING");
+        public static readonly ImageStatus UPDATE_FAILED = new ImageStatus("UPDATE_FAILED");
+        public static readonly ImageStatus DELETING = new ImageStatus("DELETING");
+        public static readonly ImageStatus DELETE_FAILED = new ImageStatus("DELETE_FAILED");
+
+        public ImageStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ImageStatus FindValue(string value) => FindValue<ImageStatus>(value);
+
+        public static implicit operator ImageStatus(string value) => FindValue(value);
+    }
+
+    public partial class ImageVersionSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ImageVersionSortBy CREATION_TIME = new ImageVersionSortBy("CREATION_TIME");
+        public static readonly ImageVersionSortBy LAST_MODIFIED_TIME = new ImageVersionSortBy("LAST_MODIFIED_TIME");
+        public static readonly ImageVersionSortBy VERSION = new ImageVersionSortBy("VERSION");
+
+        public ImageVersionSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ImageVersionSortBy FindValue(string value) => FindValue<ImageVersionSortBy>(value);
+
+        public static implicit operator ImageVersionSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ImageVersionSortOrder : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ImageVersionSortOrder ASCENDING = new ImageVersionSortOrder("ASCENDING");
+        public static readonly ImageVersionSortOrder DESCENDING = new ImageVersionSortOrder("DESCENDING");
+
+        public ImageVersionSortOrder(string value)
+            : base(value)
+        {
+        }
+
+        public static ImageVersionSortOrder FindValue(string value) => FindValue<ImageVersionSortOrder>(value);
+
+        public static implicit operator ImageVersionSortOrder(string value) => FindValue(value);
+    }
+
+    public partial class ImageVersionStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ImageVersionStatus CREATING = new ImageVersionStatus("CREATING");
+        public static readonly ImageVersionStatus CREATED = new ImageVersionStatus("CREATED");
+        public static readonly ImageVersionStatus CREATE_FAILED = new ImageVersionStatus("CREATE_FAILED");
+        public static readonly ImageVersionStatus DELETING = new ImageVersionStatus("DELETING");
+        public static readonly ImageVersionStatus DELETE_FAILED = new ImageVersionStatus("DELETE_FAILED");
+
+        public ImageVersionStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ImageVersionStatus FindValue(string value) => FindValue<ImageVersionStatus>(value);
+
+        public static implicit operator ImageVersionStatus(string value) => FindValue(value);
+    }
+
+    public partial class IncludedData : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly IncludedData AllData = new IncludedData("AllData");
+        public static readonly IncludedData MetadataOnly = new IncludedData("MetadataOnly");
+
+        public IncludedData(string value)
+            : base(value)
+        {
+        }
+
+        public static IncludedData FindValue(string value) => FindValue<IncludedData>(value);
+
+        public static implicit operator IncludedData(string value) => FindValue(value);
+    }
+
+    public partial class InferenceComponentCapacitySizeType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly InferenceComponentCapacitySizeType COPY_COUNT = new InferenceComponentCapacitySizeType("COPY_COUNT");
+        public static readonly InferenceComponentCapacitySizeType CAPACITY_PERCENT = new InferenceComponentCapacitySizeType("CAPACITY_PERCENT");
+
+        public InferenceComponentCapacitySizeType(string value)
+            : base(value)
+        {
+        }
+
+        public static InferenceComponentCapacitySizeType FindValue(string value) => FindValue<InferenceComponentCapacitySizeType>(value);
+
+        public static implicit operator InferenceComponentCapacitySizeType(string value) => FindValue(value);
+    }
+
+    public partial class InferenceComponentPlacementStrategy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly InferenceComponentPlacementStrategy SPREAD = new InferenceComponentPlacementStrategy("SPREAD");
+        public static readonly InferenceComponentPlacementStrategy BINPACK = new InferenceComponentPlacementStrategy("BINPACK");
+
+        public InferenceComponentPlacementStrategy(string value)
+            : base(value)
+        {
+        }
+
+        public static InferenceComponentPlacementStrategy FindValue(string value) => FindValue<InferenceComponentPlacementStrategy>(value);
+
+        public static implicit operator InferenceComponentPlacementStrategy(string value) => FindValue(value);
+    }
+
+    public partial class InferenceComponentSortKey : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly InferenceComponentSortKey Name = new InferenceComponentSortKey("Name");
+        public static readonly InferenceComponentSortKey CreationTime = new InferenceComponentSortKey("CreationTime");
+        public static readonly InferenceComponentSortKey Status = new InferenceComponentSortKey("Status");
+
+        public InferenceComponentSortKey(string value)
+            : base(value)
+        {
+        }
+
+        public static InferenceComponentSortKey FindValue(string value) => FindValue<InferenceComponentSortKey>(value);
+
+        public static implicit operator InferenceComponentSortKey(string value) => FindValue(value);
+    }
+
+    public partial class InferenceComponentStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly InferenceComponentStatus InService = new InferenceComponentStatus("InService");
+        public static readonly InferenceComponentStatus Creating = new InferenceComponentStatus("Creating");
+        public static readonly InferenceComponentStatus Updating = new InferenceComponentStatus("Updating");
+        public static readonly InferenceComponentStatus Failed = new InferenceComponentStatus("Failed");
+        public static readonly InferenceComponentStatus Deleting = new InferenceComponentStatus("Deleting");
+
+        public InferenceComponentStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static InferenceComponentStatus FindValue(string value) => FindValue<InferenceComponentStatus>(value);
+
+        public static implicit operator InferenceComponentStatus(string value) => FindValue(value);
+    }
+
     public partial class InferenceExecutionMode : global::Amazon.Runtime.ConstantClass
     {
         public static readonly InferenceExecutionMode Serial = new InferenceExecutionMode("Serial");
@@ -366,6 +3038,56 @@ namespace Amazon.SageMaker
         public static implicit operator InferenceExecutionMode(string value) => FindValue(value);
     }
 
+    public partial class InferenceExperimentStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly InferenceExperimentStatus Creating = new InferenceExperimentStatus("Creating");
+        public static readonly InferenceExperimentStatus Created = new InferenceExperimentStatus("Created");
+        public static readonly InferenceExperimentStatus Updating = new InferenceExperimentStatus("Updating");
+        public static readonly InferenceExperimentStatus Running = new InferenceExperimentStatus("Running");
+        public static readonly InferenceExperimentStatus Starting = new InferenceExperimentStatus("Starting");
+        public static readonly InferenceExperimentStatus Stopping = new InferenceExperimentStatus("Stopping");
+        public static readonly InferenceExperimentStatus Completed = new InferenceExperimentStatus("Completed");
+        public static readonly InferenceExperimentStatus Cancelled = new InferenceExperimentStatus("Cancelled");
+
+        public InferenceExperimentStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static InferenceExperimentStatus FindValue(string value) => FindValue<InferenceExperimentStatus>(value);
+
+        public static implicit operator InferenceExperimentStatus(string value) => FindValue(value);
+    }
+
+    public partial class InferenceExperimentStopDesiredState : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly InferenceExperimentStopDesiredState Completed = new InferenceExperimentStopDesiredState("Completed");
+        public static readonly InferenceExperimentStopDesiredState Cancelled = new InferenceExperimentStopDesiredState("Cancelled");
+
+        public InferenceExperimentStopDesiredState(string value)
+            : base(value)
+        {
+        }
+
+        public static InferenceExperimentStopDesiredState FindValue(string value) => FindValue<InferenceExperimentStopDesiredState>(value);
+
+        public static implicit operator InferenceExperimentStopDesiredState(string value) => FindValue(value);
+    }
+
+    public partial class InferenceExperimentType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly InferenceExperimentType ShadowMode = new InferenceExperimentType("ShadowMode");
+
+        public InferenceExperimentType(string value)
+            : base(value)
+        {
+        }
+
+        public static InferenceExperimentType FindValue(string value) => FindValue<InferenceExperimentType>(value);
+
+        public static implicit operator InferenceExperimentType(string value) => FindValue(value);
+    }
+
     public partial class InputMode : global::Amazon.Runtime.ConstantClass
     {
         public static readonly InputMode Pipe = new InputMode("Pipe");
@@ -379,6 +3101,651 @@ namespace Amazon.SageMaker
         public static InputMode FindValue(string value) => FindValue<InputMode>(value);
 
         public static implicit operator InputMode(string value) => FindValue(value);
+    }
+
+    public partial class InstanceGroupStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly InstanceGroupStatus InService = new InstanceGroupStatus("InService");
+        public static readonly InstanceGroupStatus Creating = new InstanceGroupStatus("Creating");
+        public static readonly InstanceGroupStatus Updating = new InstanceGroupStatus("Updating");
+        public static readonly InstanceGroupStatus Failed = new InstanceGroupStatus("Failed");
+        public static readonly InstanceGroupStatus Degraded = new InstanceGroupStatus("Degraded");
+        public static readonly InstanceGroupStatus SystemUpdating = new InstanceGroupStatus("SystemUpdating");
+        public static readonly InstanceGroupStatus Deleting = new InstanceGroupStatus("Deleting");
+
+        public InstanceGroupStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static InstanceGroupStatus FindValue(string value) => FindValue<InstanceGroupStatus>(value);
+
+        public static implicit operator InstanceGroupStatus(string value) => FindValue(value);
+    }
+
+    public partial class InstanceType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly InstanceType MlT2Medium = new InstanceType("ml.t2.medium");
+        public static readonly InstanceType MlT2Large = new InstanceType("ml.t2.large");
+        public static readonly InstanceType MlT2Xlarge = new InstanceType("ml.t2.xlarge");
+        public static readonly InstanceType MlT22xlarge = new InstanceType("ml.t2.2xlarge");
+        public static readonly InstanceType MlT3Medium = new InstanceType("ml.t3.medium");
+        public static readonly InstanceType MlT3Large = new InstanceType("ml.t3.large");
+        public static readonly InstanceType MlT3Xlarge = new InstanceType("ml.t3.xlarge");
+        public static readonly InstanceType MlT32xlarge = new InstanceType("ml.t3.2xlarge");
+        public static readonly InstanceType MlM4Xlarge = new InstanceType("ml.m4.xlarge");
+        public static readonly InstanceType MlM42xlarge = new InstanceType("ml.m4.2xlarge");
+        public static readonly InstanceType MlM44xlarge = new InstanceType("ml.m4.4xlarge");
+        public static readonly InstanceType MlM410xlarge = new InstanceType("ml.m4.10xlarge");
+        public static readonly InstanceType MlM416xlarge = new InstanceType("ml.m4.16xlarge");
+        public static readonly InstanceType MlM5Xlarge = new InstanceType("ml.m5.xlarge");
+        public static readonly InstanceType MlM52xlarge = new InstanceType("ml.m5.2xlarge");
+        public static readonly InstanceType MlM54xlarge = new InstanceType("ml.m5.4xlarge");
+        public static readonly InstanceType MlM512xlarge = new InstanceType("ml.m5.12xlarge");
+        public static readonly InstanceType MlM524xlarge = new InstanceType("ml.m5.24xlarge");
+        public static readonly InstanceType MlM5dLarge = new InstanceType("ml.m5d.large");
+        public static readonly InstanceType MlM5dXlarge = new InstanceType("ml.m5d.xlarge");
+        public static readonly InstanceType MlM5d2xlarge = new InstanceType("ml.m5d.2xlarge");
+        public static readonly InstanceType MlM5d4xlarge = new InstanceType("ml.m5d.4xlarge");
+        public static readonly InstanceType MlM5d8xlarge = new InstanceType("ml.m5d.8xlarge");
+        public static readonly InstanceType MlM5d12xlarge = new InstanceType("ml.m5d.12xlarge");
+        public static readonly InstanceType MlM5d16xlarge = new InstanceType("ml.m5d.16xlarge");
+        public static readonly InstanceType MlM5d24xlarge = new InstanceType("ml.m5d.24xlarge");
+        public static readonly InstanceType MlC4Xlarge = new InstanceType("ml.c4.xlarge");
+        public static readonly InstanceType MlC42xlarge = new InstanceType("ml.c4.2xlarge");
+        public static readonly InstanceType MlC44xlarge = new InstanceType("ml.c4.4xlarge");
+        public static readonly InstanceType MlC48xlarge = new InstanceType("ml.c4.8xlarge");
+        public static readonly InstanceType MlC5Xlarge = new InstanceType("ml.c5.xlarge");
+        public static readonly InstanceType MlC52xlarge = new InstanceType("ml.c5.2xlarge");
+        public static readonly InstanceType MlC54xlarge = new InstanceType("ml.c5.4xlarge");
+        public static readonly InstanceType MlC59xlarge = new InstanceType("ml.c5.9xlarge");
+        public static readonly InstanceType MlC518xlarge = new InstanceType("ml.c5.18xlarge");
+        public static readonly InstanceType MlC5dXlarge = new InstanceType("ml.c5d.xlarge");
+        public static readonly InstanceType MlC5d2xlarge = new InstanceType("ml.c5d.2xlarge");
+        public static readonly InstanceType MlC5d4xlarge = new InstanceType("ml.c5d.4xlarge");
+        public static readonly InstanceType MlC5d9xlarge = new InstanceType("ml.c5d.9xlarge");
+        public static readonly InstanceType MlC5d18xlarge = new InstanceType("ml.c5d.18xlarge");
+        public static readonly InstanceType MlP2Xlarge = new InstanceType("ml.p2.xlarge");
+        public static readonly InstanceType MlP28xlarge = new InstanceType("ml.p2.8xlarge");
+        public static readonly InstanceType MlP216xlarge = new InstanceType("ml.p2.16xlarge");
+        public static readonly InstanceType MlP32xlarge = new InstanceType("ml.p3.2xlarge");
+        public static readonly InstanceType MlP38xlarge = new InstanceType("ml.p3.8xlarge");
+        public static readonly InstanceType MlP316xlarge = new InstanceType("ml.p3.16xlarge");
+        public static readonly InstanceType MlP3dn24xlarge = new InstanceType("ml.p3dn.24xlarge");
+        public static readonly InstanceType MlG4dnXlarge = new InstanceType("ml.g4dn.xlarge");
+        public static readonly InstanceType MlG4dn2xlarge = new InstanceType("ml.g4dn.2xlarge");
+        public static readonly InstanceType MlG4dn4xlarge = new InstanceType("ml.g4dn.4xlarge");
+        public static readonly InstanceType MlG4dn8xlarge = new InstanceType("ml.g4dn.8xlarge");
+        public static readonly InstanceType MlG4dn12xlarge = new InstanceType("ml.g4dn.12xlarge");
+        public static readonly InstanceType MlG4dn16xlarge = new InstanceType("ml.g4dn.16xlarge");
+        public static readonly InstanceType MlR5Large = new InstanceType("ml.r5.large");
+        public static readonly InstanceType MlR5Xlarge = new InstanceType("ml.r5.xlarge");
+        public static readonly InstanceType MlR52xlarge = new InstanceType("ml.r5.2xlarge");
+        public static readonly InstanceType MlR54xlarge = new InstanceType("ml.r5.4xlarge");
+        public static readonly InstanceType MlR58xlarge = new InstanceType("ml.r5.8xlarge");
+        public static readonly InstanceType MlR512xlarge = new InstanceType("ml.r5.12xlarge");
+        public static readonly InstanceType MlR516xlarge = new InstanceType("ml.r5.16xlarge");
+        public static readonly InstanceType MlR524xlarge = new InstanceType("ml.r5.24xlarge");
+        public static readonly InstanceType MlG5Xlarge = new InstanceType("ml.g5.xlarge");
+        public static readonly InstanceType MlG52xlarge = new InstanceType("ml.g5.2xlarge");
+        public static readonly InstanceType MlG54xlarge = new InstanceType("ml.g5.4xlarge");
+        public static readonly InstanceType MlG58xlarge = new InstanceType("ml.g5.8xlarge");
+        public static readonly InstanceType MlG516xlarge = new InstanceType("ml.g5.16xlarge");
+        public static readonly InstanceType MlG512xlarge = new InstanceType("ml.g5.12xlarge");
+        public static readonly InstanceType MlG524xlarge = new InstanceType("ml.g5.24xlarge");
+        public static readonly InstanceType MlG548xlarge = new InstanceType("ml.g5.48xlarge");
+        public static readonly InstanceType MlInf1Xlarge = new InstanceType("ml.inf1.xlarge");
+        public static readonly InstanceType MlInf12xlarge = new InstanceType("ml.inf1.2xlarge");
+        public static readonly InstanceType MlInf16xlarge = new InstanceType("ml.inf1.6xlarge");
+        public static readonly InstanceType MlInf124xlarge = new InstanceType("ml.inf1.24xlarge");
+        public static readonly InstanceType MlTrn12xlarge = new InstanceType("ml.trn1.2xlarge");
+        public static readonly InstanceType MlTrn132xlarge = new InstanceType("ml.trn1.32xlarge");
+        public static readonly InstanceType MlTrn1n32xlarge = new InstanceType("ml.trn1n.32xlarge");
+        public static readonly InstanceType MlInf2Xlarge = new InstanceType("ml.inf2.xlarge");
+        public static readonly InstanceType MlInf28xlarge = new InstanceType("ml.inf2.8xlarge");
+        public static readonly InstanceType MlInf224xlarge = new InstanceType("ml.inf2.24xlarge");
+        public static readonly InstanceType MlInf248xlarge = new InstanceType("ml.inf2.48xlarge");
+        public static readonly InstanceType MlP4d24xlarge = new InstanceType("ml.p4d.24xlarge");
+        public static readonly InstanceType MlP4de24xlarge = new InstanceType("ml.p4de.24xlarge");
+        public static readonly InstanceType MlP548xlarge = new InstanceType("ml.p5.48xlarge");
+        public static readonly InstanceType MlP6B20048xlarge = new InstanceType("ml.p6-b200.48xlarge");
+        public static readonly InstanceType MlM6iLarge = new InstanceType("ml.m6i.large");
+        public static readonly InstanceType MlM6iXlarge = new InstanceType("ml.m6i.xlarge");
+        public static readonly InstanceType MlM6i2xlarge = new InstanceType("ml.m6i.2xlarge");
+        public static readonly InstanceType MlM6i4xlarge = new InstanceType("ml.m6i.4xlarge");
+        public static readonly InstanceType MlM6i8xlarge = new InstanceType("ml.m6i.8xlarge");
+        public static readonly InstanceType MlM6i12xlarge = new InstanceType("ml.m6i.12xlarge");
+        public static readonly InstanceType MlM6i16xlarge = new InstanceType("ml.m6i.16xlarge");
+        public static readonly InstanceType MlM6i24xlarge = new InstanceType("ml.m6i.24xlarge");
+        public static readonly InstanceType MlM6i32xlarge = new InstanceType("ml.m6i.32xlarge");
+        public static readonly InstanceType MlM7iLarge = new InstanceType("ml.m7i.large");
+        public static readonly InstanceType MlM7iXlarge = new InstanceType("ml.m7i.xlarge");
+        public static readonly InstanceType MlM7i2xlarge = new InstanceType("ml.m7i.2xlarge");
+        public static readonly InstanceType MlM7i4xlarge = new InstanceType("ml.m7i.4xlarge");
+        public static readonly InstanceType MlM7i8xlarge = new InstanceType("ml.m7i.8xlarge");
+        public static readonly InstanceType MlM7i12xlarge = new InstanceType("ml.m7i.12xlarge");
+        public static readonly InstanceType MlM7i16xlarge = new InstanceType("ml.m7i.16xlarge");
+        public static readonly InstanceType MlM7i24xlarge = new InstanceType("ml.m7i.24xlarge");
+        public static readonly InstanceType MlM7i48xlarge = new InstanceType("ml.m7i.48xlarge");
+        public static readonly InstanceType MlC6iLarge = new InstanceType("ml.c6i.large");
+        public static readonly InstanceType MlC6iXlarge = new InstanceType("ml.c6i.xlarge");
+        public static readonly InstanceType MlC6i2xlarge = new InstanceType("ml.c6i.2xlarge");
+        public static readonly InstanceType MlC6i4xlarge = new InstanceType("ml.c6i.4xlarge");
+        public static readonly InstanceType MlC6i8xlarge = new InstanceType("ml.c6i.8xlarge");
+        public static readonly InstanceType MlC6i12xlarge = new InstanceType("ml.c6i.12xlarge");
+        public static readonly InstanceType MlC6i16xlarge = new InstanceType("ml.c6i.16xlarge");
+        public static readonly InstanceType MlC6i24xlarge = new InstanceType("ml.c6i.24xlarge");
+        public static readonly InstanceType MlC6i32xlarge = new InstanceType("ml.c6i.32xlarge");
+        public static readonly InstanceType MlC7iLarge = new InstanceType("ml.c7i.large");
+        public static readonly InstanceType MlC7iXlarge = new InstanceType("ml.c7i.xlarge");
+        public static readonly InstanceType MlC7i2xlarge = new InstanceType("ml.c7i.2xlarge");
+        public static readonly InstanceType MlC7i4xlarge = new InstanceType("ml.c7i.4xlarge");
+        public static readonly InstanceType MlC7i8xlarge = new InstanceType("ml.c7i.8xlarge");
+        public static readonly InstanceType MlC7i12xlarge = new InstanceType("ml.c7i.12xlarge");
+        public static readonly InstanceType MlC7i16xlarge = new InstanceType("ml.c7i.16xlarge");
+        public static readonly InstanceType MlC7i24xlarge = new InstanceType("ml.c7i.24xlarge");
+        public static readonly InstanceType MlC7i48xlarge = new InstanceType("ml.c7i.48xlarge");
+        public static readonly InstanceType MlR6iLarge = new InstanceType("ml.r6i.large");
+        public static readonly InstanceType MlR6iXlarge = new InstanceType("ml.r6i.xlarge");
+        public static readonly InstanceType MlR6i2xlarge = new InstanceType("ml.r6i.2xlarge");
+        public static readonly InstanceType MlR6i4xlarge = new InstanceType("ml.r6i.4xlarge");
+        public static readonly InstanceType MlR6i8xlarge = new InstanceType("ml.r6i.8xlarge");
+        public static readonly InstanceType MlR6i12xlarge = new InstanceType("ml.r6i.12xlarge");
+        public static readonly InstanceType MlR6i16xlarge = new InstanceType("ml.r6i.16xlarge");
+        public static readonly InstanceType MlR6i24xlarge = new InstanceType("ml.r6i.24xlarge");
+        public static readonly InstanceType MlR6i32xlarge = new InstanceType("ml.r6i.32xlarge");
+        public static readonly InstanceType MlR7iLarge = new InstanceType("ml.r7i.large");
+        public static readonly InstanceType MlR7iXlarge = new InstanceType("ml.r7i.xlarge");
+        public static readonly InstanceType MlR7i2xlarge = new InstanceType("ml.r7i.2xlarge");
+        public static readonly InstanceType MlR7i4xlarge = new InstanceType("ml.r7i.4xlarge");
+        public static readonly InstanceType MlR7i8xlarge = new InstanceType("ml.r7i.8xlarge");
+        public static readonly InstanceType MlR7i12xlarge = new InstanceType("ml.r7i.12xlarge");
+        public static readonly InstanceType MlR7i16xlarge = new InstanceType("ml.r7i.16xlarge");
+        public static readonly InstanceType MlR7i24xlarge = new InstanceType("ml.r7i.24xlarge");
+        public static readonly InstanceType MlR7i48xlarge = new InstanceType("ml.r7i.48xlarge");
+        public static readonly InstanceType MlM6idLarge = new InstanceType("ml.m6id.large");
+        public static readonly InstanceType MlM6idXlarge = new InstanceType("ml.m6id.xlarge");
+        public static readonly InstanceType MlM6id2xlarge = new InstanceType("ml.m6id.2xlarge");
+        public static readonly InstanceType MlM6id4xlarge = new InstanceType("ml.m6id.4xlarge");
+        public static readonly InstanceType MlM6id8xlarge = new InstanceType("ml.m6id.8xlarge");
+        public static readonly InstanceType MlM6id12xlarge = new InstanceType("ml.m6id.12xlarge");
+        public static readonly InstanceType MlM6id16xlarge = new InstanceType("ml.m6id.16xlarge");
+        public static readonly InstanceType MlM6id24xlarge = new InstanceType("ml.m6id.24xlarge");
+        public static readonly InstanceType MlM6id32xlarge = new InstanceType("ml.m6id.32xlarge");
+        public static readonly InstanceType MlC6idLarge = new InstanceType("ml.c6id.large");
+        public static readonly InstanceType MlC6idXlarge = new InstanceType("ml.c6id.xlarge");
+        public static readonly InstanceType MlC6id2xlarge = new InstanceType("ml.c6id.2xlarge");
+        public static readonly InstanceType MlC6id4xlarge = new InstanceType("ml.c6id.4xlarge");
+        public static readonly InstanceType MlC6id8xlarge = new InstanceType("ml.c6id.8xlarge");
+        public static readonly InstanceType MlC6id12xlarge = new InstanceType("ml.c6id.12xlarge");
+        public static readonly InstanceType MlC6id16xlarge = new InstanceType("ml.c6id.16xlarge");
+        public static readonly InstanceType MlC6id24xlarge = new InstanceType("ml.c6id.24xlarge");
+        public static readonly InstanceType MlC6id32xlarge = new InstanceType("ml.c6id.32xlarge");
+        public static readonly InstanceType MlR6idLarge = new InstanceType("ml.r6id.large");
+        public static readonly InstanceType MlR6idXlarge = new InstanceType("ml.r6id.xlarge");
+        public static readonly InstanceType MlR6id2xlarge = new InstanceType("ml.r6id.2xlarge");
+        public static readonly InstanceType MlR6id4xlarge = new InstanceType("ml.r6id.4xlarge");
+        public static readonly InstanceType MlR6id8xlarge = new InstanceType("ml.r6id.8xlarge");
+        public static readonly InstanceType MlR6id12xlarge = new InstanceType("ml.r6id.12xlarge");
+        public static readonly InstanceType MlR6id16xlarge = new InstanceType("ml.r6id.16xlarge");
+        public static readonly InstanceType MlR6id24xlarge = new InstanceType("ml.r6id.24xlarge");
+        public static readonly InstanceType MlR6id32xlarge = new InstanceType("ml.r6id.32xlarge");
+        public static readonly InstanceType MlG6Xlarge = new InstanceType("ml.g6.xlarge");
+        public static readonly InstanceType MlG62xlarge = new InstanceType("ml.g6.2xlarge");
+        public static readonly InstanceType MlG64xlarge = new InstanceType("ml.g6.4xlarge");
+        public static readonly InstanceType MlG68xlarge = new InstanceType("ml.g6.8xlarge");
+        public static readonly InstanceType MlG612xlarge = new InstanceType("ml.g6.12xlarge");
+        public static readonly InstanceType MlG616xlarge = new InstanceType("ml.g6.16xlarge");
+        public static readonly InstanceType MlG624xlarge = new InstanceType("ml.g6.24xlarge");
+        public static readonly InstanceType MlG648xlarge = new InstanceType("ml.g6.48xlarge");
+        public static readonly InstanceType MlG7e2xlarge = new InstanceType("ml.g7e.2xlarge");
+        public static readonly InstanceType MlG7e4xlarge = new InstanceType("ml.g7e.4xlarge");
+        public static readonly InstanceType MlG7e8xlarge = new InstanceType("ml.g7e.8xlarge");
+        public static readonly InstanceType MlG7e12xlarge = new InstanceType("ml.g7e.12xlarge");
+        public static readonly InstanceType MlG7e24xlarge = new InstanceType("ml.g7e.24xlarge");
+        public static readonly InstanceType MlG7e48xlarge = new InstanceType("ml.g7e.48xlarge");
+        public static readonly InstanceType MlP54xlarge = new InstanceType("ml.p5.4xlarge");
+        public static readonly InstanceType MlP5en48xlarge = new InstanceType("ml.p5en.48xlarge");
+        public static readonly InstanceType MlG6eXlarge = new InstanceType("ml.g6e.xlarge");
+        public static readonly InstanceType MlG6e2xlarge = new InstanceType("ml.g6e.2xlarge");
+        public static readonly InstanceType MlG6e4xlarge = new InstanceType("ml.g6e.4xlarge");
+        public static readonly InstanceType MlG6e8xlarge = new InstanceType("ml.g6e.8xlarge");
+        public static readonly InstanceType MlG6e12xlarge = new InstanceType("ml.g6e.12xlarge");
+        public static readonly InstanceType MlG6e16xlarge = new InstanceType("ml.g6e.16xlarge");
+        public static readonly InstanceType MlG6e24xlarge = new InstanceType("ml.g6e.24xlarge");
+        public static readonly InstanceType MlG6e48xlarge = new InstanceType("ml.g6e.48xlarge");
+
+        public InstanceType(string value)
+            : base(value)
+        {
+        }
+
+        public static InstanceType FindValue(string value) => FindValue<InstanceType>(value);
+
+        public static implicit operator InstanceType(string value) => FindValue(value);
+    }
+
+    public partial class IsTrackingServerActive : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly IsTrackingServerActive Active = new IsTrackingServerActive("Active");
+        public static readonly IsTrackingServerActive Inactive = new IsTrackingServerActive("Inactive");
+
+        public IsTrackingServerActive(string value)
+            : base(value)
+        {
+        }
+
+        public static IsTrackingServerActive FindValue(string value) => FindValue<IsTrackingServerActive>(value);
+
+        public static implicit operator IsTrackingServerActive(string value) => FindValue(value);
+    }
+
+    public partial class JobCategory : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly JobCategory AgentRFT = new JobCategory("AgentRFT");
+        public static readonly JobCategory AgentRFTEvaluation = new JobCategory("AgentRFTEvaluation");
+
+        public JobCategory(string value)
+            : base(value)
+        {
+        }
+
+        public static JobCategory FindValue(string value) => FindValue<JobCategory>(value);
+
+        public static implicit operator JobCategory(string value) => FindValue(value);
+    }
+
+    public partial class JobSecondaryStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly JobSecondaryStatus Starting = new JobSecondaryStatus("Starting");
+        public static readonly JobSecondaryStatus Downloading = new JobSecondaryStatus("Downloading");
+        public static readonly JobSecondaryStatus Training = new JobSecondaryStatus("Training");
+        public static readonly JobSecondaryStatus Uploading = new JobSecondaryStatus("Uploading");
+        public static readonly JobSecondaryStatus Stopping = new JobSecondaryStatus("Stopping");
+        public static readonly JobSecondaryStatus Stopped = new JobSecondaryStatus("Stopped");
+        public static readonly JobSecondaryStatus MaxRuntimeExceeded = new JobSecondaryStatus("MaxRuntimeExceeded");
+        public static readonly JobSecondaryStatus Interrupted = new JobSecondaryStatus("Interrupted");
+        public static readonly JobSecondaryStatus Failed = new JobSecondaryStatus("Failed");
+        public static readonly JobSecondaryStatus Completed = new JobSecondaryStatus("Completed");
+        public static readonly JobSecondaryStatus Restarting = new JobSecondaryStatus("Restarting");
+        public static readonly JobSecondaryStatus Pending = new JobSecondaryStatus("Pending");
+        public static readonly JobSecondaryStatus Evaluating = new JobSecondaryStatus("Evaluating");
+        public static readonly JobSecondaryStatus Deleting = new JobSecondaryStatus("Deleting");
+        public static readonly JobSecondaryStatus DeleteFailed = new JobSecondaryStatus("DeleteFailed");
+
+        public JobSecondaryStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static JobSecondaryStatus FindValue(string value) => FindValue<JobSecondaryStatus>(value);
+
+        public static implicit operator JobSecondaryStatus(string value) => FindValue(value);
+    }
+
+    public partial class JobStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly JobStatus InProgress = new JobStatus("InProgress");
+        public static readonly JobStatus Completed = new JobStatus("Completed");
+        public static readonly JobStatus Failed = new JobStatus("Failed");
+        public static readonly JobStatus Stopping = new JobStatus("Stopping");
+        public static readonly JobStatus Stopped = new JobStatus("Stopped");
+        public static readonly JobStatus Deleting = new JobStatus("Deleting");
+        public static readonly JobStatus DeleteFailed = new JobStatus("DeleteFailed");
+
+        public JobStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static JobStatus FindValue(string value) => FindValue<JobStatus>(value);
+
+        public static implicit operator JobStatus(string value) => FindValue(value);
+    }
+
+    public partial class JobType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly JobType TRAINING = new JobType("TRAINING");
+        public static readonly JobType INFERENCE = new JobType("INFERENCE");
+        public static readonly JobType NOTEBOOK_KERNEL = new JobType("NOTEBOOK_KERNEL");
+
+        public JobType(string value)
+            : base(value)
+        {
+        }
+
+        public static JobType FindValue(string value) => FindValue<JobType>(value);
+
+        public static implicit operator JobType(string value) => FindValue(value);
+    }
+
+    public partial class JoinSource : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly JoinSource Input = new JoinSource("Input");
+        public static readonly JoinSource None = new JoinSource("None");
+
+        public JoinSource(string value)
+            : base(value)
+        {
+        }
+
+        public static JoinSource FindValue(string value) => FindValue<JoinSource>(value);
+
+        public static implicit operator JoinSource(string value) => FindValue(value);
+    }
+
+    public partial class LabelingJobStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly LabelingJobStatus Initializing = new LabelingJobStatus("Initializing");
+        public static readonly LabelingJobStatus InProgress = new LabelingJobStatus("InProgress");
+        public static readonly LabelingJobStatus Completed = new LabelingJobStatus("Completed");
+        public static readonly LabelingJobStatus Failed = new LabelingJobStatus("Failed");
+        public static readonly LabelingJobStatus Stopping = new LabelingJobStatus("Stopping");
+        public static readonly LabelingJobStatus Stopped = new LabelingJobStatus("Stopped");
+
+        public LabelingJobStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static LabelingJobStatus FindValue(string value) => FindValue<LabelingJobStatus>(value);
+
+        public static implicit operator LabelingJobStatus(string value) => FindValue(value);
+    }
+
+    public partial class LastUpdateStatusValue : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly LastUpdateStatusValue Successful = new LastUpdateStatusValue("Successful");
+        public static readonly LastUpdateStatusValue Failed = new LastUpdateStatusValue("Failed");
+        public static readonly LastUpdateStatusValue InProgress = new LastUpdateStatusValue("InProgress");
+
+        public LastUpdateStatusValue(string value)
+            : base(value)
+        {
+        }
+
+        public static LastUpdateStatusValue FindValue(string value) => FindValue<LastUpdateStatusValue>(value);
+
+        public static implicit operator LastUpdateStatusValue(string value) => FindValue(value);
+    }
+
+    public partial class LifecycleManagement : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly LifecycleManagement ENABLED = new LifecycleManagement("ENABLED");
+        public static readonly LifecycleManagement DISABLED = new LifecycleManagement("DISABLED");
+
+        public LifecycleManagement(string value)
+            : base(value)
+        {
+        }
+
+        public static LifecycleManagement FindValue(string value) => FindValue<LifecycleManagement>(value);
+
+        public static implicit operator LifecycleManagement(string value) => FindValue(value);
+    }
+
+    public partial class LineageType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly LineageType TrialComponent = new LineageType("TrialComponent");
+        public static readonly LineageType Artifact = new LineageType("Artifact");
+        public static readonly LineageType Context = new LineageType("Context");
+        public static readonly LineageType Action = new LineageType("Action");
+
+        public LineageType(string value)
+            : base(value)
+        {
+        }
+
+        public static LineageType FindValue(string value) => FindValue<LineageType>(value);
+
+        public static implicit operator LineageType(string value) => FindValue(value);
+    }
+
+    public partial class ListAIBenchmarkJobsSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ListAIBenchmarkJobsSortBy Name = new ListAIBenchmarkJobsSortBy("Name");
+        public static readonly ListAIBenchmarkJobsSortBy CreationTime = new ListAIBenchmarkJobsSortBy("CreationTime");
+        public static readonly ListAIBenchmarkJobsSortBy Status = new ListAIBenchmarkJobsSortBy("Status");
+
+        public ListAIBenchmarkJobsSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ListAIBenchmarkJobsSortBy FindValue(string value) => FindValue<ListAIBenchmarkJobsSortBy>(value);
+
+        public static implicit operator ListAIBenchmarkJobsSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ListAIRecommendationJobsSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ListAIRecommendationJobsSortBy Name = new ListAIRecommendationJobsSortBy("Name");
+        public static readonly ListAIRecommendationJobsSortBy CreationTime = new ListAIRecommendationJobsSortBy("CreationTime");
+        public static readonly ListAIRecommendationJobsSortBy Status = new ListAIRecommendationJobsSortBy("Status");
+
+        public ListAIRecommendationJobsSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ListAIRecommendationJobsSortBy FindValue(string value) => FindValue<ListAIRecommendationJobsSortBy>(value);
+
+        public static implicit operator ListAIRecommendationJobsSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ListAIWorkloadConfigsSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ListAIWorkloadConfigsSortBy Name = new ListAIWorkloadConfigsSortBy("Name");
+        public static readonly ListAIWorkloadConfigsSortBy CreationTime = new ListAIWorkloadConfigsSortBy("CreationTime");
+
+        public ListAIWorkloadConfigsSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ListAIWorkloadConfigsSortBy FindValue(string value) => FindValue<ListAIWorkloadConfigsSortBy>(value);
+
+        public static implicit operator ListAIWorkloadConfigsSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ListCompilationJobsSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ListCompilationJobsSortBy Name = new ListCompilationJobsSortBy("Name");
+        public static readonly ListCompilationJobsSortBy CreationTime = new ListCompilationJobsSortBy("CreationTime");
+        public static readonly ListCompilationJobsSortBy Status = new ListCompilationJobsSortBy("Status");
+
+        public ListCompilationJobsSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ListCompilationJobsSortBy FindValue(string value) => FindValue<ListCompilationJobsSortBy>(value);
+
+        public static implicit operator ListCompilationJobsSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ListDeviceFleetsSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ListDeviceFleetsSortBy NAME = new ListDeviceFleetsSortBy("NAME");
+        public static readonly ListDeviceFleetsSortBy CREATION_TIME = new ListDeviceFleetsSortBy("CREATION_TIME");
+        public static readonly ListDeviceFleetsSortBy LAST_MODIFIED_TIME = new ListDeviceFleetsSortBy("LAST_MODIFIED_TIME");
+
+        public ListDeviceFleetsSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ListDeviceFleetsSortBy FindValue(string value) => FindValue<ListDeviceFleetsSortBy>(value);
+
+        public static implicit operator ListDeviceFleetsSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ListEdgeDeploymentPlansSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ListEdgeDeploymentPlansSortBy NAME = new ListEdgeDeploymentPlansSortBy("NAME");
+        public static readonly ListEdgeDeploymentPlansSortBy DEVICE_FLEET_NAME = new ListEdgeDeploymentPlansSortBy("DEVICE_FLEET_NAME");
+        public static readonly ListEdgeDeploymentPlansSortBy CREATION_TIME = new ListEdgeDeploymentPlansSortBy("CREATION_TIME");
+        public static readonly ListEdgeDeploymentPlansSortBy LAST_MODIFIED_TIME = new ListEdgeDeploymentPlansSortBy("LAST_MODIFIED_TIME");
+
+        public ListEdgeDeploymentPlansSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ListEdgeDeploymentPlansSortBy FindValue(string value) => FindValue<ListEdgeDeploymentPlansSortBy>(value);
+
+        public static implicit operator ListEdgeDeploymentPlansSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ListEdgePackagingJobsSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ListEdgePackagingJobsSortBy NAME = new ListEdgePackagingJobsSortBy("NAME");
+        public static readonly ListEdgePackagingJobsSortBy MODEL_NAME = new ListEdgePackagingJobsSortBy("MODEL_NAME");
+        public static readonly ListEdgePackagingJobsSortBy CREATION_TIME = new ListEdgePackagingJobsSortBy("CREATION_TIME");
+        public static readonly ListEdgePackagingJobsSortBy LAST_MODIFIED_TIME = new ListEdgePackagingJobsSortBy("LAST_MODIFIED_TIME");
+        public static readonly ListEdgePackagingJobsSortBy STATUS = new ListEdgePackagingJobsSortBy("STATUS");
+
+        public ListEdgePackagingJobsSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ListEdgePackagingJobsSortBy FindValue(string value) => FindValue<ListEdgePackagingJobsSortBy>(value);
+
+        public static implicit operator ListEdgePackagingJobsSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ListInferenceRecommendationsJobsSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ListInferenceRecommendationsJobsSortBy Name = new ListInferenceRecommendationsJobsSortBy("Name");
+        public static readonly ListInferenceRecommendationsJobsSortBy CreationTime = new ListInferenceRecommendationsJobsSortBy("CreationTime");
+        public static readonly ListInferenceRecommendationsJobsSortBy Status = new ListInferenceRecommendationsJobsSortBy("Status");
+
+        public ListInferenceRecommendationsJobsSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ListInferenceRecommendationsJobsSortBy FindValue(string value) => FindValue<ListInferenceRecommendationsJobsSortBy>(value);
+
+        public static implicit operator ListInferenceRecommendationsJobsSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ListLabelingJobsForWorkteamSortByOptions : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ListLabelingJobsForWorkteamSortByOptions CreationTime = new ListLabelingJobsForWorkteamSortByOptions("CreationTime");
+
+        public ListLabelingJobsForWorkteamSortByOptions(string value)
+            : base(value)
+        {
+        }
+
+        public static ListLabelingJobsForWorkteamSortByOptions FindValue(string value) => FindValue<ListLabelingJobsForWorkteamSortByOptions>(value);
+
+        public static implicit operator ListLabelingJobsForWorkteamSortByOptions(string value) => FindValue(value);
+    }
+
+    public partial class ListOptimizationJobsSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ListOptimizationJobsSortBy Name = new ListOptimizationJobsSortBy("Name");
+        public static readonly ListOptimizationJobsSortBy CreationTime = new ListOptimizationJobsSortBy("CreationTime");
+        public static readonly ListOptimizationJobsSortBy Status = new ListOptimizationJobsSortBy("Status");
+
+        public ListOptimizationJobsSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ListOptimizationJobsSortBy FindValue(string value) => FindValue<ListOptimizationJobsSortBy>(value);
+
+        public static implicit operator ListOptimizationJobsSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ListWorkforcesSortByOptions : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ListWorkforcesSortByOptions Name = new ListWorkforcesSortByOptions("Name");
+        public static readonly ListWorkforcesSortByOptions CreateDate = new ListWorkforcesSortByOptions("CreateDate");
+
+        public ListWorkforcesSortByOptions(string value)
+            : base(value)
+        {
+        }
+
+        public static ListWorkforcesSortByOptions FindValue(string value) => FindValue<ListWorkforcesSortByOptions>(value);
+
+        public static implicit operator ListWorkforcesSortByOptions(string value) => FindValue(value);
+    }
+
+    public partial class ListWorkteamsSortByOptions : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ListWorkteamsSortByOptions Name = new ListWorkteamsSortByOptions("Name");
+        public static readonly ListWorkteamsSortByOptions CreateDate = new ListWorkteamsSortByOptions("CreateDate");
+
+        public ListWorkteamsSortByOptions(string value)
+            : base(value)
+        {
+        }
+
+        public static ListWorkteamsSortByOptions FindValue(string value) => FindValue<ListWorkteamsSortByOptions>(value);
+
+        public static implicit operator ListWorkteamsSortByOptions(string value) => FindValue(value);
+    }
+
+    public partial class MIGProfileType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly MIGProfileType Mig1g5gb = new MIGProfileType("mig-1g.5gb");
+        public static readonly MIGProfileType Mig1g10gb = new MIGProfileType("mig-1g.10gb");
+        public static readonly MIGProfileType Mig1g18gb = new MIGProfileType("mig-1g.18gb");
+        public static readonly MIGProfileType Mig1g20gb = new MIGProfileType("mig-1g.20gb");
+        public static readonly MIGProfileType Mig1g23gb = new MIGProfileType("mig-1g.23gb");
+        public static readonly MIGProfileType Mig1g35gb = new MIGProfileType("mig-1g.35gb");
+        public static readonly MIGProfileType Mig1g45gb = new MIGProfileType("mig-1g.45gb");
+        public static readonly MIGProfileType Mig1g47gb = new MIGProfileType("mig-1g.47gb");
+        public static readonly MIGProfileType Mig2g10gb = new MIGProfileType("mig-2g.10gb");
+        public static readonly MIGProfileType Mig2g20gb = new MIGProfileType("mig-2g.20gb");
+        public static readonly MIGProfileType Mig2g35gb = new MIGProfileType("mig-2g.35gb");
+        public static readonly MIGProfileType Mig2g45gb = new MIGProfileType("mig-2g.45gb");
+        public static readonly MIGProfileType Mig2g47gb = new MIGProfileType("mig-2g.47gb");
+        public static readonly MIGProfileType Mig3g20gb = new MIGProfileType("mig-3g.20gb");
+        public static readonly MIGProfileType Mig3g40gb = new MIGProfileType("mig-3g.40gb");
+        public static readonly MIGProfileType Mig3g71gb = new MIGProfileType("mig-3g.71gb");
+        public static readonly MIGProfileType Mig3g90gb = new MIGProfileType("mig-3g.90gb");
+        public static readonly MIGProfileType Mig3g93gb = new MIGProfileType("mig-3g.93gb");
+        public static readonly MIGProfileType Mig4g20gb = new MIGProfileType("mig-4g.20gb");
+        public static readonly MIGProfileType Mig4g40gb = new MIGProfileType("mig-4g.40gb");
+        public static readonly MIGProfileType Mig4g71gb = new MIGProfileType("mig-4g.71gb");
+        public static readonly MIGProfileType Mig4g90gb = new MIGProfileType("mig-4g.90gb");
+        public static readonly MIGProfileType Mig4g93gb = new MIGProfileType("mig-4g.93gb");
+        public static readonly MIGProfileType Mig7g40gb = new MIGProfileType("mig-7g.40gb");
+        public static readonly MIGProfileType Mig7g80gb = new MIGProfileType("mig-7g.80gb");
+        public static readonly MIGProfileType Mig7g141gb = new MIGProfileType("mig-7g.141gb");
+        public static readonly MIGProfileType Mig7g180gb = new MIGProfileType("mig-7g.180gb");
+        public static readonly MIGProfileType Mig7g186gb = new MIGProfileType("mig-7g.186gb");
+
+        public MIGProfileType(string value)
+            : base(value)
+        {
+        }
+
+        public static MIGProfileType FindValue(string value) => FindValue<MIGProfileType>(value);
+
+        public static implicit operator MIGProfileType(string value) => FindValue(value);
+    }
+
+    public partial class MaintenanceStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly MaintenanceStatus MaintenanceInProgress = new MaintenanceStatus("MaintenanceInProgress");
+        public static readonly MaintenanceStatus MaintenanceComplete = new MaintenanceStatus("MaintenanceComplete");
+        public static readonly MaintenanceStatus MaintenanceFailed = new MaintenanceStatus("MaintenanceFailed");
+
+        public MaintenanceStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static MaintenanceStatus FindValue(string value) => FindValue<MaintenanceStatus>(value);
+
+        public static implicit operator MaintenanceStatus(string value) => FindValue(value);
     }
 
     public partial class ManagedInstanceScalingScaleInStrategy : global::Amazon.Runtime.ConstantClass
@@ -411,6 +3778,110 @@ namespace Amazon.SageMaker
         public static implicit operator ManagedInstanceScalingStatus(string value) => FindValue(value);
     }
 
+    public partial class ManagedStorageType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ManagedStorageType Restricted = new ManagedStorageType("Restricted");
+
+        public ManagedStorageType(string value)
+            : base(value)
+        {
+        }
+
+        public static ManagedStorageType FindValue(string value) => FindValue<ManagedStorageType>(value);
+
+        public static implicit operator ManagedStorageType(string value) => FindValue(value);
+    }
+
+    public partial class MetricSetSource : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly MetricSetSource Train = new MetricSetSource("Train");
+        public static readonly MetricSetSource Validation = new MetricSetSource("Validation");
+        public static readonly MetricSetSource Test = new MetricSetSource("Test");
+
+        public MetricSetSource(string value)
+            : base(value)
+        {
+        }
+
+        public static MetricSetSource FindValue(string value) => FindValue<MetricSetSource>(value);
+
+        public static implicit operator MetricSetSource(string value) => FindValue(value);
+    }
+
+    public partial class MlTools : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly MlTools DataWrangler = new MlTools("DataWrangler");
+        public static readonly MlTools FeatureStore = new MlTools("FeatureStore");
+        public static readonly MlTools EmrClusters = new MlTools("EmrClusters");
+        public static readonly MlTools AutoMl = new MlTools("AutoMl");
+        public static readonly MlTools Experiments = new MlTools("Experiments");
+        public static readonly MlTools Training = new MlTools("Training");
+        public static readonly MlTools ModelEvaluation = new MlTools("ModelEvaluation");
+        public static readonly MlTools Pipelines = new MlTools("Pipelines");
+        public static readonly MlTools Models = new MlTools("Models");
+        public static readonly MlTools JumpStart = new MlTools("JumpStart");
+        public static readonly MlTools InferenceRecommender = new MlTools("InferenceRecommender");
+        public static readonly MlTools Endpoints = new MlTools("Endpoints");
+        public static readonly MlTools Projects = new MlTools("Projects");
+        public static readonly MlTools InferenceOptimization = new MlTools("InferenceOptimization");
+        public static readonly MlTools PerformanceEvaluation = new MlTools("PerformanceEvaluation");
+        public static readonly MlTools LakeraGuard = new MlTools("LakeraGuard");
+        public static readonly MlTools Comet = new MlTools("Comet");
+        public static readonly MlTools DeepchecksLLMEvaluation = new MlTools("DeepchecksLLMEvaluation");
+        public static readonly MlTools Fiddler = new MlTools("Fiddler");
+        public static readonly MlTools HyperPodClusters = new MlTools("HyperPodClusters");
+        public static readonly MlTools RunningInstances = new MlTools("RunningInstances");
+        public static readonly MlTools Datasets = new MlTools("Datasets");
+        public static readonly MlTools Evaluators = new MlTools("Evaluators");
+
+        public MlTools(string value)
+            : base(value)
+        {
+        }
+
+        public static MlTools FindValue(string value) => FindValue<MlTools>(value);
+
+        public static implicit operator MlTools(string value) => FindValue(value);
+    }
+
+    public partial class MlflowAppStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly MlflowAppStatus Creating = new MlflowAppStatus("Creating");
+        public static readonly MlflowAppStatus Created = new MlflowAppStatus("Created");
+        public static readonly MlflowAppStatus CreateFailed = new MlflowAppStatus("CreateFailed");
+        public static readonly MlflowAppStatus Updating = new MlflowAppStatus("Updating");
+        public static readonly MlflowAppStatus Updated = new MlflowAppStatus("Updated");
+        public static readonly MlflowAppStatus UpdateFailed = new MlflowAppStatus("UpdateFailed");
+        public static readonly MlflowAppStatus Deleting = new MlflowAppStatus("Deleting");
+        public static readonly MlflowAppStatus DeleteFailed = new MlflowAppStatus("DeleteFailed");
+        public static readonly MlflowAppStatus Deleted = new MlflowAppStatus("Deleted");
+
+        public MlflowAppStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static MlflowAppStatus FindValue(string value) => FindValue<MlflowAppStatus>(value);
+
+        public static implicit operator MlflowAppStatus(string value) => FindValue(value);
+    }
+
+    public partial class ModelApprovalStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelApprovalStatus Approved = new ModelApprovalStatus("Approved");
+        public static readonly ModelApprovalStatus Rejected = new ModelApprovalStatus("Rejected");
+        public static readonly ModelApprovalStatus PendingManualApproval = new ModelApprovalStatus("PendingManualApproval");
+
+        public ModelApprovalStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelApprovalStatus FindValue(string value) => FindValue<ModelApprovalStatus>(value);
+
+        public static implicit operator ModelApprovalStatus(string value) => FindValue(value);
+    }
+
     public partial class ModelCacheSetting : global::Amazon.Runtime.ConstantClass
     {
         public static readonly ModelCacheSetting Enabled = new ModelCacheSetting("Enabled");
@@ -424,6 +3895,133 @@ namespace Amazon.SageMaker
         public static ModelCacheSetting FindValue(string value) => FindValue<ModelCacheSetting>(value);
 
         public static implicit operator ModelCacheSetting(string value) => FindValue(value);
+    }
+
+    public partial class ModelCardExportJobSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelCardExportJobSortBy Name = new ModelCardExportJobSortBy("Name");
+        public static readonly ModelCardExportJobSortBy CreationTime = new ModelCardExportJobSortBy("CreationTime");
+        public static readonly ModelCardExportJobSortBy Status = new ModelCardExportJobSortBy("Status");
+
+        public ModelCardExportJobSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelCardExportJobSortBy FindValue(string value) => FindValue<ModelCardExportJobSortBy>(value);
+
+        public static implicit operator ModelCardExportJobSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ModelCardExportJobSortOrder : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelCardExportJobSortOrder Ascending = new ModelCardExportJobSortOrder("Ascending");
+        public static readonly ModelCardExportJobSortOrder Descending = new ModelCardExportJobSortOrder("Descending");
+
+        public ModelCardExportJobSortOrder(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelCardExportJobSortOrder FindValue(string value) => FindValue<ModelCardExportJobSortOrder>(value);
+
+        public static implicit operator ModelCardExportJobSortOrder(string value) => FindValue(value);
+    }
+
+    public partial class ModelCardExportJobStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelCardExportJobStatus InProgress = new ModelCardExportJobStatus("InProgress");
+        public static readonly ModelCardExportJobStatus Completed = new ModelCardExportJobStatus("Completed");
+        public static readonly ModelCardExportJobStatus Failed = new ModelCardExportJobStatus("Failed");
+
+        public ModelCardExportJobStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelCardExportJobStatus FindValue(string value) => FindValue<ModelCardExportJobStatus>(value);
+
+        public static implicit operator ModelCardExportJobStatus(string value) => FindValue(value);
+    }
+
+    public partial class ModelCardProcessingStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelCardProcessingStatus DeleteInProgress = new ModelCardProcessingStatus("DeleteInProgress");
+        public static readonly ModelCardProcessingStatus DeletePending = new ModelCardProcessingStatus("DeletePending");
+        public static readonly ModelCardProcessingStatus ContentDeleted = new ModelCardProcessingStatus("ContentDeleted");
+        public static readonly ModelCardProcessingStatus ExportJobsDeleted = new ModelCardProcessingStatus("ExportJobsDeleted");
+        public static readonly ModelCardProcessingStatus DeleteCompleted = new ModelCardProcessingStatus("DeleteCompleted");
+        public static readonly ModelCardProcessingStatus DeleteFailed = new ModelCardProcessingStatus("DeleteFailed");
+
+        public ModelCardProcessingStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelCardProcessingStatus FindValue(string value) => FindValue<ModelCardProcessingStatus>(value);
+
+        public static implicit operator ModelCardProcessingStatus(string value) => FindValue(value);
+    }
+
+    public partial class ModelCardSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelCardSortBy Name = new ModelCardSortBy("Name");
+        public static readonly ModelCardSortBy CreationTime = new ModelCardSortBy("CreationTime");
+
+        public ModelCardSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelCardSortBy FindValue(string value) => FindValue<ModelCardSortBy>(value);
+
+        public static implicit operator ModelCardSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ModelCardSortOrder : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelCardSortOrder Ascending = new ModelCardSortOrder("Ascending");
+        public static readonly ModelCardSortOrder Descending = new ModelCardSortOrder("Descending");
+
+        public ModelCardSortOrder(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelCardSortOrder FindValue(string value) => FindValue<ModelCardSortOrder>(value);
+
+        public static implicit operator ModelCardSortOrder(string value) => FindValue(value);
+    }
+
+    public partial class ModelCardStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelCardStatus Draft = new ModelCardStatus("Draft");
+        public static readonly ModelCardStatus PendingReview = new ModelCardStatus("PendingReview");
+        public static readonly ModelCardStatus Approved = new ModelCardStatus("Approved");
+        public static readonly ModelCardStatus Archived = new ModelCardStatus("Archived");
+
+        public ModelCardStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelCardStatus FindValue(string value) => FindValue<ModelCardStatus>(value);
+
+        public static implicit operator ModelCardStatus(string value) => FindValue(value);
+    }
+
+    public partial class ModelCardVersionSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelCardVersionSortBy Version = new ModelCardVersionSortBy("Version");
+
+        public ModelCardVersionSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelCardVersionSortBy FindValue(string value) => FindValue<ModelCardVersionSortBy>(value);
+
+        public static implicit operator ModelCardVersionSortBy(string value) => FindValue(value);
     }
 
     public partial class ModelCompressionType : global::Amazon.Runtime.ConstantClass
@@ -441,6 +4039,622 @@ namespace Amazon.SageMaker
         public static implicit operator ModelCompressionType(string value) => FindValue(value);
     }
 
+    public partial class ModelInfrastructureType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelInfrastructureType RealTimeInference = new ModelInfrastructureType("RealTimeInference");
+
+        public ModelInfrastructureType(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelInfrastructureType FindValue(string value) => FindValue<ModelInfrastructureType>(value);
+
+        public static implicit operator ModelInfrastructureType(string value) => FindValue(value);
+    }
+
+    public partial class ModelMetadataFilterType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelMetadataFilterType Domain = new ModelMetadataFilterType("Domain");
+        public static readonly ModelMetadataFilterType Framework = new ModelMetadataFilterType("Framework");
+        public static readonly ModelMetadataFilterType Task = new ModelMetadataFilterType("Task");
+        public static readonly ModelMetadataFilterType FrameworkVersion = new ModelMetadataFilterType("FrameworkVersion");
+
+        public ModelMetadataFilterType(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelMetadataFilterType FindValue(string value) => FindValue<ModelMetadataFilterType>(value);
+
+        public static implicit operator ModelMetadataFilterType(string value) => FindValue(value);
+    }
+
+    public partial class ModelPackageGroupSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelPackageGroupSortBy Name = new ModelPackageGroupSortBy("Name");
+        public static readonly ModelPackageGroupSortBy CreationTime = new ModelPackageGroupSortBy("CreationTime");
+
+        public ModelPackageGroupSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelPackageGroupSortBy FindValue(string value) => FindValue<ModelPackageGroupSortBy>(value);
+
+        public static implicit operator ModelPackageGroupSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ModelPackageGroupStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelPackageGroupStatus Pending = new ModelPackageGroupStatus("Pending");
+        public static readonly ModelPackageGroupStatus InProgress = new ModelPackageGroupStatus("InProgress");
+        public static readonly ModelPackageGroupStatus Completed = new ModelPackageGroupStatus("Completed");
+        public static readonly ModelPackageGroupStatus Failed = new ModelPackageGroupStatus("Failed");
+        public static readonly ModelPackageGroupStatus Deleting = new ModelPackageGroupStatus("Deleting");
+        public static readonly ModelPackageGroupStatus DeleteFailed = new ModelPackageGroupStatus("DeleteFailed");
+
+        public ModelPackageGroupStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelPackageGroupStatus FindValue(string value) => FindValue<ModelPackageGroupStatus>(value);
+
+        public static implicit operator ModelPackageGroupStatus(string value) => FindValue(value);
+    }
+
+    public partial class ModelPackageRegistrationType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelPackageRegistrationType Logged = new ModelPackageRegistrationType("Logged");
+        public static readonly ModelPackageRegistrationType Registered = new ModelPackageRegistrationType("Registered");
+
+        public ModelPackageRegistrationType(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelPackageRegistrationType FindValue(string value) => FindValue<ModelPackageRegistrationType>(value);
+
+        public static implicit operator ModelPackageRegistrationType(string value) => FindValue(value);
+    }
+
+    public partial class ModelPackageSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelPackageSortBy Name = new ModelPackageSortBy("Name");
+        public static readonly ModelPackageSortBy CreationTime = new ModelPackageSortBy("CreationTime");
+
+        public ModelPackageSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelPackageSortBy FindValue(string value) => FindValue<ModelPackageSortBy>(value);
+
+        public static implicit operator ModelPackageSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ModelPackageStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelPackageStatus Pending = new ModelPackageStatus("Pending");
+        public static readonly ModelPackageStatus InProgress = new ModelPackageStatus("InProgress");
+        public static readonly ModelPackageStatus Completed = new ModelPackageStatus("Completed");
+        public static readonly ModelPackageStatus Failed = new ModelPackageStatus("Failed");
+        public static readonly ModelPackageStatus Deleting = new ModelPackageStatus("Deleting");
+
+        public ModelPackageStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelPackageStatus FindValue(string value) => FindValue<ModelPackageStatus>(value);
+
+        public static implicit operator ModelPackageStatus(string value) => FindValue(value);
+    }
+
+    public partial class ModelPackageType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelPackageType Versioned = new ModelPackageType("Versioned");
+        public static readonly ModelPackageType Unversioned = new ModelPackageType("Unversioned");
+        public static readonly ModelPackageType Both = new ModelPackageType("Both");
+
+        public ModelPackageType(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelPackageType FindValue(string value) => FindValue<ModelPackageType>(value);
+
+        public static implicit operator ModelPackageType(string value) => FindValue(value);
+    }
+
+    public partial class ModelRegistrationMode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelRegistrationMode AutoModelRegistrationEnabled = new ModelRegistrationMode("AutoModelRegistrationEnabled");
+        public static readonly ModelRegistrationMode AutoModelRegistrationDisabled = new ModelRegistrationMode("AutoModelRegistrationDisabled");
+
+        public ModelRegistrationMode(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelRegistrationMode FindValue(string value) => FindValue<ModelRegistrationMode>(value);
+
+        public static implicit operator ModelRegistrationMode(string value) => FindValue(value);
+    }
+
+    public partial class ModelSortKey : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelSortKey Name = new ModelSortKey("Name");
+        public static readonly ModelSortKey CreationTime = new ModelSortKey("CreationTime");
+
+        public ModelSortKey(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelSortKey FindValue(string value) => FindValue<ModelSortKey>(value);
+
+        public static implicit operator ModelSortKey(string value) => FindValue(value);
+    }
+
+    public partial class ModelSpeculativeDecodingS3DataType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelSpeculativeDecodingS3DataType S3Prefix = new ModelSpeculativeDecodingS3DataType("S3Prefix");
+        public static readonly ModelSpeculativeDecodingS3DataType ManifestFile = new ModelSpeculativeDecodingS3DataType("ManifestFile");
+
+        public ModelSpeculativeDecodingS3DataType(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelSpeculativeDecodingS3DataType FindValue(string value) => FindValue<ModelSpeculativeDecodingS3DataType>(value);
+
+        public static implicit operator ModelSpeculativeDecodingS3DataType(string value) => FindValue(value);
+    }
+
+    public partial class ModelSpeculativeDecodingTechnique : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelSpeculativeDecodingTechnique EAGLE = new ModelSpeculativeDecodingTechnique("EAGLE");
+
+        public ModelSpeculativeDecodingTechnique(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelSpeculativeDecodingTechnique FindValue(string value) => FindValue<ModelSpeculativeDecodingTechnique>(value);
+
+        public static implicit operator ModelSpeculativeDecodingTechnique(string value) => FindValue(value);
+    }
+
+    public partial class ModelVariantAction : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelVariantAction Retain = new ModelVariantAction("Retain");
+        public static readonly ModelVariantAction Remove = new ModelVariantAction("Remove");
+        public static readonly ModelVariantAction Promote = new ModelVariantAction("Promote");
+
+        public ModelVariantAction(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelVariantAction FindValue(string value) => FindValue<ModelVariantAction>(value);
+
+        public static implicit operator ModelVariantAction(string value) => FindValue(value);
+    }
+
+    public partial class ModelVariantStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ModelVariantStatus Creating = new ModelVariantStatus("Creating");
+        public static readonly ModelVariantStatus Updating = new ModelVariantStatus("Updating");
+        public static readonly ModelVariantStatus InService = new ModelVariantStatus("InService");
+        public static readonly ModelVariantStatus Deleting = new ModelVariantStatus("Deleting");
+        public static readonly ModelVariantStatus Deleted = new ModelVariantStatus("Deleted");
+
+        public ModelVariantStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ModelVariantStatus FindValue(string value) => FindValue<ModelVariantStatus>(value);
+
+        public static implicit operator ModelVariantStatus(string value) => FindValue(value);
+    }
+
+    public partial class MonitoringAlertHistorySortKey : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly MonitoringAlertHistorySortKey CreationTime = new MonitoringAlertHistorySortKey("CreationTime");
+        public static readonly MonitoringAlertHistorySortKey Status = new MonitoringAlertHistorySortKey("Status");
+
+        public MonitoringAlertHistorySortKey(string value)
+            : base(value)
+        {
+        }
+
+        public static MonitoringAlertHistorySortKey FindValue(string value) => FindValue<MonitoringAlertHistorySortKey>(value);
+
+        public static implicit operator MonitoringAlertHistorySortKey(string value) => FindValue(value);
+    }
+
+    public partial class MonitoringAlertStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly MonitoringAlertStatus InAlert = new MonitoringAlertStatus("InAlert");
+        public static readonly MonitoringAlertStatus OK = new MonitoringAlertStatus("OK");
+
+        public MonitoringAlertStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static MonitoringAlertStatus FindValue(string value) => FindValue<MonitoringAlertStatus>(value);
+
+        public static implicit operator MonitoringAlertStatus(string value) => FindValue(value);
+    }
+
+    public partial class MonitoringExecutionSortKey : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly MonitoringExecutionSortKey CreationTime = new MonitoringExecutionSortKey("CreationTime");
+        public static readonly MonitoringExecutionSortKey ScheduledTime = new MonitoringExecutionSortKey("ScheduledTime");
+        public static readonly MonitoringExecutionSortKey Status = new MonitoringExecutionSortKey("Status");
+
+        public MonitoringExecutionSortKey(string value)
+            : base(value)
+        {
+        }
+
+        public static MonitoringExecutionSortKey FindValue(string value) => FindValue<MonitoringExecutionSortKey>(value);
+
+        public static implicit operator MonitoringExecutionSortKey(string value) => FindValue(value);
+    }
+
+    public partial class MonitoringJobDefinitionSortKey : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly MonitoringJobDefinitionSortKey Name = new MonitoringJobDefinitionSortKey("Name");
+        public static readonly MonitoringJobDefinitionSortKey CreationTime = new MonitoringJobDefinitionSortKey("CreationTime");
+
+        public MonitoringJobDefinitionSortKey(string value)
+            : base(value)
+        {
+        }
+
+        public static MonitoringJobDefinitionSortKey FindValue(string value) => FindValue<MonitoringJobDefinitionSortKey>(value);
+
+        public static implicit operator MonitoringJobDefinitionSortKey(string value) => FindValue(value);
+    }
+
+    public partial class MonitoringProblemType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly MonitoringProblemType BinaryClassification = new MonitoringProblemType("BinaryClassification");
+        public static readonly MonitoringProblemType MulticlassClassification = new MonitoringProblemType("MulticlassClassification");
+        public static readonly MonitoringProblemType Regression = new MonitoringProblemType("Regression");
+
+        public MonitoringProblemType(string value)
+            : base(value)
+        {
+        }
+
+        public static MonitoringProblemType FindValue(string value) => FindValue<MonitoringProblemType>(value);
+
+        public static implicit operator MonitoringProblemType(string value) => FindValue(value);
+    }
+
+    public partial class MonitoringScheduleSortKey : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly MonitoringScheduleSortKey Name = new MonitoringScheduleSortKey("Name");
+        public static readonly MonitoringScheduleSortKey CreationTime = new MonitoringScheduleSortKey("CreationTime");
+        public static readonly MonitoringScheduleSortKey Status = new MonitoringScheduleSortKey("Status");
+
+        public MonitoringScheduleSortKey(string value)
+            : base(value)
+        {
+        }
+
+        public static MonitoringScheduleSortKey FindValue(string value) => FindValue<MonitoringScheduleSortKey>(value);
+
+        public static implicit operator MonitoringScheduleSortKey(string value) => FindValue(value);
+    }
+
+    public partial class MonitoringType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly MonitoringType DataQuality = new MonitoringType("DataQuality");
+        public static readonly MonitoringType ModelQuality = new MonitoringType("ModelQuality");
+        public static readonly MonitoringType ModelBias = new MonitoringType("ModelBias");
+        public static readonly MonitoringType ModelExplainability = new MonitoringType("ModelExplainability");
+
+        public MonitoringType(string value)
+            : base(value)
+        {
+        }
+
+        public static MonitoringType FindValue(string value) => FindValue<MonitoringType>(value);
+
+        public static implicit operator MonitoringType(string value) => FindValue(value);
+    }
+
+    public partial class NodeUnavailabilityType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly NodeUnavailabilityType INSTANCE_COUNT = new NodeUnavailabilityType("INSTANCE_COUNT");
+        public static readonly NodeUnavailabilityType CAPACITY_PERCENTAGE = new NodeUnavailabilityType("CAPACITY_PERCENTAGE");
+
+        public NodeUnavailabilityType(string value)
+            : base(value)
+        {
+        }
+
+        public static NodeUnavailabilityType FindValue(string value) => FindValue<NodeUnavailabilityType>(value);
+
+        public static implicit operator NodeUnavailabilityType(string value) => FindValue(value);
+    }
+
+    public partial class NotebookInstanceAcceleratorType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly NotebookInstanceAcceleratorType MlEia1Medium = new NotebookInstanceAcceleratorType("ml.eia1.medium");
+        public static readonly NotebookInstanceAcceleratorType MlEia1Large = new NotebookInstanceAcceleratorType("ml.eia1.large");
+        public static readonly NotebookInstanceAcceleratorType MlEia1Xlarge = new NotebookInstanceAcceleratorType("ml.eia1.xlarge");
+        public static readonly NotebookInstanceAcceleratorType MlEia2Medium = new NotebookInstanceAcceleratorType("ml.eia2.medium");
+        public static readonly NotebookInstanceAcceleratorType MlEia2Large = new NotebookInstanceAcceleratorType("ml.eia2.large");
+        public static readonly NotebookInstanceAcceleratorType MlEia2Xlarge = new NotebookInstanceAcceleratorType("ml.eia2.xlarge");
+
+        public NotebookInstanceAcceleratorType(string value)
+            : base(value)
+        {
+        }
+
+        public static NotebookInstanceAcceleratorType FindValue(string value) => FindValue<NotebookInstanceAcceleratorType>(value);
+
+        public static implicit operator NotebookInstanceAcceleratorType(string value) => FindValue(value);
+    }
+
+    public partial class NotebookInstanceLifecycleConfigSortKey : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly NotebookInstanceLifecycleConfigSortKey Name = new NotebookInstanceLifecycleConfigSortKey("Name");
+        public static readonly NotebookInstanceLifecycleConfigSortKey CreationTime = new NotebookInstanceLifecycleConfigSortKey("CreationTime");
+        public static readonly NotebookInstanceLifecycleConfigSortKey LastModifiedTime = new NotebookInstanceLifecycleConfigSortKey("LastModifiedTime");
+
+        public NotebookInstanceLifecycleConfigSortKey(string value)
+            : base(value)
+        {
+        }
+
+        public static NotebookInstanceLifecycleConfigSortKey FindValue(string value) => FindValue<NotebookInstanceLifecycleConfigSortKey>(value);
+
+        public static implicit operator NotebookInstanceLifecycleConfigSortKey(string value) => FindValue(value);
+    }
+
+    public partial class NotebookInstanceLifecycleConfigSortOrder : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly NotebookInstanceLifecycleConfigSortOrder Ascending = new NotebookInstanceLifecycleConfigSortOrder("Ascending");
+        public static readonly NotebookInstanceLifecycleConfigSortOrder Descending = new NotebookInstanceLifecycleConfigSortOrder("Descending");
+
+        public NotebookInstanceLifecycleConfigSortOrder(string value)
+            : base(value)
+        {
+        }
+
+        public static NotebookInstanceLifecycleConfigSortOrder FindValue(string value) => FindValue<NotebookInstanceLifecycleConfigSortOrder>(value);
+
+        public static implicit operator NotebookInstanceLifecycleConfigSortOrder(string value) => FindValue(value);
+    }
+
+    public partial class NotebookInstanceSortKey : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly NotebookInstanceSortKey Name = new NotebookInstanceSortKey("Name");
+        public static readonly NotebookInstanceSortKey CreationTime = new NotebookInstanceSortKey("CreationTime");
+        public static readonly NotebookInstanceSortKey Status = new NotebookInstanceSortKey("Status");
+
+        public NotebookInstanceSortKey(string value)
+            : base(value)
+        {
+        }
+
+        public static NotebookInstanceSortKey FindValue(string value) => FindValue<NotebookInstanceSortKey>(value);
+
+        public static implicit operator NotebookInstanceSortKey(string value) => FindValue(value);
+    }
+
+    public partial class NotebookInstanceSortOrder : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly NotebookInstanceSortOrder Ascending = new NotebookInstanceSortOrder("Ascending");
+        public static readonly NotebookInstanceSortOrder Descending = new NotebookInstanceSortOrder("Descending");
+
+        public NotebookInstanceSortOrder(string value)
+            : base(value)
+        {
+        }
+
+        public static NotebookInstanceSortOrder FindValue(string value) => FindValue<NotebookInstanceSortOrder>(value);
+
+        public static implicit operator NotebookInstanceSortOrder(string value) => FindValue(value);
+    }
+
+    public partial class NotebookInstanceStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly NotebookInstanceStatus Pending = new NotebookInstanceStatus("Pending");
+        public static readonly NotebookInstanceStatus InService = new NotebookInstanceStatus("InService");
+        public static readonly NotebookInstanceStatus Stopping = new NotebookInstanceStatus("Stopping");
+        public static readonly NotebookInstanceStatus Stopped = new NotebookInstanceStatus("Stopped");
+        public static readonly NotebookInstanceStatus Failed = new NotebookInstanceStatus("Failed");
+        public static readonly NotebookInstanceStatus Deleting = new NotebookInstanceStatus("Deleting");
+        public static readonly NotebookInstanceStatus Updating = new NotebookInstanceStatus("Updating");
+        public static readonly NotebookInstanceStatus PendingMaintenance = new NotebookInstanceStatus("PendingMaintenance");
+        public static readonly NotebookInstanceStatus InMaintenance = new NotebookInstanceStatus("InMaintenance");
+
+        public NotebookInstanceStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static NotebookInstanceStatus FindValue(string value) => FindValue<NotebookInstanceStatus>(value);
+
+        public static implicit operator NotebookInstanceStatus(string value) => FindValue(value);
+    }
+
+    public partial class NotebookOutputOption : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly NotebookOutputOption Allowed = new NotebookOutputOption("Allowed");
+        public static readonly NotebookOutputOption Disabled = new NotebookOutputOption("Disabled");
+
+        public NotebookOutputOption(string value)
+            : base(value)
+        {
+        }
+
+        public static NotebookOutputOption FindValue(string value) => FindValue<NotebookOutputOption>(value);
+
+        public static implicit operator NotebookOutputOption(string value) => FindValue(value);
+    }
+
+    public partial class ObjectiveStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ObjectiveStatus Succeeded = new ObjectiveStatus("Succeeded");
+        public static readonly ObjectiveStatus Pending = new ObjectiveStatus("Pending");
+        public static readonly ObjectiveStatus Failed = new ObjectiveStatus("Failed");
+
+        public ObjectiveStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ObjectiveStatus FindValue(string value) => FindValue<ObjectiveStatus>(value);
+
+        public static implicit operator ObjectiveStatus(string value) => FindValue(value);
+    }
+
+    public partial class OfflineStoreStatusValue : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly OfflineStoreStatusValue Active = new OfflineStoreStatusValue("Active");
+        public static readonly OfflineStoreStatusValue Blocked = new OfflineStoreStatusValue("Blocked");
+        public static readonly OfflineStoreStatusValue Disabled = new OfflineStoreStatusValue("Disabled");
+
+        public OfflineStoreStatusValue(string value)
+            : base(value)
+        {
+        }
+
+        public static OfflineStoreStatusValue FindValue(string value) => FindValue<OfflineStoreStatusValue>(value);
+
+        public static implicit operator OfflineStoreStatusValue(string value) => FindValue(value);
+    }
+
+    public partial class Operator : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly new Operator Equals = new Operator("Equals");
+        public static readonly Operator NotEquals = new Operator("NotEquals");
+        public static readonly Operator GreaterThan = new Operator("GreaterThan");
+        public static readonly Operator GreaterThanOrEqualTo = new Operator("GreaterThanOrEqualTo");
+        public static readonly Operator LessThan = new Operator("LessThan");
+        public static readonly Operator LessThanOrEqualTo = new Operator("LessThanOrEqualTo");
+        public static readonly Operator Contains = new Operator("Contains");
+        public static readonly Operator Exists = new Operator("Exists");
+        public static readonly Operator NotExists = new Operator("NotExists");
+        public static readonly Operator In = new Operator("In");
+
+        public Operator(string value)
+            : base(value)
+        {
+        }
+
+        public static Operator FindValue(string value) => FindValue<Operator>(value);
+
+        public static implicit operator Operator(string value) => FindValue(value);
+    }
+
+    public partial class OptimizationJobDeploymentInstanceType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly OptimizationJobDeploymentInstanceType MlP4d24xlarge = new OptimizationJobDeploymentInstanceType("ml.p4d.24xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlP4de24xlarge = new OptimizationJobDeploymentInstanceType("ml.p4de.24xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlP548xlarge = new OptimizationJobDeploymentInstanceType("ml.p5.48xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlP5e48xlarge = new OptimizationJobDeploymentInstanceType("ml.p5e.48xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlP5en48xlarge = new OptimizationJobDeploymentInstanceType("ml.p5en.48xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG4dnXlarge = new OptimizationJobDeploymentInstanceType("ml.g4dn.xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG4dn2xlarge = new OptimizationJobDeploymentInstanceType("ml.g4dn.2xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG4dn4xlarge = new OptimizationJobDeploymentInstanceType("ml.g4dn.4xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG4dn8xlarge = new OptimizationJobDeploymentInstanceType("ml.g4dn.8xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG4dn12xlarge = new OptimizationJobDeploymentInstanceType("ml.g4dn.12xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG4dn16xlarge = new OptimizationJobDeploymentInstanceType("ml.g4dn.16xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG5Xlarge = new OptimizationJobDeploymentInstanceType("ml.g5.xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG52xlarge = new OptimizationJobDeploymentInstanceType("ml.g5.2xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG54xlarge = new OptimizationJobDeploymentInstanceType("ml.g5.4xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG58xlarge = new OptimizationJobDeploymentInstanceType("ml.g5.8xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG512xlarge = new OptimizationJobDeploymentInstanceType("ml.g5.12xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG516xlarge = new OptimizationJobDeploymentInstanceType("ml.g5.16xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG524xlarge = new OptimizationJobDeploymentInstanceType("ml.g5.24xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG548xlarge = new OptimizationJobDeploymentInstanceType("ml.g5.48xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG6Xlarge = new OptimizationJobDeploymentInstanceType("ml.g6.xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG62xlarge = new OptimizationJobDeploymentInstanceType("ml.g6.2xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG64xlarge = new OptimizationJobDeploymentInstanceType("ml.g6.4xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG68xlarge = new OptimizationJobDeploymentInstanceType("ml.g6.8xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG612xlarge = new OptimizationJobDeploymentInstanceType("ml.g6.12xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG616xlarge = new OptimizationJobDeploymentInstanceType("ml.g6.16xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG624xlarge = new OptimizationJobDeploymentInstanceType("ml.g6.24xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG648xlarge = new OptimizationJobDeploymentInstanceType("ml.g6.48xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG6eXlarge = new OptimizationJobDeploymentInstanceType("ml.g6e.xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG6e2xlarge = new OptimizationJobDeploymentInstanceType("ml.g6e.2xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG6e4xlarge = new OptimizationJobDeploymentInstanceType("ml.g6e.4xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG6e8xlarge = new OptimizationJobDeploymentInstanceType("ml.g6e.8xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG6e12xlarge = new OptimizationJobDeploymentInstanceType("ml.g6e.12xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG6e16xlarge = new OptimizationJobDeploymentInstanceType("ml.g6e.16xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG6e24xlarge = new OptimizationJobDeploymentInstanceType("ml.g6e.24xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG6e48xlarge = new OptimizationJobDeploymentInstanceType("ml.g6e.48xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlInf2Xlarge = new OptimizationJobDeploymentInstanceType("ml.inf2.xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlInf28xlarge = new OptimizationJobDeploymentInstanceType("ml.inf2.8xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlInf224xlarge = new OptimizationJobDeploymentInstanceType("ml.inf2.24xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlInf248xlarge = new OptimizationJobDeploymentInstanceType("ml.inf2.48xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlTrn12xlarge = new OptimizationJobDeploymentInstanceType("ml.trn1.2xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlTrn132xlarge = new OptimizationJobDeploymentInstanceType("ml.trn1.32xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlTrn1n32xlarge = new OptimizationJobDeploymentInstanceType("ml.trn1n.32xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlP6B20048xlarge = new OptimizationJobDeploymentInstanceType("ml.p6-b200.48xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG7e2xlarge = new OptimizationJobDeploymentInstanceType("ml.g7e.2xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG7e4xlarge = new OptimizationJobDeploymentInstanceType("ml.g7e.4xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG7e8xlarge = new OptimizationJobDeploymentInstanceType("ml.g7e.8xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG7e12xlarge = new OptimizationJobDeploymentInstanceType("ml.g7e.12xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG7e24xlarge = new OptimizationJobDeploymentInstanceType("ml.g7e.24xlarge");
+        public static readonly OptimizationJobDeploymentInstanceType MlG7e48xlarge = new OptimizationJobDeploymentInstanceType("ml.g7e.48xlarge");
+
+        public OptimizationJobDeploymentInstanceType(string value)
+            : base(value)
+        {
+        }
+
+        public static OptimizationJobDeploymentInstanceType FindValue(string value) => FindValue<OptimizationJobDeploymentInstanceType>(value);
+
+        public static implicit operator OptimizationJobDeploymentInstanceType(string value) => FindValue(value);
+    }
+
+    public partial class OptimizationJobStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly OptimizationJobStatus INPROGRESS = new OptimizationJobStatus("INPROGRESS");
+        public static readonly OptimizationJobStatus COMPLETED = new OptimizationJobStatus("COMPLETED");
+        public static readonly OptimizationJobStatus FAILED = new OptimizationJobStatus("FAILED");
+        public static readonly OptimizationJobStatus STARTING = new OptimizationJobStatus("STARTING");
+        public static readonly OptimizationJobStatus STOPPING = new OptimizationJobStatus("STOPPING");
+        public static readonly OptimizationJobStatus STOPPED = new OptimizationJobStatus("STOPPED");
+
+        public OptimizationJobStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static OptimizationJobStatus FindValue(string value) => FindValue<OptimizationJobStatus>(value);
+
+        public static implicit operator OptimizationJobStatus(string value) => FindValue(value);
+    }
+
+    public partial class OrderKey : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly OrderKey Ascending = new OrderKey("Ascending");
+        public static readonly OrderKey Descending = new OrderKey("Descending");
+
+        public OrderKey(string value)
+            : base(value)
+        {
+        }
+
+        public static OrderKey FindValue(string value) => FindValue<OrderKey>(value);
+
+        public static implicit operator OrderKey(string value) => FindValue(value);
+    }
+
     public partial class OutputCompressionType : global::Amazon.Runtime.ConstantClass
     {
         public static readonly OutputCompressionType GZIP = new OutputCompressionType("GZIP");
@@ -456,6 +4670,74 @@ namespace Amazon.SageMaker
         public static implicit operator OutputCompressionType(string value) => FindValue(value);
     }
 
+    public partial class ParameterType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ParameterType Integer = new ParameterType("Integer");
+        public static readonly ParameterType Continuous = new ParameterType("Continuous");
+        public static readonly ParameterType Categorical = new ParameterType("Categorical");
+        public static readonly ParameterType FreeText = new ParameterType("FreeText");
+
+        public ParameterType(string value)
+            : base(value)
+        {
+        }
+
+        public static ParameterType FindValue(string value) => FindValue<ParameterType>(value);
+
+        public static implicit operator ParameterType(string value) => FindValue(value);
+    }
+
+    public partial class PartnerAppAuthType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly PartnerAppAuthType IAM = new PartnerAppAuthType("IAM");
+
+        public PartnerAppAuthType(string value)
+            : base(value)
+        {
+        }
+
+        public static PartnerAppAuthType FindValue(string value) => FindValue<PartnerAppAuthType>(value);
+
+        public static implicit operator PartnerAppAuthType(string value) => FindValue(value);
+    }
+
+    public partial class PartnerAppStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly PartnerAppStatus Creating = new PartnerAppStatus("Creating");
+        public static readonly PartnerAppStatus Updating = new PartnerAppStatus("Updating");
+        public static readonly PartnerAppStatus Deleting = new PartnerAppStatus("Deleting");
+        public static readonly PartnerAppStatus Available = new PartnerAppStatus("Available");
+        public static readonly PartnerAppStatus Failed = new PartnerAppStatus("Failed");
+        public static readonly PartnerAppStatus UpdateFailed = new PartnerAppStatus("UpdateFailed");
+        public static readonly PartnerAppStatus Deleted = new PartnerAppStatus("Deleted");
+
+        public PartnerAppStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static PartnerAppStatus FindValue(string value) => FindValue<PartnerAppStatus>(value);
+
+        public static implicit operator PartnerAppStatus(string value) => FindValue(value);
+    }
+
+    public partial class PartnerAppType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly PartnerAppType LakeraGuard = new PartnerAppType("lakera-guard");
+        public static readonly PartnerAppType Comet = new PartnerAppType("comet");
+        public static readonly PartnerAppType DeepchecksLlmEvaluation = new PartnerAppType("deepchecks-llm-evaluation");
+        public static readonly PartnerAppType Fiddler = new PartnerAppType("fiddler");
+
+        public PartnerAppType(string value)
+            : base(value)
+        {
+        }
+
+        public static PartnerAppType FindValue(string value) => FindValue<PartnerAppType>(value);
+
+        public static implicit operator PartnerAppType(string value) => FindValue(value);
+    }
+
     public partial class Peft : global::Amazon.Runtime.ConstantClass
     {
         public static readonly Peft LORA = new Peft("LORA");
@@ -468,6 +4750,70 @@ namespace Amazon.SageMaker
         public static Peft FindValue(string value) => FindValue<Peft>(value);
 
         public static implicit operator Peft(string value) => FindValue(value);
+    }
+
+    public partial class PipelineExecutionStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly PipelineExecutionStatus Executing = new PipelineExecutionStatus("Executing");
+        public static readonly PipelineExecutionStatus Stopping = new PipelineExecutionStatus("Stopping");
+        public static readonly PipelineExecutionStatus Stopped = new PipelineExecutionStatus("Stopped");
+        public static readonly PipelineExecutionStatus Failed = new PipelineExecutionStatus("Failed");
+        public static readonly PipelineExecutionStatus Succeeded = new PipelineExecutionStatus("Succeeded");
+
+        public PipelineExecutionStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static PipelineExecutionStatus FindValue(string value) => FindValue<PipelineExecutionStatus>(value);
+
+        public static implicit operator PipelineExecutionStatus(string value) => FindValue(value);
+    }
+
+    public partial class PipelineStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly PipelineStatus Active = new PipelineStatus("Active");
+        public static readonly PipelineStatus Deleting = new PipelineStatus("Deleting");
+
+        public PipelineStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static PipelineStatus FindValue(string value) => FindValue<PipelineStatus>(value);
+
+        public static implicit operator PipelineStatus(string value) => FindValue(value);
+    }
+
+    public partial class PreemptTeamTasks : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly PreemptTeamTasks Never = new PreemptTeamTasks("Never");
+        public static readonly PreemptTeamTasks LowerPriority = new PreemptTeamTasks("LowerPriority");
+
+        public PreemptTeamTasks(string value)
+            : base(value)
+        {
+        }
+
+        public static PreemptTeamTasks FindValue(string value) => FindValue<PreemptTeamTasks>(value);
+
+        public static implicit operator PreemptTeamTasks(string value) => FindValue(value);
+    }
+
+    public partial class ProblemType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ProblemType BinaryClassification = new ProblemType("BinaryClassification");
+        public static readonly ProblemType MulticlassClassification = new ProblemType("MulticlassClassification");
+        public static readonly ProblemType Regression = new ProblemType("Regression");
+
+        public ProblemType(string value)
+            : base(value)
+        {
+        }
+
+        public static ProblemType FindValue(string value) => FindValue<ProblemType>(value);
+
+        public static implicit operator ProblemType(string value) => FindValue(value);
     }
 
     public partial class ProcessingInstanceType : global::Amazon.Runtime.ConstantClass
@@ -707,6 +5053,21 @@ namespace Amazon.SageMaker
         public static ProcessingS3UploadMode FindValue(string value) => FindValue<ProcessingS3UploadMode>(value);
 
         public static implicit operator ProcessingS3UploadMode(string value) => FindValue(value);
+    }
+
+    public partial class Processor : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly Processor CPU = new Processor("CPU");
+        public static readonly Processor GPU = new Processor("GPU");
+
+        public Processor(string value)
+            : base(value)
+        {
+        }
+
+        public static Processor FindValue(string value) => FindValue<Processor>(value);
+
+        public static implicit operator Processor(string value) => FindValue(value);
     }
 
     public partial class ProductionVariantAcceleratorType : global::Amazon.Runtime.ConstantClass
@@ -1051,6 +5412,171 @@ namespace Amazon.SageMaker
         public static implicit operator ProfilingStatus(string value) => FindValue(value);
     }
 
+    public partial class ProjectSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ProjectSortBy Name = new ProjectSortBy("Name");
+        public static readonly ProjectSortBy CreationTime = new ProjectSortBy("CreationTime");
+
+        public ProjectSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ProjectSortBy FindValue(string value) => FindValue<ProjectSortBy>(value);
+
+        public static implicit operator ProjectSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ProjectSortOrder : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ProjectSortOrder Ascending = new ProjectSortOrder("Ascending");
+        public static readonly ProjectSortOrder Descending = new ProjectSortOrder("Descending");
+
+        public ProjectSortOrder(string value)
+            : base(value)
+        {
+        }
+
+        public static ProjectSortOrder FindValue(string value) => FindValue<ProjectSortOrder>(value);
+
+        public static implicit operator ProjectSortOrder(string value) => FindValue(value);
+    }
+
+    public partial class ProjectStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ProjectStatus Pending = new ProjectStatus("Pending");
+        public static readonly ProjectStatus CreateInProgress = new ProjectStatus("CreateInProgress");
+        public static readonly ProjectStatus CreateCompleted = new ProjectStatus("CreateCompleted");
+        public static readonly ProjectStatus CreateFailed = new ProjectStatus("CreateFailed");
+        public static readonly ProjectStatus DeleteInProgress = new ProjectStatus("DeleteInProgress");
+        public static readonly ProjectStatus DeleteFailed = new ProjectStatus("DeleteFailed");
+        public static readonly ProjectStatus DeleteCompleted = new ProjectStatus("DeleteCompleted");
+        public static readonly ProjectStatus UpdateInProgress = new ProjectStatus("UpdateInProgress");
+        public static readonly ProjectStatus UpdateCompleted = new ProjectStatus("UpdateCompleted");
+        public static readonly ProjectStatus UpdateFailed = new ProjectStatus("UpdateFailed");
+
+        public ProjectStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ProjectStatus FindValue(string value) => FindValue<ProjectStatus>(value);
+
+        public static implicit operator ProjectStatus(string value) => FindValue(value);
+    }
+
+    public partial class RStudioServerProAccessStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly RStudioServerProAccessStatus ENABLED = new RStudioServerProAccessStatus("ENABLED");
+        public static readonly RStudioServerProAccessStatus DISABLED = new RStudioServerProAccessStatus("DISABLED");
+
+        public RStudioServerProAccessStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static RStudioServerProAccessStatus FindValue(string value) => FindValue<RStudioServerProAccessStatus>(value);
+
+        public static implicit operator RStudioServerProAccessStatus(string value) => FindValue(value);
+    }
+
+    public partial class RStudioServerProUserGroup : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly RStudioServerProUserGroup R_STUDIO_ADMIN = new RStudioServerProUserGroup("R_STUDIO_ADMIN");
+        public static readonly RStudioServerProUserGroup R_STUDIO_USER = new RStudioServerProUserGroup("R_STUDIO_USER");
+
+        public RStudioServerProUserGroup(string value)
+            : base(value)
+        {
+        }
+
+        public static RStudioServerProUserGroup FindValue(string value) => FindValue<RStudioServerProUserGroup>(value);
+
+        public static implicit operator RStudioServerProUserGroup(string value) => FindValue(value);
+    }
+
+    public partial class RecommendationJobStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly RecommendationJobStatus PENDING = new RecommendationJobStatus("PENDING");
+        public static readonly RecommendationJobStatus IN_PROGRESS = new RecommendationJobStatus("IN_PROGRESS");
+        public static readonly RecommendationJobStatus COMPLETED = new RecommendationJobStatus("COMPLETED");
+        public static readonly RecommendationJobStatus FAILED = new RecommendationJobStatus("FAILED");
+        public static readonly RecommendationJobStatus STOPPING = new RecommendationJobStatus("STOPPING");
+        public static readonly RecommendationJobStatus STOPPED = new RecommendationJobStatus("STOPPED");
+        public static readonly RecommendationJobStatus DELETING = new RecommendationJobStatus("DELETING");
+        public static readonly RecommendationJobStatus DELETED = new RecommendationJobStatus("DELETED");
+
+        public RecommendationJobStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static RecommendationJobStatus FindValue(string value) => FindValue<RecommendationJobStatus>(value);
+
+        public static implicit operator RecommendationJobStatus(string value) => FindValue(value);
+    }
+
+    public partial class RecommendationJobSupportedEndpointType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly RecommendationJobSupportedEndpointType RealTime = new RecommendationJobSupportedEndpointType("RealTime");
+        public static readonly RecommendationJobSupportedEndpointType Serverless = new RecommendationJobSupportedEndpointType("Serverless");
+
+        public RecommendationJobSupportedEndpointType(string value)
+            : base(value)
+        {
+        }
+
+        public static RecommendationJobSupportedEndpointType FindValue(string value) => FindValue<RecommendationJobSupportedEndpointType>(value);
+
+        public static implicit operator RecommendationJobSupportedEndpointType(string value) => FindValue(value);
+    }
+
+    public partial class RecommendationJobType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly RecommendationJobType Default = new RecommendationJobType("Default");
+        public static readonly RecommendationJobType Advanced = new RecommendationJobType("Advanced");
+
+        public RecommendationJobType(string value)
+            : base(value)
+        {
+        }
+
+        public static RecommendationJobType FindValue(string value) => FindValue<RecommendationJobType>(value);
+
+        public static implicit operator RecommendationJobType(string value) => FindValue(value);
+    }
+
+    public partial class RecommendationStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly RecommendationStatus IN_PROGRESS = new RecommendationStatus("IN_PROGRESS");
+        public static readonly RecommendationStatus COMPLETED = new RecommendationStatus("COMPLETED");
+        public static readonly RecommendationStatus FAILED = new RecommendationStatus("FAILED");
+        public static readonly RecommendationStatus NOT_APPLICABLE = new RecommendationStatus("NOT_APPLICABLE");
+
+        public RecommendationStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static RecommendationStatus FindValue(string value) => FindValue<RecommendationStatus>(value);
+
+        public static implicit operator RecommendationStatus(string value) => FindValue(value);
+    }
+
+    public partial class RecommendationStepType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly RecommendationStepType BENCHMARK = new RecommendationStepType("BENCHMARK");
+
+        public RecommendationStepType(string value)
+            : base(value)
+        {
+        }
+
+        public static RecommendationStepType FindValue(string value) => FindValue<RecommendationStepType>(value);
+
+        public static implicit operator RecommendationStepType(string value) => FindValue(value);
+    }
+
     public partial class RecordWrapper : global::Amazon.Runtime.ConstantClass
     {
         public static readonly RecordWrapper None = new RecordWrapper("None");
@@ -1099,6 +5625,21 @@ namespace Amazon.SageMaker
         public static implicit operator RedshiftResultFormat(string value) => FindValue(value);
     }
 
+    public partial class Relation : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly Relation EqualTo = new Relation("EqualTo");
+        public static readonly Relation GreaterThanOrEqualTo = new Relation("GreaterThanOrEqualTo");
+
+        public Relation(string value)
+            : base(value)
+        {
+        }
+
+        public static Relation FindValue(string value) => FindValue<Relation>(value);
+
+        public static implicit operator Relation(string value) => FindValue(value);
+    }
+
     public partial class RepositoryAccessMode : global::Amazon.Runtime.ConstantClass
     {
         public static readonly RepositoryAccessMode Platform = new RepositoryAccessMode("Platform");
@@ -1112,6 +5653,170 @@ namespace Amazon.SageMaker
         public static RepositoryAccessMode FindValue(string value) => FindValue<RepositoryAccessMode>(value);
 
         public static implicit operator RepositoryAccessMode(string value) => FindValue(value);
+    }
+
+    public partial class ReservedCapacityInstanceType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ReservedCapacityInstanceType MlP4d24xlarge = new ReservedCapacityInstanceType("ml.p4d.24xlarge");
+        public static readonly ReservedCapacityInstanceType MlP548xlarge = new ReservedCapacityInstanceType("ml.p5.48xlarge");
+        public static readonly ReservedCapacityInstanceType MlP5e48xlarge = new ReservedCapacityInstanceType("ml.p5e.48xlarge");
+        public static readonly ReservedCapacityInstanceType MlP5en48xlarge = new ReservedCapacityInstanceType("ml.p5en.48xlarge");
+        public static readonly ReservedCapacityInstanceType MlTrn132xlarge = new ReservedCapacityInstanceType("ml.trn1.32xlarge");
+        public static readonly ReservedCapacityInstanceType MlTrn248xlarge = new ReservedCapacityInstanceType("ml.trn2.48xlarge");
+        public static readonly ReservedCapacityInstanceType MlP6B20048xlarge = new ReservedCapacityInstanceType("ml.p6-b200.48xlarge");
+        public static readonly ReservedCapacityInstanceType MlP4de24xlarge = new ReservedCapacityInstanceType("ml.p4de.24xlarge");
+        public static readonly ReservedCapacityInstanceType MlP6eGb20036xlarge = new ReservedCapacityInstanceType("ml.p6e-gb200.36xlarge");
+        public static readonly ReservedCapacityInstanceType MlP54xlarge = new ReservedCapacityInstanceType("ml.p5.4xlarge");
+        public static readonly ReservedCapacityInstanceType MlP6B30048xlarge = new ReservedCapacityInstanceType("ml.p6-b300.48xlarge");
+
+        public ReservedCapacityInstanceType(string value)
+            : base(value)
+        {
+        }
+
+        public static ReservedCapacityInstanceType FindValue(string value) => FindValue<ReservedCapacityInstanceType>(value);
+
+        public static implicit operator ReservedCapacityInstanceType(string value) => FindValue(value);
+    }
+
+    public partial class ReservedCapacityStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ReservedCapacityStatus Pending = new ReservedCapacityStatus("Pending");
+        public static readonly ReservedCapacityStatus Active = new ReservedCapacityStatus("Active");
+        public static readonly ReservedCapacityStatus Scheduled = new ReservedCapacityStatus("Scheduled");
+        public static readonly ReservedCapacityStatus Expired = new ReservedCapacityStatus("Expired");
+        public static readonly ReservedCapacityStatus Failed = new ReservedCapacityStatus("Failed");
+
+        public ReservedCapacityStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ReservedCapacityStatus FindValue(string value) => FindValue<ReservedCapacityStatus>(value);
+
+        public static implicit operator ReservedCapacityStatus(string value) => FindValue(value);
+    }
+
+    public partial class ReservedCapacityType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ReservedCapacityType UltraServer = new ReservedCapacityType("UltraServer");
+        public static readonly ReservedCapacityType Instance = new ReservedCapacityType("Instance");
+
+        public ReservedCapacityType(string value)
+            : base(value)
+        {
+        }
+
+        public static ReservedCapacityType FindValue(string value) => FindValue<ReservedCapacityType>(value);
+
+        public static implicit operator ReservedCapacityType(string value) => FindValue(value);
+    }
+
+    public partial class ResourceCatalogSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ResourceCatalogSortBy CreationTime = new ResourceCatalogSortBy("CreationTime");
+
+        public ResourceCatalogSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static ResourceCatalogSortBy FindValue(string value) => FindValue<ResourceCatalogSortBy>(value);
+
+        public static implicit operator ResourceCatalogSortBy(string value) => FindValue(value);
+    }
+
+    public partial class ResourceCatalogSortOrder : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ResourceCatalogSortOrder Ascending = new ResourceCatalogSortOrder("Ascending");
+        public static readonly ResourceCatalogSortOrder Descending = new ResourceCatalogSortOrder("Descending");
+
+        public ResourceCatalogSortOrder(string value)
+            : base(value)
+        {
+        }
+
+        public static ResourceCatalogSortOrder FindValue(string value) => FindValue<ResourceCatalogSortOrder>(value);
+
+        public static implicit operator ResourceCatalogSortOrder(string value) => FindValue(value);
+    }
+
+    public partial class ResourceSharingStrategy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ResourceSharingStrategy Lend = new ResourceSharingStrategy("Lend");
+        public static readonly ResourceSharingStrategy DontLend = new ResourceSharingStrategy("DontLend");
+        public static readonly ResourceSharingStrategy LendAndBorrow = new ResourceSharingStrategy("LendAndBorrow");
+
+        public ResourceSharingStrategy(string value)
+            : base(value)
+        {
+        }
+
+        public static ResourceSharingStrategy FindValue(string value) => FindValue<ResourceSharingStrategy>(value);
+
+        public static implicit operator ResourceSharingStrategy(string value) => FindValue(value);
+    }
+
+    public partial class ResourceType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ResourceType TrainingJob = new ResourceType("TrainingJob");
+        public static readonly ResourceType Experiment = new ResourceType("Experiment");
+        public static readonly ResourceType ExperimentTrial = new ResourceType("ExperimentTrial");
+        public static readonly ResourceType ExperimentTrialComponent = new ResourceType("ExperimentTrialComponent");
+        public static readonly ResourceType Endpoint = new ResourceType("Endpoint");
+        public static readonly ResourceType Model = new ResourceType("Model");
+        public static readonly ResourceType ModelPackage = new ResourceType("ModelPackage");
+        public static readonly ResourceType ModelPackageGroup = new ResourceType("ModelPackageGroup");
+        public static readonly ResourceType Pipeline = new ResourceType("Pipeline");
+        public static readonly ResourceType PipelineExecution = new ResourceType("PipelineExecution");
+        public static readonly ResourceType FeatureGroup = new ResourceType("FeatureGroup");
+        public static readonly ResourceType FeatureMetadata = new ResourceType("FeatureMetadata");
+        public static readonly ResourceType Image = new ResourceType("Image");
+        public static readonly ResourceType ImageVersion = new ResourceType("ImageVersion");
+        public static readonly ResourceType Project = new ResourceType("Project");
+        public static readonly ResourceType HyperParameterTuningJob = new ResourceType("HyperParameterTuningJob");
+        public static readonly ResourceType ModelCard = new ResourceType("ModelCard");
+        public static readonly ResourceType PipelineVersion = new ResourceType("PipelineVersion");
+        public static readonly ResourceType Job = new ResourceType("Job");
+
+        public ResourceType(string value)
+            : base(value)
+        {
+        }
+
+        public static ResourceType FindValue(string value) => FindValue<ResourceType>(value);
+
+        public static implicit operator ResourceType(string value) => FindValue(value);
+    }
+
+    public partial class RetentionType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly RetentionType Retain = new RetentionType("Retain");
+        public static readonly RetentionType Delete = new RetentionType("Delete");
+
+        public RetentionType(string value)
+            : base(value)
+        {
+        }
+
+        public static RetentionType FindValue(string value) => FindValue<RetentionType>(value);
+
+        public static implicit operator RetentionType(string value) => FindValue(value);
+    }
+
+    public partial class RootAccess : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly RootAccess Enabled = new RootAccess("Enabled");
+        public static readonly RootAccess Disabled = new RootAccess("Disabled");
+
+        public RootAccess(string value)
+            : base(value)
+        {
+        }
+
+        public static RootAccess FindValue(string value) => FindValue<RootAccess>(value);
+
+        public static implicit operator RootAccess(string value) => FindValue(value);
     }
 
     public partial class RoutingStrategy : global::Amazon.Runtime.ConstantClass
@@ -1195,6 +5900,109 @@ namespace Amazon.SageMaker
         public static implicit operator S3ModelDataType(string value) => FindValue(value);
     }
 
+    public partial class SageMakerImageName : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SageMakerImageName SagemakerDistribution = new SageMakerImageName("sagemaker_distribution");
+
+        public SageMakerImageName(string value)
+            : base(value)
+        {
+        }
+
+        public static SageMakerImageName FindValue(string value) => FindValue<SageMakerImageName>(value);
+
+        public static implicit operator SageMakerImageName(string value) => FindValue(value);
+    }
+
+    public partial class SageMakerResourceName : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SageMakerResourceName TrainingJob = new SageMakerResourceName("training-job");
+        public static readonly SageMakerResourceName HyperpodCluster = new SageMakerResourceName("hyperpod-cluster");
+        public static readonly SageMakerResourceName Endpoint = new SageMakerResourceName("endpoint");
+        public static readonly SageMakerResourceName StudioApps = new SageMakerResourceName("studio-apps");
+
+        public SageMakerResourceName(string value)
+            : base(value)
+        {
+        }
+
+        public static SageMakerResourceName FindValue(string value) => FindValue<SageMakerResourceName>(value);
+
+        public static implicit operator SageMakerResourceName(string value) => FindValue(value);
+    }
+
+    public partial class SagemakerServicecatalogStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SagemakerServicecatalogStatus Enabled = new SagemakerServicecatalogStatus("Enabled");
+        public static readonly SagemakerServicecatalogStatus Disabled = new SagemakerServicecatalogStatus("Disabled");
+
+        public SagemakerServicecatalogStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static SagemakerServicecatalogStatus FindValue(string value) => FindValue<SagemakerServicecatalogStatus>(value);
+
+        public static implicit operator SagemakerServicecatalogStatus(string value) => FindValue(value);
+    }
+
+    public partial class ScheduleStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ScheduleStatus Pending = new ScheduleStatus("Pending");
+        public static readonly ScheduleStatus Failed = new ScheduleStatus("Failed");
+        public static readonly ScheduleStatus Scheduled = new ScheduleStatus("Scheduled");
+        public static readonly ScheduleStatus Stopped = new ScheduleStatus("Stopped");
+
+        public ScheduleStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static ScheduleStatus FindValue(string value) => FindValue<ScheduleStatus>(value);
+
+        public static implicit operator ScheduleStatus(string value) => FindValue(value);
+    }
+
+    public partial class SchedulerResourceStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SchedulerResourceStatus Creating = new SchedulerResourceStatus("Creating");
+        public static readonly SchedulerResourceStatus CreateFailed = new SchedulerResourceStatus("CreateFailed");
+        public static readonly SchedulerResourceStatus CreateRollbackFailed = new SchedulerResourceStatus("CreateRollbackFailed");
+        public static readonly SchedulerResourceStatus Created = new SchedulerResourceStatus("Created");
+        public static readonly SchedulerResourceStatus Updating = new SchedulerResourceStatus("Updating");
+        public static readonly SchedulerResourceStatus UpdateFailed = new SchedulerResourceStatus("UpdateFailed");
+        public static readonly SchedulerResourceStatus UpdateRollbackFailed = new SchedulerResourceStatus("UpdateRollbackFailed");
+        public static readonly SchedulerResourceStatus Updated = new SchedulerResourceStatus("Updated");
+        public static readonly SchedulerResourceStatus Deleting = new SchedulerResourceStatus("Deleting");
+        public static readonly SchedulerResourceStatus DeleteFailed = new SchedulerResourceStatus("DeleteFailed");
+        public static readonly SchedulerResourceStatus DeleteRollbackFailed = new SchedulerResourceStatus("DeleteRollbackFailed");
+        public static readonly SchedulerResourceStatus Deleted = new SchedulerResourceStatus("Deleted");
+
+        public SchedulerResourceStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static SchedulerResourceStatus FindValue(string value) => FindValue<SchedulerResourceStatus>(value);
+
+        public static implicit operator SchedulerResourceStatus(string value) => FindValue(value);
+    }
+
+    public partial class SearchSortOrder : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SearchSortOrder Ascending = new SearchSortOrder("Ascending");
+        public static readonly SearchSortOrder Descending = new SearchSortOrder("Descending");
+
+        public SearchSortOrder(string value)
+            : base(value)
+        {
+        }
+
+        public static SearchSortOrder FindValue(string value) => FindValue<SearchSortOrder>(value);
+
+        public static implicit operator SearchSortOrder(string value) => FindValue(value);
+    }
+
     public partial class SecondaryStatus : global::Amazon.Runtime.ConstantClass
     {
         public static readonly SecondaryStatus Starting = new SecondaryStatus("Starting");
@@ -1240,6 +6048,102 @@ namespace Amazon.SageMaker
         public static implicit operator ServerlessJobType(string value) => FindValue(value);
     }
 
+    public partial class SharingType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SharingType Private = new SharingType("Private");
+        public static readonly SharingType Shared = new SharingType("Shared");
+
+        public SharingType(string value)
+            : base(value)
+        {
+        }
+
+        public static SharingType FindValue(string value) => FindValue<SharingType>(value);
+
+        public static implicit operator SharingType(string value) => FindValue(value);
+    }
+
+    public partial class SkipModelValidation : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SkipModelValidation All = new SkipModelValidation("All");
+        public static readonly SkipModelValidation None = new SkipModelValidation("None");
+
+        public SkipModelValidation(string value)
+            : base(value)
+        {
+        }
+
+        public static SkipModelValidation FindValue(string value) => FindValue<SkipModelValidation>(value);
+
+        public static implicit operator SkipModelValidation(string value) => FindValue(value);
+    }
+
+    public partial class SoftwareUpdateStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SoftwareUpdateStatus Pending = new SoftwareUpdateStatus("Pending");
+        public static readonly SoftwareUpdateStatus InProgress = new SoftwareUpdateStatus("InProgress");
+        public static readonly SoftwareUpdateStatus Succeeded = new SoftwareUpdateStatus("Succeeded");
+        public static readonly SoftwareUpdateStatus Failed = new SoftwareUpdateStatus("Failed");
+        public static readonly SoftwareUpdateStatus RollbackInProgress = new SoftwareUpdateStatus("RollbackInProgress");
+        public static readonly SoftwareUpdateStatus RollbackComplete = new SoftwareUpdateStatus("RollbackComplete");
+
+        public SoftwareUpdateStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static SoftwareUpdateStatus FindValue(string value) => FindValue<SoftwareUpdateStatus>(value);
+
+        public static implicit operator SoftwareUpdateStatus(string value) => FindValue(value);
+    }
+
+    public partial class SortActionsBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SortActionsBy Name = new SortActionsBy("Name");
+        public static readonly SortActionsBy CreationTime = new SortActionsBy("CreationTime");
+
+        public SortActionsBy(string value)
+            : base(value)
+        {
+        }
+
+        public static SortActionsBy FindValue(string value) => FindValue<SortActionsBy>(value);
+
+        public static implicit operator SortActionsBy(string value) => FindValue(value);
+    }
+
+    public partial class SortArtifactsBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SortArtifactsBy CreationTime = new SortArtifactsBy("CreationTime");
+
+        public SortArtifactsBy(string value)
+            : base(value)
+        {
+        }
+
+        public static SortArtifactsBy FindValue(string value) => FindValue<SortArtifactsBy>(value);
+
+        public static implicit operator SortArtifactsBy(string value) => FindValue(value);
+    }
+
+    public partial class SortAssociationsBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SortAssociationsBy SourceArn = new SortAssociationsBy("SourceArn");
+        public static readonly SortAssociationsBy DestinationArn = new SortAssociationsBy("DestinationArn");
+        public static readonly SortAssociationsBy SourceType = new SortAssociationsBy("SourceType");
+        public static readonly SortAssociationsBy DestinationType = new SortAssociationsBy("DestinationType");
+        public static readonly SortAssociationsBy CreationTime = new SortAssociationsBy("CreationTime");
+
+        public SortAssociationsBy(string value)
+            : base(value)
+        {
+        }
+
+        public static SortAssociationsBy FindValue(string value) => FindValue<SortAssociationsBy>(value);
+
+        public static implicit operator SortAssociationsBy(string value) => FindValue(value);
+    }
+
     public partial class SortBy : global::Amazon.Runtime.ConstantClass
     {
         public static readonly SortBy Name = new SortBy("Name");
@@ -1254,6 +6158,99 @@ namespace Amazon.SageMaker
         public static SortBy FindValue(string value) => FindValue<SortBy>(value);
 
         public static implicit operator SortBy(string value) => FindValue(value);
+    }
+
+    public partial class SortClusterSchedulerConfigBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SortClusterSchedulerConfigBy Name = new SortClusterSchedulerConfigBy("Name");
+        public static readonly SortClusterSchedulerConfigBy CreationTime = new SortClusterSchedulerConfigBy("CreationTime");
+        public static readonly SortClusterSchedulerConfigBy Status = new SortClusterSchedulerConfigBy("Status");
+
+        public SortClusterSchedulerConfigBy(string value)
+            : base(value)
+        {
+        }
+
+        public static SortClusterSchedulerConfigBy FindValue(string value) => FindValue<SortClusterSchedulerConfigBy>(value);
+
+        public static implicit operator SortClusterSchedulerConfigBy(string value) => FindValue(value);
+    }
+
+    public partial class SortContextsBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SortContextsBy Name = new SortContextsBy("Name");
+        public static readonly SortContextsBy CreationTime = new SortContextsBy("CreationTime");
+
+        public SortContextsBy(string value)
+            : base(value)
+        {
+        }
+
+        public static SortContextsBy FindValue(string value) => FindValue<SortContextsBy>(value);
+
+        public static implicit operator SortContextsBy(string value) => FindValue(value);
+    }
+
+    public partial class SortExperimentsBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SortExperimentsBy Name = new SortExperimentsBy("Name");
+        public static readonly SortExperimentsBy CreationTime = new SortExperimentsBy("CreationTime");
+
+        public SortExperimentsBy(string value)
+            : base(value)
+        {
+        }
+
+        public static SortExperimentsBy FindValue(string value) => FindValue<SortExperimentsBy>(value);
+
+        public static implicit operator SortExperimentsBy(string value) => FindValue(value);
+    }
+
+    public partial class SortInferenceExperimentsBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SortInferenceExperimentsBy Name = new SortInferenceExperimentsBy("Name");
+        public static readonly SortInferenceExperimentsBy CreationTime = new SortInferenceExperimentsBy("CreationTime");
+        public static readonly SortInferenceExperimentsBy Status = new SortInferenceExperimentsBy("Status");
+
+        public SortInferenceExperimentsBy(string value)
+            : base(value)
+        {
+        }
+
+        public static SortInferenceExperimentsBy FindValue(string value) => FindValue<SortInferenceExperimentsBy>(value);
+
+        public static implicit operator SortInferenceExperimentsBy(string value) => FindValue(value);
+    }
+
+    public partial class SortLineageGroupsBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SortLineageGroupsBy Name = new SortLineageGroupsBy("Name");
+        public static readonly SortLineageGroupsBy CreationTime = new SortLineageGroupsBy("CreationTime");
+
+        public SortLineageGroupsBy(string value)
+            : base(value)
+        {
+        }
+
+        public static SortLineageGroupsBy FindValue(string value) => FindValue<SortLineageGroupsBy>(value);
+
+        public static implicit operator SortLineageGroupsBy(string value) => FindValue(value);
+    }
+
+    public partial class SortMlflowAppBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SortMlflowAppBy Name = new SortMlflowAppBy("Name");
+        public static readonly SortMlflowAppBy CreationTime = new SortMlflowAppBy("CreationTime");
+        public static readonly SortMlflowAppBy Status = new SortMlflowAppBy("Status");
+
+        public SortMlflowAppBy(string value)
+            : base(value)
+        {
+        }
+
+        public static SortMlflowAppBy FindValue(string value) => FindValue<SortMlflowAppBy>(value);
+
+        public static implicit operator SortMlflowAppBy(string value) => FindValue(value);
     }
 
     public partial class SortOrder : global::Amazon.Runtime.ConstantClass
@@ -1271,6 +6268,480 @@ namespace Amazon.SageMaker
         public static implicit operator SortOrder(string value) => FindValue(value);
     }
 
+    public partial class SortPipelineExecutionsBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SortPipelineExecutionsBy CreationTime = new SortPipelineExecutionsBy("CreationTime");
+        public static readonly SortPipelineExecutionsBy PipelineExecutionArn = new SortPipelineExecutionsBy("PipelineExecutionArn");
+
+        public SortPipelineExecutionsBy(string value)
+            : base(value)
+        {
+        }
+
+        public static SortPipelineExecutionsBy FindValue(string value) => FindValue<SortPipelineExecutionsBy>(value);
+
+        public static implicit operator SortPipelineExecutionsBy(string value) => FindValue(value);
+    }
+
+    public partial class SortPipelinesBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SortPipelinesBy Name = new SortPipelinesBy("Name");
+        public static readonly SortPipelinesBy CreationTime = new SortPipelinesBy("CreationTime");
+
+        public SortPipelinesBy(string value)
+            : base(value)
+        {
+        }
+
+        public static SortPipelinesBy FindValue(string value) => FindValue<SortPipelinesBy>(value);
+
+        public static implicit operator SortPipelinesBy(string value) => FindValue(value);
+    }
+
+    public partial class SortQuotaBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SortQuotaBy Name = new SortQuotaBy("Name");
+        public static readonly SortQuotaBy CreationTime = new SortQuotaBy("CreationTime");
+        public static readonly SortQuotaBy Status = new SortQuotaBy("Status");
+        public static readonly SortQuotaBy ClusterArn = new SortQuotaBy("ClusterArn");
+
+        public SortQuotaBy(string value)
+            : base(value)
+        {
+        }
+
+        public static SortQuotaBy FindValue(string value) => FindValue<SortQuotaBy>(value);
+
+        public static implicit operator SortQuotaBy(string value) => FindValue(value);
+    }
+
+    public partial class SortTrackingServerBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SortTrackingServerBy Name = new SortTrackingServerBy("Name");
+        public static readonly SortTrackingServerBy CreationTime = new SortTrackingServerBy("CreationTime");
+        public static readonly SortTrackingServerBy Status = new SortTrackingServerBy("Status");
+
+        public SortTrackingServerBy(string value)
+            : base(value)
+        {
+        }
+
+        public static SortTrackingServerBy FindValue(string value) => FindValue<SortTrackingServerBy>(value);
+
+        public static implicit operator SortTrackingServerBy(string value) => FindValue(value);
+    }
+
+    public partial class SortTrialComponentsBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SortTrialComponentsBy Name = new SortTrialComponentsBy("Name");
+        public static readonly SortTrialComponentsBy CreationTime = new SortTrialComponentsBy("CreationTime");
+
+        public SortTrialComponentsBy(string value)
+            : base(value)
+        {
+        }
+
+        public static SortTrialComponentsBy FindValue(string value) => FindValue<SortTrialComponentsBy>(value);
+
+        public static implicit operator SortTrialComponentsBy(string value) => FindValue(value);
+    }
+
+    public partial class SortTrialsBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SortTrialsBy Name = new SortTrialsBy("Name");
+        public static readonly SortTrialsBy CreationTime = new SortTrialsBy("CreationTime");
+
+        public SortTrialsBy(string value)
+            : base(value)
+        {
+        }
+
+        public static SortTrialsBy FindValue(string value) => FindValue<SortTrialsBy>(value);
+
+        public static implicit operator SortTrialsBy(string value) => FindValue(value);
+    }
+
+    public partial class SpaceSortKey : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SpaceSortKey CreationTime = new SpaceSortKey("CreationTime");
+        public static readonly SpaceSortKey LastModifiedTime = new SpaceSortKey("LastModifiedTime");
+
+        public SpaceSortKey(string value)
+            : base(value)
+        {
+        }
+
+        public static SpaceSortKey FindValue(string value) => FindValue<SpaceSortKey>(value);
+
+        public static implicit operator SpaceSortKey(string value) => FindValue(value);
+    }
+
+    public partial class SpaceStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SpaceStatus Deleting = new SpaceStatus("Deleting");
+        public static readonly SpaceStatus Failed = new SpaceStatus("Failed");
+        public static readonly SpaceStatus InService = new SpaceStatus("InService");
+        public static readonly SpaceStatus Pending = new SpaceStatus("Pending");
+        public static readonly SpaceStatus Updating = new SpaceStatus("Updating");
+        public static readonly SpaceStatus UpdateFailed = new SpaceStatus("Update_Failed");
+        public static readonly SpaceStatus DeleteFailed = new SpaceStatus("Delete_Failed");
+
+        public SpaceStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static SpaceStatus FindValue(string value) => FindValue<SpaceStatus>(value);
+
+        public static implicit operator SpaceStatus(string value) => FindValue(value);
+    }
+
+    public partial class SplitType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly SplitType None = new SplitType("None");
+        public static readonly SplitType Line = new SplitType("Line");
+        public static readonly SplitType RecordIO = new SplitType("RecordIO");
+        public static readonly SplitType TFRecord = new SplitType("TFRecord");
+
+        public SplitType(string value)
+            : base(value)
+        {
+        }
+
+        public static SplitType FindValue(string value) => FindValue<SplitType>(value);
+
+        public static implicit operator SplitType(string value) => FindValue(value);
+    }
+
+    public partial class StageStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly StageStatus CREATING = new StageStatus("CREATING");
+        public static readonly StageStatus READYTODEPLOY = new StageStatus("READYTODEPLOY");
+        public static readonly StageStatus STARTING = new StageStatus("STARTING");
+        public static readonly StageStatus INPROGRESS = new StageStatus("INPROGRESS");
+        public static readonly StageStatus DEPLOYED = new StageStatus("DEPLOYED");
+        public static readonly StageStatus FAILED = new StageStatus("FAILED");
+        public static readonly StageStatus STOPPING = new StageStatus("STOPPING");
+        public static readonly StageStatus STOPPED = new StageStatus("STOPPED");
+
+        public StageStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static StageStatus FindValue(string value) => FindValue<StageStatus>(value);
+
+        public static implicit operator StageStatus(string value) => FindValue(value);
+    }
+
+    public partial class Statistic : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly Statistic Average = new Statistic("Average");
+        public static readonly Statistic Minimum = new Statistic("Minimum");
+        public static readonly Statistic Maximum = new Statistic("Maximum");
+        public static readonly Statistic SampleCount = new Statistic("SampleCount");
+        public static readonly Statistic Sum = new Statistic("Sum");
+
+        public Statistic(string value)
+            : base(value)
+        {
+        }
+
+        public static Statistic FindValue(string value) => FindValue<Statistic>(value);
+
+        public static implicit operator Statistic(string value) => FindValue(value);
+    }
+
+    public partial class StepStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly StepStatus Starting = new StepStatus("Starting");
+        public static readonly StepStatus Executing = new StepStatus("Executing");
+        public static readonly StepStatus Stopping = new StepStatus("Stopping");
+        public static readonly StepStatus Stopped = new StepStatus("Stopped");
+        public static readonly StepStatus Failed = new StepStatus("Failed");
+        public static readonly StepStatus Succeeded = new StepStatus("Succeeded");
+
+        public StepStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static StepStatus FindValue(string value) => FindValue<StepStatus>(value);
+
+        public static implicit operator StepStatus(string value) => FindValue(value);
+    }
+
+    public partial class StorageType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly StorageType Standard = new StorageType("Standard");
+        public static readonly StorageType InMemory = new StorageType("InMemory");
+
+        public StorageType(string value)
+            : base(value)
+        {
+        }
+
+        public static StorageType FindValue(string value) => FindValue<StorageType>(value);
+
+        public static implicit operator StorageType(string value) => FindValue(value);
+    }
+
+    public partial class StudioLifecycleConfigAppType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly StudioLifecycleConfigAppType JupyterServer = new StudioLifecycleConfigAppType("JupyterServer");
+        public static readonly StudioLifecycleConfigAppType KernelGateway = new StudioLifecycleConfigAppType("KernelGateway");
+        public static readonly StudioLifecycleConfigAppType CodeEditor = new StudioLifecycleConfigAppType("CodeEditor");
+        public static readonly StudioLifecycleConfigAppType JupyterLab = new StudioLifecycleConfigAppType("JupyterLab");
+
+        public StudioLifecycleConfigAppType(string value)
+            : base(value)
+        {
+        }
+
+        public static StudioLifecycleConfigAppType FindValue(string value) => FindValue<StudioLifecycleConfigAppType>(value);
+
+        public static implicit operator StudioLifecycleConfigAppType(string value) => FindValue(value);
+    }
+
+    public partial class StudioLifecycleConfigSortKey : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly StudioLifecycleConfigSortKey CreationTime = new StudioLifecycleConfigSortKey("CreationTime");
+        public static readonly StudioLifecycleConfigSortKey LastModifiedTime = new StudioLifecycleConfigSortKey("LastModifiedTime");
+        public static readonly StudioLifecycleConfigSortKey Name = new StudioLifecycleConfigSortKey("Name");
+
+        public StudioLifecycleConfigSortKey(string value)
+            : base(value)
+        {
+        }
+
+        public static StudioLifecycleConfigSortKey FindValue(string value) => FindValue<StudioLifecycleConfigSortKey>(value);
+
+        public static implicit operator StudioLifecycleConfigSortKey(string value) => FindValue(value);
+    }
+
+    public partial class StudioWebPortal : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly StudioWebPortal ENABLED = new StudioWebPortal("ENABLED");
+        public static readonly StudioWebPortal DISABLED = new StudioWebPortal("DISABLED");
+
+        public StudioWebPortal(string value)
+            : base(value)
+        {
+        }
+
+        public static StudioWebPortal FindValue(string value) => FindValue<StudioWebPortal>(value);
+
+        public static implicit operator StudioWebPortal(string value) => FindValue(value);
+    }
+
+    public partial class TableFormat : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TableFormat Default = new TableFormat("Default");
+        public static readonly TableFormat Glue = new TableFormat("Glue");
+        public static readonly TableFormat Iceberg = new TableFormat("Iceberg");
+
+        public TableFormat(string value)
+            : base(value)
+        {
+        }
+
+        public static TableFormat FindValue(string value) => FindValue<TableFormat>(value);
+
+        public static implicit operator TableFormat(string value) => FindValue(value);
+    }
+
+    public partial class TagPropagation : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TagPropagation ENABLED = new TagPropagation("ENABLED");
+        public static readonly TagPropagation DISABLED = new TagPropagation("DISABLED");
+
+        public TagPropagation(string value)
+            : base(value)
+        {
+        }
+
+        public static TagPropagation FindValue(string value) => FindValue<TagPropagation>(value);
+
+        public static implicit operator TagPropagation(string value) => FindValue(value);
+    }
+
+    public partial class TargetDevice : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TargetDevice Lambda = new TargetDevice("lambda");
+        public static readonly TargetDevice MlM4 = new TargetDevice("ml_m4");
+        public static readonly TargetDevice MlM5 = new TargetDevice("ml_m5");
+        public static readonly TargetDevice MlM6g = new TargetDevice("ml_m6g");
+        public static readonly TargetDevice MlC4 = new TargetDevice("ml_c4");
+        public static readonly TargetDevice MlC5 = new TargetDevice("ml_c5");
+        public static readonly TargetDevice MlC6g = new TargetDevice("ml_c6g");
+        public static readonly TargetDevice MlP2 = new TargetDevice("ml_p2");
+        public static readonly TargetDevice MlP3 = new TargetDevice("ml_p3");
+        public static readonly TargetDevice MlG4dn = new TargetDevice("ml_g4dn");
+        public static readonly TargetDevice MlInf1 = new TargetDevice("ml_inf1");
+        public static readonly TargetDevice MlInf2 = new TargetDevice("ml_inf2");
+        public static readonly TargetDevice MlTrn1 = new TargetDevice("ml_trn1");
+        public static readonly TargetDevice MlEia2 = new TargetDevice("ml_eia2");
+        public static readonly TargetDevice JetsonTx1 = new TargetDevice("jetson_tx1");
+        public static readonly TargetDevice JetsonTx2 = new TargetDevice("jetson_tx2");
+        public static readonly TargetDevice JetsonNano = new TargetDevice("jetson_nano");
+        public static readonly TargetDevice JetsonXavier = new TargetDevice("jetson_xavier");
+        public static readonly TargetDevice Rasp3b = new TargetDevice("rasp3b");
+        public static readonly TargetDevice Rasp4b = new TargetDevice("rasp4b");
+        public static readonly TargetDevice Imx8qm = new TargetDevice("imx8qm");
+        public static readonly TargetDevice Deeplens = new TargetDevice("deeplens");
+        public static readonly TargetDevice Rk3399 = new TargetDevice("rk3399");
+        public static readonly TargetDevice Rk3288 = new TargetDevice("rk3288");
+        public static readonly TargetDevice Aisage = new TargetDevice("aisage");
+        public static readonly TargetDevice SbeC = new TargetDevice("sbe_c");
+        public static readonly TargetDevice Qcs605 = new TargetDevice("qcs605");
+        public static readonly TargetDevice Qcs603 = new TargetDevice("qcs603");
+        public static readonly TargetDevice SitaraAm57x = new TargetDevice("sitara_am57x");
+        public static readonly TargetDevice AmbaCv2 = new TargetDevice("amba_cv2");
+        public static readonly TargetDevice AmbaCv22 = new TargetDevice("amba_cv22");
+        public static readonly TargetDevice AmbaCv25 = new TargetDevice("amba_cv25");
+        public static readonly TargetDevice X86Win32 = new TargetDevice("x86_win32");
+        public static readonly TargetDevice X86Win64 = new TargetDevice("x86_win64");
+        public static readonly TargetDevice Coreml = new TargetDevice("coreml");
+        public static readonly TargetDevice JacintoTda4vm = new TargetDevice("jacinto_tda4vm");
+        public static readonly TargetDevice Imx8mplus = new TargetDevice("imx8mplus");
+
+        public TargetDevice(string value)
+            : base(value)
+        {
+        }
+
+        public static TargetDevice FindValue(string value) => FindValue<TargetDevice>(value);
+
+        public static implicit operator TargetDevice(string value) => FindValue(value);
+    }
+
+    public partial class TargetPlatformAccelerator : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TargetPlatformAccelerator INTEL_GRAPHICS = new TargetPlatformAccelerator("INTEL_GRAPHICS");
+        public static readonly TargetPlatformAccelerator MALI = new TargetPlatformAccelerator("MALI");
+        public static readonly TargetPlatformAccelerator NVIDIA = new TargetPlatformAccelerator("NVIDIA");
+        public static readonly TargetPlatformAccelerator NNA = new TargetPlatformAccelerator("NNA");
+
+        public TargetPlatformAccelerator(string value)
+            : base(value)
+        {
+        }
+
+        public static TargetPlatformAccelerator FindValue(string value) => FindValue<TargetPlatformAccelerator>(value);
+
+        public static implicit operator TargetPlatformAccelerator(string value) => FindValue(value);
+    }
+
+    public partial class TargetPlatformArch : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TargetPlatformArch X86_64 = new TargetPlatformArch("X86_64");
+        public static readonly TargetPlatformArch X86 = new TargetPlatformArch("X86");
+        public static readonly TargetPlatformArch ARM64 = new TargetPlatformArch("ARM64");
+        public static readonly TargetPlatformArch ARM_EABI = new TargetPlatformArch("ARM_EABI");
+        public static readonly TargetPlatformArch ARM_EABIHF = new TargetPlatformArch("ARM_EABIHF");
+
+        public TargetPlatformArch(string value)
+            : base(value)
+        {
+        }
+
+        public static TargetPlatformArch FindValue(string value) => FindValue<TargetPlatformArch>(value);
+
+        public static implicit operator TargetPlatformArch(string value) => FindValue(value);
+    }
+
+    public partial class TargetPlatformOs : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TargetPlatformOs ANDROID = new TargetPlatformOs("ANDROID");
+        public static readonly TargetPlatformOs LINUX = new TargetPlatformOs("LINUX");
+
+        public TargetPlatformOs(string value)
+            : base(value)
+        {
+        }
+
+        public static TargetPlatformOs FindValue(string value) => FindValue<TargetPlatformOs>(value);
+
+        public static implicit operator TargetPlatformOs(string value) => FindValue(value);
+    }
+
+    public partial class ThroughputMode : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly ThroughputMode OnDemand = new ThroughputMode("OnDemand");
+        public static readonly ThroughputMode Provisioned = new ThroughputMode("Provisioned");
+
+        public ThroughputMode(string value)
+            : base(value)
+        {
+        }
+
+        public static ThroughputMode FindValue(string value) => FindValue<ThroughputMode>(value);
+
+        public static implicit operator ThroughputMode(string value) => FindValue(value);
+    }
+
+    public partial class TrackingServerMaintenanceStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TrackingServerMaintenanceStatus MaintenanceInProgress = new TrackingServerMaintenanceStatus("MaintenanceInProgress");
+        public static readonly TrackingServerMaintenanceStatus MaintenanceComplete = new TrackingServerMaintenanceStatus("MaintenanceComplete");
+        public static readonly TrackingServerMaintenanceStatus MaintenanceFailed = new TrackingServerMaintenanceStatus("MaintenanceFailed");
+
+        public TrackingServerMaintenanceStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static TrackingServerMaintenanceStatus FindValue(string value) => FindValue<TrackingServerMaintenanceStatus>(value);
+
+        public static implicit operator TrackingServerMaintenanceStatus(string value) => FindValue(value);
+    }
+
+    public partial class TrackingServerSize : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TrackingServerSize Small = new TrackingServerSize("Small");
+        public static readonly TrackingServerSize Medium = new TrackingServerSize("Medium");
+        public static readonly TrackingServerSize Large = new TrackingServerSize("Large");
+
+        public TrackingServerSize(string value)
+            : base(value)
+        {
+        }
+
+        public static TrackingServerSize FindValue(string value) => FindValue<TrackingServerSize>(value);
+
+        public static implicit operator TrackingServerSize(string value) => FindValue(value);
+    }
+
+    public partial class TrackingServerStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TrackingServerStatus Creating = new TrackingServerStatus("Creating");
+        public static readonly TrackingServerStatus Created = new TrackingServerStatus("Created");
+        public static readonly TrackingServerStatus CreateFailed = new TrackingServerStatus("CreateFailed");
+        public static readonly TrackingServerStatus Updating = new TrackingServerStatus("Updating");
+        public static readonly TrackingServerStatus Updated = new TrackingServerStatus("Updated");
+        public static readonly TrackingServerStatus UpdateFailed = new TrackingServerStatus("UpdateFailed");
+        public static readonly TrackingServerStatus Deleting = new TrackingServerStatus("Deleting");
+        public static readonly TrackingServerStatus DeleteFailed = new TrackingServerStatus("DeleteFailed");
+        public static readonly TrackingServerStatus Stopping = new TrackingServerStatus("Stopping");
+        public static readonly TrackingServerStatus Stopped = new TrackingServerStatus("Stopped");
+        public static readonly TrackingServerStatus StopFailed = new TrackingServerStatus("StopFailed");
+        public static readonly TrackingServerStatus Starting = new TrackingServerStatus("Starting");
+        public static readonly TrackingServerStatus Started = new TrackingServerStatus("Started");
+        public static readonly TrackingServerStatus StartFailed = new TrackingServerStatus("StartFailed");
+        public static readonly TrackingServerStatus MaintenanceInProgress = new TrackingServerStatus("MaintenanceInProgress");
+        public static readonly TrackingServerStatus MaintenanceComplete = new TrackingServerStatus("MaintenanceComplete");
+        public static readonly TrackingServerStatus MaintenanceFailed = new TrackingServerStatus("MaintenanceFailed");
+
+        public TrackingServerStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static TrackingServerStatus FindValue(string value) => FindValue<TrackingServerStatus>(value);
+
+        public static implicit operator TrackingServerStatus(string value) => FindValue(value);
+    }
+
     public partial class TrafficRoutingConfigType : global::Amazon.Runtime.ConstantClass
     {
         public static readonly TrafficRoutingConfigType ALL_AT_ONCE = new TrafficRoutingConfigType("ALL_AT_ONCE");
@@ -1285,6 +6756,21 @@ namespace Amazon.SageMaker
         public static TrafficRoutingConfigType FindValue(string value) => FindValue<TrafficRoutingConfigType>(value);
 
         public static implicit operator TrafficRoutingConfigType(string value) => FindValue(value);
+    }
+
+    public partial class TrafficType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TrafficType PHASES = new TrafficType("PHASES");
+        public static readonly TrafficType STAIRS = new TrafficType("STAIRS");
+
+        public TrafficType(string value)
+            : base(value)
+        {
+        }
+
+        public static TrafficType FindValue(string value) => FindValue<TrafficType>(value);
+
+        public static implicit operator TrafficType(string value) => FindValue(value);
     }
 
     public partial class TrainingInputMode : global::Amazon.Runtime.ConstantClass
@@ -1467,6 +6953,38 @@ namespace Amazon.SageMaker
         public static implicit operator TrainingInstanceType(string value) => FindValue(value);
     }
 
+    public partial class TrainingJobEarlyStoppingType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TrainingJobEarlyStoppingType Off = new TrainingJobEarlyStoppingType("Off");
+        public static readonly TrainingJobEarlyStoppingType Auto = new TrainingJobEarlyStoppingType("Auto");
+
+        public TrainingJobEarlyStoppingType(string value)
+            : base(value)
+        {
+        }
+
+        public static TrainingJobEarlyStoppingType FindValue(string value) => FindValue<TrainingJobEarlyStoppingType>(value);
+
+        public static implicit operator TrainingJobEarlyStoppingType(string value) => FindValue(value);
+    }
+
+    public partial class TrainingJobSortByOptions : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TrainingJobSortByOptions Name = new TrainingJobSortByOptions("Name");
+        public static readonly TrainingJobSortByOptions CreationTime = new TrainingJobSortByOptions("CreationTime");
+        public static readonly TrainingJobSortByOptions Status = new TrainingJobSortByOptions("Status");
+        public static readonly TrainingJobSortByOptions FinalObjectiveMetricValue = new TrainingJobSortByOptions("FinalObjectiveMetricValue");
+
+        public TrainingJobSortByOptions(string value)
+            : base(value)
+        {
+        }
+
+        public static TrainingJobSortByOptions FindValue(string value) => FindValue<TrainingJobSortByOptions>(value);
+
+        public static implicit operator TrainingJobSortByOptions(string value) => FindValue(value);
+    }
+
     public partial class TrainingJobStatus : global::Amazon.Runtime.ConstantClass
     {
         public static readonly TrainingJobStatus InProgress = new TrainingJobStatus("InProgress");
@@ -1486,6 +7004,69 @@ namespace Amazon.SageMaker
         public static implicit operator TrainingJobStatus(string value) => FindValue(value);
     }
 
+    public partial class TrainingPlanFilterName : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TrainingPlanFilterName Status = new TrainingPlanFilterName("Status");
+
+        public TrainingPlanFilterName(string value)
+            : base(value)
+        {
+        }
+
+        public static TrainingPlanFilterName FindValue(string value) => FindValue<TrainingPlanFilterName>(value);
+
+        public static implicit operator TrainingPlanFilterName(string value) => FindValue(value);
+    }
+
+    public partial class TrainingPlanSortBy : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TrainingPlanSortBy TrainingPlanName = new TrainingPlanSortBy("TrainingPlanName");
+        public static readonly TrainingPlanSortBy StartTime = new TrainingPlanSortBy("StartTime");
+        public static readonly TrainingPlanSortBy Status = new TrainingPlanSortBy("Status");
+
+        public TrainingPlanSortBy(string value)
+            : base(value)
+        {
+        }
+
+        public static TrainingPlanSortBy FindValue(string value) => FindValue<TrainingPlanSortBy>(value);
+
+        public static implicit operator TrainingPlanSortBy(string value) => FindValue(value);
+    }
+
+    public partial class TrainingPlanSortOrder : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TrainingPlanSortOrder Ascending = new TrainingPlanSortOrder("Ascending");
+        public static readonly TrainingPlanSortOrder Descending = new TrainingPlanSortOrder("Descending");
+
+        public TrainingPlanSortOrder(string value)
+            : base(value)
+        {
+        }
+
+        public static TrainingPlanSortOrder FindValue(string value) => FindValue<TrainingPlanSortOrder>(value);
+
+        public static implicit operator TrainingPlanSortOrder(string value) => FindValue(value);
+    }
+
+    public partial class TrainingPlanStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TrainingPlanStatus Pending = new TrainingPlanStatus("Pending");
+        public static readonly TrainingPlanStatus Active = new TrainingPlanStatus("Active");
+        public static readonly TrainingPlanStatus Scheduled = new TrainingPlanStatus("Scheduled");
+        public static readonly TrainingPlanStatus Expired = new TrainingPlanStatus("Expired");
+        public static readonly TrainingPlanStatus Failed = new TrainingPlanStatus("Failed");
+
+        public TrainingPlanStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static TrainingPlanStatus FindValue(string value) => FindValue<TrainingPlanStatus>(value);
+
+        public static implicit operator TrainingPlanStatus(string value) => FindValue(value);
+    }
+
     public partial class TrainingRepositoryAccessMode : global::Amazon.Runtime.ConstantClass
     {
         public static readonly TrainingRepositoryAccessMode Platform = new TrainingRepositoryAccessMode("Platform");
@@ -1499,6 +7080,248 @@ namespace Amazon.SageMaker
         public static TrainingRepositoryAccessMode FindValue(string value) => FindValue<TrainingRepositoryAccessMode>(value);
 
         public static implicit operator TrainingRepositoryAccessMode(string value) => FindValue(value);
+    }
+
+    public partial class TransformInstanceType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TransformInstanceType MlM4Xlarge = new TransformInstanceType("ml.m4.xlarge");
+        public static readonly TransformInstanceType MlM42xlarge = new TransformInstanceType("ml.m4.2xlarge");
+        public static readonly TransformInstanceType MlM44xlarge = new TransformInstanceType("ml.m4.4xlarge");
+        public static readonly TransformInstanceType MlM410xlarge = new TransformInstanceType("ml.m4.10xlarge");
+        public static readonly TransformInstanceType MlM416xlarge = new TransformInstanceType("ml.m4.16xlarge");
+        public static readonly TransformInstanceType MlC4Xlarge = new TransformInstanceType("ml.c4.xlarge");
+        public static readonly TransformInstanceType MlC42xlarge = new TransformInstanceType("ml.c4.2xlarge");
+        public static readonly TransformInstanceType MlC44xlarge = new TransformInstanceType("ml.c4.4xlarge");
+        public static readonly TransformInstanceType MlC48xlarge = new TransformInstanceType("ml.c4.8xlarge");
+        public static readonly TransformInstanceType MlP2Xlarge = new TransformInstanceType("ml.p2.xlarge");
+        public static readonly TransformInstanceType MlP28xlarge = new TransformInstanceType("ml.p2.8xlarge");
+        public static readonly TransformInstanceType MlP216xlarge = new TransformInstanceType("ml.p2.16xlarge");
+        public static readonly TransformInstanceType MlP32xlarge = new TransformInstanceType("ml.p3.2xlarge");
+        public static readonly TransformInstanceType MlP38xlarge = new TransformInstanceType("ml.p3.8xlarge");
+        public static readonly TransformInstanceType MlP316xlarge = new TransformInstanceType("ml.p3.16xlarge");
+        public static readonly TransformInstanceType MlC5Xlarge = new TransformInstanceType("ml.c5.xlarge");
+        public static readonly TransformInstanceType MlC52xlarge = new TransformInstanceType("ml.c5.2xlarge");
+        public static readonly TransformInstanceType MlC54xlarge = new TransformInstanceType("ml.c5.4xlarge");
+        public static readonly TransformInstanceType MlC59xlarge = new TransformInstanceType("ml.c5.9xlarge");
+        public static readonly TransformInstanceType MlC518xlarge = new TransformInstanceType("ml.c5.18xlarge");
+        public static readonly TransformInstanceType MlM5Large = new TransformInstanceType("ml.m5.large");
+        public static readonly TransformInstanceType MlM5Xlarge = new TransformInstanceType("ml.m5.xlarge");
+        public static readonly TransformInstanceType MlM52xlarge = new TransformInstanceType("ml.m5.2xlarge");
+        public static readonly TransformInstanceType MlM54xlarge = new TransformInstanceType("ml.m5.4xlarge");
+        public static readonly TransformInstanceType MlM512xlarge = new TransformInstanceType("ml.m5.12xlarge");
+        public static readonly TransformInstanceType MlM524xlarge = new TransformInstanceType("ml.m5.24xlarge");
+        public static readonly TransformInstanceType MlM6iLarge = new TransformInstanceType("ml.m6i.large");
+        public static readonly TransformInstanceType MlM6iXlarge = new TransformInstanceType("ml.m6i.xlarge");
+        public static readonly TransformInstanceType MlM6i2xlarge = new TransformInstanceType("ml.m6i.2xlarge");
+        public static readonly TransformInstanceType MlM6i4xlarge = new TransformInstanceType("ml.m6i.4xlarge");
+        public static readonly TransformInstanceType MlM6i8xlarge = new TransformInstanceType("ml.m6i.8xlarge");
+        public static readonly TransformInstanceType MlM6i12xlarge = new TransformInstanceType("ml.m6i.12xlarge");
+        public static readonly TransformInstanceType MlM6i16xlarge = new TransformInstanceType("ml.m6i.16xlarge");
+        public static readonly TransformInstanceType MlM6i24xlarge = new TransformInstanceType("ml.m6i.24xlarge");
+        public static readonly TransformInstanceType MlM6i32xlarge = new TransformInstanceType("ml.m6i.32xlarge");
+        public static readonly TransformInstanceType MlC6iLarge = new TransformInstanceType("ml.c6i.large");
+        public static readonly TransformInstanceType MlC6iXlarge = new TransformInstanceType("ml.c6i.xlarge");
+        public static readonly TransformInstanceType MlC6i2xlarge = new TransformInstanceType("ml.c6i.2xlarge");
+        public static readonly TransformInstanceType MlC6i4xlarge = new TransformInstanceType("ml.c6i.4xlarge");
+        public static readonly TransformInstanceType MlC6i8xlarge = new TransformInstanceType("ml.c6i.8xlarge");
+        public static readonly TransformInstanceType MlC6i12xlarge = new TransformInstanceType("ml.c6i.12xlarge");
+        public static readonly TransformInstanceType MlC6i16xlarge = new TransformInstanceType("ml.c6i.16xlarge");
+        public static readonly TransformInstanceType MlC6i24xlarge = new TransformInstanceType("ml.c6i.24xlarge");
+        public static readonly TransformInstanceType MlC6i32xlarge = new TransformInstanceType("ml.c6i.32xlarge");
+        public static readonly TransformInstanceType MlR6iLarge = new TransformInstanceType("ml.r6i.large");
+        public static readonly TransformInstanceType MlR6iXlarge = new TransformInstanceType("ml.r6i.xlarge");
+        public static readonly TransformInstanceType MlR6i2xlarge = new TransformInstanceType("ml.r6i.2xlarge");
+        public static readonly TransformInstanceType MlR6i4xlarge = new TransformInstanceType("ml.r6i.4xlarge");
+        public static readonly TransformInstanceType MlR6i8xlarge = new TransformInstanceType("ml.r6i.8xlarge");
+        public static readonly TransformInstanceType MlR6i12xlarge = new TransformInstanceType("ml.r6i.12xlarge");
+        public static readonly TransformInstanceType MlR6i16xlarge = new TransformInstanceType("ml.r6i.16xlarge");
+        public static readonly TransformInstanceType MlR6i24xlarge = new TransformInstanceType("ml.r6i.24xlarge");
+        public static readonly TransformInstanceType MlR6i32xlarge = new TransformInstanceType("ml.r6i.32xlarge");
+        public static readonly TransformInstanceType MlM7iLarge = new TransformInstanceType("ml.m7i.large");
+        public static readonly TransformInstanceType MlM7iXlarge = new TransformInstanceType("ml.m7i.xlarge");
+        public static readonly TransformInstanceType MlM7i2xlarge = new TransformInstanceType("ml.m7i.2xlarge");
+        public static readonly TransformInstanceType MlM7i4xlarge = new TransformInstanceType("ml.m7i.4xlarge");
+        public static readonly TransformInstanceType MlM7i8xlarge = new TransformInstanceType("ml.m7i.8xlarge");
+        public static readonly TransformInstanceType MlM7i12xlarge = new TransformInstanceType("ml.m7i.12xlarge");
+        public static readonly TransformInstanceType MlM7i16xlarge = new TransformInstanceType("ml.m7i.16xlarge");
+        public static readonly TransformInstanceType MlM7i24xlarge = new TransformInstanceType("ml.m7i.24xlarge");
+        public static readonly TransformInstanceType MlM7i48xlarge = new TransformInstanceType("ml.m7i.48xlarge");
+        public static readonly TransformInstanceType MlC7iLarge = new TransformInstanceType("ml.c7i.large");
+        public static readonly TransformInstanceType MlC7iXlarge = new TransformInstanceType("ml.c7i.xlarge");
+        public static readonly TransformInstanceType MlC7i2xlarge = new TransformInstanceType("ml.c7i.2xlarge");
+        public static readonly TransformInstanceType MlC7i4xlarge = new TransformInstanceType("ml.c7i.4xlarge");
+        public static readonly TransformInstanceType MlC7i8xlarge = new TransformInstanceType("ml.c7i.8xlarge");
+        public static readonly TransformInstanceType MlC7i12xlarge = new TransformInstanceType("ml.c7i.12xlarge");
+        public static readonly TransformInstanceType MlC7i16xlarge = new TransformInstanceType("ml.c7i.16xlarge");
+        public static readonly TransformInstanceType MlC7i24xlarge = new TransformInstanceType("ml.c7i.24xlarge");
+        public static readonly TransformInstanceType MlC7i48xlarge = new TransformInstanceType("ml.c7i.48xlarge");
+        public static readonly TransformInstanceType MlR7iLarge = new TransformInstanceType("ml.r7i.large");
+        public static readonly TransformInstanceType MlR7iXlarge = new TransformInstanceType("ml.r7i.xlarge");
+        public static readonly TransformInstanceType MlR7i2xlarge = new TransformInstanceType("ml.r7i.2xlarge");
+        public static readonly TransformInstanceType MlR7i4xlarge = new TransformInstanceType("ml.r7i.4xlarge");
+        public static readonly TransformInstanceType MlR7i8xlarge = new TransformInstanceType("ml.r7i.8xlarge");
+        public static readonly TransformInstanceType MlR7i12xlarge = new TransformInstanceType("ml.r7i.12xlarge");
+        public static readonly TransformInstanceType MlR7i16xlarge = new TransformInstanceType("ml.r7i.16xlarge");
+        public static readonly TransformInstanceType MlR7i24xlarge = new TransformInstanceType("ml.r7i.24xlarge");
+        public static readonly TransformInstanceType MlR7i48xlarge = new TransformInstanceType("ml.r7i.48xlarge");
+        public static readonly TransformInstanceType MlG4dnXlarge = new TransformInstanceType("ml.g4dn.xlarge");
+        public static readonly TransformInstanceType MlG4dn2xlarge = new TransformInstanceType("ml.g4dn.2xlarge");
+        public static readonly TransformInstanceType MlG4dn4xlarge = new TransformInstanceType("ml.g4dn.4xlarge");
+        public static readonly TransformInstanceType MlG4dn8xlarge = new TransformInstanceType("ml.g4dn.8xlarge");
+        public static readonly TransformInstanceType MlG4dn12xlarge = new TransformInstanceType("ml.g4dn.12xlarge");
+        public static readonly TransformInstanceType MlG4dn16xlarge = new TransformInstanceType("ml.g4dn.16xlarge");
+        public static readonly TransformInstanceType MlG5Xlarge = new TransformInstanceType("ml.g5.xlarge");
+        public static readonly TransformInstanceType MlG52xlarge = new TransformInstanceType("ml.g5.2xlarge");
+        public static readonly TransformInstanceType MlG54xlarge = new TransformInstanceType("ml.g5.4xlarge");
+        public static readonly TransformInstanceType MlG58xlarge = new TransformInstanceType("ml.g5.8xlarge");
+        public static readonly TransformInstanceType MlG512xlarge = new TransformInstanceType("ml.g5.12xlarge");
+        public static readonly TransformInstanceType MlG516xlarge = new TransformInstanceType("ml.g5.16xlarge");
+        public static readonly TransformInstanceType MlG524xlarge = new TransformInstanceType("ml.g5.24xlarge");
+        public static readonly TransformInstanceType MlG548xlarge = new TransformInstanceType("ml.g5.48xlarge");
+        public static readonly TransformInstanceType MlTrn12xlarge = new TransformInstanceType("ml.trn1.2xlarge");
+        public static readonly TransformInstanceType MlTrn132xlarge = new TransformInstanceType("ml.trn1.32xlarge");
+        public static readonly TransformInstanceType MlInf2Xlarge = new TransformInstanceType("ml.inf2.xlarge");
+        public static readonly TransformInstanceType MlInf28xlarge = new TransformInstanceType("ml.inf2.8xlarge");
+        public static readonly TransformInstanceType MlInf224xlarge = new TransformInstanceType("ml.inf2.24xlarge");
+        public static readonly TransformInstanceType MlInf248xlarge = new TransformInstanceType("ml.inf2.48xlarge");
+        public static readonly TransformInstanceType MlG6Xlarge = new TransformInstanceType("ml.g6.xlarge");
+        public static readonly TransformInstanceType MlG62xlarge = new TransformInstanceType("ml.g6.2xlarge");
+        public static readonly TransformInstanceType MlG64xlarge = new TransformInstanceType("ml.g6.4xlarge");
+        public static readonly TransformInstanceType MlG68xlarge = new TransformInstanceType("ml.g6.8xlarge");
+        public static readonly TransformInstanceType MlG612xlarge = new TransformInstanceType("ml.g6.12xlarge");
+        public static readonly TransformInstanceType MlG616xlarge = new TransformInstanceType("ml.g6.16xlarge");
+        public static readonly TransformInstanceType MlG624xlarge = new TransformInstanceType("ml.g6.24xlarge");
+        public static readonly TransformInstanceType MlG648xlarge = new TransformInstanceType("ml.g6.48xlarge");
+
+        public TransformInstanceType(string value)
+            : base(value)
+        {
+        }
+
+        public static TransformInstanceType FindValue(string value) => FindValue<TransformInstanceType>(value);
+
+        public static implicit operator TransformInstanceType(string value) => FindValue(value);
+    }
+
+    public partial class TransformJobStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TransformJobStatus InProgress = new TransformJobStatus("InProgress");
+        public static readonly TransformJobStatus Completed = new TransformJobStatus("Completed");
+        public static readonly TransformJobStatus Failed = new TransformJobStatus("Failed");
+        public static readonly TransformJobStatus Stopping = new TransformJobStatus("Stopping");
+        public static readonly TransformJobStatus Stopped = new TransformJobStatus("Stopped");
+
+        public TransformJobStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static TransformJobStatus FindValue(string value) => FindValue<TransformJobStatus>(value);
+
+        public static implicit operator TransformJobStatus(string value) => FindValue(value);
+    }
+
+    public partial class TrialComponentPrimaryStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TrialComponentPrimaryStatus InProgress = new TrialComponentPrimaryStatus("InProgress");
+        public static readonly TrialComponentPrimaryStatus Completed = new TrialComponentPrimaryStatus("Completed");
+        public static readonly TrialComponentPrimaryStatus Failed = new TrialComponentPrimaryStatus("Failed");
+        public static readonly TrialComponentPrimaryStatus Stopping = new TrialComponentPrimaryStatus("Stopping");
+        public static readonly TrialComponentPrimaryStatus Stopped = new TrialComponentPrimaryStatus("Stopped");
+
+        public TrialComponentPrimaryStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static TrialComponentPrimaryStatus FindValue(string value) => FindValue<TrialComponentPrimaryStatus>(value);
+
+        public static implicit operator TrialComponentPrimaryStatus(string value) => FindValue(value);
+    }
+
+    public partial class TtlDurationUnit : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly TtlDurationUnit Seconds = new TtlDurationUnit("Seconds");
+        public static readonly TtlDurationUnit Minutes = new TtlDurationUnit("Minutes");
+        public static readonly TtlDurationUnit Hours = new TtlDurationUnit("Hours");
+        public static readonly TtlDurationUnit Days = new TtlDurationUnit("Days");
+        public static readonly TtlDurationUnit Weeks = new TtlDurationUnit("Weeks");
+
+        public TtlDurationUnit(string value)
+            : base(value)
+        {
+        }
+
+        public static TtlDurationUnit FindValue(string value) => FindValue<TtlDurationUnit>(value);
+
+        public static implicit operator TtlDurationUnit(string value) => FindValue(value);
+    }
+
+    public partial class UltraServerHealthStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly UltraServerHealthStatus OK = new UltraServerHealthStatus("OK");
+        public static readonly UltraServerHealthStatus Impaired = new UltraServerHealthStatus("Impaired");
+        public static readonly UltraServerHealthStatus InsufficientData = new UltraServerHealthStatus("Insufficient-Data");
+
+        public UltraServerHealthStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static UltraServerHealthStatus FindValue(string value) => FindValue<UltraServerHealthStatus>(value);
+
+        public static implicit operator UltraServerHealthStatus(string value) => FindValue(value);
+    }
+
+    public partial class UserProfileSortKey : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly UserProfileSortKey CreationTime = new UserProfileSortKey("CreationTime");
+        public static readonly UserProfileSortKey LastModifiedTime = new UserProfileSortKey("LastModifiedTime");
+
+        public UserProfileSortKey(string value)
+            : base(value)
+        {
+        }
+
+        public static UserProfileSortKey FindValue(string value) => FindValue<UserProfileSortKey>(value);
+
+        public static implicit operator UserProfileSortKey(string value) => FindValue(value);
+    }
+
+    public partial class UserProfileStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly UserProfileStatus Deleting = new UserProfileStatus("Deleting");
+        public static readonly UserProfileStatus Failed = new UserProfileStatus("Failed");
+        public static readonly UserProfileStatus InService = new UserProfileStatus("InService");
+        public static readonly UserProfileStatus Pending = new UserProfileStatus("Pending");
+        public static readonly UserProfileStatus Updating = new UserProfileStatus("Updating");
+        public static readonly UserProfileStatus UpdateFailed = new UserProfileStatus("Update_Failed");
+        public static readonly UserProfileStatus DeleteFailed = new UserProfileStatus("Delete_Failed");
+
+        public UserProfileStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static UserProfileStatus FindValue(string value) => FindValue<UserProfileStatus>(value);
+
+        public static implicit operator UserProfileStatus(string value) => FindValue(value);
+    }
+
+    public partial class VariantPropertyType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly VariantPropertyType DesiredInstanceCount = new VariantPropertyType("DesiredInstanceCount");
+        public static readonly VariantPropertyType DesiredWeight = new VariantPropertyType("DesiredWeight");
+        public static readonly VariantPropertyType DataCaptureConfig = new VariantPropertyType("DataCaptureConfig");
+
+        public VariantPropertyType(string value)
+            : base(value)
+        {
+        }
+
+        public static VariantPropertyType FindValue(string value) => FindValue<VariantPropertyType>(value);
+
+        public static implicit operator VariantPropertyType(string value) => FindValue(value);
     }
 
     public partial class VariantStatus : global::Amazon.Runtime.ConstantClass
@@ -1519,6 +7342,41 @@ namespace Amazon.SageMaker
         public static implicit operator VariantStatus(string value) => FindValue(value);
     }
 
+    public partial class VendorGuidance : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly VendorGuidance NOT_PROVIDED = new VendorGuidance("NOT_PROVIDED");
+        public static readonly VendorGuidance STABLE = new VendorGuidance("STABLE");
+        public static readonly VendorGuidance TO_BE_ARCHIVED = new VendorGuidance("TO_BE_ARCHIVED");
+        public static readonly VendorGuidance ARCHIVED = new VendorGuidance("ARCHIVED");
+
+        public VendorGuidance(string value)
+            : base(value)
+        {
+        }
+
+        public static VendorGuidance FindValue(string value) => FindValue<VendorGuidance>(value);
+
+        public static implicit operator VendorGuidance(string value) => FindValue(value);
+    }
+
+    public partial class VolumeAttachmentStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly VolumeAttachmentStatus Attaching = new VolumeAttachmentStatus("attaching");
+        public static readonly VolumeAttachmentStatus Attached = new VolumeAttachmentStatus("attached");
+        public static readonly VolumeAttachmentStatus Detaching = new VolumeAttachmentStatus("detaching");
+        public static readonly VolumeAttachmentStatus Detached = new VolumeAttachmentStatus("detached");
+        public static readonly VolumeAttachmentStatus Busy = new VolumeAttachmentStatus("busy");
+
+        public VolumeAttachmentStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static VolumeAttachmentStatus FindValue(string value) => FindValue<VolumeAttachmentStatus>(value);
+
+        public static implicit operator VolumeAttachmentStatus(string value) => FindValue(value);
+    }
+
     public partial class WarmPoolResourceStatus : global::Amazon.Runtime.ConstantClass
     {
         public static readonly WarmPoolResourceStatus Available = new WarmPoolResourceStatus("Available");
@@ -1534,6 +7392,39 @@ namespace Amazon.SageMaker
         public static WarmPoolResourceStatus FindValue(string value) => FindValue<WarmPoolResourceStatus>(value);
 
         public static implicit operator WarmPoolResourceStatus(string value) => FindValue(value);
+    }
+
+    public partial class WorkforceIpAddressType : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly WorkforceIpAddressType Ipv4 = new WorkforceIpAddressType("ipv4");
+        public static readonly WorkforceIpAddressType Dualstack = new WorkforceIpAddressType("dualstack");
+
+        public WorkforceIpAddressType(string value)
+            : base(value)
+        {
+        }
+
+        public static WorkforceIpAddressType FindValue(string value) => FindValue<WorkforceIpAddressType>(value);
+
+        public static implicit operator WorkforceIpAddressType(string value) => FindValue(value);
+    }
+
+    public partial class WorkforceStatus : global::Amazon.Runtime.ConstantClass
+    {
+        public static readonly WorkforceStatus Initializing = new WorkforceStatus("Initializing");
+        public static readonly WorkforceStatus Updating = new WorkforceStatus("Updating");
+        public static readonly WorkforceStatus Deleting = new WorkforceStatus("Deleting");
+        public static readonly WorkforceStatus Failed = new WorkforceStatus("Failed");
+        public static readonly WorkforceStatus Active = new WorkforceStatus("Active");
+
+        public WorkforceStatus(string value)
+            : base(value)
+        {
+        }
+
+        public static WorkforceStatus FindValue(string value) => FindValue<WorkforceStatus>(value);
+
+        public static implicit operator WorkforceStatus(string value) => FindValue(value);
     }
 
 }

@@ -7,6 +7,29 @@
 
 namespace Amazon.SageMaker.Model
 {
+    public partial class ConflictException : global::Amazon.SageMaker.AmazonSageMakerException
+    {
+        public ConflictException(string message)
+            : base(message)
+        {
+        }
+
+        public ConflictException(string message, global::System.Exception innerException)
+            : base(message, innerException)
+        {
+        }
+
+        public ConflictException(string message, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, errorType, errorCode, requestId, statusCode)
+        {
+        }
+
+        public ConflictException(string message, global::System.Exception innerException, global::Amazon.Runtime.ErrorType errorType, string errorCode, string requestId, global::System.Net.HttpStatusCode statusCode)
+            : base(message, innerException, errorType, errorCode, requestId, statusCode)
+        {
+        }
+    }
+
     public partial class ResourceInUseException : global::Amazon.SageMaker.AmazonSageMakerException
     {
         public ResourceInUseException(string message)

@@ -7,7 +7,7 @@
 
 namespace Amazon.SageMaker
 {
-    /// <summary>Stand-in for the AWS SDK's IAmazonSageMaker (only the operations ArazzoGen's workflows and tests use).</summary>
+    /// <summary>Stand-in for the AWS SDK's IAmazonSageMaker, with every operation of the model.</summary>
     public partial interface IAmazonSageMaker : global::Amazon.Runtime.IAmazonService, global::System.IDisposable
     {
 #if NET8_0_OR_GREATER
@@ -20,33 +20,811 @@ namespace Amazon.SageMaker
 
         global::Amazon.Runtime.Endpoints.Endpoint DetermineServiceOperationEndpoint(global::Amazon.Runtime.AmazonWebServiceRequest request);
 
-        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateTrainingJobResponse> CreateTrainingJobAsync(global::Amazon.SageMaker.Model.CreateTrainingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.AddAssociationResponse> AddAssociationAsync(global::Amazon.SageMaker.Model.AddAssociationRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
-        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeTrainingJobResponse> DescribeTrainingJobAsync(global::Amazon.SageMaker.Model.DescribeTrainingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.AddTagsResponse> AddTagsAsync(global::Amazon.SageMaker.Model.AddTagsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
-        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListTrainingJobsResponse> ListTrainingJobsAsync(global::Amazon.SageMaker.Model.ListTrainingJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.AssociateTrialComponentResponse> AssociateTrialComponentAsync(global::Amazon.SageMaker.Model.AssociateTrialComponentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
-        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopTrainingJobResponse> StopTrainingJobAsync(global::Amazon.SageMaker.Model.StopTrainingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.AttachClusterNodeVolumeResponse> AttachClusterNodeVolumeAsync(global::Amazon.SageMaker.Model.AttachClusterNodeVolumeRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
-        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateProcessingJobResponse> CreateProcessingJobAsync(global::Amazon.SageMaker.Model.CreateProcessingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.BatchAddClusterNodesResponse> BatchAddClusterNodesAsync(global::Amazon.SageMaker.Model.BatchAddClusterNodesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
-        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeProcessingJobResponse> DescribeProcessingJobAsync(global::Amazon.SageMaker.Model.DescribeProcessingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.BatchDeleteClusterNodesResponse> BatchDeleteClusterNodesAsync(global::Amazon.SageMaker.Model.BatchDeleteClusterNodesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
-        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopProcessingJobResponse> StopProcessingJobAsync(global::Amazon.SageMaker.Model.StopProcessingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.BatchDescribeModelPackageResponse> BatchDescribeModelPackageAsync(global::Amazon.SageMaker.Model.BatchDescribeModelPackageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
-        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateModelResponse> CreateModelAsync(global::Amazon.SageMaker.Model.CreateModelRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.BatchRebootClusterNodesResponse> BatchRebootClusterNodesAsync(global::Amazon.SageMaker.Model.BatchRebootClusterNodesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
-        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteModelResponse> DeleteModelAsync(global::Amazon.SageMaker.Model.DeleteModelRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.BatchReplaceClusterNodesResponse> BatchReplaceClusterNodesAsync(global::Amazon.SageMaker.Model.BatchReplaceClusterNodesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
-        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateEndpointConfigResponse> CreateEndpointConfigAsync(global::Amazon.SageMaker.Model.CreateEndpointConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateAIBenchmarkJobResponse> CreateAIBenchmarkJobAsync(global::Amazon.SageMaker.Model.CreateAIBenchmarkJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
-        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteEndpointConfigResponse> DeleteEndpointConfigAsync(global::Amazon.SageMaker.Model.DeleteEndpointConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateAIRecommendationJobResponse> CreateAIRecommendationJobAsync(global::Amazon.SageMaker.Model.CreateAIRecommendationJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateAIWorkloadConfigResponse> CreateAIWorkloadConfigAsync(global::Amazon.SageMaker.Model.CreateAIWorkloadConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateActionResponse> CreateActionAsync(global::Amazon.SageMaker.Model.CreateActionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateAlgorithmResponse> CreateAlgorithmAsync(global::Amazon.SageMaker.Model.CreateAlgorithmRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateAppResponse> CreateAppAsync(global::Amazon.SageMaker.Model.CreateAppRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateAppImageConfigResponse> CreateAppImageConfigAsync(global::Amazon.SageMaker.Model.CreateAppImageConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateArtifactResponse> CreateArtifactAsync(global::Amazon.SageMaker.Model.CreateArtifactRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateAutoMLJobResponse> CreateAutoMLJobAsync(global::Amazon.SageMaker.Model.CreateAutoMLJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateAutoMLJobV2Response> CreateAutoMLJobV2Async(global::Amazon.SageMaker.Model.CreateAutoMLJobV2Request request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateClusterResponse> CreateClusterAsync(global::Amazon.SageMaker.Model.CreateClusterRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateClusterSchedulerConfigResponse> CreateClusterSchedulerConfigAsync(global::Amazon.SageMaker.Model.CreateClusterSchedulerConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateCodeRepositoryResponse> CreateCodeRepositoryAsync(global::Amazon.SageMaker.Model.CreateCodeRepositoryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateCompilationJobResponse> CreateCompilationJobAsync(global::Amazon.SageMaker.Model.CreateCompilationJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateComputeQuotaResponse> CreateComputeQuotaAsync(global::Amazon.SageMaker.Model.CreateComputeQuotaRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateContextResponse> CreateContextAsync(global::Amazon.SageMaker.Model.CreateContextRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateDataQualityJobDefinitionResponse> CreateDataQualityJobDefinitionAsync(global::Amazon.SageMaker.Model.CreateDataQualityJobDefinitionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateDeviceFleetResponse> CreateDeviceFleetAsync(global::Amazon.SageMaker.Model.CreateDeviceFleetRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateDomainResponse> CreateDomainAsync(global::Amazon.SageMaker.Model.CreateDomainRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateEdgeDeploymentPlanResponse> CreateEdgeDeploymentPlanAsync(global::Amazon.SageMaker.Model.CreateEdgeDeploymentPlanRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateEdgeDeploymentStageResponse> CreateEdgeDeploymentStageAsync(global::Amazon.SageMaker.Model.CreateEdgeDeploymentStageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateEdgePackagingJobResponse> CreateEdgePackagingJobAsync(global::Amazon.SageMaker.Model.CreateEdgePackagingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
         global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateEndpointResponse> CreateEndpointAsync(global::Amazon.SageMaker.Model.CreateEndpointRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
-        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeEndpointResponse> DescribeEndpointAsync(global::Amazon.SageMaker.Model.DescribeEndpointRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateEndpointConfigResponse> CreateEndpointConfigAsync(global::Amazon.SageMaker.Model.CreateEndpointConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateExperimentResponse> CreateExperimentAsync(global::Amazon.SageMaker.Model.CreateExperimentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateFeatureGroupResponse> CreateFeatureGroupAsync(global::Amazon.SageMaker.Model.CreateFeatureGroupRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateFlowDefinitionResponse> CreateFlowDefinitionAsync(global::Amazon.SageMaker.Model.CreateFlowDefinitionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateHubResponse> CreateHubAsync(global::Amazon.SageMaker.Model.CreateHubRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateHubContentPresignedUrlsResponse> CreateHubContentPresignedUrlsAsync(global::Amazon.SageMaker.Model.CreateHubContentPresignedUrlsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateHubContentReferenceResponse> CreateHubContentReferenceAsync(global::Amazon.SageMaker.Model.CreateHubContentReferenceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateHumanTaskUiResponse> CreateHumanTaskUiAsync(global::Amazon.SageMaker.Model.CreateHumanTaskUiRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateHyperParameterTuningJobResponse> CreateHyperParameterTuningJobAsync(global::Amazon.SageMaker.Model.CreateHyperParameterTuningJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateImageResponse> CreateImageAsync(global::Amazon.SageMaker.Model.CreateImageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateImageVersionResponse> CreateImageVersionAsync(global::Amazon.SageMaker.Model.CreateImageVersionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateInferenceComponentResponse> CreateInferenceComponentAsync(global::Amazon.SageMaker.Model.CreateInferenceComponentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateInferenceExperimentResponse> CreateInferenceExperimentAsync(global::Amazon.SageMaker.Model.CreateInferenceExperimentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateInferenceRecommendationsJobResponse> CreateInferenceRecommendationsJobAsync(global::Amazon.SageMaker.Model.CreateInferenceRecommendationsJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateJobResponse> CreateJobAsync(global::Amazon.SageMaker.Model.CreateJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateLabelingJobResponse> CreateLabelingJobAsync(global::Amazon.SageMaker.Model.CreateLabelingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateMlflowAppResponse> CreateMlflowAppAsync(global::Amazon.SageMaker.Model.CreateMlflowAppRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateMlflowTrackingServerResponse> CreateMlflowTrackingServerAsync(global::Amazon.SageMaker.Model.CreateMlflowTrackingServerRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateModelResponse> CreateModelAsync(global::Amazon.SageMaker.Model.CreateModelRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateModelBiasJobDefinitionResponse> CreateModelBiasJobDefinitionAsync(global::Amazon.SageMaker.Model.CreateModelBiasJobDefinitionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateModelCardResponse> CreateModelCardAsync(global::Amazon.SageMaker.Model.CreateModelCardRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateModelCardExportJobResponse> CreateModelCardExportJobAsync(global::Amazon.SageMaker.Model.CreateModelCardExportJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateModelExplainabilityJobDefinitionResponse> CreateModelExplainabilityJobDefinitionAsync(global::Amazon.SageMaker.Model.CreateModelExplainabilityJobDefinitionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateModelPackageResponse> CreateModelPackageAsync(global::Amazon.SageMaker.Model.CreateModelPackageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateModelPackageGroupResponse> CreateModelPackageGroupAsync(global::Amazon.SageMaker.Model.CreateModelPackageGroupRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateModelQualityJobDefinitionResponse> CreateModelQualityJobDefinitionAsync(global::Amazon.SageMaker.Model.CreateModelQualityJobDefinitionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateMonitoringScheduleResponse> CreateMonitoringScheduleAsync(global::Amazon.SageMaker.Model.CreateMonitoringScheduleRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateNotebookInstanceResponse> CreateNotebookInstanceAsync(global::Amazon.SageMaker.Model.CreateNotebookInstanceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateNotebookInstanceLifecycleConfigResponse> CreateNotebookInstanceLifecycleConfigAsync(global::Amazon.SageMaker.Model.CreateNotebookInstanceLifecycleConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateOptimizationJobResponse> CreateOptimizationJobAsync(global::Amazon.SageMaker.Model.CreateOptimizationJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreatePartnerAppResponse> CreatePartnerAppAsync(global::Amazon.SageMaker.Model.CreatePartnerAppRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreatePartnerAppPresignedUrlResponse> CreatePartnerAppPresignedUrlAsync(global::Amazon.SageMaker.Model.CreatePartnerAppPresignedUrlRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreatePipelineResponse> CreatePipelineAsync(global::Amazon.SageMaker.Model.CreatePipelineRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreatePresignedDomainUrlResponse> CreatePresignedDomainUrlAsync(global::Amazon.SageMaker.Model.CreatePresignedDomainUrlRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreatePresignedMlflowAppUrlResponse> CreatePresignedMlflowAppUrlAsync(global::Amazon.SageMaker.Model.CreatePresignedMlflowAppUrlRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreatePresignedMlflowTrackingServerUrlResponse> CreatePresignedMlflowTrackingServerUrlAsync(global::Amazon.SageMaker.Model.CreatePresignedMlflowTrackingServerUrlRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreatePresignedNotebookInstanceUrlResponse> CreatePresignedNotebookInstanceUrlAsync(global::Amazon.SageMaker.Model.CreatePresignedNotebookInstanceUrlRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateProcessingJobResponse> CreateProcessingJobAsync(global::Amazon.SageMaker.Model.CreateProcessingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateProjectResponse> CreateProjectAsync(global::Amazon.SageMaker.Model.CreateProjectRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateSpaceResponse> CreateSpaceAsync(global::Amazon.SageMaker.Model.CreateSpaceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateStudioLifecycleConfigResponse> CreateStudioLifecycleConfigAsync(global::Amazon.SageMaker.Model.CreateStudioLifecycleConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateTrainingJobResponse> CreateTrainingJobAsync(global::Amazon.SageMaker.Model.CreateTrainingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateTrainingPlanResponse> CreateTrainingPlanAsync(global::Amazon.SageMaker.Model.CreateTrainingPlanRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateTransformJobResponse> CreateTransformJobAsync(global::Amazon.SageMaker.Model.CreateTransformJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateTrialResponse> CreateTrialAsync(global::Amazon.SageMaker.Model.CreateTrialRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateTrialComponentResponse> CreateTrialComponentAsync(global::Amazon.SageMaker.Model.CreateTrialComponentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateUserProfileResponse> CreateUserProfileAsync(global::Amazon.SageMaker.Model.CreateUserProfileRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateWorkforceResponse> CreateWorkforceAsync(global::Amazon.SageMaker.Model.CreateWorkforceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.CreateWorkteamResponse> CreateWorkteamAsync(global::Amazon.SageMaker.Model.CreateWorkteamRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteAIBenchmarkJobResponse> DeleteAIBenchmarkJobAsync(global::Amazon.SageMaker.Model.DeleteAIBenchmarkJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteAIRecommendationJobResponse> DeleteAIRecommendationJobAsync(global::Amazon.SageMaker.Model.DeleteAIRecommendationJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteAIWorkloadConfigResponse> DeleteAIWorkloadConfigAsync(global::Amazon.SageMaker.Model.DeleteAIWorkloadConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteActionResponse> DeleteActionAsync(global::Amazon.SageMaker.Model.DeleteActionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteAlgorithmResponse> DeleteAlgorithmAsync(global::Amazon.SageMaker.Model.DeleteAlgorithmRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteAppResponse> DeleteAppAsync(global::Amazon.SageMaker.Model.DeleteAppRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteAppImageConfigResponse> DeleteAppImageConfigAsync(global::Amazon.SageMaker.Model.DeleteAppImageConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteArtifactResponse> DeleteArtifactAsync(global::Amazon.SageMaker.Model.DeleteArtifactRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteAssociationResponse> DeleteAssociationAsync(global::Amazon.SageMaker.Model.DeleteAssociationRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteClusterResponse> DeleteClusterAsync(global::Amazon.SageMaker.Model.DeleteClusterRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteClusterSchedulerConfigResponse> DeleteClusterSchedulerConfigAsync(global::Amazon.SageMaker.Model.DeleteClusterSchedulerConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteCodeRepositoryResponse> DeleteCodeRepositoryAsync(global::Amazon.SageMaker.Model.DeleteCodeRepositoryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteCompilationJobResponse> DeleteCompilationJobAsync(global::Amazon.SageMaker.Model.DeleteCompilationJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteComputeQuotaResponse> DeleteComputeQuotaAsync(global::Amazon.SageMaker.Model.DeleteComputeQuotaRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteContextResponse> DeleteContextAsync(global::Amazon.SageMaker.Model.DeleteContextRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteDataQualityJobDefinitionResponse> DeleteDataQualityJobDefinitionAsync(global::Amazon.SageMaker.Model.DeleteDataQualityJobDefinitionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteDeviceFleetResponse> DeleteDeviceFleetAsync(global::Amazon.SageMaker.Model.DeleteDeviceFleetRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteDomainResponse> DeleteDomainAsync(global::Amazon.SageMaker.Model.DeleteDomainRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteEdgeDeploymentPlanResponse> DeleteEdgeDeploymentPlanAsync(global::Amazon.SageMaker.Model.DeleteEdgeDeploymentPlanRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteEdgeDeploymentStageResponse> DeleteEdgeDeploymentStageAsync(global::Amazon.SageMaker.Model.DeleteEdgeDeploymentStageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 
         global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteEndpointResponse> DeleteEndpointAsync(global::Amazon.SageMaker.Model.DeleteEndpointRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteEndpointConfigResponse> DeleteEndpointConfigAsync(global::Amazon.SageMaker.Model.DeleteEndpointConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteExperimentResponse> DeleteExperimentAsync(global::Amazon.SageMaker.Model.DeleteExperimentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteFeatureGroupResponse> DeleteFeatureGroupAsync(global::Amazon.SageMaker.Model.DeleteFeatureGroupRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteFlowDefinitionResponse> DeleteFlowDefinitionAsync(global::Amazon.SageMaker.Model.DeleteFlowDefinitionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteHubResponse> DeleteHubAsync(global::Amazon.SageMaker.Model.DeleteHubRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteHubContentResponse> DeleteHubContentAsync(global::Amazon.SageMaker.Model.DeleteHubContentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteHubContentReferenceResponse> DeleteHubContentReferenceAsync(global::Amazon.SageMaker.Model.DeleteHubContentReferenceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteHumanTaskUiResponse> DeleteHumanTaskUiAsync(global::Amazon.SageMaker.Model.DeleteHumanTaskUiRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteHyperParameterTuningJobResponse> DeleteHyperParameterTuningJobAsync(global::Amazon.SageMaker.Model.DeleteHyperParameterTuningJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteImageResponse> DeleteImageAsync(global::Amazon.SageMaker.Model.DeleteImageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteImageVersionResponse> DeleteImageVersionAsync(global::Amazon.SageMaker.Model.DeleteImageVersionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteInferenceComponentResponse> DeleteInferenceComponentAsync(global::Amazon.SageMaker.Model.DeleteInferenceComponentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteInferenceExperimentResponse> DeleteInferenceExperimentAsync(global::Amazon.SageMaker.Model.DeleteInferenceExperimentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteJobResponse> DeleteJobAsync(global::Amazon.SageMaker.Model.DeleteJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteMlflowAppResponse> DeleteMlflowAppAsync(global::Amazon.SageMaker.Model.DeleteMlflowAppRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteMlflowTrackingServerResponse> DeleteMlflowTrackingServerAsync(global::Amazon.SageMaker.Model.DeleteMlflowTrackingServerRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteModelResponse> DeleteModelAsync(global::Amazon.SageMaker.Model.DeleteModelRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteModelBiasJobDefinitionResponse> DeleteModelBiasJobDefinitionAsync(global::Amazon.SageMaker.Model.DeleteModelBiasJobDefinitionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteModelCardResponse> DeleteModelCardAsync(global::Amazon.SageMaker.Model.DeleteModelCardRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteModelExplainabilityJobDefinitionResponse> DeleteModelExplainabilityJobDefinitionAsync(global::Amazon.SageMaker.Model.DeleteModelExplainabilityJobDefinitionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteModelPackageResponse> DeleteModelPackageAsync(global::Amazon.SageMaker.Model.DeleteModelPackageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteModelPackageGroupResponse> DeleteModelPackageGroupAsync(global::Amazon.SageMaker.Model.DeleteModelPackageGroupRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteModelPackageGroupPolicyResponse> DeleteModelPackageGroupPolicyAsync(global::Amazon.SageMaker.Model.DeleteModelPackageGroupPolicyRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteModelQualityJobDefinitionResponse> DeleteModelQualityJobDefinitionAsync(global::Amazon.SageMaker.Model.DeleteModelQualityJobDefinitionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteMonitoringScheduleResponse> DeleteMonitoringScheduleAsync(global::Amazon.SageMaker.Model.DeleteMonitoringScheduleRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteNotebookInstanceResponse> DeleteNotebookInstanceAsync(global::Amazon.SageMaker.Model.DeleteNotebookInstanceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteNotebookInstanceLifecycleConfigResponse> DeleteNotebookInstanceLifecycleConfigAsync(global::Amazon.SageMaker.Model.DeleteNotebookInstanceLifecycleConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteOptimizationJobResponse> DeleteOptimizationJobAsync(global::Amazon.SageMaker.Model.DeleteOptimizationJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeletePartnerAppResponse> DeletePartnerAppAsync(global::Amazon.SageMaker.Model.DeletePartnerAppRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeletePipelineResponse> DeletePipelineAsync(global::Amazon.SageMaker.Model.DeletePipelineRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteProcessingJobResponse> DeleteProcessingJobAsync(global::Amazon.SageMaker.Model.DeleteProcessingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteProjectResponse> DeleteProjectAsync(global::Amazon.SageMaker.Model.DeleteProjectRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteSpaceResponse> DeleteSpaceAsync(global::Amazon.SageMaker.Model.DeleteSpaceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteStudioLifecycleConfigResponse> DeleteStudioLifecycleConfigAsync(global::Amazon.SageMaker.Model.DeleteStudioLifecycleConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteTagsResponse> DeleteTagsAsync(global::Amazon.SageMaker.Model.DeleteTagsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteTrainingJobResponse> DeleteTrainingJobAsync(global::Amazon.SageMaker.Model.DeleteTrainingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteTrialResponse> DeleteTrialAsync(global::Amazon.SageMaker.Model.DeleteTrialRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteTrialComponentResponse> DeleteTrialComponentAsync(global::Amazon.SageMaker.Model.DeleteTrialComponentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteUserProfileResponse> DeleteUserProfileAsync(global::Amazon.SageMaker.Model.DeleteUserProfileRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteWorkforceResponse> DeleteWorkforceAsync(global::Amazon.SageMaker.Model.DeleteWorkforceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeleteWorkteamResponse> DeleteWorkteamAsync(global::Amazon.SageMaker.Model.DeleteWorkteamRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DeregisterDevicesResponse> DeregisterDevicesAsync(global::Amazon.SageMaker.Model.DeregisterDevicesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeAIBenchmarkJobResponse> DescribeAIBenchmarkJobAsync(global::Amazon.SageMaker.Model.DescribeAIBenchmarkJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeAIRecommendationJobResponse> DescribeAIRecommendationJobAsync(global::Amazon.SageMaker.Model.DescribeAIRecommendationJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeAIWorkloadConfigResponse> DescribeAIWorkloadConfigAsync(global::Amazon.SageMaker.Model.DescribeAIWorkloadConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeActionResponse> DescribeActionAsync(global::Amazon.SageMaker.Model.DescribeActionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeAlgorithmResponse> DescribeAlgorithmAsync(global::Amazon.SageMaker.Model.DescribeAlgorithmRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeAppResponse> DescribeAppAsync(global::Amazon.SageMaker.Model.DescribeAppRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeAppImageConfigResponse> DescribeAppImageConfigAsync(global::Amazon.SageMaker.Model.DescribeAppImageConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeArtifactResponse> DescribeArtifactAsync(global::Amazon.SageMaker.Model.DescribeArtifactRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeAutoMLJobResponse> DescribeAutoMLJobAsync(global::Amazon.SageMaker.Model.DescribeAutoMLJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeAutoMLJobV2Response> DescribeAutoMLJobV2Async(global::Amazon.SageMaker.Model.DescribeAutoMLJobV2Request request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeClusterResponse> DescribeClusterAsync(global::Amazon.SageMaker.Model.DescribeClusterRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeClusterEventResponse> DescribeClusterEventAsync(global::Amazon.SageMaker.Model.DescribeClusterEventRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeClusterNodeResponse> DescribeClusterNodeAsync(global::Amazon.SageMaker.Model.DescribeClusterNodeRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeClusterSchedulerConfigResponse> DescribeClusterSchedulerConfigAsync(global::Amazon.SageMaker.Model.DescribeClusterSchedulerConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeCodeRepositoryResponse> DescribeCodeRepositoryAsync(global::Amazon.SageMaker.Model.DescribeCodeRepositoryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeCompilationJobResponse> DescribeCompilationJobAsync(global::Amazon.SageMaker.Model.DescribeCompilationJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeComputeQuotaResponse> DescribeComputeQuotaAsync(global::Amazon.SageMaker.Model.DescribeComputeQuotaRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeContextResponse> DescribeContextAsync(global::Amazon.SageMaker.Model.DescribeContextRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeDataQualityJobDefinitionResponse> DescribeDataQualityJobDefinitionAsync(global::Amazon.SageMaker.Model.DescribeDataQualityJobDefinitionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeDeviceResponse> DescribeDeviceAsync(global::Amazon.SageMaker.Model.DescribeDeviceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeDeviceFleetResponse> DescribeDeviceFleetAsync(global::Amazon.SageMaker.Model.DescribeDeviceFleetRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeDomainResponse> DescribeDomainAsync(global::Amazon.SageMaker.Model.DescribeDomainRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeEdgeDeploymentPlanResponse> DescribeEdgeDeploymentPlanAsync(global::Amazon.SageMaker.Model.DescribeEdgeDeploymentPlanRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeEdgePackagingJobResponse> DescribeEdgePackagingJobAsync(global::Amazon.SageMaker.Model.DescribeEdgePackagingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeEndpointResponse> DescribeEndpointAsync(global::Amazon.SageMaker.Model.DescribeEndpointRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeEndpointConfigResponse> DescribeEndpointConfigAsync(global::Amazon.SageMaker.Model.DescribeEndpointConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeExperimentResponse> DescribeExperimentAsync(global::Amazon.SageMaker.Model.DescribeExperimentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeFeatureGroupResponse> DescribeFeatureGroupAsync(global::Amazon.SageMaker.Model.DescribeFeatureGroupRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeFeatureMetadataResponse> DescribeFeatureMetadataAsync(global::Amazon.SageMaker.Model.DescribeFeatureMetadataRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeFlowDefinitionResponse> DescribeFlowDefinitionAsync(global::Amazon.SageMaker.Model.DescribeFlowDefinitionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeHubResponse> DescribeHubAsync(global::Amazon.SageMaker.Model.DescribeHubRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeHubContentResponse> DescribeHubContentAsync(global::Amazon.SageMaker.Model.DescribeHubContentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeHumanTaskUiResponse> DescribeHumanTaskUiAsync(global::Amazon.SageMaker.Model.DescribeHumanTaskUiRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeHyperParameterTuningJobResponse> DescribeHyperParameterTuningJobAsync(global::Amazon.SageMaker.Model.DescribeHyperParameterTuningJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeImageResponse> DescribeImageAsync(global::Amazon.SageMaker.Model.DescribeImageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeImageVersionResponse> DescribeImageVersionAsync(global::Amazon.SageMaker.Model.DescribeImageVersionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeInferenceComponentResponse> DescribeInferenceComponentAsync(global::Amazon.SageMaker.Model.DescribeInferenceComponentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeInferenceExperimentResponse> DescribeInferenceExperimentAsync(global::Amazon.SageMaker.Model.DescribeInferenceExperimentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeInferenceRecommendationsJobResponse> DescribeInferenceRecommendationsJobAsync(global::Amazon.SageMaker.Model.DescribeInferenceRecommendationsJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeJobResponse> DescribeJobAsync(global::Amazon.SageMaker.Model.DescribeJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeJobSchemaVersionResponse> DescribeJobSchemaVersionAsync(global::Amazon.SageMaker.Model.DescribeJobSchemaVersionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeLabelingJobResponse> DescribeLabelingJobAsync(global::Amazon.SageMaker.Model.DescribeLabelingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeLineageGroupResponse> DescribeLineageGroupAsync(global::Amazon.SageMaker.Model.DescribeLineageGroupRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeMlflowAppResponse> DescribeMlflowAppAsync(global::Amazon.SageMaker.Model.DescribeMlflowAppRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeMlflowTrackingServerResponse> DescribeMlflowTrackingServerAsync(global::Amazon.SageMaker.Model.DescribeMlflowTrackingServerRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeModelResponse> DescribeModelAsync(global::Amazon.SageMaker.Model.DescribeModelRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeModelBiasJobDefinitionResponse> DescribeModelBiasJobDefinitionAsync(global::Amazon.SageMaker.Model.DescribeModelBiasJobDefinitionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeModelCardResponse> DescribeModelCardAsync(global::Amazon.SageMaker.Model.DescribeModelCardRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeModelCardExportJobResponse> DescribeModelCardExportJobAsync(global::Amazon.SageMaker.Model.DescribeModelCardExportJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeModelExplainabilityJobDefinitionResponse> DescribeModelExplainabilityJobDefinitionAsync(global::Amazon.SageMaker.Model.DescribeModelExplainabilityJobDefinitionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeModelPackageResponse> DescribeModelPackageAsync(global::Amazon.SageMaker.Model.DescribeModelPackageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeModelPackageGroupResponse> DescribeModelPackageGroupAsync(global::Amazon.SageMaker.Model.DescribeModelPackageGroupRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeModelQualityJobDefinitionResponse> DescribeModelQualityJobDefinitionAsync(global::Amazon.SageMaker.Model.DescribeModelQualityJobDefinitionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeMonitoringScheduleResponse> DescribeMonitoringScheduleAsync(global::Amazon.SageMaker.Model.DescribeMonitoringScheduleRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeNotebookInstanceResponse> DescribeNotebookInstanceAsync(global::Amazon.SageMaker.Model.DescribeNotebookInstanceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeNotebookInstanceLifecycleConfigResponse> DescribeNotebookInstanceLifecycleConfigAsync(global::Amazon.SageMaker.Model.DescribeNotebookInstanceLifecycleConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeOptimizationJobResponse> DescribeOptimizationJobAsync(global::Amazon.SageMaker.Model.DescribeOptimizationJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribePartnerAppResponse> DescribePartnerAppAsync(global::Amazon.SageMaker.Model.DescribePartnerAppRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribePipelineResponse> DescribePipelineAsync(global::Amazon.SageMaker.Model.DescribePipelineRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribePipelineDefinitionForExecutionResponse> DescribePipelineDefinitionForExecutionAsync(global::Amazon.SageMaker.Model.DescribePipelineDefinitionForExecutionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribePipelineExecutionResponse> DescribePipelineExecutionAsync(global::Amazon.SageMaker.Model.DescribePipelineExecutionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeProcessingJobResponse> DescribeProcessingJobAsync(global::Amazon.SageMaker.Model.DescribeProcessingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeProjectResponse> DescribeProjectAsync(global::Amazon.SageMaker.Model.DescribeProjectRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeReservedCapacityResponse> DescribeReservedCapacityAsync(global::Amazon.SageMaker.Model.DescribeReservedCapacityRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeSpaceResponse> DescribeSpaceAsync(global::Amazon.SageMaker.Model.DescribeSpaceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeStudioLifecycleConfigResponse> DescribeStudioLifecycleConfigAsync(global::Amazon.SageMaker.Model.DescribeStudioLifecycleConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeSubscribedWorkteamResponse> DescribeSubscribedWorkteamAsync(global::Amazon.SageMaker.Model.DescribeSubscribedWorkteamRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeTrainingJobResponse> DescribeTrainingJobAsync(global::Amazon.SageMaker.Model.DescribeTrainingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeTrainingPlanResponse> DescribeTrainingPlanAsync(global::Amazon.SageMaker.Model.DescribeTrainingPlanRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeTrainingPlanExtensionHistoryResponse> DescribeTrainingPlanExtensionHistoryAsync(global::Amazon.SageMaker.Model.DescribeTrainingPlanExtensionHistoryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeTransformJobResponse> DescribeTransformJobAsync(global::Amazon.SageMaker.Model.DescribeTransformJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeTrialResponse> DescribeTrialAsync(global::Amazon.SageMaker.Model.DescribeTrialRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeTrialComponentResponse> DescribeTrialComponentAsync(global::Amazon.SageMaker.Model.DescribeTrialComponentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeUserProfileResponse> DescribeUserProfileAsync(global::Amazon.SageMaker.Model.DescribeUserProfileRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeWorkforceResponse> DescribeWorkforceAsync(global::Amazon.SageMaker.Model.DescribeWorkforceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DescribeWorkteamResponse> DescribeWorkteamAsync(global::Amazon.SageMaker.Model.DescribeWorkteamRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DetachClusterNodeVolumeResponse> DetachClusterNodeVolumeAsync(global::Amazon.SageMaker.Model.DetachClusterNodeVolumeRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DisableSagemakerServicecatalogPortfolioResponse> DisableSagemakerServicecatalogPortfolioAsync(global::Amazon.SageMaker.Model.DisableSagemakerServicecatalogPortfolioRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.DisassociateTrialComponentResponse> DisassociateTrialComponentAsync(global::Amazon.SageMaker.Model.DisassociateTrialComponentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.EnableSagemakerServicecatalogPortfolioResponse> EnableSagemakerServicecatalogPortfolioAsync(global::Amazon.SageMaker.Model.EnableSagemakerServicecatalogPortfolioRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ExtendTrainingPlanResponse> ExtendTrainingPlanAsync(global::Amazon.SageMaker.Model.ExtendTrainingPlanRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.GetDeviceFleetReportResponse> GetDeviceFleetReportAsync(global::Amazon.SageMaker.Model.GetDeviceFleetReportRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.GetLineageGroupPolicyResponse> GetLineageGroupPolicyAsync(global::Amazon.SageMaker.Model.GetLineageGroupPolicyRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.GetModelPackageGroupPolicyResponse> GetModelPackageGroupPolicyAsync(global::Amazon.SageMaker.Model.GetModelPackageGroupPolicyRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.GetSagemakerServicecatalogPortfolioStatusResponse> GetSagemakerServicecatalogPortfolioStatusAsync(global::Amazon.SageMaker.Model.GetSagemakerServicecatalogPortfolioStatusRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.GetScalingConfigurationRecommendationResponse> GetScalingConfigurationRecommendationAsync(global::Amazon.SageMaker.Model.GetScalingConfigurationRecommendationRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.GetSearchSuggestionsResponse> GetSearchSuggestionsAsync(global::Amazon.SageMaker.Model.GetSearchSuggestionsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ImportHubContentResponse> ImportHubContentAsync(global::Amazon.SageMaker.Model.ImportHubContentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListAIBenchmarkJobsResponse> ListAIBenchmarkJobsAsync(global::Amazon.SageMaker.Model.ListAIBenchmarkJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListAIRecommendationJobsResponse> ListAIRecommendationJobsAsync(global::Amazon.SageMaker.Model.ListAIRecommendationJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListAIWorkloadConfigsResponse> ListAIWorkloadConfigsAsync(global::Amazon.SageMaker.Model.ListAIWorkloadConfigsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListActionsResponse> ListActionsAsync(global::Amazon.SageMaker.Model.ListActionsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListAlgorithmsResponse> ListAlgorithmsAsync(global::Amazon.SageMaker.Model.ListAlgorithmsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListAliasesResponse> ListAliasesAsync(global::Amazon.SageMaker.Model.ListAliasesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListAppImageConfigsResponse> ListAppImageConfigsAsync(global::Amazon.SageMaker.Model.ListAppImageConfigsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListAppsResponse> ListAppsAsync(global::Amazon.SageMaker.Model.ListAppsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListArtifactsResponse> ListArtifactsAsync(global::Amazon.SageMaker.Model.ListArtifactsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListAssociationsResponse> ListAssociationsAsync(global::Amazon.SageMaker.Model.ListAssociationsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListAutoMLJobsResponse> ListAutoMLJobsAsync(global::Amazon.SageMaker.Model.ListAutoMLJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListCandidatesForAutoMLJobResponse> ListCandidatesForAutoMLJobAsync(global::Amazon.SageMaker.Model.ListCandidatesForAutoMLJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListClusterEventsResponse> ListClusterEventsAsync(global::Amazon.SageMaker.Model.ListClusterEventsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListClusterNodesResponse> ListClusterNodesAsync(global::Amazon.SageMaker.Model.ListClusterNodesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListClusterSchedulerConfigsResponse> ListClusterSchedulerConfigsAsync(global::Amazon.SageMaker.Model.ListClusterSchedulerConfigsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListClustersResponse> ListClustersAsync(global::Amazon.SageMaker.Model.ListClustersRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListCodeRepositoriesResponse> ListCodeRepositoriesAsync(global::Amazon.SageMaker.Model.ListCodeRepositoriesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListCompilationJobsResponse> ListCompilationJobsAsync(global::Amazon.SageMaker.Model.ListCompilationJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListComputeQuotasResponse> ListComputeQuotasAsync(global::Amazon.SageMaker.Model.ListComputeQuotasRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListContextsResponse> ListContextsAsync(global::Amazon.SageMaker.Model.ListContextsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListDataQualityJobDefinitionsResponse> ListDataQualityJobDefinitionsAsync(global::Amazon.SageMaker.Model.ListDataQualityJobDefinitionsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListDeviceFleetsResponse> ListDeviceFleetsAsync(global::Amazon.SageMaker.Model.ListDeviceFleetsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListDevicesResponse> ListDevicesAsync(global::Amazon.SageMaker.Model.ListDevicesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListDomainsResponse> ListDomainsAsync(global::Amazon.SageMaker.Model.ListDomainsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListEdgeDeploymentPlansResponse> ListEdgeDeploymentPlansAsync(global::Amazon.SageMaker.Model.ListEdgeDeploymentPlansRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListEdgePackagingJobsResponse> ListEdgePackagingJobsAsync(global::Amazon.SageMaker.Model.ListEdgePackagingJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListEndpointConfigsResponse> ListEndpointConfigsAsync(global::Amazon.SageMaker.Model.ListEndpointConfigsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListEndpointsResponse> ListEndpointsAsync(global::Amazon.SageMaker.Model.ListEndpointsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListExperimentsResponse> ListExperimentsAsync(global::Amazon.SageMaker.Model.ListExperimentsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListFeatureGroupsResponse> ListFeatureGroupsAsync(global::Amazon.SageMaker.Model.ListFeatureGroupsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListFlowDefinitionsResponse> ListFlowDefinitionsAsync(global::Amazon.SageMaker.Model.ListFlowDefinitionsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListHubContentVersionsResponse> ListHubContentVersionsAsync(global::Amazon.SageMaker.Model.ListHubContentVersionsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListHubContentsResponse> ListHubContentsAsync(global::Amazon.SageMaker.Model.ListHubContentsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListHubsResponse> ListHubsAsync(global::Amazon.SageMaker.Model.ListHubsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListHumanTaskUisResponse> ListHumanTaskUisAsync(global::Amazon.SageMaker.Model.ListHumanTaskUisRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListHyperParameterTuningJobsResponse> ListHyperParameterTuningJobsAsync(global::Amazon.SageMaker.Model.ListHyperParameterTuningJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListImageVersionsResponse> ListImageVersionsAsync(global::Amazon.SageMaker.Model.ListImageVersionsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListImagesResponse> ListImagesAsync(global::Amazon.SageMaker.Model.ListImagesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListInferenceComponentsResponse> ListInferenceComponentsAsync(global::Amazon.SageMaker.Model.ListInferenceComponentsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListInferenceExperimentsResponse> ListInferenceExperimentsAsync(global::Amazon.SageMaker.Model.ListInferenceExperimentsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListInferenceRecommendationsJobStepsResponse> ListInferenceRecommendationsJobStepsAsync(global::Amazon.SageMaker.Model.ListInferenceRecommendationsJobStepsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListInferenceRecommendationsJobsResponse> ListInferenceRecommendationsJobsAsync(global::Amazon.SageMaker.Model.ListInferenceRecommendationsJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListJobSchemaVersionsResponse> ListJobSchemaVersionsAsync(global::Amazon.SageMaker.Model.ListJobSchemaVersionsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListJobsResponse> ListJobsAsync(global::Amazon.SageMaker.Model.ListJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListLabelingJobsResponse> ListLabelingJobsAsync(global::Amazon.SageMaker.Model.ListLabelingJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListLabelingJobsForWorkteamResponse> ListLabelingJobsForWorkteamAsync(global::Amazon.SageMaker.Model.ListLabelingJobsForWorkteamRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListLineageGroupsResponse> ListLineageGroupsAsync(global::Amazon.SageMaker.Model.ListLineageGroupsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListMlflowAppsResponse> ListMlflowAppsAsync(global::Amazon.SageMaker.Model.ListMlflowAppsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListMlflowTrackingServersResponse> ListMlflowTrackingServersAsync(global::Amazon.SageMaker.Model.ListMlflowTrackingServersRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListModelBiasJobDefinitionsResponse> ListModelBiasJobDefinitionsAsync(global::Amazon.SageMaker.Model.ListModelBiasJobDefinitionsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListModelCardExportJobsResponse> ListModelCardExportJobsAsync(global::Amazon.SageMaker.Model.ListModelCardExportJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListModelCardVersionsResponse> ListModelCardVersionsAsync(global::Amazon.SageMaker.Model.ListModelCardVersionsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListModelCardsResponse> ListModelCardsAsync(global::Amazon.SageMaker.Model.ListModelCardsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListModelExplainabilityJobDefinitionsResponse> ListModelExplainabilityJobDefinitionsAsync(global::Amazon.SageMaker.Model.ListModelExplainabilityJobDefinitionsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListModelMetadataResponse> ListModelMetadataAsync(global::Amazon.SageMaker.Model.ListModelMetadataRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListModelPackageGroupsResponse> ListModelPackageGroupsAsync(global::Amazon.SageMaker.Model.ListModelPackageGroupsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListModelPackagesResponse> ListModelPackagesAsync(global::Amazon.SageMaker.Model.ListModelPackagesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListModelQualityJobDefinitionsResponse> ListModelQualityJobDefinitionsAsync(global::Amazon.SageMaker.Model.ListModelQualityJobDefinitionsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListModelsResponse> ListModelsAsync(global::Amazon.SageMaker.Model.ListModelsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListMonitoringAlertHistoryResponse> ListMonitoringAlertHistoryAsync(global::Amazon.SageMaker.Model.ListMonitoringAlertHistoryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListMonitoringAlertsResponse> ListMonitoringAlertsAsync(global::Amazon.SageMaker.Model.ListMonitoringAlertsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListMonitoringExecutionsResponse> ListMonitoringExecutionsAsync(global::Amazon.SageMaker.Model.ListMonitoringExecutionsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListMonitoringSchedulesResponse> ListMonitoringSchedulesAsync(global::Amazon.SageMaker.Model.ListMonitoringSchedulesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListNotebookInstanceLifecycleConfigsResponse> ListNotebookInstanceLifecycleConfigsAsync(global::Amazon.SageMaker.Model.ListNotebookInstanceLifecycleConfigsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListNotebookInstancesResponse> ListNotebookInstancesAsync(global::Amazon.SageMaker.Model.ListNotebookInstancesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListOptimizationJobsResponse> ListOptimizationJobsAsync(global::Amazon.SageMaker.Model.ListOptimizationJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListPartnerAppsResponse> ListPartnerAppsAsync(global::Amazon.SageMaker.Model.ListPartnerAppsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListPipelineExecutionStepsResponse> ListPipelineExecutionStepsAsync(global::Amazon.SageMaker.Model.ListPipelineExecutionStepsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListPipelineExecutionsResponse> ListPipelineExecutionsAsync(global::Amazon.SageMaker.Model.ListPipelineExecutionsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListPipelineParametersForExecutionResponse> ListPipelineParametersForExecutionAsync(global::Amazon.SageMaker.Model.ListPipelineParametersForExecutionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListPipelineVersionsResponse> ListPipelineVersionsAsync(global::Amazon.SageMaker.Model.ListPipelineVersionsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListPipelinesResponse> ListPipelinesAsync(global::Amazon.SageMaker.Model.ListPipelinesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListProcessingJobsResponse> ListProcessingJobsAsync(global::Amazon.SageMaker.Model.ListProcessingJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListProjectsResponse> ListProjectsAsync(global::Amazon.SageMaker.Model.ListProjectsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListResourceCatalogsResponse> ListResourceCatalogsAsync(global::Amazon.SageMaker.Model.ListResourceCatalogsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListSpacesResponse> ListSpacesAsync(global::Amazon.SageMaker.Model.ListSpacesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListStageDevicesResponse> ListStageDevicesAsync(global::Amazon.SageMaker.Model.ListStageDevicesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListStudioLifecycleConfigsResponse> ListStudioLifecycleConfigsAsync(global::Amazon.SageMaker.Model.ListStudioLifecycleConfigsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListSubscribedWorkteamsResponse> ListSubscribedWorkteamsAsync(global::Amazon.SageMaker.Model.ListSubscribedWorkteamsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListTagsResponse> ListTagsAsync(global::Amazon.SageMaker.Model.ListTagsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListTrainingJobsResponse> ListTrainingJobsAsync(global::Amazon.SageMaker.Model.ListTrainingJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListTrainingJobsForHyperParameterTuningJobResponse> ListTrainingJobsForHyperParameterTuningJobAsync(global::Amazon.SageMaker.Model.ListTrainingJobsForHyperParameterTuningJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListTrainingPlansResponse> ListTrainingPlansAsync(global::Amazon.SageMaker.Model.ListTrainingPlansRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListTransformJobsResponse> ListTransformJobsAsync(global::Amazon.SageMaker.Model.ListTransformJobsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListTrialComponentsResponse> ListTrialComponentsAsync(global::Amazon.SageMaker.Model.ListTrialComponentsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListTrialsResponse> ListTrialsAsync(global::Amazon.SageMaker.Model.ListTrialsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListUltraServersByReservedCapacityResponse> ListUltraServersByReservedCapacityAsync(global::Amazon.SageMaker.Model.ListUltraServersByReservedCapacityRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListUserProfilesResponse> ListUserProfilesAsync(global::Amazon.SageMaker.Model.ListUserProfilesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListWorkforcesResponse> ListWorkforcesAsync(global::Amazon.SageMaker.Model.ListWorkforcesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.ListWorkteamsResponse> ListWorkteamsAsync(global::Amazon.SageMaker.Model.ListWorkteamsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.PutModelPackageGroupPolicyResponse> PutModelPackageGroupPolicyAsync(global::Amazon.SageMaker.Model.PutModelPackageGroupPolicyRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.QueryLineageResponse> QueryLineageAsync(global::Amazon.SageMaker.Model.QueryLineageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.RegisterDevicesResponse> RegisterDevicesAsync(global::Amazon.SageMaker.Model.RegisterDevicesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.RenderUiTemplateResponse> RenderUiTemplateAsync(global::Amazon.SageMaker.Model.RenderUiTemplateRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.RetryPipelineExecutionResponse> RetryPipelineExecutionAsync(global::Amazon.SageMaker.Model.RetryPipelineExecutionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.SearchResponse> SearchAsync(global::Amazon.SageMaker.Model.SearchRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.SearchTrainingPlanOfferingsResponse> SearchTrainingPlanOfferingsAsync(global::Amazon.SageMaker.Model.SearchTrainingPlanOfferingsRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.SendPipelineExecutionStepFailureResponse> SendPipelineExecutionStepFailureAsync(global::Amazon.SageMaker.Model.SendPipelineExecutionStepFailureRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.SendPipelineExecutionStepSuccessResponse> SendPipelineExecutionStepSuccessAsync(global::Amazon.SageMaker.Model.SendPipelineExecutionStepSuccessRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StartClusterHealthCheckResponse> StartClusterHealthCheckAsync(global::Amazon.SageMaker.Model.StartClusterHealthCheckRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StartEdgeDeploymentStageResponse> StartEdgeDeploymentStageAsync(global::Amazon.SageMaker.Model.StartEdgeDeploymentStageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StartInferenceExperimentResponse> StartInferenceExperimentAsync(global::Amazon.SageMaker.Model.StartInferenceExperimentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StartMlflowTrackingServerResponse> StartMlflowTrackingServerAsync(global::Amazon.SageMaker.Model.StartMlflowTrackingServerRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StartMonitoringScheduleResponse> StartMonitoringScheduleAsync(global::Amazon.SageMaker.Model.StartMonitoringScheduleRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StartNotebookInstanceResponse> StartNotebookInstanceAsync(global::Amazon.SageMaker.Model.StartNotebookInstanceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StartPipelineExecutionResponse> StartPipelineExecutionAsync(global::Amazon.SageMaker.Model.StartPipelineExecutionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StartSessionResponse> StartSessionAsync(global::Amazon.SageMaker.Model.StartSessionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopAIBenchmarkJobResponse> StopAIBenchmarkJobAsync(global::Amazon.SageMaker.Model.StopAIBenchmarkJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopAIRecommendationJobResponse> StopAIRecommendationJobAsync(global::Amazon.SageMaker.Model.StopAIRecommendationJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopAutoMLJobResponse> StopAutoMLJobAsync(global::Amazon.SageMaker.Model.StopAutoMLJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopCompilationJobResponse> StopCompilationJobAsync(global::Amazon.SageMaker.Model.StopCompilationJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopEdgeDeploymentStageResponse> StopEdgeDeploymentStageAsync(global::Amazon.SageMaker.Model.StopEdgeDeploymentStageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopEdgePackagingJobResponse> StopEdgePackagingJobAsync(global::Amazon.SageMaker.Model.StopEdgePackagingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopHyperParameterTuningJobResponse> StopHyperParameterTuningJobAsync(global::Amazon.SageMaker.Model.StopHyperParameterTuningJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopInferenceExperimentResponse> StopInferenceExperimentAsync(global::Amazon.SageMaker.Model.StopInferenceExperimentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopInferenceRecommendationsJobResponse> StopInferenceRecommendationsJobAsync(global::Amazon.SageMaker.Model.StopInferenceRecommendationsJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopJobResponse> StopJobAsync(global::Amazon.SageMaker.Model.StopJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopLabelingJobResponse> StopLabelingJobAsync(global::Amazon.SageMaker.Model.StopLabelingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopMlflowTrackingServerResponse> StopMlflowTrackingServerAsync(global::Amazon.SageMaker.Model.StopMlflowTrackingServerRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopMonitoringScheduleResponse> StopMonitoringScheduleAsync(global::Amazon.SageMaker.Model.StopMonitoringScheduleRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopNotebookInstanceResponse> StopNotebookInstanceAsync(global::Amazon.SageMaker.Model.StopNotebookInstanceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopOptimizationJobResponse> StopOptimizationJobAsync(global::Amazon.SageMaker.Model.StopOptimizationJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopPipelineExecutionResponse> StopPipelineExecutionAsync(global::Amazon.SageMaker.Model.StopPipelineExecutionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopProcessingJobResponse> StopProcessingJobAsync(global::Amazon.SageMaker.Model.StopProcessingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopTrainingJobResponse> StopTrainingJobAsync(global::Amazon.SageMaker.Model.StopTrainingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.StopTransformJobResponse> StopTransformJobAsync(global::Amazon.SageMaker.Model.StopTransformJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateActionResponse> UpdateActionAsync(global::Amazon.SageMaker.Model.UpdateActionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateAppImageConfigResponse> UpdateAppImageConfigAsync(global::Amazon.SageMaker.Model.UpdateAppImageConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateArtifactResponse> UpdateArtifactAsync(global::Amazon.SageMaker.Model.UpdateArtifactRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateClusterResponse> UpdateClusterAsync(global::Amazon.SageMaker.Model.UpdateClusterRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateClusterSchedulerConfigResponse> UpdateClusterSchedulerConfigAsync(global::Amazon.SageMaker.Model.UpdateClusterSchedulerConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateClusterSoftwareResponse> UpdateClusterSoftwareAsync(global::Amazon.SageMaker.Model.UpdateClusterSoftwareRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateCodeRepositoryResponse> UpdateCodeRepositoryAsync(global::Amazon.SageMaker.Model.UpdateCodeRepositoryRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateComputeQuotaResponse> UpdateComputeQuotaAsync(global::Amazon.SageMaker.Model.UpdateComputeQuotaRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateContextResponse> UpdateContextAsync(global::Amazon.SageMaker.Model.UpdateContextRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateDeviceFleetResponse> UpdateDeviceFleetAsync(global::Amazon.SageMaker.Model.UpdateDeviceFleetRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateDevicesResponse> UpdateDevicesAsync(global::Amazon.SageMaker.Model.UpdateDevicesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateDomainResponse> UpdateDomainAsync(global::Amazon.SageMaker.Model.UpdateDomainRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateEndpointResponse> UpdateEndpointAsync(global::Amazon.SageMaker.Model.UpdateEndpointRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateEndpointWeightsAndCapacitiesResponse> UpdateEndpointWeightsAndCapacitiesAsync(global::Amazon.SageMaker.Model.UpdateEndpointWeightsAndCapacitiesRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateExperimentResponse> UpdateExperimentAsync(global::Amazon.SageMaker.Model.UpdateExperimentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateFeatureGroupResponse> UpdateFeatureGroupAsync(global::Amazon.SageMaker.Model.UpdateFeatureGroupRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateFeatureMetadataResponse> UpdateFeatureMetadataAsync(global::Amazon.SageMaker.Model.UpdateFeatureMetadataRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateHubResponse> UpdateHubAsync(global::Amazon.SageMaker.Model.UpdateHubRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateHubContentResponse> UpdateHubContentAsync(global::Amazon.SageMaker.Model.UpdateHubContentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateHubContentReferenceResponse> UpdateHubContentReferenceAsync(global::Amazon.SageMaker.Model.UpdateHubContentReferenceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateImageResponse> UpdateImageAsync(global::Amazon.SageMaker.Model.UpdateImageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateImageVersionResponse> UpdateImageVersionAsync(global::Amazon.SageMaker.Model.UpdateImageVersionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateInferenceComponentResponse> UpdateInferenceComponentAsync(global::Amazon.SageMaker.Model.UpdateInferenceComponentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateInferenceComponentRuntimeConfigResponse> UpdateInferenceComponentRuntimeConfigAsync(global::Amazon.SageMaker.Model.UpdateInferenceComponentRuntimeConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateInferenceExperimentResponse> UpdateInferenceExperimentAsync(global::Amazon.SageMaker.Model.UpdateInferenceExperimentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateMlflowAppResponse> UpdateMlflowAppAsync(global::Amazon.SageMaker.Model.UpdateMlflowAppRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateMlflowTrackingServerResponse> UpdateMlflowTrackingServerAsync(global::Amazon.SageMaker.Model.UpdateMlflowTrackingServerRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateModelCardResponse> UpdateModelCardAsync(global::Amazon.SageMaker.Model.UpdateModelCardRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateModelPackageResponse> UpdateModelPackageAsync(global::Amazon.SageMaker.Model.UpdateModelPackageRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateMonitoringAlertResponse> UpdateMonitoringAlertAsync(global::Amazon.SageMaker.Model.UpdateMonitoringAlertRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateMonitoringScheduleResponse> UpdateMonitoringScheduleAsync(global::Amazon.SageMaker.Model.UpdateMonitoringScheduleRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateNotebookInstanceResponse> UpdateNotebookInstanceAsync(global::Amazon.SageMaker.Model.UpdateNotebookInstanceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateNotebookInstanceLifecycleConfigResponse> UpdateNotebookInstanceLifecycleConfigAsync(global::Amazon.SageMaker.Model.UpdateNotebookInstanceLifecycleConfigRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdatePartnerAppResponse> UpdatePartnerAppAsync(global::Amazon.SageMaker.Model.UpdatePartnerAppRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdatePipelineResponse> UpdatePipelineAsync(global::Amazon.SageMaker.Model.UpdatePipelineRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdatePipelineExecutionResponse> UpdatePipelineExecutionAsync(global::Amazon.SageMaker.Model.UpdatePipelineExecutionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdatePipelineVersionResponse> UpdatePipelineVersionAsync(global::Amazon.SageMaker.Model.UpdatePipelineVersionRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateProjectResponse> UpdateProjectAsync(global::Amazon.SageMaker.Model.UpdateProjectRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateSpaceResponse> UpdateSpaceAsync(global::Amazon.SageMaker.Model.UpdateSpaceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateTrainingJobResponse> UpdateTrainingJobAsync(global::Amazon.SageMaker.Model.UpdateTrainingJobRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateTrialResponse> UpdateTrialAsync(global::Amazon.SageMaker.Model.UpdateTrialRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateTrialComponentResponse> UpdateTrialComponentAsync(global::Amazon.SageMaker.Model.UpdateTrialComponentRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateUserProfileResponse> UpdateUserProfileAsync(global::Amazon.SageMaker.Model.UpdateUserProfileRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateWorkforceResponse> UpdateWorkforceAsync(global::Amazon.SageMaker.Model.UpdateWorkforceRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        global::System.Threading.Tasks.Task<global::Amazon.SageMaker.Model.UpdateWorkteamResponse> UpdateWorkteamAsync(global::Amazon.SageMaker.Model.UpdateWorkteamRequest request, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>Base class of every SageMaker request.</summary>

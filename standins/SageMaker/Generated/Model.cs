@@ -7,6 +7,460 @@
 
 namespace Amazon.SageMaker.Model
 {
+    public partial class AIAdapterModelPackageEntry
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AdapterId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string ModelPackageArn { get; set; }
+
+    }
+
+    public partial class AIAdapterS3Entry
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AdapterId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3Uri { get; set; }
+
+    }
+
+    public partial class AIAdapterSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AIAdapterModelPackageEntry> ModelPackageArns { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AIAdapterS3Entry> S3Uris { get; set; }
+
+    }
+
+    public partial class AIBenchmarkEndpoint
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string Identifier { get; set; }
+
+        public string TargetContainerHostname { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AIBenchmarkInferenceComponent> InferenceComponents { get; set; }
+
+    }
+
+    public partial class AIBenchmarkInferenceComponent
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string Identifier { get; set; }
+
+    }
+
+    public partial class AIBenchmarkJobSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIBenchmarkJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string AIBenchmarkJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AIBenchmarkJobStatus AIBenchmarkJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string AIWorkloadConfigName { get; set; }
+
+    }
+
+    public partial class AIBenchmarkNetworkConfig
+    {
+        public global::Amazon.SageMaker.Model.VpcConfig VpcConfig { get; set; }
+
+    }
+
+    public partial class AIBenchmarkOutputConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3OutputLocation { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIMlflowConfig MlflowConfig { get; set; }
+
+    }
+
+    public partial class AIBenchmarkOutputResult
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3OutputLocation { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AICloudWatchLogs> CloudWatchLogs { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIMlflowConfig MlflowConfig { get; set; }
+
+    }
+
+    public partial class AIBenchmarkTarget
+    {
+        public global::Amazon.SageMaker.Model.AIBenchmarkEndpoint Endpoint { get; set; }
+
+    }
+
+    public partial class AICapacityReservationConfig
+    {
+        public global::Amazon.SageMaker.AICapacityReservationPreference CapacityReservationPreference { get; set; }
+
+        public global::System.Collections.Generic.List<string> MlReservationArns { get; set; }
+
+    }
+
+    public partial class AICloudWatchLogs
+    {
+        public string LogGroupArn { get; set; }
+
+        public string LogStreamName { get; set; }
+
+    }
+
+    public partial class AIDatasetConfig
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AIWorkloadInputDataConfig> InputDataConfig { get; set; }
+
+    }
+
+    public partial class AIMlflowConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string MlflowResourceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string MlflowExperimentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string MlflowRunName { get; set; }
+
+    }
+
+    public partial class AIModelSource
+    {
+        public global::Amazon.SageMaker.Model.AIModelSourceS3 S3 { get; set; }
+
+    }
+
+    public partial class AIModelSourceS3
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string S3Uri { get; set; }
+
+    }
+
+    public partial class AIRecommendation
+    {
+        public string RecommendationDescription { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AIRecommendationOptimizationDetail> OptimizationDetails { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIRecommendationModelDetails ModelDetails { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIRecommendationDeploymentConfiguration DeploymentConfiguration { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string AIBenchmarkJobArn { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AIRecommendationPerformanceMetric> ExpectedPerformance { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIRecommendationAdapterDetails AdapterDetails { get; set; }
+
+    }
+
+    public partial class AIRecommendationAdapterDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AIAdapterModelPackageEntry> ModelPackageArns { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AIAdapterS3Entry> S3Uris { get; set; }
+
+    }
+
+    public partial class AIRecommendationComputeSpec
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3)]
+        public global::System.Collections.Generic.List<string> InstanceTypes { get; set; }
+
+        public global::Amazon.SageMaker.Model.AICapacityReservationConfig CapacityReservationConfig { get; set; }
+
+    }
+
+    public partial class AIRecommendationConstraint
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AIRecommendationMetric Metric { get; set; }
+
+    }
+
+    public partial class AIRecommendationDeploymentConfiguration
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AIRecommendationDeploymentS3Channel> S3 { get; set; }
+
+        public string ImageUri { get; set; }
+
+        public global::Amazon.SageMaker.AIRecommendationInstanceType InstanceType { get; set; }
+
+        public int? InstanceCount { get; set; }
+
+        public int? CopyCountPerInstance { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.Dictionary<string, string> EnvironmentVariables { get; set; }
+
+        public int? MinCpuMemoryRequiredInMb { get; set; }
+
+    }
+
+    public partial class AIRecommendationDeploymentS3Channel
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 64)]
+        public string ChannelName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Uri { get; set; }
+
+    }
+
+    public partial class AIRecommendationInferenceSpecification
+    {
+        public global::Amazon.SageMaker.AIRecommendationInferenceFramework Framework { get; set; }
+
+    }
+
+    public partial class AIRecommendationInstanceDetail
+    {
+        public global::Amazon.SageMaker.AIRecommendationInstanceType InstanceType { get; set; }
+
+        public int? InstanceCount { get; set; }
+
+        public int? CopyCountPerInstance { get; set; }
+
+    }
+
+    public partial class AIRecommendationJobSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIRecommendationJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string AIRecommendationJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AIRecommendationJobStatus AIRecommendationJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+    }
+
+    public partial class AIRecommendationModelDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string ModelPackageArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string InferenceSpecificationName { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AIRecommendationInstanceDetail> InstanceDetails { get; set; }
+
+    }
+
+    public partial class AIRecommendationOptimizationDetail
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AIRecommendationOptimizationType OptimizationType { get; set; }
+
+        public global::System.Collections.Generic.Dictionary<string, string> OptimizationConfig { get; set; }
+
+    }
+
+    public partial class AIRecommendationOutputConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string S3OutputLocation { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string ModelPackageGroupIdentifier { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIMlflowConfig MlflowConfig { get; set; }
+
+    }
+
+    public partial class AIRecommendationOutputResult
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3OutputLocation { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string ModelPackageGroupIdentifier { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIMlflowConfig MlflowConfig { get; set; }
+
+    }
+
+    public partial class AIRecommendationPerformanceMetric
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Metric { get; set; }
+
+        public string Stat { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Value { get; set; }
+
+        public string Unit { get; set; }
+
+    }
+
+    public partial class AIRecommendationPerformanceTarget
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AIRecommendationConstraint> Constraints { get; set; }
+
+    }
+
+    public partial class AIWorkloadConfigSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIWorkloadConfigName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string AIWorkloadConfigArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+    }
+
+    public partial class AIWorkloadConfigs
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.WorkloadSpec WorkloadSpec { get; set; }
+
+    }
+
+    public partial class AIWorkloadDataSource
+    {
+        public global::Amazon.SageMaker.Model.AIWorkloadS3DataSource S3DataSource { get; set; }
+
+    }
+
+    public partial class AIWorkloadInputDataConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string ChannelName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AIWorkloadDataSource DataSource { get; set; }
+
+    }
+
+    public partial class AIWorkloadS3DataSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3Uri { get; set; }
+
+    }
+
+    public partial class AcceleratorPartitionConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.MIGProfileType Type { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? Count { get; set; }
+
+    }
+
+    public partial class ActionSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string SourceUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SourceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SourceId { get; set; }
+
+    }
+
+    public partial class ActionSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ActionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string ActionName { get; set; }
+
+        public global::Amazon.SageMaker.Model.ActionSource Source { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string ActionType { get; set; }
+
+        public global::Amazon.SageMaker.ActionStatus Status { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class AddClusterNodeSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string InstanceGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? IncrementTargetCountBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<string> AvailabilityZones { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 20)]
+        public global::System.Collections.Generic.List<string> InstanceTypes { get; set; }
+
+    }
+
+    public partial class AdditionalEnis
+    {
+        public global::System.Collections.Generic.List<string> EfaEnis { get; set; }
+
+    }
+
+    public partial class AdditionalInferenceSpecificationDefinition
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 15)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelPackageContainerDefinition> Containers { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
+        public global::System.Collections.Generic.List<string> SupportedTransformInstanceTypes { get; set; }
+
+        public global::System.Collections.Generic.List<string> SupportedRealtimeInferenceInstanceTypes { get; set; }
+
+        public global::System.Collections.Generic.List<string> SupportedContentTypes { get; set; }
+
+        public global::System.Collections.Generic.List<string> SupportedResponseMIMETypes { get; set; }
+
+    }
+
     public partial class AdditionalModelDataSource
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
@@ -17,9 +471,40 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class AdditionalS3DataSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AdditionalS3DataSourceDataType S3DataType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3Uri { get; set; }
+
+        public global::Amazon.SageMaker.CompressionType CompressionType { get; set; }
+
+        public string ETag { get; set; }
+
+    }
+
+    public partial class AgentVersion
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 30)]
+        public string Version { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public long? AgentCount { get; set; }
+
+    }
+
     public partial class Alarm
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 255)]
+        public string AlarmName { get; set; }
+
+    }
+
+    public partial class AlarmDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 255)]
         public string AlarmName { get; set; }
 
     }
@@ -50,6 +535,132 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class AlgorithmStatusDetails
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AlgorithmStatusItem> ValidationStatuses { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AlgorithmStatusItem> ImageScanStatuses { get; set; }
+
+    }
+
+    public partial class AlgorithmStatusItem
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.DetailedAlgorithmStatus Status { get; set; }
+
+        public string FailureReason { get; set; }
+
+    }
+
+    public partial class AlgorithmSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AlgorithmName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string AlgorithmArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string AlgorithmDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AlgorithmStatus AlgorithmStatus { get; set; }
+
+    }
+
+    public partial class AlgorithmValidationProfile
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ProfileName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TrainingJobDefinition TrainingJobDefinition { get; set; }
+
+        public global::Amazon.SageMaker.Model.TransformJobDefinition TransformJobDefinition { get; set; }
+
+    }
+
+    public partial class AlgorithmValidationSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string ValidationRole { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AlgorithmValidationProfile> ValidationProfiles { get; set; }
+
+    }
+
+    public partial class AmazonQSettings
+    {
+        public global::Amazon.SageMaker.FeatureStatus Status { get; set; }
+
+        public string QProfileArn { get; set; }
+
+    }
+
+    public partial class AnnotationConsolidationConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string AnnotationConsolidationLambdaArn { get; set; }
+
+    }
+
+    public partial class AppDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string UserProfileName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string SpaceName { get; set; }
+
+        public global::Amazon.SageMaker.AppType AppType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string AppName { get; set; }
+
+        public global::Amazon.SageMaker.AppStatus Status { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.ResourceSpec ResourceSpec { get; set; }
+
+    }
+
+    public partial class AppImageConfigDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string AppImageConfigArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string AppImageConfigName { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.KernelGatewayImageConfig KernelGatewayImageConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.JupyterLabAppImageConfig JupyterLabAppImageConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.CodeEditorAppImageConfig CodeEditorAppImageConfig { get; set; }
+
+    }
+
+    public partial class AppLifecycleManagement
+    {
+        public global::Amazon.SageMaker.Model.IdleSettings IdleSettings { get; set; }
+
+    }
+
     public partial class AppSpecification
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
@@ -60,6 +671,82 @@ namespace Amazon.SageMaker.Model
 
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 100)]
         public global::System.Collections.Generic.List<string> ContainerArguments { get; set; }
+
+    }
+
+    public partial class ArtifactSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string SourceUri { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ArtifactSourceType> SourceTypes { get; set; }
+
+    }
+
+    public partial class ArtifactSourceType
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ArtifactSourceIdType SourceIdType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string Value { get; set; }
+
+    }
+
+    public partial class ArtifactSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ArtifactArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string ArtifactName { get; set; }
+
+        public global::Amazon.SageMaker.Model.ArtifactSource Source { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ArtifactType { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class AssociationInfo
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string SourceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string DestinationArn { get; set; }
+
+    }
+
+    public partial class AssociationSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SourceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string DestinationArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SourceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string DestinationType { get; set; }
+
+        public global::Amazon.SageMaker.AssociationEdgeType AssociationType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string SourceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DestinationName { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
 
     }
 
@@ -133,10 +820,566 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class AuthorizedUrl
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string Url { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string LocalPath { get; set; }
+
+    }
+
+    public partial class AutoMLAlgorithmConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 11)]
+        public global::System.Collections.Generic.List<string> AutoMLAlgorithms { get; set; }
+
+    }
+
+    public partial class AutoMLCandidate
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string CandidateName { get; set; }
+
+        public global::Amazon.SageMaker.Model.FinalAutoMLJobObjectiveMetric FinalAutoMLJobObjectiveMetric { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ObjectiveStatus ObjectiveStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AutoMLCandidateStep> CandidateSteps { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.CandidateStatus CandidateStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AutoMLContainerDefinition> InferenceContainers { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public global::Amazon.SageMaker.Model.CandidateProperties CandidateProperties { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2)]
+        public global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AutoMLContainerDefinition>> InferenceContainerDefinitions { get; set; }
+
+    }
+
+    public partial class AutoMLCandidateGenerationConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FeatureSpecificationS3Uri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AutoMLAlgorithmConfig> AlgorithmsConfig { get; set; }
+
+    }
+
+    public partial class AutoMLCandidateStep
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.CandidateStepType CandidateStepType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string CandidateStepArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string CandidateStepName { get; set; }
+
+    }
+
+    public partial class AutoMLChannel
+    {
+        public global::Amazon.SageMaker.Model.AutoMLDataSource DataSource { get; set; }
+
+        public global::Amazon.SageMaker.CompressionType CompressionType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1)]
+        public string TargetAttributeName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ContentType { get; set; }
+
+        public global::Amazon.SageMaker.AutoMLChannelType ChannelType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string SampleWeightAttributeName { get; set; }
+
+    }
+
+    public partial class AutoMLComputeConfig
+    {
+        public global::Amazon.SageMaker.Model.EmrServerlessComputeConfig EmrServerlessComputeConfig { get; set; }
+
+    }
+
+    public partial class AutoMLContainerDefinition
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string Image { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string ModelDataUrl { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+    }
+
+    public partial class AutoMLDataSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AutoMLS3DataSource S3DataSource { get; set; }
+
+    }
+
+    public partial class AutoMLDataSplitConfig
+    {
+        public float? ValidationFraction { get; set; }
+
+    }
+
+    public partial class AutoMLJobArtifacts
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
+        public string CandidateDefinitionNotebookLocation { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
+        public string DataExplorationNotebookLocation { get; set; }
+
+    }
+
+    public partial class AutoMLJobChannel
+    {
+        public global::Amazon.SageMaker.AutoMLChannelType ChannelType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ContentType { get; set; }
+
+        public global::Amazon.SageMaker.CompressionType CompressionType { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLDataSource DataSource { get; set; }
+
+    }
+
+    public partial class AutoMLJobCompletionCriteria
+    {
+        public int? MaxCandidates { get; set; }
+
+        public int? MaxRuntimePerTrainingJobInSeconds { get; set; }
+
+        public int? MaxAutoMLJobRuntimeInSeconds { get; set; }
+
+    }
+
+    public partial class AutoMLJobConfig
+    {
+        public global::Amazon.SageMaker.Model.AutoMLJobCompletionCriteria CompletionCriteria { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLSecurityConfig SecurityConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLCandidateGenerationConfig CandidateGenerationConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLDataSplitConfig DataSplitConfig { get; set; }
+
+        public global::Amazon.SageMaker.AutoMLMode Mode { get; set; }
+
+    }
+
+    public partial class AutoMLJobObjective
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AutoMLMetricEnum MetricName { get; set; }
+
+    }
+
+    public partial class AutoMLJobStepMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class AutoMLJobSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string AutoMLJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string AutoMLJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AutoMLJobStatus AutoMLJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AutoMLJobSecondaryStatus AutoMLJobSecondaryStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AutoMLPartialFailureReason> PartialFailureReasons { get; set; }
+
+    }
+
+    public partial class AutoMLOutputDataConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3OutputPath { get; set; }
+
+    }
+
+    public partial class AutoMLPartialFailureReason
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string PartialFailureMessage { get; set; }
+
+    }
+
+    public partial class AutoMLProblemTypeConfig
+    {
+        public global::Amazon.SageMaker.Model.ImageClassificationJobConfig ImageClassificationJobConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.TextClassificationJobConfig TextClassificationJobConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.TimeSeriesForecastingJobConfig TimeSeriesForecastingJobConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.TabularJobConfig TabularJobConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.TextGenerationJobConfig TextGenerationJobConfig { get; set; }
+
+    }
+
+    public partial class AutoMLProblemTypeResolvedAttributes
+    {
+        public global::Amazon.SageMaker.Model.TabularResolvedAttributes TabularResolvedAttributes { get; set; }
+
+        public global::Amazon.SageMaker.Model.TextGenerationResolvedAttributes TextGenerationResolvedAttributes { get; set; }
+
+    }
+
+    public partial class AutoMLResolvedAttributes
+    {
+        public global::Amazon.SageMaker.Model.AutoMLJobObjective AutoMLJobObjective { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLJobCompletionCriteria CompletionCriteria { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLProblemTypeResolvedAttributes AutoMLProblemTypeResolvedAttributes { get; set; }
+
+    }
+
+    public partial class AutoMLS3DataSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AutoMLS3DataType S3DataType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3Uri { get; set; }
+
+    }
+
+    public partial class AutoMLSecurityConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string VolumeKmsKeyId { get; set; }
+
+        public bool? EnableInterContainerTrafficEncryption { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig VpcConfig { get; set; }
+
+    }
+
+    public partial class AutoParameter
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ValueHint { get; set; }
+
+    }
+
     public partial class AutoRollbackConfig
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
         public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Alarm> Alarms { get; set; }
+
+    }
+
+    public partial class Autotune
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AutotuneMode Mode { get; set; }
+
+    }
+
+    public partial class AvailableUpgrade
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string Version { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public global::System.Collections.Generic.List<string> ReleaseNotes { get; set; }
+
+    }
+
+    public partial class BaseModel
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string HubContentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 5, Max = 14)]
+        public string HubContentVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string RecipeName { get; set; }
+
+    }
+
+    public partial class BatchAddClusterNodesError
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string InstanceGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.BatchAddClusterNodesErrorCode ErrorCode { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? FailedCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<string> AvailabilityZones { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 20)]
+        public global::System.Collections.Generic.List<string> InstanceTypes { get; set; }
+
+        public string Message { get; set; }
+
+    }
+
+    public partial class BatchDataCaptureConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string DestinationS3Uri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+        public bool? GenerateInferenceId { get; set; }
+
+    }
+
+    public partial class BatchDeleteClusterNodeLogicalIdsError
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.BatchDeleteClusterNodesErrorCode Code { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Message { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128)]
+        public string NodeLogicalId { get; set; }
+
+    }
+
+    public partial class BatchDeleteClusterNodesError
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.BatchDeleteClusterNodesErrorCode Code { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Message { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string NodeId { get; set; }
+
+    }
+
+    public partial class BatchDescribeModelPackageError
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string ErrorCode { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string ErrorResponse { get; set; }
+
+    }
+
+    public partial class BatchDescribeModelPackageSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelPackageGroupName { get; set; }
+
+        public int? ModelPackageVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string ModelPackageArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ModelPackageDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.InferenceSpecification InferenceSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ModelPackageStatus ModelPackageStatus { get; set; }
+
+        public global::Amazon.SageMaker.ModelApprovalStatus ModelApprovalStatus { get; set; }
+
+        public global::Amazon.SageMaker.ModelPackageRegistrationType ModelPackageRegistrationType { get; set; }
+
+    }
+
+    public partial class BatchRebootClusterNodeLogicalIdsError
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128)]
+        public string NodeLogicalId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.BatchRebootClusterNodesErrorCode ErrorCode { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Message { get; set; }
+
+    }
+
+    public partial class BatchRebootClusterNodesError
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string NodeId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.BatchRebootClusterNodesErrorCode ErrorCode { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Message { get; set; }
+
+    }
+
+    public partial class BatchReplaceClusterNodeLogicalIdsError
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128)]
+        public string NodeLogicalId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.BatchReplaceClusterNodesErrorCode ErrorCode { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Message { get; set; }
+
+    }
+
+    public partial class BatchReplaceClusterNodesError
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string NodeId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.BatchReplaceClusterNodesErrorCode ErrorCode { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Message { get; set; }
+
+    }
+
+    public partial class BatchTransformInput
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 512)]
+        public string DataCapturedDestinationS3Uri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringDatasetFormat DatasetFormat { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string LocalPath { get; set; }
+
+        public global::Amazon.SageMaker.ProcessingS3InputMode S3InputMode { get; set; }
+
+        public global::Amazon.SageMaker.ProcessingS3DataDistributionType S3DataDistributionType { get; set; }
+
+        public string FeaturesAttribute { get; set; }
+
+        public string InferenceAttribute { get; set; }
+
+        public string ProbabilityAttribute { get; set; }
+
+        public double? ProbabilityThresholdAttribute { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 15)]
+        public string StartTimeOffset { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 15)]
+        public string EndTimeOffset { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public string ExcludeFeaturesAttribute { get; set; }
+
+    }
+
+    public partial class BedrockCustomModelDeploymentMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class BedrockCustomModelMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class BedrockModelImportMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class BedrockProvisionedModelThroughputMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class BestObjectiveNotImproving
+    {
+        public int? MaxNumberOfTrainingJobsNotImproving { get; set; }
+
+    }
+
+    public partial class Bias
+    {
+        public global::Amazon.SageMaker.Model.MetricsSource Report { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetricsSource PreTrainingReport { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetricsSource PostTrainingReport { get; set; }
 
     }
 
@@ -151,10 +1394,98 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class CacheHitResult
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string SourcePipelineExecutionArn { get; set; }
+
+    }
+
+    public partial class CallbackStepMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 10, Max = 10)]
+        public string CallbackToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SqsQueueUrl { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.OutputParameter> OutputParameters { get; set; }
+
+    }
+
+    public partial class CandidateArtifactLocations
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1)]
+        public string Explainability { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
+        public string ModelInsights { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
+        public string BacktestResults { get; set; }
+
+    }
+
+    public partial class CandidateGenerationConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AutoMLAlgorithmConfig> AlgorithmsConfig { get; set; }
+
+    }
+
+    public partial class CandidateProperties
+    {
+        public global::Amazon.SageMaker.Model.CandidateArtifactLocations CandidateArtifactLocations { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 40)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MetricDatum> CandidateMetrics { get; set; }
+
+    }
+
+    public partial class CanvasAppSettings
+    {
+        public global::Amazon.SageMaker.Model.TimeSeriesForecastingSettings TimeSeriesForecastingSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelRegisterSettings ModelRegisterSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.WorkspaceSettings WorkspaceSettings { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 20)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.IdentityProviderOAuthSetting> IdentityProviderOAuthSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.DirectDeploySettings DirectDeploySettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.KendraSettings KendraSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.GenerativeAiSettings GenerativeAiSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.EmrServerlessSettings EmrServerlessSettings { get; set; }
+
+    }
+
+    public partial class CapacityReservation
+    {
+        public string Arn { get; set; }
+
+        public global::Amazon.SageMaker.CapacityReservationType Type { get; set; }
+
+    }
+
     public partial class CapacitySize
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
         public global::Amazon.SageMaker.CapacitySizeType Type { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? Value { get; set; }
+
+    }
+
+    public partial class CapacitySizeConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.NodeUnavailabilityType Type { get; set; }
 
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
         public int? Value { get; set; }
@@ -175,6 +1506,123 @@ namespace Amazon.SageMaker.Model
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
         public global::Amazon.SageMaker.CaptureMode CaptureMode { get; set; }
+
+    }
+
+    public partial class CategoricalParameter
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 64)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 3)]
+        public global::System.Collections.Generic.List<string> Value { get; set; }
+
+    }
+
+    public partial class CategoricalParameterRange
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 30)]
+        public global::System.Collections.Generic.List<string> Values { get; set; }
+
+    }
+
+    public partial class CategoricalParameterRangeSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 30)]
+        public global::System.Collections.Generic.List<string> Values { get; set; }
+
+    }
+
+    public partial class CfnCreateTemplateProvider
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string TemplateName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 1024)]
+        public string TemplateURL { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleARN { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 180)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CfnStackCreateParameter> Parameters { get; set; }
+
+    }
+
+    public partial class CfnStackCreateParameter
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 255)]
+        public string Key { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 4096)]
+        public string Value { get; set; }
+
+    }
+
+    public partial class CfnStackDetail
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string Id { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 4096)]
+        public string StatusMessage { get; set; }
+
+    }
+
+    public partial class CfnStackParameter
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 255)]
+        public string Key { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 4096)]
+        public string Value { get; set; }
+
+    }
+
+    public partial class CfnStackUpdateParameter
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 255)]
+        public string Key { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 4096)]
+        public string Value { get; set; }
+
+    }
+
+    public partial class CfnTemplateProviderDetail
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string TemplateName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 1024)]
+        public string TemplateURL { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleARN { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 180)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CfnStackParameter> Parameters { get; set; }
+
+        public global::Amazon.SageMaker.Model.CfnStackDetail StackDetail { get; set; }
+
+    }
+
+    public partial class CfnUpdateTemplateProvider
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string TemplateName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 1024)]
+        public string TemplateURL { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 180)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CfnStackUpdateParameter> Parameters { get; set; }
 
     }
 
@@ -199,6 +1647,26 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class ChannelSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Description { get; set; }
+
+        public bool? IsRequired { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<string> SupportedContentTypes { get; set; }
+
+        public global::System.Collections.Generic.List<string> SupportedCompressionTypes { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1)]
+        public global::System.Collections.Generic.List<string> SupportedInputModes { get; set; }
+
+    }
+
     public partial class CheckpointConfig
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
@@ -206,6 +1674,32 @@ namespace Amazon.SageMaker.Model
 
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 4096)]
         public string LocalPath { get; set; }
+
+    }
+
+    public partial class ClarifyCheckStepMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string CheckType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string BaselineUsedForDriftCheckConstraints { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string CalculatedBaselineConstraints { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ModelPackageGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ViolationReport { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string CheckJobArn { get; set; }
+
+        public bool? SkipCheck { get; set; }
+
+        public bool? RegisterNewBaseline { get; set; }
 
     }
 
@@ -292,6 +1786,817 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class ClusterAutoPatchConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterPatchingStrategy PatchingStrategy { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterPatchSchedule PatchSchedule { get; set; }
+
+        public global::Amazon.SageMaker.Model.DeploymentConfiguration DeploymentConfig { get; set; }
+
+    }
+
+    public partial class ClusterAutoPatchConfigDetails
+    {
+        public global::Amazon.SageMaker.ClusterPatchingStrategy PatchingStrategy { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterPatchScheduleDetails CurrentPatchSchedule { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterPatchScheduleDetails DesiredPatchSchedule { get; set; }
+
+        public global::Amazon.SageMaker.Model.DeploymentConfiguration DeploymentConfig { get; set; }
+
+    }
+
+    public partial class ClusterAutoScalingConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterAutoScalingMode Mode { get; set; }
+
+        public global::Amazon.SageMaker.ClusterAutoScalerType AutoScalerType { get; set; }
+
+    }
+
+    public partial class ClusterAutoScalingConfigOutput
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterAutoScalingMode Mode { get; set; }
+
+        public global::Amazon.SageMaker.ClusterAutoScalerType AutoScalerType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterAutoScalingStatus Status { get; set; }
+
+        public string FailureMessage { get; set; }
+
+    }
+
+    public partial class ClusterCapacityRequirements
+    {
+        public global::Amazon.SageMaker.Model.ClusterSpotOptions Spot { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterOnDemandOptions OnDemand { get; set; }
+
+    }
+
+    public partial class ClusterEbsVolumeConfig
+    {
+        public int? VolumeSizeInGB { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string VolumeKmsKeyId { get; set; }
+
+        public bool? RootVolume { get; set; }
+
+    }
+
+    public partial class ClusterEventDetail
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string EventId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ClusterName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string InstanceGroupName { get; set; }
+
+        public string InstanceId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterEventResourceType ResourceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? EventTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.EventDetails EventDetails { get; set; }
+
+        public string Description { get; set; }
+
+        public global::Amazon.SageMaker.ClusterEventLevel EventLevel { get; set; }
+
+    }
+
+    public partial class ClusterEventSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string EventId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ClusterName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string InstanceGroupName { get; set; }
+
+        public string InstanceId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterEventResourceType ResourceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? EventTime { get; set; }
+
+        public string Description { get; set; }
+
+        public global::Amazon.SageMaker.ClusterEventLevel EventLevel { get; set; }
+
+    }
+
+    public partial class ClusterFsxLustreConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 16, Max = 275)]
+        public string DnsName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 8)]
+        public string MountName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1024)]
+        public string MountPath { get; set; }
+
+    }
+
+    public partial class ClusterFsxOpenZfsConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 16, Max = 275)]
+        public string DnsName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1024)]
+        public string MountPath { get; set; }
+
+    }
+
+    public partial class ClusterInstanceGroupDetails
+    {
+        public int? CurrentCount { get; set; }
+
+        public int? TargetCount { get; set; }
+
+        public int? MinCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string InstanceGroupName { get; set; }
+
+        public global::Amazon.SageMaker.ClusterInstanceType InstanceType { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterInstanceRequirementDetails InstanceRequirements { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 20)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterInstanceTypeDetail> InstanceTypeDetails { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterLifeCycleConfig LifeCycleConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string ExecutionRole { get; set; }
+
+        public int? ThreadsPerCore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 4)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterInstanceStorageConfig> InstanceStorageConfigs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2)]
+        public global::System.Collections.Generic.List<string> OnStartDeepHealthChecks { get; set; }
+
+        public global::Amazon.SageMaker.InstanceGroupStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 50, Max = 2048)]
+        public string TrainingPlanArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string TrainingPlanStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig OverrideVpcConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ScheduledUpdateConfig ScheduledUpdateConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterAutoPatchConfigDetails AutoPatchConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 7, Max = 21)]
+        public string CurrentImageId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 7, Max = 21)]
+        public string DesiredImageId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string CurrentImageReleaseVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string DesiredImageReleaseVersion { get; set; }
+
+        public global::Amazon.SageMaker.ClusterImageVersionStatus ImageVersionStatus { get; set; }
+
+        public global::System.Collections.Generic.Dictionary<string, int> ActiveOperations { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterKubernetesConfigDetails KubernetesConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterCapacityRequirements CapacityRequirements { get; set; }
+
+        public int? TargetStateCount { get; set; }
+
+        public global::Amazon.SageMaker.SoftwareUpdateStatus SoftwareUpdateStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.DeploymentConfiguration ActiveSoftwareUpdateConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterSlurmConfigDetails SlurmConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterNetworkInterfaceDetails NetworkInterface { get; set; }
+
+    }
+
+    public partial class ClusterInstanceGroupSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? InstanceCount { get; set; }
+
+        public int? MinInstanceCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string InstanceGroupName { get; set; }
+
+        public global::Amazon.SageMaker.ClusterInstanceType InstanceType { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterInstanceRequirements InstanceRequirements { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterLifeCycleConfig LifeCycleConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string ExecutionRole { get; set; }
+
+        public int? ThreadsPerCore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 4)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterInstanceStorageConfig> InstanceStorageConfigs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2)]
+        public global::System.Collections.Generic.List<string> OnStartDeepHealthChecks { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 50, Max = 2048)]
+        public string TrainingPlanArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig OverrideVpcConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ScheduledUpdateConfig ScheduledUpdateConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 7, Max = 21)]
+        public string ImageId { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterAutoPatchConfig AutoPatchConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string ImageReleaseVersion { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterKubernetesConfig KubernetesConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterSlurmConfig SlurmConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterCapacityRequirements CapacityRequirements { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterNetworkInterface NetworkInterface { get; set; }
+
+    }
+
+    public partial class ClusterInstancePlacement
+    {
+        public string AvailabilityZone { get; set; }
+
+        public string AvailabilityZoneId { get; set; }
+
+    }
+
+    public partial class ClusterInstanceRequirementDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 20)]
+        public global::System.Collections.Generic.List<string> CurrentInstanceTypes { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 20)]
+        public global::System.Collections.Generic.List<string> DesiredInstanceTypes { get; set; }
+
+    }
+
+    public partial class ClusterInstanceRequirements
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 20)]
+        public global::System.Collections.Generic.List<string> InstanceTypes { get; set; }
+
+    }
+
+    public partial class ClusterInstanceStatusDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterInstanceStatus Status { get; set; }
+
+        public string Message { get; set; }
+
+    }
+
+    public partial class ClusterInstanceStorageConfig
+    {
+        public global::Amazon.SageMaker.Model.ClusterEbsVolumeConfig EbsVolumeConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterFsxLustreConfig FsxLustreConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterFsxOpenZfsConfig FsxOpenZfsConfig { get; set; }
+
+    }
+
+    public partial class ClusterInstanceTypeDetail
+    {
+        public global::Amazon.SageMaker.ClusterInstanceType InstanceType { get; set; }
+
+        public int? CurrentCount { get; set; }
+
+        public int? ThreadsPerCore { get; set; }
+
+    }
+
+    public partial class ClusterKubernetesConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.Dictionary<string, string> Labels { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterKubernetesTaint> Taints { get; set; }
+
+    }
+
+    public partial class ClusterKubernetesConfigDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.Dictionary<string, string> CurrentLabels { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.Dictionary<string, string> DesiredLabels { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterKubernetesTaint> CurrentTaints { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterKubernetesTaint> DesiredTaints { get; set; }
+
+    }
+
+    public partial class ClusterKubernetesConfigNodeDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.Dictionary<string, string> CurrentLabels { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.Dictionary<string, string> DesiredLabels { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterKubernetesTaint> CurrentTaints { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterKubernetesTaint> DesiredTaints { get; set; }
+
+    }
+
+    public partial class ClusterKubernetesTaint
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 317)]
+        public string Key { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string Value { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterKubernetesTaintEffect Effect { get; set; }
+
+    }
+
+    public partial class ClusterLifeCycleConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string SourceS3Uri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string OnCreate { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string OnInitComplete { get; set; }
+
+    }
+
+    public partial class ClusterMetadata
+    {
+        public string FailureMessage { get; set; }
+
+        public global::System.Collections.Generic.List<string> EksRoleAccessEntries { get; set; }
+
+        public string SlrAccessEntry { get; set; }
+
+    }
+
+    public partial class ClusterNetworkInterface
+    {
+        public global::Amazon.SageMaker.ClusterInterfaceType InterfaceType { get; set; }
+
+    }
+
+    public partial class ClusterNetworkInterfaceDetails
+    {
+        public global::Amazon.SageMaker.ClusterInterfaceType InterfaceType { get; set; }
+
+    }
+
+    public partial class ClusterNodeDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string InstanceGroupName { get; set; }
+
+        public string InstanceId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string NodeLogicalId { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterInstanceStatusDetails InstanceStatus { get; set; }
+
+        public global::Amazon.SageMaker.ClusterInstanceType InstanceType { get; set; }
+
+        public global::System.DateTime? LaunchTime { get; set; }
+
+        public global::System.DateTime? LastSoftwareUpdateTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterLifeCycleConfig LifeCycleConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig OverrideVpcConfig { get; set; }
+
+        public int? ThreadsPerCore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 4)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterInstanceStorageConfig> InstanceStorageConfigs { get; set; }
+
+        public string PrivatePrimaryIp { get; set; }
+
+        public string PrivatePrimaryIpv6 { get; set; }
+
+        public string PrivateDnsHostname { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterInstancePlacement Placement { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 7, Max = 21)]
+        public string CurrentImageId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 7, Max = 21)]
+        public string DesiredImageId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string CurrentImageReleaseVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string DesiredImageReleaseVersion { get; set; }
+
+        public global::Amazon.SageMaker.ClusterImageVersionStatus ImageVersionStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.UltraServerInfo UltraServerInfo { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterKubernetesConfigNodeDetails KubernetesConfig { get; set; }
+
+        public global::Amazon.SageMaker.ClusterCapacityType CapacityType { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterNetworkInterfaceDetails NetworkInterface { get; set; }
+
+    }
+
+    public partial class ClusterNodeSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string InstanceGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string InstanceId { get; set; }
+
+        public string NodeLogicalId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterInstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LaunchTime { get; set; }
+
+        public global::System.DateTime? LastSoftwareUpdateTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ClusterInstanceStatusDetails InstanceStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.UltraServerInfo UltraServerInfo { get; set; }
+
+        public string PrivateDnsHostname { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string CurrentImageReleaseVersion { get; set; }
+
+        public global::Amazon.SageMaker.ClusterImageVersionStatus ImageVersionStatus { get; set; }
+
+    }
+
+    public partial class ClusterOnDemandOptions
+    {
+    }
+
+    public partial class ClusterOrchestrator
+    {
+        public global::Amazon.SageMaker.Model.ClusterOrchestratorEksConfig Eks { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterOrchestratorSlurmConfig Slurm { get; set; }
+
+    }
+
+    public partial class ClusterOrchestratorEksConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string ClusterArn { get; set; }
+
+    }
+
+    public partial class ClusterOrchestratorSlurmConfig
+    {
+        public global::Amazon.SageMaker.ClusterSlurmConfigStrategy SlurmConfigStrategy { get; set; }
+
+    }
+
+    public partial class ClusterPatchSchedule
+    {
+        public global::System.DateTime? NextPatchDate { get; set; }
+
+    }
+
+    public partial class ClusterPatchScheduleDetails
+    {
+        public global::System.DateTime? NextPatchDate { get; set; }
+
+    }
+
+    public partial class ClusterRestrictedInstanceGroupDetails
+    {
+        public int? CurrentCount { get; set; }
+
+        public int? TargetCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string InstanceGroupName { get; set; }
+
+        public global::Amazon.SageMaker.ClusterInstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string ExecutionRole { get; set; }
+
+        public int? ThreadsPerCore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 4)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterInstanceStorageConfig> InstanceStorageConfigs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2)]
+        public global::System.Collections.Generic.List<string> OnStartDeepHealthChecks { get; set; }
+
+        public global::Amazon.SageMaker.InstanceGroupStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 50, Max = 2048)]
+        public string TrainingPlanArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string TrainingPlanStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig OverrideVpcConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ScheduledUpdateConfig ScheduledUpdateConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.EnvironmentConfigDetails EnvironmentConfig { get; set; }
+
+    }
+
+    public partial class ClusterRestrictedInstanceGroupSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? InstanceCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string InstanceGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterInstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string ExecutionRole { get; set; }
+
+        public int? ThreadsPerCore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 4)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterInstanceStorageConfig> InstanceStorageConfigs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2)]
+        public global::System.Collections.Generic.List<string> OnStartDeepHealthChecks { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 50, Max = 2048)]
+        public string TrainingPlanArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig OverrideVpcConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ScheduledUpdateConfig ScheduledUpdateConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.EnvironmentConfig EnvironmentConfig { get; set; }
+
+    }
+
+    public partial class ClusterRestrictedInstanceGroupsConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ClusterSharedEnvironmentConfig SharedEnvironmentConfig { get; set; }
+
+    }
+
+    public partial class ClusterRestrictedInstanceGroupsConfigOutput
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ClusterSharedEnvironmentConfigDetails SharedEnvironmentConfig { get; set; }
+
+    }
+
+    public partial class ClusterSchedulerConfigSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterSchedulerConfigArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 12)]
+        public string ClusterSchedulerConfigId { get; set; }
+
+        public int? ClusterSchedulerConfigVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.SchedulerResourceStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+    }
+
+    public partial class ClusterSharedEnvironmentConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterFSxLustreDeletionPolicy FSxLustreDeletionPolicy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.FSxLustreConfig FSxLustreConfig { get; set; }
+
+    }
+
+    public partial class ClusterSharedEnvironmentConfigDetails
+    {
+        public global::Amazon.SageMaker.Model.FSxLustreConfig CurrentFSxLustreConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.FSxLustreConfig DesiredFSxLustreConfig { get; set; }
+
+        public global::Amazon.SageMaker.ClusterFSxLustreDeletionPolicy CurrentFSxLustreDeletionPolicy { get; set; }
+
+        public global::Amazon.SageMaker.ClusterFSxLustreDeletionPolicy DesiredFSxLustreDeletionPolicy { get; set; }
+
+    }
+
+    public partial class ClusterSlurmConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterSlurmNodeType NodeType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<string> PartitionNames { get; set; }
+
+    }
+
+    public partial class ClusterSlurmConfigDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterSlurmNodeType NodeType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<string> PartitionNames { get; set; }
+
+    }
+
+    public partial class ClusterSpotOptions
+    {
+    }
+
+    public partial class ClusterSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ClusterName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterStatus ClusterStatus { get; set; }
+
+        public global::System.Collections.Generic.List<string> TrainingPlanArns { get; set; }
+
+        public global::Amazon.SageMaker.ClusterImageVersionStatus ImageVersionStatus { get; set; }
+
+    }
+
+    public partial class ClusterTieredStorageConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterConfigMode Mode { get; set; }
+
+        public int? InstanceMemoryAllocationPercentage { get; set; }
+
+    }
+
+    public partial class CodeEditorAppImageConfig
+    {
+        public global::Amazon.SageMaker.Model.FileSystemConfig FileSystemConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ContainerConfig ContainerConfig { get; set; }
+
+    }
+
+    public partial class CodeEditorAppSettings
+    {
+        public global::Amazon.SageMaker.Model.ResourceSpec DefaultResourceSpec { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 200)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CustomImage> CustomImages { get; set; }
+
+        public global::System.Collections.Generic.List<string> LifecycleConfigArns { get; set; }
+
+        public global::Amazon.SageMaker.Model.AppLifecycleManagement AppLifecycleManagement { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string BuiltInLifecycleConfigArn { get; set; }
+
+    }
+
+    public partial class CodeRepository
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string RepositoryUrl { get; set; }
+
+    }
+
+    public partial class CodeRepositorySummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string CodeRepositoryName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string CodeRepositoryArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.GitConfig GitConfig { get; set; }
+
+    }
+
+    public partial class CognitoConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 55)]
+        public string UserPool { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 1024)]
+        public string ClientId { get; set; }
+
+    }
+
+    public partial class CognitoMemberDefinition
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 55)]
+        public string UserPool { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128)]
+        public string UserGroup { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 1024)]
+        public string ClientId { get; set; }
+
+    }
+
+    public partial class CollectionConfig
+    {
+        public global::Amazon.SageMaker.Model.VectorConfig VectorConfig { get; set; }
+
+    }
+
     public partial class CollectionConfiguration
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
@@ -299,6 +2604,125 @@ namespace Amazon.SageMaker.Model
 
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 20)]
         public global::System.Collections.Generic.Dictionary<string, string> CollectionParameters { get; set; }
+
+    }
+
+    public partial class CompilationJobSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string CompilationJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string CompilationJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? CompilationStartTime { get; set; }
+
+        public global::System.DateTime? CompilationEndTime { get; set; }
+
+        public global::Amazon.SageMaker.TargetDevice CompilationTargetDevice { get; set; }
+
+        public global::Amazon.SageMaker.TargetPlatformOs CompilationTargetPlatformOs { get; set; }
+
+        public global::Amazon.SageMaker.TargetPlatformArch CompilationTargetPlatformArch { get; set; }
+
+        public global::Amazon.SageMaker.TargetPlatformAccelerator CompilationTargetPlatformAccelerator { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.CompilationJobStatus CompilationJobStatus { get; set; }
+
+    }
+
+    public partial class ComputeQuotaConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 15)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ComputeQuotaResourceConfig> ComputeQuotaResources { get; set; }
+
+        public global::Amazon.SageMaker.Model.ResourceSharingConfig ResourceSharingConfig { get; set; }
+
+        public global::Amazon.SageMaker.PreemptTeamTasks PreemptTeamTasks { get; set; }
+
+    }
+
+    public partial class ComputeQuotaResourceConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterInstanceType InstanceType { get; set; }
+
+        public int? Count { get; set; }
+
+        public int? Accelerators { get; set; }
+
+        public float? VCpu { get; set; }
+
+        public float? MemoryInGiB { get; set; }
+
+        public global::Amazon.SageMaker.Model.AcceleratorPartitionConfig AcceleratorPartition { get; set; }
+
+    }
+
+    public partial class ComputeQuotaSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string ComputeQuotaArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string ComputeQuotaId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string Name { get; set; }
+
+        public int? ComputeQuotaVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.SchedulerResourceStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.ComputeQuotaConfig ComputeQuotaConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ComputeQuotaTarget ComputeQuotaTarget { get; set; }
+
+        public global::Amazon.SageMaker.ActivationState ActivationState { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class ComputeQuotaTarget
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string TeamName { get; set; }
+
+        public int? FairShareWeight { get; set; }
+
+    }
+
+    public partial class ConditionStepMetadata
+    {
+        public global::Amazon.SageMaker.ConditionOutcome Outcome { get; set; }
+
+    }
+
+    public partial class ContainerConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<string> ContainerArguments { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<string> ContainerEntrypoint { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 25)]
+        public global::System.Collections.Generic.Dictionary<string, string> ContainerEnvironmentVariables { get; set; }
 
     }
 
@@ -344,6 +2768,127 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class ContextSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string SourceUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SourceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SourceId { get; set; }
+
+    }
+
+    public partial class ContextSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ContextArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string ContextName { get; set; }
+
+        public global::Amazon.SageMaker.Model.ContextSource Source { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ContextType { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class ContinuousParameterRange
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string MinValue { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string MaxValue { get; set; }
+
+        public global::Amazon.SageMaker.HyperParameterScalingType ScalingType { get; set; }
+
+    }
+
+    public partial class ContinuousParameterRangeSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string MinValue { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string MaxValue { get; set; }
+
+    }
+
+    public partial class ConvergenceDetected
+    {
+        public global::Amazon.SageMaker.CompleteOnConvergence CompleteOnConvergence { get; set; }
+
+    }
+
+    public partial class CreateTemplateProvider
+    {
+        public global::Amazon.SageMaker.Model.CfnCreateTemplateProvider CfnTemplateProvider { get; set; }
+
+    }
+
+    public partial class CustomFileSystem
+    {
+        public global::Amazon.SageMaker.Model.EFSFileSystem EFSFileSystem { get; set; }
+
+        public global::Amazon.SageMaker.Model.FSxLustreFileSystem FSxLustreFileSystem { get; set; }
+
+        public global::Amazon.SageMaker.Model.S3FileSystem S3FileSystem { get; set; }
+
+    }
+
+    public partial class CustomFileSystemConfig
+    {
+        public global::Amazon.SageMaker.Model.EFSFileSystemConfig EFSFileSystemConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.FSxLustreFileSystemConfig FSxLustreFileSystemConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.S3FileSystemConfig S3FileSystemConfig { get; set; }
+
+    }
+
+    public partial class CustomImage
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ImageName { get; set; }
+
+        public int? ImageVersionNumber { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string AppImageConfigName { get; set; }
+
+    }
+
+    public partial class CustomPosixUserConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public long? Uid { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public long? Gid { get; set; }
+
+    }
+
+    public partial class CustomizedMetricSpecification
+    {
+        public string MetricName { get; set; }
+
+        public string Namespace { get; set; }
+
+        public global::Amazon.SageMaker.Statistic Statistic { get; set; }
+
+    }
+
     public partial class DataCaptureConfig
     {
         public bool? EnableCapture { get; set; }
@@ -380,6 +2925,72 @@ namespace Amazon.SageMaker.Model
 
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
         public string KmsKeyId { get; set; }
+
+    }
+
+    public partial class DataCatalogConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 255)]
+        public string TableName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 255)]
+        public string Catalog { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 255)]
+        public string Database { get; set; }
+
+    }
+
+    public partial class DataProcessing
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string InputFilter { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string OutputFilter { get; set; }
+
+        public global::Amazon.SageMaker.JoinSource JoinSource { get; set; }
+
+    }
+
+    public partial class DataQualityAppSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string ImageUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 100)]
+        public global::System.Collections.Generic.List<string> ContainerEntrypoint { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 50)]
+        public global::System.Collections.Generic.List<string> ContainerArguments { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string RecordPreprocessorSourceUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string PostAnalyticsProcessorSourceUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+    }
+
+    public partial class DataQualityBaselineConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string BaseliningJobName { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringConstraintsResource ConstraintsResource { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringStatisticsResource StatisticsResource { get; set; }
+
+    }
+
+    public partial class DataQualityJobInput
+    {
+        public global::Amazon.SageMaker.Model.EndpointInput EndpointInput { get; set; }
+
+        public global::Amazon.SageMaker.Model.BatchTransformInput BatchTransformInput { get; set; }
 
     }
 
@@ -471,6 +3082,45 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class DefaultEbsStorageSettings
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? DefaultEbsVolumeSizeInGb { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? MaximumEbsVolumeSizeInGb { get; set; }
+
+    }
+
+    public partial class DefaultSpaceSettings
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string ExecutionRole { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.List<string> SecurityGroups { get; set; }
+
+        public global::Amazon.SageMaker.Model.JupyterServerAppSettings JupyterServerAppSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.KernelGatewayAppSettings KernelGatewayAppSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.JupyterLabAppSettings JupyterLabAppSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.DefaultSpaceStorageSettings SpaceStorageSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.CustomPosixUserConfig CustomPosixUserConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CustomFileSystemConfig> CustomFileSystemConfigs { get; set; }
+
+    }
+
+    public partial class DefaultSpaceStorageSettings
+    {
+        public global::Amazon.SageMaker.Model.DefaultEbsStorageSettings DefaultEbsStorageSettings { get; set; }
+
+    }
+
     public partial class DeployedImage
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
@@ -493,6 +3143,369 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class DeploymentConfiguration
+    {
+        public global::Amazon.SageMaker.Model.RollingDeploymentPolicy RollingUpdatePolicy { get; set; }
+
+        public int? WaitIntervalInSeconds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AlarmDetails> AutoRollbackConfiguration { get; set; }
+
+    }
+
+    public partial class DeploymentRecommendation
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.RecommendationStatus RecommendationStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.RealTimeInferenceRecommendation> RealTimeInferenceRecommendations { get; set; }
+
+    }
+
+    public partial class DeploymentStage
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string StageName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.DeviceSelectionConfig DeviceSelectionConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.EdgeDeploymentConfig DeploymentConfig { get; set; }
+
+    }
+
+    public partial class DeploymentStageStatusSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string StageName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.DeviceSelectionConfig DeviceSelectionConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.EdgeDeploymentConfig DeploymentConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.EdgeDeploymentStatus DeploymentStatus { get; set; }
+
+    }
+
+    public partial class DerivedInformation
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 16384)]
+        public string DerivedDataInputConfig { get; set; }
+
+    }
+
+    public partial class DesiredWeightAndCapacity
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string VariantName { get; set; }
+
+        public float? DesiredWeight { get; set; }
+
+        public int? DesiredInstanceCount { get; set; }
+
+        public global::Amazon.SageMaker.Model.ProductionVariantServerlessUpdateConfig ServerlessUpdateConfig { get; set; }
+
+    }
+
+    public partial class Device
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 40)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 128)]
+        public string IotThingName { get; set; }
+
+    }
+
+    public partial class DeviceDeploymentSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EdgeDeploymentPlanArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgeDeploymentPlanName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string StageName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string DeployedStageName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string DeviceArn { get; set; }
+
+        public global::Amazon.SageMaker.DeviceDeploymentStatus DeviceDeploymentStatus { get; set; }
+
+        public string DeviceDeploymentStatusMessage { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 40)]
+        public string Description { get; set; }
+
+        public global::System.DateTime? DeploymentStartTime { get; set; }
+
+    }
+
+    public partial class DeviceFleetSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string DeviceFleetArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class DeviceSelectionConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.DeviceSubsetType DeviceSubsetType { get; set; }
+
+        public int? Percentage { get; set; }
+
+        public global::System.Collections.Generic.List<string> DeviceNames { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string DeviceNameContains { get; set; }
+
+    }
+
+    public partial class DeviceStats
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public long? ConnectedDeviceCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public long? RegisteredDeviceCount { get; set; }
+
+    }
+
+    public partial class DeviceSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string DeviceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 40)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 128)]
+        public string IotThingName { get; set; }
+
+        public global::System.DateTime? RegistrationTime { get; set; }
+
+        public global::System.DateTime? LatestHeartbeat { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.EdgeModelSummary> Models { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 30)]
+        public string AgentVersion { get; set; }
+
+    }
+
+    public partial class DirectDeploySettings
+    {
+        public global::Amazon.SageMaker.FeatureStatus Status { get; set; }
+
+    }
+
+    public partial class DockerSettings
+    {
+        public global::Amazon.SageMaker.FeatureStatus EnableDockerAccess { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 20)]
+        public global::System.Collections.Generic.List<string> VpcOnlyTrustedAccounts { get; set; }
+
+        public global::Amazon.SageMaker.FeatureStatus RootlessDocker { get; set; }
+
+    }
+
+    public partial class DomainDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string DomainArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string DomainName { get; set; }
+
+        public global::Amazon.SageMaker.DomainStatus Status { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Url { get; set; }
+
+    }
+
+    public partial class DomainSettings
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3)]
+        public global::System.Collections.Generic.List<string> SecurityGroupIds { get; set; }
+
+        public global::Amazon.SageMaker.Model.RStudioServerProDomainSettings RStudioServerProDomainSettings { get; set; }
+
+        public global::Amazon.SageMaker.ExecutionRoleIdentityConfig ExecutionRoleIdentityConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrustedIdentityPropagationSettings TrustedIdentityPropagationSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.DockerSettings DockerSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.AmazonQSettings AmazonQSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.UnifiedStudioSettings UnifiedStudioSettings { get; set; }
+
+        public global::Amazon.SageMaker.IPAddressType IpAddressType { get; set; }
+
+    }
+
+    public partial class DomainSettingsForUpdate
+    {
+        public global::Amazon.SageMaker.Model.RStudioServerProDomainSettingsForUpdate RStudioServerProDomainSettingsForUpdate { get; set; }
+
+        public global::Amazon.SageMaker.ExecutionRoleIdentityConfig ExecutionRoleIdentityConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3)]
+        public global::System.Collections.Generic.List<string> SecurityGroupIds { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrustedIdentityPropagationSettings TrustedIdentityPropagationSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.DockerSettings DockerSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.AmazonQSettings AmazonQSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.UnifiedStudioSettings UnifiedStudioSettings { get; set; }
+
+        public global::Amazon.SageMaker.IPAddressType IpAddressType { get; set; }
+
+    }
+
+    public partial class DriftCheckBaselines
+    {
+        public global::Amazon.SageMaker.Model.DriftCheckBias Bias { get; set; }
+
+        public global::Amazon.SageMaker.Model.DriftCheckExplainability Explainability { get; set; }
+
+        public global::Amazon.SageMaker.Model.DriftCheckModelQuality ModelQuality { get; set; }
+
+        public global::Amazon.SageMaker.Model.DriftCheckModelDataQuality ModelDataQuality { get; set; }
+
+    }
+
+    public partial class DriftCheckBias
+    {
+        public global::Amazon.SageMaker.Model.FileSource ConfigFile { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetricsSource PreTrainingConstraints { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetricsSource PostTrainingConstraints { get; set; }
+
+    }
+
+    public partial class DriftCheckExplainability
+    {
+        public global::Amazon.SageMaker.Model.MetricsSource Constraints { get; set; }
+
+        public global::Amazon.SageMaker.Model.FileSource ConfigFile { get; set; }
+
+    }
+
+    public partial class DriftCheckModelDataQuality
+    {
+        public global::Amazon.SageMaker.Model.MetricsSource Statistics { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetricsSource Constraints { get; set; }
+
+    }
+
+    public partial class DriftCheckModelQuality
+    {
+        public global::Amazon.SageMaker.Model.MetricsSource Statistics { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetricsSource Constraints { get; set; }
+
+    }
+
+    public partial class DynamicScalingConfiguration
+    {
+        public int? MinCapacity { get; set; }
+
+        public int? MaxCapacity { get; set; }
+
+        public int? ScaleInCooldown { get; set; }
+
+        public int? ScaleOutCooldown { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ScalingPolicy> ScalingPolicies { get; set; }
+
+    }
+
+    public partial class EFSFileSystem
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 11, Max = 21)]
+        public string FileSystemId { get; set; }
+
+    }
+
+    public partial class EFSFileSystemConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 11, Max = 21)]
+        public string FileSystemId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string FileSystemPath { get; set; }
+
+    }
+
+    public partial class EMRStepMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ClusterId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string StepId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string StepName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string LogFilePath { get; set; }
+
+    }
+
+    public partial class EbsStorageSettings
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? EbsVolumeSizeInGb { get; set; }
+
+    }
+
     public partial class Ec2CapacityReservation
     {
         public string Ec2CapacityReservationId { get; set; }
@@ -502,6 +3515,475 @@ namespace Amazon.SageMaker.Model
         public int? AvailableInstanceCount { get; set; }
 
         public int? UsedByCurrentEndpoint { get; set; }
+
+    }
+
+    public partial class Edge
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SourceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string DestinationArn { get; set; }
+
+        public global::Amazon.SageMaker.AssociationEdgeType AssociationType { get; set; }
+
+    }
+
+    public partial class EdgeDeploymentConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.FailureHandlingPolicy FailureHandlingPolicy { get; set; }
+
+    }
+
+    public partial class EdgeDeploymentModelConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelHandle { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgePackagingJobName { get; set; }
+
+    }
+
+    public partial class EdgeDeploymentPlanSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EdgeDeploymentPlanArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgeDeploymentPlanName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? EdgeDeploymentSuccess { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? EdgeDeploymentPending { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? EdgeDeploymentFailed { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class EdgeDeploymentStatus
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.StageStatus StageStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? EdgeDeploymentSuccessInStage { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? EdgeDeploymentPendingInStage { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? EdgeDeploymentFailedInStage { get; set; }
+
+        public string EdgeDeploymentStatusMessage { get; set; }
+
+        public global::System.DateTime? EdgeDeploymentStageStartTime { get; set; }
+
+    }
+
+    public partial class EdgeModel
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 30)]
+        public string ModelVersion { get; set; }
+
+        public global::System.DateTime? LatestSampleTime { get; set; }
+
+        public global::System.DateTime? LatestInference { get; set; }
+
+    }
+
+    public partial class EdgeModelStat
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 30)]
+        public string ModelVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public long? OfflineDeviceCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public long? ConnectedDeviceCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public long? ActiveDeviceCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public long? SamplingDeviceCount { get; set; }
+
+    }
+
+    public partial class EdgeModelSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 30)]
+        public string ModelVersion { get; set; }
+
+    }
+
+    public partial class EdgeOutputConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3OutputLocation { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+        public global::Amazon.SageMaker.EdgePresetDeploymentType PresetDeploymentType { get; set; }
+
+        public string PresetDeploymentConfig { get; set; }
+
+    }
+
+    public partial class EdgePackagingJobSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EdgePackagingJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgePackagingJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.EdgePackagingJobStatus EdgePackagingJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string CompilationJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string ModelName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 30)]
+        public string ModelVersion { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class EdgePresetDeploymentOutput
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.EdgePresetDeploymentType Type { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string Artifact { get; set; }
+
+        public global::Amazon.SageMaker.EdgePresetDeploymentStatus Status { get; set; }
+
+        public string StatusMessage { get; set; }
+
+    }
+
+    public partial class EmrServerlessComputeConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string ExecutionRoleARN { get; set; }
+
+    }
+
+    public partial class EmrServerlessSettings
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string ExecutionRoleArn { get; set; }
+
+        public global::Amazon.SageMaker.FeatureStatus Status { get; set; }
+
+    }
+
+    public partial class EmrSettings
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.List<string> AssumableRoleArns { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.List<string> ExecutionRoleArns { get; set; }
+
+    }
+
+    public partial class Endpoint
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EndpointArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointConfigName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProductionVariantSummary> ProductionVariants { get; set; }
+
+        public global::Amazon.SageMaker.Model.DataCaptureConfigSummary DataCaptureConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.EndpointStatus EndpointStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MonitoringSchedule> MonitoringSchedules { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProductionVariantSummary> ShadowProductionVariants { get; set; }
+
+    }
+
+    public partial class EndpointConfigStepMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class EndpointConfigSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointConfigName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EndpointConfigArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+    }
+
+    public partial class EndpointInfo
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+    }
+
+    public partial class EndpointInput
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string LocalPath { get; set; }
+
+        public global::Amazon.SageMaker.ProcessingS3InputMode S3InputMode { get; set; }
+
+        public global::Amazon.SageMaker.ProcessingS3DataDistributionType S3DataDistributionType { get; set; }
+
+        public string FeaturesAttribute { get; set; }
+
+        public string InferenceAttribute { get; set; }
+
+        public string ProbabilityAttribute { get; set; }
+
+        public double? ProbabilityThresholdAttribute { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 15)]
+        public string StartTimeOffset { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 15)]
+        public string EndTimeOffset { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public string ExcludeFeaturesAttribute { get; set; }
+
+    }
+
+    public partial class EndpointInputConfiguration
+    {
+        public global::Amazon.SageMaker.ProductionVariantInstanceType InstanceType { get; set; }
+
+        public global::Amazon.SageMaker.Model.ProductionVariantServerlessConfig ServerlessConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string InferenceSpecificationName { get; set; }
+
+        public global::Amazon.SageMaker.Model.EnvironmentParameterRanges EnvironmentParameterRanges { get; set; }
+
+    }
+
+    public partial class EndpointMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointConfigName { get; set; }
+
+        public global::Amazon.SageMaker.EndpointStatus EndpointStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+    }
+
+    public partial class EndpointOutputConfiguration
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string EndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string VariantName { get; set; }
+
+        public global::Amazon.SageMaker.ProductionVariantInstanceType InstanceType { get; set; }
+
+        public int? InitialInstanceCount { get; set; }
+
+        public global::Amazon.SageMaker.Model.ProductionVariantServerlessConfig ServerlessConfig { get; set; }
+
+    }
+
+    public partial class EndpointPerformance
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.InferenceMetrics Metrics { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.EndpointInfo EndpointInfo { get; set; }
+
+    }
+
+    public partial class EndpointStepMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class EndpointSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EndpointArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.EndpointStatus EndpointStatus { get; set; }
+
+    }
+
+    public partial class EnvironmentConfig
+    {
+        public global::Amazon.SageMaker.Model.FSxLustreConfig FSxLustreConfig { get; set; }
+
+    }
+
+    public partial class EnvironmentConfigDetails
+    {
+        public global::Amazon.SageMaker.Model.FSxLustreConfig FSxLustreConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string S3OutputPath { get; set; }
+
+    }
+
+    public partial class EnvironmentParameter
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Key { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string ValueType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Value { get; set; }
+
+    }
+
+    public partial class EnvironmentParameterRanges
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CategoricalParameter> CategoricalParameterRanges { get; set; }
+
+    }
+
+    public partial class ErrorInfo
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string Code { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string Reason { get; set; }
+
+    }
+
+    public partial class EventDetails
+    {
+        public global::Amazon.SageMaker.Model.EventMetadata EventMetadata { get; set; }
+
+    }
+
+    public partial class EventMetadata
+    {
+        public global::Amazon.SageMaker.Model.ClusterMetadata Cluster { get; set; }
+
+        public global::Amazon.SageMaker.Model.InstanceGroupMetadata InstanceGroup { get; set; }
+
+        public global::Amazon.SageMaker.Model.InstanceGroupScalingMetadata InstanceGroupScaling { get; set; }
+
+        public global::Amazon.SageMaker.Model.InstanceMetadata Instance { get; set; }
+
+    }
+
+    public partial class Experiment
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string ExperimentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ExperimentArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+        public global::Amazon.SageMaker.Model.ExperimentSource Source { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string Description { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
 
     }
 
@@ -521,9 +4003,213 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class ExperimentSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string SourceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 128)]
+        public string SourceType { get; set; }
+
+    }
+
+    public partial class ExperimentSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ExperimentArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string ExperimentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+        public global::Amazon.SageMaker.Model.ExperimentSource ExperimentSource { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class Explainability
+    {
+        public global::Amazon.SageMaker.Model.MetricsSource Report { get; set; }
+
+    }
+
     public partial class ExplainerConfig
     {
         public global::Amazon.SageMaker.Model.ClarifyExplainerConfig ClarifyExplainerConfig { get; set; }
+
+    }
+
+    public partial class FSxLustreConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? SizeInGiB { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? PerUnitStorageThroughput { get; set; }
+
+    }
+
+    public partial class FSxLustreFileSystem
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 11, Max = 21)]
+        public string FileSystemId { get; set; }
+
+    }
+
+    public partial class FSxLustreFileSystemConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 11, Max = 21)]
+        public string FileSystemId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string FileSystemPath { get; set; }
+
+    }
+
+    public partial class FailStepMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string ErrorMessage { get; set; }
+
+    }
+
+    public partial class FeatureDefinition
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string FeatureName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.FeatureType FeatureType { get; set; }
+
+        public global::Amazon.SageMaker.CollectionType CollectionType { get; set; }
+
+        public global::Amazon.SageMaker.Model.CollectionConfig CollectionConfig { get; set; }
+
+    }
+
+    public partial class FeatureGroup
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string FeatureGroupArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 64)]
+        public string FeatureGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 64)]
+        public string RecordIdentifierFeatureName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 64)]
+        public string EventTimeFeatureName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2500)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.FeatureDefinition> FeatureDefinitions { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.OnlineStoreConfig OnlineStoreConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.OfflineStoreConfig OfflineStoreConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.FeatureGroupStatus FeatureGroupStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.OfflineStoreStatus OfflineStoreStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.LastUpdateStatus LastUpdateStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 128)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class FeatureGroupSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string FeatureGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string FeatureGroupArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.FeatureGroupStatus FeatureGroupStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.OfflineStoreStatus OfflineStoreStatus { get; set; }
+
+    }
+
+    public partial class FeatureMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string FeatureGroupArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 64)]
+        public string FeatureGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 64)]
+        public string FeatureName { get; set; }
+
+        public global::Amazon.SageMaker.FeatureType FeatureType { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 25)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.FeatureParameter> Parameters { get; set; }
+
+    }
+
+    public partial class FeatureParameter
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 255)]
+        public string Key { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 255)]
+        public string Value { get; set; }
+
+    }
+
+    public partial class FileSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ContentType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 72)]
+        public string ContentDigest { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3Uri { get; set; }
+
+    }
+
+    public partial class FileSystemConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string MountPath { get; set; }
+
+        public int? DefaultUid { get; set; }
+
+        public int? DefaultGid { get; set; }
 
     }
 
@@ -543,10 +4229,678 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class Filter
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 255)]
+        public string Name { get; set; }
+
+        public global::Amazon.SageMaker.Operator Operator { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1024)]
+        public string Value { get; set; }
+
+    }
+
+    public partial class FinalAutoMLJobObjectiveMetric
+    {
+        public global::Amazon.SageMaker.AutoMLJobObjectiveType Type { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AutoMLMetricEnum MetricName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public float? Value { get; set; }
+
+        public global::Amazon.SageMaker.AutoMLMetricEnum StandardMetricName { get; set; }
+
+    }
+
+    public partial class FinalHyperParameterTuningJobObjectiveMetric
+    {
+        public global::Amazon.SageMaker.HyperParameterTuningJobObjectiveType Type { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 255)]
+        public string MetricName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public float? Value { get; set; }
+
+    }
+
+    public partial class FlowDefinitionOutputConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3OutputPath { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+    }
+
+    public partial class FlowDefinitionSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string FlowDefinitionName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string FlowDefinitionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.FlowDefinitionStatus FlowDefinitionStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+    }
+
+    public partial class GenerativeAiSettings
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string AmazonBedrockRoleArn { get; set; }
+
+    }
+
+    public partial class GitConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 11, Max = 1024)]
+        public string RepositoryUrl { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1024)]
+        public string Branch { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string SecretArn { get; set; }
+
+    }
+
+    public partial class GitConfigForUpdate
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string SecretArn { get; set; }
+
+    }
+
+    public partial class HiddenSageMakerImage
+    {
+        public global::Amazon.SageMaker.SageMakerImageName SageMakerImageName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 20)]
+        public global::System.Collections.Generic.List<string> VersionAliases { get; set; }
+
+    }
+
+    public partial class HolidayConfigAttributes
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 2, Max = 2)]
+        public string CountryCode { get; set; }
+
+    }
+
     public partial class HubAccessConfig
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
         public string HubContentArn { get; set; }
+
+    }
+
+    public partial class HubContentDependency
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1023)]
+        public string DependencyOriginPath { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1023)]
+        public string DependencyCopyPath { get; set; }
+
+    }
+
+    public partial class HubContentInfo
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string HubContentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string HubContentArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string SageMakerPublicHubContentArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 5, Max = 14)]
+        public string HubContentVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HubContentType HubContentType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 5, Max = 14)]
+        public string DocumentSchemaVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string HubContentDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1023)]
+        public string HubContentDescription { get; set; }
+
+        public global::Amazon.SageMaker.HubContentSupportStatus SupportStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<string> HubContentSearchKeywords { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HubContentStatus HubContentStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? OriginalCreationTime { get; set; }
+
+    }
+
+    public partial class HubInfo
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string HubName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string HubArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string HubDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1023)]
+        public string HubDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<string> HubSearchKeywords { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HubStatus HubStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class HubS3StorageConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string S3OutputPath { get; set; }
+
+    }
+
+    public partial class HumanLoopActivationConditionsConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 10240)]
+        public string HumanLoopActivationConditions { get; set; }
+
+    }
+
+    public partial class HumanLoopActivationConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.HumanLoopActivationConditionsConfig HumanLoopActivationConditionsConfig { get; set; }
+
+    }
+
+    public partial class HumanLoopConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string WorkteamArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string HumanTaskUiArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128)]
+        public string TaskTitle { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 255)]
+        public string TaskDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? TaskCount { get; set; }
+
+        public int? TaskAvailabilityLifetimeInSeconds { get; set; }
+
+        public int? TaskTimeLimitInSeconds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<string> TaskKeywords { get; set; }
+
+        public global::Amazon.SageMaker.Model.PublicWorkforceTaskPrice PublicWorkforceTaskPrice { get; set; }
+
+    }
+
+    public partial class HumanLoopRequestSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AwsManagedHumanLoopRequestSource AwsManagedHumanLoopRequestSource { get; set; }
+
+    }
+
+    public partial class HumanTaskConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string WorkteamArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.UiConfig UiConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PreHumanTaskLambdaArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<string> TaskKeywords { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128)]
+        public string TaskTitle { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 255)]
+        public string TaskDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? NumberOfHumanWorkersPerDataObject { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? TaskTimeLimitInSeconds { get; set; }
+
+        public int? TaskAvailabilityLifetimeInSeconds { get; set; }
+
+        public int? MaxConcurrentTaskCount { get; set; }
+
+        public global::Amazon.SageMaker.Model.AnnotationConsolidationConfig AnnotationConsolidationConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.PublicWorkforceTaskPrice PublicWorkforceTaskPrice { get; set; }
+
+    }
+
+    public partial class HumanTaskUiSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string HumanTaskUiName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string HumanTaskUiArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+    }
+
+    public partial class HyperParameterAlgorithmSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string TrainingImage { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.TrainingInputMode TrainingInputMode { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 170)]
+        public string AlgorithmName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 40)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MetricDefinition> MetricDefinitions { get; set; }
+
+    }
+
+    public partial class HyperParameterSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ParameterType Type { get; set; }
+
+        public global::Amazon.SageMaker.Model.ParameterRange Range { get; set; }
+
+        public bool? IsTunable { get; set; }
+
+        public bool? IsRequired { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2500)]
+        public string DefaultValue { get; set; }
+
+    }
+
+    public partial class HyperParameterTrainingJobDefinition
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 64)]
+        public string DefinitionName { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTuningJobObjective TuningObjective { get; set; }
+
+        public global::Amazon.SageMaker.Model.ParameterRanges HyperParameterRanges { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.Dictionary<string, string> StaticHyperParameters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.HyperParameterAlgorithmSpecification AlgorithmSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 20)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Channel> InputDataConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig VpcConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.OutputDataConfig OutputDataConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ResourceConfig ResourceConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTuningResourceConfig HyperParameterTuningResourceConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.StoppingCondition StoppingCondition { get; set; }
+
+        public bool? EnableNetworkIsolation { get; set; }
+
+        public bool? EnableInterContainerTrafficEncryption { get; set; }
+
+        public bool? EnableManagedSpotTraining { get; set; }
+
+        public global::Amazon.SageMaker.Model.CheckpointConfig CheckpointConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.RetryStrategy RetryStrategy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 48)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+    }
+
+    public partial class HyperParameterTrainingJobSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 64)]
+        public string TrainingJobDefinitionName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string TrainingJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string TrainingJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 32)]
+        public string TuningJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? TrainingStartTime { get; set; }
+
+        public global::System.DateTime? TrainingEndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.TrainingJobStatus TrainingJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 100)]
+        public global::System.Collections.Generic.Dictionary<string, string> TunedHyperParameters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public global::Amazon.SageMaker.Model.FinalHyperParameterTuningJobObjectiveMetric FinalHyperParameterTuningJobObjectiveMetric { get; set; }
+
+        public global::Amazon.SageMaker.ObjectiveStatus ObjectiveStatus { get; set; }
+
+    }
+
+    public partial class HyperParameterTuningInstanceConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.TrainingInstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? InstanceCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? VolumeSizeInGB { get; set; }
+
+    }
+
+    public partial class HyperParameterTuningJobCompletionDetails
+    {
+        public int? NumberOfTrainingJobsObjectiveNotImproving { get; set; }
+
+        public global::System.DateTime? ConvergenceDetectedTime { get; set; }
+
+    }
+
+    public partial class HyperParameterTuningJobConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HyperParameterTuningJobStrategyType Strategy { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTuningJobStrategyConfig StrategyConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTuningJobObjective HyperParameterTuningJobObjective { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ResourceLimits ResourceLimits { get; set; }
+
+        public global::Amazon.SageMaker.Model.ParameterRanges ParameterRanges { get; set; }
+
+        public global::Amazon.SageMaker.TrainingJobEarlyStoppingType TrainingJobEarlyStoppingType { get; set; }
+
+        public global::Amazon.SageMaker.Model.TuningJobCompletionCriteria TuningJobCompletionCriteria { get; set; }
+
+        public int? RandomSeed { get; set; }
+
+    }
+
+    public partial class HyperParameterTuningJobConsumedResources
+    {
+        public int? RuntimeInSeconds { get; set; }
+
+    }
+
+    public partial class HyperParameterTuningJobObjective
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HyperParameterTuningJobObjectiveType Type { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 255)]
+        public string MetricName { get; set; }
+
+    }
+
+    public partial class HyperParameterTuningJobSearchEntity
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 32)]
+        public string HyperParameterTuningJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string HyperParameterTuningJobArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTuningJobConfig HyperParameterTuningJobConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTrainingJobDefinition TrainingJobDefinition { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.HyperParameterTrainingJobDefinition> TrainingJobDefinitions { get; set; }
+
+        public global::Amazon.SageMaker.HyperParameterTuningJobStatus HyperParameterTuningJobStatus { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? HyperParameterTuningEndTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrainingJobStatusCounters TrainingJobStatusCounters { get; set; }
+
+        public global::Amazon.SageMaker.Model.ObjectiveStatusCounters ObjectiveStatusCounters { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTrainingJobSummary BestTrainingJob { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTrainingJobSummary OverallBestTrainingJob { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTuningJobWarmStartConfig WarmStartConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTuningJobCompletionDetails TuningJobCompletionDetails { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTuningJobConsumedResources ConsumedResources { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class HyperParameterTuningJobStrategyConfig
+    {
+        public global::Amazon.SageMaker.Model.HyperbandStrategyConfig HyperbandStrategyConfig { get; set; }
+
+    }
+
+    public partial class HyperParameterTuningJobSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string HyperParameterTuningJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string HyperParameterTuningJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HyperParameterTuningJobStatus HyperParameterTuningJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HyperParameterTuningJobStrategyType Strategy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? HyperParameterTuningEndTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TrainingJobStatusCounters TrainingJobStatusCounters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ObjectiveStatusCounters ObjectiveStatusCounters { get; set; }
+
+        public global::Amazon.SageMaker.Model.ResourceLimits ResourceLimits { get; set; }
+
+    }
+
+    public partial class HyperParameterTuningJobWarmStartConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ParentHyperParameterTuningJob> ParentHyperParameterTuningJobs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HyperParameterTuningJobWarmStartType WarmStartType { get; set; }
+
+    }
+
+    public partial class HyperParameterTuningResourceConfig
+    {
+        public global::Amazon.SageMaker.TrainingInstanceType InstanceType { get; set; }
+
+        public int? InstanceCount { get; set; }
+
+        public int? VolumeSizeInGB { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string VolumeKmsKeyId { get; set; }
+
+        public global::Amazon.SageMaker.HyperParameterTuningAllocationStrategy AllocationStrategy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 6)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.HyperParameterTuningInstanceConfig> InstanceConfigs { get; set; }
+
+    }
+
+    public partial class HyperbandStrategyConfig
+    {
+        public int? MinResource { get; set; }
+
+        public int? MaxResource { get; set; }
+
+    }
+
+    public partial class IamIdentity
+    {
+        public string Arn { get; set; }
+
+        public string PrincipalId { get; set; }
+
+        public string SourceIdentity { get; set; }
+
+    }
+
+    public partial class IamPolicyConstraints
+    {
+        public global::Amazon.SageMaker.EnabledOrDisabled SourceIp { get; set; }
+
+        public global::Amazon.SageMaker.EnabledOrDisabled VpcSourceIp { get; set; }
+
+    }
+
+    public partial class IdentityProviderOAuthSetting
+    {
+        public global::Amazon.SageMaker.DataSourceName DataSourceName { get; set; }
+
+        public global::Amazon.SageMaker.FeatureStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string SecretArn { get; set; }
+
+    }
+
+    public partial class IdleSettings
+    {
+        public global::Amazon.SageMaker.LifecycleManagement LifecycleManagement { get; set; }
+
+        public int? IdleTimeoutInMinutes { get; set; }
+
+        public int? MinIdleTimeoutInMinutes { get; set; }
+
+        public int? MaxIdleTimeoutInMinutes { get; set; }
+
+    }
+
+    public partial class Image
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 512)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string DisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ImageArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ImageName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ImageStatus ImageStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class ImageClassificationJobConfig
+    {
+        public global::Amazon.SageMaker.Model.AutoMLJobCompletionCriteria CompletionCriteria { get; set; }
 
     }
 
@@ -559,10 +4913,308 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class ImageVersion
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ImageArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ImageVersionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ImageVersionStatus ImageVersionStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? Version { get; set; }
+
+    }
+
+    public partial class InferenceComponentAvailabilityZoneBalance
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AvailabilityZoneBalanceEnforcementMode EnforcementMode { get; set; }
+
+        public int? MaxImbalance { get; set; }
+
+    }
+
+    public partial class InferenceComponentCapacitySize
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.InferenceComponentCapacitySizeType Type { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? Value { get; set; }
+
+    }
+
+    public partial class InferenceComponentComputeResourceRequirements
+    {
+        public float? NumberOfCpuCoresRequired { get; set; }
+
+        public float? NumberOfAcceleratorDevicesRequired { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? MinMemoryRequiredInMb { get; set; }
+
+        public int? MaxMemoryRequiredInMb { get; set; }
+
+    }
+
+    public partial class InferenceComponentContainerSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string Image { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ArtifactUrl { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+        public global::Amazon.SageMaker.Model.ContainerMetricsConfig ContainerMetricsConfig { get; set; }
+
+    }
+
+    public partial class InferenceComponentContainerSpecificationSummary
+    {
+        public global::Amazon.SageMaker.Model.DeployedImage DeployedImage { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ArtifactUrl { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+        public global::Amazon.SageMaker.Model.ContainerMetricsConfig ContainerMetricsConfig { get; set; }
+
+    }
+
+    public partial class InferenceComponentDataCacheConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public bool? EnableCaching { get; set; }
+
+    }
+
+    public partial class InferenceComponentDataCacheConfigSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public bool? EnableCaching { get; set; }
+
+    }
+
+    public partial class InferenceComponentDeploymentConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.InferenceComponentRollingUpdatePolicy RollingUpdatePolicy { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoRollbackConfig AutoRollbackConfiguration { get; set; }
+
+    }
+
+    public partial class InferenceComponentMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class InferenceComponentPlacementStatus
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ProductionVariantInstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? CurrentCopyCount { get; set; }
+
+    }
+
+    public partial class InferenceComponentRollingUpdatePolicy
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.InferenceComponentCapacitySize MaximumBatchSize { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? WaitIntervalInSeconds { get; set; }
+
+        public int? MaximumExecutionTimeoutInSeconds { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentCapacitySize RollbackMaximumBatchSize { get; set; }
+
+    }
+
+    public partial class InferenceComponentRuntimeConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? CopyCount { get; set; }
+
+    }
+
+    public partial class InferenceComponentRuntimeConfigSummary
+    {
+        public int? DesiredCopyCount { get; set; }
+
+        public int? CurrentCopyCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.InferenceComponentPlacementStatus> PlacementStatus { get; set; }
+
+    }
+
+    public partial class InferenceComponentSchedulingConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.InferenceComponentPlacementStrategy PlacementStrategy { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentAvailabilityZoneBalance AvailabilityZoneBalance { get; set; }
+
+    }
+
+    public partial class InferenceComponentSpecification
+    {
+        public global::Amazon.SageMaker.ProductionVariantInstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string ModelName { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentContainerSpecification Container { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentStartupParameters StartupParameters { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentComputeResourceRequirements ComputeResourceRequirements { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string BaseInferenceComponentName { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentDataCacheConfig DataCacheConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentSchedulingConfig SchedulingConfig { get; set; }
+
+    }
+
+    public partial class InferenceComponentSpecificationSummary
+    {
+        public global::Amazon.SageMaker.ProductionVariantInstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string ModelName { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentContainerSpecificationSummary Container { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentStartupParameters StartupParameters { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentComputeResourceRequirements ComputeResourceRequirements { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string BaseInferenceComponentName { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentDataCacheConfigSummary DataCacheConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentSchedulingConfig SchedulingConfig { get; set; }
+
+    }
+
+    public partial class InferenceComponentStartupParameters
+    {
+        public int? ModelDataDownloadTimeoutInSeconds { get; set; }
+
+        public int? ContainerStartupHealthCheckTimeoutInSeconds { get; set; }
+
+    }
+
+    public partial class InferenceComponentSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string InferenceComponentArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string InferenceComponentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EndpointArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string VariantName { get; set; }
+
+        public global::Amazon.SageMaker.InferenceComponentStatus InferenceComponentStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
     public partial class InferenceExecutionConfig
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
         public global::Amazon.SageMaker.InferenceExecutionMode Mode { get; set; }
+
+    }
+
+    public partial class InferenceExperimentDataStorageConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 512)]
+        public string Destination { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKey { get; set; }
+
+        public global::Amazon.SageMaker.Model.CaptureContentTypeHeader ContentType { get; set; }
+
+    }
+
+    public partial class InferenceExperimentSchedule
+    {
+        public global::System.DateTime? StartTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+    }
+
+    public partial class InferenceExperimentSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.InferenceExperimentType Type { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceExperimentSchedule Schedule { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.InferenceExperimentStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string StatusReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? CompletionTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
 
     }
 
@@ -573,9 +5225,126 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class InferenceMetrics
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? MaxInvocations { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? ModelLatency { get; set; }
+
+    }
+
+    public partial class InferenceRecommendation
+    {
+        public string RecommendationId { get; set; }
+
+        public global::Amazon.SageMaker.Model.RecommendationMetrics Metrics { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.EndpointOutputConfiguration EndpointConfiguration { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelConfiguration ModelConfiguration { get; set; }
+
+        public global::System.DateTime? InvocationEndTime { get; set; }
+
+        public global::System.DateTime? InvocationStartTime { get; set; }
+
+    }
+
+    public partial class InferenceRecommendationsJob
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string JobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 128)]
+        public string JobDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.RecommendationJobType JobType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string JobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.RecommendationJobStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? CompletionTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string ModelName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string SamplePayloadUrl { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string ModelPackageVersionArn { get; set; }
+
+    }
+
+    public partial class InferenceRecommendationsJobStep
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.RecommendationStepType StepType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string JobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.RecommendationJobStatus Status { get; set; }
+
+        public global::Amazon.SageMaker.Model.RecommendationJobInferenceBenchmark InferenceBenchmark { get; set; }
+
+    }
+
+    public partial class InferenceSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 15)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelPackageContainerDefinition> Containers { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
+        public global::System.Collections.Generic.List<string> SupportedTransformInstanceTypes { get; set; }
+
+        public global::System.Collections.Generic.List<string> SupportedRealtimeInferenceInstanceTypes { get; set; }
+
+        public global::System.Collections.Generic.List<string> SupportedContentTypes { get; set; }
+
+        public global::System.Collections.Generic.List<string> SupportedResponseMIMETypes { get; set; }
+
+    }
+
     public partial class InfraCheckConfig
     {
         public bool? EnableInfraCheck { get; set; }
+
+    }
+
+    public partial class InputConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3Uri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 16384)]
+        public string DataInputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Framework Framework { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 3, Max = 10)]
+        public string FrameworkVersion { get; set; }
 
     }
 
@@ -589,6 +5358,74 @@ namespace Amazon.SageMaker.Model
 
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
         public string InstanceGroupName { get; set; }
+
+    }
+
+    public partial class InstanceGroupHealthCheckConfiguration
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string InstanceGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 500)]
+        public global::System.Collections.Generic.List<string> InstanceIds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2)]
+        public global::System.Collections.Generic.List<string> DeepHealthChecks { get; set; }
+
+    }
+
+    public partial class InstanceGroupMetadata
+    {
+        public string FailureMessage { get; set; }
+
+        public string AvailabilityZoneId { get; set; }
+
+        public global::Amazon.SageMaker.Model.CapacityReservation CapacityReservation { get; set; }
+
+        public string SubnetId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.List<string> SecurityGroupIds { get; set; }
+
+        public string AmiOverride { get; set; }
+
+    }
+
+    public partial class InstanceGroupScalingMetadata
+    {
+        public int? InstanceCount { get; set; }
+
+        public int? TargetCount { get; set; }
+
+        public int? MinCount { get; set; }
+
+        public string FailureMessage { get; set; }
+
+    }
+
+    public partial class InstanceMetadata
+    {
+        public string CustomerEni { get; set; }
+
+        public global::Amazon.SageMaker.Model.AdditionalEnis AdditionalEnis { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.InstanceRequirementsEniConfiguration> InstanceRequirementsEniConfigurations { get; set; }
+
+        public global::Amazon.SageMaker.Model.CapacityReservation CapacityReservation { get; set; }
+
+        public string FailureMessage { get; set; }
+
+        public string LcsExecutionState { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string NodeLogicalId { get; set; }
+
+    }
+
+    public partial class InstanceMetadataServiceConfiguration
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1)]
+        public string MinimumInstanceMetadataServiceVersion { get; set; }
 
     }
 
@@ -624,6 +5461,475 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class InstanceRequirementsEniConfiguration
+    {
+        public string CustomerEni { get; set; }
+
+        public global::Amazon.SageMaker.Model.AdditionalEnis AdditionalEnis { get; set; }
+
+    }
+
+    public partial class IntegerParameterRange
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string MinValue { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string MaxValue { get; set; }
+
+        public global::Amazon.SageMaker.HyperParameterScalingType ScalingType { get; set; }
+
+    }
+
+    public partial class IntegerParameterRangeSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string MinValue { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string MaxValue { get; set; }
+
+    }
+
+    public partial class Job
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string JobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string JobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.JobCategory JobCategory { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 5, Max = 16)]
+        public string JobConfigSchemaVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 262144)]
+        public string JobConfigDocument { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        public global::Amazon.SageMaker.JobStatus JobStatus { get; set; }
+
+        public global::Amazon.SageMaker.JobSecondaryStatus SecondaryStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.JobSecondaryStatusTransition> SecondaryStatusTransitions { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class JobConfigSchemaVersionSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 5, Max = 16)]
+        public string JobConfigSchemaVersion { get; set; }
+
+    }
+
+    public partial class JobSecondaryStatusTransition
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.JobSecondaryStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? StartTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        public string StatusMessage { get; set; }
+
+    }
+
+    public partial class JobStepMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class JobSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string JobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.JobCategory JobCategory { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.JobStatus JobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.JobSecondaryStatus JobSecondaryStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+    }
+
+    public partial class JupyterLabAppImageConfig
+    {
+        public global::Amazon.SageMaker.Model.FileSystemConfig FileSystemConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ContainerConfig ContainerConfig { get; set; }
+
+    }
+
+    public partial class JupyterLabAppSettings
+    {
+        public global::Amazon.SageMaker.Model.ResourceSpec DefaultResourceSpec { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 200)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CustomImage> CustomImages { get; set; }
+
+        public global::System.Collections.Generic.List<string> LifecycleConfigArns { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CodeRepository> CodeRepositories { get; set; }
+
+        public global::Amazon.SageMaker.Model.AppLifecycleManagement AppLifecycleManagement { get; set; }
+
+        public global::Amazon.SageMaker.Model.EmrSettings EmrSettings { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string BuiltInLifecycleConfigArn { get; set; }
+
+    }
+
+    public partial class JupyterServerAppSettings
+    {
+        public global::Amazon.SageMaker.Model.ResourceSpec DefaultResourceSpec { get; set; }
+
+        public global::System.Collections.Generic.List<string> LifecycleConfigArns { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CodeRepository> CodeRepositories { get; set; }
+
+    }
+
+    public partial class KendraSettings
+    {
+        public global::Amazon.SageMaker.FeatureStatus Status { get; set; }
+
+    }
+
+    public partial class KernelGatewayAppSettings
+    {
+        public global::Amazon.SageMaker.Model.ResourceSpec DefaultResourceSpec { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 200)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CustomImage> CustomImages { get; set; }
+
+        public global::System.Collections.Generic.List<string> LifecycleConfigArns { get; set; }
+
+    }
+
+    public partial class KernelGatewayImageConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.KernelSpec> KernelSpecs { get; set; }
+
+        public global::Amazon.SageMaker.Model.FileSystemConfig FileSystemConfig { get; set; }
+
+    }
+
+    public partial class KernelSpec
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string DisplayName { get; set; }
+
+    }
+
+    public partial class LabelCounters
+    {
+        public int? TotalLabeled { get; set; }
+
+        public int? HumanLabeled { get; set; }
+
+        public int? MachineLabeled { get; set; }
+
+        public int? FailedNonRetryableError { get; set; }
+
+        public int? Unlabeled { get; set; }
+
+    }
+
+    public partial class LabelCountersForWorkteam
+    {
+        public int? HumanLabeled { get; set; }
+
+        public int? PendingHuman { get; set; }
+
+        public int? Total { get; set; }
+
+    }
+
+    public partial class LabelingJobAlgorithmsConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string LabelingJobAlgorithmSpecificationArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string InitialActiveLearningModelArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.LabelingJobResourceConfig LabelingJobResourceConfig { get; set; }
+
+    }
+
+    public partial class LabelingJobDataAttributes
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public global::System.Collections.Generic.List<string> ContentClassifiers { get; set; }
+
+    }
+
+    public partial class LabelingJobDataSource
+    {
+        public global::Amazon.SageMaker.Model.LabelingJobS3DataSource S3DataSource { get; set; }
+
+        public global::Amazon.SageMaker.Model.LabelingJobSnsDataSource SnsDataSource { get; set; }
+
+    }
+
+    public partial class LabelingJobForWorkteamSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string LabelingJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1)]
+        public string JobReferenceCode { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 12, Max = 12)]
+        public string WorkRequesterAccountId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.LabelCountersForWorkteam LabelCounters { get; set; }
+
+        public int? NumberOfHumanWorkersPerDataObject { get; set; }
+
+    }
+
+    public partial class LabelingJobInputConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.LabelingJobDataSource DataSource { get; set; }
+
+        public global::Amazon.SageMaker.Model.LabelingJobDataAttributes DataAttributes { get; set; }
+
+    }
+
+    public partial class LabelingJobOutput
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string OutputDatasetS3Uri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string FinalActiveLearningModelArn { get; set; }
+
+    }
+
+    public partial class LabelingJobOutputConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3OutputPath { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string SnsTopicArn { get; set; }
+
+    }
+
+    public partial class LabelingJobResourceConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string VolumeKmsKeyId { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig VpcConfig { get; set; }
+
+    }
+
+    public partial class LabelingJobS3DataSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string ManifestS3Uri { get; set; }
+
+    }
+
+    public partial class LabelingJobSnsDataSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string SnsTopicArn { get; set; }
+
+    }
+
+    public partial class LabelingJobStoppingConditions
+    {
+        public int? MaxHumanLabeledObjectCount { get; set; }
+
+        public int? MaxPercentageOfInputDatasetLabeled { get; set; }
+
+    }
+
+    public partial class LabelingJobSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string LabelingJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string LabelingJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.LabelingJobStatus LabelingJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.LabelCounters LabelCounters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string WorkteamArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PreHumanTaskLambdaArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string AnnotationConsolidationLambdaArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public global::Amazon.SageMaker.Model.LabelingJobOutput LabelingJobOutput { get; set; }
+
+        public global::Amazon.SageMaker.Model.LabelingJobInputConfig InputConfig { get; set; }
+
+    }
+
+    public partial class LambdaStepMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string Arn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.OutputParameter> OutputParameters { get; set; }
+
+    }
+
+    public partial class LastUpdateStatus
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.LastUpdateStatusValue Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+    }
+
+    public partial class LineageGroupSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string LineageGroupArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string LineageGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class LineageMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.Dictionary<string, string> ActionArns { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.Dictionary<string, string> ArtifactArns { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.Dictionary<string, string> ContextArns { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AssociationInfo> Associations { get; set; }
+
+    }
+
+    public partial class MLflowConfiguration
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string MlflowResourceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string MlflowExperimentName { get; set; }
+
+    }
+
+    public partial class ManagedConfiguration
+    {
+        public global::Amazon.SageMaker.ManagedStorageType ManagedStorageType { get; set; }
+
+    }
+
+    public partial class MemberDefinition
+    {
+        public global::Amazon.SageMaker.Model.CognitoMemberDefinition CognitoMemberDefinition { get; set; }
+
+        public global::Amazon.SageMaker.Model.OidcMemberDefinition OidcMemberDefinition { get; set; }
+
+    }
+
+    public partial class MetadataProperties
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string CommitId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Repository { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string GeneratedBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ProjectId { get; set; }
+
+    }
+
     public partial class MetricData
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 255)]
@@ -635,6 +5941,18 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class MetricDatum
+    {
+        public global::Amazon.SageMaker.AutoMLMetricEnum MetricName { get; set; }
+
+        public global::Amazon.SageMaker.AutoMLMetricExtendedEnum StandardMetricName { get; set; }
+
+        public float? Value { get; set; }
+
+        public global::Amazon.SageMaker.MetricSetSource Set { get; set; }
+
+    }
+
     public partial class MetricDefinition
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 255)]
@@ -642,6 +5960,14 @@ namespace Amazon.SageMaker.Model
 
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 500)]
         public string Regex { get; set; }
+
+    }
+
+    public partial class MetricSpecification
+    {
+        public global::Amazon.SageMaker.Model.PredefinedMetricSpecification Predefined { get; set; }
+
+        public global::Amazon.SageMaker.Model.CustomizedMetricSpecification Customized { get; set; }
 
     }
 
@@ -661,6 +5987,38 @@ namespace Amazon.SageMaker.Model
         public string MetricsEndpointPath { get; set; }
 
         public int? MetricPublishFrequencyInSeconds { get; set; }
+
+    }
+
+    public partial class MetricsSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ContentType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 72)]
+        public string ContentDigest { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3Uri { get; set; }
+
+    }
+
+    public partial class MlflowAppSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string Name { get; set; }
+
+        public global::Amazon.SageMaker.MlflowAppStatus Status { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 16)]
+        public string MlflowVersion { get; set; }
 
     }
 
@@ -687,6 +6045,37 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class Model
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string ModelName { get; set; }
+
+        public global::Amazon.SageMaker.Model.ContainerDefinition PrimaryContainer { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 15)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ContainerDefinition> Containers { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceExecutionConfig InferenceExecutionConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string ExecutionRoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig VpcConfig { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string ModelArn { get; set; }
+
+        public bool? EnableNetworkIsolation { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.DeploymentRecommendation DeploymentRecommendation { get; set; }
+
+    }
+
     public partial class ModelAccessConfig
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
@@ -701,9 +6090,521 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class ModelBiasAppSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string ImageUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string ConfigUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+    }
+
+    public partial class ModelBiasBaselineConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string BaseliningJobName { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringConstraintsResource ConstraintsResource { get; set; }
+
+    }
+
+    public partial class ModelBiasJobInput
+    {
+        public global::Amazon.SageMaker.Model.EndpointInput EndpointInput { get; set; }
+
+        public global::Amazon.SageMaker.Model.BatchTransformInput BatchTransformInput { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringGroundTruthS3Input GroundTruthS3Input { get; set; }
+
+    }
+
+    public partial class ModelCard
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ModelCardArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string ModelCardName { get; set; }
+
+        public int? ModelCardVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Sensitive = true, Min = 0, Max = 100000)]
+        public string Content { get; set; }
+
+        public global::Amazon.SageMaker.ModelCardStatus ModelCardStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelCardSecurityConfig SecurityConfig { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public string ModelId { get; set; }
+
+        public string RiskRating { get; set; }
+
+        public string ModelPackageGroupName { get; set; }
+
+    }
+
+    public partial class ModelCardExportArtifacts
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3ExportArtifacts { get; set; }
+
+    }
+
+    public partial class ModelCardExportJobSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelCardExportJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ModelCardExportJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ModelCardExportJobStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelCardName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? ModelCardVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreatedAt { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedAt { get; set; }
+
+    }
+
+    public partial class ModelCardExportOutputConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3OutputPath { get; set; }
+
+    }
+
+    public partial class ModelCardSecurityConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+    }
+
+    public partial class ModelCardSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelCardName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ModelCardArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ModelCardStatus ModelCardStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class ModelCardVersionSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelCardName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ModelCardArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ModelCardStatus ModelCardStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? ModelCardVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class ModelClientConfig
+    {
+        public int? InvocationsTimeoutInSeconds { get; set; }
+
+        public int? InvocationsMaxRetries { get; set; }
+
+    }
+
+    public partial class ModelCompilationConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string Image { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 25)]
+        public global::System.Collections.Generic.Dictionary<string, string> OverrideEnvironment { get; set; }
+
+    }
+
+    public partial class ModelConfiguration
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string InferenceSpecificationName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.EnvironmentParameter> EnvironmentParameters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string CompilationJobName { get; set; }
+
+    }
+
+    public partial class ModelDashboardEndpoint
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EndpointArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.EndpointStatus EndpointStatus { get; set; }
+
+    }
+
+    public partial class ModelDashboardIndicatorAction
+    {
+        public bool? Enabled { get; set; }
+
+    }
+
+    public partial class ModelDashboardModel
+    {
+        public global::Amazon.SageMaker.Model.Model Model { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelDashboardEndpoint> Endpoints { get; set; }
+
+        public global::Amazon.SageMaker.Model.TransformJob LastBatchTransformJob { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelDashboardMonitoringSchedule> MonitoringSchedules { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelDashboardModelCard ModelCard { get; set; }
+
+    }
+
+    public partial class ModelDashboardModelCard
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ModelCardArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string ModelCardName { get; set; }
+
+        public int? ModelCardVersion { get; set; }
+
+        public global::Amazon.SageMaker.ModelCardStatus ModelCardStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelCardSecurityConfig SecurityConfig { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public string ModelId { get; set; }
+
+        public string RiskRating { get; set; }
+
+    }
+
+    public partial class ModelDashboardMonitoringSchedule
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string MonitoringScheduleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string MonitoringScheduleName { get; set; }
+
+        public global::Amazon.SageMaker.ScheduleStatus MonitoringScheduleStatus { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringType MonitoringType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringScheduleConfig MonitoringScheduleConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MonitoringAlertSummary> MonitoringAlertSummaries { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringExecutionSummary LastMonitoringExecutionSummary { get; set; }
+
+        public global::Amazon.SageMaker.Model.BatchTransformInput BatchTransformInput { get; set; }
+
+    }
+
+    public partial class ModelDataQuality
+    {
+        public global::Amazon.SageMaker.Model.MetricsSource Statistics { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetricsSource Constraints { get; set; }
+
+    }
+
     public partial class ModelDataSource
     {
         public global::Amazon.SageMaker.Model.S3ModelDataSource S3DataSource { get; set; }
+
+    }
+
+    public partial class ModelDeployConfig
+    {
+        public bool? AutoGenerateEndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+    }
+
+    public partial class ModelDeployResult
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+    }
+
+    public partial class ModelDigests
+    {
+        public string ArtifactDigest { get; set; }
+
+    }
+
+    public partial class ModelExplainabilityAppSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string ImageUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string ConfigUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+    }
+
+    public partial class ModelExplainabilityBaselineConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string BaseliningJobName { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringConstraintsResource ConstraintsResource { get; set; }
+
+    }
+
+    public partial class ModelExplainabilityJobInput
+    {
+        public global::Amazon.SageMaker.Model.EndpointInput EndpointInput { get; set; }
+
+        public global::Amazon.SageMaker.Model.BatchTransformInput BatchTransformInput { get; set; }
+
+    }
+
+    public partial class ModelInfrastructureConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ModelInfrastructureType InfrastructureType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.RealTimeInferenceConfig RealTimeInferenceConfig { get; set; }
+
+    }
+
+    public partial class ModelInput
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 16384)]
+        public string DataInputConfig { get; set; }
+
+    }
+
+    public partial class ModelLatencyThreshold
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string Percentile { get; set; }
+
+        public int? ValueInMilliseconds { get; set; }
+
+    }
+
+    public partial class ModelLifeCycle
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string Stage { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string StageStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string StageDescription { get; set; }
+
+    }
+
+    public partial class ModelMetadataFilter
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ModelMetadataFilterType Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string Value { get; set; }
+
+    }
+
+    public partial class ModelMetadataSearchExpression
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 4)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelMetadataFilter> Filters { get; set; }
+
+    }
+
+    public partial class ModelMetadataSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Domain { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Framework { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Task { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Model { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string FrameworkVersion { get; set; }
+
+    }
+
+    public partial class ModelMetrics
+    {
+        public global::Amazon.SageMaker.Model.ModelQuality ModelQuality { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelDataQuality ModelDataQuality { get; set; }
+
+        public global::Amazon.SageMaker.Model.Bias Bias { get; set; }
+
+        public global::Amazon.SageMaker.Model.Explainability Explainability { get; set; }
+
+    }
+
+    public partial class ModelPackage
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string ModelPackageName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string ModelPackageGroupName { get; set; }
+
+        public int? ModelPackageVersion { get; set; }
+
+        public global::Amazon.SageMaker.ModelPackageRegistrationType ModelPackageRegistrationType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string ModelPackageArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ModelPackageDescription { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceSpecification InferenceSpecification { get; set; }
+
+        public global::Amazon.SageMaker.Model.SourceAlgorithmSpecification SourceAlgorithmSpecification { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelPackageValidationSpecification ValidationSpecification { get; set; }
+
+        public global::Amazon.SageMaker.ModelPackageStatus ModelPackageStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelPackageStatusDetails ModelPackageStatusDetails { get; set; }
+
+        public bool? CertifyForMarketplace { get; set; }
+
+        public global::Amazon.SageMaker.ModelApprovalStatus ModelApprovalStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetadataProperties MetadataProperties { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelMetrics ModelMetrics { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ApprovalDescription { get; set; }
+
+        public string Domain { get; set; }
+
+        public string Task { get; set; }
+
+        public string SamplePayloadUrl { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 15)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AdditionalInferenceSpecificationDefinition> AdditionalInferenceSpecifications { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string SourceUri { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelPackageSecurityConfig SecurityConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelPackageModelCard ModelCard { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelLifeCycle ModelLifeCycle { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 50)]
+        public global::System.Collections.Generic.Dictionary<string, string> CustomerMetadataProperties { get; set; }
+
+        public global::Amazon.SageMaker.Model.DriftCheckBaselines DriftCheckBaselines { get; set; }
+
+        public global::Amazon.SageMaker.SkipModelValidation SkipModelValidation { get; set; }
 
     }
 
@@ -717,9 +6618,701 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class ModelPackageContainerDefinition
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string ContainerHostname { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string Image { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 72)]
+        public string ImageDigest { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ModelDataUrl { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelDataSource ModelDataSource { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ProductId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelInput ModelInput { get; set; }
+
+        public string Framework { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 3, Max = 10)]
+        public string FrameworkVersion { get; set; }
+
+        public string NearestModelName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AdditionalModelDataSource> AdditionalModelDataSources { get; set; }
+
+        public global::Amazon.SageMaker.Model.AdditionalS3DataSource AdditionalS3DataSource { get; set; }
+
+        public string ModelDataETag { get; set; }
+
+        public bool? IsCheckpoint { get; set; }
+
+        public global::Amazon.SageMaker.Model.BaseModel BaseModel { get; set; }
+
+    }
+
+    public partial class ModelPackageGroup
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string ModelPackageGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string ModelPackageGroupArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ModelPackageGroupDescription { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::Amazon.SageMaker.ModelPackageGroupStatus ModelPackageGroupStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class ModelPackageGroupSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelPackageGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string ModelPackageGroupArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ModelPackageGroupDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ModelPackageGroupStatus ModelPackageGroupStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.ManagedConfiguration ManagedConfiguration { get; set; }
+
+    }
+
+    public partial class ModelPackageModelCard
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Sensitive = true, Min = 0, Max = 100000)]
+        public string ModelCardContent { get; set; }
+
+        public global::Amazon.SageMaker.ModelCardStatus ModelCardStatus { get; set; }
+
+    }
+
+    public partial class ModelPackageSecurityConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+    }
+
+    public partial class ModelPackageStatusDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelPackageStatusItem> ValidationStatuses { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelPackageStatusItem> ImageScanStatuses { get; set; }
+
+    }
+
+    public partial class ModelPackageStatusItem
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.DetailedModelPackageStatus Status { get; set; }
+
+        public string FailureReason { get; set; }
+
+    }
+
+    public partial class ModelPackageSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string ModelPackageName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string ModelPackageGroupName { get; set; }
+
+        public int? ModelPackageVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string ModelPackageArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ModelPackageDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ModelPackageStatus ModelPackageStatus { get; set; }
+
+        public global::Amazon.SageMaker.ModelApprovalStatus ModelApprovalStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelLifeCycle ModelLifeCycle { get; set; }
+
+        public global::Amazon.SageMaker.ModelPackageRegistrationType ModelPackageRegistrationType { get; set; }
+
+    }
+
+    public partial class ModelPackageValidationProfile
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ProfileName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TransformJobDefinition TransformJobDefinition { get; set; }
+
+    }
+
+    public partial class ModelPackageValidationSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string ValidationRole { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelPackageValidationProfile> ValidationProfiles { get; set; }
+
+    }
+
+    public partial class ModelQuality
+    {
+        public global::Amazon.SageMaker.Model.MetricsSource Statistics { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetricsSource Constraints { get; set; }
+
+    }
+
+    public partial class ModelQualityAppSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string ImageUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 100)]
+        public global::System.Collections.Generic.List<string> ContainerEntrypoint { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 50)]
+        public global::System.Collections.Generic.List<string> ContainerArguments { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string RecordPreprocessorSourceUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string PostAnalyticsProcessorSourceUri { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringProblemType ProblemType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+    }
+
+    public partial class ModelQualityBaselineConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string BaseliningJobName { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringConstraintsResource ConstraintsResource { get; set; }
+
+    }
+
+    public partial class ModelQualityJobInput
+    {
+        public global::Amazon.SageMaker.Model.EndpointInput EndpointInput { get; set; }
+
+        public global::Amazon.SageMaker.Model.BatchTransformInput BatchTransformInput { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringGroundTruthS3Input GroundTruthS3Input { get; set; }
+
+    }
+
+    public partial class ModelQuantizationConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string Image { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 25)]
+        public global::System.Collections.Generic.Dictionary<string, string> OverrideEnvironment { get; set; }
+
+    }
+
+    public partial class ModelRegisterSettings
+    {
+        public global::Amazon.SageMaker.FeatureStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string CrossAccountModelRegisterRoleArn { get; set; }
+
+    }
+
+    public partial class ModelShardingConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string Image { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 25)]
+        public global::System.Collections.Generic.Dictionary<string, string> OverrideEnvironment { get; set; }
+
+    }
+
+    public partial class ModelSpeculativeDecodingConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ModelSpeculativeDecodingTechnique Technique { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelSpeculativeDecodingTrainingDataSource TrainingDataSource { get; set; }
+
+    }
+
+    public partial class ModelSpeculativeDecodingTrainingDataSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3Uri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ModelSpeculativeDecodingS3DataType S3DataType { get; set; }
+
+    }
+
+    public partial class ModelStepMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class ModelSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string ModelName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string ModelArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+    }
+
+    public partial class ModelVariantConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string ModelName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string VariantName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelInfrastructureConfig InfrastructureConfig { get; set; }
+
+    }
+
+    public partial class ModelVariantConfigSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string ModelName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string VariantName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelInfrastructureConfig InfrastructureConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ModelVariantStatus Status { get; set; }
+
+    }
+
+    public partial class MonitoringAlertActions
+    {
+        public global::Amazon.SageMaker.Model.ModelDashboardIndicatorAction ModelDashboardIndicator { get; set; }
+
+    }
+
+    public partial class MonitoringAlertHistorySummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string MonitoringScheduleName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string MonitoringAlertName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.MonitoringAlertStatus AlertStatus { get; set; }
+
+    }
+
+    public partial class MonitoringAlertSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string MonitoringAlertName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.MonitoringAlertStatus AlertStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? DatapointsToAlert { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? EvaluationPeriod { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringAlertActions Actions { get; set; }
+
+    }
+
+    public partial class MonitoringAppSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string ImageUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 100)]
+        public global::System.Collections.Generic.List<string> ContainerEntrypoint { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 50)]
+        public global::System.Collections.Generic.List<string> ContainerArguments { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string RecordPreprocessorSourceUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string PostAnalyticsProcessorSourceUri { get; set; }
+
+    }
+
+    public partial class MonitoringBaselineConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string BaseliningJobName { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringConstraintsResource ConstraintsResource { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringStatisticsResource StatisticsResource { get; set; }
+
+    }
+
+    public partial class MonitoringClusterConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? InstanceCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ProcessingInstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? VolumeSizeInGB { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string VolumeKmsKeyId { get; set; }
+
+    }
+
+    public partial class MonitoringConstraintsResource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string S3Uri { get; set; }
+
+    }
+
+    public partial class MonitoringCsvDatasetFormat
+    {
+        public bool? Header { get; set; }
+
+    }
+
+    public partial class MonitoringDatasetFormat
+    {
+        public global::Amazon.SageMaker.Model.MonitoringCsvDatasetFormat Csv { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringJsonDatasetFormat Json { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringParquetDatasetFormat Parquet { get; set; }
+
+    }
+
+    public partial class MonitoringExecutionSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string MonitoringScheduleName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? ScheduledTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ExecutionStatus MonitoringExecutionStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ProcessingJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string MonitoringJobDefinitionName { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringType MonitoringType { get; set; }
+
+    }
+
+    public partial class MonitoringGroundTruthS3Input
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 512)]
+        public string S3Uri { get; set; }
+
+    }
+
+    public partial class MonitoringInput
+    {
+        public global::Amazon.SageMaker.Model.EndpointInput EndpointInput { get; set; }
+
+        public global::Amazon.SageMaker.Model.BatchTransformInput BatchTransformInput { get; set; }
+
+    }
+
+    public partial class MonitoringJobDefinition
+    {
+        public global::Amazon.SageMaker.Model.MonitoringBaselineConfig BaselineConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MonitoringInput> MonitoringInputs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringOutputConfig MonitoringOutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringResources MonitoringResources { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringAppSpecification MonitoringAppSpecification { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringStoppingCondition StoppingCondition { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+        public global::Amazon.SageMaker.Model.NetworkConfig NetworkConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+    }
+
+    public partial class MonitoringJobDefinitionSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string MonitoringJobDefinitionName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string MonitoringJobDefinitionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+    }
+
+    public partial class MonitoringJsonDatasetFormat
+    {
+        public bool? Line { get; set; }
+
+    }
+
+    public partial class MonitoringNetworkConfig
+    {
+        public bool? EnableInterContainerTrafficEncryption { get; set; }
+
+        public bool? EnableNetworkIsolation { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig VpcConfig { get; set; }
+
+    }
+
+    public partial class MonitoringOutput
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringS3Output S3Output { get; set; }
+
+    }
+
+    public partial class MonitoringOutputConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MonitoringOutput> MonitoringOutputs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+    }
+
+    public partial class MonitoringParquetDatasetFormat
+    {
+    }
+
+    public partial class MonitoringResources
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringClusterConfig ClusterConfig { get; set; }
+
+    }
+
+    public partial class MonitoringS3Output
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 512)]
+        public string S3Uri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string LocalPath { get; set; }
+
+        public global::Amazon.SageMaker.ProcessingS3UploadMode S3UploadMode { get; set; }
+
+    }
+
+    public partial class MonitoringSchedule
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string MonitoringScheduleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string MonitoringScheduleName { get; set; }
+
+        public global::Amazon.SageMaker.ScheduleStatus MonitoringScheduleStatus { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringType MonitoringType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringScheduleConfig MonitoringScheduleConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringExecutionSummary LastMonitoringExecutionSummary { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class MonitoringScheduleConfig
+    {
+        public global::Amazon.SageMaker.Model.ScheduleConfig ScheduleConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringJobDefinition MonitoringJobDefinition { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string MonitoringJobDefinitionName { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringType MonitoringType { get; set; }
+
+    }
+
+    public partial class MonitoringScheduleSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string MonitoringScheduleName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string MonitoringScheduleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ScheduleStatus MonitoringScheduleStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string MonitoringJobDefinitionName { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringType MonitoringType { get; set; }
+
+    }
+
+    public partial class MonitoringStatisticsResource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string S3Uri { get; set; }
+
+    }
+
+    public partial class MonitoringStoppingCondition
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? MaxRuntimeInSeconds { get; set; }
+
+    }
+
     public partial class MultiModelConfig
     {
         public global::Amazon.SageMaker.ModelCacheSetting ModelCacheSetting { get; set; }
+
+    }
+
+    public partial class NeoVpcConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<string> SecurityGroupIds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 16)]
+        public global::System.Collections.Generic.List<string> Subnets { get; set; }
+
+    }
+
+    public partial class NestedFilters
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 255)]
+        public string NestedPropertyName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 20)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Filter> Filters { get; set; }
 
     }
 
@@ -733,6 +7326,330 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class NodeAdditionResult
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128)]
+        public string NodeLogicalId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string InstanceGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterInstanceStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<string> AvailabilityZones { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 20)]
+        public global::System.Collections.Generic.List<string> InstanceTypes { get; set; }
+
+    }
+
+    public partial class NotebookInstanceLifecycleConfigSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string NotebookInstanceLifecycleConfigName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string NotebookInstanceLifecycleConfigArn { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class NotebookInstanceLifecycleHook
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 16384)]
+        public string Content { get; set; }
+
+    }
+
+    public partial class NotebookInstanceSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string NotebookInstanceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string NotebookInstanceArn { get; set; }
+
+        public global::Amazon.SageMaker.NotebookInstanceStatus NotebookInstanceStatus { get; set; }
+
+        public string Url { get; set; }
+
+        public global::Amazon.SageMaker.InstanceType InstanceType { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NotebookInstanceLifecycleConfigName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1024)]
+        public string DefaultCodeRepository { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3)]
+        public global::System.Collections.Generic.List<string> AdditionalCodeRepositories { get; set; }
+
+    }
+
+    public partial class NotificationConfiguration
+    {
+        public string NotificationTopicArn { get; set; }
+
+    }
+
+    public partial class ObjectiveStatusCounters
+    {
+        public int? Succeeded { get; set; }
+
+        public int? Pending { get; set; }
+
+        public int? Failed { get; set; }
+
+    }
+
+    public partial class OfflineStoreConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.S3StorageConfig S3StorageConfig { get; set; }
+
+        public bool? DisableGlueTableCreation { get; set; }
+
+        public global::Amazon.SageMaker.Model.DataCatalogConfig DataCatalogConfig { get; set; }
+
+        public global::Amazon.SageMaker.TableFormat TableFormat { get; set; }
+
+    }
+
+    public partial class OfflineStoreStatus
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.OfflineStoreStatusValue Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string BlockedReason { get; set; }
+
+    }
+
+    public partial class OidcConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 1024)]
+        public string ClientId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Sensitive = true, Min = 1, Max = 1024)]
+        public string ClientSecret { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 500)]
+        public string Issuer { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 500)]
+        public string AuthorizationEndpoint { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 500)]
+        public string TokenEndpoint { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 500)]
+        public string UserInfoEndpoint { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 500)]
+        public string LogoutEndpoint { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 500)]
+        public string JwksUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Scope { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public global::System.Collections.Generic.Dictionary<string, string> AuthenticationRequestExtraParams { get; set; }
+
+    }
+
+    public partial class OidcConfigForResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1024)]
+        public string ClientId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 500)]
+        public string Issuer { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 500)]
+        public string AuthorizationEndpoint { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 500)]
+        public string TokenEndpoint { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 500)]
+        public string UserInfoEndpoint { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 500)]
+        public string LogoutEndpoint { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 500)]
+        public string JwksUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Scope { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public global::System.Collections.Generic.Dictionary<string, string> AuthenticationRequestExtraParams { get; set; }
+
+    }
+
+    public partial class OidcMemberDefinition
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<string> Groups { get; set; }
+
+    }
+
+    public partial class OnlineStoreConfig
+    {
+        public global::Amazon.SageMaker.Model.OnlineStoreSecurityConfig SecurityConfig { get; set; }
+
+        public bool? EnableOnlineStore { get; set; }
+
+        public global::Amazon.SageMaker.Model.TtlDuration TtlDuration { get; set; }
+
+        public global::Amazon.SageMaker.StorageType StorageType { get; set; }
+
+    }
+
+    public partial class OnlineStoreConfigUpdate
+    {
+        public global::Amazon.SageMaker.Model.TtlDuration TtlDuration { get; set; }
+
+    }
+
+    public partial class OnlineStoreSecurityConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+    }
+
+    public partial class OptimizationConfig
+    {
+        public global::Amazon.SageMaker.Model.ModelQuantizationConfig ModelQuantizationConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelCompilationConfig ModelCompilationConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelShardingConfig ModelShardingConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelSpeculativeDecodingConfig ModelSpeculativeDecodingConfig { get; set; }
+
+    }
+
+    public partial class OptimizationJobModelSource
+    {
+        public global::Amazon.SageMaker.Model.OptimizationJobModelSourceS3 S3 { get; set; }
+
+        public global::Amazon.SageMaker.Model.OptimizationSageMakerModel SageMakerModel { get; set; }
+
+    }
+
+    public partial class OptimizationJobModelSourceS3
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string S3Uri { get; set; }
+
+        public global::Amazon.SageMaker.Model.OptimizationModelAccessConfig ModelAccessConfig { get; set; }
+
+    }
+
+    public partial class OptimizationJobOutputConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3OutputLocation { get; set; }
+
+        public global::Amazon.SageMaker.Model.OptimizationSageMakerModel SageMakerModel { get; set; }
+
+    }
+
+    public partial class OptimizationJobSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string OptimizationJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string OptimizationJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.OptimizationJobStatus OptimizationJobStatus { get; set; }
+
+        public global::System.DateTime? OptimizationStartTime { get; set; }
+
+        public global::System.DateTime? OptimizationEndTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.OptimizationJobDeploymentInstanceType DeploymentInstanceType { get; set; }
+
+        public int? MaxInstanceCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<string> OptimizationTypes { get; set; }
+
+    }
+
+    public partial class OptimizationModelAccessConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public bool? AcceptEula { get; set; }
+
+    }
+
+    public partial class OptimizationOutput
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string RecommendedInferenceImage { get; set; }
+
+    }
+
+    public partial class OptimizationSageMakerModel
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string ModelName { get; set; }
+
+    }
+
+    public partial class OptimizationVpcConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<string> SecurityGroupIds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 16)]
+        public global::System.Collections.Generic.List<string> Subnets { get; set; }
+
+    }
+
+    public partial class OutputConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3OutputLocation { get; set; }
+
+        public global::Amazon.SageMaker.TargetDevice TargetDevice { get; set; }
+
+        public global::Amazon.SageMaker.Model.TargetPlatform TargetPlatform { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 3, Max = 1024)]
+        public string CompilerOptions { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+    }
+
     public partial class OutputDataConfig
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
@@ -742,6 +7659,129 @@ namespace Amazon.SageMaker.Model
         public string S3OutputPath { get; set; }
 
         public global::Amazon.SageMaker.OutputCompressionType CompressionType { get; set; }
+
+    }
+
+    public partial class OutputParameter
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string Value { get; set; }
+
+    }
+
+    public partial class OwnershipSettings
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string OwnerUserProfileName { get; set; }
+
+    }
+
+    public partial class OwnershipSettingsSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string OwnerUserProfileName { get; set; }
+
+    }
+
+    public partial class ParallelismConfiguration
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? MaxParallelExecutionSteps { get; set; }
+
+    }
+
+    public partial class Parameter
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string Value { get; set; }
+
+    }
+
+    public partial class ParameterRange
+    {
+        public global::Amazon.SageMaker.Model.IntegerParameterRangeSpecification IntegerParameterRangeSpecification { get; set; }
+
+        public global::Amazon.SageMaker.Model.ContinuousParameterRangeSpecification ContinuousParameterRangeSpecification { get; set; }
+
+        public global::Amazon.SageMaker.Model.CategoricalParameterRangeSpecification CategoricalParameterRangeSpecification { get; set; }
+
+    }
+
+    public partial class ParameterRanges
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 30)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.IntegerParameterRange> IntegerParameterRanges { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 30)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ContinuousParameterRange> ContinuousParameterRanges { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 30)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CategoricalParameterRange> CategoricalParameterRanges { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AutoParameter> AutoParameters { get; set; }
+
+    }
+
+    public partial class Parent
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string TrialName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string ExperimentName { get; set; }
+
+    }
+
+    public partial class ParentHyperParameterTuningJob
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 32)]
+        public string HyperParameterTuningJobName { get; set; }
+
+    }
+
+    public partial class PartnerAppConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.List<string> AdminUsers { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.Dictionary<string, string> Arguments { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public global::System.Collections.Generic.List<string> AssignedGroupPatterns { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.RoleGroupAssignment> RoleGroupAssignments { get; set; }
+
+    }
+
+    public partial class PartnerAppMaintenanceConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 9)]
+        public string MaintenanceWindowStart { get; set; }
+
+    }
+
+    public partial class PartnerAppSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string Name { get; set; }
+
+        public global::Amazon.SageMaker.PartnerAppType Type { get; set; }
+
+        public global::Amazon.SageMaker.PartnerAppStatus Status { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
 
     }
 
@@ -795,6 +7835,294 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class Phase
+    {
+        public int? InitialNumberOfUsers { get; set; }
+
+        public int? SpawnRate { get; set; }
+
+        public int? DurationInSeconds { get; set; }
+
+    }
+
+    public partial class Pipeline
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string PipelineName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string PipelineDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string PipelineDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.PipelineStatus PipelineStatus { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::System.DateTime? LastRunTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        public global::Amazon.SageMaker.Model.ParallelismConfiguration ParallelismConfiguration { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class PipelineDefinitionS3Location
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 3, Max = 63)]
+        public string Bucket { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 1024)]
+        public string ObjectKey { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1024)]
+        public string VersionId { get; set; }
+
+    }
+
+    public partial class PipelineExecution
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineExecutionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 82)]
+        public string PipelineExecutionDisplayName { get; set; }
+
+        public global::Amazon.SageMaker.PipelineExecutionStatus PipelineExecutionStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string PipelineExecutionDescription { get; set; }
+
+        public global::Amazon.SageMaker.Model.PipelineExperimentConfig PipelineExperimentConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1300)]
+        public string FailureReason { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        public global::Amazon.SageMaker.Model.ParallelismConfiguration ParallelismConfiguration { get; set; }
+
+        public global::Amazon.SageMaker.Model.SelectiveExecutionConfig SelectiveExecutionConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 200)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Parameter> PipelineParameters { get; set; }
+
+        public long? PipelineVersionId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 82)]
+        public string PipelineVersionDisplayName { get; set; }
+
+    }
+
+    public partial class PipelineExecutionStep
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string StepName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string StepDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string StepDescription { get; set; }
+
+        public global::System.DateTime? StartTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        public global::Amazon.SageMaker.StepStatus StepStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.CacheHitResult CacheHitResult { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public global::Amazon.SageMaker.Model.PipelineExecutionStepMetadata Metadata { get; set; }
+
+        public int? AttemptCount { get; set; }
+
+        public global::Amazon.SageMaker.Model.SelectiveExecutionResult SelectiveExecutionResult { get; set; }
+
+    }
+
+    public partial class PipelineExecutionStepMetadata
+    {
+        public global::Amazon.SageMaker.Model.TrainingJobStepMetadata TrainingJob { get; set; }
+
+        public global::Amazon.SageMaker.Model.ProcessingJobStepMetadata ProcessingJob { get; set; }
+
+        public global::Amazon.SageMaker.Model.TransformJobStepMetadata TransformJob { get; set; }
+
+        public global::Amazon.SageMaker.Model.TuningJobStepMetaData TuningJob { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelStepMetadata Model { get; set; }
+
+        public global::Amazon.SageMaker.Model.RegisterModelStepMetadata RegisterModel { get; set; }
+
+        public global::Amazon.SageMaker.Model.ConditionStepMetadata Condition { get; set; }
+
+        public global::Amazon.SageMaker.Model.CallbackStepMetadata Callback { get; set; }
+
+        public global::Amazon.SageMaker.Model.LambdaStepMetadata Lambda { get; set; }
+
+        public global::Amazon.SageMaker.Model.EMRStepMetadata EMR { get; set; }
+
+        public global::Amazon.SageMaker.Model.QualityCheckStepMetadata QualityCheck { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClarifyCheckStepMetadata ClarifyCheck { get; set; }
+
+        public global::Amazon.SageMaker.Model.FailStepMetadata Fail { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLJobStepMetadata AutoMLJob { get; set; }
+
+        public global::Amazon.SageMaker.Model.EndpointStepMetadata Endpoint { get; set; }
+
+        public global::Amazon.SageMaker.Model.EndpointConfigStepMetadata EndpointConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.BedrockCustomModelMetadata BedrockCustomModel { get; set; }
+
+        public global::Amazon.SageMaker.Model.BedrockCustomModelDeploymentMetadata BedrockCustomModelDeployment { get; set; }
+
+        public global::Amazon.SageMaker.Model.BedrockProvisionedModelThroughputMetadata BedrockProvisionedModelThroughput { get; set; }
+
+        public global::Amazon.SageMaker.Model.BedrockModelImportMetadata BedrockModelImport { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentMetadata InferenceComponent { get; set; }
+
+        public global::Amazon.SageMaker.Model.LineageMetadata Lineage { get; set; }
+
+        public global::Amazon.SageMaker.Model.JobStepMetadata Job { get; set; }
+
+    }
+
+    public partial class PipelineExecutionSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineExecutionArn { get; set; }
+
+        public global::System.DateTime? StartTime { get; set; }
+
+        public global::Amazon.SageMaker.PipelineExecutionStatus PipelineExecutionStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string PipelineExecutionDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 82)]
+        public string PipelineExecutionDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string PipelineExecutionFailureReason { get; set; }
+
+    }
+
+    public partial class PipelineExperimentConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string ExperimentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string TrialName { get; set; }
+
+    }
+
+    public partial class PipelineSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string PipelineName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string PipelineDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string PipelineDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::System.DateTime? LastExecutionTime { get; set; }
+
+    }
+
+    public partial class PipelineVersion
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineArn { get; set; }
+
+        public long? PipelineVersionId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 82)]
+        public string PipelineVersionDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string PipelineVersionDescription { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string LastExecutedPipelineExecutionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 82)]
+        public string LastExecutedPipelineExecutionDisplayName { get; set; }
+
+        public global::Amazon.SageMaker.PipelineExecutionStatus LastExecutedPipelineExecutionStatus { get; set; }
+
+    }
+
+    public partial class PipelineVersionSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineArn { get; set; }
+
+        public long? PipelineVersionId { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string PipelineVersionDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 82)]
+        public string PipelineVersionDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string LastExecutionPipelineExecutionArn { get; set; }
+
+    }
+
     public partial class PlacementSpecification
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
@@ -802,6 +8130,31 @@ namespace Amazon.SageMaker.Model
 
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
         public int? InstanceCount { get; set; }
+
+    }
+
+    public partial class PredefinedMetricSpecification
+    {
+        public string PredefinedMetricType { get; set; }
+
+    }
+
+    public partial class PresignedUrlAccessConfig
+    {
+        public bool? AcceptEula { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ExpectedS3Url { get; set; }
+
+    }
+
+    public partial class PriorityClass
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? Weight { get; set; }
 
     }
 
@@ -838,6 +8191,98 @@ namespace Amazon.SageMaker.Model
         public global::Amazon.SageMaker.Model.ProcessingS3Input S3Input { get; set; }
 
         public global::Amazon.SageMaker.Model.DatasetDefinition DatasetDefinition { get; set; }
+
+    }
+
+    public partial class ProcessingJob
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProcessingInput> ProcessingInputs { get; set; }
+
+        public global::Amazon.SageMaker.Model.ProcessingOutputConfig ProcessingOutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string ProcessingJobName { get; set; }
+
+        public global::Amazon.SageMaker.Model.ProcessingResources ProcessingResources { get; set; }
+
+        public global::Amazon.SageMaker.Model.ProcessingStoppingCondition StoppingCondition { get; set; }
+
+        public global::Amazon.SageMaker.Model.AppSpecification AppSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+        public global::Amazon.SageMaker.Model.NetworkConfig NetworkConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.ExperimentConfig ExperimentConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ProcessingJobArn { get; set; }
+
+        public global::Amazon.SageMaker.ProcessingJobStatus ProcessingJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ExitMessage { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public global::System.DateTime? ProcessingEndTime { get; set; }
+
+        public global::System.DateTime? ProcessingStartTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string MonitoringScheduleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string AutoMLJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrainingJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class ProcessingJobStepMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class ProcessingJobSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ProcessingJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ProcessingJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? ProcessingEndTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ProcessingJobStatus ProcessingJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ExitMessage { get; set; }
 
     }
 
@@ -1031,6 +8476,14 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class ProductionVariantServerlessUpdateConfig
+    {
+        public int? MaxConcurrency { get; set; }
+
+        public int? ProvisionedConcurrency { get; set; }
+
+    }
+
     public partial class ProductionVariantStatus
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
@@ -1090,6 +8543,20 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class ProfilerConfigForUpdate
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string S3OutputPath { get; set; }
+
+        public long? ProfilingIntervalInMilliseconds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 20)]
+        public global::System.Collections.Generic.Dictionary<string, string> ProfilingParameters { get; set; }
+
+        public bool? DisableProfiler { get; set; }
+
+    }
+
     public partial class ProfilerRuleConfiguration
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
@@ -1130,6 +8597,359 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class Project
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string ProjectArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 32)]
+        public string ProjectName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 20)]
+        public string ProjectId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ProjectDescription { get; set; }
+
+        public global::Amazon.SageMaker.Model.ServiceCatalogProvisioningDetails ServiceCatalogProvisioningDetails { get; set; }
+
+        public global::Amazon.SageMaker.Model.ServiceCatalogProvisionedProductDetails ServiceCatalogProvisionedProductDetails { get; set; }
+
+        public global::Amazon.SageMaker.ProjectStatus ProjectStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.TemplateProviderDetail> TemplateProviderDetails { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+    }
+
+    public partial class ProjectSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string ProjectName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ProjectDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string ProjectArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 20)]
+        public string ProjectId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ProjectStatus ProjectStatus { get; set; }
+
+    }
+
+    public partial class PropertyNameQuery
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 100)]
+        public string PropertyNameHint { get; set; }
+
+    }
+
+    public partial class PropertyNameSuggestion
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 255)]
+        public string PropertyName { get; set; }
+
+    }
+
+    public partial class ProvisioningParameter
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1000)]
+        public string Key { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 4096)]
+        public string Value { get; set; }
+
+    }
+
+    public partial class PublicWorkforceTaskPrice
+    {
+        public global::Amazon.SageMaker.Model.USD AmountInUsd { get; set; }
+
+    }
+
+    public partial class QualityCheckStepMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string CheckType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string BaselineUsedForDriftCheckStatistics { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string BaselineUsedForDriftCheckConstraints { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string CalculatedBaselineStatistics { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string CalculatedBaselineConstraints { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ModelPackageGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ViolationReport { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string CheckJobArn { get; set; }
+
+        public bool? SkipCheck { get; set; }
+
+        public bool? RegisterNewBaseline { get; set; }
+
+    }
+
+    public partial class QueryFilters
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.List<string> Types { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 4)]
+        public global::System.Collections.Generic.List<string> LineageTypes { get; set; }
+
+        public global::System.DateTime? CreatedBefore { get; set; }
+
+        public global::System.DateTime? CreatedAfter { get; set; }
+
+        public global::System.DateTime? ModifiedBefore { get; set; }
+
+        public global::System.DateTime? ModifiedAfter { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.Dictionary<string, string> Properties { get; set; }
+
+    }
+
+    public partial class RSessionAppSettings
+    {
+        public global::Amazon.SageMaker.Model.ResourceSpec DefaultResourceSpec { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 200)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CustomImage> CustomImages { get; set; }
+
+    }
+
+    public partial class RStudioServerProAppSettings
+    {
+        public global::Amazon.SageMaker.RStudioServerProAccessStatus AccessStatus { get; set; }
+
+        public global::Amazon.SageMaker.RStudioServerProUserGroup UserGroup { get; set; }
+
+    }
+
+    public partial class RStudioServerProDomainSettings
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string DomainExecutionRoleArn { get; set; }
+
+        public string RStudioConnectUrl { get; set; }
+
+        public string RStudioPackageManagerUrl { get; set; }
+
+        public global::Amazon.SageMaker.Model.ResourceSpec DefaultResourceSpec { get; set; }
+
+    }
+
+    public partial class RStudioServerProDomainSettingsForUpdate
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string DomainExecutionRoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.ResourceSpec DefaultResourceSpec { get; set; }
+
+        public string RStudioConnectUrl { get; set; }
+
+        public string RStudioPackageManagerUrl { get; set; }
+
+    }
+
+    public partial class RealTimeInferenceConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ProductionVariantInstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? InstanceCount { get; set; }
+
+    }
+
+    public partial class RealTimeInferenceRecommendation
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string RecommendationId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ProductionVariantInstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+    }
+
+    public partial class RecommendationJobCompiledOutputConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string S3OutputUri { get; set; }
+
+    }
+
+    public partial class RecommendationJobContainerConfig
+    {
+        public string Domain { get; set; }
+
+        public string Task { get; set; }
+
+        public string Framework { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 3, Max = 10)]
+        public string FrameworkVersion { get; set; }
+
+        public global::Amazon.SageMaker.Model.RecommendationJobPayloadConfig PayloadConfig { get; set; }
+
+        public string NearestModelName { get; set; }
+
+        public global::System.Collections.Generic.List<string> SupportedInstanceTypes { get; set; }
+
+        public global::Amazon.SageMaker.RecommendationJobSupportedEndpointType SupportedEndpointType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1024)]
+        public string DataInputConfig { get; set; }
+
+        public global::System.Collections.Generic.List<string> SupportedResponseMIMETypes { get; set; }
+
+    }
+
+    public partial class RecommendationJobInferenceBenchmark
+    {
+        public global::Amazon.SageMaker.Model.RecommendationMetrics Metrics { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceMetrics EndpointMetrics { get; set; }
+
+        public global::Amazon.SageMaker.Model.EndpointOutputConfiguration EndpointConfiguration { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelConfiguration ModelConfiguration { get; set; }
+
+        public string FailureReason { get; set; }
+
+        public global::System.DateTime? InvocationEndTime { get; set; }
+
+        public global::System.DateTime? InvocationStartTime { get; set; }
+
+    }
+
+    public partial class RecommendationJobInputConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string ModelPackageVersionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string ModelName { get; set; }
+
+        public int? JobDurationInSeconds { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrafficPattern TrafficPattern { get; set; }
+
+        public global::Amazon.SageMaker.Model.RecommendationJobResourceLimit ResourceLimit { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.EndpointInputConfiguration> EndpointConfigurations { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string VolumeKmsKeyId { get; set; }
+
+        public global::Amazon.SageMaker.Model.RecommendationJobContainerConfig ContainerConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.EndpointInfo> Endpoints { get; set; }
+
+        public global::Amazon.SageMaker.Model.RecommendationJobVpcConfig VpcConfig { get; set; }
+
+    }
+
+    public partial class RecommendationJobOutputConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+        public global::Amazon.SageMaker.Model.RecommendationJobCompiledOutputConfig CompiledOutputConfig { get; set; }
+
+    }
+
+    public partial class RecommendationJobPayloadConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string SamplePayloadUrl { get; set; }
+
+        public global::System.Collections.Generic.List<string> SupportedContentTypes { get; set; }
+
+    }
+
+    public partial class RecommendationJobResourceLimit
+    {
+        public int? MaxNumberOfTests { get; set; }
+
+        public int? MaxParallelOfTests { get; set; }
+
+    }
+
+    public partial class RecommendationJobStoppingConditions
+    {
+        public int? MaxInvocations { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelLatencyThreshold> ModelLatencyThresholds { get; set; }
+
+        public global::Amazon.SageMaker.FlatInvocations FlatInvocations { get; set; }
+
+    }
+
+    public partial class RecommendationJobVpcConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<string> SecurityGroupIds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 16)]
+        public global::System.Collections.Generic.List<string> Subnets { get; set; }
+
+    }
+
+    public partial class RecommendationMetrics
+    {
+        public float? CostPerHour { get; set; }
+
+        public float? CostPerInference { get; set; }
+
+        public int? MaxInvocations { get; set; }
+
+        public int? ModelLatency { get; set; }
+
+        public float? CpuUtilization { get; set; }
+
+        public float? MemoryUtilization { get; set; }
+
+        public int? ModelSetupTime { get; set; }
+
+    }
+
     public partial class RedshiftDatasetDefinition
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
@@ -1160,9 +8980,39 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class RegisterModelStepMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string Arn { get; set; }
+
+    }
+
     public partial class RemoteDebugConfig
     {
         public bool? EnableRemoteDebug { get; set; }
+
+    }
+
+    public partial class RemoteDebugConfigForUpdate
+    {
+        public bool? EnableRemoteDebug { get; set; }
+
+    }
+
+    public partial class RenderableTask
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 2, Max = 128000)]
+        public string Input { get; set; }
+
+    }
+
+    public partial class RenderingError
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Code { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string Message { get; set; }
 
     }
 
@@ -1170,6 +9020,100 @@ namespace Amazon.SageMaker.Model
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
         public string RepositoryCredentialsProviderArn { get; set; }
+
+    }
+
+    public partial class ReservedCapacityOffering
+    {
+        public global::Amazon.SageMaker.ReservedCapacityType ReservedCapacityType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 64)]
+        public string UltraServerType { get; set; }
+
+        public int? UltraServerCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ReservedCapacityInstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? InstanceCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 32)]
+        public string AvailabilityZone { get; set; }
+
+        public long? DurationHours { get; set; }
+
+        public long? DurationMinutes { get; set; }
+
+        public global::System.DateTime? StartTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        public global::System.DateTime? ExtensionStartTime { get; set; }
+
+        public global::System.DateTime? ExtensionEndTime { get; set; }
+
+    }
+
+    public partial class ReservedCapacitySummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 50, Max = 2048)]
+        public string ReservedCapacityArn { get; set; }
+
+        public global::Amazon.SageMaker.ReservedCapacityType ReservedCapacityType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 64)]
+        public string UltraServerType { get; set; }
+
+        public int? UltraServerCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ReservedCapacityInstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? TotalInstanceCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ReservedCapacityStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 32)]
+        public string AvailabilityZone { get; set; }
+
+        public string AvailabilityZoneId { get; set; }
+
+        public long? DurationHours { get; set; }
+
+        public long? DurationMinutes { get; set; }
+
+        public global::System.DateTime? StartTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+    }
+
+    public partial class ResolvedAttributes
+    {
+        public global::Amazon.SageMaker.Model.AutoMLJobObjective AutoMLJobObjective { get; set; }
+
+        public global::Amazon.SageMaker.ProblemType ProblemType { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLJobCompletionCriteria CompletionCriteria { get; set; }
+
+    }
+
+    public partial class ResourceCatalog
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ResourceCatalogArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string ResourceCatalogName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
 
     }
 
@@ -1196,10 +9140,86 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class ResourceConfigForUpdate
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? KeepAlivePeriodInSeconds { get; set; }
+
+    }
+
+    public partial class ResourceLimits
+    {
+        public int? MaxNumberOfTrainingJobs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? MaxParallelTrainingJobs { get; set; }
+
+        public int? MaxRuntimeInSeconds { get; set; }
+
+    }
+
+    public partial class ResourceSharingConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ResourceSharingStrategy Strategy { get; set; }
+
+        public int? BorrowLimit { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 15)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ComputeQuotaResourceConfig> AbsoluteBorrowLimits { get; set; }
+
+    }
+
+    public partial class ResourceSpec
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SageMakerImageArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SageMakerImageVersionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string SageMakerImageVersionAlias { get; set; }
+
+        public global::Amazon.SageMaker.AppInstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string LifecycleConfigArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string TrainingPlanArn { get; set; }
+
+    }
+
+    public partial class RetentionPolicy
+    {
+        public global::Amazon.SageMaker.RetentionType HomeEfsFileSystem { get; set; }
+
+    }
+
     public partial class RetryStrategy
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
         public int? MaximumRetryAttempts { get; set; }
+
+    }
+
+    public partial class RoleGroupAssignment
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string RoleName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<string> GroupPatterns { get; set; }
+
+    }
+
+    public partial class RollingDeploymentPolicy
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.CapacitySizeConfig MaximumBatchSize { get; set; }
+
+        public global::Amazon.SageMaker.Model.CapacitySizeConfig RollbackMaximumBatchSize { get; set; }
 
     }
 
@@ -1239,6 +9259,23 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class S3FileSystem
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3Uri { get; set; }
+
+    }
+
+    public partial class S3FileSystemConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string MountPath { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3Uri { get; set; }
+
+    }
+
     public partial class S3ModelDataSource
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
@@ -1263,6 +9300,131 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class S3Presign
+    {
+        public global::Amazon.SageMaker.Model.IamPolicyConstraints IamPolicyConstraints { get; set; }
+
+    }
+
+    public partial class S3StorageConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3Uri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ResolvedOutputS3Uri { get; set; }
+
+    }
+
+    public partial class ScalingPolicy
+    {
+        public global::Amazon.SageMaker.Model.TargetTrackingScalingPolicyConfiguration TargetTracking { get; set; }
+
+    }
+
+    public partial class ScalingPolicyMetric
+    {
+        public int? InvocationsPerInstance { get; set; }
+
+        public int? ModelLatency { get; set; }
+
+    }
+
+    public partial class ScalingPolicyObjective
+    {
+        public int? MinInvocationsPerMinute { get; set; }
+
+        public int? MaxInvocationsPerMinute { get; set; }
+
+    }
+
+    public partial class ScheduleConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string ScheduleExpression { get; set; }
+
+        public string DataAnalysisStartTime { get; set; }
+
+        public string DataAnalysisEndTime { get; set; }
+
+    }
+
+    public partial class ScheduledUpdateConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string ScheduleExpression { get; set; }
+
+        public global::Amazon.SageMaker.Model.DeploymentConfiguration DeploymentConfig { get; set; }
+
+    }
+
+    public partial class SchedulerConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.PriorityClass> PriorityClasses { get; set; }
+
+        public global::Amazon.SageMaker.FairShare FairShare { get; set; }
+
+        public global::Amazon.SageMaker.IdleResourceSharing IdleResourceSharing { get; set; }
+
+    }
+
+    public partial class SearchExpression
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 20)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Filter> Filters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 20)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.NestedFilters> NestedFilters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 20)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.SearchExpression> SubExpressions { get; set; }
+
+        public global::Amazon.SageMaker.BooleanOperator Operator { get; set; }
+
+    }
+
+    public partial class SearchRecord
+    {
+        public global::Amazon.SageMaker.Model.TrainingJob TrainingJob { get; set; }
+
+        public global::Amazon.SageMaker.Model.Experiment Experiment { get; set; }
+
+        public global::Amazon.SageMaker.Model.Trial Trial { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrialComponent TrialComponent { get; set; }
+
+        public global::Amazon.SageMaker.Model.Endpoint Endpoint { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelPackage ModelPackage { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelPackageGroup ModelPackageGroup { get; set; }
+
+        public global::Amazon.SageMaker.Model.Pipeline Pipeline { get; set; }
+
+        public global::Amazon.SageMaker.Model.PipelineExecution PipelineExecution { get; set; }
+
+        public global::Amazon.SageMaker.Model.PipelineVersion PipelineVersion { get; set; }
+
+        public global::Amazon.SageMaker.Model.FeatureGroup FeatureGroup { get; set; }
+
+        public global::Amazon.SageMaker.Model.FeatureMetadata FeatureMetadata { get; set; }
+
+        public global::Amazon.SageMaker.Model.Project Project { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTuningJobSearchEntity HyperParameterTuningJob { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelCard ModelCard { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelDashboardModel Model { get; set; }
+
+        public global::Amazon.SageMaker.Model.Job Job { get; set; }
+
+    }
+
     public partial class SecondaryStatusTransition
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
@@ -1274,6 +9436,30 @@ namespace Amazon.SageMaker.Model
         public global::System.DateTime? EndTime { get; set; }
 
         public string StatusMessage { get; set; }
+
+    }
+
+    public partial class SelectedStep
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string StepName { get; set; }
+
+    }
+
+    public partial class SelectiveExecutionConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string SourcePipelineExecutionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.SelectedStep> SelectedSteps { get; set; }
+
+    }
+
+    public partial class SelectiveExecutionResult
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string SourcePipelineExecutionArn { get; set; }
 
     }
 
@@ -1300,9 +9486,74 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class ServiceCatalogProvisionedProductDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 100)]
+        public string ProvisionedProductId { get; set; }
+
+        public string ProvisionedProductStatusMessage { get; set; }
+
+    }
+
+    public partial class ServiceCatalogProvisioningDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 100)]
+        public string ProductId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 100)]
+        public string ProvisioningArtifactId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 100)]
+        public string PathId { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProvisioningParameter> ProvisioningParameters { get; set; }
+
+    }
+
+    public partial class ServiceCatalogProvisioningUpdateDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 100)]
+        public string ProvisioningArtifactId { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProvisioningParameter> ProvisioningParameters { get; set; }
+
+    }
+
     public partial class SessionChainingConfig
     {
         public bool? EnableSessionTagChaining { get; set; }
+
+    }
+
+    public partial class ShadowModeConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string SourceModelVariantName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ShadowModelVariantConfig> ShadowModelVariants { get; set; }
+
+    }
+
+    public partial class ShadowModelVariantConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string ShadowModelVariantName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? SamplingPercentage { get; set; }
+
+    }
+
+    public partial class SharingSettings
+    {
+        public global::Amazon.SageMaker.NotebookOutputOption NotebookOutputOption { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string S3OutputPath { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string S3KmsKeyId { get; set; }
 
     }
 
@@ -1310,6 +9561,152 @@ namespace Amazon.SageMaker.Model
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
         public long? Seed { get; set; }
+
+    }
+
+    public partial class SourceAlgorithm
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ModelDataUrl { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelDataSource ModelDataSource { get; set; }
+
+        public string ModelDataETag { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 170)]
+        public string AlgorithmName { get; set; }
+
+    }
+
+    public partial class SourceAlgorithmSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.SourceAlgorithm> SourceAlgorithms { get; set; }
+
+    }
+
+    public partial class SourceIpConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<string> Cidrs { get; set; }
+
+    }
+
+    public partial class SpaceAppLifecycleManagement
+    {
+        public global::Amazon.SageMaker.Model.SpaceIdleSettings IdleSettings { get; set; }
+
+    }
+
+    public partial class SpaceCodeEditorAppSettings
+    {
+        public global::Amazon.SageMaker.Model.ResourceSpec DefaultResourceSpec { get; set; }
+
+        public global::Amazon.SageMaker.Model.SpaceAppLifecycleManagement AppLifecycleManagement { get; set; }
+
+    }
+
+    public partial class SpaceDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string SpaceName { get; set; }
+
+        public global::Amazon.SageMaker.SpaceStatus Status { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.SpaceSettingsSummary SpaceSettingsSummary { get; set; }
+
+        public global::Amazon.SageMaker.Model.SpaceSharingSettingsSummary SpaceSharingSettingsSummary { get; set; }
+
+        public global::Amazon.SageMaker.Model.OwnershipSettingsSummary OwnershipSettingsSummary { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string SpaceDisplayName { get; set; }
+
+    }
+
+    public partial class SpaceIdleSettings
+    {
+        public int? IdleTimeoutInMinutes { get; set; }
+
+    }
+
+    public partial class SpaceJupyterLabAppSettings
+    {
+        public global::Amazon.SageMaker.Model.ResourceSpec DefaultResourceSpec { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CodeRepository> CodeRepositories { get; set; }
+
+        public global::Amazon.SageMaker.Model.SpaceAppLifecycleManagement AppLifecycleManagement { get; set; }
+
+    }
+
+    public partial class SpaceSettings
+    {
+        public global::Amazon.SageMaker.Model.JupyterServerAppSettings JupyterServerAppSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.KernelGatewayAppSettings KernelGatewayAppSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.SpaceCodeEditorAppSettings CodeEditorAppSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.SpaceJupyterLabAppSettings JupyterLabAppSettings { get; set; }
+
+        public global::Amazon.SageMaker.AppType AppType { get; set; }
+
+        public global::Amazon.SageMaker.Model.SpaceStorageSettings SpaceStorageSettings { get; set; }
+
+        public global::Amazon.SageMaker.FeatureStatus SpaceManagedResources { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CustomFileSystem> CustomFileSystems { get; set; }
+
+        public global::Amazon.SageMaker.FeatureStatus RemoteAccess { get; set; }
+
+    }
+
+    public partial class SpaceSettingsSummary
+    {
+        public global::Amazon.SageMaker.AppType AppType { get; set; }
+
+        public global::Amazon.SageMaker.FeatureStatus RemoteAccess { get; set; }
+
+        public global::Amazon.SageMaker.Model.SpaceStorageSettings SpaceStorageSettings { get; set; }
+
+    }
+
+    public partial class SpaceSharingSettings
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.SharingType SharingType { get; set; }
+
+    }
+
+    public partial class SpaceSharingSettingsSummary
+    {
+        public global::Amazon.SageMaker.SharingType SharingType { get; set; }
+
+    }
+
+    public partial class SpaceStorageSettings
+    {
+        public global::Amazon.SageMaker.Model.EbsStorageSettings EbsStorageSettings { get; set; }
+
+    }
+
+    public partial class Stairs
+    {
+        public int? DurationInSeconds { get; set; }
+
+        public int? NumberOfSteps { get; set; }
+
+        public int? UsersPerStep { get; set; }
 
     }
 
@@ -1323,6 +9720,89 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class StudioLifecycleConfigDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string StudioLifecycleConfigArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string StudioLifecycleConfigName { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.StudioLifecycleConfigAppType StudioLifecycleConfigAppType { get; set; }
+
+    }
+
+    public partial class StudioWebPortalSettings
+    {
+        public global::System.Collections.Generic.List<string> HiddenMlTools { get; set; }
+
+        public global::System.Collections.Generic.List<string> HiddenAppTypes { get; set; }
+
+        public global::System.Collections.Generic.List<string> HiddenInstanceTypes { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.HiddenSageMakerImage> HiddenSageMakerImageVersionAliases { get; set; }
+
+        public global::Amazon.SageMaker.ExecutionRoleSessionNameMode ExecutionRoleSessionNameMode { get; set; }
+
+    }
+
+    public partial class SubscribedWorkteam
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string WorkteamArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 200)]
+        public string MarketplaceTitle { get; set; }
+
+        public string SellerName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 200)]
+        public string MarketplaceDescription { get; set; }
+
+        public string ListingId { get; set; }
+
+    }
+
+    public partial class SuggestionQuery
+    {
+        public global::Amazon.SageMaker.Model.PropertyNameQuery PropertyNameQuery { get; set; }
+
+    }
+
+    public partial class TabularJobConfig
+    {
+        public global::Amazon.SageMaker.Model.CandidateGenerationConfig CandidateGenerationConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLJobCompletionCriteria CompletionCriteria { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FeatureSpecificationS3Uri { get; set; }
+
+        public global::Amazon.SageMaker.AutoMLMode Mode { get; set; }
+
+        public bool? GenerateCandidateDefinitionsOnly { get; set; }
+
+        public global::Amazon.SageMaker.ProblemType ProblemType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1)]
+        public string TargetAttributeName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string SampleWeightAttributeName { get; set; }
+
+    }
+
+    public partial class TabularResolvedAttributes
+    {
+        public global::Amazon.SageMaker.ProblemType ProblemType { get; set; }
+
+    }
+
     public partial class Tag
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128)]
@@ -1333,6 +9813,38 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class TargetPlatform
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.TargetPlatformOs Os { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.TargetPlatformArch Arch { get; set; }
+
+        public global::Amazon.SageMaker.TargetPlatformAccelerator Accelerator { get; set; }
+
+    }
+
+    public partial class TargetTrackingScalingPolicyConfiguration
+    {
+        public global::Amazon.SageMaker.Model.MetricSpecification MetricSpecification { get; set; }
+
+        public double? TargetValue { get; set; }
+
+    }
+
+    public partial class TemplateProviderDetail
+    {
+        public global::Amazon.SageMaker.Model.CfnTemplateProviderDetail CfnTemplateProviderDetail { get; set; }
+
+    }
+
+    public partial class TensorBoardAppSettings
+    {
+        public global::Amazon.SageMaker.Model.ResourceSpec DefaultResourceSpec { get; set; }
+
+    }
+
     public partial class TensorBoardOutputConfig
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 4096)]
@@ -1340,6 +9852,174 @@ namespace Amazon.SageMaker.Model
 
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
         public string S3OutputPath { get; set; }
+
+    }
+
+    public partial class TextClassificationJobConfig
+    {
+        public global::Amazon.SageMaker.Model.AutoMLJobCompletionCriteria CompletionCriteria { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string ContentColumn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string TargetLabelColumn { get; set; }
+
+    }
+
+    public partial class TextGenerationJobConfig
+    {
+        public global::Amazon.SageMaker.Model.AutoMLJobCompletionCriteria CompletionCriteria { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string BaseModelName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 30)]
+        public global::System.Collections.Generic.Dictionary<string, string> TextGenerationHyperParameters { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelAccessConfig ModelAccessConfig { get; set; }
+
+    }
+
+    public partial class TextGenerationResolvedAttributes
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string BaseModelName { get; set; }
+
+    }
+
+    public partial class ThroughputConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ThroughputMode ThroughputMode { get; set; }
+
+        public int? ProvisionedReadCapacityUnits { get; set; }
+
+        public int? ProvisionedWriteCapacityUnits { get; set; }
+
+    }
+
+    public partial class ThroughputConfigDescription
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ThroughputMode ThroughputMode { get; set; }
+
+        public int? ProvisionedReadCapacityUnits { get; set; }
+
+        public int? ProvisionedWriteCapacityUnits { get; set; }
+
+    }
+
+    public partial class ThroughputConfigUpdate
+    {
+        public global::Amazon.SageMaker.ThroughputMode ThroughputMode { get; set; }
+
+        public int? ProvisionedReadCapacityUnits { get; set; }
+
+        public int? ProvisionedWriteCapacityUnits { get; set; }
+
+    }
+
+    public partial class TimeSeriesConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1)]
+        public string TargetAttributeName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string TimestampAttributeName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string ItemIdentifierAttributeName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<string> GroupingAttributeNames { get; set; }
+
+    }
+
+    public partial class TimeSeriesForecastingJobConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FeatureSpecificationS3Uri { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLJobCompletionCriteria CompletionCriteria { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 5)]
+        public string ForecastFrequency { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? ForecastHorizon { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<string> ForecastQuantiles { get; set; }
+
+        public global::Amazon.SageMaker.Model.TimeSeriesTransformations Transformations { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TimeSeriesConfig TimeSeriesConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.HolidayConfigAttributes> HolidayConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.CandidateGenerationConfig CandidateGenerationConfig { get; set; }
+
+    }
+
+    public partial class TimeSeriesForecastingSettings
+    {
+        public global::Amazon.SageMaker.FeatureStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string AmazonForecastRoleArn { get; set; }
+
+    }
+
+    public partial class TimeSeriesTransformations
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 50)]
+        public global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.Dictionary<string, string>> Filling { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 50)]
+        public global::System.Collections.Generic.Dictionary<string, string> Aggregation { get; set; }
+
+    }
+
+    public partial class TotalHits
+    {
+        public long? Value { get; set; }
+
+        public global::Amazon.SageMaker.Relation Relation { get; set; }
+
+    }
+
+    public partial class TrackingServerSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string TrackingServerArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string TrackingServerName { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.TrackingServerStatus TrackingServerStatus { get; set; }
+
+        public global::Amazon.SageMaker.IsTrackingServerActive IsActive { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 16)]
+        public string MlflowVersion { get; set; }
+
+    }
+
+    public partial class TrafficPattern
+    {
+        public global::Amazon.SageMaker.TrafficType TrafficType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Phase> Phases { get; set; }
+
+        public global::Amazon.SageMaker.Model.Stairs Stairs { get; set; }
 
     }
 
@@ -1363,6 +10043,150 @@ namespace Amazon.SageMaker.Model
         public global::Amazon.SageMaker.TrainingRepositoryAccessMode TrainingRepositoryAccessMode { get; set; }
 
         public global::Amazon.SageMaker.Model.TrainingRepositoryAuthConfig TrainingRepositoryAuthConfig { get; set; }
+
+    }
+
+    public partial class TrainingJob
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string TrainingJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrainingJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TuningJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string LabelingJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string AutoMLJobArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelArtifacts ModelArtifacts { get; set; }
+
+        public global::Amazon.SageMaker.TrainingJobStatus TrainingJobStatus { get; set; }
+
+        public global::Amazon.SageMaker.SecondaryStatus SecondaryStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.Dictionary<string, string> HyperParameters { get; set; }
+
+        public global::Amazon.SageMaker.Model.AlgorithmSpecification AlgorithmSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 20)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Channel> InputDataConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.OutputDataConfig OutputDataConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ResourceConfig ResourceConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.WarmPoolStatus WarmPoolStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig VpcConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.StoppingCondition StoppingCondition { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? TrainingStartTime { get; set; }
+
+        public global::System.DateTime? TrainingEndTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.SecondaryStatusTransition> SecondaryStatusTransitions { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 40)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MetricData> FinalMetricDataList { get; set; }
+
+        public bool? EnableNetworkIsolation { get; set; }
+
+        public bool? EnableInterContainerTrafficEncryption { get; set; }
+
+        public bool? EnableManagedSpotTraining { get; set; }
+
+        public global::Amazon.SageMaker.Model.CheckpointConfig CheckpointConfig { get; set; }
+
+        public int? TrainingTimeInSeconds { get; set; }
+
+        public int? BillableTimeInSeconds { get; set; }
+
+        public global::Amazon.SageMaker.Model.DebugHookConfig DebugHookConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ExperimentConfig ExperimentConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 20)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.DebugRuleConfiguration> DebugRuleConfigurations { get; set; }
+
+        public global::Amazon.SageMaker.Model.TensorBoardOutputConfig TensorBoardOutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 20)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.DebugRuleEvaluationStatus> DebugRuleEvaluationStatuses { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string OutputModelPackageArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelPackageConfig ModelPackageConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ProfilerConfig ProfilerConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+        public global::Amazon.SageMaker.Model.RetryStrategy RetryStrategy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class TrainingJobDefinition
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.TrainingInputMode TrainingInputMode { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.Dictionary<string, string> HyperParameters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 20)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Channel> InputDataConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.OutputDataConfig OutputDataConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ResourceConfig ResourceConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.StoppingCondition StoppingCondition { get; set; }
+
+    }
+
+    public partial class TrainingJobStatusCounters
+    {
+        public int? Completed { get; set; }
+
+        public int? InProgress { get; set; }
+
+        public int? RetryableError { get; set; }
+
+        public int? NonRetryableError { get; set; }
+
+        public int? Stopped { get; set; }
+
+    }
+
+    public partial class TrainingJobStepMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string Arn { get; set; }
 
     }
 
@@ -1393,6 +10217,137 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class TrainingPlanExtension
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string TrainingPlanExtensionOfferingId { get; set; }
+
+        public global::System.DateTime? ExtendedAt { get; set; }
+
+        public global::System.DateTime? StartDate { get; set; }
+
+        public global::System.DateTime? EndDate { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string PaymentStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string AvailabilityZone { get; set; }
+
+        public string AvailabilityZoneId { get; set; }
+
+        public int? DurationHours { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string UpfrontFee { get; set; }
+
+        public string CurrencyCode { get; set; }
+
+    }
+
+    public partial class TrainingPlanExtensionOffering
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string TrainingPlanExtensionOfferingId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string AvailabilityZone { get; set; }
+
+        public global::System.DateTime? StartDate { get; set; }
+
+        public global::System.DateTime? EndDate { get; set; }
+
+        public int? DurationHours { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string UpfrontFee { get; set; }
+
+        public string CurrencyCode { get; set; }
+
+    }
+
+    public partial class TrainingPlanFilter
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.TrainingPlanFilterName Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 64)]
+        public string Value { get; set; }
+
+    }
+
+    public partial class TrainingPlanOffering
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string TrainingPlanOfferingId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1)]
+        public global::System.Collections.Generic.List<string> TargetResources { get; set; }
+
+        public global::System.DateTime? RequestedStartTimeAfter { get; set; }
+
+        public global::System.DateTime? RequestedEndTimeBefore { get; set; }
+
+        public long? DurationHours { get; set; }
+
+        public long? DurationMinutes { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string UpfrontFee { get; set; }
+
+        public string CurrencyCode { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ReservedCapacityOffering> ReservedCapacityOfferings { get; set; }
+
+    }
+
+    public partial class TrainingPlanSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 50, Max = 2048)]
+        public string TrainingPlanArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string TrainingPlanName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.TrainingPlanStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string StatusMessage { get; set; }
+
+        public long? DurationHours { get; set; }
+
+        public long? DurationMinutes { get; set; }
+
+        public global::System.DateTime? StartTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string UpfrontFee { get; set; }
+
+        public string CurrencyCode { get; set; }
+
+        public int? TotalInstanceCount { get; set; }
+
+        public int? AvailableInstanceCount { get; set; }
+
+        public int? InUseInstanceCount { get; set; }
+
+        public int? TotalUltraServerCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
+        public global::System.Collections.Generic.List<string> TargetResources { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ReservedCapacitySummary> ReservedCapacitySummaries { get; set; }
+
+    }
+
     public partial class TrainingProgressInfo
     {
         public long? TotalStepCountPerEpoch { get; set; }
@@ -1409,6 +10364,712 @@ namespace Amazon.SageMaker.Model
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
         public string TrainingRepositoryCredentialsProviderArn { get; set; }
+
+    }
+
+    public partial class TrainingSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string TrainingImage { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 72)]
+        public string TrainingImageDigest { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.HyperParameterSpecification> SupportedHyperParameters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<string> SupportedTrainingInstanceTypes { get; set; }
+
+        public bool? SupportsDistributedTraining { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 40)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MetricDefinition> MetricDefinitions { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 8)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ChannelSpecification> TrainingChannels { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.HyperParameterTuningJobObjective> SupportedTuningJobObjectiveMetrics { get; set; }
+
+        public global::Amazon.SageMaker.Model.AdditionalS3DataSource AdditionalS3DataSource { get; set; }
+
+    }
+
+    public partial class TransformDataSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TransformS3DataSource S3DataSource { get; set; }
+
+    }
+
+    public partial class TransformInput
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TransformDataSource DataSource { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ContentType { get; set; }
+
+        public global::Amazon.SageMaker.CompressionType CompressionType { get; set; }
+
+        public global::Amazon.SageMaker.SplitType SplitType { get; set; }
+
+    }
+
+    public partial class TransformJob
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string TransformJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TransformJobArn { get; set; }
+
+        public global::Amazon.SageMaker.TransformJobStatus TransformJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string ModelName { get; set; }
+
+        public int? MaxConcurrentTransforms { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelClientConfig ModelClientConfig { get; set; }
+
+        public int? MaxPayloadInMB { get; set; }
+
+        public global::Amazon.SageMaker.BatchStrategy BatchStrategy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 16)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+        public global::Amazon.SageMaker.Model.TransformInput TransformInput { get; set; }
+
+        public global::Amazon.SageMaker.Model.TransformOutput TransformOutput { get; set; }
+
+        public global::Amazon.SageMaker.Model.BatchDataCaptureConfig DataCaptureConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.TransformResources TransformResources { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? TransformStartTime { get; set; }
+
+        public global::System.DateTime? TransformEndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string LabelingJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string AutoMLJobArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.DataProcessing DataProcessing { get; set; }
+
+        public global::Amazon.SageMaker.Model.ExperimentConfig ExperimentConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class TransformJobDefinition
+    {
+        public int? MaxConcurrentTransforms { get; set; }
+
+        public int? MaxPayloadInMB { get; set; }
+
+        public global::Amazon.SageMaker.BatchStrategy BatchStrategy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 16)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TransformInput TransformInput { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TransformOutput TransformOutput { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TransformResources TransformResources { get; set; }
+
+    }
+
+    public partial class TransformJobStepMetadata
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class TransformJobSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string TransformJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string TransformJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? TransformEndTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.TransformJobStatus TransformJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+    }
+
+    public partial class TransformOutput
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3OutputPath { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string Accept { get; set; }
+
+        public global::Amazon.SageMaker.AssemblyType AssembleWith { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+    }
+
+    public partial class TransformResources
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.TransformInstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? InstanceCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string VolumeKmsKeyId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string TransformAmiVersion { get; set; }
+
+    }
+
+    public partial class TransformS3DataSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.S3DataType S3DataType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string S3Uri { get; set; }
+
+    }
+
+    public partial class Trial
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string TrialName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string ExperimentName { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrialSource Source { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetadataProperties MetadataProperties { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.TrialComponentSimpleSummary> TrialComponentSummaries { get; set; }
+
+    }
+
+    public partial class TrialComponent
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string TrialComponentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialComponentArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrialComponentSource Source { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrialComponentStatus Status { get; set; }
+
+        public global::System.DateTime? StartTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 300)]
+        public global::System.Collections.Generic.Dictionary<string, global::Amazon.SageMaker.Model.TrialComponentParameterValue> Parameters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 60)]
+        public global::System.Collections.Generic.Dictionary<string, global::Amazon.SageMaker.Model.TrialComponentArtifact> InputArtifacts { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 60)]
+        public global::System.Collections.Generic.Dictionary<string, global::Amazon.SageMaker.Model.TrialComponentArtifact> OutputArtifacts { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.TrialComponentMetricSummary> Metrics { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetadataProperties MetadataProperties { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrialComponentSourceDetail SourceDetail { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string LineageGroupArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Parent> Parents { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string RunName { get; set; }
+
+    }
+
+    public partial class TrialComponentArtifact
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string MediaType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string Value { get; set; }
+
+    }
+
+    public partial class TrialComponentMetricSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 255)]
+        public string MetricName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SourceArn { get; set; }
+
+        public global::System.DateTime? TimeStamp { get; set; }
+
+        public double? Max { get; set; }
+
+        public double? Min { get; set; }
+
+        public double? Last { get; set; }
+
+        public int? Count { get; set; }
+
+        public double? Avg { get; set; }
+
+        public double? StdDev { get; set; }
+
+    }
+
+    public partial class TrialComponentParameterValue
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2500)]
+        public string StringValue { get; set; }
+
+        public double? NumberValue { get; set; }
+
+    }
+
+    public partial class TrialComponentSimpleSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string TrialComponentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialComponentArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrialComponentSource TrialComponentSource { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+    }
+
+    public partial class TrialComponentSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string SourceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 128)]
+        public string SourceType { get; set; }
+
+    }
+
+    public partial class TrialComponentSourceDetail
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SourceArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrainingJob TrainingJob { get; set; }
+
+        public global::Amazon.SageMaker.Model.ProcessingJob ProcessingJob { get; set; }
+
+        public global::Amazon.SageMaker.Model.TransformJob TransformJob { get; set; }
+
+    }
+
+    public partial class TrialComponentStatus
+    {
+        public global::Amazon.SageMaker.TrialComponentPrimaryStatus PrimaryStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Message { get; set; }
+
+    }
+
+    public partial class TrialComponentSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string TrialComponentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialComponentArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrialComponentSource TrialComponentSource { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrialComponentStatus Status { get; set; }
+
+        public global::System.DateTime? StartTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+    }
+
+    public partial class TrialSource
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string SourceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 128)]
+        public string SourceType { get; set; }
+
+    }
+
+    public partial class TrialSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string TrialName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrialSource TrialSource { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class TrustedIdentityPropagationSettings
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.FeatureStatus Status { get; set; }
+
+    }
+
+    public partial class TtlDuration
+    {
+        public global::Amazon.SageMaker.TtlDurationUnit Unit { get; set; }
+
+        public int? Value { get; set; }
+
+    }
+
+    public partial class TuningJobCompletionCriteria
+    {
+        public float? TargetObjectiveMetricValue { get; set; }
+
+        public global::Amazon.SageMaker.Model.BestObjectiveNotImproving BestObjectiveNotImproving { get; set; }
+
+        public global::Amazon.SageMaker.Model.ConvergenceDetected ConvergenceDetected { get; set; }
+
+    }
+
+    public partial class TuningJobStepMetaData
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class USD
+    {
+        public int? Dollars { get; set; }
+
+        public int? Cents { get; set; }
+
+        public int? TenthFractionsOfACent { get; set; }
+
+    }
+
+    public partial class UiConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string UiTemplateS3Uri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string HumanTaskUiArn { get; set; }
+
+    }
+
+    public partial class UiTemplate
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128000)]
+        public string Content { get; set; }
+
+    }
+
+    public partial class UiTemplateInfo
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string Url { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128000)]
+        public string ContentSha256 { get; set; }
+
+    }
+
+    public partial class UltraServer
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string UltraServerId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string UltraServerType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string AvailabilityZone { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ReservedCapacityInstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? TotalInstanceCount { get; set; }
+
+        public int? ConfiguredSpareInstanceCount { get; set; }
+
+        public int? AvailableInstanceCount { get; set; }
+
+        public int? InUseInstanceCount { get; set; }
+
+        public int? AvailableSpareInstanceCount { get; set; }
+
+        public int? UnhealthyInstanceCount { get; set; }
+
+        public global::Amazon.SageMaker.UltraServerHealthStatus HealthStatus { get; set; }
+
+    }
+
+    public partial class UltraServerInfo
+    {
+        public string Id { get; set; }
+
+        public string Type { get; set; }
+
+    }
+
+    public partial class UltraServerSummary
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string UltraServerType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ReservedCapacityInstanceType InstanceType { get; set; }
+
+        public int? UltraServerCount { get; set; }
+
+        public int? AvailableSpareInstanceCount { get; set; }
+
+        public int? UnhealthyInstanceCount { get; set; }
+
+    }
+
+    public partial class UnifiedStudioSettings
+    {
+        public global::Amazon.SageMaker.FeatureStatus StudioWebPortalAccess { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 12, Max = 12)]
+        public string DomainAccountId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 24)]
+        public string DomainRegion { get; set; }
+
+        public string DomainId { get; set; }
+
+        public string ProjectId { get; set; }
+
+        public string EnvironmentId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ProjectS3Path { get; set; }
+
+        public string SingleSignOnApplicationArn { get; set; }
+
+    }
+
+    public partial class UpdateClusterSoftwareInstanceGroupSpecification
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string InstanceGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string ImageReleaseVersion { get; set; }
+
+    }
+
+    public partial class UpdateTemplateProvider
+    {
+        public global::Amazon.SageMaker.Model.CfnUpdateTemplateProvider CfnTemplateProvider { get; set; }
+
+    }
+
+    public partial class UserContext
+    {
+        public string UserProfileArn { get; set; }
+
+        public string UserProfileName { get; set; }
+
+        public string DomainId { get; set; }
+
+        public global::Amazon.SageMaker.Model.IamIdentity IamIdentity { get; set; }
+
+    }
+
+    public partial class UserProfileDetails
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string UserProfileName { get; set; }
+
+        public global::Amazon.SageMaker.UserProfileStatus Status { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class UserSettings
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string ExecutionRole { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.List<string> SecurityGroups { get; set; }
+
+        public global::Amazon.SageMaker.Model.SharingSettings SharingSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.JupyterServerAppSettings JupyterServerAppSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.KernelGatewayAppSettings KernelGatewayAppSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.TensorBoardAppSettings TensorBoardAppSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.RStudioServerProAppSettings RStudioServerProAppSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.RSessionAppSettings RSessionAppSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.CanvasAppSettings CanvasAppSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.CodeEditorAppSettings CodeEditorAppSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.JupyterLabAppSettings JupyterLabAppSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.DefaultSpaceStorageSettings SpaceStorageSettings { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1023)]
+        public string DefaultLandingUri { get; set; }
+
+        public global::Amazon.SageMaker.StudioWebPortal StudioWebPortal { get; set; }
+
+        public global::Amazon.SageMaker.Model.CustomPosixUserConfig CustomPosixUserConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CustomFileSystemConfig> CustomFileSystemConfigs { get; set; }
+
+        public global::Amazon.SageMaker.Model.StudioWebPortalSettings StudioWebPortalSettings { get; set; }
+
+        public global::Amazon.SageMaker.AutoMountHomeEFS AutoMountHomeEFS { get; set; }
+
+    }
+
+    public partial class VariantProperty
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.VariantPropertyType VariantPropertyType { get; set; }
+
+    }
+
+    public partial class VectorConfig
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? Dimension { get; set; }
+
+    }
+
+    public partial class Vertex
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string Arn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 40)]
+        public string Type { get; set; }
+
+        public global::Amazon.SageMaker.LineageType LineageType { get; set; }
+
+    }
+
+    public partial class VisibilityConditions
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string Key { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string Value { get; set; }
 
     }
 
@@ -1431,6 +11092,119 @@ namespace Amazon.SageMaker.Model
 
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
         public string ReusedByJob { get; set; }
+
+    }
+
+    public partial class WorkerAccessConfiguration
+    {
+        public global::Amazon.SageMaker.Model.S3Presign S3Presign { get; set; }
+
+    }
+
+    public partial class Workforce
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string WorkforceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string WorkforceArn { get; set; }
+
+        public global::System.DateTime? LastUpdatedDate { get; set; }
+
+        public global::Amazon.SageMaker.Model.SourceIpConfig SourceIpConfig { get; set; }
+
+        public string SubDomain { get; set; }
+
+        public global::Amazon.SageMaker.Model.CognitoConfig CognitoConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.OidcConfigForResponse OidcConfig { get; set; }
+
+        public global::System.DateTime? CreateDate { get; set; }
+
+        public global::Amazon.SageMaker.Model.WorkforceVpcConfigResponse WorkforceVpcConfig { get; set; }
+
+        public global::Amazon.SageMaker.WorkforceStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public global::Amazon.SageMaker.WorkforceIpAddressType IpAddressType { get; set; }
+
+    }
+
+    public partial class WorkforceVpcConfigRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 32)]
+        public string VpcId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<string> SecurityGroupIds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 16)]
+        public global::System.Collections.Generic.List<string> Subnets { get; set; }
+
+    }
+
+    public partial class WorkforceVpcConfigResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 32)]
+        public string VpcId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<string> SecurityGroupIds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 16)]
+        public global::System.Collections.Generic.List<string> Subnets { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 255)]
+        public string VpcEndpointId { get; set; }
+
+    }
+
+    public partial class WorkloadSpec
+    {
+        public string Inline { get; set; }
+
+    }
+
+    public partial class WorkspaceSettings
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string S3ArtifactPath { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string S3KmsKeyId { get; set; }
+
+    }
+
+    public partial class Workteam
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string WorkteamName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MemberDefinition> MemberDefinitions { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string WorkteamArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string WorkforceArn { get; set; }
+
+        public global::System.Collections.Generic.List<string> ProductListingIds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 200)]
+        public string Description { get; set; }
+
+        public string SubDomain { get; set; }
+
+        public global::System.DateTime? CreateDate { get; set; }
+
+        public global::System.DateTime? LastUpdatedDate { get; set; }
+
+        public global::Amazon.SageMaker.Model.NotificationConfiguration NotificationConfiguration { get; set; }
+
+        public global::Amazon.SageMaker.Model.WorkerAccessConfiguration WorkerAccessConfiguration { get; set; }
 
     }
 

@@ -7,6 +7,2232 @@
 
 namespace Amazon.SageMaker.Model
 {
+    public partial class AddAssociationRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string SourceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string DestinationArn { get; set; }
+
+        public global::Amazon.SageMaker.AssociationEdgeType AssociationType { get; set; }
+
+    }
+
+    public partial class AddAssociationResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SourceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string DestinationArn { get; set; }
+
+    }
+
+    public partial class AddTagsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ResourceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class AddTagsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class AssociateTrialComponentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string TrialComponentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string TrialName { get; set; }
+
+    }
+
+    public partial class AssociateTrialComponentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialComponentArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialArn { get; set; }
+
+    }
+
+    public partial class AttachClusterNodeVolumeRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string NodeId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string VolumeId { get; set; }
+
+    }
+
+    public partial class AttachClusterNodeVolumeResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string NodeId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string VolumeId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? AttachTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.VolumeAttachmentStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string DeviceName { get; set; }
+
+    }
+
+    public partial class BatchAddClusterNodesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string ClientToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AddClusterNodeSpecification> NodesToAdd { get; set; }
+
+    }
+
+    public partial class BatchAddClusterNodesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.NodeAdditionResult> Successful { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.BatchAddClusterNodesError> Failed { get; set; }
+
+    }
+
+    public partial class BatchDeleteClusterNodesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 3000)]
+        public global::System.Collections.Generic.List<string> NodeIds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 99)]
+        public global::System.Collections.Generic.List<string> NodeLogicalIds { get; set; }
+
+    }
+
+    public partial class BatchDeleteClusterNodesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 3000)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.BatchDeleteClusterNodesError> Failed { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 3000)]
+        public global::System.Collections.Generic.List<string> Successful { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 99)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.BatchDeleteClusterNodeLogicalIdsError> FailedNodeLogicalIds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 99)]
+        public global::System.Collections.Generic.List<string> SuccessfulNodeLogicalIds { get; set; }
+
+    }
+
+    public partial class BatchDescribeModelPackageRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 100)]
+        public global::System.Collections.Generic.List<string> ModelPackageArnList { get; set; }
+
+    }
+
+    public partial class BatchDescribeModelPackageResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.Dictionary<string, global::Amazon.SageMaker.Model.BatchDescribeModelPackageSummary> ModelPackageSummaries { get; set; }
+
+        public global::System.Collections.Generic.Dictionary<string, global::Amazon.SageMaker.Model.BatchDescribeModelPackageError> BatchDescribeModelPackageErrorMap { get; set; }
+
+    }
+
+    public partial class BatchRebootClusterNodesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 25)]
+        public global::System.Collections.Generic.List<string> NodeIds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 25)]
+        public global::System.Collections.Generic.List<string> NodeLogicalIds { get; set; }
+
+    }
+
+    public partial class BatchRebootClusterNodesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 3000)]
+        public global::System.Collections.Generic.List<string> Successful { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 25)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.BatchRebootClusterNodesError> Failed { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 25)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.BatchRebootClusterNodeLogicalIdsError> FailedNodeLogicalIds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 99)]
+        public global::System.Collections.Generic.List<string> SuccessfulNodeLogicalIds { get; set; }
+
+    }
+
+    public partial class BatchReplaceClusterNodesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 25)]
+        public global::System.Collections.Generic.List<string> NodeIds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 25)]
+        public global::System.Collections.Generic.List<string> NodeLogicalIds { get; set; }
+
+    }
+
+    public partial class BatchReplaceClusterNodesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 3000)]
+        public global::System.Collections.Generic.List<string> Successful { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 25)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.BatchReplaceClusterNodesError> Failed { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 25)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.BatchReplaceClusterNodeLogicalIdsError> FailedNodeLogicalIds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 99)]
+        public global::System.Collections.Generic.List<string> SuccessfulNodeLogicalIds { get; set; }
+
+    }
+
+    public partial class CreateAIBenchmarkJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIBenchmarkJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AIBenchmarkTarget BenchmarkTarget { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AIBenchmarkOutputConfig OutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string AIWorkloadConfigIdentifier { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIBenchmarkNetworkConfig NetworkConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateAIBenchmarkJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string AIBenchmarkJobArn { get; set; }
+
+    }
+
+    public partial class CreateAIRecommendationJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIRecommendationJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AIModelSource ModelSource { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AIRecommendationOutputConfig OutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string AIWorkloadConfigIdentifier { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AIRecommendationPerformanceTarget PerformanceTarget { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIRecommendationInferenceSpecification InferenceSpecification { get; set; }
+
+        public bool? OptimizeModel { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIRecommendationComputeSpec ComputeSpec { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIAdapterSource AdapterSource { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateAIRecommendationJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string AIRecommendationJobArn { get; set; }
+
+    }
+
+    public partial class CreateAIWorkloadConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIWorkloadConfigName { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIDatasetConfig DatasetConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIWorkloadConfigs AIWorkloadConfigs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateAIWorkloadConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string AIWorkloadConfigArn { get; set; }
+
+    }
+
+    public partial class CreateActionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string ActionName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ActionSource Source { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ActionType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string Description { get; set; }
+
+        public global::Amazon.SageMaker.ActionStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 30)]
+        public global::System.Collections.Generic.Dictionary<string, string> Properties { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetadataProperties MetadataProperties { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateActionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ActionArn { get; set; }
+
+    }
+
+    public partial class CreateAlgorithmRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AlgorithmName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string AlgorithmDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TrainingSpecification TrainingSpecification { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceSpecification InferenceSpecification { get; set; }
+
+        public global::Amazon.SageMaker.Model.AlgorithmValidationSpecification ValidationSpecification { get; set; }
+
+        public bool? CertifyForMarketplace { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateAlgorithmResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string AlgorithmArn { get; set; }
+
+    }
+
+    public partial class CreateAppRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string UserProfileName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string SpaceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AppType AppType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string AppName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.ResourceSpec ResourceSpec { get; set; }
+
+        public bool? RecoveryMode { get; set; }
+
+    }
+
+    public partial class CreateAppResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string AppArn { get; set; }
+
+    }
+
+    public partial class CreateAppImageConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string AppImageConfigName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.KernelGatewayImageConfig KernelGatewayImageConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.JupyterLabAppImageConfig JupyterLabAppImageConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.CodeEditorAppImageConfig CodeEditorAppImageConfig { get; set; }
+
+    }
+
+    public partial class CreateAppImageConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string AppImageConfigArn { get; set; }
+
+    }
+
+    public partial class CreateArtifactRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string ArtifactName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ArtifactSource Source { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ArtifactType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 30)]
+        public global::System.Collections.Generic.Dictionary<string, string> Properties { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetadataProperties MetadataProperties { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateArtifactResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ArtifactArn { get; set; }
+
+    }
+
+    public partial class CreateAutoMLJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string AutoMLJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AutoMLChannel> InputDataConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AutoMLOutputDataConfig OutputDataConfig { get; set; }
+
+        public global::Amazon.SageMaker.ProblemType ProblemType { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLJobObjective AutoMLJobObjective { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLJobConfig AutoMLJobConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public bool? GenerateCandidateDefinitionsOnly { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelDeployConfig ModelDeployConfig { get; set; }
+
+    }
+
+    public partial class CreateAutoMLJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string AutoMLJobArn { get; set; }
+
+    }
+
+    public partial class CreateAutoMLJobV2Request : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string AutoMLJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AutoMLJobChannel> AutoMLJobInputDataConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AutoMLOutputDataConfig OutputDataConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AutoMLProblemTypeConfig AutoMLProblemTypeConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLSecurityConfig SecurityConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLJobObjective AutoMLJobObjective { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelDeployConfig ModelDeployConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLDataSplitConfig DataSplitConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLComputeConfig AutoMLComputeConfig { get; set; }
+
+    }
+
+    public partial class CreateAutoMLJobV2Response : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string AutoMLJobArn { get; set; }
+
+    }
+
+    public partial class CreateClusterRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ClusterName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterInstanceGroupSpecification> InstanceGroups { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterRestrictedInstanceGroupSpecification> RestrictedInstanceGroups { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterRestrictedInstanceGroupsConfig RestrictedInstanceGroupsConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig VpcConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterOrchestrator Orchestrator { get; set; }
+
+        public global::Amazon.SageMaker.ClusterNodeRecovery NodeRecovery { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterTieredStorageConfig TieredStorageConfig { get; set; }
+
+        public global::Amazon.SageMaker.ClusterNodeProvisioningMode NodeProvisioningMode { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string ClusterRole { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterAutoScalingConfig AutoScaling { get; set; }
+
+    }
+
+    public partial class CreateClusterResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+    }
+
+    public partial class CreateClusterSchedulerConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.SchedulerConfig SchedulerConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateClusterSchedulerConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterSchedulerConfigArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 12)]
+        public string ClusterSchedulerConfigId { get; set; }
+
+    }
+
+    public partial class CreateCodeRepositoryRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string CodeRepositoryName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.GitConfig GitConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateCodeRepositoryResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string CodeRepositoryArn { get; set; }
+
+    }
+
+    public partial class CreateCompilationJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string CompilationJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string ModelPackageVersionArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.InputConfig InputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.OutputConfig OutputConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.NeoVpcConfig VpcConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.StoppingCondition StoppingCondition { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateCompilationJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string CompilationJobArn { get; set; }
+
+    }
+
+    public partial class CreateComputeQuotaRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ComputeQuotaConfig ComputeQuotaConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ComputeQuotaTarget ComputeQuotaTarget { get; set; }
+
+        public global::Amazon.SageMaker.ActivationState ActivationState { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateComputeQuotaResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string ComputeQuotaArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string ComputeQuotaId { get; set; }
+
+    }
+
+    public partial class CreateContextRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string ContextName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ContextSource Source { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ContextType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 30)]
+        public global::System.Collections.Generic.Dictionary<string, string> Properties { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateContextResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ContextArn { get; set; }
+
+    }
+
+    public partial class CreateDataQualityJobDefinitionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobDefinitionName { get; set; }
+
+        public global::Amazon.SageMaker.Model.DataQualityBaselineConfig DataQualityBaselineConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.DataQualityAppSpecification DataQualityAppSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.DataQualityJobInput DataQualityJobInput { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringOutputConfig DataQualityJobOutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringResources JobResources { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringNetworkConfig NetworkConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringStoppingCondition StoppingCondition { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateDataQualityJobDefinitionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string JobDefinitionArn { get; set; }
+
+    }
+
+    public partial class CreateDeviceFleetRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 800)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.EdgeOutputConfig OutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public bool? EnableIotRoleAlias { get; set; }
+
+    }
+
+    public partial class CreateDeviceFleetResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class CreateDomainRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string DomainName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AuthMode AuthMode { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.UserSettings DefaultUserSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.DomainSettings DomainSettings { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 16)]
+        public global::System.Collections.Generic.List<string> SubnetIds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 32)]
+        public string VpcId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.AppNetworkAccessType AppNetworkAccessType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string HomeEfsFileSystemKmsKeyId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+        public global::Amazon.SageMaker.AppSecurityGroupManagement AppSecurityGroupManagement { get; set; }
+
+        public global::Amazon.SageMaker.HomeEfsFileSystemCreation HomeEfsFileSystemCreation { get; set; }
+
+        public global::Amazon.SageMaker.TagPropagation TagPropagation { get; set; }
+
+        public global::Amazon.SageMaker.Model.DefaultSpaceSettings DefaultSpaceSettings { get; set; }
+
+    }
+
+    public partial class CreateDomainResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string DomainArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Url { get; set; }
+
+    }
+
+    public partial class CreateEdgeDeploymentPlanRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgeDeploymentPlanName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.EdgeDeploymentModelConfig> ModelConfigs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.DeploymentStage> Stages { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateEdgeDeploymentPlanResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EdgeDeploymentPlanArn { get; set; }
+
+    }
+
+    public partial class CreateEdgeDeploymentStageRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgeDeploymentPlanName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.DeploymentStage> Stages { get; set; }
+
+    }
+
+    public partial class CreateEdgeDeploymentStageResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class CreateEdgePackagingJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgePackagingJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string CompilationJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 30)]
+        public string ModelVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.EdgeOutputConfig OutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string ResourceKey { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateEdgePackagingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class CreateEndpointRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointConfigName { get; set; }
+
+        public global::Amazon.SageMaker.Model.DeploymentConfig DeploymentConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateEndpointResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EndpointArn { get; set; }
+
+    }
+
+    public partial class CreateEndpointConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointConfigName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProductionVariant> ProductionVariants { get; set; }
+
+        public global::Amazon.SageMaker.Model.DataCaptureConfig DataCaptureConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+        public global::Amazon.SageMaker.Model.AsyncInferenceConfig AsyncInferenceConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ExplainerConfig ExplainerConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProductionVariant> ShadowProductionVariants { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string ExecutionRoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig VpcConfig { get; set; }
+
+        public bool? EnableNetworkIsolation { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetricsConfig MetricsConfig { get; set; }
+
+    }
+
+    public partial class CreateEndpointConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EndpointConfigArn { get; set; }
+
+    }
+
+    public partial class CreateExperimentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string ExperimentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateExperimentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ExperimentArn { get; set; }
+
+    }
+
+    public partial class CreateFeatureGroupRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string FeatureGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string RecordIdentifierFeatureName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string EventTimeFeatureName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2500)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.FeatureDefinition> FeatureDefinitions { get; set; }
+
+        public global::Amazon.SageMaker.Model.OnlineStoreConfig OnlineStoreConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.OfflineStoreConfig OfflineStoreConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ThroughputConfig ThroughputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 128)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateFeatureGroupResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string FeatureGroupArn { get; set; }
+
+    }
+
+    public partial class CreateFlowDefinitionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string FlowDefinitionName { get; set; }
+
+        public global::Amazon.SageMaker.Model.HumanLoopRequestSource HumanLoopRequestSource { get; set; }
+
+        public global::Amazon.SageMaker.Model.HumanLoopActivationConfig HumanLoopActivationConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.HumanLoopConfig HumanLoopConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.FlowDefinitionOutputConfig OutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateFlowDefinitionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string FlowDefinitionArn { get; set; }
+
+    }
+
+    public partial class CreateHubRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string HubName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1023)]
+        public string HubDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string HubDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<string> HubSearchKeywords { get; set; }
+
+        public global::Amazon.SageMaker.Model.HubS3StorageConfig S3StorageConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateHubResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string HubArn { get; set; }
+
+    }
+
+    public partial class CreateHubContentPresignedUrlsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string HubName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HubContentType HubContentType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string HubContentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 5, Max = 14)]
+        public string HubContentVersion { get; set; }
+
+        public global::Amazon.SageMaker.Model.PresignedUrlAccessConfig AccessConfig { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class CreateHubContentPresignedUrlsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AuthorizedUrl> AuthorizedUrlConfigs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class CreateHubContentReferenceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string HubName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string SageMakerPublicHubContentArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string HubContentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 5, Max = 14)]
+        public string MinVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateHubContentReferenceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string HubArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string HubContentArn { get; set; }
+
+    }
+
+    public partial class CreateHumanTaskUiRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string HumanTaskUiName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.UiTemplate UiTemplate { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateHumanTaskUiResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string HumanTaskUiArn { get; set; }
+
+    }
+
+    public partial class CreateHyperParameterTuningJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string HyperParameterTuningJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.HyperParameterTuningJobConfig HyperParameterTuningJobConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTrainingJobDefinition TrainingJobDefinition { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.HyperParameterTrainingJobDefinition> TrainingJobDefinitions { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTuningJobWarmStartConfig WarmStartConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.Autotune Autotune { get; set; }
+
+    }
+
+    public partial class CreateHyperParameterTuningJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string HyperParameterTuningJobArn { get; set; }
+
+    }
+
+    public partial class CreateImageRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 512)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string DisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ImageName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateImageResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ImageArn { get; set; }
+
+    }
+
+    public partial class CreateImageVersionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 255)]
+        public string BaseImage { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 36)]
+        public string ClientToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ImageName { get; set; }
+
+        public global::System.Collections.Generic.List<string> Aliases { get; set; }
+
+        public global::Amazon.SageMaker.VendorGuidance VendorGuidance { get; set; }
+
+        public global::Amazon.SageMaker.JobType JobType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string MLFramework { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string ProgrammingLang { get; set; }
+
+        public global::Amazon.SageMaker.Processor Processor { get; set; }
+
+        public bool? Horovod { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 255)]
+        public string ReleaseNotes { get; set; }
+
+    }
+
+    public partial class CreateImageVersionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ImageVersionArn { get; set; }
+
+    }
+
+    public partial class CreateInferenceComponentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string InferenceComponentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string VariantName { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentSpecification Specification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.InferenceComponentSpecification> Specifications { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentRuntimeConfig RuntimeConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateInferenceComponentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string InferenceComponentArn { get; set; }
+
+    }
+
+    public partial class CreateInferenceExperimentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.InferenceExperimentType Type { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceExperimentSchedule Schedule { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelVariantConfig> ModelVariants { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceExperimentDataStorageConfig DataStorageConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ShadowModeConfig ShadowModeConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKey { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateInferenceExperimentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string InferenceExperimentArn { get; set; }
+
+    }
+
+    public partial class CreateInferenceRecommendationsJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string JobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.RecommendationJobType JobType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.RecommendationJobInputConfig InputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 128)]
+        public string JobDescription { get; set; }
+
+        public global::Amazon.SageMaker.Model.RecommendationJobStoppingConditions StoppingConditions { get; set; }
+
+        public global::Amazon.SageMaker.Model.RecommendationJobOutputConfig OutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateInferenceRecommendationsJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string JobArn { get; set; }
+
+    }
+
+    public partial class CreateJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.JobCategory JobCategory { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 5, Max = 16)]
+        public string JobConfigSchemaVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 262144)]
+        public string JobConfigDocument { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string JobArn { get; set; }
+
+    }
+
+    public partial class CreateLabelingJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string LabelingJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 127)]
+        public string LabelAttributeName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.LabelingJobInputConfig InputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.LabelingJobOutputConfig OutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string LabelCategoryConfigS3Uri { get; set; }
+
+        public global::Amazon.SageMaker.Model.LabelingJobStoppingConditions StoppingConditions { get; set; }
+
+        public global::Amazon.SageMaker.Model.LabelingJobAlgorithmsConfig LabelingJobAlgorithmsConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.HumanTaskConfig HumanTaskConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateLabelingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string LabelingJobArn { get; set; }
+
+    }
+
+    public partial class CreateMlflowAppRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string ArtifactStoreUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.ModelRegistrationMode ModelRegistrationMode { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 9)]
+        public string WeeklyMaintenanceWindowStart { get; set; }
+
+        public global::Amazon.SageMaker.AccountDefaultStatus AccountDefaultStatus { get; set; }
+
+        public global::System.Collections.Generic.List<string> DefaultDomainIdList { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateMlflowAppResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class CreateMlflowTrackingServerRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string TrackingServerName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string ArtifactStoreUri { get; set; }
+
+        public global::Amazon.SageMaker.TrackingServerSize TrackingServerSize { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 16)]
+        public string MlflowVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public bool? AutomaticModelRegistration { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 9)]
+        public string WeeklyMaintenanceWindowStart { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 12, Max = 12)]
+        public string S3BucketOwnerAccountId { get; set; }
+
+        public bool? S3BucketOwnerVerification { get; set; }
+
+    }
+
+    public partial class CreateMlflowTrackingServerResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string TrackingServerArn { get; set; }
+
+    }
+
+    public partial class CreateModelRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string ModelName { get; set; }
+
+        public global::Amazon.SageMaker.Model.ContainerDefinition PrimaryContainer { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 15)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ContainerDefinition> Containers { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceExecutionConfig InferenceExecutionConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string ExecutionRoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig VpcConfig { get; set; }
+
+        public bool? EnableNetworkIsolation { get; set; }
+
+    }
+
+    public partial class CreateModelResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string ModelArn { get; set; }
+
+    }
+
+    public partial class CreateModelBiasJobDefinitionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobDefinitionName { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelBiasBaselineConfig ModelBiasBaselineConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelBiasAppSpecification ModelBiasAppSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelBiasJobInput ModelBiasJobInput { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringOutputConfig ModelBiasJobOutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringResources JobResources { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringNetworkConfig NetworkConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringStoppingCondition StoppingCondition { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateModelBiasJobDefinitionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string JobDefinitionArn { get; set; }
+
+    }
+
+    public partial class CreateModelCardRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelCardName { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelCardSecurityConfig SecurityConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Sensitive = true, Min = 0, Max = 100000)]
+        public string Content { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ModelCardStatus ModelCardStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateModelCardResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ModelCardArn { get; set; }
+
+    }
+
+    public partial class CreateModelCardExportJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string ModelCardName { get; set; }
+
+        public int? ModelCardVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelCardExportJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelCardExportOutputConfig OutputConfig { get; set; }
+
+    }
+
+    public partial class CreateModelCardExportJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ModelCardExportJobArn { get; set; }
+
+    }
+
+    public partial class CreateModelExplainabilityJobDefinitionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobDefinitionName { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelExplainabilityBaselineConfig ModelExplainabilityBaselineConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelExplainabilityAppSpecification ModelExplainabilityAppSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelExplainabilityJobInput ModelExplainabilityJobInput { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringOutputConfig ModelExplainabilityJobOutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringResources JobResources { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringNetworkConfig NetworkConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringStoppingCondition StoppingCondition { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateModelExplainabilityJobDefinitionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string JobDefinitionArn { get; set; }
+
+    }
+
+    public partial class CreateModelPackageRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string ModelPackageName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 170)]
+        public string ModelPackageGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ModelPackageDescription { get; set; }
+
+        public global::Amazon.SageMaker.ModelPackageRegistrationType ModelPackageRegistrationType { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceSpecification InferenceSpecification { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelPackageValidationSpecification ValidationSpecification { get; set; }
+
+        public global::Amazon.SageMaker.Model.SourceAlgorithmSpecification SourceAlgorithmSpecification { get; set; }
+
+        public bool? CertifyForMarketplace { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.ModelApprovalStatus ModelApprovalStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetadataProperties MetadataProperties { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelMetrics ModelMetrics { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 36)]
+        public string ClientToken { get; set; }
+
+        public string Domain { get; set; }
+
+        public string Task { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string SamplePayloadUrl { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 50)]
+        public global::System.Collections.Generic.Dictionary<string, string> CustomerMetadataProperties { get; set; }
+
+        public global::Amazon.SageMaker.Model.DriftCheckBaselines DriftCheckBaselines { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 15)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AdditionalInferenceSpecificationDefinition> AdditionalInferenceSpecifications { get; set; }
+
+        public global::Amazon.SageMaker.SkipModelValidation SkipModelValidation { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string SourceUri { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelPackageSecurityConfig SecurityConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelPackageModelCard ModelCard { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelLifeCycle ModelLifeCycle { get; set; }
+
+        public global::Amazon.SageMaker.ManagedStorageType ManagedStorageType { get; set; }
+
+    }
+
+    public partial class CreateModelPackageResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string ModelPackageArn { get; set; }
+
+    }
+
+    public partial class CreateModelPackageGroupRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelPackageGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ModelPackageGroupDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.ManagedConfiguration ManagedConfiguration { get; set; }
+
+    }
+
+    public partial class CreateModelPackageGroupResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string ModelPackageGroupArn { get; set; }
+
+    }
+
+    public partial class CreateModelQualityJobDefinitionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobDefinitionName { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelQualityBaselineConfig ModelQualityBaselineConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelQualityAppSpecification ModelQualityAppSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelQualityJobInput ModelQualityJobInput { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringOutputConfig ModelQualityJobOutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringResources JobResources { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringNetworkConfig NetworkConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringStoppingCondition StoppingCondition { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateModelQualityJobDefinitionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string JobDefinitionArn { get; set; }
+
+    }
+
+    public partial class CreateMonitoringScheduleRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string MonitoringScheduleName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringScheduleConfig MonitoringScheduleConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateMonitoringScheduleResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string MonitoringScheduleArn { get; set; }
+
+    }
+
+    public partial class CreateNotebookInstanceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string NotebookInstanceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.InstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 32)]
+        public string SubnetId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.List<string> SecurityGroupIds { get; set; }
+
+        public global::Amazon.SageMaker.IPAddressType IpAddressType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string LifecycleConfigName { get; set; }
+
+        public global::Amazon.SageMaker.DirectInternetAccess DirectInternetAccess { get; set; }
+
+        public int? VolumeSizeInGB { get; set; }
+
+        public global::System.Collections.Generic.List<string> AcceleratorTypes { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1024)]
+        public string DefaultCodeRepository { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3)]
+        public global::System.Collections.Generic.List<string> AdditionalCodeRepositories { get; set; }
+
+        public global::Amazon.SageMaker.RootAccess RootAccess { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 20)]
+        public string PlatformIdentifier { get; set; }
+
+        public global::Amazon.SageMaker.Model.InstanceMetadataServiceConfiguration InstanceMetadataServiceConfiguration { get; set; }
+
+    }
+
+    public partial class CreateNotebookInstanceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string NotebookInstanceArn { get; set; }
+
+    }
+
+    public partial class CreateNotebookInstanceLifecycleConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string NotebookInstanceLifecycleConfigName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.NotebookInstanceLifecycleHook> OnCreate { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.NotebookInstanceLifecycleHook> OnStart { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateNotebookInstanceLifecycleConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string NotebookInstanceLifecycleConfigArn { get; set; }
+
+    }
+
+    public partial class CreateOptimizationJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string OptimizationJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.OptimizationJobModelSource ModelSource { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.OptimizationJobDeploymentInstanceType DeploymentInstanceType { get; set; }
+
+        public int? MaxInstanceCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 25)]
+        public global::System.Collections.Generic.Dictionary<string, string> OptimizationEnvironment { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.OptimizationConfig> OptimizationConfigs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.OptimizationJobOutputConfig OutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.StoppingCondition StoppingCondition { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.OptimizationVpcConfig VpcConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<string> TrainingPlanArns { get; set; }
+
+    }
+
+    public partial class CreateOptimizationJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string OptimizationJobArn { get; set; }
+
+    }
+
+    public partial class CreatePartnerAppRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.PartnerAppType Type { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string ExecutionRoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+        public global::Amazon.SageMaker.Model.PartnerAppMaintenanceConfig MaintenanceConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 64)]
+        public string Tier { get; set; }
+
+        public global::Amazon.SageMaker.Model.PartnerAppConfig ApplicationConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.PartnerAppAuthType AuthType { get; set; }
+
+        public bool? EnableIamSessionBasedIdentity { get; set; }
+
+        public bool? EnableAutoMinorVersionUpgrade { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 36)]
+        public string ClientToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreatePartnerAppResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class CreatePartnerAppPresignedUrlRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+        public int? ExpiresInSeconds { get; set; }
+
+        public int? SessionExpirationDurationInSeconds { get; set; }
+
+    }
+
+    public partial class CreatePartnerAppPresignedUrlResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string Url { get; set; }
+
+    }
+
+    public partial class CreatePipelineRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string PipelineName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string PipelineDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1048576)]
+        public string PipelineDefinition { get; set; }
+
+        public global::Amazon.SageMaker.Model.PipelineDefinitionS3Location PipelineDefinitionS3Location { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string PipelineDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 32, Max = 128)]
+        public string ClientRequestToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.ParallelismConfiguration ParallelismConfiguration { get; set; }
+
+    }
+
+    public partial class CreatePipelineResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineArn { get; set; }
+
+    }
+
+    public partial class CreatePresignedDomainUrlRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string UserProfileName { get; set; }
+
+        public int? SessionExpirationDurationInSeconds { get; set; }
+
+        public int? ExpiresInSeconds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string SpaceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1023)]
+        public string LandingUri { get; set; }
+
+    }
+
+    public partial class CreatePresignedDomainUrlResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string AuthorizedUrl { get; set; }
+
+    }
+
+    public partial class CreatePresignedMlflowAppUrlRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+        public int? ExpiresInSeconds { get; set; }
+
+        public int? SessionExpirationDurationInSeconds { get; set; }
+
+    }
+
+    public partial class CreatePresignedMlflowAppUrlResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string AuthorizedUrl { get; set; }
+
+    }
+
+    public partial class CreatePresignedMlflowTrackingServerUrlRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string TrackingServerName { get; set; }
+
+        public int? ExpiresInSeconds { get; set; }
+
+        public int? SessionExpirationDurationInSeconds { get; set; }
+
+    }
+
+    public partial class CreatePresignedMlflowTrackingServerUrlResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string AuthorizedUrl { get; set; }
+
+    }
+
+    public partial class CreatePresignedNotebookInstanceUrlRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string NotebookInstanceName { get; set; }
+
+        public int? SessionExpirationDurationInSeconds { get; set; }
+
+    }
+
+    public partial class CreatePresignedNotebookInstanceUrlResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public string AuthorizedUrl { get; set; }
+
+    }
+
+    public partial class CreateProcessingJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProcessingInput> ProcessingInputs { get; set; }
+
+        public global::Amazon.SageMaker.Model.ProcessingOutputConfig ProcessingOutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ProcessingJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ProcessingResources ProcessingResources { get; set; }
+
+        public global::Amazon.SageMaker.Model.ProcessingStoppingCondition StoppingCondition { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AppSpecification AppSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+        public global::Amazon.SageMaker.Model.NetworkConfig NetworkConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.ExperimentConfig ExperimentConfig { get; set; }
+
+    }
+
+    public partial class CreateProcessingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ProcessingJobArn { get; set; }
+
+    }
+
+    public partial class CreateProjectRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string ProjectName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ProjectDescription { get; set; }
+
+        public global::Amazon.SageMaker.Model.ServiceCatalogProvisioningDetails ServiceCatalogProvisioningDetails { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CreateTemplateProvider> TemplateProviders { get; set; }
+
+    }
+
+    public partial class CreateProjectResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string ProjectArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 20)]
+        public string ProjectId { get; set; }
+
+    }
+
+    public partial class CreateSpaceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string SpaceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.SpaceSettings SpaceSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.OwnershipSettings OwnershipSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.SpaceSharingSettings SpaceSharingSettings { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string SpaceDisplayName { get; set; }
+
+    }
+
+    public partial class CreateSpaceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SpaceArn { get; set; }
+
+    }
+
+    public partial class CreateStudioLifecycleConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string StudioLifecycleConfigName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 16384)]
+        public string StudioLifecycleConfigContent { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.StudioLifecycleConfigAppType StudioLifecycleConfigAppType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateStudioLifecycleConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string StudioLifecycleConfigArn { get; set; }
+
+    }
+
     public partial class CreateTrainingJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
@@ -80,6 +2306,4041 @@ namespace Amazon.SageMaker.Model
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
         public string TrainingJobArn { get; set; }
+
+    }
+
+    public partial class CreateTrainingPlanRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string TrainingPlanName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string TrainingPlanOfferingId { get; set; }
+
+        public int? SpareInstanceCountPerUltraServer { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateTrainingPlanResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 50, Max = 2048)]
+        public string TrainingPlanArn { get; set; }
+
+    }
+
+    public partial class CreateTransformJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string TransformJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string ModelName { get; set; }
+
+        public int? MaxConcurrentTransforms { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelClientConfig ModelClientConfig { get; set; }
+
+        public int? MaxPayloadInMB { get; set; }
+
+        public global::Amazon.SageMaker.BatchStrategy BatchStrategy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 16)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TransformInput TransformInput { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TransformOutput TransformOutput { get; set; }
+
+        public global::Amazon.SageMaker.Model.BatchDataCaptureConfig DataCaptureConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TransformResources TransformResources { get; set; }
+
+        public global::Amazon.SageMaker.Model.DataProcessing DataProcessing { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.ExperimentConfig ExperimentConfig { get; set; }
+
+    }
+
+    public partial class CreateTransformJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string TransformJobArn { get; set; }
+
+    }
+
+    public partial class CreateTrialRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string TrialName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string ExperimentName { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetadataProperties MetadataProperties { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateTrialResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialArn { get; set; }
+
+    }
+
+    public partial class CreateTrialComponentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string TrialComponentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrialComponentStatus Status { get; set; }
+
+        public global::System.DateTime? StartTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 300)]
+        public global::System.Collections.Generic.Dictionary<string, global::Amazon.SageMaker.Model.TrialComponentParameterValue> Parameters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 60)]
+        public global::System.Collections.Generic.Dictionary<string, global::Amazon.SageMaker.Model.TrialComponentArtifact> InputArtifacts { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 60)]
+        public global::System.Collections.Generic.Dictionary<string, global::Amazon.SageMaker.Model.TrialComponentArtifact> OutputArtifacts { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetadataProperties MetadataProperties { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateTrialComponentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialComponentArn { get; set; }
+
+    }
+
+    public partial class CreateUserProfileRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string UserProfileName { get; set; }
+
+        public string SingleSignOnUserIdentifier { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SingleSignOnUserValue { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserSettings UserSettings { get; set; }
+
+    }
+
+    public partial class CreateUserProfileResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string UserProfileArn { get; set; }
+
+    }
+
+    public partial class CreateWorkforceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::Amazon.SageMaker.Model.CognitoConfig CognitoConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.OidcConfig OidcConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.SourceIpConfig SourceIpConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string WorkforceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.WorkforceVpcConfigRequest WorkforceVpcConfig { get; set; }
+
+        public global::Amazon.SageMaker.WorkforceIpAddressType IpAddressType { get; set; }
+
+    }
+
+    public partial class CreateWorkforceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string WorkforceArn { get; set; }
+
+    }
+
+    public partial class CreateWorkteamRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string WorkteamName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string WorkforceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MemberDefinition> MemberDefinitions { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 200)]
+        public string Description { get; set; }
+
+        public global::Amazon.SageMaker.Model.NotificationConfiguration NotificationConfiguration { get; set; }
+
+        public global::Amazon.SageMaker.Model.WorkerAccessConfiguration WorkerAccessConfiguration { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class CreateWorkteamResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string WorkteamArn { get; set; }
+
+    }
+
+    public partial class DeleteAIBenchmarkJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIBenchmarkJobName { get; set; }
+
+    }
+
+    public partial class DeleteAIBenchmarkJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string AIBenchmarkJobArn { get; set; }
+
+    }
+
+    public partial class DeleteAIRecommendationJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIRecommendationJobName { get; set; }
+
+    }
+
+    public partial class DeleteAIRecommendationJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string AIRecommendationJobArn { get; set; }
+
+    }
+
+    public partial class DeleteAIWorkloadConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIWorkloadConfigName { get; set; }
+
+    }
+
+    public partial class DeleteAIWorkloadConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string AIWorkloadConfigArn { get; set; }
+
+    }
+
+    public partial class DeleteActionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string ActionName { get; set; }
+
+    }
+
+    public partial class DeleteActionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ActionArn { get; set; }
+
+    }
+
+    public partial class DeleteAlgorithmRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AlgorithmName { get; set; }
+
+    }
+
+    public partial class DeleteAlgorithmResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteAppRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string UserProfileName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string SpaceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AppType AppType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string AppName { get; set; }
+
+    }
+
+    public partial class DeleteAppResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteAppImageConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string AppImageConfigName { get; set; }
+
+    }
+
+    public partial class DeleteAppImageConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteArtifactRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ArtifactArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.ArtifactSource Source { get; set; }
+
+    }
+
+    public partial class DeleteArtifactResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ArtifactArn { get; set; }
+
+    }
+
+    public partial class DeleteAssociationRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string SourceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string DestinationArn { get; set; }
+
+    }
+
+    public partial class DeleteAssociationResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SourceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string DestinationArn { get; set; }
+
+    }
+
+    public partial class DeleteClusterRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterName { get; set; }
+
+    }
+
+    public partial class DeleteClusterResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+    }
+
+    public partial class DeleteClusterSchedulerConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 12)]
+        public string ClusterSchedulerConfigId { get; set; }
+
+    }
+
+    public partial class DeleteClusterSchedulerConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteCodeRepositoryRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string CodeRepositoryName { get; set; }
+
+    }
+
+    public partial class DeleteCodeRepositoryResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteCompilationJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string CompilationJobName { get; set; }
+
+    }
+
+    public partial class DeleteCompilationJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteComputeQuotaRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string ComputeQuotaId { get; set; }
+
+    }
+
+    public partial class DeleteComputeQuotaResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteContextRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string ContextName { get; set; }
+
+    }
+
+    public partial class DeleteContextResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ContextArn { get; set; }
+
+    }
+
+    public partial class DeleteDataQualityJobDefinitionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobDefinitionName { get; set; }
+
+    }
+
+    public partial class DeleteDataQualityJobDefinitionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteDeviceFleetRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+    }
+
+    public partial class DeleteDeviceFleetResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteDomainRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        public global::Amazon.SageMaker.Model.RetentionPolicy RetentionPolicy { get; set; }
+
+    }
+
+    public partial class DeleteDomainResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteEdgeDeploymentPlanRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgeDeploymentPlanName { get; set; }
+
+    }
+
+    public partial class DeleteEdgeDeploymentPlanResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteEdgeDeploymentStageRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgeDeploymentPlanName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string StageName { get; set; }
+
+    }
+
+    public partial class DeleteEdgeDeploymentStageResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteEndpointRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+    }
+
+    public partial class DeleteEndpointResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteEndpointConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointConfigName { get; set; }
+
+    }
+
+    public partial class DeleteEndpointConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteExperimentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string ExperimentName { get; set; }
+
+    }
+
+    public partial class DeleteExperimentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ExperimentArn { get; set; }
+
+    }
+
+    public partial class DeleteFeatureGroupRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string FeatureGroupName { get; set; }
+
+    }
+
+    public partial class DeleteFeatureGroupResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteFlowDefinitionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string FlowDefinitionName { get; set; }
+
+    }
+
+    public partial class DeleteFlowDefinitionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteHubRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string HubName { get; set; }
+
+    }
+
+    public partial class DeleteHubResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteHubContentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string HubName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HubContentType HubContentType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string HubContentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 5, Max = 14)]
+        public string HubContentVersion { get; set; }
+
+    }
+
+    public partial class DeleteHubContentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteHubContentReferenceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string HubName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HubContentType HubContentType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string HubContentName { get; set; }
+
+    }
+
+    public partial class DeleteHubContentReferenceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteHumanTaskUiRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string HumanTaskUiName { get; set; }
+
+    }
+
+    public partial class DeleteHumanTaskUiResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteHyperParameterTuningJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string HyperParameterTuningJobName { get; set; }
+
+    }
+
+    public partial class DeleteHyperParameterTuningJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteImageRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ImageName { get; set; }
+
+    }
+
+    public partial class DeleteImageResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteImageVersionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ImageName { get; set; }
+
+        public int? Version { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string Alias { get; set; }
+
+    }
+
+    public partial class DeleteImageVersionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteInferenceComponentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string InferenceComponentName { get; set; }
+
+    }
+
+    public partial class DeleteInferenceComponentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteInferenceExperimentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string Name { get; set; }
+
+    }
+
+    public partial class DeleteInferenceExperimentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string InferenceExperimentArn { get; set; }
+
+    }
+
+    public partial class DeleteJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.JobCategory JobCategory { get; set; }
+
+    }
+
+    public partial class DeleteJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteMlflowAppRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class DeleteMlflowAppResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class DeleteMlflowTrackingServerRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string TrackingServerName { get; set; }
+
+    }
+
+    public partial class DeleteMlflowTrackingServerResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string TrackingServerArn { get; set; }
+
+    }
+
+    public partial class DeleteModelRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string ModelName { get; set; }
+
+    }
+
+    public partial class DeleteModelResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteModelBiasJobDefinitionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobDefinitionName { get; set; }
+
+    }
+
+    public partial class DeleteModelBiasJobDefinitionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteModelCardRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelCardName { get; set; }
+
+    }
+
+    public partial class DeleteModelCardResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteModelExplainabilityJobDefinitionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobDefinitionName { get; set; }
+
+    }
+
+    public partial class DeleteModelExplainabilityJobDefinitionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteModelPackageRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 176)]
+        public string ModelPackageName { get; set; }
+
+    }
+
+    public partial class DeleteModelPackageResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteModelPackageGroupRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 170)]
+        public string ModelPackageGroupName { get; set; }
+
+    }
+
+    public partial class DeleteModelPackageGroupResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteModelPackageGroupPolicyRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelPackageGroupName { get; set; }
+
+    }
+
+    public partial class DeleteModelPackageGroupPolicyResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteModelQualityJobDefinitionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobDefinitionName { get; set; }
+
+    }
+
+    public partial class DeleteModelQualityJobDefinitionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteMonitoringScheduleRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string MonitoringScheduleName { get; set; }
+
+    }
+
+    public partial class DeleteMonitoringScheduleResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteNotebookInstanceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string NotebookInstanceName { get; set; }
+
+    }
+
+    public partial class DeleteNotebookInstanceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteNotebookInstanceLifecycleConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string NotebookInstanceLifecycleConfigName { get; set; }
+
+    }
+
+    public partial class DeleteNotebookInstanceLifecycleConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteOptimizationJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string OptimizationJobName { get; set; }
+
+    }
+
+    public partial class DeleteOptimizationJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeletePartnerAppRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 36)]
+        public string ClientToken { get; set; }
+
+    }
+
+    public partial class DeletePartnerAppResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class DeletePipelineRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string PipelineName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 32, Max = 128)]
+        public string ClientRequestToken { get; set; }
+
+    }
+
+    public partial class DeletePipelineResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineArn { get; set; }
+
+    }
+
+    public partial class DeleteProcessingJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ProcessingJobName { get; set; }
+
+    }
+
+    public partial class DeleteProcessingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteProjectRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string ProjectName { get; set; }
+
+    }
+
+    public partial class DeleteProjectResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteSpaceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string SpaceName { get; set; }
+
+    }
+
+    public partial class DeleteSpaceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteStudioLifecycleConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string StudioLifecycleConfigName { get; set; }
+
+    }
+
+    public partial class DeleteStudioLifecycleConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteTagsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ResourceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 50)]
+        public global::System.Collections.Generic.List<string> TagKeys { get; set; }
+
+    }
+
+    public partial class DeleteTagsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteTrainingJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string TrainingJobName { get; set; }
+
+    }
+
+    public partial class DeleteTrainingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteTrialRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string TrialName { get; set; }
+
+    }
+
+    public partial class DeleteTrialResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialArn { get; set; }
+
+    }
+
+    public partial class DeleteTrialComponentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string TrialComponentName { get; set; }
+
+    }
+
+    public partial class DeleteTrialComponentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialComponentArn { get; set; }
+
+    }
+
+    public partial class DeleteUserProfileRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string UserProfileName { get; set; }
+
+    }
+
+    public partial class DeleteUserProfileResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteWorkforceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string WorkforceName { get; set; }
+
+    }
+
+    public partial class DeleteWorkforceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DeleteWorkteamRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string WorkteamName { get; set; }
+
+    }
+
+    public partial class DeleteWorkteamResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public bool? Success { get; set; }
+
+    }
+
+    public partial class DeregisterDevicesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<string> DeviceNames { get; set; }
+
+    }
+
+    public partial class DeregisterDevicesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DescribeAIBenchmarkJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIBenchmarkJobName { get; set; }
+
+    }
+
+    public partial class DescribeAIBenchmarkJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIBenchmarkJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string AIBenchmarkJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AIBenchmarkJobStatus AIBenchmarkJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AIBenchmarkTarget BenchmarkTarget { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AIBenchmarkOutputResult OutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string AIWorkloadConfigIdentifier { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIBenchmarkNetworkConfig NetworkConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? StartTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class DescribeAIRecommendationJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIRecommendationJobName { get; set; }
+
+    }
+
+    public partial class DescribeAIRecommendationJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIRecommendationJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string AIRecommendationJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AIRecommendationJobStatus AIRecommendationJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AIModelSource ModelSource { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AIRecommendationOutputResult OutputConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIRecommendationInferenceSpecification InferenceSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string AIWorkloadConfigIdentifier { get; set; }
+
+        public bool? OptimizeModel { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIRecommendationPerformanceTarget PerformanceTarget { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AIRecommendation> Recommendations { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIRecommendationComputeSpec ComputeSpec { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIAdapterSource AdapterSource { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? StartTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class DescribeAIWorkloadConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIWorkloadConfigName { get; set; }
+
+    }
+
+    public partial class DescribeAIWorkloadConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIWorkloadConfigName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string AIWorkloadConfigArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIDatasetConfig DatasetConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.AIWorkloadConfigs AIWorkloadConfigs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+    }
+
+    public partial class DescribeActionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string ActionName { get; set; }
+
+    }
+
+    public partial class DescribeActionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string ActionName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ActionArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.ActionSource Source { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ActionType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string Description { get; set; }
+
+        public global::Amazon.SageMaker.ActionStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 30)]
+        public global::System.Collections.Generic.Dictionary<string, string> Properties { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetadataProperties MetadataProperties { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string LineageGroupArn { get; set; }
+
+    }
+
+    public partial class DescribeAlgorithmRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 170)]
+        public string AlgorithmName { get; set; }
+
+    }
+
+    public partial class DescribeAlgorithmResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AlgorithmName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string AlgorithmArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string AlgorithmDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TrainingSpecification TrainingSpecification { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceSpecification InferenceSpecification { get; set; }
+
+        public global::Amazon.SageMaker.Model.AlgorithmValidationSpecification ValidationSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AlgorithmStatus AlgorithmStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AlgorithmStatusDetails AlgorithmStatusDetails { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ProductId { get; set; }
+
+        public bool? CertifyForMarketplace { get; set; }
+
+    }
+
+    public partial class DescribeAppRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string UserProfileName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string SpaceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AppType AppType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string AppName { get; set; }
+
+    }
+
+    public partial class DescribeAppResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string AppArn { get; set; }
+
+        public global::Amazon.SageMaker.AppType AppType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string AppName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string UserProfileName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string SpaceName { get; set; }
+
+        public global::Amazon.SageMaker.AppStatus Status { get; set; }
+
+        public global::Amazon.SageMaker.FeatureStatus EffectiveTrustedIdentityPropagationStatus { get; set; }
+
+        public bool? RecoveryMode { get; set; }
+
+        public global::System.DateTime? LastHealthCheckTimestamp { get; set; }
+
+        public global::System.DateTime? LastUserActivityTimestamp { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public global::Amazon.SageMaker.Model.ResourceSpec ResourceSpec { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string BuiltInLifecycleConfigArn { get; set; }
+
+    }
+
+    public partial class DescribeAppImageConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string AppImageConfigName { get; set; }
+
+    }
+
+    public partial class DescribeAppImageConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string AppImageConfigArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string AppImageConfigName { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.KernelGatewayImageConfig KernelGatewayImageConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.JupyterLabAppImageConfig JupyterLabAppImageConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.CodeEditorAppImageConfig CodeEditorAppImageConfig { get; set; }
+
+    }
+
+    public partial class DescribeArtifactRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ArtifactArn { get; set; }
+
+    }
+
+    public partial class DescribeArtifactResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string ArtifactName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ArtifactArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.ArtifactSource Source { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ArtifactType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 30)]
+        public global::System.Collections.Generic.Dictionary<string, string> Properties { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetadataProperties MetadataProperties { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string LineageGroupArn { get; set; }
+
+    }
+
+    public partial class DescribeAutoMLJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string AutoMLJobName { get; set; }
+
+    }
+
+    public partial class DescribeAutoMLJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string AutoMLJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string AutoMLJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AutoMLChannel> InputDataConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AutoMLOutputDataConfig OutputDataConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLJobObjective AutoMLJobObjective { get; set; }
+
+        public global::Amazon.SageMaker.ProblemType ProblemType { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLJobConfig AutoMLJobConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AutoMLPartialFailureReason> PartialFailureReasons { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLCandidate BestCandidate { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AutoMLJobStatus AutoMLJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AutoMLJobSecondaryStatus AutoMLJobSecondaryStatus { get; set; }
+
+        public bool? GenerateCandidateDefinitionsOnly { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLJobArtifacts AutoMLJobArtifacts { get; set; }
+
+        public global::Amazon.SageMaker.Model.ResolvedAttributes ResolvedAttributes { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelDeployConfig ModelDeployConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelDeployResult ModelDeployResult { get; set; }
+
+    }
+
+    public partial class DescribeAutoMLJobV2Request : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string AutoMLJobName { get; set; }
+
+    }
+
+    public partial class DescribeAutoMLJobV2Response : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string AutoMLJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string AutoMLJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AutoMLJobChannel> AutoMLJobInputDataConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AutoMLOutputDataConfig OutputDataConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLJobObjective AutoMLJobObjective { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLProblemTypeConfig AutoMLProblemTypeConfig { get; set; }
+
+        public global::Amazon.SageMaker.AutoMLProblemTypeConfigName AutoMLProblemTypeConfigName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AutoMLPartialFailureReason> PartialFailureReasons { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLCandidate BestCandidate { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AutoMLJobStatus AutoMLJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.AutoMLJobSecondaryStatus AutoMLJobSecondaryStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLJobArtifacts AutoMLJobArtifacts { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLResolvedAttributes ResolvedAttributes { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelDeployConfig ModelDeployConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelDeployResult ModelDeployResult { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLDataSplitConfig DataSplitConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLSecurityConfig SecurityConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.AutoMLComputeConfig AutoMLComputeConfig { get; set; }
+
+    }
+
+    public partial class DescribeClusterRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterName { get; set; }
+
+    }
+
+    public partial class DescribeClusterResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string ClusterName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ClusterStatus ClusterStatus { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public string FailureMessage { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterInstanceGroupDetails> InstanceGroups { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterRestrictedInstanceGroupDetails> RestrictedInstanceGroups { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterRestrictedInstanceGroupsConfigOutput RestrictedInstanceGroupsConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig VpcConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterOrchestrator Orchestrator { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterTieredStorageConfig TieredStorageConfig { get; set; }
+
+        public global::Amazon.SageMaker.ClusterNodeRecovery NodeRecovery { get; set; }
+
+        public global::Amazon.SageMaker.ClusterNodeProvisioningMode NodeProvisioningMode { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string ClusterRole { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterAutoScalingConfigOutput AutoScaling { get; set; }
+
+    }
+
+    public partial class DescribeClusterEventRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string EventId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterName { get; set; }
+
+    }
+
+    public partial class DescribeClusterEventResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::Amazon.SageMaker.Model.ClusterEventDetail EventDetails { get; set; }
+
+    }
+
+    public partial class DescribeClusterNodeRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string NodeId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string NodeLogicalId { get; set; }
+
+    }
+
+    public partial class DescribeClusterNodeResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ClusterNodeDetails NodeDetails { get; set; }
+
+    }
+
+    public partial class DescribeClusterSchedulerConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 12)]
+        public string ClusterSchedulerConfigId { get; set; }
+
+        public int? ClusterSchedulerConfigVersion { get; set; }
+
+    }
+
+    public partial class DescribeClusterSchedulerConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterSchedulerConfigArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 12)]
+        public string ClusterSchedulerConfigId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? ClusterSchedulerConfigVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.SchedulerResourceStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public global::System.Collections.Generic.Dictionary<string, string> StatusDetails { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.SchedulerConfig SchedulerConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+    }
+
+    public partial class DescribeCodeRepositoryRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string CodeRepositoryName { get; set; }
+
+    }
+
+    public partial class DescribeCodeRepositoryResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string CodeRepositoryName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string CodeRepositoryArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.GitConfig GitConfig { get; set; }
+
+    }
+
+    public partial class DescribeCompilationJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string CompilationJobName { get; set; }
+
+    }
+
+    public partial class DescribeCompilationJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string CompilationJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string CompilationJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.CompilationJobStatus CompilationJobStatus { get; set; }
+
+        public global::System.DateTime? CompilationStartTime { get; set; }
+
+        public global::System.DateTime? CompilationEndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.StoppingCondition StoppingCondition { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string InferenceImage { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string ModelPackageVersionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelArtifacts ModelArtifacts { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelDigests ModelDigests { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.InputConfig InputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.OutputConfig OutputConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.NeoVpcConfig VpcConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.DerivedInformation DerivedInformation { get; set; }
+
+    }
+
+    public partial class DescribeComputeQuotaRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string ComputeQuotaId { get; set; }
+
+        public int? ComputeQuotaVersion { get; set; }
+
+    }
+
+    public partial class DescribeComputeQuotaResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string ComputeQuotaArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string ComputeQuotaId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? ComputeQuotaVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.SchedulerResourceStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.ComputeQuotaConfig ComputeQuotaConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ComputeQuotaTarget ComputeQuotaTarget { get; set; }
+
+        public global::Amazon.SageMaker.ActivationState ActivationState { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+    }
+
+    public partial class DescribeContextRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string ContextName { get; set; }
+
+    }
+
+    public partial class DescribeContextResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string ContextName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ContextArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.ContextSource Source { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ContextType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 30)]
+        public global::System.Collections.Generic.Dictionary<string, string> Properties { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string LineageGroupArn { get; set; }
+
+    }
+
+    public partial class DescribeDataQualityJobDefinitionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobDefinitionName { get; set; }
+
+    }
+
+    public partial class DescribeDataQualityJobDefinitionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string JobDefinitionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobDefinitionName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.DataQualityBaselineConfig DataQualityBaselineConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.DataQualityAppSpecification DataQualityAppSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.DataQualityJobInput DataQualityJobInput { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringOutputConfig DataQualityJobOutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringResources JobResources { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringNetworkConfig NetworkConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringStoppingCondition StoppingCondition { get; set; }
+
+    }
+
+    public partial class DescribeDeviceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+    }
+
+    public partial class DescribeDeviceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string DeviceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 40)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 128)]
+        public string IotThingName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? RegistrationTime { get; set; }
+
+        public global::System.DateTime? LatestHeartbeat { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.EdgeModel> Models { get; set; }
+
+        public int? MaxModels { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 30)]
+        public string AgentVersion { get; set; }
+
+    }
+
+    public partial class DescribeDeviceFleetRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+    }
+
+    public partial class DescribeDeviceFleetResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string DeviceFleetArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.EdgeOutputConfig OutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 800)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public string IotRoleAlias { get; set; }
+
+    }
+
+    public partial class DescribeDomainRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+    }
+
+    public partial class DescribeDomainResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string DomainArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string DomainName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 32)]
+        public string HomeEfsFileSystemId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SingleSignOnManagedApplicationInstanceId { get; set; }
+
+        public string SingleSignOnApplicationArn { get; set; }
+
+        public global::Amazon.SageMaker.DomainStatus Status { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 32)]
+        public string SecurityGroupIdForDomainBoundary { get; set; }
+
+        public global::Amazon.SageMaker.AuthMode AuthMode { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserSettings DefaultUserSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.DomainSettings DomainSettings { get; set; }
+
+        public global::Amazon.SageMaker.AppNetworkAccessType AppNetworkAccessType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string HomeEfsFileSystemKmsKeyId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 16)]
+        public global::System.Collections.Generic.List<string> SubnetIds { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Url { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 32)]
+        public string VpcId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+        public global::Amazon.SageMaker.AppSecurityGroupManagement AppSecurityGroupManagement { get; set; }
+
+        public global::Amazon.SageMaker.HomeEfsFileSystemCreation HomeEfsFileSystemCreation { get; set; }
+
+        public global::Amazon.SageMaker.TagPropagation TagPropagation { get; set; }
+
+        public global::Amazon.SageMaker.Model.DefaultSpaceSettings DefaultSpaceSettings { get; set; }
+
+    }
+
+    public partial class DescribeEdgeDeploymentPlanRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgeDeploymentPlanName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class DescribeEdgeDeploymentPlanResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EdgeDeploymentPlanArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgeDeploymentPlanName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.EdgeDeploymentModelConfig> ModelConfigs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+        public int? EdgeDeploymentSuccess { get; set; }
+
+        public int? EdgeDeploymentPending { get; set; }
+
+        public int? EdgeDeploymentFailed { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.DeploymentStageStatusSummary> Stages { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class DescribeEdgePackagingJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgePackagingJobName { get; set; }
+
+    }
+
+    public partial class DescribeEdgePackagingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EdgePackagingJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgePackagingJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string CompilationJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string ModelName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 30)]
+        public string ModelVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.EdgeOutputConfig OutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string ResourceKey { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.EdgePackagingJobStatus EdgePackagingJobStatus { get; set; }
+
+        public string EdgePackagingJobStatusMessage { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ModelArtifact { get; set; }
+
+        public string ModelSignature { get; set; }
+
+        public global::Amazon.SageMaker.Model.EdgePresetDeploymentOutput PresetDeploymentOutput { get; set; }
+
+    }
+
+    public partial class DescribeEndpointRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+    }
+
+    public partial class DescribeEndpointResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EndpointArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointConfigName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProductionVariantSummary> ProductionVariants { get; set; }
+
+        public global::Amazon.SageMaker.Model.DataCaptureConfigSummary DataCaptureConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.EndpointStatus EndpointStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.DeploymentConfig LastDeploymentConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.AsyncInferenceConfig AsyncInferenceConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.PendingDeploymentSummary PendingDeploymentSummary { get; set; }
+
+        public global::Amazon.SageMaker.Model.ExplainerConfig ExplainerConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProductionVariantSummary> ShadowProductionVariants { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetricsConfig MetricsConfig { get; set; }
+
+    }
+
+    public partial class DescribeEndpointConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointConfigName { get; set; }
+
+    }
+
+    public partial class DescribeEndpointConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointConfigName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EndpointConfigArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProductionVariant> ProductionVariants { get; set; }
+
+        public global::Amazon.SageMaker.Model.DataCaptureConfig DataCaptureConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.AsyncInferenceConfig AsyncInferenceConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ExplainerConfig ExplainerConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProductionVariant> ShadowProductionVariants { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string ExecutionRoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig VpcConfig { get; set; }
+
+        public bool? EnableNetworkIsolation { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetricsConfig MetricsConfig { get; set; }
+
+    }
+
+    public partial class DescribeExperimentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string ExperimentName { get; set; }
+
+    }
+
+    public partial class DescribeExperimentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string ExperimentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ExperimentArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+        public global::Amazon.SageMaker.Model.ExperimentSource Source { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string Description { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+    }
+
+    public partial class DescribeFeatureGroupRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string FeatureGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class DescribeFeatureGroupResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string FeatureGroupArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string FeatureGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string RecordIdentifierFeatureName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string EventTimeFeatureName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2500)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.FeatureDefinition> FeatureDefinitions { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.OnlineStoreConfig OnlineStoreConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.OfflineStoreConfig OfflineStoreConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ThroughputConfigDescription ThroughputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.FeatureGroupStatus FeatureGroupStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.OfflineStoreStatus OfflineStoreStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.LastUpdateStatus LastUpdateStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 128)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public long? OnlineStoreTotalSizeBytes { get; set; }
+
+    }
+
+    public partial class DescribeFeatureMetadataRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string FeatureGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string FeatureName { get; set; }
+
+    }
+
+    public partial class DescribeFeatureMetadataResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string FeatureGroupArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string FeatureGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string FeatureName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.FeatureType FeatureType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 25)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.FeatureParameter> Parameters { get; set; }
+
+    }
+
+    public partial class DescribeFlowDefinitionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string FlowDefinitionName { get; set; }
+
+    }
+
+    public partial class DescribeFlowDefinitionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string FlowDefinitionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string FlowDefinitionName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.FlowDefinitionStatus FlowDefinitionStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.HumanLoopRequestSource HumanLoopRequestSource { get; set; }
+
+        public global::Amazon.SageMaker.Model.HumanLoopActivationConfig HumanLoopActivationConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.HumanLoopConfig HumanLoopConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.FlowDefinitionOutputConfig OutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+    }
+
+    public partial class DescribeHubRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string HubName { get; set; }
+
+    }
+
+    public partial class DescribeHubResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string HubName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string HubArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string HubDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1023)]
+        public string HubDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<string> HubSearchKeywords { get; set; }
+
+        public global::Amazon.SageMaker.Model.HubS3StorageConfig S3StorageConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HubStatus HubStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class DescribeHubContentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string HubName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HubContentType HubContentType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string HubContentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 5, Max = 14)]
+        public string HubContentVersion { get; set; }
+
+    }
+
+    public partial class DescribeHubContentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string HubContentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string HubContentArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 5, Max = 14)]
+        public string HubContentVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HubContentType HubContentType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 5, Max = 14)]
+        public string DocumentSchemaVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string HubName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string HubArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string HubContentDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1023)]
+        public string HubContentDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 170391)]
+        public string HubContentMarkdown { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 327680)]
+        public string HubContentDocument { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string SageMakerPublicHubContentArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 5, Max = 14)]
+        public string ReferenceMinVersion { get; set; }
+
+        public global::Amazon.SageMaker.HubContentSupportStatus SupportStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<string> HubContentSearchKeywords { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.HubContentDependency> HubContentDependencies { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HubContentStatus HubContentStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+    }
+
+    public partial class DescribeHumanTaskUiRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string HumanTaskUiName { get; set; }
+
+    }
+
+    public partial class DescribeHumanTaskUiResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 1024)]
+        public string HumanTaskUiArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string HumanTaskUiName { get; set; }
+
+        public global::Amazon.SageMaker.HumanTaskUiStatus HumanTaskUiStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.UiTemplateInfo UiTemplate { get; set; }
+
+    }
+
+    public partial class DescribeHyperParameterTuningJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string HyperParameterTuningJobName { get; set; }
+
+    }
+
+    public partial class DescribeHyperParameterTuningJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string HyperParameterTuningJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string HyperParameterTuningJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.HyperParameterTuningJobConfig HyperParameterTuningJobConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTrainingJobDefinition TrainingJobDefinition { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.HyperParameterTrainingJobDefinition> TrainingJobDefinitions { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HyperParameterTuningJobStatus HyperParameterTuningJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? HyperParameterTuningEndTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TrainingJobStatusCounters TrainingJobStatusCounters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ObjectiveStatusCounters ObjectiveStatusCounters { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTrainingJobSummary BestTrainingJob { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTrainingJobSummary OverallBestTrainingJob { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTuningJobWarmStartConfig WarmStartConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.Autotune Autotune { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTuningJobCompletionDetails TuningJobCompletionDetails { get; set; }
+
+        public global::Amazon.SageMaker.Model.HyperParameterTuningJobConsumedResources ConsumedResources { get; set; }
+
+    }
+
+    public partial class DescribeImageRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ImageName { get; set; }
+
+    }
+
+    public partial class DescribeImageResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 512)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string DisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ImageArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string ImageName { get; set; }
+
+        public global::Amazon.SageMaker.ImageStatus ImageStatus { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+    }
+
+    public partial class DescribeImageVersionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ImageName { get; set; }
+
+        public int? Version { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string Alias { get; set; }
+
+    }
+
+    public partial class DescribeImageVersionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 255)]
+        public string BaseImage { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 255)]
+        public string ContainerImage { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ImageArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ImageVersionArn { get; set; }
+
+        public global::Amazon.SageMaker.ImageVersionStatus ImageVersionStatus { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public int? Version { get; set; }
+
+        public global::Amazon.SageMaker.VendorGuidance VendorGuidance { get; set; }
+
+        public global::Amazon.SageMaker.JobType JobType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string MLFramework { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string ProgrammingLang { get; set; }
+
+        public global::Amazon.SageMaker.Processor Processor { get; set; }
+
+        public bool? Horovod { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 255)]
+        public string ReleaseNotes { get; set; }
+
+    }
+
+    public partial class DescribeInferenceComponentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string InferenceComponentName { get; set; }
+
+    }
+
+    public partial class DescribeInferenceComponentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string InferenceComponentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string InferenceComponentArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EndpointArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string VariantName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentSpecificationSummary Specification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.InferenceComponentSpecificationSummary> Specifications { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentRuntimeConfigSummary RuntimeConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.InferenceComponentStatus InferenceComponentStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentDeploymentConfig LastDeploymentConfig { get; set; }
+
+    }
+
+    public partial class DescribeInferenceExperimentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string Name { get; set; }
+
+    }
+
+    public partial class DescribeInferenceExperimentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string Arn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.InferenceExperimentType Type { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceExperimentSchedule Schedule { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.InferenceExperimentStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string StatusReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Description { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? CompletionTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.EndpointMetadata EndpointMetadata { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelVariantConfigSummary> ModelVariants { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceExperimentDataStorageConfig DataStorageConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ShadowModeConfig ShadowModeConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKey { get; set; }
+
+    }
+
+    public partial class DescribeInferenceRecommendationsJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string JobName { get; set; }
+
+    }
+
+    public partial class DescribeInferenceRecommendationsJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string JobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 128)]
+        public string JobDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.RecommendationJobType JobType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string JobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.RecommendationJobStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? CompletionTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.RecommendationJobInputConfig InputConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.RecommendationJobStoppingConditions StoppingConditions { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.InferenceRecommendation> InferenceRecommendations { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.EndpointPerformance> EndpointPerformances { get; set; }
+
+    }
+
+    public partial class DescribeJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.JobCategory JobCategory { get; set; }
+
+    }
+
+    public partial class DescribeJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string JobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.JobCategory JobCategory { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 5, Max = 16)]
+        public string JobConfigSchemaVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 262144)]
+        public string JobConfigDocument { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.JobStatus JobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.JobSecondaryStatus SecondaryStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.JobSecondaryStatusTransition> SecondaryStatusTransitions { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class DescribeJobSchemaVersionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.JobCategory JobCategory { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 5, Max = 16)]
+        public string JobConfigSchemaVersion { get; set; }
+
+    }
+
+    public partial class DescribeJobSchemaVersionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.JobCategory JobCategory { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 5, Max = 16)]
+        public string JobConfigSchemaVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 262144)]
+        public string JobConfigSchema { get; set; }
+
+    }
+
+    public partial class DescribeLabelingJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string LabelingJobName { get; set; }
+
+    }
+
+    public partial class DescribeLabelingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.LabelingJobStatus LabelingJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.LabelCounters LabelCounters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1)]
+        public string JobReferenceCode { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string LabelingJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string LabelingJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 127)]
+        public string LabelAttributeName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.LabelingJobInputConfig InputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.LabelingJobOutputConfig OutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string LabelCategoryConfigS3Uri { get; set; }
+
+        public global::Amazon.SageMaker.Model.LabelingJobStoppingConditions StoppingConditions { get; set; }
+
+        public global::Amazon.SageMaker.Model.LabelingJobAlgorithmsConfig LabelingJobAlgorithmsConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.HumanTaskConfig HumanTaskConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        public global::Amazon.SageMaker.Model.LabelingJobOutput LabelingJobOutput { get; set; }
+
+    }
+
+    public partial class DescribeLineageGroupRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string LineageGroupName { get; set; }
+
+    }
+
+    public partial class DescribeLineageGroupResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string LineageGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string LineageGroupArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string Description { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+    }
+
+    public partial class DescribeMlflowAppRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class DescribeMlflowAppResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ArtifactStoreUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 16)]
+        public string MlflowVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.MlflowAppStatus Status { get; set; }
+
+        public global::Amazon.SageMaker.ModelRegistrationMode ModelRegistrationMode { get; set; }
+
+        public global::Amazon.SageMaker.AccountDefaultStatus AccountDefaultStatus { get; set; }
+
+        public global::System.Collections.Generic.List<string> DefaultDomainIdList { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 9)]
+        public string WeeklyMaintenanceWindowStart { get; set; }
+
+        public global::Amazon.SageMaker.MaintenanceStatus MaintenanceStatus { get; set; }
+
+    }
+
+    public partial class DescribeMlflowTrackingServerRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string TrackingServerName { get; set; }
+
+    }
+
+    public partial class DescribeMlflowTrackingServerResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string TrackingServerArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string TrackingServerName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ArtifactStoreUri { get; set; }
+
+        public global::Amazon.SageMaker.TrackingServerSize TrackingServerSize { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 16)]
+        public string MlflowVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.TrackingServerStatus TrackingServerStatus { get; set; }
+
+        public global::Amazon.SageMaker.TrackingServerMaintenanceStatus TrackingServerMaintenanceStatus { get; set; }
+
+        public global::Amazon.SageMaker.IsTrackingServerActive IsActive { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string TrackingServerUrl { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 9)]
+        public string WeeklyMaintenanceWindowStart { get; set; }
+
+        public bool? AutomaticModelRegistration { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 12, Max = 12)]
+        public string S3BucketOwnerAccountId { get; set; }
+
+        public bool? S3BucketOwnerVerification { get; set; }
+
+    }
+
+    public partial class DescribeModelRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string ModelName { get; set; }
+
+    }
+
+    public partial class DescribeModelResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string ModelName { get; set; }
+
+        public global::Amazon.SageMaker.Model.ContainerDefinition PrimaryContainer { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 15)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ContainerDefinition> Containers { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceExecutionConfig InferenceExecutionConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string ExecutionRoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.VpcConfig VpcConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string ModelArn { get; set; }
+
+        public bool? EnableNetworkIsolation { get; set; }
+
+        public global::Amazon.SageMaker.Model.DeploymentRecommendation DeploymentRecommendation { get; set; }
+
+    }
+
+    public partial class DescribeModelBiasJobDefinitionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobDefinitionName { get; set; }
+
+    }
+
+    public partial class DescribeModelBiasJobDefinitionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string JobDefinitionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobDefinitionName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelBiasBaselineConfig ModelBiasBaselineConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelBiasAppSpecification ModelBiasAppSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelBiasJobInput ModelBiasJobInput { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringOutputConfig ModelBiasJobOutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringResources JobResources { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringNetworkConfig NetworkConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringStoppingCondition StoppingCondition { get; set; }
+
+    }
+
+    public partial class DescribeModelCardRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string ModelCardName { get; set; }
+
+        public int? ModelCardVersion { get; set; }
+
+        public global::Amazon.SageMaker.IncludedData IncludedData { get; set; }
+
+    }
+
+    public partial class DescribeModelCardResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ModelCardArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelCardName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? ModelCardVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Sensitive = true, Min = 0, Max = 100000)]
+        public string Content { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ModelCardStatus ModelCardStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelCardSecurityConfig SecurityConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        public global::Amazon.SageMaker.ModelCardProcessingStatus ModelCardProcessingStatus { get; set; }
+
+    }
+
+    public partial class DescribeModelCardExportJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ModelCardExportJobArn { get; set; }
+
+    }
+
+    public partial class DescribeModelCardExportJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelCardExportJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ModelCardExportJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ModelCardExportJobStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelCardName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? ModelCardVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelCardExportOutputConfig OutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreatedAt { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedAt { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelCardExportArtifacts ExportArtifacts { get; set; }
+
+    }
+
+    public partial class DescribeModelExplainabilityJobDefinitionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobDefinitionName { get; set; }
+
+    }
+
+    public partial class DescribeModelExplainabilityJobDefinitionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string JobDefinitionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobDefinitionName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelExplainabilityBaselineConfig ModelExplainabilityBaselineConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelExplainabilityAppSpecification ModelExplainabilityAppSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelExplainabilityJobInput ModelExplainabilityJobInput { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringOutputConfig ModelExplainabilityJobOutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringResources JobResources { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringNetworkConfig NetworkConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringStoppingCondition StoppingCondition { get; set; }
+
+    }
+
+    public partial class DescribeModelPackageRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 176)]
+        public string ModelPackageName { get; set; }
+
+        public global::Amazon.SageMaker.IncludedData IncludedData { get; set; }
+
+    }
+
+    public partial class DescribeModelPackageResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelPackageName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string ModelPackageGroupName { get; set; }
+
+        public int? ModelPackageVersion { get; set; }
+
+        public global::Amazon.SageMaker.ModelPackageRegistrationType ModelPackageRegistrationType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string ModelPackageArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ModelPackageDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceSpecification InferenceSpecification { get; set; }
+
+        public global::Amazon.SageMaker.Model.SourceAlgorithmSpecification SourceAlgorithmSpecification { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelPackageValidationSpecification ValidationSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ModelPackageStatus ModelPackageStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelPackageStatusDetails ModelPackageStatusDetails { get; set; }
+
+        public bool? CertifyForMarketplace { get; set; }
+
+        public global::Amazon.SageMaker.ModelApprovalStatus ModelApprovalStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetadataProperties MetadataProperties { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelMetrics ModelMetrics { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ApprovalDescription { get; set; }
+
+        public string Domain { get; set; }
+
+        public string Task { get; set; }
+
+        public string SamplePayloadUrl { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 50)]
+        public global::System.Collections.Generic.Dictionary<string, string> CustomerMetadataProperties { get; set; }
+
+        public global::Amazon.SageMaker.Model.DriftCheckBaselines DriftCheckBaselines { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 15)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AdditionalInferenceSpecificationDefinition> AdditionalInferenceSpecifications { get; set; }
+
+        public global::Amazon.SageMaker.SkipModelValidation SkipModelValidation { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string SourceUri { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelPackageSecurityConfig SecurityConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelPackageModelCard ModelCard { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelLifeCycle ModelLifeCycle { get; set; }
+
+        public global::Amazon.SageMaker.ManagedStorageType ManagedStorageType { get; set; }
+
+    }
+
+    public partial class DescribeModelPackageGroupRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 170)]
+        public string ModelPackageGroupName { get; set; }
+
+    }
+
+    public partial class DescribeModelPackageGroupResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelPackageGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string ModelPackageGroupArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ModelPackageGroupDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ModelPackageGroupStatus ModelPackageGroupStatus { get; set; }
+
+        public global::Amazon.SageMaker.Model.ManagedConfiguration ManagedConfiguration { get; set; }
+
+    }
+
+    public partial class DescribeModelQualityJobDefinitionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobDefinitionName { get; set; }
+
+    }
+
+    public partial class DescribeModelQualityJobDefinitionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string JobDefinitionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobDefinitionName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelQualityBaselineConfig ModelQualityBaselineConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelQualityAppSpecification ModelQualityAppSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ModelQualityJobInput ModelQualityJobInput { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringOutputConfig ModelQualityJobOutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringResources JobResources { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringNetworkConfig NetworkConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringStoppingCondition StoppingCondition { get; set; }
+
+    }
+
+    public partial class DescribeMonitoringScheduleRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string MonitoringScheduleName { get; set; }
+
+    }
+
+    public partial class DescribeMonitoringScheduleResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string MonitoringScheduleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string MonitoringScheduleName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ScheduleStatus MonitoringScheduleStatus { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringType MonitoringType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringScheduleConfig MonitoringScheduleConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        public global::Amazon.SageMaker.Model.MonitoringExecutionSummary LastMonitoringExecutionSummary { get; set; }
+
+    }
+
+    public partial class DescribeNotebookInstanceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string NotebookInstanceName { get; set; }
+
+    }
+
+    public partial class DescribeNotebookInstanceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string NotebookInstanceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NotebookInstanceName { get; set; }
+
+        public global::Amazon.SageMaker.NotebookInstanceStatus NotebookInstanceStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public string Url { get; set; }
+
+        public global::Amazon.SageMaker.InstanceType InstanceType { get; set; }
+
+        public global::Amazon.SageMaker.IPAddressType IpAddressType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 32)]
+        public string SubnetId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.List<string> SecurityGroups { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+        public string NetworkInterfaceId { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NotebookInstanceLifecycleConfigName { get; set; }
+
+        public global::Amazon.SageMaker.DirectInternetAccess DirectInternetAccess { get; set; }
+
+        public int? VolumeSizeInGB { get; set; }
+
+        public global::System.Collections.Generic.List<string> AcceleratorTypes { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1024)]
+        public string DefaultCodeRepository { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3)]
+        public global::System.Collections.Generic.List<string> AdditionalCodeRepositories { get; set; }
+
+        public global::Amazon.SageMaker.RootAccess RootAccess { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 20)]
+        public string PlatformIdentifier { get; set; }
+
+        public global::Amazon.SageMaker.Model.InstanceMetadataServiceConfiguration InstanceMetadataServiceConfiguration { get; set; }
+
+    }
+
+    public partial class DescribeNotebookInstanceLifecycleConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string NotebookInstanceLifecycleConfigName { get; set; }
+
+    }
+
+    public partial class DescribeNotebookInstanceLifecycleConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string NotebookInstanceLifecycleConfigArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NotebookInstanceLifecycleConfigName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.NotebookInstanceLifecycleHook> OnCreate { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.NotebookInstanceLifecycleHook> OnStart { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+    }
+
+    public partial class DescribeOptimizationJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string OptimizationJobName { get; set; }
+
+    }
+
+    public partial class DescribeOptimizationJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string OptimizationJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.OptimizationJobStatus OptimizationJobStatus { get; set; }
+
+        public global::System.DateTime? OptimizationStartTime { get; set; }
+
+        public global::System.DateTime? OptimizationEndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string OptimizationJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.OptimizationJobModelSource ModelSource { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 25)]
+        public global::System.Collections.Generic.Dictionary<string, string> OptimizationEnvironment { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.OptimizationJobDeploymentInstanceType DeploymentInstanceType { get; set; }
+
+        public int? MaxInstanceCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.OptimizationConfig> OptimizationConfigs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.OptimizationJobOutputConfig OutputConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.OptimizationOutput OptimizationOutput { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.StoppingCondition StoppingCondition { get; set; }
+
+        public global::Amazon.SageMaker.Model.OptimizationVpcConfig VpcConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<string> TrainingPlanArns { get; set; }
+
+    }
+
+    public partial class DescribePartnerAppRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+        public bool? IncludeAvailableUpgrade { get; set; }
+
+    }
+
+    public partial class DescribePartnerAppResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string Name { get; set; }
+
+        public global::Amazon.SageMaker.PartnerAppType Type { get; set; }
+
+        public global::Amazon.SageMaker.PartnerAppStatus Status { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string ExecutionRoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string KmsKeyId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string BaseUrl { get; set; }
+
+        public global::Amazon.SageMaker.Model.PartnerAppMaintenanceConfig MaintenanceConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string Tier { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string Version { get; set; }
+
+        public global::Amazon.SageMaker.Model.PartnerAppConfig ApplicationConfig { get; set; }
+
+        public global::Amazon.SageMaker.PartnerAppAuthType AuthType { get; set; }
+
+        public bool? EnableIamSessionBasedIdentity { get; set; }
+
+        public global::Amazon.SageMaker.Model.ErrorInfo Error { get; set; }
+
+        public bool? EnableAutoMinorVersionUpgrade { get; set; }
+
+        public global::System.DateTime? CurrentVersionEolDate { get; set; }
+
+        public global::Amazon.SageMaker.Model.AvailableUpgrade AvailableUpgrade { get; set; }
+
+    }
+
+    public partial class DescribePipelineRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string PipelineName { get; set; }
+
+        public long? PipelineVersionId { get; set; }
+
+    }
+
+    public partial class DescribePipelineResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string PipelineName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string PipelineDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1048576)]
+        public string PipelineDefinition { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string PipelineDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.PipelineStatus PipelineStatus { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::System.DateTime? LastRunTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        public global::Amazon.SageMaker.Model.ParallelismConfiguration ParallelismConfiguration { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 82)]
+        public string PipelineVersionDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string PipelineVersionDescription { get; set; }
+
+    }
+
+    public partial class DescribePipelineDefinitionForExecutionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string PipelineExecutionArn { get; set; }
+
+    }
+
+    public partial class DescribePipelineDefinitionForExecutionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1048576)]
+        public string PipelineDefinition { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+    }
+
+    public partial class DescribePipelineExecutionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string PipelineExecutionArn { get; set; }
+
+    }
+
+    public partial class DescribePipelineExecutionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineExecutionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 82)]
+        public string PipelineExecutionDisplayName { get; set; }
+
+        public global::Amazon.SageMaker.PipelineExecutionStatus PipelineExecutionStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string PipelineExecutionDescription { get; set; }
+
+        public global::Amazon.SageMaker.Model.PipelineExperimentConfig PipelineExperimentConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1300)]
+        public string FailureReason { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        public global::Amazon.SageMaker.Model.ParallelismConfiguration ParallelismConfiguration { get; set; }
+
+        public global::Amazon.SageMaker.Model.SelectiveExecutionConfig SelectiveExecutionConfig { get; set; }
+
+        public long? PipelineVersionId { get; set; }
+
+        public global::Amazon.SageMaker.Model.MLflowConfiguration MLflowConfig { get; set; }
+
+    }
+
+    public partial class DescribeProcessingJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ProcessingJobName { get; set; }
+
+    }
+
+    public partial class DescribeProcessingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProcessingInput> ProcessingInputs { get; set; }
+
+        public global::Amazon.SageMaker.Model.ProcessingOutputConfig ProcessingOutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ProcessingJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.ProcessingResources ProcessingResources { get; set; }
+
+        public global::Amazon.SageMaker.Model.ProcessingStoppingCondition StoppingCondition { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.AppSpecification AppSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+        public global::Amazon.SageMaker.Model.NetworkConfig NetworkConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.ExperimentConfig ExperimentConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ProcessingJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ProcessingJobStatus ProcessingJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ExitMessage { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public global::System.DateTime? ProcessingEndTime { get; set; }
+
+        public global::System.DateTime? ProcessingStartTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string MonitoringScheduleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string AutoMLJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrainingJobArn { get; set; }
+
+    }
+
+    public partial class DescribeProjectRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string ProjectName { get; set; }
+
+    }
+
+    public partial class DescribeProjectResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string ProjectArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string ProjectName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 20)]
+        public string ProjectId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ProjectDescription { get; set; }
+
+        public global::Amazon.SageMaker.Model.ServiceCatalogProvisioningDetails ServiceCatalogProvisioningDetails { get; set; }
+
+        public global::Amazon.SageMaker.Model.ServiceCatalogProvisionedProductDetails ServiceCatalogProvisionedProductDetails { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ProjectStatus ProjectStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.TemplateProviderDetail> TemplateProviderDetails { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+    }
+
+    public partial class DescribeReservedCapacityRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 50, Max = 2048)]
+        public string ReservedCapacityArn { get; set; }
+
+    }
+
+    public partial class DescribeReservedCapacityResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 50, Max = 2048)]
+        public string ReservedCapacityArn { get; set; }
+
+        public global::Amazon.SageMaker.ReservedCapacityType ReservedCapacityType { get; set; }
+
+        public global::Amazon.SageMaker.ReservedCapacityStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 32)]
+        public string AvailabilityZone { get; set; }
+
+        public long? DurationHours { get; set; }
+
+        public long? DurationMinutes { get; set; }
+
+        public global::System.DateTime? StartTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ReservedCapacityInstanceType InstanceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? TotalInstanceCount { get; set; }
+
+        public int? AvailableInstanceCount { get; set; }
+
+        public int? InUseInstanceCount { get; set; }
+
+        public global::Amazon.SageMaker.Model.UltraServerSummary UltraServerSummary { get; set; }
+
+    }
+
+    public partial class DescribeSpaceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string SpaceName { get; set; }
+
+    }
+
+    public partial class DescribeSpaceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SpaceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string SpaceName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public string HomeEfsFileSystemUid { get; set; }
+
+        public global::Amazon.SageMaker.SpaceStatus Status { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public global::Amazon.SageMaker.Model.SpaceSettings SpaceSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.OwnershipSettings OwnershipSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.SpaceSharingSettings SpaceSharingSettings { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string SpaceDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Url { get; set; }
+
+    }
+
+    public partial class DescribeStudioLifecycleConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string StudioLifecycleConfigName { get; set; }
+
+    }
+
+    public partial class DescribeStudioLifecycleConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string StudioLifecycleConfigArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string StudioLifecycleConfigName { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 16384)]
+        public string StudioLifecycleConfigContent { get; set; }
+
+        public global::Amazon.SageMaker.StudioLifecycleConfigAppType StudioLifecycleConfigAppType { get; set; }
+
+    }
+
+    public partial class DescribeSubscribedWorkteamRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string WorkteamArn { get; set; }
+
+    }
+
+    public partial class DescribeSubscribedWorkteamResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.SubscribedWorkteam SubscribedWorkteam { get; set; }
 
     }
 
@@ -215,6 +6476,3138 @@ namespace Amazon.SageMaker.Model
 
     }
 
+    public partial class DescribeTrainingPlanRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string TrainingPlanName { get; set; }
+
+    }
+
+    public partial class DescribeTrainingPlanResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 50, Max = 2048)]
+        public string TrainingPlanArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string TrainingPlanName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.TrainingPlanStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string StatusMessage { get; set; }
+
+        public long? DurationHours { get; set; }
+
+        public long? DurationMinutes { get; set; }
+
+        public global::System.DateTime? StartTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string UpfrontFee { get; set; }
+
+        public string CurrencyCode { get; set; }
+
+        public int? TotalInstanceCount { get; set; }
+
+        public int? AvailableInstanceCount { get; set; }
+
+        public int? InUseInstanceCount { get; set; }
+
+        public int? UnhealthyInstanceCount { get; set; }
+
+        public int? AvailableSpareInstanceCount { get; set; }
+
+        public int? TotalUltraServerCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
+        public global::System.Collections.Generic.List<string> TargetResources { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ReservedCapacitySummary> ReservedCapacitySummaries { get; set; }
+
+    }
+
+    public partial class DescribeTrainingPlanExtensionHistoryRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 50, Max = 2048)]
+        public string TrainingPlanArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class DescribeTrainingPlanExtensionHistoryResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.TrainingPlanExtension> TrainingPlanExtensions { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class DescribeTransformJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string TransformJobName { get; set; }
+
+    }
+
+    public partial class DescribeTransformJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string TransformJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string TransformJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.TransformJobStatus TransformJobStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string ModelName { get; set; }
+
+        public int? MaxConcurrentTransforms { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelClientConfig ModelClientConfig { get; set; }
+
+        public int? MaxPayloadInMB { get; set; }
+
+        public global::Amazon.SageMaker.BatchStrategy BatchStrategy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 16)]
+        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TransformInput TransformInput { get; set; }
+
+        public global::Amazon.SageMaker.Model.TransformOutput TransformOutput { get; set; }
+
+        public global::Amazon.SageMaker.Model.BatchDataCaptureConfig DataCaptureConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.TransformResources TransformResources { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::System.DateTime? TransformStartTime { get; set; }
+
+        public global::System.DateTime? TransformEndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string LabelingJobArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string AutoMLJobArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.DataProcessing DataProcessing { get; set; }
+
+        public global::Amazon.SageMaker.Model.ExperimentConfig ExperimentConfig { get; set; }
+
+    }
+
+    public partial class DescribeTrialRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string TrialName { get; set; }
+
+    }
+
+    public partial class DescribeTrialResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string TrialName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string ExperimentName { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrialSource Source { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetadataProperties MetadataProperties { get; set; }
+
+    }
+
+    public partial class DescribeTrialComponentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string TrialComponentName { get; set; }
+
+    }
+
+    public partial class DescribeTrialComponentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string TrialComponentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialComponentArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrialComponentSource Source { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrialComponentStatus Status { get; set; }
+
+        public global::System.DateTime? StartTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext CreatedBy { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserContext LastModifiedBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 300)]
+        public global::System.Collections.Generic.Dictionary<string, global::Amazon.SageMaker.Model.TrialComponentParameterValue> Parameters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 60)]
+        public global::System.Collections.Generic.Dictionary<string, global::Amazon.SageMaker.Model.TrialComponentArtifact> InputArtifacts { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 60)]
+        public global::System.Collections.Generic.Dictionary<string, global::Amazon.SageMaker.Model.TrialComponentArtifact> OutputArtifacts { get; set; }
+
+        public global::Amazon.SageMaker.Model.MetadataProperties MetadataProperties { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.TrialComponentMetricSummary> Metrics { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string LineageGroupArn { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.TrialComponentSource> Sources { get; set; }
+
+    }
+
+    public partial class DescribeUserProfileRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string UserProfileName { get; set; }
+
+    }
+
+    public partial class DescribeUserProfileResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string UserProfileArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string UserProfileName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
+        public string HomeEfsFileSystemUid { get; set; }
+
+        public global::Amazon.SageMaker.UserProfileStatus Status { get; set; }
+
+        public global::System.DateTime? LastModifiedTime { get; set; }
+
+        public global::System.DateTime? CreationTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string FailureReason { get; set; }
+
+        public string SingleSignOnUserIdentifier { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SingleSignOnUserValue { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserSettings UserSettings { get; set; }
+
+    }
+
+    public partial class DescribeWorkforceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string WorkforceName { get; set; }
+
+    }
+
+    public partial class DescribeWorkforceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.Workforce Workforce { get; set; }
+
+    }
+
+    public partial class DescribeWorkteamRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string WorkteamName { get; set; }
+
+    }
+
+    public partial class DescribeWorkteamResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.Workteam Workteam { get; set; }
+
+    }
+
+    public partial class DetachClusterNodeVolumeRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string NodeId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string VolumeId { get; set; }
+
+    }
+
+    public partial class DetachClusterNodeVolumeResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string NodeId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string VolumeId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.DateTime? AttachTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.VolumeAttachmentStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string DeviceName { get; set; }
+
+    }
+
+    public partial class DisableSagemakerServicecatalogPortfolioRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+    }
+
+    public partial class DisableSagemakerServicecatalogPortfolioResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class DisassociateTrialComponentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string TrialComponentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string TrialName { get; set; }
+
+    }
+
+    public partial class DisassociateTrialComponentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialComponentArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialArn { get; set; }
+
+    }
+
+    public partial class EnableSagemakerServicecatalogPortfolioRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+    }
+
+    public partial class EnableSagemakerServicecatalogPortfolioResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class ExtendTrainingPlanRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string TrainingPlanExtensionOfferingId { get; set; }
+
+    }
+
+    public partial class ExtendTrainingPlanResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.TrainingPlanExtension> TrainingPlanExtensions { get; set; }
+
+    }
+
+    public partial class GetDeviceFleetReportRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+    }
+
+    public partial class GetDeviceFleetReportResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string DeviceFleetArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+        public global::Amazon.SageMaker.Model.EdgeOutputConfig OutputConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 800)]
+        public string Description { get; set; }
+
+        public global::System.DateTime? ReportGenerated { get; set; }
+
+        public global::Amazon.SageMaker.Model.DeviceStats DeviceStats { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AgentVersion> AgentVersions { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.EdgeModelStat> ModelStats { get; set; }
+
+    }
+
+    public partial class GetLineageGroupPolicyRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string LineageGroupName { get; set; }
+
+    }
+
+    public partial class GetLineageGroupPolicyResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string LineageGroupArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 20480)]
+        public string ResourcePolicy { get; set; }
+
+    }
+
+    public partial class GetModelPackageGroupPolicyRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelPackageGroupName { get; set; }
+
+    }
+
+    public partial class GetModelPackageGroupPolicyResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 20480)]
+        public string ResourcePolicy { get; set; }
+
+    }
+
+    public partial class GetSagemakerServicecatalogPortfolioStatusRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+    }
+
+    public partial class GetSagemakerServicecatalogPortfolioStatusResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::Amazon.SageMaker.SagemakerServicecatalogStatus Status { get; set; }
+
+    }
+
+    public partial class GetScalingConfigurationRecommendationRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string InferenceRecommendationsJobName { get; set; }
+
+        public string RecommendationId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        public int? TargetCpuUtilizationPerCore { get; set; }
+
+        public global::Amazon.SageMaker.Model.ScalingPolicyObjective ScalingPolicyObjective { get; set; }
+
+    }
+
+    public partial class GetScalingConfigurationRecommendationResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 64)]
+        public string InferenceRecommendationsJobName { get; set; }
+
+        public string RecommendationId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        public int? TargetCpuUtilizationPerCore { get; set; }
+
+        public global::Amazon.SageMaker.Model.ScalingPolicyObjective ScalingPolicyObjective { get; set; }
+
+        public global::Amazon.SageMaker.Model.ScalingPolicyMetric Metric { get; set; }
+
+        public global::Amazon.SageMaker.Model.DynamicScalingConfiguration DynamicScalingConfiguration { get; set; }
+
+    }
+
+    public partial class GetSearchSuggestionsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ResourceType Resource { get; set; }
+
+        public global::Amazon.SageMaker.Model.SuggestionQuery SuggestionQuery { get; set; }
+
+    }
+
+    public partial class GetSearchSuggestionsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.PropertyNameSuggestion> PropertyNameSuggestions { get; set; }
+
+    }
+
+    public partial class ImportHubContentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string HubContentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 5, Max = 14)]
+        public string HubContentVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HubContentType HubContentType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 5, Max = 14)]
+        public string DocumentSchemaVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string HubName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string HubContentDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1023)]
+        public string HubContentDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 170391)]
+        public string HubContentMarkdown { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 327680)]
+        public string HubContentDocument { get; set; }
+
+        public global::Amazon.SageMaker.HubContentSupportStatus SupportStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<string> HubContentSearchKeywords { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+    }
+
+    public partial class ImportHubContentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string HubArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string HubContentArn { get; set; }
+
+    }
+
+    public partial class ListAIBenchmarkJobsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.AIBenchmarkJobStatus StatusEquals { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::Amazon.SageMaker.ListAIBenchmarkJobsSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListAIBenchmarkJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AIBenchmarkJobSummary> AIBenchmarkJobs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListAIRecommendationJobsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.AIRecommendationJobStatus StatusEquals { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::Amazon.SageMaker.ListAIRecommendationJobsSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListAIRecommendationJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AIRecommendationJobSummary> AIRecommendationJobs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListAIWorkloadConfigsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::Amazon.SageMaker.ListAIWorkloadConfigsSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListAIWorkloadConfigsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AIWorkloadConfigSummary> AIWorkloadConfigs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListActionsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string SourceUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ActionType { get; set; }
+
+        public global::System.DateTime? CreatedAfter { get; set; }
+
+        public global::System.DateTime? CreatedBefore { get; set; }
+
+        public global::Amazon.SageMaker.SortActionsBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListActionsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ActionSummary> ActionSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListAlgorithmsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::Amazon.SageMaker.AlgorithmSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListAlgorithmsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AlgorithmSummary> AlgorithmSummaryList { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListAliasesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ImageName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string Alias { get; set; }
+
+        public int? Version { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListAliasesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<string> SageMakerImageVersionAliases { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListAppImageConfigsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? ModifiedTimeBefore { get; set; }
+
+        public global::System.DateTime? ModifiedTimeAfter { get; set; }
+
+        public global::Amazon.SageMaker.AppImageConfigSortKey SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListAppImageConfigsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AppImageConfigDetails> AppImageConfigs { get; set; }
+
+    }
+
+    public partial class ListAppsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        public global::Amazon.SageMaker.AppSortKey SortBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string DomainIdEquals { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string UserProfileNameEquals { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string SpaceNameEquals { get; set; }
+
+    }
+
+    public partial class ListAppsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AppDetails> Apps { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListArtifactsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string SourceUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ArtifactType { get; set; }
+
+        public global::System.DateTime? CreatedAfter { get; set; }
+
+        public global::System.DateTime? CreatedBefore { get; set; }
+
+        public global::Amazon.SageMaker.SortArtifactsBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListArtifactsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ArtifactSummary> ArtifactSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListAssociationsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SourceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string DestinationArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SourceType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string DestinationType { get; set; }
+
+        public global::Amazon.SageMaker.AssociationEdgeType AssociationType { get; set; }
+
+        public global::System.DateTime? CreatedAfter { get; set; }
+
+        public global::System.DateTime? CreatedBefore { get; set; }
+
+        public global::Amazon.SageMaker.SortAssociationsBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListAssociationsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AssociationSummary> AssociationSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListAutoMLJobsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.AutoMLJobStatus StatusEquals { get; set; }
+
+        public global::Amazon.SageMaker.AutoMLSortOrder SortOrder { get; set; }
+
+        public global::Amazon.SageMaker.AutoMLSortBy SortBy { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListAutoMLJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AutoMLJobSummary> AutoMLJobSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListCandidatesForAutoMLJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string AutoMLJobName { get; set; }
+
+        public global::Amazon.SageMaker.CandidateStatus StatusEquals { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 64)]
+        public string CandidateNameEquals { get; set; }
+
+        public global::Amazon.SageMaker.AutoMLSortOrder SortOrder { get; set; }
+
+        public global::Amazon.SageMaker.CandidateSortBy SortBy { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListCandidatesForAutoMLJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AutoMLCandidate> Candidates { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListClusterEventsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string InstanceGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string NodeId { get; set; }
+
+        public global::System.DateTime? EventTimeAfter { get; set; }
+
+        public global::System.DateTime? EventTimeBefore { get; set; }
+
+        public global::Amazon.SageMaker.EventSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        public global::Amazon.SageMaker.ClusterEventResourceType ResourceType { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListClusterEventsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterEventSummary> Events { get; set; }
+
+    }
+
+    public partial class ListClusterNodesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterName { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string InstanceGroupNameContains { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::Amazon.SageMaker.ClusterSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        public bool? IncludeNodeLogicalIds { get; set; }
+
+    }
+
+    public partial class ListClusterNodesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterNodeSummary> ClusterNodeSummaries { get; set; }
+
+    }
+
+    public partial class ListClusterSchedulerConfigsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreatedAfter { get; set; }
+
+        public global::System.DateTime? CreatedBefore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string NameContains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+        public global::Amazon.SageMaker.SchedulerResourceStatus Status { get; set; }
+
+        public global::Amazon.SageMaker.SortClusterSchedulerConfigBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListClusterSchedulerConfigsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterSchedulerConfigSummary> ClusterSchedulerConfigSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListClustersRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::Amazon.SageMaker.ClusterSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 50, Max = 2048)]
+        public string TrainingPlanArn { get; set; }
+
+    }
+
+    public partial class ListClustersResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterSummary> ClusterSummaries { get; set; }
+
+    }
+
+    public partial class ListCodeRepositoriesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::Amazon.SageMaker.CodeRepositorySortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.CodeRepositorySortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListCodeRepositoriesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CodeRepositorySummary> CodeRepositorySummaryList { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListCompilationJobsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.CompilationJobStatus StatusEquals { get; set; }
+
+        public global::Amazon.SageMaker.ListCompilationJobsSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListCompilationJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.CompilationJobSummary> CompilationJobSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListComputeQuotasRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreatedAfter { get; set; }
+
+        public global::System.DateTime? CreatedBefore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.SchedulerResourceStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+        public global::Amazon.SageMaker.SortQuotaBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListComputeQuotasResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ComputeQuotaSummary> ComputeQuotaSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListContextsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string SourceUri { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ContextType { get; set; }
+
+        public global::System.DateTime? CreatedAfter { get; set; }
+
+        public global::System.DateTime? CreatedBefore { get; set; }
+
+        public global::Amazon.SageMaker.SortContextsBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListContextsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ContextSummary> ContextSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListDataQualityJobDefinitionsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringJobDefinitionSortKey SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+    }
+
+    public partial class ListDataQualityJobDefinitionsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MonitoringJobDefinitionSummary> JobDefinitionSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListDeviceFleetsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.ListDeviceFleetsSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListDeviceFleetsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.DeviceFleetSummary> DeviceFleetSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListDevicesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::System.DateTime? LatestHeartbeatAfter { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string ModelName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+    }
+
+    public partial class ListDevicesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.DeviceSummary> DeviceSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListDomainsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListDomainsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.DomainDetails> Domains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListEdgeDeploymentPlansRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string DeviceFleetNameContains { get; set; }
+
+        public global::Amazon.SageMaker.ListEdgeDeploymentPlansSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListEdgeDeploymentPlansResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.EdgeDeploymentPlanSummary> EdgeDeploymentPlanSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListEdgePackagingJobsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string ModelNameContains { get; set; }
+
+        public global::Amazon.SageMaker.EdgePackagingJobStatus StatusEquals { get; set; }
+
+        public global::Amazon.SageMaker.ListEdgePackagingJobsSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListEdgePackagingJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.EdgePackagingJobSummary> EdgePackagingJobSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListEndpointConfigsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::Amazon.SageMaker.EndpointConfigSortKey SortBy { get; set; }
+
+        public global::Amazon.SageMaker.OrderKey SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+    }
+
+    public partial class ListEndpointConfigsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.EndpointConfigSummary> EndpointConfigs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListEndpointsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::Amazon.SageMaker.EndpointSortKey SortBy { get; set; }
+
+        public global::Amazon.SageMaker.OrderKey SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::Amazon.SageMaker.EndpointStatus StatusEquals { get; set; }
+
+    }
+
+    public partial class ListEndpointsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.EndpointSummary> Endpoints { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListExperimentsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreatedAfter { get; set; }
+
+        public global::System.DateTime? CreatedBefore { get; set; }
+
+        public global::Amazon.SageMaker.SortExperimentsBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListExperimentsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ExperimentSummary> ExperimentSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListFeatureGroupsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 64)]
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.FeatureGroupStatus FeatureGroupStatusEquals { get; set; }
+
+        public global::Amazon.SageMaker.OfflineStoreStatusValue OfflineStoreStatusEquals { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::Amazon.SageMaker.FeatureGroupSortOrder SortOrder { get; set; }
+
+        public global::Amazon.SageMaker.FeatureGroupSortBy SortBy { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListFeatureGroupsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.FeatureGroupSummary> FeatureGroupSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListFlowDefinitionsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListFlowDefinitionsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.FlowDefinitionSummary> FlowDefinitionSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListHubContentVersionsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string HubName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HubContentType HubContentType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string HubContentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 5, Max = 14)]
+        public string MinVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 5, Max = 14)]
+        public string MaxSchemaVersion { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::Amazon.SageMaker.HubContentSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListHubContentVersionsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.HubContentInfo> HubContentSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListHubContentsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string HubName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HubContentType HubContentType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 5, Max = 14)]
+        public string MaxSchemaVersion { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::Amazon.SageMaker.HubContentSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListHubContentsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.HubContentInfo> HubContentSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListHubsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::Amazon.SageMaker.HubSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListHubsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.HubInfo> HubSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListHumanTaskUisRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListHumanTaskUisResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.HumanTaskUiSummary> HumanTaskUiSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListHyperParameterTuningJobsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::Amazon.SageMaker.HyperParameterTuningJobSortByOptions SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        public global::Amazon.SageMaker.HyperParameterTuningJobStatus StatusEquals { get; set; }
+
+    }
+
+    public partial class ListHyperParameterTuningJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.HyperParameterTuningJobSummary> HyperParameterTuningJobSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListImageVersionsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ImageName { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::Amazon.SageMaker.ImageVersionSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.ImageVersionSortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListImageVersionsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ImageVersion> ImageVersions { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListImagesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::Amazon.SageMaker.ImageSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.ImageSortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListImagesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Image> Images { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListInferenceComponentsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::Amazon.SageMaker.InferenceComponentSortKey SortBy { get; set; }
+
+        public global::Amazon.SageMaker.OrderKey SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::Amazon.SageMaker.InferenceComponentStatus StatusEquals { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointNameEquals { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string VariantNameEquals { get; set; }
+
+    }
+
+    public partial class ListInferenceComponentsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.InferenceComponentSummary> InferenceComponents { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListInferenceExperimentsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.InferenceExperimentType Type { get; set; }
+
+        public global::Amazon.SageMaker.InferenceExperimentStatus StatusEquals { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        public global::Amazon.SageMaker.SortInferenceExperimentsBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListInferenceExperimentsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.InferenceExperimentSummary> InferenceExperiments { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListInferenceRecommendationsJobStepsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string JobName { get; set; }
+
+        public global::Amazon.SageMaker.RecommendationJobStatus Status { get; set; }
+
+        public global::Amazon.SageMaker.RecommendationStepType StepType { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListInferenceRecommendationsJobStepsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.InferenceRecommendationsJobStep> Steps { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListInferenceRecommendationsJobsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.RecommendationJobStatus StatusEquals { get; set; }
+
+        public global::Amazon.SageMaker.ListInferenceRecommendationsJobsSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string ModelNameEquals { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2048)]
+        public string ModelPackageVersionArnEquals { get; set; }
+
+    }
+
+    public partial class ListInferenceRecommendationsJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.InferenceRecommendationsJob> InferenceRecommendationsJobs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListJobSchemaVersionsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.JobCategory JobCategory { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListJobSchemaVersionsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.JobConfigSchemaVersionSummary> JobConfigSchemas { get; set; }
+
+    }
+
+    public partial class ListJobsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.JobCategory JobCategory { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.SortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        public global::Amazon.SageMaker.JobStatus StatusEquals { get; set; }
+
+    }
+
+    public partial class ListJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.JobSummary> JobSummaries { get; set; }
+
+    }
+
+    public partial class ListLabelingJobsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.SortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        public global::Amazon.SageMaker.LabelingJobStatus StatusEquals { get; set; }
+
+    }
+
+    public partial class ListLabelingJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.LabelingJobSummary> LabelingJobSummaryList { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListLabelingJobsForWorkteamRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string WorkteamArn { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 255)]
+        public string JobReferenceCodeContains { get; set; }
+
+        public global::Amazon.SageMaker.ListLabelingJobsForWorkteamSortByOptions SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListLabelingJobsForWorkteamResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.LabelingJobForWorkteamSummary> LabelingJobSummaryList { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListLineageGroupsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreatedAfter { get; set; }
+
+        public global::System.DateTime? CreatedBefore { get; set; }
+
+        public global::Amazon.SageMaker.SortLineageGroupsBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListLineageGroupsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.LineageGroupSummary> LineageGroupSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListMlflowAppsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreatedAfter { get; set; }
+
+        public global::System.DateTime? CreatedBefore { get; set; }
+
+        public global::Amazon.SageMaker.MlflowAppStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 16)]
+        public string MlflowVersion { get; set; }
+
+        public string DefaultForDomainId { get; set; }
+
+        public global::Amazon.SageMaker.AccountDefaultStatus AccountDefaultStatus { get; set; }
+
+        public global::Amazon.SageMaker.SortMlflowAppBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListMlflowAppsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MlflowAppSummary> Summaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListMlflowTrackingServersRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreatedAfter { get; set; }
+
+        public global::System.DateTime? CreatedBefore { get; set; }
+
+        public global::Amazon.SageMaker.TrackingServerStatus TrackingServerStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 16)]
+        public string MlflowVersion { get; set; }
+
+        public global::Amazon.SageMaker.SortTrackingServerBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListMlflowTrackingServersResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.TrackingServerSummary> TrackingServerSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListModelBiasJobDefinitionsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringJobDefinitionSortKey SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+    }
+
+    public partial class ListModelBiasJobDefinitionsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MonitoringJobDefinitionSummary> JobDefinitionSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListModelCardExportJobsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ModelCardName { get; set; }
+
+        public int? ModelCardVersion { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string ModelCardExportJobNameContains { get; set; }
+
+        public global::Amazon.SageMaker.ModelCardExportJobStatus StatusEquals { get; set; }
+
+        public global::Amazon.SageMaker.ModelCardExportJobSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.ModelCardExportJobSortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListModelCardExportJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelCardExportJobSummary> ModelCardExportJobSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListModelCardVersionsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string ModelCardName { get; set; }
+
+        public global::Amazon.SageMaker.ModelCardStatus ModelCardStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::Amazon.SageMaker.ModelCardVersionSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.ModelCardSortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListModelCardVersionsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelCardVersionSummary> ModelCardVersionSummaryList { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListModelCardsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.ModelCardStatus ModelCardStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::Amazon.SageMaker.ModelCardSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.ModelCardSortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListModelCardsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelCardSummary> ModelCardSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListModelExplainabilityJobDefinitionsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringJobDefinitionSortKey SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+    }
+
+    public partial class ListModelExplainabilityJobDefinitionsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MonitoringJobDefinitionSummary> JobDefinitionSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListModelMetadataRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::Amazon.SageMaker.Model.ModelMetadataSearchExpression SearchExpression { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListModelMetadataResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelMetadataSummary> ModelMetadataSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListModelPackageGroupsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::Amazon.SageMaker.ModelPackageGroupSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        public global::Amazon.SageMaker.CrossAccountFilterOption CrossAccountFilterOption { get; set; }
+
+    }
+
+    public partial class ListModelPackageGroupsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelPackageGroupSummary> ModelPackageGroupSummaryList { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListModelPackagesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.ModelApprovalStatus ModelApprovalStatus { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 170)]
+        public string ModelPackageGroupName { get; set; }
+
+        public global::Amazon.SageMaker.ModelPackageType ModelPackageType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::Amazon.SageMaker.ModelPackageSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListModelPackagesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelPackageSummary> ModelPackageSummaryList { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListModelQualityJobDefinitionsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringJobDefinitionSortKey SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+    }
+
+    public partial class ListModelQualityJobDefinitionsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MonitoringJobDefinitionSummary> JobDefinitionSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListModelsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::Amazon.SageMaker.ModelSortKey SortBy { get; set; }
+
+        public global::Amazon.SageMaker.OrderKey SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+    }
+
+    public partial class ListModelsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelSummary> Models { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListMonitoringAlertHistoryRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string MonitoringScheduleName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string MonitoringAlertName { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringAlertHistorySortKey SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringAlertStatus StatusEquals { get; set; }
+
+    }
+
+    public partial class ListMonitoringAlertHistoryResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MonitoringAlertHistorySummary> MonitoringAlertHistory { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListMonitoringAlertsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string MonitoringScheduleName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListMonitoringAlertsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MonitoringAlertSummary> MonitoringAlertSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListMonitoringExecutionsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string MonitoringScheduleName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringExecutionSortKey SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::System.DateTime? ScheduledTimeBefore { get; set; }
+
+        public global::System.DateTime? ScheduledTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::Amazon.SageMaker.ExecutionStatus StatusEquals { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string MonitoringJobDefinitionName { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringType MonitoringTypeEquals { get; set; }
+
+    }
+
+    public partial class ListMonitoringExecutionsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MonitoringExecutionSummary> MonitoringExecutionSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListMonitoringSchedulesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringScheduleSortKey SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::Amazon.SageMaker.ScheduleStatus StatusEquals { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string MonitoringJobDefinitionName { get; set; }
+
+        public global::Amazon.SageMaker.MonitoringType MonitoringTypeEquals { get; set; }
+
+    }
+
+    public partial class ListMonitoringSchedulesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MonitoringScheduleSummary> MonitoringScheduleSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListNotebookInstanceLifecycleConfigsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::Amazon.SageMaker.NotebookInstanceLifecycleConfigSortKey SortBy { get; set; }
+
+        public global::Amazon.SageMaker.NotebookInstanceLifecycleConfigSortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+    }
+
+    public partial class ListNotebookInstanceLifecycleConfigsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.NotebookInstanceLifecycleConfigSummary> NotebookInstanceLifecycleConfigs { get; set; }
+
+    }
+
+    public partial class ListNotebookInstancesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::Amazon.SageMaker.NotebookInstanceSortKey SortBy { get; set; }
+
+        public global::Amazon.SageMaker.NotebookInstanceSortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::Amazon.SageMaker.NotebookInstanceStatus StatusEquals { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NotebookInstanceLifecycleConfigNameContains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string DefaultCodeRepositoryContains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1024)]
+        public string AdditionalCodeRepositoryEquals { get; set; }
+
+    }
+
+    public partial class ListNotebookInstancesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.NotebookInstanceSummary> NotebookInstances { get; set; }
+
+    }
+
+    public partial class ListOptimizationJobsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string OptimizationContains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.OptimizationJobStatus StatusEquals { get; set; }
+
+        public global::Amazon.SageMaker.ListOptimizationJobsSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListOptimizationJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.OptimizationJobSummary> OptimizationJobSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListPartnerAppsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListPartnerAppsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.PartnerAppSummary> Summaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListPipelineExecutionStepsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineExecutionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListPipelineExecutionStepsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.PipelineExecutionStep> PipelineExecutionSteps { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListPipelineExecutionsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string PipelineName { get; set; }
+
+        public global::System.DateTime? CreatedAfter { get; set; }
+
+        public global::System.DateTime? CreatedBefore { get; set; }
+
+        public global::Amazon.SageMaker.SortPipelineExecutionsBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListPipelineExecutionsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.PipelineExecutionSummary> PipelineExecutionSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListPipelineParametersForExecutionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string PipelineExecutionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListPipelineParametersForExecutionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 200)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Parameter> PipelineParameters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListPipelineVersionsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string PipelineName { get; set; }
+
+        public global::System.DateTime? CreatedAfter { get; set; }
+
+        public global::System.DateTime? CreatedBefore { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListPipelineVersionsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.PipelineVersionSummary> PipelineVersionSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListPipelinesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string PipelineNamePrefix { get; set; }
+
+        public global::System.DateTime? CreatedAfter { get; set; }
+
+        public global::System.DateTime? CreatedBefore { get; set; }
+
+        public global::Amazon.SageMaker.SortPipelinesBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListPipelinesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.PipelineSummary> PipelineSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListProcessingJobsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.ProcessingJobStatus StatusEquals { get; set; }
+
+        public global::Amazon.SageMaker.SortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListProcessingJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProcessingJobSummary> ProcessingJobSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListProjectsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 32)]
+        public string NameContains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::Amazon.SageMaker.ProjectSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.ProjectSortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListProjectsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProjectSummary> ProjectSummaryList { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListResourceCatalogsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 64)]
+        public string NameContains { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::Amazon.SageMaker.ResourceCatalogSortOrder SortOrder { get; set; }
+
+        public global::Amazon.SageMaker.ResourceCatalogSortBy SortBy { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListResourceCatalogsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ResourceCatalog> ResourceCatalogs { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListSpacesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        public global::Amazon.SageMaker.SpaceSortKey SortBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string DomainIdEquals { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string SpaceNameContains { get; set; }
+
+    }
+
+    public partial class ListSpacesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.SpaceDetails> Spaces { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListStageDevicesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgeDeploymentPlanName { get; set; }
+
+        public bool? ExcludeDevicesDeployedInOtherStage { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string StageName { get; set; }
+
+    }
+
+    public partial class ListStageDevicesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.DeviceDeploymentSummary> DeviceDeploymentSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListStudioLifecycleConfigsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.StudioLifecycleConfigAppType AppTypeEquals { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? ModifiedTimeBefore { get; set; }
+
+        public global::System.DateTime? ModifiedTimeAfter { get; set; }
+
+        public global::Amazon.SageMaker.StudioLifecycleConfigSortKey SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+    }
+
+    public partial class ListStudioLifecycleConfigsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.StudioLifecycleConfigDetails> StudioLifecycleConfigs { get; set; }
+
+    }
+
+    public partial class ListSubscribedWorkteamsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string NameContains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListSubscribedWorkteamsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.SubscribedWorkteam> SubscribedWorkteams { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListTagsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ResourceArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListTagsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
     public partial class ListTrainingJobsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
@@ -256,121 +9649,830 @@ namespace Amazon.SageMaker.Model
 
     }
 
-    public partial class StopTrainingJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    public partial class ListTrainingJobsForHyperParameterTuningJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
     {
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
-        public string TrainingJobName { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string HyperParameterTuningJobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::Amazon.SageMaker.TrainingJobStatus StatusEquals { get; set; }
+
+        public global::Amazon.SageMaker.TrainingJobSortByOptions SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
 
     }
 
-    public partial class StopTrainingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    public partial class ListTrainingJobsForHyperParameterTuningJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
     {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.HyperParameterTrainingJobSummary> TrainingJobSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
     }
 
-    public partial class CreateProcessingJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    public partial class ListTrainingPlansRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
     {
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
-        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProcessingInput> ProcessingInputs { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
 
-        public global::Amazon.SageMaker.Model.ProcessingOutputConfig ProcessingOutputConfig { get; set; }
+        public int? MaxResults { get; set; }
 
+        public global::System.DateTime? StartTimeAfter { get; set; }
+
+        public global::System.DateTime? StartTimeBefore { get; set; }
+
+        public global::Amazon.SageMaker.TrainingPlanSortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.TrainingPlanSortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.TrainingPlanFilter> Filters { get; set; }
+
+    }
+
+    public partial class ListTrainingPlansResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.TrainingPlanSummary> TrainingPlanSummaries { get; set; }
+
+    }
+
+    public partial class ListTransformJobsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::System.DateTime? CreationTimeAfter { get; set; }
+
+        public global::System.DateTime? CreationTimeBefore { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeAfter { get; set; }
+
+        public global::System.DateTime? LastModifiedTimeBefore { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string NameContains { get; set; }
+
+        public global::Amazon.SageMaker.TransformJobStatus StatusEquals { get; set; }
+
+        public global::Amazon.SageMaker.SortBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListTransformJobsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.TransformJobSummary> TransformJobSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListTrialComponentsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string ExperimentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string TrialName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SourceArn { get; set; }
+
+        public global::System.DateTime? CreatedAfter { get; set; }
+
+        public global::System.DateTime? CreatedBefore { get; set; }
+
+        public global::Amazon.SageMaker.SortTrialComponentsBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListTrialComponentsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.TrialComponentSummary> TrialComponentSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListTrialsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string ExperimentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string TrialComponentName { get; set; }
+
+        public global::System.DateTime? CreatedAfter { get; set; }
+
+        public global::System.DateTime? CreatedBefore { get; set; }
+
+        public global::Amazon.SageMaker.SortTrialsBy SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListTrialsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.TrialSummary> TrialSummaries { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListUltraServersByReservedCapacityRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 50, Max = 2048)]
+        public string ReservedCapacityArn { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListUltraServersByReservedCapacityResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.UltraServer> UltraServers { get; set; }
+
+    }
+
+    public partial class ListUserProfilesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        public global::Amazon.SageMaker.UserProfileSortKey SortBy { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string DomainIdEquals { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string UserProfileNameContains { get; set; }
+
+    }
+
+    public partial class ListUserProfilesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.UserProfileDetails> UserProfiles { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListWorkforcesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::Amazon.SageMaker.ListWorkforcesSortByOptions SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string NameContains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListWorkforcesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Workforce> Workforces { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class ListWorkteamsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::Amazon.SageMaker.ListWorkteamsSortByOptions SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string NameContains { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+    }
+
+    public partial class ListWorkteamsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Workteam> Workteams { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class PutModelPackageGroupPolicyRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
-        public string ProcessingJobName { get; set; }
+        public string ModelPackageGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 20480)]
+        public string ResourcePolicy { get; set; }
+
+    }
+
+    public partial class PutModelPackageGroupPolicyResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string ModelPackageGroupArn { get; set; }
+
+    }
+
+    public partial class QueryLineageRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<string> StartArns { get; set; }
+
+        public global::Amazon.SageMaker.Direction Direction { get; set; }
+
+        public bool? IncludeEdges { get; set; }
+
+        public global::Amazon.SageMaker.Model.QueryFilters Filters { get; set; }
+
+        public int? MaxDepth { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class QueryLineageResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Vertex> Vertices { get; set; }
+
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Edge> Edges { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+    }
+
+    public partial class RegisterDevicesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
 
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
-        public global::Amazon.SageMaker.Model.ProcessingResources ProcessingResources { get; set; }
-
-        public global::Amazon.SageMaker.Model.ProcessingStoppingCondition StoppingCondition { get; set; }
-
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
-        public global::Amazon.SageMaker.Model.AppSpecification AppSpecification { get; set; }
-
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
-        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
-
-        public global::Amazon.SageMaker.Model.NetworkConfig NetworkConfig { get; set; }
-
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
-        public string RoleArn { get; set; }
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Device> Devices { get; set; }
 
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
         public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
 
-        public global::Amazon.SageMaker.Model.ExperimentConfig ExperimentConfig { get; set; }
-
     }
 
-    public partial class CreateProcessingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    public partial class RegisterDevicesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
     {
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
-        public string ProcessingJobArn { get; set; }
-
     }
 
-    public partial class DescribeProcessingJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    public partial class RenderUiTemplateRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
     {
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
-        public string ProcessingJobName { get; set; }
-
-    }
-
-    public partial class DescribeProcessingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
-    {
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 10)]
-        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProcessingInput> ProcessingInputs { get; set; }
-
-        public global::Amazon.SageMaker.Model.ProcessingOutputConfig ProcessingOutputConfig { get; set; }
-
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
-        public string ProcessingJobName { get; set; }
+        public global::Amazon.SageMaker.Model.UiTemplate UiTemplate { get; set; }
 
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
-        public global::Amazon.SageMaker.Model.ProcessingResources ProcessingResources { get; set; }
+        public global::Amazon.SageMaker.Model.RenderableTask Task { get; set; }
 
-        public global::Amazon.SageMaker.Model.ProcessingStoppingCondition StoppingCondition { get; set; }
-
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
-        public global::Amazon.SageMaker.Model.AppSpecification AppSpecification { get; set; }
-
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
-        public global::System.Collections.Generic.Dictionary<string, string> Environment { get; set; }
-
-        public global::Amazon.SageMaker.Model.NetworkConfig NetworkConfig { get; set; }
-
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
         public string RoleArn { get; set; }
 
-        public global::Amazon.SageMaker.Model.ExperimentConfig ExperimentConfig { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string HumanTaskUiArn { get; set; }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
-        public string ProcessingJobArn { get; set; }
+    }
+
+    public partial class RenderUiTemplateResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string RenderedContent { get; set; }
 
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
-        public global::Amazon.SageMaker.ProcessingJobStatus ProcessingJobStatus { get; set; }
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.RenderingError> Errors { get; set; }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
-        public string ExitMessage { get; set; }
+    }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+    public partial class RetryPipelineExecutionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string PipelineExecutionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 32, Max = 128)]
+        public string ClientRequestToken { get; set; }
+
+        public global::Amazon.SageMaker.Model.ParallelismConfiguration ParallelismConfiguration { get; set; }
+
+    }
+
+    public partial class RetryPipelineExecutionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineExecutionArn { get; set; }
+
+    }
+
+    public partial class SearchRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.ResourceType Resource { get; set; }
+
+        public global::Amazon.SageMaker.Model.SearchExpression SearchExpression { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 255)]
+        public string SortBy { get; set; }
+
+        public global::Amazon.SageMaker.SearchSortOrder SortOrder { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public int? MaxResults { get; set; }
+
+        public global::Amazon.SageMaker.CrossAccountFilterOption CrossAccountFilterOption { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.VisibilityConditions> VisibilityConditions { get; set; }
+
+    }
+
+    public partial class SearchResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.SearchRecord> Results { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 8192)]
+        public string NextToken { get; set; }
+
+        public global::Amazon.SageMaker.Model.TotalHits TotalHits { get; set; }
+
+    }
+
+    public partial class SearchTrainingPlanOfferingsRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        public global::Amazon.SageMaker.ReservedCapacityInstanceType InstanceType { get; set; }
+
+        public int? InstanceCount { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 64)]
+        public string UltraServerType { get; set; }
+
+        public int? UltraServerCount { get; set; }
+
+        public global::System.DateTime? StartTimeAfter { get; set; }
+
+        public global::System.DateTime? EndTimeBefore { get; set; }
+
+        public long? DurationHours { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
+        public global::System.Collections.Generic.List<string> TargetResources { get; set; }
+
+        public string TrainingPlanArn { get; set; }
+
+    }
+
+    public partial class SearchTrainingPlanOfferingsResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.TrainingPlanOffering> TrainingPlanOfferings { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.TrainingPlanExtensionOffering> TrainingPlanExtensionOfferings { get; set; }
+
+    }
+
+    public partial class SendPipelineExecutionStepFailureRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 10, Max = 10)]
+        public string CallbackToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
         public string FailureReason { get; set; }
 
-        public global::System.DateTime? ProcessingEndTime { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 32, Max = 128)]
+        public string ClientRequestToken { get; set; }
 
-        public global::System.DateTime? ProcessingStartTime { get; set; }
+    }
 
-        public global::System.DateTime? LastModifiedTime { get; set; }
+    public partial class SendPipelineExecutionStepFailureResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineExecutionArn { get; set; }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
-        public global::System.DateTime? CreationTime { get; set; }
+    }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
-        public string MonitoringScheduleArn { get; set; }
+    public partial class SendPipelineExecutionStepSuccessRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 10, Max = 10)]
+        public string CallbackToken { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.OutputParameter> OutputParameters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 32, Max = 128)]
+        public string ClientRequestToken { get; set; }
+
+    }
+
+    public partial class SendPipelineExecutionStepSuccessResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineExecutionArn { get; set; }
+
+    }
+
+    public partial class StartClusterHealthCheckRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 99)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.InstanceGroupHealthCheckConfiguration> DeepHealthCheckConfigurations { get; set; }
+
+    }
+
+    public partial class StartClusterHealthCheckResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
+
+    }
+
+    public partial class StartEdgeDeploymentStageRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgeDeploymentPlanName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string StageName { get; set; }
+
+    }
+
+    public partial class StartEdgeDeploymentStageResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class StartInferenceExperimentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string Name { get; set; }
+
+    }
+
+    public partial class StartInferenceExperimentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string InferenceExperimentArn { get; set; }
+
+    }
+
+    public partial class StartMlflowTrackingServerRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string TrackingServerName { get; set; }
+
+    }
+
+    public partial class StartMlflowTrackingServerResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string TrackingServerArn { get; set; }
+
+    }
+
+    public partial class StartMonitoringScheduleRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string MonitoringScheduleName { get; set; }
+
+    }
+
+    public partial class StartMonitoringScheduleResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class StartNotebookInstanceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string NotebookInstanceName { get; set; }
+
+    }
+
+    public partial class StartNotebookInstanceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class StartPipelineExecutionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string PipelineName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 82)]
+        public string PipelineExecutionDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 200)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Parameter> PipelineParameters { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string PipelineExecutionDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 32, Max = 128)]
+        public string ClientRequestToken { get; set; }
+
+        public global::Amazon.SageMaker.Model.ParallelismConfiguration ParallelismConfiguration { get; set; }
+
+        public global::Amazon.SageMaker.Model.SelectiveExecutionConfig SelectiveExecutionConfig { get; set; }
+
+        public long? PipelineVersionId { get; set; }
 
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
-        public string AutoMLJobArn { get; set; }
+        public string MlflowExperimentName { get; set; }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
-        public string TrainingJobArn { get; set; }
+    }
+
+    public partial class StartPipelineExecutionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineExecutionArn { get; set; }
+
+    }
+
+    public partial class StartSessionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string ResourceIdentifier { get; set; }
+
+    }
+
+    public partial class StartSessionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string SessionId { get; set; }
+
+        public string StreamUrl { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string TokenValue { get; set; }
+
+    }
+
+    public partial class StopAIBenchmarkJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIBenchmarkJobName { get; set; }
+
+    }
+
+    public partial class StopAIBenchmarkJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string AIBenchmarkJobArn { get; set; }
+
+    }
+
+    public partial class StopAIRecommendationJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string AIRecommendationJobName { get; set; }
+
+    }
+
+    public partial class StopAIRecommendationJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string AIRecommendationJobArn { get; set; }
+
+    }
+
+    public partial class StopAutoMLJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string AutoMLJobName { get; set; }
+
+    }
+
+    public partial class StopAutoMLJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class StopCompilationJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string CompilationJobName { get; set; }
+
+    }
+
+    public partial class StopCompilationJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class StopEdgeDeploymentStageRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgeDeploymentPlanName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string StageName { get; set; }
+
+    }
+
+    public partial class StopEdgeDeploymentStageResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class StopEdgePackagingJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string EdgePackagingJobName { get; set; }
+
+    }
+
+    public partial class StopEdgePackagingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class StopHyperParameterTuningJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string HyperParameterTuningJobName { get; set; }
+
+    }
+
+    public partial class StopHyperParameterTuningJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class StopInferenceExperimentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2)]
+        public global::System.Collections.Generic.Dictionary<string, string> ModelVariantActions { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelVariantConfig> DesiredModelVariants { get; set; }
+
+        public global::Amazon.SageMaker.InferenceExperimentStopDesiredState DesiredState { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Reason { get; set; }
+
+    }
+
+    public partial class StopInferenceExperimentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string InferenceExperimentArn { get; set; }
+
+    }
+
+    public partial class StopInferenceRecommendationsJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string JobName { get; set; }
+
+    }
+
+    public partial class StopInferenceRecommendationsJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class StopJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string JobName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.JobCategory JobCategory { get; set; }
+
+    }
+
+    public partial class StopJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class StopLabelingJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string LabelingJobName { get; set; }
+
+    }
+
+    public partial class StopLabelingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class StopMlflowTrackingServerRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string TrackingServerName { get; set; }
+
+    }
+
+    public partial class StopMlflowTrackingServerResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string TrackingServerArn { get; set; }
+
+    }
+
+    public partial class StopMonitoringScheduleRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string MonitoringScheduleName { get; set; }
+
+    }
+
+    public partial class StopMonitoringScheduleResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class StopNotebookInstanceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string NotebookInstanceName { get; set; }
+
+    }
+
+    public partial class StopNotebookInstanceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class StopOptimizationJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string OptimizationJobName { get; set; }
+
+    }
+
+    public partial class StopOptimizationJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class StopPipelineExecutionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string PipelineExecutionArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 32, Max = 128)]
+        public string ClientRequestToken { get; set; }
+
+    }
+
+    public partial class StopPipelineExecutionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineExecutionArn { get; set; }
 
     }
 
@@ -385,181 +10487,1169 @@ namespace Amazon.SageMaker.Model
     {
     }
 
-    public partial class CreateModelRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    public partial class StopTrainingJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string TrainingJobName { get; set; }
+
+    }
+
+    public partial class StopTrainingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class StopTransformJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string TransformJobName { get; set; }
+
+    }
+
+    public partial class StopTransformJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class UpdateActionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string ActionName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string Description { get; set; }
+
+        public global::Amazon.SageMaker.ActionStatus Status { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 30)]
+        public global::System.Collections.Generic.Dictionary<string, string> Properties { get; set; }
+
+        public global::System.Collections.Generic.List<string> PropertiesToRemove { get; set; }
+
+    }
+
+    public partial class UpdateActionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ActionArn { get; set; }
+
+    }
+
+    public partial class UpdateAppImageConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
-        public string ModelName { get; set; }
+        public string AppImageConfigName { get; set; }
 
-        public global::Amazon.SageMaker.Model.ContainerDefinition PrimaryContainer { get; set; }
+        public global::Amazon.SageMaker.Model.KernelGatewayImageConfig KernelGatewayImageConfig { get; set; }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 15)]
-        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ContainerDefinition> Containers { get; set; }
+        public global::Amazon.SageMaker.Model.JupyterLabAppImageConfig JupyterLabAppImageConfig { get; set; }
 
-        public global::Amazon.SageMaker.Model.InferenceExecutionConfig InferenceExecutionConfig { get; set; }
+        public global::Amazon.SageMaker.Model.CodeEditorAppImageConfig CodeEditorAppImageConfig { get; set; }
+
+    }
+
+    public partial class UpdateAppImageConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string AppImageConfigArn { get; set; }
+
+    }
+
+    public partial class UpdateArtifactRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ArtifactArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string ArtifactName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 30)]
+        public global::System.Collections.Generic.Dictionary<string, string> Properties { get; set; }
+
+        public global::System.Collections.Generic.List<string> PropertiesToRemove { get; set; }
+
+    }
+
+    public partial class UpdateArtifactResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ArtifactArn { get; set; }
+
+    }
+
+    public partial class UpdateClusterRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterInstanceGroupSpecification> InstanceGroups { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ClusterRestrictedInstanceGroupSpecification> RestrictedInstanceGroups { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterRestrictedInstanceGroupsConfig RestrictedInstanceGroupsConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ClusterTieredStorageConfig TieredStorageConfig { get; set; }
+
+        public global::Amazon.SageMaker.ClusterNodeRecovery NodeRecovery { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 100)]
+        public global::System.Collections.Generic.List<string> InstanceGroupsToDelete { get; set; }
+
+        public global::Amazon.SageMaker.ClusterNodeProvisioningMode NodeProvisioningMode { get; set; }
 
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
-        public string ExecutionRoleArn { get; set; }
+        public string ClusterRole { get; set; }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
-        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+        public global::Amazon.SageMaker.Model.ClusterAutoScalingConfig AutoScaling { get; set; }
 
-        public global::Amazon.SageMaker.Model.VpcConfig VpcConfig { get; set; }
-
-        public bool? EnableNetworkIsolation { get; set; }
+        public global::Amazon.SageMaker.Model.ClusterOrchestrator Orchestrator { get; set; }
 
     }
 
-    public partial class CreateModelResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    public partial class UpdateClusterResponse : global::Amazon.Runtime.AmazonWebServiceResponse
     {
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
-        public string ModelArn { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
 
     }
 
-    public partial class DeleteModelRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    public partial class UpdateClusterSchedulerConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
     {
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
-        public string ModelName { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 12)]
+        public string ClusterSchedulerConfigId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? TargetVersion { get; set; }
+
+        public global::Amazon.SageMaker.Model.SchedulerConfig SchedulerConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Description { get; set; }
 
     }
 
-    public partial class DeleteModelResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    public partial class UpdateClusterSchedulerConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
     {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterSchedulerConfigArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? ClusterSchedulerConfigVersion { get; set; }
+
     }
 
-    public partial class CreateEndpointConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    public partial class UpdateClusterSoftwareRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
     {
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
-        public string EndpointConfigName { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterName { get; set; }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 10)]
-        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProductionVariant> ProductionVariants { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.UpdateClusterSoftwareInstanceGroupSpecification> InstanceGroups { get; set; }
 
-        public global::Amazon.SageMaker.Model.DataCaptureConfig DataCaptureConfig { get; set; }
+        public global::Amazon.SageMaker.Model.DeploymentConfiguration DeploymentConfig { get; set; }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
-        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 7, Max = 21)]
+        public string ImageId { get; set; }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
-        public string KmsKeyId { get; set; }
+    }
 
-        public global::Amazon.SageMaker.Model.AsyncInferenceConfig AsyncInferenceConfig { get; set; }
+    public partial class UpdateClusterSoftwareResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ClusterArn { get; set; }
 
-        public global::Amazon.SageMaker.Model.ExplainerConfig ExplainerConfig { get; set; }
+    }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
-        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProductionVariant> ShadowProductionVariants { get; set; }
+    public partial class UpdateCodeRepositoryRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string CodeRepositoryName { get; set; }
+
+        public global::Amazon.SageMaker.Model.GitConfigForUpdate GitConfig { get; set; }
+
+    }
+
+    public partial class UpdateCodeRepositoryResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string CodeRepositoryArn { get; set; }
+
+    }
+
+    public partial class UpdateComputeQuotaRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string ComputeQuotaId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? TargetVersion { get; set; }
+
+        public global::Amazon.SageMaker.Model.ComputeQuotaConfig ComputeQuotaConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ComputeQuotaTarget ComputeQuotaTarget { get; set; }
+
+        public global::Amazon.SageMaker.ActivationState ActivationState { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Description { get; set; }
+
+    }
+
+    public partial class UpdateComputeQuotaResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string ComputeQuotaArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? ComputeQuotaVersion { get; set; }
+
+    }
+
+    public partial class UpdateContextRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string ContextName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 30)]
+        public global::System.Collections.Generic.Dictionary<string, string> Properties { get; set; }
+
+        public global::System.Collections.Generic.List<string> PropertiesToRemove { get; set; }
+
+    }
+
+    public partial class UpdateContextResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ContextArn { get; set; }
+
+    }
+
+    public partial class UpdateDeviceFleetRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
 
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
-        public string ExecutionRoleArn { get; set; }
+        public string RoleArn { get; set; }
 
-        public global::Amazon.SageMaker.Model.VpcConfig VpcConfig { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 800)]
+        public string Description { get; set; }
 
-        public bool? EnableNetworkIsolation { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.EdgeOutputConfig OutputConfig { get; set; }
 
-        public global::Amazon.SageMaker.Model.MetricsConfig MetricsConfig { get; set; }
+        public bool? EnableIotRoleAlias { get; set; }
 
     }
 
-    public partial class CreateEndpointConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    public partial class UpdateDeviceFleetResponse : global::Amazon.Runtime.AmazonWebServiceResponse
     {
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
-        public string EndpointConfigArn { get; set; }
+    }
+
+    public partial class UpdateDevicesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string DeviceFleetName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Device> Devices { get; set; }
 
     }
 
-    public partial class DeleteEndpointConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    public partial class UpdateDevicesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class UpdateDomainRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
-        public string EndpointConfigName { get; set; }
+        public string DomainId { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserSettings DefaultUserSettings { get; set; }
+
+        public global::Amazon.SageMaker.Model.DomainSettingsForUpdate DomainSettingsForUpdate { get; set; }
+
+        public global::Amazon.SageMaker.AppSecurityGroupManagement AppSecurityGroupManagement { get; set; }
+
+        public global::Amazon.SageMaker.Model.DefaultSpaceSettings DefaultSpaceSettings { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 16)]
+        public global::System.Collections.Generic.List<string> SubnetIds { get; set; }
+
+        public global::Amazon.SageMaker.AppNetworkAccessType AppNetworkAccessType { get; set; }
+
+        public global::Amazon.SageMaker.TagPropagation TagPropagation { get; set; }
+
+        public global::Amazon.SageMaker.HomeEfsFileSystemCreation HomeEfsFileSystemCreation { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 32)]
+        public string VpcId { get; set; }
 
     }
 
-    public partial class DeleteEndpointConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    public partial class UpdateDomainResponse : global::Amazon.Runtime.AmazonWebServiceResponse
     {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string DomainArn { get; set; }
+
     }
 
-    public partial class CreateEndpointRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    public partial class UpdateEndpointRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
         public string EndpointName { get; set; }
 
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
         public string EndpointConfigName { get; set; }
+
+        public bool? RetainAllVariantProperties { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.VariantProperty> ExcludeRetainedVariantProperties { get; set; }
 
         public global::Amazon.SageMaker.Model.DeploymentConfig DeploymentConfig { get; set; }
 
+        public bool? RetainDeploymentConfig { get; set; }
+
+    }
+
+    public partial class UpdateEndpointResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EndpointArn { get; set; }
+
+    }
+
+    public partial class UpdateEndpointWeightsAndCapacitiesRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string EndpointName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.DesiredWeightAndCapacity> DesiredWeightsAndCapacities { get; set; }
+
+    }
+
+    public partial class UpdateEndpointWeightsAndCapacitiesResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string EndpointArn { get; set; }
+
+    }
+
+    public partial class UpdateExperimentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string ExperimentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string Description { get; set; }
+
+    }
+
+    public partial class UpdateExperimentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ExperimentArn { get; set; }
+
+    }
+
+    public partial class UpdateFeatureGroupRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string FeatureGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 100)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.FeatureDefinition> FeatureAdditions { get; set; }
+
+        public global::Amazon.SageMaker.Model.OnlineStoreConfigUpdate OnlineStoreConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ThroughputConfigUpdate ThroughputConfig { get; set; }
+
+    }
+
+    public partial class UpdateFeatureGroupResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string FeatureGroupArn { get; set; }
+
+    }
+
+    public partial class UpdateFeatureMetadataRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string FeatureGroupName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 64)]
+        public string FeatureName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 25)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.FeatureParameter> ParameterAdditions { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 25)]
+        public global::System.Collections.Generic.List<string> ParameterRemovals { get; set; }
+
+    }
+
+    public partial class UpdateFeatureMetadataResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class UpdateHubRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string HubName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1023)]
+        public string HubDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string HubDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<string> HubSearchKeywords { get; set; }
+
+    }
+
+    public partial class UpdateHubResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string HubArn { get; set; }
+
+    }
+
+    public partial class UpdateHubContentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string HubName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string HubContentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HubContentType HubContentType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 5, Max = 14)]
+        public string HubContentVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 255)]
+        public string HubContentDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1023)]
+        public string HubContentDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 170391)]
+        public string HubContentMarkdown { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<string> HubContentSearchKeywords { get; set; }
+
+        public global::Amazon.SageMaker.HubContentSupportStatus SupportStatus { get; set; }
+
+    }
+
+    public partial class UpdateHubContentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string HubArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string HubContentArn { get; set; }
+
+    }
+
+    public partial class UpdateHubContentReferenceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public string HubName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string HubContentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.HubContentType HubContentType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 5, Max = 14)]
+        public string MinVersion { get; set; }
+
+    }
+
+    public partial class UpdateHubContentReferenceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string HubArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 255)]
+        public string HubContentArn { get; set; }
+
+    }
+
+    public partial class UpdateImageRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2)]
+        public global::System.Collections.Generic.List<string> DeleteProperties { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 512)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string DisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ImageName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+    }
+
+    public partial class UpdateImageResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ImageArn { get; set; }
+
+    }
+
+    public partial class UpdateImageVersionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string ImageName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string Alias { get; set; }
+
+        public int? Version { get; set; }
+
+        public global::System.Collections.Generic.List<string> AliasesToAdd { get; set; }
+
+        public global::System.Collections.Generic.List<string> AliasesToDelete { get; set; }
+
+        public global::Amazon.SageMaker.VendorGuidance VendorGuidance { get; set; }
+
+        public global::Amazon.SageMaker.JobType JobType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string MLFramework { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string ProgrammingLang { get; set; }
+
+        public global::Amazon.SageMaker.Processor Processor { get; set; }
+
+        public bool? Horovod { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 255)]
+        public string ReleaseNotes { get; set; }
+
+    }
+
+    public partial class UpdateImageVersionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string ImageVersionArn { get; set; }
+
+    }
+
+    public partial class UpdateInferenceComponentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string InferenceComponentName { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentSpecification Specification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 5)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.InferenceComponentSpecification> Specifications { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentRuntimeConfig RuntimeConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceComponentDeploymentConfig DeploymentConfig { get; set; }
+
+    }
+
+    public partial class UpdateInferenceComponentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string InferenceComponentArn { get; set; }
+
+    }
+
+    public partial class UpdateInferenceComponentRuntimeConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string InferenceComponentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.InferenceComponentRuntimeConfig DesiredRuntimeConfig { get; set; }
+
+    }
+
+    public partial class UpdateInferenceComponentRuntimeConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
+        public string InferenceComponentArn { get; set; }
+
+    }
+
+    public partial class UpdateInferenceExperimentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string Name { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceExperimentSchedule Schedule { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string Description { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 2)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ModelVariantConfig> ModelVariants { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceExperimentDataStorageConfig DataStorageConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.ShadowModeConfig ShadowModeConfig { get; set; }
+
+    }
+
+    public partial class UpdateInferenceExperimentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string InferenceExperimentArn { get; set; }
+
+    }
+
+    public partial class UpdateMlflowAppRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string Name { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ArtifactStoreUri { get; set; }
+
+        public global::Amazon.SageMaker.ModelRegistrationMode ModelRegistrationMode { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 9)]
+        public string WeeklyMaintenanceWindowStart { get; set; }
+
+        public global::System.Collections.Generic.List<string> DefaultDomainIdList { get; set; }
+
+        public global::Amazon.SageMaker.AccountDefaultStatus AccountDefaultStatus { get; set; }
+
+    }
+
+    public partial class UpdateMlflowAppResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+    }
+
+    public partial class UpdateMlflowTrackingServerRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string TrackingServerName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ArtifactStoreUri { get; set; }
+
+        public global::Amazon.SageMaker.TrackingServerSize TrackingServerSize { get; set; }
+
+        public bool? AutomaticModelRegistration { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 9)]
+        public string WeeklyMaintenanceWindowStart { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 12, Max = 12)]
+        public string S3BucketOwnerAccountId { get; set; }
+
+        public bool? S3BucketOwnerVerification { get; set; }
+
+    }
+
+    public partial class UpdateMlflowTrackingServerResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string TrackingServerArn { get; set; }
+
+    }
+
+    public partial class UpdateModelCardRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string ModelCardName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Sensitive = true, Min = 0, Max = 100000)]
+        public string Content { get; set; }
+
+        public global::Amazon.SageMaker.ModelCardStatus ModelCardStatus { get; set; }
+
+    }
+
+    public partial class UpdateModelCardResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string ModelCardArn { get; set; }
+
+    }
+
+    public partial class UpdateModelPackageRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string ModelPackageArn { get; set; }
+
+        public global::Amazon.SageMaker.ModelApprovalStatus ModelApprovalStatus { get; set; }
+
+        public global::Amazon.SageMaker.ModelPackageRegistrationType ModelPackageRegistrationType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string ApprovalDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 50)]
+        public global::System.Collections.Generic.Dictionary<string, string> CustomerMetadataProperties { get; set; }
+
+        public global::System.Collections.Generic.List<string> CustomerMetadataPropertiesToRemove { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 15)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.AdditionalInferenceSpecificationDefinition> AdditionalInferenceSpecificationsToAdd { get; set; }
+
+        public global::Amazon.SageMaker.Model.InferenceSpecification InferenceSpecification { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
+        public string SourceUri { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelPackageModelCard ModelCard { get; set; }
+
+        public global::Amazon.SageMaker.Model.ModelLifeCycle ModelLifeCycle { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 36)]
+        public string ClientToken { get; set; }
+
+    }
+
+    public partial class UpdateModelPackageResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string ModelPackageArn { get; set; }
+
+    }
+
+    public partial class UpdateMonitoringAlertRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string MonitoringScheduleName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string MonitoringAlertName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? DatapointsToAlert { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public int? EvaluationPeriod { get; set; }
+
+    }
+
+    public partial class UpdateMonitoringAlertResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string MonitoringScheduleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 63)]
+        public string MonitoringAlertName { get; set; }
+
+    }
+
+    public partial class UpdateMonitoringScheduleRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string MonitoringScheduleName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.MonitoringScheduleConfig MonitoringScheduleConfig { get; set; }
+
+    }
+
+    public partial class UpdateMonitoringScheduleResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string MonitoringScheduleArn { get; set; }
+
+    }
+
+    public partial class UpdateNotebookInstanceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string NotebookInstanceName { get; set; }
+
+        public global::Amazon.SageMaker.InstanceType InstanceType { get; set; }
+
+        public global::Amazon.SageMaker.IPAddressType IpAddressType { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 20)]
+        public string PlatformIdentifier { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
+        public string LifecycleConfigName { get; set; }
+
+        public bool? DisassociateLifecycleConfig { get; set; }
+
+        public int? VolumeSizeInGB { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1024)]
+        public string DefaultCodeRepository { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3)]
+        public global::System.Collections.Generic.List<string> AdditionalCodeRepositories { get; set; }
+
+        public global::System.Collections.Generic.List<string> AcceleratorTypes { get; set; }
+
+        public bool? DisassociateAcceleratorTypes { get; set; }
+
+        public bool? DisassociateDefaultCodeRepository { get; set; }
+
+        public bool? DisassociateAdditionalCodeRepositories { get; set; }
+
+        public global::Amazon.SageMaker.RootAccess RootAccess { get; set; }
+
+        public global::Amazon.SageMaker.Model.InstanceMetadataServiceConfiguration InstanceMetadataServiceConfiguration { get; set; }
+
+    }
+
+    public partial class UpdateNotebookInstanceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class UpdateNotebookInstanceLifecycleConfigRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string NotebookInstanceLifecycleConfigName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.NotebookInstanceLifecycleHook> OnCreate { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.NotebookInstanceLifecycleHook> OnStart { get; set; }
+
+    }
+
+    public partial class UpdateNotebookInstanceLifecycleConfigResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+    }
+
+    public partial class UpdatePartnerAppRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 128)]
+        public string Arn { get; set; }
+
+        public global::Amazon.SageMaker.Model.PartnerAppMaintenanceConfig MaintenanceConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string Tier { get; set; }
+
+        public global::Amazon.SageMaker.Model.PartnerAppConfig ApplicationConfig { get; set; }
+
+        public bool? EnableIamSessionBasedIdentity { get; set; }
+
+        public bool? EnableAutoMinorVersionUpgrade { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string AppVersion { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 36)]
+        public string ClientToken { get; set; }
+
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
         public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
 
     }
 
-    public partial class CreateEndpointResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    public partial class UpdatePartnerAppResponse : global::Amazon.Runtime.AmazonWebServiceResponse
     {
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
-        public string EndpointArn { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 128)]
+        public string Arn { get; set; }
 
     }
 
-    public partial class DescribeEndpointRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    public partial class UpdatePipelineRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
     {
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
-        public string EndpointName { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 256)]
+        public string PipelineName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 256)]
+        public string PipelineDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1048576)]
+        public string PipelineDefinition { get; set; }
+
+        public global::Amazon.SageMaker.Model.PipelineDefinitionS3Location PipelineDefinitionS3Location { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string PipelineDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 20, Max = 2048)]
+        public string RoleArn { get; set; }
+
+        public global::Amazon.SageMaker.Model.ParallelismConfiguration ParallelismConfiguration { get; set; }
 
     }
 
-    public partial class DescribeEndpointResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    public partial class UpdatePipelineResponse : global::Amazon.Runtime.AmazonWebServiceResponse
     {
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
-        public string EndpointName { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineArn { get; set; }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 20, Max = 2048)]
-        public string EndpointArn { get; set; }
+        public long? PipelineVersionId { get; set; }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 63)]
-        public string EndpointConfigName { get; set; }
+    }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
-        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProductionVariantSummary> ProductionVariants { get; set; }
+    public partial class UpdatePipelineExecutionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string PipelineExecutionArn { get; set; }
 
-        public global::Amazon.SageMaker.Model.DataCaptureConfigSummary DataCaptureConfig { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string PipelineExecutionDescription { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 82)]
+        public string PipelineExecutionDisplayName { get; set; }
+
+        public global::Amazon.SageMaker.Model.ParallelismConfiguration ParallelismConfiguration { get; set; }
+
+    }
+
+    public partial class UpdatePipelineExecutionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineExecutionArn { get; set; }
+
+    }
+
+    public partial class UpdatePipelineVersionRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 2048)]
+        public string PipelineArn { get; set; }
 
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
-        public global::Amazon.SageMaker.EndpointStatus EndpointStatus { get; set; }
+        public long? PipelineVersionId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 82)]
+        public string PipelineVersionDisplayName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 3072)]
+        public string PipelineVersionDescription { get; set; }
+
+    }
+
+    public partial class UpdatePipelineVersionResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 2048)]
+        public string PipelineArn { get; set; }
+
+        public long? PipelineVersionId { get; set; }
+
+    }
+
+    public partial class UpdateProjectRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 32)]
+        public string ProjectName { get; set; }
 
         [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 1024)]
-        public string FailureReason { get; set; }
+        public string ProjectDescription { get; set; }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
-        public global::System.DateTime? CreationTime { get; set; }
+        public global::Amazon.SageMaker.Model.ServiceCatalogProvisioningUpdateDetails ServiceCatalogProvisioningUpdateDetails { get; set; }
 
-        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
-        public global::System.DateTime? LastModifiedTime { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 50)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.Tag> Tags { get; set; }
 
-        public global::Amazon.SageMaker.Model.DeploymentConfig LastDeploymentConfig { get; set; }
-
-        public global::Amazon.SageMaker.Model.AsyncInferenceConfig AsyncInferenceConfig { get; set; }
-
-        public global::Amazon.SageMaker.Model.PendingDeploymentSummary PendingDeploymentSummary { get; set; }
-
-        public global::Amazon.SageMaker.Model.ExplainerConfig ExplainerConfig { get; set; }
-
-        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1)]
-        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProductionVariantSummary> ShadowProductionVariants { get; set; }
-
-        public global::Amazon.SageMaker.Model.MetricsConfig MetricsConfig { get; set; }
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 1)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.UpdateTemplateProvider> TemplateProvidersToUpdate { get; set; }
 
     }
 
-    public partial class DeleteEndpointRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    public partial class UpdateProjectResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 2048)]
+        public string ProjectArn { get; set; }
+
+    }
+
+    public partial class UpdateSpaceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
     {
         [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
-        public string EndpointName { get; set; }
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string SpaceName { get; set; }
+
+        public global::Amazon.SageMaker.Model.SpaceSettings SpaceSettings { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 64)]
+        public string SpaceDisplayName { get; set; }
 
     }
 
-    public partial class DeleteEndpointResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    public partial class UpdateSpaceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
     {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string SpaceArn { get; set; }
+
+    }
+
+    public partial class UpdateTrainingJobRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string TrainingJobName { get; set; }
+
+        public global::Amazon.SageMaker.Model.ProfilerConfigForUpdate ProfilerConfig { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 20)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.ProfilerRuleConfiguration> ProfilerRuleConfigurations { get; set; }
+
+        public global::Amazon.SageMaker.Model.ResourceConfigForUpdate ResourceConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.RemoteDebugConfigForUpdate RemoteDebugConfig { get; set; }
+
+    }
+
+    public partial class UpdateTrainingJobResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 256)]
+        public string TrainingJobArn { get; set; }
+
+    }
+
+    public partial class UpdateTrialRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string TrialName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+    }
+
+    public partial class UpdateTrialResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialArn { get; set; }
+
+    }
+
+    public partial class UpdateTrialComponentRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 120)]
+        public string TrialComponentName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 120)]
+        public string DisplayName { get; set; }
+
+        public global::Amazon.SageMaker.Model.TrialComponentStatus Status { get; set; }
+
+        public global::System.DateTime? StartTime { get; set; }
+
+        public global::System.DateTime? EndTime { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 300)]
+        public global::System.Collections.Generic.Dictionary<string, global::Amazon.SageMaker.Model.TrialComponentParameterValue> Parameters { get; set; }
+
+        public global::System.Collections.Generic.List<string> ParametersToRemove { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 60)]
+        public global::System.Collections.Generic.Dictionary<string, global::Amazon.SageMaker.Model.TrialComponentArtifact> InputArtifacts { get; set; }
+
+        public global::System.Collections.Generic.List<string> InputArtifactsToRemove { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 60)]
+        public global::System.Collections.Generic.Dictionary<string, global::Amazon.SageMaker.Model.TrialComponentArtifact> OutputArtifacts { get; set; }
+
+        public global::System.Collections.Generic.List<string> OutputArtifactsToRemove { get; set; }
+
+    }
+
+    public partial class UpdateTrialComponentResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string TrialComponentArn { get; set; }
+
+    }
+
+    public partial class UpdateUserProfileRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string DomainId { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 0, Max = 63)]
+        public string UserProfileName { get; set; }
+
+        public global::Amazon.SageMaker.Model.UserSettings UserSettings { get; set; }
+
+    }
+
+    public partial class UpdateUserProfileResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 0, Max = 256)]
+        public string UserProfileArn { get; set; }
+
+    }
+
+    public partial class UpdateWorkforceRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string WorkforceName { get; set; }
+
+        public global::Amazon.SageMaker.Model.SourceIpConfig SourceIpConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.OidcConfig OidcConfig { get; set; }
+
+        public global::Amazon.SageMaker.Model.WorkforceVpcConfigRequest WorkforceVpcConfig { get; set; }
+
+        public global::Amazon.SageMaker.WorkforceIpAddressType IpAddressType { get; set; }
+
+    }
+
+    public partial class UpdateWorkforceResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.Workforce Workforce { get; set; }
+
+    }
+
+    public partial class UpdateWorkteamRequest : global::Amazon.SageMaker.AmazonSageMakerRequest
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true, Min = 1, Max = 63)]
+        public string WorkteamName { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 10)]
+        public global::System.Collections.Generic.List<global::Amazon.SageMaker.Model.MemberDefinition> MemberDefinitions { get; set; }
+
+        [global::Amazon.Runtime.Internal.AWSProperty(Min = 1, Max = 200)]
+        public string Description { get; set; }
+
+        public global::Amazon.SageMaker.Model.NotificationConfiguration NotificationConfiguration { get; set; }
+
+        public global::Amazon.SageMaker.Model.WorkerAccessConfiguration WorkerAccessConfiguration { get; set; }
+
+    }
+
+    public partial class UpdateWorkteamResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+    {
+        [global::Amazon.Runtime.Internal.AWSProperty(Required = true)]
+        public global::Amazon.SageMaker.Model.Workteam Workteam { get; set; }
+
     }
 
 }

@@ -40,6 +40,7 @@ internal static class BoundValueExtensions
             ConstantValueBound constant => constant.Inner.Contains(predicate),
             TextBound text => text.Inner.Contains(predicate),
             WireBound wire => wire.Inner.Contains(predicate),
+            DocumentTextBound document => document.Document.Contains(predicate),
             LengthBound length => length.Inner.Contains(predicate),
             NodesBound nodes => nodes.Root.Contains(predicate) || nodes.Steps.Any(s => s.Contains(predicate)),
             CountBound count => count.Nodes.Contains(predicate),
@@ -173,6 +174,12 @@ internal enum WireConversion
 
 /// <summary>A value converted from its wire form at run time: <c>Wire.X(inner, "Member")</c>, which fails the step with the member's name when it does not convert.</summary>
 internal sealed record WireBound(BoundValue Inner, WireConversion Conversion, string Member, TypeRef Type) : BoundValue(Type);
+
+/// <summary>
+/// A JSON Pointer into a <c>Document</c> member, read at run time as text: <c>Documents.Text(doc, "/a/b", "Member")</c>
+/// (null when the pointer reaches nothing; the step fails, naming the member, when the document's shape differs).
+/// </summary>
+internal sealed record DocumentTextBound(BoundValue Document, string Pointer, string Member) : BoundValue(TypeRef.String);
 
 /// <summary><c>.length</c>: the count of a list, the length of a string.</summary>
 internal sealed record LengthBound(BoundValue Inner) : BoundValue(TypeRef.Integer);

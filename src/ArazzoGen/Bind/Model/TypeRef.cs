@@ -18,6 +18,9 @@ internal enum SdkTypeKind
     /// <summary>A C# enum (S3's hand-written client has some: S3MetadataDirective); <see cref="TypeRef.KnownValues"/> are its member names.</summary>
     Enum,
     Structure,
+
+    /// <summary><c>Amazon.Runtime.Documents.Document</c>: JSON the SDK does not model (Neptune's loader status payload).</summary>
+    Document,
     List,
     Map,
     Stream,
