@@ -28,7 +28,9 @@ internal static class BuildCost
             "amazon-sagemaker-register-latest-completed-training-workflow.yml",
             "amazon-sagemaker-train-and-poll-job-workflow.yml",
             "amazon-sagemaker-train-then-deploy-workflow.yml",
-        }.Select(f => ("/repo/workflows/" + f, File.ReadAllText(Path.Combine(root, "workflows", f)))).ToList();
+        }.Select(f => ("/repo/workflows/" + f, File.ReadAllText(Path.Combine(root, "workflows", f))))
+            .Append(("/repo/openapi/amazon-neptune-ml-openapi.yml", File.ReadAllText(Path.Combine(root, "openapi", "amazon-neptune-ml-openapi.yml")))) // the Neptune seed's operationIds bind through it
+            .ToList();
         var synthetic = SyntheticWorkflows.Create(200);
         var neptune = File.ReadAllText(Path.Combine(root, "tests", "ArazzoGen.Workflows.Tests", "NeptuneBindings.cs"));
 
