@@ -15,8 +15,11 @@ namespace ArazzoGen.Runtime;
 /// </remarks>
 public sealed class WorkflowOptions
 {
-    /// <summary>Options with every default.</summary>
-    public static WorkflowOptions Default { get; } = new();
+    /// <summary>Options with every default, shared and read-only: its <see cref="Polls"/> cannot be changed.</summary>
+    public static WorkflowOptions Default { get; } = new()
+    {
+        Polls = new System.Collections.ObjectModel.ReadOnlyDictionary<string, PollOptions>(new Dictionary<string, PollOptions>(StringComparer.Ordinal)),
+    };
 
     /// <summary>The clock polls and retries wait on. Tests and simulations pass their own.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -62,8 +62,19 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
             .Combine(descriptions)
             .Select(static (input, _) => input.Left.WithDescriptions(input.Right));
 
-        var standaloneClasses = BindAndEmit(context, standalone, settings);
-        var referencingClasses = BindAndEmit(context, referencing, settings);
+        var (standaloneClasses, standaloneRegistrations) = BindAndEmit(context, standalone, settings);
+        var (referencingClasses, referencingRegistrations) = BindAndEmit(context, referencing, settings);
+
+        // With ArazzoGen.Hosting referenced, one AddArazzoWorkflows() for the project's workflows.
+        var hosting = context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName("ArazzoGen.Hosting.ArazzoServices") is not null);
+        context.RegisterSourceOutput(standaloneRegistrations.Combine(referencingRegistrations).Combine(hosting).Combine(settings), static (output, input) =>
+        {
+            var workflows = input.Left.Left.Left.Concat(input.Left.Left.Right).SelectMany(f => f).OrderBy(w => w.ClassName, System.StringComparer.Ordinal).ToList();
+            if (input.Left.Right && workflows.Count > 0)
+            {
+                output.AddSource(ServiceRegistrationWriter.HintName, ServiceRegistrationWriter.Write(input.Right.Namespace, workflows));
+            }
+        });
 
         // Two files whose workflows map to one class in one namespace cannot both compile; say so at the YAML.
         context.RegisterSourceOutput(standaloneClasses.Combine(referencingClasses), static (output, claims) =>
@@ -75,8 +86,8 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
         });
     }
 
-    /// <returns>The classes each file claims, for the check that no two files generate the same one.</returns>
-    private static IncrementalValueProvider<ImmutableArray<EquatableArray<ClassClaim>>> BindAndEmit(
+    /// <returns>The classes each file claims, for the check that no two files generate the same one; and what registering its workflows needs.</returns>
+    private static (IncrementalValueProvider<ImmutableArray<EquatableArray<ClassClaim>>> Claims, IncrementalValueProvider<ImmutableArray<EquatableArray<RegisteredWorkflow>>> Registrations) BindAndEmit(
         IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<FileToBind> files, IncrementalValueProvider<GeneratorSettings> settings)
     {
         // Bind re-runs when the compilation changes (it reads symbols); its output is equal when nothing
@@ -104,8 +115,10 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
             }
         });
 
-        return bound
+        var claims = bound
             .Select(static (file, _) => file.Workflows.Select(w => new ClassClaim(w.Namespace + "." + w.ClassName, w.WorkflowId, w.Location)).ToEquatableArray())
             .Collect();
+        var registrations = bound.Select(static (file, _) => RegisteredWorkflow.Of(file)).Collect();
+        return (claims, registrations);
     }
 }

@@ -27,8 +27,9 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         var repository = CopyRepository(Path.Combine(_work, "repo"));
         var (packed, packOutput) = DotNet.Run($"pack -c Release -o \"{feed}\" -p:Version={_version}", repository);
         Assert.True(packed == 0, packOutput);
-        var package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
-        Assert.Equal($"ArazzoGen.{_version}.nupkg", Path.GetFileName(package));
+        // Two packages: ArazzoGen (runtime and generator) and ArazzoGen.Hosting (dependency injection).
+        Assert.Equal(new[] { $"ArazzoGen.{_version}.nupkg", $"ArazzoGen.Hosting.{_version}.nupkg" }, Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var package = Path.Combine(feed, $"ArazzoGen.{_version}.nupkg");
         AssertLayout(package);
 
         var consumer = CreateConsumer(feed);

@@ -1,0 +1,54 @@
+using System.ComponentModel;
+using ArazzoGen.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ArazzoGen.Hosting;
+
+/// <summary>
+/// What the generated <c>AddArazzoWorkflows()</c> and <c>Add&lt;Name&gt;Workflow()</c> call: a
+/// workflow's settings bound from configuration and validated at start, and its
+/// <see cref="WorkflowOptions"/> built from them and from the container's clock and loggers.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class ArazzoServices
+{
+    /// <summary>The configuration section with one subsection per workflowId.</summary>
+    public const string ConfigurationSection = "Arazzo:Workflows";
+
+    /// <summary>Binds <see cref="WorkflowSettings"/> named <paramref name="workflowId"/> from its section, validated when the host starts.</summary>
+    /// <param name="services">The container.</param>
+    /// <param name="workflowId">The workflow's id, which names its options and its configuration section.</param>
+    /// <param name="pollingSteps">The stepIds of the workflow's polls: the only keys its Polls settings may have.</param>
+    public static void AddWorkflowSettings(IServiceCollection services, string workflowId, string[] pollingSteps)
+    {
+        services.AddOptions<WorkflowSettings>(workflowId)
+            .BindConfiguration($"{ConfigurationSection}:{workflowId}")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkflowSettings>>(new WorkflowSettingsValidator(workflowId, pollingSteps));
+    }
+
+    /// <summary>
+    /// The options of one workflow: its settings from configuration, over the defaults; the
+    /// container's <see cref="TimeProvider"/> and <see cref="ILoggerFactory"/> when it has them.
+    /// </summary>
+    public static WorkflowOptions Options(IServiceProvider services, string workflowId)
+    {
+        var settings = services.GetRequiredService<IOptionsMonitor<WorkflowSettings>>().Get(workflowId);
+        var defaults = WorkflowOptions.Default;
+        return new WorkflowOptions
+        {
+            TimeProvider = services.GetService<TimeProvider>() ?? defaults.TimeProvider,
+            LoggerFactory = services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+            StepBudget = settings.StepBudget ?? defaults.StepBudget,
+            PageLimit = settings.PageLimit ?? defaults.PageLimit,
+            DefaultPollDeadline = settings.DefaultPollDeadline ?? defaults.DefaultPollDeadline,
+            Polls = settings.Polls.ToDictionary(
+                p => p.Key,
+                p => new PollOptions { Delay = p.Value.Delay, Deadline = p.Value.Deadline, MaxAttempts = p.Value.MaxAttempts },
+                StringComparer.Ordinal),
+        };
+    }
+}

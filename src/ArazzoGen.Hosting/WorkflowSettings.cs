@@ -1,0 +1,40 @@
+namespace ArazzoGen.Hosting;
+
+/// <summary>
+/// A workflow's settings in configuration, under <c>Arazzo:Workflows:&lt;workflowId&gt;</c>; anything
+/// left out keeps <see cref="Runtime.WorkflowOptions"/>' default.
+/// </summary>
+/// <example>
+/// <code>
+/// "Arazzo": { "Workflows": { "train-then-deploy": {
+///   "StepBudget": 200,
+///   "Polls": { "pollTrainingJob": { "Delay": "00:02:00", "Deadline": "1.00:00:00" } } } } }
+/// </code>
+/// </example>
+public sealed class WorkflowSettings
+{
+    /// <summary><see cref="Runtime.WorkflowOptions.StepBudget"/>.</summary>
+    public int? StepBudget { get; set; }
+
+    /// <summary><see cref="Runtime.WorkflowOptions.PageLimit"/>.</summary>
+    public int? PageLimit { get; set; }
+
+    /// <summary><see cref="Runtime.WorkflowOptions.DefaultPollDeadline"/>.</summary>
+    public TimeSpan? DefaultPollDeadline { get; set; }
+
+    /// <summary>Per polling step, by stepId: <see cref="Runtime.WorkflowOptions.Polls"/>.</summary>
+    public Dictionary<string, PollSettings> Polls { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>One polling step's settings: <see cref="Runtime.PollOptions"/>.</summary>
+public sealed class PollSettings
+{
+    /// <summary>The wait between two polls.</summary>
+    public TimeSpan? Delay { get; set; }
+
+    /// <summary>The longest the poll may wait in total.</summary>
+    public TimeSpan? Deadline { get; set; }
+
+    /// <summary>The most polls after the first call.</summary>
+    public int? MaxAttempts { get; set; }
+}

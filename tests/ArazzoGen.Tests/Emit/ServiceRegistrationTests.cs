@@ -1,0 +1,44 @@
+using ArazzoGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace ArazzoGen.Tests.Emit;
+
+/// <summary>
+/// AddArazzoWorkflows() is generated only for a project that references ArazzoGen.Hosting, compiles,
+/// and registers each workflow with exactly the clients its Clients constructor takes.
+/// </summary>
+public class ServiceRegistrationTests
+{
+    private static readonly MetadataReference[] Hosting = new[]
+        {
+            typeof(ArazzoGen.Hosting.ArazzoServices).Assembly,
+            typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly,
+            typeof(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions).Assembly,
+            typeof(Microsoft.Extensions.Options.IOptions<>).Assembly,
+        }
+        .Distinct()
+        .Select(a => (MetadataReference)MetadataReference.CreateFromFile(a.Location))
+        .ToArray();
+
+    [Fact]
+    public void With_ArazzoGen_Hosting_referenced_one_registration_class_is_generated_for_every_workflow_and_compiles()
+    {
+        var (run, output) = SdkCompilation.Generate(SdkCompilation.Seeds(), Hosting, true, SdkCompilation.NeptuneBindings);
+
+        var registration = Assert.Single(run.Results[0].GeneratedSources, s => s.HintName == "ArazzoServiceCollectionExtensions.g.cs").SourceText.ToString();
+        Assert.Contains("public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddArazzoWorkflows(", registration);
+        Assert.Contains("AddTrainThenDeployWorkflow(services);", registration);
+        Assert.Contains("AddWorkflowSettings(services, global::ArazzoWorkflows.TrainThenDeployWorkflow.WorkflowId, new[] { \"pollTrainingJob\", \"pollEndpoint\" });", registration);
+        Assert.Contains("GetRequiredService<global::Amazon.SageMaker.IAmazonSageMaker>(provider)", registration);
+        Assert.Contains("GetRequiredService<global::Amazon.Neptunedata.IAmazonNeptunedata>(provider)", registration);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Without_ArazzoGen_Hosting_nothing_is_registered()
+    {
+        var (run, _) = SdkCompilation.Generate(SdkCompilation.Seeds(), true, SdkCompilation.NeptuneBindings);
+
+        Assert.DoesNotContain(run.Results[0].GeneratedSources, s => s.HintName == "ArazzoServiceCollectionExtensions.g.cs");
+    }
+}

@@ -1,0 +1,106 @@
+using Amazon.DynamoDBv2;
+using Amazon.Extensions.NETCore.Setup;
+using Amazon.Runtime;
+using ArazzoGen.Workflows.Tests.Infrastructure;
+using ArazzoGen.Workflows.Tests.Workflows;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ArazzoGen.Workflows.Tests;
+
+/// <summary>
+/// The generated AddArazzoWorkflows() in a host built as .NET services are: the DynamoDB client from
+/// AddAWSService (pointed at dynalite), the clock from the container, a poll delay from appsettings.json.
+/// </summary>
+public class HostingTests : IClassFixture<DynaliteFixture>, IDisposable
+{
+    private readonly DynaliteFixture _dynalite;
+    private readonly string _contentRoot = Directory.CreateTempSubdirectory("arazzogen-host-").FullName;
+
+    public HostingTests(DynaliteFixture dynalite) => _dynalite = dynalite;
+
+    public void Dispose() => Directory.Delete(_contentRoot, recursive: true);
+
+    private IHost BuildHost(string workflowSettings, TimeProvider clock)
+    {
+        File.WriteAllText(Path.Combine(_contentRoot, "appsettings.json"), $$"""
+            {
+              "AWS": { "ServiceURL": "http://127.0.0.1:{{_dynalite.Port}}", "AuthenticationRegion": "us-east-1" },
+              "Arazzo": { "Workflows": { "ensure-table-write-read": {{workflowSettings}} } }
+            }
+            """);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _contentRoot, EnvironmentName = "Test" });
+        var aws = builder.Configuration.GetAWSOptions();
+        aws.Credentials = new BasicAWSCredentials("test", "test");
+        builder.Services.AddDefaultAWSOptions(aws);
+        builder.Services.AddAWSService<IAmazonDynamoDB>();
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddArazzoWorkflows();
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task A_host_resolves_the_workflow_with_its_client_clock_and_a_poll_delay_from_appsettings_and_runs_it()
+    {
+        var clock = new RecordingClock();
+        using var host = BuildHost("""{ "StepBudget": 50, "Polls": { "waitForTable": { "Delay": "00:00:00.250" } } }""", clock);
+        await host.StartAsync();
+
+        var workflow = host.Services.GetRequiredService<EnsureTableWriteReadWorkflow>();
+        var outputs = await workflow.RunAsync(new EnsureTableWriteReadWorkflow.Inputs { TableName = "hosted-" + Guid.NewGuid().ToString("N")[..8], ItemId = "1", Payload = "from a host" });
+
+        Assert.Equal("from a host", outputs.StoredPayload);
+        Assert.NotEmpty(clock.Waits);                                            // the table was CREATING: the poll waited on the container's clock
+        Assert.All(clock.Waits, wait => Assert.Equal(TimeSpan.FromMilliseconds(250), wait)); // appsettings' delay, not the TableExists waiter's 20 s
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_bad_setting_fails_the_host_at_start_naming_the_key_and_what_is_allowed()
+    {
+        using var host = BuildHost("""{ "StepBudget": 0, "Polls": { "waitForTabel": { "Delay": "00:00:01" } } }""", TimeProvider.System);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Arazzo:Workflows:ensure-table-write-read:StepBudget is 0; it must be at least 1.", failure.Failures);
+        Assert.Contains("Arazzo:Workflows:ensure-table-write-read:Polls:waitForTabel: 'waitForTabel' is not a polling step of workflow 'ensure-table-write-read'; its polling steps are waitForTable.", failure.Failures);
+    }
+
+    [Fact]
+    public void The_shared_default_options_cannot_be_changed()
+    {
+        Assert.Throws<NotSupportedException>(() => Runtime.WorkflowOptions.Default.Polls["waitForTable"] = new Runtime.PollOptions { Delay = TimeSpan.Zero });
+    }
+
+    /// <summary>The system clock, recording each timer's due time (the waits the workflow asks for).</summary>
+    private sealed class RecordingClock : TimeProvider
+    {
+        private readonly List<TimeSpan> _waits = new();
+
+        public IReadOnlyList<TimeSpan> Waits
+        {
+            get
+            {
+                lock (_waits)
+                {
+                    return _waits.ToList();
+                }
+            }
+        }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (dueTime != Timeout.InfiniteTimeSpan)
+            {
+                lock (_waits)
+                {
+                    _waits.Add(dueTime);
+                }
+            }
+
+            return System.CreateTimer(callback, state, dueTime, period);
+        }
+    }
+}
