@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Compression;
 using ArazzoGen.Testing;
 using ArazzoGen.Workflows.Tests.Infrastructure;
@@ -27,8 +28,10 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         var repository = CopyRepository(Path.Combine(_work, "repo"));
         var (packed, packOutput) = DotNet.Run($"pack -c Release -o \"{feed}\" -p:Version={_version}", repository);
         Assert.True(packed == 0, packOutput);
-        // Two packages: ArazzoGen (runtime and generator) and ArazzoGen.Hosting (dependency injection).
-        Assert.Equal(new[] { $"ArazzoGen.{_version}.nupkg", $"ArazzoGen.Hosting.{_version}.nupkg" }, Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // ArazzoGen (runtime and generator), ArazzoGen.Hosting (dependency injection), ArazzoGen.Tool (the arazzogen tool).
+        Assert.Equal(
+            new[] { $"ArazzoGen.{_version}.nupkg", $"ArazzoGen.Hosting.{_version}.nupkg", $"ArazzoGen.Tool.{_version}.nupkg" },
+            Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var package = Path.Combine(feed, $"ArazzoGen.{_version}.nupkg");
         AssertLayout(package);
 
@@ -45,6 +48,18 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         Assert.NotEqual(0, built);
         var line = File.ReadAllLines(workflow).ToList().FindIndex(l => l.Contains("ConsistentReed", StringComparison.Ordinal)) + 1;
         Assert.Contains($"ensure-table.yml({line},9): error ARZ1005: GetItemRequest has no member 'ConsistentReed'; did you mean 'ConsistentRead'?", buildOutput);
+
+        // The tool, installed as a user installs it, finds a Validate error in the same folder without a build.
+        var tools = Path.Combine(_work, "tools");
+        var (installed, installOutput) = DotNet.Run($"tool install ArazzoGen.Tool --version {_version} --tool-path \"{tools}\" --add-source \"{feed}\"", _work);
+        Assert.True(installed == 0, installOutput);
+        File.WriteAllText(workflow, File.ReadAllText(workflow).Replace("$inputs.tableName", "$inputs.tabelName", StringComparison.Ordinal));
+        var check = Process.Start(new ProcessStartInfo(Path.Combine(tools, "arazzogen"), $"check \"{Path.Combine(consumer, "workflows")}\"") { RedirectStandardOutput = true })!;
+        var checkOutput = check.StandardOutput.ReadToEnd();
+        check.WaitForExit();
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("error ARZ0209: ", checkOutput);
+        Assert.Contains("did you mean 'tableName'", checkOutput);
     }
 
     public void Dispose()
@@ -52,10 +67,14 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         try
         {
             Directory.Delete(_work, recursive: true);
-            var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "arazzogen", _version);
-            if (Directory.Exists(cached))
+            var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            foreach (var id in new[] { "arazzogen", "arazzogen.hosting", "arazzogen.tool" })
             {
-                Directory.Delete(cached, recursive: true);
+                var cached = Path.Combine(packages, id, _version);
+                if (Directory.Exists(cached))
+                {
+                    Directory.Delete(cached, recursive: true);
+                }
             }
         }
         catch (IOException)

@@ -1,0 +1,15 @@
+using System.CommandLine;
+using ArazzoGen.Tool;
+
+var paths = new Argument<string[]>("paths") { Description = "Workflow files, or folders to search for .yml, .yaml and .json files.", Arity = ArgumentArity.OneOrMore };
+var references = new Option<string[]>("--reference", "-r") { Description = "AWS SDK assemblies (and AWSSDK.Core) to bind against, as the build does; without them only Parse and Validate run.", AllowMultipleArgumentsPerToken = true };
+var check = new Command("check", "Report ArazzoGen's diagnostics for workflow files without building; exit code 1 when there are errors.") { paths, references };
+check.SetAction(parse => CheckCommand.Run(parse.GetValue(paths)!, parse.GetValue(references) ?? [], Console.Out));
+
+var file = new Argument<string>("file") { Description = "An Arazzo workflow document." };
+var workflowId = new Option<string?>("--workflow", "-w") { Description = "Only this workflow (default: every workflow of the file)." };
+var graph = new Command("graph", "Print a Mermaid flowchart of each workflow: steps, success and failure branches with their criteria, polls and retries as loops, ends, workflows run.") { file, workflowId };
+graph.SetAction(parse => GraphCommand.Run(parse.GetValue(file)!, parse.GetValue(workflowId), Console.Out));
+
+var root = new RootCommand("ArazzoGen: compile Arazzo workflows into typed C# that calls the AWS SDK.") { check, graph };
+return await root.Parse(args).InvokeAsync();

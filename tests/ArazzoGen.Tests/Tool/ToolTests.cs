@@ -1,0 +1,65 @@
+using ArazzoGen.Tests.Infrastructure;
+using ArazzoGen.Tool;
+
+namespace ArazzoGen.Tests.Tool;
+
+/// <summary>
+/// <c>arazzogen check</c> reports what the build reports, for the repository's workflows (bound against
+/// the same SDK assemblies) and for a broken file; <c>arazzogen graph</c> draws every branch.
+/// </summary>
+public class ToolTests
+{
+    private static readonly string[] SdkAssemblies =
+    {
+        typeof(Amazon.Runtime.AmazonWebServiceRequest).Assembly.Location,
+        typeof(Amazon.SageMaker.IAmazonSageMaker).Assembly.Location,
+        typeof(Amazon.Neptunedata.IAmazonNeptunedata).Assembly.Location,
+        typeof(Amazon.DynamoDBv2.IAmazonDynamoDB).Assembly.Location,
+        typeof(ArazzoGen.Runtime.WorkflowRun).Assembly.Location,
+    };
+
+    [Fact]
+    public void Check_reports_for_every_repository_workflow_exactly_what_the_build_reports()
+    {
+        var files = RepoPaths.WorkflowFiles.Select(RepoPaths.Workflow).Append(Path.Combine(RepoPaths.Root, "openapi", "amazon-neptune-ml-openapi.yml")).ToList();
+
+        var fromTool = CheckCommand.Diagnose(files, SdkAssemblies).Select(d => d.ToString()).Order(StringComparer.Ordinal);
+        var (run, _) = SdkCompilation.Generate(files.Select(f => (f, File.ReadAllText(f))));
+
+        Assert.Equal(run.Diagnostics.Select(d => d.ToString()).Order(StringComparer.Ordinal), fromTool);
+    }
+
+    [Fact]
+    public void Check_prints_a_broken_files_error_at_its_line_and_exits_1()
+    {
+        var broken = Path.Combine(Directory.CreateTempSubdirectory("arazzogen-check-").FullName, "broken.arazzo.yaml");
+        File.WriteAllText(broken, File.ReadAllText(RepoPaths.Workflow("amazon-sagemaker-train-then-deploy-workflow.yml")).Replace("$inputs.roleArn", "$inputs.roleArm", StringComparison.Ordinal));
+        var output = new StringWriter();
+
+        var exit = CheckCommand.Run([Path.GetDirectoryName(broken)!], [], output);
+
+        Assert.Equal(1, exit);
+        var line = File.ReadAllLines(broken).ToList().FindIndex(l => l.Contains("roleArm", StringComparison.Ordinal)) + 1;
+        Assert.Contains($"broken.arazzo.yaml({line},", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("error ARZ0209: ", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("did you mean 'roleArn'", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Graph_draws_each_step_its_polls_as_loops_its_conditional_branches_ends_and_failures()
+    {
+        var output = new StringWriter();
+
+        var exit = GraphCommand.Run(RepoPaths.Workflow("amazon-sagemaker-train-then-deploy-workflow.yml"), null, output);
+
+        Assert.Equal(0, exit);
+        var graph = output.ToString();
+        Assert.StartsWith("%% train-then-deploy\nflowchart TD\n    start((start)) --> s0\n", graph, StringComparison.Ordinal);
+        Assert.Contains("    s1[\"pollTrainingJob<br/><small>DescribeTrainingJob</small>\"]\n", graph, StringComparison.Ordinal);
+        Assert.Contains("    s1 -->|\"stillTraining (goto): $.TrainingJobStatus == #quot;InProgress#quot;\"| s1\n", graph, StringComparison.Ordinal); // the poll
+        Assert.Contains("    s1 -->|\"trainingCompleted (goto): ", graph, StringComparison.Ordinal);
+        Assert.Contains("| done\n", graph, StringComparison.Ordinal);
+        Assert.Contains("    s0 -.->|fails| failed\n", graph, StringComparison.Ordinal);
+        Assert.Equal(6, graph.Split('\n').Count(l => l.Contains("[\"", StringComparison.Ordinal) && l.TrimStart().StartsWith('s')));
+    }
+}
