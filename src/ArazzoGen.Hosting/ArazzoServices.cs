@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
 
 namespace ArazzoGen.Hosting;
 
@@ -17,6 +19,16 @@ public static class ArazzoServices
 {
     /// <summary>The configuration section with one subsection per workflowId.</summary>
     public const string ConfigurationSection = "Arazzo:Workflows";
+
+    /// <summary>
+    /// The name of the resilience pipeline a workflow's calls go through, when the container has one
+    /// by that name (<c>services.AddResiliencePipeline(ArazzoServices.PipelineName("train-then-deploy"), ...)</c>
+    /// from Microsoft.Extensions.Resilience), else the one named <c>"arazzo"</c> for every workflow.
+    /// </summary>
+    public static string PipelineName(string workflowId) => "arazzo:" + workflowId;
+
+    /// <summary>The pipeline for every workflow that has none of its own.</summary>
+    public const string DefaultPipelineName = "arazzo";
 
     /// <summary>Binds <see cref="WorkflowSettings"/> named <paramref name="workflowId"/> from its section, validated when the host starts.</summary>
     /// <param name="services">The container.</param>
@@ -32,7 +44,10 @@ public static class ArazzoServices
 
     /// <summary>
     /// The options of one workflow: its settings from configuration, over the defaults; the
-    /// container's <see cref="TimeProvider"/> and <see cref="ILoggerFactory"/> when it has them.
+    /// container's <see cref="TimeProvider"/> and <see cref="ILoggerFactory"/> when it has them, and
+    /// its resilience pipeline (<see cref="PipelineName"/>, else <see cref="DefaultPipelineName"/>) from
+    /// the container's <see cref="ResiliencePipelineProvider{TKey}"/>, with the telemetry
+    /// Microsoft.Extensions.Resilience gives it.
     /// </summary>
     public static WorkflowOptions Options(IServiceProvider services, string workflowId)
     {
@@ -49,6 +64,19 @@ public static class ArazzoServices
                 p => p.Key,
                 p => new PollOptions { Delay = p.Value.Delay, Deadline = p.Value.Deadline, MaxAttempts = p.Value.MaxAttempts },
                 StringComparer.Ordinal),
+            ResiliencePipeline = Pipeline(services, workflowId),
         };
+    }
+
+    private static ResiliencePipeline? Pipeline(IServiceProvider services, string workflowId)
+    {
+        if (services.GetService<ResiliencePipelineProvider<string>>() is not { } pipelines)
+        {
+            return null;
+        }
+
+        return pipelines.TryGetPipeline(PipelineName(workflowId), out var own) ? own
+            : pipelines.TryGetPipeline(DefaultPipelineName, out var shared) ? shared
+            : null;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace ArazzoGen.Workflows.Tests;
 
@@ -23,7 +24,7 @@ public class HostingTests : IClassFixture<DynaliteFixture>, IDisposable
 
     public void Dispose() => Directory.Delete(_contentRoot, recursive: true);
 
-    private IHost BuildHost(string workflowSettings, TimeProvider clock)
+    private IHost BuildHost(string workflowSettings, TimeProvider clock, Action<IServiceCollection>? more = null)
     {
         File.WriteAllText(Path.Combine(_contentRoot, "appsettings.json"), $$"""
             {
@@ -38,6 +39,7 @@ public class HostingTests : IClassFixture<DynaliteFixture>, IDisposable
         builder.Services.AddAWSService<IAmazonDynamoDB>();
         builder.Services.AddSingleton(clock);
         builder.Services.AddArazzoWorkflows();
+        more?.Invoke(builder.Services);
         return builder.Build();
     }
 
@@ -66,6 +68,34 @@ public class HostingTests : IClassFixture<DynaliteFixture>, IDisposable
 
         Assert.Contains("Arazzo:Workflows:ensure-table-write-read:StepBudget is 0; it must be at least 1.", failure.Failures);
         Assert.Contains("Arazzo:Workflows:ensure-table-write-read:Polls:waitForTabel: 'waitForTabel' is not a polling step of workflow 'ensure-table-write-read'; its polling steps are waitForTable.", failure.Failures);
+    }
+
+    [Fact]
+    public async Task Calls_go_through_the_workflows_resilience_pipeline_from_the_container()
+    {
+        var calls = 0;
+        using var host = BuildHost("""{ "Polls": { "waitForTable": { "Delay": "00:00:00.100" } } }""", TimeProvider.System, services =>
+            services.AddResiliencePipeline(ArazzoGen.Hosting.ArazzoServices.PipelineName("ensure-table-write-read"), pipeline =>
+                pipeline.AddStrategy(_ => new CountingStrategy(() => Interlocked.Increment(ref calls)), new Polly.Retry.RetryStrategyOptions { Name = "count" })));
+        await host.StartAsync();
+
+        var outputs = await host.Services.GetRequiredService<EnsureTableWriteReadWorkflow>()
+            .RunAsync(new EnsureTableWriteReadWorkflow.Inputs { TableName = "piped-" + Guid.NewGuid().ToString("N")[..8], ItemId = "1", Payload = "through the pipeline" });
+
+        Assert.Equal("through the pipeline", outputs.StoredPayload);
+        Assert.True(calls >= 5, $"{calls} calls went through the pipeline"); // describe, create, at least one poll, put, get
+        await host.StopAsync();
+    }
+
+    /// <summary>A resilience strategy that only counts the calls it wraps.</summary>
+    private sealed class CountingStrategy(Action counted) : Polly.ResilienceStrategy
+    {
+        protected override ValueTask<Polly.Outcome<TResult>> ExecuteCore<TResult, TState>(
+            Func<Polly.ResilienceContext, TState, ValueTask<Polly.Outcome<TResult>>> callback, Polly.ResilienceContext context, TState state)
+        {
+            counted();
+            return callback(context, state);
+        }
     }
 
     [Fact]
