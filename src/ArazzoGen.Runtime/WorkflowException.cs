@@ -39,6 +39,12 @@ public abstract class WorkflowException : Exception
 
     /// <summary>The workflow's outputs as far as they were computed (the generated Outputs type); tells what was created.</summary>
     public object? PartialOutputs { get; internal set; }
+
+    /// <summary>
+    /// Steps whose last call got no answer (a transport failure or a timeout): the service may have
+    /// acted on it, so what such a step creates may exist although <see cref="PartialOutputs"/> cannot say so.
+    /// </summary>
+    public IReadOnlyList<string> UnansweredSteps { get; internal set; } = Array.Empty<string>();
 }
 
 /// <summary>What a workflow exception reports about the step it happened in.</summary>
@@ -86,11 +92,18 @@ public sealed class WorkflowCanceledException : OperationCanceledException
 {
     /// <summary>Creates the exception.</summary>
     public WorkflowCanceledException(string workflowId, string stepId, object? partialOutputs, CancellationToken cancellationToken, Exception? innerException)
-        : base($"Workflow '{workflowId}' was cancelled during step '{stepId}'. AWS jobs it started keep running; see PartialOutputs.", innerException, cancellationToken)
+        : this(workflowId, stepId, partialOutputs, Array.Empty<string>(), cancellationToken, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception, naming the steps whose calls got no answer (one was in flight when the run was cancelled).</summary>
+    public WorkflowCanceledException(string workflowId, string stepId, object? partialOutputs, IReadOnlyList<string> unansweredSteps, CancellationToken cancellationToken, Exception? innerException)
+        : base($"Workflow '{workflowId}' was cancelled during step '{stepId}'. AWS jobs it started keep running; see PartialOutputs{(unansweredSteps.Count == 0 ? string.Empty : $", and UnansweredSteps for calls that may have taken effect ({string.Join(", ", unansweredSteps)})")}.", innerException, cancellationToken)
     {
         WorkflowId = workflowId;
         StepId = stepId;
         PartialOutputs = partialOutputs;
+        UnansweredSteps = unansweredSteps;
     }
 
     /// <summary>The workflowId from the Arazzo document.</summary>
@@ -101,6 +114,9 @@ public sealed class WorkflowCanceledException : OperationCanceledException
 
     /// <summary>The workflow's outputs as far as they were computed (the generated Outputs type).</summary>
     public object? PartialOutputs { get; }
+
+    /// <summary>Steps whose last call got no answer, the one in flight when the run was cancelled among them: what they create may exist.</summary>
+    public IReadOnlyList<string> UnansweredSteps { get; }
 }
 
 /// <summary>A page loop reached <see cref="WorkflowOptions.PageLimit"/> (or its retryLimit) while the service still had more.</summary>

@@ -75,12 +75,27 @@ public sealed class WorkflowRun : IDisposable
                 ? await pipeline.ExecuteAsync(static async (state, token) => await state.call(state.client, state.request, token).ConfigureAwait(false), (call, client, request), CancellationToken).ConfigureAwait(false)
                 : await call(client, request, CancellationToken).ConfigureAwait(false);
             activity?.SetTag("http.response.status_code", (int)response.HttpStatusCode);
+            Answered(stepId);
             var answered = new CallResult<TResponse>(response, null);
             LastStatusCode = answered.StatusCode;
             return answered;
         }
+        catch (Exception ex) when (CancellationToken.IsCancellationRequested && ex is OperationCanceledException)
+        {
+            Unanswered(stepId); // the request may have reached the service before the run was cancelled
+            throw;
+        }
         catch (Exception ex) when (IsCallFailure(ex))
         {
+            if (ex is AmazonServiceException { StatusCode: > 0 })
+            {
+                Answered(stepId);
+            }
+            else
+            {
+                Unanswered(stepId);
+            }
+
             var result = new CallResult<TResponse>(null, ex);
             LastStatusCode = result.StatusCode;
             activity?.SetStatus(ActivityStatusCode.Error, result.ErrorCode ?? ex.GetType().Name);
@@ -279,10 +294,49 @@ public sealed class WorkflowRun : IDisposable
         Log.WorkflowCompleted(_logger, WorkflowId, endStepId, endActionName ?? "(last step)", _options.TimeProvider.GetElapsedTime(_startedAt).TotalSeconds, null);
     }
 
-    /// <summary>Marks the run's span as failed and attaches what the run produced so far to the exception.</summary>
+    /// <summary>
+    /// Steps whose last call got no answer: a transport failure, a timeout, or the run cancelled while
+    /// the call was in flight. The service may have acted on it (a create may have created), so check
+    /// before running them again or cleaning up. Empty when every call was answered.
+    /// </summary>
+    public IReadOnlyList<string> UnansweredSteps
+    {
+        get
+        {
+            lock (_unansweredLock)
+            {
+                return _unanswered.Count == 0 ? Array.Empty<string>() : _unanswered.ToArray();
+            }
+        }
+    }
+
+    private readonly object _unansweredLock = new();
+    private readonly List<string> _unanswered = new();
+
+    private void Unanswered(string stepId)
+    {
+        lock (_unansweredLock)
+        {
+            if (!_unanswered.Contains(stepId))
+            {
+                _unanswered.Add(stepId);
+            }
+        }
+    }
+
+    private void Answered(string stepId)
+    {
+        lock (_unansweredLock)
+        {
+            _unanswered.Remove(stepId);
+        }
+    }
+
+    /// <summary>Marks the run's span as failed and attaches what the run produced so far, and the calls that got no answer, to the exception.</summary>
     public void Failed(WorkflowException exception, object? partialOutputs)
     {
         exception.PartialOutputs = partialOutputs;
+        exception.UnansweredSteps = UnansweredSteps;
         _activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
     }
 

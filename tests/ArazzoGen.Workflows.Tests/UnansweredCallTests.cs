@@ -1,0 +1,76 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using ArazzoGen.Runtime;
+using ArazzoGen.Workflows.Tests.Workflows;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+
+namespace ArazzoGen.Workflows.Tests;
+
+/// <summary>
+/// A call that got no answer may have taken effect: the run's exception names its step in
+/// UnansweredSteps, so a caller knows a CreateTable whose response was lost may have created the table.
+/// </summary>
+public class UnansweredCallTests
+{
+    private static IAmazonDynamoDB MissingTable()
+    {
+        var dynamo = Substitute.For<IAmazonDynamoDB>();
+        dynamo.DescribeTableAsync(Arg.Any<DescribeTableRequest>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new ResourceNotFoundException("Requested resource not found") { StatusCode = System.Net.HttpStatusCode.BadRequest, ErrorCode = "ResourceNotFoundException" });
+        return dynamo;
+    }
+
+    private static EnsureTableWriteReadWorkflow.Inputs Inputs => new() { TableName = "orders", ItemId = "1", Payload = "x" };
+
+    [Fact]
+    public async Task A_connection_reset_during_CreateTable_leaves_its_outcome_unknown_and_says_so()
+    {
+        var dynamo = MissingTable();
+        dynamo.CreateTableAsync(Arg.Any<CreateTableRequest>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new IOException("Unable to read data from the transport connection: Connection reset by peer."));
+        var workflow = new EnsureTableWriteReadWorkflow(new EnsureTableWriteReadWorkflow.Clients(dynamo));
+
+        var failure = await Assert.ThrowsAsync<WorkflowStepFailedException>(() => workflow.RunAsync(Inputs));
+
+        Assert.Equal("createTable", failure.StepId);
+        Assert.Equal(["createTable"], failure.UnansweredSteps); // describeTable was answered (404-like 400): not listed
+    }
+
+    [Fact]
+    public async Task A_service_error_is_an_answer_so_nothing_is_unknown()
+    {
+        var dynamo = MissingTable();
+        dynamo.CreateTableAsync(Arg.Any<CreateTableRequest>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new LimitExceededException("too many tables") { StatusCode = System.Net.HttpStatusCode.BadRequest, ErrorCode = "LimitExceededException" });
+        var workflow = new EnsureTableWriteReadWorkflow(new EnsureTableWriteReadWorkflow.Clients(dynamo));
+
+        var failure = await Assert.ThrowsAsync<WorkflowStepFailedException>(() => workflow.RunAsync(Inputs));
+
+        Assert.Empty(failure.UnansweredSteps);
+    }
+
+    [Fact]
+    public async Task Cancelling_while_CreateTable_is_in_flight_names_it_as_possibly_done()
+    {
+        var dynamo = MissingTable();
+        var started = new TaskCompletionSource();
+        dynamo.CreateTableAsync(Arg.Any<CreateTableRequest>(), Arg.Any<CancellationToken>()).Returns(async call =>
+        {
+            started.SetResult();
+            await Task.Delay(Timeout.Infinite, call.Arg<CancellationToken>());
+            return new CreateTableResponse();
+        });
+        var workflow = new EnsureTableWriteReadWorkflow(new EnsureTableWriteReadWorkflow.Clients(dynamo));
+        using var cancel = new CancellationTokenSource();
+
+        var run = workflow.RunAsync(Inputs, cancel.Token);
+        await started.Task;
+        await cancel.CancelAsync();
+        var canceled = await Assert.ThrowsAsync<WorkflowCanceledException>(() => run);
+
+        Assert.Equal("createTable", canceled.StepId);
+        Assert.Equal(["createTable"], canceled.UnansweredSteps);
+        Assert.Contains("UnansweredSteps for calls that may have taken effect (createTable)", canceled.Message, StringComparison.Ordinal);
+    }
+}
