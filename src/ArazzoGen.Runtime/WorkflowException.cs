@@ -146,3 +146,33 @@ public sealed class WorkflowDependencyFailedException : WorkflowException
     /// <summary>The workflowId of the dependency that failed.</summary>
     public string DependencyWorkflowId { get; }
 }
+
+/// <summary>
+/// Stands in for an AWS service exception whose message may echo a secret the request carried (AWS
+/// validation errors quote the value they reject): the facts are kept, the message and the original
+/// exception are not, so neither a log nor <see cref="Exception.ToString"/> can show the secret.
+/// </summary>
+public sealed class ServiceErrorWithheldException : Exception
+{
+    /// <summary>Creates the stand-in for <paramref name="original"/>, keeping only its facts.</summary>
+    public ServiceErrorWithheldException(Amazon.Runtime.AmazonServiceException original)
+        : base($"{original.GetType().Name} ({original.ErrorCode}, status {(int)original.StatusCode}, request {original.RequestId}); its message is withheld because the request carried a secret.")
+    {
+        ExceptionType = original.GetType().FullName ?? original.GetType().Name;
+        ErrorCode = original.ErrorCode;
+        StatusCode = (int)original.StatusCode;
+        RequestId = original.RequestId;
+    }
+
+    /// <summary>The type of the service exception (e.g. Amazon.SageMaker.AmazonSageMakerException).</summary>
+    public string ExceptionType { get; }
+
+    /// <summary>The AWS error code.</summary>
+    public string? ErrorCode { get; }
+
+    /// <summary>The HTTP status.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The AWS request id, for support cases.</summary>
+    public string? RequestId { get; }
+}

@@ -252,7 +252,8 @@ public sealed class WorkflowRun : IDisposable
             TimeoutException or OperationCanceledException or { InnerException: TimeoutException } => $"the call timed out with no answer: {call.Error.Message}",
             _ => $"the call failed with no answer ({call.Error.GetType().Name}): {call.Error.Message}",
         };
-        return Failure(stepId, attempt, reason, NoActionMatched, call.StatusCode, call.ErrorCode, call.RequestId, observed, call.Error);
+        var cause = requestCarriesSecret && call.Error is AmazonServiceException service ? new ServiceErrorWithheldException(service) : call.Error;
+        return Failure(stepId, attempt, reason, NoActionMatched, call.StatusCode, call.ErrorCode, call.RequestId, observed, cause);
     }
 
     /// <summary>The exception for a step running another workflow that failed with no failure action to handle it.</summary>

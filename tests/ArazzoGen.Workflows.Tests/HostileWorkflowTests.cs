@@ -117,7 +117,9 @@ public class HostileWorkflowTests
         Assert.Contains("Embedded = ***", notMet.LastObservedValue);
         Assert.Contains("CopyArn = arn:copy", notMet.LastObservedValue);
         Assert.Contains("message is withheld", error.Message);
-        var everything = string.Join("\n", logs.Messages.Concat(new[] { notMet.Message, notMet.LastObservedValue ?? string.Empty, error.Message, error.LastObservedValue ?? string.Empty }));
-        Assert.DoesNotContain(key, everything);
+        var everything = string.Join("\n", logs.Messages.Concat(new[] { notMet.ToString(), notMet.LastObservedValue ?? string.Empty, error.ToString(), error.LastObservedValue ?? string.Empty }));
+        Assert.DoesNotContain(key, everything); // ToString: the inner exceptions too
+        var inner = Assert.IsType<ServiceErrorWithheldException>(error.InnerException);
+        Assert.Equal(("ValidationException", 400, "req-1", typeof(AmazonSageMakerException).FullName), (inner.ErrorCode, inner.StatusCode, inner.RequestId, inner.ExceptionType));
     }
 }
