@@ -12,6 +12,24 @@ namespace ArazzoGen.Runtime;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Criteria
 {
+    /// <summary>
+    /// A regex criterion: true when <paramref name="text"/> matches. A match that runs past the
+    /// regex's time limit (a pattern like <c>^(a+)+$</c> on hostile text) is false, as an RFC 9535
+    /// match() of a pattern that cannot be evaluated is: the criterion is not met, so a success
+    /// criterion fails the step and its onFailure actions decide, instead of an exception ending the run.
+    /// </summary>
+    public static bool Matches(System.Text.RegularExpressions.Regex regex, string? text)
+    {
+        try
+        {
+            return regex.IsMatch(text ?? string.Empty);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Case-insensitive string equality; null equals only null.</summary>
     public static bool Equal(string? left, string? right) =>
         left is null || right is null ? left is null && right is null : string.Equals(left, right, StringComparison.OrdinalIgnoreCase);

@@ -84,10 +84,10 @@ public static class JsonPathNodes
     };
 
     /// <summary>match(): the whole string matches the I-Regexp; false for anything but a string.</summary>
-    public static bool Match(Regex fullMatch, object? value) => Text(value) is { } text && fullMatch.IsMatch(text);
+    public static bool Match(Regex fullMatch, object? value) => Text(value) is { } text && Criteria.Matches(fullMatch, text);
 
     /// <summary>search(): some substring matches the I-Regexp; false for anything but a string.</summary>
-    public static bool Search(Regex pattern, object? value) => Text(value) is { } text && pattern.IsMatch(text);
+    public static bool Search(Regex pattern, object? value) => Text(value) is { } text && Criteria.Matches(pattern, text);
 
     private static string? Text(object? value) => value switch
     {

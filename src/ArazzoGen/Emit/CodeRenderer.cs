@@ -96,7 +96,7 @@ internal static class CodeRenderer
         LogicalCondition logical => $"{Operand(logical.Left, logical.IsAnd, responseIsKnown)} {(logical.IsAnd ? "&&" : "||")} {Operand(logical.Right, logical.IsAnd, responseIsKnown)}",
         NotBoundCondition not => $"!({Condition(not.Operand, responseIsKnown)})",
         TruthyCondition truthy => $"{Value(truthy.Value, responseIsKnown)} == true",
-        RegexCondition regex => $"{regex.FieldName}.IsMatch({Value(regex.Value, responseIsKnown)} ?? string.Empty)",
+        RegexCondition regex => $"{Criteria}.Matches({regex.FieldName}, {Value(regex.Value, responseIsKnown)})",
         ConstantCondition constant => constant.Value ? "true" : "false",
         AnyNodeCondition any => Nodes(any.Nodes, responseIsKnown) + ".Any()",
         JsonPathRegexCondition regex => $"{NodeList}.{(regex.WholeString ? "Match" : "Search")}({regex.FieldName}, {Value(regex.Value, responseIsKnown)})",
