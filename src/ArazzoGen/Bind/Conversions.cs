@@ -7,6 +7,18 @@ namespace ArazzoGen.Bind;
 /// <summary>Fits a bound value into a typed SDK slot, or reports why it cannot.</summary>
 internal static class Conversions
 {
+    /// <summary>How text becomes each SDK type the API sends as text (JSON APIs send blobs as base64).</summary>
+    private static readonly System.Collections.Generic.Dictionary<SdkTypeKind, WireConversion> FromText = new()
+    {
+        [SdkTypeKind.Enum] = WireConversion.Enum,
+        [SdkTypeKind.DateTime] = WireConversion.Timestamp,
+        [SdkTypeKind.Boolean] = WireConversion.Boolean,
+        [SdkTypeKind.Integer] = WireConversion.Integer,
+        [SdkTypeKind.Long] = WireConversion.Long,
+        [SdkTypeKind.Double] = WireConversion.Double,
+        [SdkTypeKind.Stream] = WireConversion.Base64,
+    };
+
     /// <summary>True when <see cref="Fit"/> would accept a value of type <paramref name="source"/>.</summary>
     public static bool CanFit(TypeRef source, TypeRef target) =>
         source.NonNullableName == target.NonNullableName || Convert(new LiteralBound(LiteralSpelling.String, "_", source), target) is not null;
@@ -40,20 +52,8 @@ internal static class Conversions
                 return new ConstantValueBound(value);
             case SdkTypeKind.String when source.IsNumeric || source.Kind is SdkTypeKind.Boolean or SdkTypeKind.DateTime:
                 return new TextBound(value);
-            case SdkTypeKind.Enum when source.Kind is SdkTypeKind.String:
-                return new WireBound(value, WireConversion.Enum, slotName, target);
-            case SdkTypeKind.DateTime when source.Kind is SdkTypeKind.String:
-                return new WireBound(value, WireConversion.Timestamp, slotName, target);
-            case SdkTypeKind.Boolean when source.Kind is SdkTypeKind.String:
-                return new WireBound(value, WireConversion.Boolean, slotName, target);
-            case SdkTypeKind.Integer when source.Kind is SdkTypeKind.String:
-                return new WireBound(value, WireConversion.Integer, slotName, target);
-            case SdkTypeKind.Long when source.Kind is SdkTypeKind.String:
-                return new WireBound(value, WireConversion.Long, slotName, target);
-            case SdkTypeKind.Double when source.Kind is SdkTypeKind.String:
-                return new WireBound(value, WireConversion.Double, slotName, target);
-            case SdkTypeKind.Stream when source.Kind is SdkTypeKind.String:
-                return new WireBound(value, WireConversion.Base64, slotName, target);
+            case var kind when source.Kind is SdkTypeKind.String && FromText.TryGetValue(kind, out var conversion):
+                return new WireBound(value, conversion, slotName, target);
             case SdkTypeKind.String when source.Kind is SdkTypeKind.Enum:
                 return new TextBound(value);
             case SdkTypeKind.Long when source.Kind is SdkTypeKind.Integer:
