@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build     (generator cost vs compiling its output; incremental runs)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime   (BenchmarkDotNet: generated workflow vs hand-written SDK calls)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- polling   (calls and lag of poll schedules, computed exactly)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- layering  (HTTP attempts per run when SDK, pipeline and workflow retries are stacked)
 switch (args.FirstOrDefault())
 {
     case "build":
@@ -15,8 +16,11 @@ switch (args.FirstOrDefault())
     case "polling":
         PollingSimulation.Run();
         break;
+    case "layering":
+        RetryLayering.Run();
+        break;
     default:
-        Console.WriteLine("usage: <build|runtime|polling>");
+        Console.WriteLine("usage: <build|runtime|polling|layering>");
         return 1;
 }
 
