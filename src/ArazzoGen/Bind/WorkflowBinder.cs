@@ -36,7 +36,7 @@ internal sealed class WorkflowBinder
         _scope = new WorkflowScope(workflow, catalog, diagnostics);
         _expressions = new ExpressionBinder(_scope);
         _clients = new WorkflowClients(document, sources);
-        _calls = new WorkflowCallBinder(document, _scope, _expressions, called, _clients);
+        _calls = new WorkflowCallBinder(document, _scope, _expressions, called, _clients, CarriesSecret);
     }
 
     private DiagnosticBag Diagnostics => _scope.Diagnostics;
@@ -175,7 +175,7 @@ internal sealed class WorkflowBinder
         var qualified = $"global::{bound.Namespace}.{bound.ClassName}";
         var inputs = bound.Inputs.ToDictionary(
             i => i.Name,
-            i => new CalledInput(i.Name, i.Property, i.Type, _scope.Inputs[i.Name].Symbol, i.IsRequired && i.Default is null, i.Default),
+            i => new CalledInput(i.Name, i.Property, i.Type, _scope.Inputs[i.Name].Symbol, i.IsRequired && i.Default is null, i.Default, i.IsSecret),
             StringComparer.Ordinal);
         var outputs = bound.Outputs.ToDictionary(
             o => o.Name,

@@ -24,8 +24,12 @@ internal sealed class WorkflowCallBinder
     private UniqueNames _actionWorkflowNames = new();
 
     /// <param name="clients">The calling workflow's clients: called workflows add theirs.</param>
-    public WorkflowCallBinder(ArazzoDocument document, WorkflowScope scope, ExpressionBinder expressions, CalledWorkflows called, WorkflowClients clients)
+    private readonly Func<BoundValue, bool> _carriesSecret;
+
+    /// <param name="carriesSecret">Whether a value is or derives from a secret input of the calling workflow.</param>
+    public WorkflowCallBinder(ArazzoDocument document, WorkflowScope scope, ExpressionBinder expressions, CalledWorkflows called, WorkflowClients clients, Func<BoundValue, bool> carriesSecret)
     {
+        _carriesSecret = carriesSecret;
         _document = document;
         _scope = scope;
         _expressions = expressions;
@@ -98,10 +102,23 @@ internal sealed class WorkflowCallBinder
                 continue;
             }
 
+            CheckSecretStaysSecret(value, input, called, parameter.Value.Span);
             inits.Add(Pass(value, input));
         }
 
         return CallOf(called, inits);
+    }
+
+    /// <summary>
+    /// Masking follows the value: a secret passed into an input the called workflow does not mark
+    /// secret would be logged and reported there as plain text.
+    /// </summary>
+    private void CheckSecretStaysSecret(BoundValue value, CalledInput input, CalledWorkflow called, SourceSpan span)
+    {
+        if (!input.IsSecret && _carriesSecret(value))
+        {
+            Diagnostics.Add(DiagnosticDescriptors.SecretIntoPlainInput, span, input.Name, called.WorkflowId);
+        }
     }
 
     /// <summary>
@@ -169,6 +186,7 @@ internal sealed class WorkflowCallBinder
                 continue;
             }
 
+            CheckSecretStaysSecret(fitted, input, called, workflowId.Span);
             inits.Add(Pass(fitted, input));
         }
 

@@ -92,4 +92,5 @@ internal sealed record CalledWorkflow(
     bool IsExternal = false);
 
 /// <summary>An input of a called workflow: its property, type (as declared there), and whether it must be given.</summary>
-internal sealed record CalledInput(string Name, string Property, TypeRef Type, ITypeSymbol? Symbol, bool IsRequired, LiteralBound? Default);
+/// <param name="IsSecret">Declared format: password or writeOnly there: that workflow masks it.</param>
+internal sealed record CalledInput(string Name, string Property, TypeRef Type, ITypeSymbol? Symbol, bool IsRequired, LiteralBound? Default, bool IsSecret);

@@ -280,6 +280,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FixedQueryParameter = Error(
         "ARZ1031", "Query parameter fixed by the operation", "Query parameter '{0}' is fixed by {1}'s request URI ({2}) to '{3}', and the SDK sends it so; '{4}' would be another operation");
 
+    public static readonly DiagnosticDescriptor SecretIntoPlainInput = Error(
+        "ARZ1032", "A secret passed into an input that is not secret", "Input '{0}' of workflow '{1}' receives a secret (a value from an input marked format: password or writeOnly), but '{1}' does not mark '{0}' secret, so it would log and report the value; declare '{0}' there with format: password or writeOnly: true");
+
     public static readonly DiagnosticDescriptor ParameterPayloadConflict = Error(
         "ARZ1024", "Parameter and payload set one member to different values", "Parameter '{0}' (in: {1}) and the payload both set '{0}', to different values; the SDK request has one member for it: keep one of them, or give both the same value");
 
