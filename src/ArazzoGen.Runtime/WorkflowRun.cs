@@ -304,32 +304,41 @@ public sealed class WorkflowRun : IDisposable
     {
         get
         {
-            lock (_unansweredLock)
+            if (Volatile.Read(ref _unanswered) is not { } list)
             {
-                return _unanswered.Count == 0 ? Array.Empty<string>() : _unanswered.ToArray();
+                return Array.Empty<string>();
+            }
+
+            lock (list)
+            {
+                return list.Count == 0 ? Array.Empty<string>() : list.ToArray();
             }
         }
     }
 
-    private readonly object _unansweredLock = new();
-    private readonly List<string> _unanswered = new();
+    // Created by the first call that gets no answer: a run whose calls are all answered allocates nothing for it.
+    private List<string>? _unanswered;
 
     private void Unanswered(string stepId)
     {
-        lock (_unansweredLock)
+        var list = LazyInitializer.EnsureInitialized(ref _unanswered);
+        lock (list)
         {
-            if (!_unanswered.Contains(stepId))
+            if (!list.Contains(stepId))
             {
-                _unanswered.Add(stepId);
+                list.Add(stepId);
             }
         }
     }
 
     private void Answered(string stepId)
     {
-        lock (_unansweredLock)
+        if (Volatile.Read(ref _unanswered) is { } list)
         {
-            _unanswered.Remove(stepId);
+            lock (list)
+            {
+                list.Remove(stepId);
+            }
         }
     }
 
