@@ -240,7 +240,8 @@ internal sealed class WorkflowBinder
         }
     }
 
-    private sealed record Call(string Source, string OperationId, INamedTypeSymbol Client, IMethodSymbol Method, ITypeSymbol Request, ITypeSymbol Response);
+    /// <remarks><see cref="Api"/> and <see cref="ApiOperation"/>: what the AWS model says of the operation, when a model has it.</remarks>
+    private sealed record Call(string Source, string OperationId, INamedTypeSymbol Client, IMethodSymbol Method, ITypeSymbol Request, ITypeSymbol Response, AwsApi? Api, AwsOperation? ApiOperation);
 
     /// <summary>What a step runs: an SDK operation (<see cref="Operation"/>) or a workflow of this document (<see cref="Workflow"/>).</summary>
     private sealed record StepTarget(Call? Operation, CalledWorkflow? Workflow);
@@ -285,15 +286,12 @@ internal sealed class WorkflowBinder
 
         _clients.ForSource(source.Source, SdkTypes.Name(client));
         var response = ((INamedTypeSymbol)method.ReturnType).TypeArguments[0];
-        return new Call(source.Source, source.OperationId, client, method, method.Parameters[0].Type, response);
+        var api = _scope.Catalog.ApiOf(client);
+        return new Call(source.Source, source.OperationId, client, method, method.Parameters[0].Type, response, api, api?.OperationForMethod(ClientCatalog.OperationName(method)));
     }
 
     /// <summary>The AWS model of the API a call reaches, and of its response.</summary>
-    private (AwsApi? Api, AwsShape? Response) ResponseModel(Call call)
-    {
-        var api = _scope.Catalog.ApiOf(call.Client);
-        return (api, api?.Shape(api.OperationForMethod(ClientCatalog.OperationName(call.Method))?.Output));
-    }
+    private static (AwsApi? Api, AwsShape? Response) ResponseModel(Call call) => (call.Api, call.Api?.Shape(call.ApiOperation?.Output));
 
     private void BindStepOutputs(Step step, StepTarget? target)
     {
@@ -380,10 +378,9 @@ internal sealed class WorkflowBinder
 
     private OperationCall BindRequest(Step step, Call call, ExpressionSite before)
     {
-        var api = _scope.Catalog.ApiOf(call.Client);
-        var operation = api?.OperationForMethod(ClientCatalog.OperationName(call.Method));
-        var input = api?.Shape(operation?.Input);
-        var payload = new PayloadBinder(_scope, _expressions, call.Source, call.OperationId, api);
+        var operation = call.ApiOperation;
+        var input = call.Api?.Shape(operation?.Input);
+        var payload = new PayloadBinder(_scope, _expressions, call.Source, call.OperationId, call.Api);
         var parameters = EffectiveParameters.ForStep(step, _workflow, _document.Components);
         var members = new List<WrittenMember>();
         foreach (var parameter in parameters)

@@ -23,7 +23,7 @@ public class AwsApiNameTests
 
         """;
 
-    public const string S3Workflow = Header + """
+    private const string S3Workflow = Header + """
         - workflowId: s3-objects
           inputs:
             type: object
