@@ -124,9 +124,7 @@ internal sealed class ExpressionBinder
                 case SdkTypeKind.Structure:
                     var properties = SdkTypes.ReadableProperties(current);
                     var name = segment.Kind == PathSegmentKind.Index ? segment.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) : segment.Name;
-                    var property = SdkTypes.FindProperty(properties, name);
-                    var member = property is null ? shape?.FindMember(name) : shape?.ForProperty(property.Name);
-                    property ??= member?.PropertyIn(properties);
+                    var (property, member) = ApiNames.Resolve(name, location: null, shape, properties);
                     if (property is null)
                     {
                         var known = properties.Select(p => p.Name).Concat(shape?.Members.Select(m => m.WireName) ?? Enumerable.Empty<string>());

@@ -16,10 +16,6 @@ namespace ArazzoGen.Bind;
 /// case-insensitively through structures, lists and maps; literals checked against the member's
 /// type, ConstantClass values and <c>[AWSProperty]</c> constraints.
 /// </summary>
-/// <summary>A request member as the workflow writes it: a payload key, or a parameter with its location (<c>uri</c>, <c>querystring</c>, <c>header</c>).</summary>
-/// <remarks><see cref="Part"/> converts the value into one of several members the SDK splits it into (S3's x-amz-copy-source).</remarks>
-internal sealed record WrittenMember(Located<string> Key, ValueNode Value, string? In, WireConversion? Part = null);
-
 internal sealed class PayloadBinder
 {
     private readonly WorkflowScope _scope;
@@ -70,7 +66,7 @@ internal sealed class PayloadBinder
                 name = replacement;
             }
 
-            var (property, member) = Resolve(name, written.In, owner, properties);
+            var (property, member) = ApiNames.Resolve(name, written.In, owner, properties);
             if (property is null)
             {
                 var known = properties.Select(p => p.Name).Concat(owner?.Members.Select(m => m.WireName) ?? Enumerable.Empty<string>()).Distinct(StringComparer.Ordinal).ToList();
@@ -136,22 +132,6 @@ internal sealed class PayloadBinder
 
             yield return (written, shape);
         }
-    }
-
-    /// <summary>The SDK property a written name sets, and the model member it is (when the model has something to say of it).</summary>
-    private static (IPropertySymbol? Property, AwsMember? Member) Resolve(string name, string? location, AwsShape? shape, IReadOnlyList<IPropertySymbol> properties)
-    {
-        if (location is not null && shape?.AtLocation(location, name) is { } located)
-        {
-            return (located.PropertyIn(properties), located);
-        }
-
-        if (SdkTypes.FindProperty(properties, name) is { } property)
-        {
-            return (property, shape?.ForProperty(property.Name));
-        }
-
-        return shape?.FindMember(name) is { IsInlined: false } member ? (member.PropertyIn(properties), member) : (null, null);
     }
 
     private static string UnknownMemberHint(string? meant, AwsShape? shape, string? location)
