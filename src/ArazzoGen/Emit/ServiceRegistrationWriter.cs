@@ -39,7 +39,7 @@ internal static class ServiceRegistrationWriter
         using (code.Block($"namespace {ns}"))
         {
             code.Doc("Registers the ArazzoGen workflows of this project: each with its AWS SDK clients, TimeProvider and ILoggerFactory from the container, and its settings from configuration section \"Arazzo:Workflows:<workflowId>\", validated when the host starts.");
-            code.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"ArazzoGen\", \"" + typeof(ServiceRegistrationWriter).Assembly.GetName().Version + "\")]");
+            code.Line(WorkflowEmitter.GeneratedCodeAttribute);
             using (code.Block("public static class ArazzoServiceCollectionExtensions"))
             {
                 code.Doc("Registers every workflow of this project (a workflow's clients are resolved only when it is).");

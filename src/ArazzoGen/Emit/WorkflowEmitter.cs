@@ -15,6 +15,9 @@ internal static class WorkflowEmitter
 
     private static readonly string Version = typeof(WorkflowEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
+    /// <summary>The attribute on every generated type, with the generator's version.</summary>
+    public static readonly string GeneratedCodeAttribute = $"[global::System.CodeDom.Compiler.GeneratedCode(\"ArazzoGen\", \"{Version}\")]";
+
     public static string Emit(BoundWorkflow workflow, string sourcePath)
     {
         var w = new SourceWriter();
@@ -34,7 +37,7 @@ internal static class WorkflowEmitter
         using (w.Block("namespace " + workflow.Namespace))
         {
             w.Doc(Text.OrDefault(workflow.Summary, $"The Arazzo workflow '{workflow.WorkflowId}'."), workflow.Description);
-            w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"ArazzoGen\", \"{Version}\")]");
+            w.Line(GeneratedCodeAttribute);
             using (w.Block($"public sealed partial class {workflow.ClassName}"))
             {
                 WriteShell(w, workflow);
