@@ -23,9 +23,10 @@ internal static class Conversions
     public static bool CanFit(TypeRef source, TypeRef target) =>
         source.NonNullableName == target.NonNullableName || Convert(new LiteralBound(LiteralSpelling.String, "_", source), target) is not null;
 
-    public static BoundValue? Fit(BoundValue value, TypeRef target, string slotName, SourceSpan span, DiagnosticBag diagnostics)
+    /// <param name="rawBody">The slot is an operation's streaming body (S3 PutObject): text goes as it is, not as base64.</param>
+    public static BoundValue? Fit(BoundValue value, TypeRef target, string slotName, SourceSpan span, DiagnosticBag diagnostics, bool rawBody = false)
     {
-        if (Convert(value, target, slotName) is { } converted)
+        if (Convert(value, target, slotName, rawBody) is { } converted)
         {
             return converted;
         }
@@ -34,7 +35,7 @@ internal static class Conversions
         return null;
     }
 
-    private static BoundValue? Convert(BoundValue value, TypeRef target, string slotName = "")
+    private static BoundValue? Convert(BoundValue value, TypeRef target, string slotName = "", bool rawBody = false)
     {
         var source = value.Type;
         if (source.NonNullableName == target.NonNullableName)
@@ -52,6 +53,8 @@ internal static class Conversions
                 return new ConstantValueBound(value);
             case SdkTypeKind.String when source.IsNumeric || source.Kind is SdkTypeKind.Boolean or SdkTypeKind.DateTime:
                 return new TextBound(value);
+            case SdkTypeKind.Stream when source.Kind is SdkTypeKind.String && rawBody:
+                return new WireBound(value, WireConversion.RawText, slotName, target);
             case var kind when source.Kind is SdkTypeKind.String && FromText.TryGetValue(kind, out var conversion):
                 return new WireBound(value, conversion, slotName, target);
             case SdkTypeKind.String when source.Kind is SdkTypeKind.Enum:

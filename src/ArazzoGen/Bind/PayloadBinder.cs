@@ -163,10 +163,10 @@ internal sealed class PayloadBinder
                 return BindLiteral(literal, target, slotName, constraints, member);
             case ExpressionValue expression:
                 var typed = _expressions.Bind(expression.Expression, site, slot);
-                return typed is null ? null : AsRawBody(Conversions.Fit(typed.Value.Value, target, slotName, expression.Span, Diagnostics), member);
+                return typed is null ? null : Conversions.Fit(typed.Value.Value, target, slotName, expression.Span, Diagnostics, rawBody: member is { IsStreaming: true });
             case TemplateValue template:
                 var text = BindTemplate(template, site);
-                return text is null ? null : AsRawBody(Conversions.Fit(text, target, slotName, template.Span, Diagnostics), member);
+                return text is null ? null : Conversions.Fit(text, target, slotName, template.Span, Diagnostics, rawBody: member is { IsStreaming: true });
             case ObjectValue obj when target.Kind == SdkTypeKind.Structure:
                 return BindObject(slot, obj.Members.Select(m => new WrittenMember(m.Key, m.Value, null)), site, obj.Span, checkRequired: true, shape);
             case ObjectValue obj when target.Kind == SdkTypeKind.Map:
@@ -191,10 +191,6 @@ internal sealed class PayloadBinder
                 return null;
         }
     }
-
-    /// <summary>Text into a streaming body is the body itself, not base64 (only JSON blobs travel as base64).</summary>
-    private static BoundValue? AsRawBody(BoundValue? value, AwsMember? member) =>
-        value is WireBound { Conversion: WireConversion.Base64 } blob && member is { IsStreaming: true } ? blob with { Conversion = WireConversion.RawText } : value;
 
     public BoundValue? BindTemplate(TemplateValue template, ExpressionSite site)
     {
