@@ -28,11 +28,26 @@ public sealed class SimulatedSageMaker
     private readonly ConcurrentDictionary<string, int> _calls = new();
     private readonly ConcurrentQueue<SimulatorEvent> _events = new();
 
+    private readonly string? _stateFile;
+    private readonly object _saving = new();
+
     /// <summary>Creates a simulated SageMaker whose jobs run on <paramref name="clock"/>.</summary>
-    public SimulatedSageMaker(TimeProvider clock, SimulationOptions? options = null)
+    /// <param name="clock">The clock jobs run on.</param>
+    /// <param name="options">Durations and failures.</param>
+    /// <param name="stateFile">
+    /// Where the simulated account's resources and call counts are kept across processes (loaded when
+    /// it exists, saved after every call), as the real service keeps them when a client process dies.
+    /// </param>
+    public SimulatedSageMaker(TimeProvider clock, SimulationOptions? options = null, string? stateFile = null)
     {
         _clock = clock;
         _options = options ?? new SimulationOptions();
+        _stateFile = stateFile;
+        if (stateFile is not null && File.Exists(stateFile))
+        {
+            SimulatorState.Load(stateFile, this);
+        }
+
         Client = SageMakerProxy.Create(this);
     }
 
@@ -45,12 +60,43 @@ public sealed class SimulatedSageMaker
     /// <summary>Every call so far, in order.</summary>
     public IReadOnlyList<SimulatorEvent> Events => _events.ToList();
 
+    /// <summary>Every operation called so far, in name order.</summary>
+    public IReadOnlyList<string> Operations => _calls.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+
+    /// <summary>The simulated time a state file was last saved at (where the clock of the next process starts), or null when there is none yet.</summary>
+    public static DateTimeOffset? SavedAt(string stateFile) => SimulatorState.SavedAt(stateFile);
+
     /// <summary>How many times an operation was called (throttled calls included).</summary>
     public int CallsTo(string operation) => _calls.TryGetValue(operation, out var count) ? count : 0;
 
     private DateTimeOffset Now => _clock.GetUtcNow();
 
+    internal DateTimeOffset UtcNow => Now;
+
     internal object Dispatch(string operation, object request)
+    {
+        try
+        {
+            return DispatchCounted(operation, request);
+        }
+        finally
+        {
+            Save();
+        }
+    }
+
+    private void Save()
+    {
+        if (_stateFile is not null)
+        {
+            lock (_saving)
+            {
+                SimulatorState.Save(_stateFile, this);
+            }
+        }
+    }
+
+    private object DispatchCounted(string operation, object request)
     {
         var count = _calls.AddOrUpdate(operation, 1, (_, c) => c + 1);
         if (count <= _options.ThrottledCallsPerOperation)
@@ -71,7 +117,9 @@ public sealed class SimulatedSageMaker
                 "DescribeProcessingJob" => Answer(DescribeProcessingJob((DescribeProcessingJobRequest)request)),
                 "StopProcessingJob" => Answer(StopProcessingJob((StopProcessingJobRequest)request)),
                 "CreateModel" => Answer(CreateModel((CreateModelRequest)request)),
+                "DescribeModel" => Answer(DescribeModel((DescribeModelRequest)request)),
                 "CreateEndpointConfig" => Answer(CreateEndpointConfig((CreateEndpointConfigRequest)request)),
+                "DescribeEndpointConfig" => Answer(DescribeEndpointConfig((DescribeEndpointConfigRequest)request)),
                 "CreateEndpoint" => Answer(CreateEndpoint((CreateEndpointRequest)request)),
                 "DescribeEndpoint" => Answer(DescribeEndpoint((DescribeEndpointRequest)request)),
                 "DeleteEndpoint" => Answer(DeleteEndpoint((DeleteEndpointRequest)request)),
@@ -88,7 +136,7 @@ public sealed class SimulatedSageMaker
     private CreateTrainingJobResponse CreateTrainingJob(CreateTrainingJobRequest request)
     {
         Require(request.TrainingJobName, request.RoleArn, request.AlgorithmSpecification?.TrainingImage);
-        var job = new Job(request.TrainingJobName, Now) { Request = request };
+        var job = new Job(request.TrainingJobName, Now) { OutputPath = request.OutputDataConfig?.S3OutputPath };
         if (!_trainingJobs.TryAdd(request.TrainingJobName, job))
         {
             throw new ResourceInUseException($"Training job {request.TrainingJobName} already exists", ErrorType.Sender, "ResourceInUse", Guid.NewGuid().ToString(), HttpStatusCode.BadRequest);
@@ -103,7 +151,6 @@ public sealed class SimulatedSageMaker
         var job = Find(_trainingJobs, request.TrainingJobName, "training job");
         var (status, secondary, failure) = TrainingState(job);
         Record("DescribeTrainingJob", job.Name, $"{status}/{secondary}");
-        var training = (CreateTrainingJobRequest)job.Request!;
         return new DescribeTrainingJobResponse
         {
             TrainingJobName = job.Name,
@@ -113,7 +160,7 @@ public sealed class SimulatedSageMaker
             FailureReason = failure,
             CreationTime = job.CreatedAt.UtcDateTime,
             ModelArtifacts = status == TrainingJobStatus.Completed
-                ? new ModelArtifacts { S3ModelArtifacts = training.OutputDataConfig?.S3OutputPath?.TrimEnd('/') + $"/{job.Name}/output/model.tar.gz" }
+                ? new ModelArtifacts { S3ModelArtifacts = job.OutputPath?.TrimEnd('/') + $"/{job.Name}/output/model.tar.gz" }
                 : null,
         };
     }
@@ -179,7 +226,7 @@ public sealed class SimulatedSageMaker
     private CreateProcessingJobResponse CreateProcessingJob(CreateProcessingJobRequest request)
     {
         Require(request.ProcessingJobName, request.RoleArn, request.AppSpecification?.ImageUri);
-        if (!_processingJobs.TryAdd(request.ProcessingJobName, new Job(request.ProcessingJobName, Now) { Request = request }))
+        if (!_processingJobs.TryAdd(request.ProcessingJobName, new Job(request.ProcessingJobName, Now) { Outputs = request.ProcessingOutputConfig?.Outputs?.Select(o => (o.OutputName, o.S3Output?.S3Uri, o.S3Output?.LocalPath)).ToList() }))
         {
             throw new ResourceInUseException($"Processing job {request.ProcessingJobName} already exists", ErrorType.Sender, "ResourceInUse", Guid.NewGuid().ToString(), HttpStatusCode.BadRequest);
         }
@@ -204,7 +251,9 @@ public sealed class SimulatedSageMaker
             ProcessingJobArn = Arn("processing-job", job.Name),
             ProcessingJobStatus = status,
             FailureReason = failure,
-            ProcessingOutputConfig = ((CreateProcessingJobRequest)job.Request!).ProcessingOutputConfig,
+            ProcessingOutputConfig = job.Outputs is { } outputs
+                ? new ProcessingOutputConfig { Outputs = outputs.Select(o => new ProcessingOutput { OutputName = o.Name, S3Output = new ProcessingS3Output { S3Uri = o.S3Uri, LocalPath = o.LocalPath } }).ToList() }
+                : null,
         };
     }
 
@@ -219,7 +268,11 @@ public sealed class SimulatedSageMaker
     private CreateModelResponse CreateModel(CreateModelRequest request)
     {
         Require(request.ModelName, request.ExecutionRoleArn, request.PrimaryContainer?.Image);
-        _models[request.ModelName] = request.PrimaryContainer!.ModelDataUrl ?? string.Empty;
+        if (!_models.TryAdd(request.ModelName, request.PrimaryContainer!.ModelDataUrl ?? string.Empty))
+        {
+            throw AlreadyExisting("model", Arn("model", request.ModelName));
+        }
+
         Record("CreateModel", request.ModelName, "created");
         return new CreateModelResponse { ModelArn = Arn("model", request.ModelName) };
     }
@@ -235,7 +288,11 @@ public sealed class SimulatedSageMaker
             }
         }
 
-        _endpointConfigs[request.EndpointConfigName] = request.EndpointConfigName;
+        if (!_endpointConfigs.TryAdd(request.EndpointConfigName, request.EndpointConfigName))
+        {
+            throw AlreadyExisting("endpoint configuration", Arn("endpoint-config", request.EndpointConfigName));
+        }
+
         Record("CreateEndpointConfig", request.EndpointConfigName, "created");
         return new CreateEndpointConfigResponse { EndpointConfigArn = Arn("endpoint-config", request.EndpointConfigName) };
     }
@@ -248,10 +305,40 @@ public sealed class SimulatedSageMaker
             throw new AmazonSageMakerException($"Could not find endpoint configuration \"{request.EndpointConfigName}\".", ErrorType.Sender, "ValidationException", Guid.NewGuid().ToString(), HttpStatusCode.BadRequest);
         }
 
-        _endpoints[request.EndpointName] = new Job(request.EndpointName, Now);
+        if (!_endpoints.TryAdd(request.EndpointName, new Job(request.EndpointName, Now)))
+        {
+            throw AlreadyExisting("endpoint", Arn("endpoint", request.EndpointName));
+        }
+
         Record("CreateEndpoint", request.EndpointName, "created");
         return new CreateEndpointResponse { EndpointArn = Arn("endpoint", request.EndpointName) };
     }
+
+    private DescribeModelResponse DescribeModel(DescribeModelRequest request)
+    {
+        if (request.ModelName is null || !_models.TryGetValue(request.ModelName, out var modelData))
+        {
+            throw new AmazonSageMakerException($"Could not find model \"{request.ModelName}\".", ErrorType.Sender, "ValidationException", Guid.NewGuid().ToString(), HttpStatusCode.BadRequest);
+        }
+
+        Record("DescribeModel", request.ModelName, "found");
+        return new DescribeModelResponse { ModelName = request.ModelName, ModelArn = Arn("model", request.ModelName), PrimaryContainer = new ContainerDefinition { ModelDataUrl = modelData } };
+    }
+
+    private DescribeEndpointConfigResponse DescribeEndpointConfig(DescribeEndpointConfigRequest request)
+    {
+        if (request.EndpointConfigName is null || !_endpointConfigs.ContainsKey(request.EndpointConfigName))
+        {
+            throw new AmazonSageMakerException($"Could not find endpoint configuration \"{request.EndpointConfigName}\".", ErrorType.Sender, "ValidationException", Guid.NewGuid().ToString(), HttpStatusCode.BadRequest);
+        }
+
+        Record("DescribeEndpointConfig", request.EndpointConfigName, "found");
+        return new DescribeEndpointConfigResponse { EndpointConfigName = request.EndpointConfigName, EndpointConfigArn = Arn("endpoint-config", request.EndpointConfigName) };
+    }
+
+    // What SageMaker answers for a name taken by a model, endpoint configuration or endpoint (not ResourceInUse).
+    private static AmazonSageMakerException AlreadyExisting(string what, string arn) =>
+        new($"Cannot create already existing {what} \"{arn}\".", ErrorType.Sender, "ValidationException", Guid.NewGuid().ToString(), HttpStatusCode.BadRequest);
 
     private DescribeEndpointResponse DescribeEndpoint(DescribeEndpointRequest request)
     {
@@ -312,16 +399,32 @@ public sealed class SimulatedSageMaker
 
     private static object Throw(AmazonServiceException error) => error;
 
-    private sealed class Job(string name, DateTimeOffset createdAt)
+    internal sealed class Job(string name, DateTimeOffset createdAt)
     {
         public string Name { get; } = name;
 
         public DateTimeOffset CreatedAt { get; } = createdAt;
 
-        public object? Request { get; init; }
+        /// <summary>A training job's S3OutputPath.</summary>
+        public string? OutputPath { get; init; }
+
+        /// <summary>A processing job's S3 outputs.</summary>
+        public List<(string Name, string? S3Uri, string? LocalPath)>? Outputs { get; init; }
 
         public DateTimeOffset? StoppedAt { get; set; }
     }
+
+    internal ConcurrentDictionary<string, Job> TrainingJobs => _trainingJobs;
+
+    internal ConcurrentDictionary<string, Job> ProcessingJobs => _processingJobs;
+
+    internal ConcurrentDictionary<string, Job> Endpoints => _endpoints;
+
+    internal ConcurrentDictionary<string, string> Models => _models;
+
+    internal ConcurrentDictionary<string, string> EndpointConfigs => _endpointConfigs;
+
+    internal ConcurrentDictionary<string, int> Calls => _calls;
 }
 
 /// <summary>Routes every IAmazonSageMaker call to <see cref="SimulatedSageMaker"/> by operation name.</summary>

@@ -6,9 +6,11 @@ namespace TrainThenDeploy;
 /// A clock that runs <c>speed</c> times faster than real time, so an hour of simulated training and
 /// polling takes seconds while every delay keeps its real length on the simulated clock.
 /// </summary>
-internal sealed class AcceleratedTimeProvider(double speed) : TimeProvider
+/// <param name="speed">Simulated seconds per real second.</param>
+/// <param name="startAt">The simulated time to start from (where a previous process left it); now by default.</param>
+internal sealed class AcceleratedTimeProvider(double speed, DateTimeOffset? startAt = null) : TimeProvider
 {
-    private readonly DateTimeOffset _startedAt = DateTimeOffset.UtcNow;
+    private readonly DateTimeOffset _startedAt = startAt ?? DateTimeOffset.UtcNow;
     private readonly long _startTimestamp = Stopwatch.GetTimestamp();
 
     public override DateTimeOffset GetUtcNow() => _startedAt + Stopwatch.GetElapsedTime(_startTimestamp) * speed;

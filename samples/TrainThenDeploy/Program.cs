@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Amazon.SageMaker;
 using ArazzoGen.Runtime;
+using ArazzoGen.Runtime.Durable;
 using ArazzoGen.Samples.Simulation;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -19,11 +20,21 @@ var throttle = new Option<int>("--throttle") { Description = "The first N calls 
 var pipeline = new Option<bool>("--pipeline") { Description = "Run the preprocess -> train -> deploy pipeline (workflows/*pipeline*) instead." };
 var speed = new Option<double>("--speed") { Description = "Simulated seconds per real second.", DefaultValueFactory = _ => 600 };
 var plain = new Option<bool>("--plain") { Description = "Print plain lines instead of a live table (automatic without a terminal)." };
+var store = new Option<string?>("--store") { Description = "Run durably: checkpoints (and the simulated SageMaker's state) go in this folder." };
+var crashAfter = new Option<string?>("--crash-after") { Description = "With --store: kill this process (as SIGKILL would) once this step has called SageMaker, before the run records it is past the step." };
+var resume = new Option<string?>("--resume") { Description = "With --store: continue this run id from its last checkpoint." };
 
 var command = new RootCommand("Train a model and deploy it to an endpoint, end to end on a simulated SageMaker.")
 {
-    failTraining, failEndpoint, throttle, pipeline, speed, plain,
+    failTraining, failEndpoint, throttle, pipeline, speed, plain, store, crashAfter, resume,
 };
+command.Validators.Add(result =>
+{
+    if (result.GetValue(store) is null && (result.GetValue(crashAfter) is not null || result.GetValue(resume) is not null))
+    {
+        result.AddError("--crash-after and --resume need --store.");
+    }
+});
 command.SetAction((parse, cancellationToken) => RunAsync(
     new SimulationOptions
     {
@@ -34,13 +45,16 @@ command.SetAction((parse, cancellationToken) => RunAsync(
     parse.GetValue(pipeline),
     parse.GetValue(speed),
     parse.GetValue(plain) || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive,
+    new Durability(parse.GetValue(store), parse.GetValue(crashAfter), parse.GetValue(resume)),
     cancellationToken));
 return await command.Parse(args).InvokeAsync();
 
-static async Task<int> RunAsync(SimulationOptions simulation, bool runPipeline, double speed, bool plain, CancellationToken cancellationToken)
+static async Task<int> RunAsync(SimulationOptions simulation, bool runPipeline, double speed, bool plain, Durability durability, CancellationToken cancellationToken)
 {
-    var clock = new AcceleratedTimeProvider(speed);
-    var simulator = new SimulatedSageMaker(clock, simulation);
+    // A durable run keeps the simulated account next to its checkpoints, and its clock goes on from where it was.
+    var stateFile = durability.Store is { } folder ? Path.Combine(folder, "simulated-sagemaker.json") : null;
+    var clock = new AcceleratedTimeProvider(speed, stateFile is null ? null : SimulatedSageMaker.SavedAt(stateFile));
+    var simulator = new SimulatedSageMaker(clock, simulation, stateFile);
     var board = new ProgressBoard(clock);
     simulator.Event += e => board.Observed(e.Operation, e.Outcome);
     using var logging = LoggerFactory.Create(b => b.AddProvider(new WorkflowLogBridge(board)).SetMinimumLevel(LogLevel.Debug));
@@ -59,7 +73,15 @@ static async Task<int> RunAsync(SimulationOptions simulation, bool runPipeline, 
                 ShouldHandle = new PredicateBuilder().Handle<AmazonSageMakerException>(e => e.ErrorCode == "ThrottlingException"),
             })
             .Build(),
+        Store = durability.Store is { } directory
+            ? CrashingStore.Around(new FileRunStore(Path.Combine(directory, "runs")), durability.CrashAfter)
+            : null,
     };
+    var runId = durability.Resume ?? (durability.Store is null ? null : $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}");
+    if (runId is not null)
+    {
+        Console.WriteLine($"Run id: {runId}");
+    }
 
     var title = runPipeline ? "preprocess-train-deploy (Step Functions pipeline)" : "train-then-deploy";
     Console.WriteLine($"ArazzoGen sample: {title} on a simulated SageMaker, {speed:0}x faster than real time");
@@ -68,7 +90,7 @@ static async Task<int> RunAsync(SimulationOptions simulation, bool runPipeline, 
         board.Changed += Console.WriteLine;
     }
 
-    var run = runPipeline ? RunPipeline(simulator.Client, options, cancellationToken) : RunTrainThenDeploy(simulator.Client, options, cancellationToken);
+    var run = runPipeline ? RunPipeline(simulator.Client, options, runId, durability.Resume is not null, cancellationToken) : RunTrainThenDeploy(simulator.Client, options, runId, durability.Resume is not null, cancellationToken);
     if (plain)
     {
         await Wait(run);
@@ -97,6 +119,16 @@ static async Task<int> RunAsync(SimulationOptions simulation, bool runPipeline, 
             Console.WriteLine($"  {name}: {value ?? "(not produced)"}");
         }
 
+        if (durability.Store is not null)
+        {
+            // What the simulated account was asked to create, over every process of the run: one each, however often it crashed.
+            Console.WriteLine("Creates the simulated SageMaker answered, over all processes of the run:");
+            foreach (var operation in simulator.Operations.Where(o => o.StartsWith("Create", StringComparison.Ordinal)))
+            {
+                Console.WriteLine($"  {operation}: {simulator.CallsTo(operation)}");
+            }
+        }
+
         return 0;
     }
     catch (WorkflowException ex)
@@ -118,11 +150,10 @@ static async Task Wait(Task task)
     }
 }
 
-static async Task<(IReadOnlyList<(string, object?)> Outputs, string EndStep, string? EndAction)> RunTrainThenDeploy(IAmazonSageMaker sageMaker, WorkflowOptions options, CancellationToken cancellationToken)
+static async Task<(IReadOnlyList<(string, object?)> Outputs, string EndStep, string? EndAction)> RunTrainThenDeploy(IAmazonSageMaker sageMaker, WorkflowOptions options, string? runId, bool resume, CancellationToken cancellationToken)
 {
     var workflow = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(sageMaker), options);
-    var outputs = await workflow.RunAsync(
-        new TrainThenDeployWorkflow.Inputs
+    var inputs = new TrainThenDeployWorkflow.Inputs
         {
             TrainingJobName = "churn-xgboost-2026-11-21",
             TrainingImage = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
@@ -139,8 +170,10 @@ static async Task<(IReadOnlyList<(string, object?)> Outputs, string EndStep, str
             InitialInstanceCount = 1,
             HostingInstanceType = "ml.m5.large",
             EndpointName = "churn-xgboost",
-        },
-        cancellationToken);
+        };
+    var outputs = resume ? await workflow.ResumeAsync(runId!, cancellationToken)
+        : runId is not null ? await workflow.RunAsync(inputs, runId, cancellationToken)
+        : await workflow.RunAsync(inputs, cancellationToken);
     return (
         new (string, object?)[]
         {
@@ -154,11 +187,10 @@ static async Task<(IReadOnlyList<(string, object?)> Outputs, string EndStep, str
         outputs.EndActionName);
 }
 
-static async Task<(IReadOnlyList<(string, object?)> Outputs, string EndStep, string? EndAction)> RunPipeline(IAmazonSageMaker sageMaker, WorkflowOptions options, CancellationToken cancellationToken)
+static async Task<(IReadOnlyList<(string, object?)> Outputs, string EndStep, string? EndAction)> RunPipeline(IAmazonSageMaker sageMaker, WorkflowOptions options, string? runId, bool resume, CancellationToken cancellationToken)
 {
     var workflow = new PreprocessTrainDeployWorkflow(new PreprocessTrainDeployWorkflow.Clients(sageMaker), options);
-    var outputs = await workflow.RunAsync(
-        new PreprocessTrainDeployWorkflow.Inputs
+    var inputs = new PreprocessTrainDeployWorkflow.Inputs
         {
             JobName = "churn-2026-11-21",
             RoleArn = "arn:aws:iam::123456789012:role/SageMakerExecution",
@@ -168,8 +200,10 @@ static async Task<(IReadOnlyList<(string, object?)> Outputs, string EndStep, str
             TrainingImage = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
             ModelOutputS3Uri = "s3://ml-artifacts/churn",
             InferenceImage = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
-        },
-        cancellationToken);
+        };
+    var outputs = resume ? await workflow.ResumeAsync(runId!, cancellationToken)
+        : runId is not null ? await workflow.RunAsync(inputs, runId, cancellationToken)
+        : await workflow.RunAsync(inputs, cancellationToken);
     return (
         new (string, object?)[]
         {
@@ -202,3 +236,6 @@ static Table Render(IReadOnlyList<StepProgress> steps)
 
     return table;
 }
+
+/// <summary>The sample's durable-run options: where to keep runs, where to crash, which run to resume.</summary>
+internal sealed record Durability(string? Store, string? CrashAfter, string? Resume);

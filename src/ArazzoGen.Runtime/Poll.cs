@@ -12,16 +12,18 @@ public sealed class Poll
 {
     private readonly WorkflowRun _run;
     private readonly string _stepId;
-    private readonly long _startedAt;
+    // Wall-clock, not a timestamp: a durable run stores it, and a resumed poll keeps its bound.
+    private readonly DateTimeOffset _since;
 
-    internal Poll(WorkflowRun run, string stepId, PollDelay delay, int? maxAttempts, TimeSpan? deadline)
+    internal Poll(WorkflowRun run, string stepId, PollDelay delay, int? maxAttempts, TimeSpan? deadline, int attempt, DateTimeOffset since)
     {
         _run = run;
         _stepId = stepId;
         Delay = delay;
         MaxAttempts = maxAttempts;
         Deadline = deadline;
-        _startedAt = run.Timestamp();
+        Attempt = attempt;
+        _since = since;
     }
 
     /// <summary>The waits between polls.</summary>
@@ -34,13 +36,13 @@ public sealed class Poll
     public TimeSpan? Deadline { get; }
 
     /// <summary>How many calls the step has made (1 after the first).</summary>
-    public int Attempt { get; private set; } = 1;
+    public int Attempt { get; private set; }
 
     /// <summary>Waits before the next poll, or throws when the bound is used up.</summary>
     /// <param name="observed">What the step last read (its result record); formatted only if the poll runs out.</param>
     public async Task WaitAsync(object? observed)
     {
-        var elapsed = _run.Elapsed(_startedAt);
+        var elapsed = _run.Since(_since);
         var polls = Attempt - 1;
         var delay = Delay.Before(Attempt);
         if ((MaxAttempts is { } max && polls >= max) || (Deadline is { } deadline && elapsed + delay > deadline))
@@ -54,6 +56,7 @@ public sealed class Poll
         }
 
         _run.LogPolling(_stepId, Attempt, delay);
+        await _run.PollingAsync(_stepId, Attempt + 1, _since, delay).ConfigureAwait(false);
         await _run.DelayAsync(delay).ConfigureAwait(false);
         Attempt++;
     }

@@ -19,6 +19,9 @@ public abstract class WorkflowException : Exception
     /// <summary>The workflowId from the Arazzo document.</summary>
     public string WorkflowId { get; }
 
+    /// <summary>The run's id when it was durable (<see cref="WorkflowOptions.Store"/>): resume it, or look it up, by this.</summary>
+    public string? RunId { get; internal set; }
+
     /// <summary>The step that failed.</summary>
     public string StepId { get; }
 

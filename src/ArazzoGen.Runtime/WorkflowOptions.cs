@@ -50,6 +50,39 @@ public sealed class WorkflowOptions
     /// </summary>
     public int PageLimit { get; init; } = 10_000;
 
+    /// <summary>
+    /// Where runs keep checkpoints, so a run survives its process: with a store, a run has a run id,
+    /// is checkpointed after every step and poll, and <c>ResumeAsync(runId)</c> continues it. Null
+    /// (the default): runs live in memory only.
+    /// </summary>
+    public Durable.IWorkflowRunStore? Store { get; init; }
+
+    /// <summary>
+    /// How long a worker holds a durable run after its last checkpoint (plus the poll wait it is in)
+    /// before another worker may take the run over. 5 minutes by default: a worker that dies is
+    /// replaced within that; a live worker pausing longer than that loses the run to another.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long starting a durable run waits while another worker holds it: until that worker's lease
+    /// runs out (it died; this worker takes over) or the run ends (its outputs are returned). 10 minutes
+    /// by default, enough to outlast the lease of a worker that died; then <see cref="Durable.WorkflowRunLeasedException"/>.
+    /// </summary>
+    public TimeSpan LeaseWait { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>This worker's name in the run store's leases; unique per process by default.</summary>
+    public string WorkerId { get; init; } = ThisProcess.WorkerId;
+
+    /// <summary>Encrypts secrets into checkpoints; without one, secrets are never stored.</summary>
+    public Durable.IWorkflowSecretProtector? SecretProtector { get; init; }
+
+    // A class of its own so it is initialised before Default, whatever the order of fields.
+    private static class ThisProcess
+    {
+        public static readonly string WorkerId = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    }
+
     /// <summary>Per-step overrides of the poll delay and bound, keyed by stepId.</summary>
     public IDictionary<string, PollOptions> Polls { get; init; } = new Dictionary<string, PollOptions>(StringComparer.Ordinal);
 }

@@ -19,18 +19,151 @@ public sealed class WorkflowRun : IDisposable
     private readonly long _startedAt;
     private int _transitions;
 
-    /// <summary>Starts a run of <paramref name="workflowId"/>.</summary>
-    public WorkflowRun(string workflowId, Type workflowType, WorkflowOptions options, CancellationToken cancellationToken)
+    private readonly Durable.Checkpoints? _checkpoints;
+
+    /// <summary>Starts a run of <paramref name="workflowId"/>, durable when the options have a store.</summary>
+    /// <param name="workflowId">The workflowId.</param>
+    /// <param name="stateVersion">The generated workflow's StateVersion: what its checkpoints hold.</param>
+    /// <param name="workflowType">The generated class (the log category).</param>
+    /// <param name="options">The options.</param>
+    /// <param name="runId">The run id a durable run was given, or null for a new id.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    public WorkflowRun(string workflowId, string stateVersion, Type workflowType, WorkflowOptions options, string? runId, CancellationToken cancellationToken)
     {
         WorkflowId = workflowId;
         _options = options;
         CancellationToken = cancellationToken;
+        if (options.Store is { } store)
+        {
+            RunId = runId ?? Guid.NewGuid().ToString("N");
+            _checkpoints = new Durable.Checkpoints(store, options, workflowId, stateVersion, RunId);
+        }
+
         _logger = options.LoggerFactory.CreateLogger(workflowType.FullName ?? workflowType.Name);
         _activity = Telemetry.Source.HasListeners() ? Telemetry.Source.StartActivity("workflow " + workflowId) : null;
         _activity?.SetTag("arazzo.workflow.id", workflowId);
+        _activity?.SetTag("arazzo.run.id", RunId);
         _startedAt = options.TimeProvider.GetTimestamp();
-        Log.WorkflowStarting(_logger, workflowId, null);
     }
+
+    /// <summary>
+    /// Checks a run id before anything runs: 1 to 80 letters, digits, '-', '_' or '.', not starting
+    /// with '.' (what a file name, a DynamoDB key and a Step Functions execution name all accept);
+    /// and that the options have a store to keep the run in.
+    /// </summary>
+    public static void CheckRunId(string runId, WorkflowOptions options, string workflowId)
+    {
+        if (runId is null)
+        {
+            throw new ArgumentNullException(nameof(runId));
+        }
+
+        if (runId.Length is 0 or > 80 || runId[0] == '.' || !runId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw new ArgumentException($"'{runId}' is not a run id: use 1 to 80 letters, digits, '-', '_' or '.', not starting with '.'.", nameof(runId));
+        }
+
+        if (options.Store is null)
+        {
+            throw new ArgumentException($"Workflow '{workflowId}' was given a run id, but its WorkflowOptions have no Store to keep the run in.", nameof(runId));
+        }
+    }
+
+    /// <summary>
+    /// The stored inputs of a durable run, to resume it (<c>ResumeAsync</c>); an
+    /// <see cref="ArgumentException"/> when the store has no such run.
+    /// </summary>
+    public static async Task<System.Text.Json.JsonElement> StoredInputsAsync(WorkflowOptions options, string workflowId, string runId, CancellationToken cancellationToken)
+    {
+        CheckRunId(runId, options, workflowId);
+        var stored = await options.Store!.ReadAsync(workflowId, runId, cancellationToken).ConfigureAwait(false)
+            ?? throw new ArgumentException($"The run store has no run '{runId}' of workflow '{workflowId}'.", nameof(runId));
+        using var checkpoint = System.Text.Json.JsonDocument.Parse(stored.Checkpoint);
+        return Durable.StateJson.Property(checkpoint.RootElement, "inputs").Clone();
+    }
+
+    /// <summary>The durable run's id, or null when the run lives in memory only.</summary>
+    public string? RunId { get; }
+
+    /// <summary>How many bytes of checkpoints this run has written.</summary>
+    public long CheckpointBytes => _checkpoints?.BytesWritten ?? 0;
+
+    /// <summary>True once the run is claimed and about to run steps: what fails from here on is a failure of the run.</summary>
+    public bool Started { get; private set; }
+
+    /// <summary>
+    /// Starts the run: a new run at its first step, or a stored one where its checkpoint left it (a
+    /// finished one with its results, and no step to run). Errors here (the run id names another run,
+    /// another worker holds it, another version wrote it) come before any AWS call.
+    /// </summary>
+    public async ValueTask<Durable.RunStart> StartAsync(Durable.IRunState state, IReadOnlyList<string> stepIds)
+    {
+        var start = new Durable.RunStart(0, false);
+        if (_checkpoints is not null)
+        {
+            start = await _checkpoints.StartAsync(state, stepIds, (owner, until) => Log.RunLeased(_logger, WorkflowId, RunId!, owner, until, null), CancellationToken).ConfigureAwait(false);
+            _transitions = _checkpoints.ResumedTransitions;
+            LastStatusCode = _checkpoints.ResumedStatusCode;
+        }
+
+        Started = !start.Finished;
+        if (_checkpoints?.ResumedInStep is { } resumed)
+        {
+            Log.WorkflowResuming(_logger, WorkflowId, RunId!, resumed, null);
+        }
+        else if (Started)
+        {
+            Log.WorkflowStarting(_logger, WorkflowId, null);
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// The run id of a workflow this durable run runs (a step's, an action's or a dependency's): derived
+    /// from this run's id and <paramref name="part"/>, so a resumed run finds that run again (finished: its
+    /// outputs without any AWS call; unfinished: resumed). Null when this run is not durable.
+    /// </summary>
+    public string? ChildRunId(string part)
+    {
+        if (RunId is null)
+        {
+            return null;
+        }
+
+        var safe = new string(part.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+        var id = RunId + "." + safe;
+        if (id.Length <= 80 && safe == part)
+        {
+            return id;
+        }
+
+        // Too long, or changed by the cleaning: a hash keeps it unique.
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(RunId + "/" + part)), 0, 8).ToLowerInvariant();
+        return (RunId.Length > 62 ? RunId.Substring(0, 62) : RunId) + "." + hash;
+    }
+
+    /// <summary>True when the run was resumed in <paramref name="stepId"/> and has not left it: the process before may have sent its call.</summary>
+    public bool ResumedIn(string stepId) => _checkpoints?.ResumedInStep == stepId;
+
+    /// <summary>Checkpoints a durable run on its way to <paramref name="nextStepId"/>, with what the steps so far produced.</summary>
+    public ValueTask AdvanceAsync(string nextStepId)
+    {
+        if (_checkpoints is null)
+        {
+            return default;
+        }
+
+        _checkpoints.LeftResumedStep();
+        return _checkpoints.SaveAsync(nextStepId, _transitions, LastStatusCode, null, CurrentStepId, CancellationToken);
+    }
+
+    /// <summary>Checkpoints a poll before its wait: how far it got, and since when it polls.</summary>
+    internal ValueTask PollingAsync(string stepId, int nextAttempt, DateTimeOffset since, TimeSpan delay) =>
+        _checkpoints is null ? default : _checkpoints.SaveAsync(stepId, _transitions, LastStatusCode, (nextAttempt, since, delay), stepId, CancellationToken);
+
+    /// <summary>The poll progress a resumed run stored for <paramref name="stepId"/>.</summary>
+    internal (int Attempt, DateTimeOffset Since)? ResumedPoll(string stepId) => ResumedIn(stepId) ? _checkpoints!.ResumedPoll : null;
 
     /// <summary>The workflowId from the Arazzo document.</summary>
     public string WorkflowId { get; }
@@ -205,13 +338,17 @@ public sealed class WorkflowRun : IDisposable
         return activity;
     }
 
-    /// <summary>Starts polling a step: the delays and bound come from the workflow, overridable per step in the options.</summary>
+    /// <summary>
+    /// Starts polling a step: the delays and bound come from the workflow, overridable per step in the
+    /// options. A resumed run goes on counting from its checkpoint, so a crash does not reset the bound.
+    /// </summary>
     public Poll StartPoll(string stepId, PollDelay delay, int? retryLimit)
     {
         _options.Polls.TryGetValue(stepId, out var overrides);
         var maxAttempts = overrides?.MaxAttempts ?? retryLimit;
         var deadline = overrides?.Deadline ?? (maxAttempts is null ? _options.DefaultPollDeadline : null);
-        return new Poll(this, stepId, overrides?.Delay is { } fixedDelay ? PollDelay.Every(fixedDelay) : delay, maxAttempts, deadline);
+        var progress = ResumedPoll(stepId) ?? (1, _options.TimeProvider.GetUtcNow());
+        return new Poll(this, stepId, overrides?.Delay is { } fixedDelay ? PollDelay.Every(fixedDelay) : delay, maxAttempts, deadline, progress.Attempt, progress.Since);
     }
 
     /// <summary>Starts a page loop of a step: no wait unless the workflow gives one, bounded by <paramref name="retryLimit"/> or the options' page limit.</summary>
@@ -222,9 +359,7 @@ public sealed class WorkflowRun : IDisposable
     public Task DelayAsync(TimeSpan delay) =>
         delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, _options.TimeProvider, CancellationToken);
 
-    internal TimeSpan Elapsed(long since) => _options.TimeProvider.GetElapsedTime(since);
-
-    internal long Timestamp() => _options.TimeProvider.GetTimestamp();
+    internal TimeSpan Since(DateTimeOffset since) => _options.TimeProvider.GetUtcNow() - since;
 
     internal void LogPolling(string stepId, int attempt, TimeSpan delay) => Log.StepPolling(_logger, WorkflowId, stepId, attempt, delay.TotalSeconds, null);
 
@@ -287,9 +422,14 @@ public sealed class WorkflowRun : IDisposable
     public WorkflowStepFailedException Unexpected(Exception exception) =>
         Failure(CurrentStepId, 1, $"it failed unexpectedly ({exception.GetType().Name}): {exception.Message}", string.Empty, null, null, null, null, exception);
 
-    /// <summary>Logs the end of the run and closes its trace span.</summary>
-    public void Completed(string endStepId, string? endActionName)
+    /// <summary>Records the end of the run (in its store too, when durable), logs it and tags its trace span.</summary>
+    public async ValueTask CompletedAsync(string endStepId, string? endActionName)
     {
+        if (_checkpoints is not null)
+        {
+            await _checkpoints.EndAsync(Durable.RunStatus.Completed, _transitions, LastStatusCode, null, CurrentStepId, CancellationToken).ConfigureAwait(false);
+        }
+
         _activity?.SetTag("arazzo.end.step", endStepId);
         _activity?.SetTag("arazzo.end.action", endActionName);
         Log.WorkflowCompleted(_logger, WorkflowId, endStepId, endActionName ?? "(last step)", _options.TimeProvider.GetElapsedTime(_startedAt).TotalSeconds, null);
@@ -342,12 +482,29 @@ public sealed class WorkflowRun : IDisposable
         }
     }
 
-    /// <summary>Marks the run's span as failed and attaches what the run produced so far, and the calls that got no answer, to the exception.</summary>
-    public void Failed(WorkflowException exception, object? partialOutputs)
+    /// <summary>
+    /// Marks the run's span as failed and attaches what the run produced so far, and the calls that got
+    /// no answer, to the exception; a durable run records the failure as its end (a run that lost its
+    /// lease leaves the record to the worker that took it over).
+    /// </summary>
+    public async ValueTask FailedAsync(WorkflowException exception, object? partialOutputs)
     {
         exception.PartialOutputs = partialOutputs;
         exception.UnansweredSteps = UnansweredSteps;
+        exception.RunId = RunId;
         _activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+        if (_checkpoints is not null && Started && exception is not Durable.WorkflowRunLeaseLostException)
+        {
+            try
+            {
+                await _checkpoints.EndAsync(Durable.RunStatus.Failed, _transitions, LastStatusCode, exception, CurrentStepId, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The run's own failure is what the caller needs; its record stays at the last checkpoint, from which it can be resumed.
+                Log.CheckpointFailed(_logger, WorkflowId, RunId!, ex.GetType().Name, ex);
+            }
+        }
     }
 
     /// <inheritdoc />

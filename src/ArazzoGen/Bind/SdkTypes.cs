@@ -139,7 +139,40 @@ internal sealed class SdkTypes
             return Simple(SdkTypeKind.Stream);
         }
 
-        return named.TypeKind == Microsoft.CodeAnalysis.TypeKind.Class ? Simple(SdkTypeKind.Structure) : Simple(SdkTypeKind.Unknown);
+        if (named.TypeKind != Microsoft.CodeAnalysis.TypeKind.Class)
+        {
+            return Simple(SdkTypeKind.Unknown);
+        }
+
+        _structures.TryAdd(name, named);
+        return Simple(SdkTypeKind.Structure);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, INamedTypeSymbol> _structures = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The members of a structure <see cref="Describe"/> has seen that can be both read and set: what
+    /// a checkpoint keeps of it.
+    /// </summary>
+    /// <remarks>
+    /// <c>Is{X}Set</c> flags (DynamoDB's AttributeValue.IsLSet) are left out: they say whether X is
+    /// set, which X itself carries, and setting one after X could empty it.
+    /// </remarks>
+    public IEnumerable<(string Property, TypeRef Type)> StructureMembers(TypeRef structure)
+    {
+        if (!_structures.TryGetValue(structure.Name, out var symbol))
+        {
+            return Enumerable.Empty<(string, TypeRef)>();
+        }
+
+        var properties = AllProperties(symbol)
+            .Where(p => p.GetMethod is { DeclaredAccessibility: Accessibility.Public } && p.SetMethod is { DeclaredAccessibility: Accessibility.Public })
+            .ToList();
+        var names = new HashSet<string>(properties.Select(p => p.Name), StringComparer.Ordinal);
+        return properties
+            .Where(p => !(p.Name.StartsWith("Is", StringComparison.Ordinal) && p.Name.EndsWith("Set", StringComparison.Ordinal) && p.Name.Length > 5 && names.Contains(p.Name.Substring(2, p.Name.Length - 5))))
+            .Select(p => (p.Name, Describe(p.Type)))
+            .ToList();
     }
 
     /// <summary>Public instance properties with a public setter, base types included (request members).</summary>

@@ -119,17 +119,8 @@ internal sealed class WorkflowBinder
             dependencies,
             _regexFields.Select(r => new RegexField(r.Value, r.Key)).ToEquatableArray(),
             _scope.UsesNodeQueries,
-            IsStraightLine(steps));
+            StateShapes.Of(_workflow.WorkflowId.Value, inputs, steps, _scope.Types));
     }
-
-    /// <summary>
-    /// True when every step either goes on to the next one in document order or ends the workflow,
-    /// so the run reads as straight-line awaits with an <c>if</c> where a step may end it.
-    /// </summary>
-    private static bool IsStraightLine(List<BoundStep> steps) =>
-        steps.All(step => step.OnSuccess.Concat(step.OnFailure)
-            .Where(a => a.Kind == ActionKind.Goto && a.WorkflowId is null && !a.LoopsThisStep)
-            .All(a => a.TargetIdentifier == step.NextIdentifier));
 
     /// <summary>This workflow's dependsOn entries, then theirs (in this document), each once; Validate ruled out cycles.</summary>
     private IEnumerable<Reference> TransitiveDependencies()
@@ -358,6 +349,10 @@ internal sealed class WorkflowBinder
             })
             .ToEquatableArray();
 
+        var readBack = target.Operation is { } created && bound is OperationCall { Request: var request } && ReadBacks.Applies(success, onSuccess.Select(a => a.Bound).ToList())
+            ? ReadBacks.Find(created.Client, created.Method, request, _scope.Catalog, (response, read) => ReadBackOutputs(step, created, response, read, after))
+            : null;
+
         return new BoundStep(
             step.StepId.Value,
             identifier,
@@ -370,7 +365,27 @@ internal sealed class WorkflowBinder
             loop,
             next,
             CanEnd: next is null || onSuccess.Concat(onFailure).Any(a => a.Bound.Kind == ActionKind.End || a.Bound is { Kind: ActionKind.Goto, WorkflowId: not null }),
-            SendsSecret: bound is OperationCall { Request: { } request } && CarriesSecret(request));
+            SendsSecret: bound is OperationCall { Request: { } sent } && CarriesSecret(sent),
+            readBack);
+    }
+
+    /// <summary>The step's outputs read from the answer of its read-back call instead of its own; null when one is not there.</summary>
+    private EquatableArray<BoundValue>? ReadBackOutputs(Step step, Call call, ITypeSymbol response, IMethodSymbol read, ExpressionSite after)
+    {
+        var site = after with { Response = response, Api = call.Api, ResponseShape = call.Api?.Shape(call.Api.OperationForMethod(ClientCatalog.OperationName(read))?.Output) };
+        var values = new List<BoundValue>();
+        foreach (var output in step.Outputs.Where(o => _scope.StepOutputs.ContainsKey((step.StepId.Value, o.Name.Value))))
+        {
+            var type = _scope.StepOutputs[(step.StepId.Value, output.Name.Value)].Type;
+            if (Diagnostics.Quietly(() => BindOutputValue(output, site)) is not { } typed || typed.Value.Type != type)
+            {
+                return null;
+            }
+
+            values.Add(typed.Value);
+        }
+
+        return values.ToEquatableArray();
     }
 
     // The locals of a generated step method; a retry counter must not take one of their names.

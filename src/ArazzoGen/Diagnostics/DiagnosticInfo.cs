@@ -43,6 +43,24 @@ internal sealed class DiagnosticBag
 
     public void AddRange(System.Collections.Generic.IEnumerable<DiagnosticInfo> diagnostics) => _items.AddRange(diagnostics);
 
+    /// <summary>
+    /// Runs <paramref name="attempt"/> for its answer only: what it reports is dropped, and an attempt
+    /// that reported anything has no answer (a binding tried on the side, such as a read-back).
+    /// </summary>
+    public T? Quietly<T>(System.Func<T?> attempt)
+        where T : struct
+    {
+        var before = _items.Count;
+        var answer = attempt();
+        if (_items.Count == before)
+        {
+            return answer;
+        }
+
+        _items.RemoveRange(before, _items.Count - before);
+        return null;
+    }
+
     /// <summary>The errors reported so far.</summary>
     public System.Collections.Generic.IEnumerable<DiagnosticInfo> Errors => _items.Where(d => d.Severity == DiagnosticSeverity.Error);
 

@@ -22,6 +22,8 @@ internal static class InputsWriter
                 w.Line();
             }
 
+            StateWriter.WriteInputs(w, workflow);
+            w.Line();
             w.Doc("Checks every input and reports all problems at once, before any AWS call.");
             using (w.Block("internal void Validate()"))
             {

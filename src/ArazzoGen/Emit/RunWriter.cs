@@ -17,8 +17,11 @@ internal static class RunWriter
     public static void Write(SourceWriter w, BoundWorkflow workflow)
     {
         w.Doc("One run of the workflow: its inputs and what each step has produced so far.");
-        using (w.Block("private sealed class Run"))
+        using (w.Block($"private sealed class Run : {Runtime}.Durable.IRunState"))
         {
+            w.Doc("The stepIds, in the order of the Step enum: what checkpoints name steps by.");
+            w.Line($"private static readonly string[] StepIds = {{ {string.Join(", ", workflow.Steps.Select(s => CSharpLiteral.String(s.StepId)))} }};");
+            w.Line();
             foreach (var regex in workflow.Regexes)
             {
                 w.Line($"private static readonly global::System.Text.RegularExpressions.Regex {regex.Name} = new({CSharpLiteral.String(regex.Pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
@@ -51,7 +54,7 @@ internal static class RunWriter
             w.Line("private string? _endActionName;");
             w.Line();
             var dependencies = workflow.Dependencies.Count > 0 ? $"{Runtime}.DependencyRuns dependencies, " : string.Empty;
-            using (w.Block($"public Run({workflow.ClassName} workflow, Inputs inputs, {dependencies}global::System.Threading.CancellationToken cancellationToken)"))
+            using (w.Block($"public Run({workflow.ClassName} workflow, Inputs inputs, string? runId, {dependencies}global::System.Threading.CancellationToken cancellationToken)"))
             {
                 w.Line("_workflow = workflow;");
                 w.Line("_inputs = inputs;");
@@ -60,7 +63,7 @@ internal static class RunWriter
                     w.Line("_dependencies = dependencies;");
                 }
 
-                w.Line($"_run = new {Runtime}.WorkflowRun(WorkflowId, typeof({workflow.ClassName}), workflow._options, cancellationToken);");
+                w.Line($"_run = new {Runtime}.WorkflowRun(WorkflowId, StateVersion, typeof({workflow.ClassName}), workflow._options, runId, cancellationToken);");
             }
 
             w.Line();
@@ -69,6 +72,11 @@ internal static class RunWriter
             {
                 w.Line();
                 WriteStep(w, workflow, step);
+                if (step.ReadBack is { } readBack)
+                {
+                    w.Line();
+                    WriteReadBack(w, step, readBack);
+                }
                 if (step.Call is WorkflowCall called)
                 {
                     w.Line();
@@ -85,12 +93,11 @@ internal static class RunWriter
             }
 
             w.Line();
-            // A straight-line run asks its steps whether to go on; a step loop follows the Step they return.
-            using (w.Block(workflow.IsStraightLine ? "private bool Ended(string stepId, string? actionName)" : "private Step? End(string stepId, string? actionName)"))
+            using (w.Block("private Step? End(string stepId, string? actionName)"))
             {
                 w.Line("_endStepId = stepId;");
                 w.Line("_endActionName = actionName;");
-                w.Line(workflow.IsStraightLine ? "return false;" : "return null;");
+                w.Line("return null;");
             }
 
             w.Line();
@@ -105,7 +112,11 @@ internal static class RunWriter
                 w.Line("EndStepId = _endStepId,");
                 w.Line("EndActionName = _endActionName,");
                 w.Line("LastStatusCode = _run.LastStatusCode,");
+                w.Line("RunId = _run.RunId,");
             }
+
+            w.Line();
+            StateWriter.WriteRunState(w, workflow);
         }
     }
 
@@ -116,19 +127,46 @@ internal static class RunWriter
             w.Line("try");
             using (w.Block())
             {
+                w.Line("var start = await _run.StartAsync(this, StepIds).ConfigureAwait(false);");
+                w.Line("if (start.Finished)");
+                using (w.Block())
+                {
+                    w.Line("// The run had finished before: its outputs come from its checkpoint, with no AWS call.");
+                    w.Line("return BuildOutputs();");
+                }
+
+                w.Line();
                 if (workflow.Dependencies.Count > 0)
                 {
                     WriteDependencies(w, workflow);
                 }
 
-                if (workflow.IsStraightLine)
+                w.Line("// The run moves from step to step until one ends it; a durable run checkpoints before each.");
+                w.Line("Step? next = (Step)start.StepIndex;");
+                w.Line("while (next is { } step)");
+                using (w.Block())
                 {
-                    WriteStraightLine(w, workflow);
+                    w.Line("next = step switch");
+                    using (w.Block(closing: ";"))
+                    {
+                        foreach (var step in workflow.Steps)
+                        {
+                            w.Line($"Step.{step.Identifier} => await {step.MethodName}().ConfigureAwait(false),");
+                        }
+
+                        w.Line("_ => throw new global::System.InvalidOperationException(\"Unknown step \" + step),");
+                    }
+
+                    w.Line("if (next is { } following)");
+                    using (w.Block())
+                    {
+                        w.Line("await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);");
+                    }
                 }
-                else
-                {
-                    WriteStepLoop(w, workflow);
-                }
+
+                w.Line();
+                w.Line("await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);");
+                w.Line("return BuildOutputs();");
             }
 
             w.Line("catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)");
@@ -140,29 +178,24 @@ internal static class RunWriter
             w.Line($"catch ({Runtime}.WorkflowException ex)");
             using (w.Block())
             {
-                w.Line("_run.Failed(ex, BuildOutputs());");
+                w.Line("await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);");
                 w.Line("throw;");
             }
-            w.Line("catch (global::System.Exception ex)");
+
+            w.Line("catch (global::System.Exception ex) when (_run.Started)");
             using (w.Block())
             {
                 w.Line("// Whatever else escaped a step reaches the caller as a WorkflowException naming it.");
                 w.Line("var failure = _run.Unexpected(ex);");
-                w.Line("_run.Failed(failure, BuildOutputs());");
+                w.Line("await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);");
                 w.Line("throw failure;");
             }
+
             w.Line("finally");
             using (w.Block())
             {
                 w.Line("_run.Dispose();");
             }
-        }
-
-        w.Line();
-        using (w.Block("private Outputs Finish()"))
-        {
-            w.Line("_run.Completed(_endStepId, _endActionName);");
-            w.Line("return BuildOutputs();");
         }
     }
 
@@ -178,7 +211,8 @@ internal static class RunWriter
             var call = runsFirst.Call;
             var clients = string.Join(", ", call.Clients.Select(c => $"{c.Parameter}: _workflow._clients.{c.Property}"));
             var create = $"new {call.ClassName}(new {call.ClassName}.Clients({clients}), _workflow._options)";
-            var run = call.TakesDependencies ? $"{create}.RunAsync({runsFirst.InputsMethod}(), runs, ct)" : $"{create}.RunAsync({runsFirst.InputsMethod}(), ct)";
+            var childRunId = $"_run.ChildRunId({CSharpLiteral.String("dependsOn-" + call.WorkflowId)})";
+            var run = call.TakesDependencies ? $"{create}.RunAsChildAsync({runsFirst.InputsMethod}(), {childRunId}, runs, ct)" : $"{create}.RunAsChildAsync({runsFirst.InputsMethod}(), {childRunId}, ct)";
             var separator = runsFirst == runs[runs.Count - 1] ? string.Empty : ",";
             w.Line(Continued + $"({CSharpLiteral.String(call.WorkflowId)}, async (runs, ct) => {runsFirst.Field} = await runs.RunOnceAsync(typeof({call.ClassName}), () => {run}).ConfigureAwait(false)){separator}");
         }
@@ -187,59 +221,12 @@ internal static class RunWriter
         w.Line();
     }
 
-    private static void WriteStraightLine(SourceWriter w, BoundWorkflow workflow)
-    {
-        foreach (var step in workflow.Steps.Take(workflow.Steps.Count - 1))
-        {
-            if (step.CanEnd)
-            {
-                w.Line($"if (!await {step.MethodName}().ConfigureAwait(false))");
-                using (w.Block())
-                {
-                    w.Line("return Finish();");
-                }
-
-                w.Line();
-            }
-            else
-            {
-                w.Line($"await {step.MethodName}().ConfigureAwait(false);");
-            }
-        }
-
-        w.Line($"await {workflow.Steps[workflow.Steps.Count - 1].MethodName}().ConfigureAwait(false);");
-        w.Line("return Finish();");
-    }
-
-    private static void WriteStepLoop(SourceWriter w, BoundWorkflow workflow)
-    {
-        w.Line("// Steps jump to each other (goto), so the run moves from step to step until one ends it.");
-        w.Line($"Step? next = Step.{workflow.Steps[0].Identifier};");
-        w.Line("while (next is { } step)");
-        using (w.Block())
-        {
-            w.Line("next = step switch");
-            using (w.Block(closing: ";"))
-            {
-                foreach (var step in workflow.Steps)
-                {
-                    w.Line($"Step.{step.Identifier} => await {step.MethodName}().ConfigureAwait(false),");
-                }
-
-                w.Line("_ => throw new global::System.InvalidOperationException(\"Unknown step \" + step),");
-            }
-        }
-
-        w.Line();
-        w.Line("return Finish();");
-    }
-
     private static void WriteStep(SourceWriter w, BoundWorkflow workflow, BoundStep step)
     {
         var id = CSharpLiteral.String(step.StepId);
         var what = step.Call is WorkflowCall runs ? $"runs workflow '{runs.WorkflowId}'" : ((OperationCall)step.Call).OperationName;
         w.Doc($"Step '{step.StepId}' ({what}). " + (step.Description ?? string.Empty));
-        using (w.Block($"private async {ReturnType(workflow, step)} {step.MethodName}()"))
+        using (w.Block($"private async {StepReturnType} {step.MethodName}()"))
         {
             w.Line($"_run.EnterStep({id});");
             if (step.Call is WorkflowCall called)
@@ -277,7 +264,8 @@ internal static class RunWriter
                 w.Line($"var {retry.Counter} = 0;");
             }
 
-            w.Line("var attempt = 1;");
+            // A resumed poll goes on counting from its checkpoint.
+            w.Line(step.Loop is PollSpec ? "var attempt = poll.Attempt;" : "var attempt = 1;");
             using (w.Block("while (true)"))
             {
                 WriteAttempt(w, workflow, step, attempt: "attempt");
@@ -285,20 +273,12 @@ internal static class RunWriter
         }
     }
 
-    /// <summary>
-    /// A step of a straight-line run returns nothing when it always goes on, or whether to go on when
-    /// it may end the run; in a step loop it returns the next Step, null when it ended the run.
-    /// </summary>
-    private static string ReturnType(BoundWorkflow workflow, BoundStep step) =>
-        !workflow.IsStraightLine ? "global::System.Threading.Tasks.ValueTask<Step?>"
-        : step.CanEnd ? "global::System.Threading.Tasks.ValueTask<bool>"
-        : "global::System.Threading.Tasks.ValueTask";
+    /// <summary>A step returns the Step to go to next, or null when it ended the run.</summary>
+    private const string StepReturnType = "global::System.Threading.Tasks.ValueTask<Step?>";
 
-    private static string GoesTo(BoundWorkflow workflow, BoundStep step, string target) =>
-        !workflow.IsStraightLine ? $"return Step.{target};" : step.CanEnd ? "return true;" : "return;";
+    private static string GoesTo(string target) => $"return Step.{target};";
 
-    private static string Ends(BoundWorkflow workflow, string stepId, string actionName) =>
-        workflow.IsStraightLine ? $"return Ended({stepId}, {actionName});" : $"return End({stepId}, {actionName});";
+    private static string Ends(string stepId, string actionName) => $"return End({stepId}, {actionName});";
 
     private static string Limit(long? limit) => limit is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";
 
@@ -312,6 +292,11 @@ internal static class RunWriter
         {
             case OperationCall operation:
                 ObjectWriter.Write(w, "var request = ", operation.Request, ";");
+                if (step.ReadBack is not null)
+                {
+                    WriteReadBackCheck(w, workflow, step, attempt);
+                }
+
                 w.Line($"var call = await _run.CallAsync({id}, {attempt}, _workflow._clients.{operation.ClientProperty}, request, static (client, r, ct) => client.{operation.SdkMethod}(r, ct)).ConfigureAwait(false);");
                 if (step.ReadsResponse)
                 {
@@ -323,7 +308,9 @@ internal static class RunWriter
                 success = step.SuccessNeedsResponse ? "response is not null" : "call.StatusCode is not null";
                 break;
             default:
-                w.Line($"var call = await _run.RunWorkflowAsync({id}, {attempt}, {InputsMethod(step)}, workflow.RunAsync).ConfigureAwait(false);");
+                var called = (WorkflowCall)step.Call;
+                var dependencies = called.TakesDependencies ? $"new {Runtime}.DependencyRuns(), " : string.Empty;
+                w.Line($"var call = await _run.RunWorkflowAsync({id}, {attempt}, {InputsMethod(step)}, (inputs, ct) => workflow.RunAsChildAsync(inputs, {ChildRunId(step.StepId, attempt)}, {dependencies}ct)).ConfigureAwait(false);");
                 w.Line("var outputs = call.Outputs;");
                 result = "outputs";
                 success = "outputs is not null";
@@ -353,6 +340,61 @@ internal static class RunWriter
         WriteFailureActions(w, workflow, step, attempt);
     }
 
+    private static void WriteReadBackCheck(SourceWriter w, BoundWorkflow workflow, BoundStep step, string attempt)
+    {
+        var id = CSharpLiteral.String(step.StepId);
+        w.Line($"if (_run.ResumedIn({id}) && await {ReadBackMethod(step)}(request).ConfigureAwait(false))");
+        using (w.Block())
+        {
+            w.Line("// What this step creates exists: the process before this one created it before it stopped.");
+            if (step.OnSuccess.FirstOrDefault() is { } action)
+            {
+                WriteTransfer(w, workflow, step, action, attempt);
+            }
+            else
+            {
+                w.Line(step.NextIdentifier is null ? Ends(id, "null") : GoesTo(step.NextIdentifier));
+            }
+        }
+
+        w.Line();
+    }
+
+    private static string ReadBackMethod(BoundStep step) => step.Identifier + "ReadBackAsync";
+
+    private static void WriteReadBack(SourceWriter w, BoundStep step, ReadBack readBack)
+    {
+        var operation = (OperationCall)step.Call;
+        var read = readBack.SdkMethod.Substring(0, readBack.SdkMethod.Length - "Async".Length);
+        w.Doc($"Step '{step.StepId}' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent ({read}). True when it exists; the step's outputs are then read from it.");
+        using (w.Block($"private async global::System.Threading.Tasks.ValueTask<bool> {ReadBackMethod(step)}({operation.Request.Type.NonNullableName} sent)"))
+        {
+            w.Line($"var request = new {readBack.RequestType}");
+            using (w.Block(closing: ";"))
+            {
+                foreach (var key in readBack.Keys)
+                {
+                    w.Line($"{key} = sent.{key},");
+                }
+            }
+
+            w.Line($"var call = await _run.CallAsync({CSharpLiteral.String(step.StepId)}, 1, _workflow._clients.{operation.ClientProperty}, request, static (client, r, ct) => client.{readBack.SdkMethod}(r, ct)).ConfigureAwait(false);");
+            w.Line("if (call.Response is not { } response)");
+            using (w.Block())
+            {
+                w.Line("return false;");
+            }
+
+            w.Line();
+            if (step.Outputs.Count > 0)
+            {
+                w.Line($"{step.Field} = new {step.ResultType}({string.Join(", ", readBack.Outputs.Select(o => CodeRenderer.Value(o, responseIsKnown: true)))});");
+            }
+
+            w.Line("return true;");
+        }
+    }
+
     // A step's inputs for the workflow it runs are built by a method the run calls, so a required
     // value found missing fails the step (and its onFailure actions apply).
     private static string InputsMethod(BoundStep step) => step.Identifier + "Inputs";
@@ -380,7 +422,7 @@ internal static class RunWriter
             w.Line();
         }
 
-        w.Line(step.NextIdentifier is null ? Ends(workflow, id, "null") : GoesTo(workflow, step, step.NextIdentifier));
+        w.Line(step.NextIdentifier is null ? Ends(id, "null") : GoesTo(step.NextIdentifier));
     }
 
     private static void WriteSuccessAction(SourceWriter w, BoundWorkflow workflow, BoundStep step, BoundAction action, string attempt)
@@ -454,17 +496,17 @@ internal static class RunWriter
     {
         if (action.Kind == ActionKind.End)
         {
-            w.Line(Ends(workflow, CSharpLiteral.String(step.StepId), CSharpLiteral.String(action.Name)));
+            w.Line(Ends(CSharpLiteral.String(step.StepId), CSharpLiteral.String(action.Name)));
         }
         else if (action.WorkflowId is not null)
         {
             // A goto to another workflow runs it; this workflow ends with it.
             WriteRunActionWorkflow(w, workflow, step, action, attempt);
-            w.Line(Ends(workflow, CSharpLiteral.String(step.StepId), CSharpLiteral.String(action.Name)));
+            w.Line(Ends(CSharpLiteral.String(step.StepId), CSharpLiteral.String(action.Name)));
         }
         else
         {
-            w.Line(GoesTo(workflow, step, action.TargetIdentifier!));
+            w.Line(GoesTo(action.TargetIdentifier!));
         }
     }
 
@@ -473,8 +515,14 @@ internal static class RunWriter
         var runs = workflow.ActionWorkflows.First(a => a.Call.WorkflowId == action.WorkflowId);
         var clients = string.Join(", ", runs.Call.Clients.Select(c => $"{c.Parameter}: _workflow._clients.{c.Property}"));
         var create = $"new {runs.Call.ClassName}(new {runs.Call.ClassName}.Clients({clients}), _workflow._options)";
-        w.Line($"{runs.Field} = await _run.RunActionWorkflowAsync({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)}, {attempt}, {runs.InputsMethod}, {create}.RunAsync, {Observed(step)}).ConfigureAwait(false);");
+        var dependencies = runs.Call.TakesDependencies ? $"new {Runtime}.DependencyRuns(), " : string.Empty;
+        var run = $"(inputs, ct) => {create}.RunAsChildAsync(inputs, {ChildRunId(step.StepId + "-" + action.Name, attempt)}, {dependencies}ct)";
+        w.Line($"{runs.Field} = await _run.RunActionWorkflowAsync({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)}, {attempt}, {runs.InputsMethod}, {run}, {Observed(step)}).ConfigureAwait(false);");
     }
+
+    /// <summary>The run id a durable run gives the workflow a step or action runs: one per attempt, so a retry is a new run.</summary>
+    private static string ChildRunId(string part, string attempt) =>
+        attempt == "1" ? $"_run.ChildRunId({CSharpLiteral.String(part + "-1")})" : $"_run.ChildRunId({CSharpLiteral.String(part + "-")} + {attempt})";
 
     private static string Observed(BoundStep step) => step.Outputs.Count > 0 ? $"{step.Field}?.ToString()" : "null";
 }

@@ -48,7 +48,9 @@ internal static class WorkflowEmitter
                 w.Line();
                 WriteClients(w, workflow);
                 w.Line();
-                if (WriteStepTypes(w, workflow))
+                WriteStepTypes(w, workflow);
+                w.Line();
+                if (StateWriter.WriteStructures(w, workflow))
                 {
                     w.Line();
                 }
@@ -65,6 +67,9 @@ internal static class WorkflowEmitter
         w.Doc("The workflowId of this workflow in its Arazzo document.");
         w.Line($"public const string WorkflowId = {CSharpLiteral.String(workflow.WorkflowId)};");
         w.Line();
+        w.Doc("Names what this workflow's checkpoints hold (its steps, inputs and results): a durable run checkpointed under another version is not resumed.");
+        w.Line($"public const string StateVersion = {CSharpLiteral.String(workflow.State.Version)};");
+        w.Line();
         w.Line("private readonly Clients _clients;");
         w.Line($"private readonly {Runtime}.WorkflowOptions _options;");
         w.Line();
@@ -78,7 +83,7 @@ internal static class WorkflowEmitter
         }
 
         w.Line();
-        w.Doc("Runs the workflow until it reaches an end.");
+        w.Doc("Runs the workflow until it reaches an end.", "With WorkflowOptions.Store set the run is durable, under a new run id (Outputs.RunId, WorkflowException.RunId); otherwise it lives in memory only.");
         w.Line("/// <param name=\"inputs\">The workflow's inputs; all are checked before the first call.</param>");
         w.Line("/// <param name=\"cancellationToken\">Stops waiting. AWS jobs already started keep running; the exception's PartialOutputs says which.</param>");
         w.Line("/// <returns>The workflow's outputs, and which end it reached.</returns>");
@@ -95,22 +100,60 @@ internal static class WorkflowEmitter
 
             w.Line();
             w.Line("inputs.Validate();");
-            w.Line(workflow.Dependencies.Count > 0
-                ? $"return new Run(this, inputs, new {Runtime}.DependencyRuns(), cancellationToken).ExecuteAsync();"
-                : "return new Run(this, inputs, cancellationToken).ExecuteAsync();");
+            w.Line($"return new Run(this, inputs, runId: null, {NewDependencies(workflow)}cancellationToken).ExecuteAsync();");
         }
 
-        if (workflow.Dependencies.Count > 0)
+        w.Line();
+        w.Doc(
+            "Runs the workflow as the durable run runId (WorkflowOptions.Store keeps it): starts it, or, when the store already has it, continues it from its last checkpoint (a finished run returns its outputs with no AWS call).",
+            "Call it again with the same run id after a crash: that is how a run survives its process. Inputs with secrets must be given again this way; ResumeAsync needs only the id.");
+        w.Line("/// <param name=\"inputs\">The workflow's inputs; the same as when the run started.</param>");
+        w.Line("/// <param name=\"runId\">The run: 1 to 80 letters, digits, '-', '_' or '.'.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Stops waiting; the run can be resumed later.</param>");
+        w.Line("/// <exception cref=\"global::System.ArgumentException\">Inputs are invalid, the run id is, the options have no store, or the run was started with other inputs.</exception>");
+        w.Line($"/// <exception cref=\"{Runtime}.Durable.WorkflowRunLeasedException\">Another worker is advancing the run now.</exception>");
+        w.Line($"/// <exception cref=\"{Runtime}.Durable.WorkflowRunVersionException\">The run was checkpointed by another version of this workflow.</exception>");
+        using (w.Block($"public {Task}<Outputs> RunAsync(Inputs inputs, string runId, global::System.Threading.CancellationToken cancellationToken = default)"))
         {
-            w.Line();
-            w.Doc("Runs the workflow for a run that depends on it, sharing that run's record of the dependencies already started, so each runs once per run.");
-            using (w.Block($"internal {Task}<Outputs> RunAsync(Inputs inputs, {Runtime}.DependencyRuns dependencies, global::System.Threading.CancellationToken cancellationToken)"))
+            w.Line("if (inputs is null)");
+            using (w.Block())
             {
-                w.Line("inputs.Validate();");
-                w.Line("return new Run(this, inputs, dependencies, cancellationToken).ExecuteAsync();");
+                w.Line("throw new global::System.ArgumentNullException(nameof(inputs));");
             }
+
+            w.Line();
+            w.Line($"{Runtime}.WorkflowRun.CheckRunId(runId, _options, WorkflowId);");
+            w.Line("inputs.Validate();");
+            w.Line($"return new Run(this, inputs, runId, {NewDependencies(workflow)}cancellationToken).ExecuteAsync();");
+        }
+
+        w.Line();
+        w.Doc("Continues the durable run runId from its last checkpoint, with the inputs it stored: a finished run returns its outputs, a failed one reports its failure, both with no AWS call.");
+        w.Line("/// <param name=\"runId\">The run.</param>");
+        w.Line("/// <param name=\"cancellationToken\">Stops waiting; the run can be resumed later.</param>");
+        w.Line($"/// <exception cref=\"global::System.ArgumentException\">The store has no such run, or the options have no store.</exception>");
+        w.Line($"/// <exception cref=\"{Runtime}.Durable.WorkflowSecretWithheldException\">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>");
+        using (w.Block($"public async {Task}<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)"))
+        {
+            w.Line($"var stored = await {Runtime}.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);");
+            w.Line("var inputs = Inputs.ReadState(stored, _options.SecretProtector);");
+            w.Line("inputs.Validate();");
+            w.Line($"return await new Run(this, inputs, runId, {NewDependencies(workflow)}cancellationToken).ExecuteAsync().ConfigureAwait(false);");
+        }
+
+        w.Line();
+        w.Doc("Runs the workflow for a step, an action or a dependency of another workflow's run: durable under runId when that run is durable.");
+        var dependencies = workflow.Dependencies.Count > 0 ? $"{Runtime}.DependencyRuns dependencies, " : string.Empty;
+        using (w.Block($"internal {Task}<Outputs> RunAsChildAsync(Inputs inputs, string? runId, {dependencies}global::System.Threading.CancellationToken cancellationToken)"))
+        {
+            w.Line("inputs.Validate();");
+            w.Line($"return new Run(this, inputs, runId, {(workflow.Dependencies.Count > 0 ? "dependencies, " : string.Empty)}cancellationToken).ExecuteAsync();");
         }
     }
+
+    /// <summary>A run of a workflow with dependsOn records which dependencies it has run; a new run starts a new record.</summary>
+    private static string NewDependencies(BoundWorkflow workflow) =>
+        workflow.Dependencies.Count > 0 ? $"new {Runtime}.DependencyRuns(), " : string.Empty;
 
     private static void WriteOutputs(SourceWriter w, BoundWorkflow workflow)
     {
@@ -132,6 +175,9 @@ internal static class WorkflowEmitter
             w.Line();
             w.Doc("The HTTP status of the last AWS call the run made ($statusCode in workflow outputs), or null when it got no answer.");
             w.Line("public int? LastStatusCode { get; init; }");
+            w.Line();
+            w.Doc("The durable run's id (WorkflowOptions.Store), to resume or look it up by; null when the run lived in memory only.");
+            w.Line("public string? RunId { get; init; }");
         }
     }
 
@@ -165,23 +211,19 @@ internal static class WorkflowEmitter
         }
     }
 
-    /// <summary>The Step enum (a step loop only) and the steps' result records, a blank line between them; false when there are none.</summary>
-    private static bool WriteStepTypes(SourceWriter w, BoundWorkflow workflow)
+    /// <summary>The Step enum and the steps' result records, a blank line between them.</summary>
+    private static void WriteStepTypes(SourceWriter w, BoundWorkflow workflow)
     {
-        var written = false;
-        if (!workflow.IsStraightLine)
+        w.Line("private enum Step");
+        using (w.Block())
         {
-            w.Line("private enum Step");
-            using (w.Block())
+            foreach (var step in workflow.Steps)
             {
-                foreach (var step in workflow.Steps)
-                {
-                    w.Line(step.Identifier + ",");
-                }
+                w.Line(step.Identifier + ",");
             }
-
-            written = true;
         }
+
+        var written = true;
 
         foreach (var step in workflow.Steps.Where(s => s.Outputs.Count > 0))
         {
@@ -205,8 +247,6 @@ internal static class WorkflowEmitter
                 w.Line($"public override string ToString() => $\"{step.ResultType} {{{{ {shown} }}}}\";");
             }
         }
-
-        return written;
     }
 
     internal static string Seconds(double seconds) =>

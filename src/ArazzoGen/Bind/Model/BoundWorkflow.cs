@@ -24,7 +24,7 @@ internal sealed record BoundWorkflow(
     EquatableArray<string> Dependencies,
     EquatableArray<RegexField> Regexes,
     bool UsesNodeQueries,
-    bool IsStraightLine)
+    StateModel State)
 {
     /// <summary>The workflows this one depends on (dependsOn), run before its first step.</summary>
     public System.Collections.Generic.IEnumerable<ActionWorkflow> DependencyRuns => Dependencies.Select(id => ActionWorkflows.First(a => a.Call.WorkflowId == id));
@@ -58,6 +58,7 @@ internal sealed record BoundClient(string SourceName, string Property, string Pa
 internal sealed record BoundOutput(string Name, string Property, TypeRef Type, BoundValue Value);
 
 /// <param name="SendsSecret">The request carries a value derived from a secret input, so the service's error message (which may echo it) is withheld.</param>
+/// <param name="ReadBack">For a step that creates a resource by a name it gives: how a resumed run finds out whether it already exists.</param>
 internal sealed record BoundStep(
     string StepId,
     string Identifier,
@@ -70,7 +71,8 @@ internal sealed record BoundStep(
     LoopSpec? Loop,
     string? NextIdentifier,
     bool CanEnd,
-    bool SendsSecret)
+    bool SendsSecret,
+    ReadBack? ReadBack)
 {
     /// <summary>
     /// True when the success criteria read the response body, so only a call that returned a

@@ -12,6 +12,9 @@ namespace ArazzoWorkflows
         /// <summary>The workflowId of this workflow in its Arazzo document.</summary>
         public const string WorkflowId = "ensure-table-write-read";
 
+        /// <summary>Names what this workflow's checkpoints hold (its steps, inputs and results): a durable run checkpointed under another version is not resumed.</summary>
+        public const string StateVersion = "19999fc4be7fba85";
+
         private readonly Clients _clients;
         private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
 
@@ -25,6 +28,7 @@ namespace ArazzoWorkflows
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
+        /// <remarks>With WorkflowOptions.Store set the run is durable, under a new run id (Outputs.RunId, WorkflowException.RunId); otherwise it lives in memory only.</remarks>
         /// <param name="inputs">The workflow's inputs; all are checked before the first call.</param>
         /// <param name="cancellationToken">Stops waiting. AWS jobs already started keep running; the exception's PartialOutputs says which.</param>
         /// <returns>The workflow's outputs, and which end it reached.</returns>
@@ -39,7 +43,47 @@ namespace ArazzoWorkflows
             }
 
             inputs.Validate();
-            return new Run(this, inputs, cancellationToken).ExecuteAsync();
+            return new Run(this, inputs, runId: null, cancellationToken).ExecuteAsync();
+        }
+
+        /// <summary>Runs the workflow as the durable run runId (WorkflowOptions.Store keeps it): starts it, or, when the store already has it, continues it from its last checkpoint (a finished run returns its outputs with no AWS call).</summary>
+        /// <remarks>Call it again with the same run id after a crash: that is how a run survives its process. Inputs with secrets must be given again this way; ResumeAsync needs only the id.</remarks>
+        /// <param name="inputs">The workflow's inputs; the same as when the run started.</param>
+        /// <param name="runId">The run: 1 to 80 letters, digits, '-', '_' or '.'.</param>
+        /// <param name="cancellationToken">Stops waiting; the run can be resumed later.</param>
+        /// <exception cref="global::System.ArgumentException">Inputs are invalid, the run id is, the options have no store, or the run was started with other inputs.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunLeasedException">Another worker is advancing the run now.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunVersionException">The run was checkpointed by another version of this workflow.</exception>
+        public global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, string runId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (inputs is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(inputs));
+            }
+
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            inputs.Validate();
+            return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
+        }
+
+        /// <summary>Continues the durable run runId from its last checkpoint, with the inputs it stored: a finished run returns its outputs, a failed one reports its failure, both with no AWS call.</summary>
+        /// <param name="runId">The run.</param>
+        /// <param name="cancellationToken">Stops waiting; the run can be resumed later.</param>
+        /// <exception cref="global::System.ArgumentException">The store has no such run, or the options have no store.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
+        public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            inputs.Validate();
+            return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>Runs the workflow for a step, an action or a dependency of another workflow's run: durable under runId when that run is durable.</summary>
+        internal global::System.Threading.Tasks.Task<Outputs> RunAsChildAsync(Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            inputs.Validate();
+            return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
 
         /// <summary>The inputs of the workflow 'ensure-table-write-read'.</summary>
@@ -53,6 +97,27 @@ namespace ArazzoWorkflows
 
             /// <summary>The text to store in the item.</summary>
             public required string Payload { get; init; }
+
+            /// <summary>Writes the inputs into a durable run's checkpoint; a secret only through the protector, else it is left out.</summary>
+            internal void WriteState(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("tableName");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, TableName);
+                json.WritePropertyName("itemId");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, ItemId);
+                json.WritePropertyName("payload");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, Payload);
+                json.WriteEndObject();
+            }
+
+            /// <summary>The inputs a durable run's checkpoint holds.</summary>
+            internal static Inputs ReadState(global::System.Text.Json.JsonElement state, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => new()
+            {
+                TableName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "tableName"))!,
+                ItemId = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "itemId"))!,
+                Payload = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "payload"))!,
+            };
 
             /// <summary>Checks every input and reports all problems at once, before any AWS call.</summary>
             internal void Validate()
@@ -103,6 +168,9 @@ namespace ArazzoWorkflows
 
             /// <summary>The HTTP status of the last AWS call the run made ($statusCode in workflow outputs), or null when it got no answer.</summary>
             public int? LastStatusCode { get; init; }
+
+            /// <summary>The durable run's id (WorkflowOptions.Store), to resume or look it up by; null when the run lived in memory only.</summary>
+            public string? RunId { get; init; }
         }
 
         /// <summary>The AWS SDK clients the workflow calls, one per source description.</summary>
@@ -137,8 +205,11 @@ namespace ArazzoWorkflows
         private sealed record GetItemResult(string? StoredPayload, string? WrittenBy);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run
+        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
         {
+            /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
+            private static readonly string[] StepIds = { "describeTable", "createTable", "waitForTable", "putItem", "getItem" };
+
             private readonly EnsureTableWriteReadWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
@@ -149,19 +220,26 @@ namespace ArazzoWorkflows
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
-            public Run(EnsureTableWriteReadWorkflow workflow, Inputs inputs, global::System.Threading.CancellationToken cancellationToken)
+            public Run(EnsureTableWriteReadWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, typeof(EnsureTableWriteReadWorkflow), workflow._options, cancellationToken);
+                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, typeof(EnsureTableWriteReadWorkflow), workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    // Steps jump to each other (goto), so the run moves from step to step until one ends it.
-                    Step? next = Step.DescribeTable;
+                    var start = await _run.StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (start.Finished)
+                    {
+                        // The run had finished before: its outputs come from its checkpoint, with no AWS call.
+                        return BuildOutputs();
+                    }
+
+                    // The run moves from step to step until one ends it; a durable run checkpoints before each.
+                    Step? next = (Step)start.StepIndex;
                     while (next is { } step)
                     {
                         next = step switch
@@ -173,9 +251,14 @@ namespace ArazzoWorkflows
                             Step.GetItem => await GetItemAsync().ConfigureAwait(false),
                             _ => throw new global::System.InvalidOperationException("Unknown step " + step),
                         };
+                        if (next is { } following)
+                        {
+                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                        }
                     }
 
-                    return Finish();
+                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    return BuildOutputs();
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
@@ -183,26 +266,20 @@ namespace ArazzoWorkflows
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    _run.Failed(ex, BuildOutputs());
+                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex)
+                catch (global::System.Exception ex) when (_run.Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
                     var failure = _run.Unexpected(ex);
-                    _run.Failed(failure, BuildOutputs());
+                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
                 {
                     _run.Dispose();
                 }
-            }
-
-            private Outputs Finish()
-            {
-                _run.Completed(_endStepId, _endActionName);
-                return BuildOutputs();
             }
 
             /// <summary>Step 'describeTable' (DescribeTable). Look the table up; a ResourceNotFoundException means it must be created.</summary>
@@ -285,7 +362,7 @@ namespace ArazzoWorkflows
                 _run.EnterStep("waitForTable");
                 // Polls from 5 s, doubling, up to half of 20 s (the AWS waiter DynamoDB TableExists), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTable"] overrides both.
                 var poll = _run.StartPoll("waitForTable", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(20)), retryLimit: null);
-                var attempt = 1;
+                var attempt = poll.Attempt;
                 while (true)
                 {
                     var request = new global::Amazon.DynamoDBv2.Model.DescribeTableRequest
@@ -394,7 +471,78 @@ namespace ArazzoWorkflows
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
+                RunId = _run.RunId,
             };
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                json.WriteStartObject();
+                if (_describeTable is { } describeTableResult)
+                {
+                    json.WriteStartObject("describeTable");
+                    json.WritePropertyName("tableStatus");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, describeTableResult.TableStatus);
+                    json.WriteEndObject();
+                }
+
+                if (_createTable is { } createTableResult)
+                {
+                    json.WriteStartObject("createTable");
+                    json.WritePropertyName("tableArn");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, createTableResult.TableArn);
+                    json.WriteEndObject();
+                }
+
+                if (_waitForTable is { } waitForTableResult)
+                {
+                    json.WriteStartObject("waitForTable");
+                    json.WritePropertyName("tableStatus");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, waitForTableResult.TableStatus);
+                    json.WriteEndObject();
+                }
+
+                if (_getItem is { } getItemResult)
+                {
+                    json.WriteStartObject("getItem");
+                    json.WritePropertyName("storedPayload");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, getItemResult.StoredPayload);
+                    json.WritePropertyName("writtenBy");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, getItemResult.WrittenBy);
+                    json.WriteEndObject();
+                }
+
+                json.WriteString("endStepId", _endStepId);
+                json.WriteString("endActionName", _endActionName);
+                json.WriteEndObject();
+            }
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.ReadResults(global::System.Text.Json.JsonElement results, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "describeTable") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } describeTableElement)
+                {
+                    _describeTable = new DescribeTableResult(global::ArazzoGen.Runtime.Durable.StateJson.Constant(global::ArazzoGen.Runtime.Durable.StateJson.Property(describeTableElement, "tableStatus"), global::Amazon.DynamoDBv2.TableStatus.FindValue));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "createTable") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } createTableElement)
+                {
+                    _createTable = new CreateTableResult(global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(createTableElement, "tableArn")));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "waitForTable") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } waitForTableElement)
+                {
+                    _waitForTable = new WaitForTableResult(global::ArazzoGen.Runtime.Durable.StateJson.Constant(global::ArazzoGen.Runtime.Durable.StateJson.Property(waitForTableElement, "tableStatus"), global::Amazon.DynamoDBv2.TableStatus.FindValue));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "getItem") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } getItemElement)
+                {
+                    _getItem = new GetItemResult(global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(getItemElement, "storedPayload")), global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(getItemElement, "writtenBy")));
+                }
+
+                _endStepId = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "endStepId")) ?? string.Empty;
+                _endActionName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "endActionName"));
+            }
         }
     }
 }

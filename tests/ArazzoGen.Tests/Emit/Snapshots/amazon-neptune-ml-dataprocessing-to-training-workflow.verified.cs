@@ -13,6 +13,9 @@ namespace ArazzoWorkflows
         /// <summary>The workflowId of this workflow in its Arazzo document.</summary>
         public const string WorkflowId = "ml-dataprocessing-to-training";
 
+        /// <summary>Names what this workflow's checkpoints hold (its steps, inputs and results): a durable run checkpointed under another version is not resumed.</summary>
+        public const string StateVersion = "a3cb8144a630194f";
+
         private readonly Clients _clients;
         private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
 
@@ -26,6 +29,7 @@ namespace ArazzoWorkflows
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
+        /// <remarks>With WorkflowOptions.Store set the run is durable, under a new run id (Outputs.RunId, WorkflowException.RunId); otherwise it lives in memory only.</remarks>
         /// <param name="inputs">The workflow's inputs; all are checked before the first call.</param>
         /// <param name="cancellationToken">Stops waiting. AWS jobs already started keep running; the exception's PartialOutputs says which.</param>
         /// <returns>The workflow's outputs, and which end it reached.</returns>
@@ -40,7 +44,47 @@ namespace ArazzoWorkflows
             }
 
             inputs.Validate();
-            return new Run(this, inputs, cancellationToken).ExecuteAsync();
+            return new Run(this, inputs, runId: null, cancellationToken).ExecuteAsync();
+        }
+
+        /// <summary>Runs the workflow as the durable run runId (WorkflowOptions.Store keeps it): starts it, or, when the store already has it, continues it from its last checkpoint (a finished run returns its outputs with no AWS call).</summary>
+        /// <remarks>Call it again with the same run id after a crash: that is how a run survives its process. Inputs with secrets must be given again this way; ResumeAsync needs only the id.</remarks>
+        /// <param name="inputs">The workflow's inputs; the same as when the run started.</param>
+        /// <param name="runId">The run: 1 to 80 letters, digits, '-', '_' or '.'.</param>
+        /// <param name="cancellationToken">Stops waiting; the run can be resumed later.</param>
+        /// <exception cref="global::System.ArgumentException">Inputs are invalid, the run id is, the options have no store, or the run was started with other inputs.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunLeasedException">Another worker is advancing the run now.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunVersionException">The run was checkpointed by another version of this workflow.</exception>
+        public global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, string runId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (inputs is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(inputs));
+            }
+
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            inputs.Validate();
+            return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
+        }
+
+        /// <summary>Continues the durable run runId from its last checkpoint, with the inputs it stored: a finished run returns its outputs, a failed one reports its failure, both with no AWS call.</summary>
+        /// <param name="runId">The run.</param>
+        /// <param name="cancellationToken">Stops waiting; the run can be resumed later.</param>
+        /// <exception cref="global::System.ArgumentException">The store has no such run, or the options have no store.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
+        public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            inputs.Validate();
+            return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>Runs the workflow for a step, an action or a dependency of another workflow's run: durable under runId when that run is durable.</summary>
+        internal global::System.Threading.Tasks.Task<Outputs> RunAsChildAsync(Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            inputs.Validate();
+            return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
 
         /// <summary>The inputs of the workflow 'ml-dataprocessing-to-training'.</summary>
@@ -57,6 +101,30 @@ namespace ArazzoWorkflows
 
             /// <summary>The model type to train (rgcn, transe, distmult, rotate, custom).</summary>
             public string? ModelName { get; init; }
+
+            /// <summary>Writes the inputs into a durable run's checkpoint; a secret only through the protector, else it is left out.</summary>
+            internal void WriteState(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("inputDataS3Location");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, InputDataS3Location);
+                json.WritePropertyName("processedDataS3Location");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, ProcessedDataS3Location);
+                json.WritePropertyName("trainModelS3Location");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, TrainModelS3Location);
+                json.WritePropertyName("modelName");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, ModelName);
+                json.WriteEndObject();
+            }
+
+            /// <summary>The inputs a durable run's checkpoint holds.</summary>
+            internal static Inputs ReadState(global::System.Text.Json.JsonElement state, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => new()
+            {
+                InputDataS3Location = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "inputDataS3Location"))!,
+                ProcessedDataS3Location = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "processedDataS3Location"))!,
+                TrainModelS3Location = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "trainModelS3Location"))!,
+                ModelName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "modelName")),
+            };
 
             /// <summary>Checks every input and reports all problems at once, before any AWS call.</summary>
             internal void Validate()
@@ -104,6 +172,9 @@ namespace ArazzoWorkflows
 
             /// <summary>The HTTP status of the last AWS call the run made ($statusCode in workflow outputs), or null when it got no answer.</summary>
             public int? LastStatusCode { get; init; }
+
+            /// <summary>The durable run's id (WorkflowOptions.Store), to resume or look it up by; null when the run lived in memory only.</summary>
+            public string? RunId { get; init; }
         }
 
         /// <summary>The AWS SDK clients the workflow calls, one per source description.</summary>
@@ -120,6 +191,14 @@ namespace ArazzoWorkflows
             public global::Amazon.Neptunedata.IAmazonNeptunedata NeptuneMlApi { get; }
         }
 
+        private enum Step
+        {
+            StartProcessing,
+            PollProcessing,
+            StartTraining,
+            PollTraining,
+        }
+
         private sealed record StartProcessingResult(string? ProcessingJobId);
 
         private sealed record PollProcessingResult(string? ProcessingStatus);
@@ -129,8 +208,11 @@ namespace ArazzoWorkflows
         private sealed record PollTrainingResult(string? TrainingStatus);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run
+        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
         {
+            /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
+            private static readonly string[] StepIds = { "startProcessing", "pollProcessing", "startTraining", "pollTraining" };
+
             private readonly MlDataprocessingToTrainingWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
@@ -141,22 +223,44 @@ namespace ArazzoWorkflows
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
-            public Run(MlDataprocessingToTrainingWorkflow workflow, Inputs inputs, global::System.Threading.CancellationToken cancellationToken)
+            public Run(MlDataprocessingToTrainingWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, typeof(MlDataprocessingToTrainingWorkflow), workflow._options, cancellationToken);
+                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, typeof(MlDataprocessingToTrainingWorkflow), workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    await StartProcessingAsync().ConfigureAwait(false);
-                    await PollProcessingAsync().ConfigureAwait(false);
-                    await StartTrainingAsync().ConfigureAwait(false);
-                    await PollTrainingAsync().ConfigureAwait(false);
-                    return Finish();
+                    var start = await _run.StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (start.Finished)
+                    {
+                        // The run had finished before: its outputs come from its checkpoint, with no AWS call.
+                        return BuildOutputs();
+                    }
+
+                    // The run moves from step to step until one ends it; a durable run checkpoints before each.
+                    Step? next = (Step)start.StepIndex;
+                    while (next is { } step)
+                    {
+                        next = step switch
+                        {
+                            Step.StartProcessing => await StartProcessingAsync().ConfigureAwait(false),
+                            Step.PollProcessing => await PollProcessingAsync().ConfigureAwait(false),
+                            Step.StartTraining => await StartTrainingAsync().ConfigureAwait(false),
+                            Step.PollTraining => await PollTrainingAsync().ConfigureAwait(false),
+                            _ => throw new global::System.InvalidOperationException("Unknown step " + step),
+                        };
+                        if (next is { } following)
+                        {
+                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                        }
+                    }
+
+                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    return BuildOutputs();
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
@@ -164,14 +268,14 @@ namespace ArazzoWorkflows
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    _run.Failed(ex, BuildOutputs());
+                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex)
+                catch (global::System.Exception ex) when (_run.Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
                     var failure = _run.Unexpected(ex);
-                    _run.Failed(failure, BuildOutputs());
+                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
@@ -180,14 +284,8 @@ namespace ArazzoWorkflows
                 }
             }
 
-            private Outputs Finish()
-            {
-                _run.Completed(_endStepId, _endActionName);
-                return BuildOutputs();
-            }
-
             /// <summary>Step 'startProcessing' (StartMLDataProcessingJob). Create a data processing job that exports and prepares graph data into the processed-data S3 location.</summary>
-            private async global::System.Threading.Tasks.ValueTask StartProcessingAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> StartProcessingAsync()
             {
                 _run.EnterStep("startProcessing");
                 var request = new global::Amazon.Neptunedata.Model.StartMLDataProcessingJobRequest
@@ -204,19 +302,19 @@ namespace ArazzoWorkflows
 
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return;
+                    return Step.PollProcessing;
                 }
 
                 throw _run.StepFailed("startProcessing", 1, call, _startProcessing?.ToString());
             }
 
             /// <summary>Step 'pollProcessing' (GetMLDataProcessingJob). Poll the data processing job. Retry while it is still in progress and continue once its status is Completed.</summary>
-            private async global::System.Threading.Tasks.ValueTask PollProcessingAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> PollProcessingAsync()
             {
                 _run.EnterStep("pollProcessing");
                 // Polls every 60 s (retryAfter), bounded by at most 120 polls; WorkflowOptions.Polls["pollProcessing"] overrides both.
                 var poll = _run.StartPoll("pollProcessing", global::ArazzoGen.Runtime.PollDelay.Every(global::System.TimeSpan.FromSeconds(60)), retryLimit: 120);
-                var attempt = 1;
+                var attempt = poll.Attempt;
                 while (true)
                 {
                     var request = new global::Amazon.Neptunedata.Model.GetMLDataProcessingJobRequest
@@ -241,10 +339,10 @@ namespace ArazzoWorkflows
 
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.Status, "Completed")) // processingDone
                         {
-                            return;
+                            return Step.StartTraining;
                         }
 
-                        return;
+                        return Step.StartTraining;
                     }
 
                     throw _run.StepFailed("pollProcessing", attempt, call, _pollProcessing?.ToString());
@@ -252,7 +350,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'startTraining' (StartMLModelTrainingJob). Launch a model training job that consumes the completed data processing job's output.</summary>
-            private async global::System.Threading.Tasks.ValueTask StartTrainingAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> StartTrainingAsync()
             {
                 _run.EnterStep("startTraining");
                 var request = new global::Amazon.Neptunedata.Model.StartMLModelTrainingJobRequest
@@ -269,19 +367,19 @@ namespace ArazzoWorkflows
 
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return;
+                    return Step.PollTraining;
                 }
 
                 throw _run.StepFailed("startTraining", 1, call, _startTraining?.ToString());
             }
 
             /// <summary>Step 'pollTraining' (GetMLModelTrainingJob). Poll the model training job. Retry while it is still in progress and finish once its status is Completed.</summary>
-            private async global::System.Threading.Tasks.ValueTask<bool> PollTrainingAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> PollTrainingAsync()
             {
                 _run.EnterStep("pollTraining");
                 // Polls every 60 s (retryAfter), bounded by at most 120 polls; WorkflowOptions.Polls["pollTraining"] overrides both.
                 var poll = _run.StartPoll("pollTraining", global::ArazzoGen.Runtime.PollDelay.Every(global::System.TimeSpan.FromSeconds(60)), retryLimit: 120);
-                var attempt = 1;
+                var attempt = poll.Attempt;
                 while (true)
                 {
                     var request = new global::Amazon.Neptunedata.Model.GetMLModelTrainingJobRequest
@@ -306,21 +404,21 @@ namespace ArazzoWorkflows
 
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.Status, "Completed")) // trainingDone
                         {
-                            return Ended("pollTraining", "trainingDone");
+                            return End("pollTraining", "trainingDone");
                         }
 
-                        return Ended("pollTraining", null);
+                        return End("pollTraining", null);
                     }
 
                     throw _run.StepFailed("pollTraining", attempt, call, _pollTraining?.ToString());
                 }
             }
 
-            private bool Ended(string stepId, string? actionName)
+            private Step? End(string stepId, string? actionName)
             {
                 _endStepId = stepId;
                 _endActionName = actionName;
-                return false;
+                return null;
             }
 
             private Outputs BuildOutputs() => new()
@@ -331,7 +429,76 @@ namespace ArazzoWorkflows
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
+                RunId = _run.RunId,
             };
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                json.WriteStartObject();
+                if (_startProcessing is { } startProcessingResult)
+                {
+                    json.WriteStartObject("startProcessing");
+                    json.WritePropertyName("processingJobId");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, startProcessingResult.ProcessingJobId);
+                    json.WriteEndObject();
+                }
+
+                if (_pollProcessing is { } pollProcessingResult)
+                {
+                    json.WriteStartObject("pollProcessing");
+                    json.WritePropertyName("processingStatus");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, pollProcessingResult.ProcessingStatus);
+                    json.WriteEndObject();
+                }
+
+                if (_startTraining is { } startTrainingResult)
+                {
+                    json.WriteStartObject("startTraining");
+                    json.WritePropertyName("trainingJobId");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, startTrainingResult.TrainingJobId);
+                    json.WriteEndObject();
+                }
+
+                if (_pollTraining is { } pollTrainingResult)
+                {
+                    json.WriteStartObject("pollTraining");
+                    json.WritePropertyName("trainingStatus");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, pollTrainingResult.TrainingStatus);
+                    json.WriteEndObject();
+                }
+
+                json.WriteString("endStepId", _endStepId);
+                json.WriteString("endActionName", _endActionName);
+                json.WriteEndObject();
+            }
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.ReadResults(global::System.Text.Json.JsonElement results, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "startProcessing") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } startProcessingElement)
+                {
+                    _startProcessing = new StartProcessingResult(global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(startProcessingElement, "processingJobId")));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "pollProcessing") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } pollProcessingElement)
+                {
+                    _pollProcessing = new PollProcessingResult(global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(pollProcessingElement, "processingStatus")));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "startTraining") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } startTrainingElement)
+                {
+                    _startTraining = new StartTrainingResult(global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(startTrainingElement, "trainingJobId")));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "pollTraining") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } pollTrainingElement)
+                {
+                    _pollTraining = new PollTrainingResult(global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(pollTrainingElement, "trainingStatus")));
+                }
+
+                _endStepId = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "endStepId")) ?? string.Empty;
+                _endActionName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "endActionName"));
+            }
         }
     }
 }

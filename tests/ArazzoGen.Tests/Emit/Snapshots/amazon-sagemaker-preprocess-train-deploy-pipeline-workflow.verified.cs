@@ -13,6 +13,9 @@ namespace ArazzoWorkflows
         /// <summary>The workflowId of this workflow in its Arazzo document.</summary>
         public const string WorkflowId = "preprocess-train-deploy";
 
+        /// <summary>Names what this workflow's checkpoints hold (its steps, inputs and results): a durable run checkpointed under another version is not resumed.</summary>
+        public const string StateVersion = "ba484664dd97214c";
+
         private readonly Clients _clients;
         private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
 
@@ -26,6 +29,7 @@ namespace ArazzoWorkflows
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
+        /// <remarks>With WorkflowOptions.Store set the run is durable, under a new run id (Outputs.RunId, WorkflowException.RunId); otherwise it lives in memory only.</remarks>
         /// <param name="inputs">The workflow's inputs; all are checked before the first call.</param>
         /// <param name="cancellationToken">Stops waiting. AWS jobs already started keep running; the exception's PartialOutputs says which.</param>
         /// <returns>The workflow's outputs, and which end it reached.</returns>
@@ -40,7 +44,47 @@ namespace ArazzoWorkflows
             }
 
             inputs.Validate();
-            return new Run(this, inputs, cancellationToken).ExecuteAsync();
+            return new Run(this, inputs, runId: null, cancellationToken).ExecuteAsync();
+        }
+
+        /// <summary>Runs the workflow as the durable run runId (WorkflowOptions.Store keeps it): starts it, or, when the store already has it, continues it from its last checkpoint (a finished run returns its outputs with no AWS call).</summary>
+        /// <remarks>Call it again with the same run id after a crash: that is how a run survives its process. Inputs with secrets must be given again this way; ResumeAsync needs only the id.</remarks>
+        /// <param name="inputs">The workflow's inputs; the same as when the run started.</param>
+        /// <param name="runId">The run: 1 to 80 letters, digits, '-', '_' or '.'.</param>
+        /// <param name="cancellationToken">Stops waiting; the run can be resumed later.</param>
+        /// <exception cref="global::System.ArgumentException">Inputs are invalid, the run id is, the options have no store, or the run was started with other inputs.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunLeasedException">Another worker is advancing the run now.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunVersionException">The run was checkpointed by another version of this workflow.</exception>
+        public global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, string runId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (inputs is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(inputs));
+            }
+
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            inputs.Validate();
+            return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
+        }
+
+        /// <summary>Continues the durable run runId from its last checkpoint, with the inputs it stored: a finished run returns its outputs, a failed one reports its failure, both with no AWS call.</summary>
+        /// <param name="runId">The run.</param>
+        /// <param name="cancellationToken">Stops waiting; the run can be resumed later.</param>
+        /// <exception cref="global::System.ArgumentException">The store has no such run, or the options have no store.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
+        public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            inputs.Validate();
+            return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>Runs the workflow for a step, an action or a dependency of another workflow's run: durable under runId when that run is durable.</summary>
+        internal global::System.Threading.Tasks.Task<Outputs> RunAsChildAsync(Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            inputs.Validate();
+            return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
 
         /// <summary>The inputs of the workflow 'preprocess-train-deploy'.</summary>
@@ -78,6 +122,51 @@ namespace ArazzoWorkflows
 
             /// <summary>The instance type that hosts the endpoint.</summary>
             public string HostingInstanceType { get; init; } = "ml.m5.large";
+
+            /// <summary>Writes the inputs into a durable run's checkpoint; a secret only through the protector, else it is left out.</summary>
+            internal void WriteState(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("jobName");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, JobName);
+                json.WritePropertyName("roleArn");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, RoleArn);
+                json.WritePropertyName("rawDataS3Uri");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, RawDataS3Uri);
+                json.WritePropertyName("preprocessedDataS3Uri");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, PreprocessedDataS3Uri);
+                json.WritePropertyName("preprocessingImage");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, PreprocessingImage);
+                json.WritePropertyName("trainTestSplitRatio");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, TrainTestSplitRatio);
+                json.WritePropertyName("trainingImage");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, TrainingImage);
+                json.WritePropertyName("modelOutputS3Uri");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, ModelOutputS3Uri);
+                json.WritePropertyName("inferenceImage");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, InferenceImage);
+                json.WritePropertyName("instanceType");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, InstanceType);
+                json.WritePropertyName("hostingInstanceType");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, HostingInstanceType);
+                json.WriteEndObject();
+            }
+
+            /// <summary>The inputs a durable run's checkpoint holds.</summary>
+            internal static Inputs ReadState(global::System.Text.Json.JsonElement state, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => new()
+            {
+                JobName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "jobName"))!,
+                RoleArn = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "roleArn"))!,
+                RawDataS3Uri = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "rawDataS3Uri"))!,
+                PreprocessedDataS3Uri = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "preprocessedDataS3Uri"))!,
+                PreprocessingImage = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "preprocessingImage"))!,
+                TrainTestSplitRatio = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "trainTestSplitRatio"))!,
+                TrainingImage = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "trainingImage"))!,
+                ModelOutputS3Uri = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "modelOutputS3Uri"))!,
+                InferenceImage = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "inferenceImage"))!,
+                InstanceType = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "instanceType"))!,
+                HostingInstanceType = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "hostingInstanceType"))!,
+            };
 
             /// <summary>Checks every input and reports all problems at once, before any AWS call.</summary>
             internal void Validate()
@@ -171,6 +260,9 @@ namespace ArazzoWorkflows
 
             /// <summary>The HTTP status of the last AWS call the run made ($statusCode in workflow outputs), or null when it got no answer.</summary>
             public int? LastStatusCode { get; init; }
+
+            /// <summary>The durable run's id (WorkflowOptions.Store), to resume or look it up by; null when the run lived in memory only.</summary>
+            public string? RunId { get; init; }
         }
 
         /// <summary>The AWS SDK clients the workflow calls, one per source description.</summary>
@@ -216,8 +308,11 @@ namespace ArazzoWorkflows
         private sealed record WaitForEndpointResult(global::Amazon.SageMaker.EndpointStatus? EndpointStatus, string? EndpointFailure);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run
+        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
         {
+            /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
+            private static readonly string[] StepIds = { "startPreprocessing", "waitForPreprocessing", "startTraining", "waitForTraining", "registerModel", "createEndpointConfig", "createEndpoint", "waitForEndpoint", "stopTraining", "deleteFailedEndpoint" };
+
             private readonly PreprocessTrainDeployWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
@@ -231,19 +326,26 @@ namespace ArazzoWorkflows
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
-            public Run(PreprocessTrainDeployWorkflow workflow, Inputs inputs, global::System.Threading.CancellationToken cancellationToken)
+            public Run(PreprocessTrainDeployWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, typeof(PreprocessTrainDeployWorkflow), workflow._options, cancellationToken);
+                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, typeof(PreprocessTrainDeployWorkflow), workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    // Steps jump to each other (goto), so the run moves from step to step until one ends it.
-                    Step? next = Step.StartPreprocessing;
+                    var start = await _run.StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (start.Finished)
+                    {
+                        // The run had finished before: its outputs come from its checkpoint, with no AWS call.
+                        return BuildOutputs();
+                    }
+
+                    // The run moves from step to step until one ends it; a durable run checkpoints before each.
+                    Step? next = (Step)start.StepIndex;
                     while (next is { } step)
                     {
                         next = step switch
@@ -260,9 +362,14 @@ namespace ArazzoWorkflows
                             Step.DeleteFailedEndpoint => await DeleteFailedEndpointAsync().ConfigureAwait(false),
                             _ => throw new global::System.InvalidOperationException("Unknown step " + step),
                         };
+                        if (next is { } following)
+                        {
+                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                        }
                     }
 
-                    return Finish();
+                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    return BuildOutputs();
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
@@ -270,26 +377,20 @@ namespace ArazzoWorkflows
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    _run.Failed(ex, BuildOutputs());
+                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex)
+                catch (global::System.Exception ex) when (_run.Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
                     var failure = _run.Unexpected(ex);
-                    _run.Failed(failure, BuildOutputs());
+                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
                 {
                     _run.Dispose();
                 }
-            }
-
-            private Outputs Finish()
-            {
-                _run.Completed(_endStepId, _endActionName);
-                return BuildOutputs();
             }
 
             /// <summary>Step 'startPreprocessing' (CreateProcessingJob). Start the SageMaker Processing job that splits the raw data into train and test sets.</summary>
@@ -364,6 +465,12 @@ namespace ArazzoWorkflows
                             MaxRuntimeInSeconds = 1200,
                         },
                     };
+                    if (_run.ResumedIn("startPreprocessing") && await StartPreprocessingReadBackAsync(request).ConfigureAwait(false))
+                    {
+                        // What this step creates exists: the process before this one created it before it stopped.
+                        return Step.WaitForPreprocessing;
+                    }
+
                     var call = await _run.CallAsync("startPreprocessing", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateProcessingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
@@ -391,6 +498,23 @@ namespace ArazzoWorkflows
                 }
             }
 
+            /// <summary>Step 'startPreprocessing' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeProcessingJob). True when it exists; the step's outputs are then read from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask<bool> StartPreprocessingReadBackAsync(global::Amazon.SageMaker.Model.CreateProcessingJobRequest sent)
+            {
+                var request = new global::Amazon.SageMaker.Model.DescribeProcessingJobRequest
+                {
+                    ProcessingJobName = sent.ProcessingJobName,
+                };
+                var call = await _run.CallAsync("startPreprocessing", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeProcessingJobAsync(r, ct)).ConfigureAwait(false);
+                if (call.Response is not { } response)
+                {
+                    return false;
+                }
+
+                _startPreprocessing = new StartPreprocessingResult(response.ProcessingJobArn);
+                return true;
+            }
+
             /// <summary>Step 'waitForPreprocessing' (DescribeProcessingJob). Poll the processing job until it leaves InProgress; go on to training only if it completed.</summary>
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitForPreprocessingAsync()
             {
@@ -398,7 +522,7 @@ namespace ArazzoWorkflows
                 // Polls from 5 s, doubling, up to half of 60 s (the AWS waiter SageMaker ProcessingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForPreprocessing"] overrides both.
                 var poll = _run.StartPoll("waitForPreprocessing", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(60)), retryLimit: null);
                 var retriesRetryThrottled = 0;
-                var attempt = 1;
+                var attempt = poll.Attempt;
                 while (true)
                 {
                     var request = new global::Amazon.SageMaker.Model.DescribeProcessingJobRequest
@@ -494,6 +618,12 @@ namespace ArazzoWorkflows
                             MaxRuntimeInSeconds = 86400,
                         },
                     };
+                    if (_run.ResumedIn("startTraining") && await StartTrainingReadBackAsync(request).ConfigureAwait(false))
+                    {
+                        // What this step creates exists: the process before this one created it before it stopped.
+                        return Step.WaitForTraining;
+                    }
+
                     var call = await _run.CallAsync("startTraining", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
@@ -521,6 +651,23 @@ namespace ArazzoWorkflows
                 }
             }
 
+            /// <summary>Step 'startTraining' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeTrainingJob). True when it exists; the step's outputs are then read from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask<bool> StartTrainingReadBackAsync(global::Amazon.SageMaker.Model.CreateTrainingJobRequest sent)
+            {
+                var request = new global::Amazon.SageMaker.Model.DescribeTrainingJobRequest
+                {
+                    TrainingJobName = sent.TrainingJobName,
+                };
+                var call = await _run.CallAsync("startTraining", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                if (call.Response is not { } response)
+                {
+                    return false;
+                }
+
+                _startTraining = new StartTrainingResult(response.TrainingJobArn);
+                return true;
+            }
+
             /// <summary>Step 'waitForTraining' (DescribeTrainingJob). Poll the training job; register and deploy the model only when training completed.</summary>
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTrainingAsync()
             {
@@ -528,7 +675,7 @@ namespace ArazzoWorkflows
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTraining"] overrides both.
                 var poll = _run.StartPoll("waitForTraining", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120)), retryLimit: null);
                 var retriesRetryThrottled = 0;
-                var attempt = 1;
+                var attempt = poll.Attempt;
                 while (true)
                 {
                     var request = new global::Amazon.SageMaker.Model.DescribeTrainingJobRequest
@@ -598,6 +745,12 @@ namespace ArazzoWorkflows
                             ModelDataUrl = _waitForTraining?.ModelArtifacts,
                         },
                     };
+                    if (_run.ResumedIn("registerModel") && await RegisterModelReadBackAsync(request).ConfigureAwait(false))
+                    {
+                        // What this step creates exists: the process before this one created it before it stopped.
+                        return Step.CreateEndpointConfig;
+                    }
+
                     var call = await _run.CallAsync("registerModel", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateModelAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
@@ -625,6 +778,23 @@ namespace ArazzoWorkflows
                 }
             }
 
+            /// <summary>Step 'registerModel' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeModel). True when it exists; the step's outputs are then read from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask<bool> RegisterModelReadBackAsync(global::Amazon.SageMaker.Model.CreateModelRequest sent)
+            {
+                var request = new global::Amazon.SageMaker.Model.DescribeModelRequest
+                {
+                    ModelName = sent.ModelName,
+                };
+                var call = await _run.CallAsync("registerModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeModelAsync(r, ct)).ConfigureAwait(false);
+                if (call.Response is not { } response)
+                {
+                    return false;
+                }
+
+                _registerModel = new RegisterModelResult(response.ModelArn);
+                return true;
+            }
+
             /// <summary>Step 'createEndpointConfig' (CreateEndpointConfig). Place the model on one production variant.</summary>
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointConfigAsync()
             {
@@ -647,6 +817,12 @@ namespace ArazzoWorkflows
                             },
                         },
                     };
+                    if (_run.ResumedIn("createEndpointConfig") && await CreateEndpointConfigReadBackAsync(request).ConfigureAwait(false))
+                    {
+                        // What this step creates exists: the process before this one created it before it stopped.
+                        return Step.CreateEndpoint;
+                    }
+
                     var call = await _run.CallAsync("createEndpointConfig", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointConfigAsync(r, ct)).ConfigureAwait(false);
                     if (call.StatusCode is not null && call.StatusCode == 200)
                     {
@@ -668,6 +844,22 @@ namespace ArazzoWorkflows
                 }
             }
 
+            /// <summary>Step 'createEndpointConfig' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeEndpointConfig). True when it exists; the step's outputs are then read from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask<bool> CreateEndpointConfigReadBackAsync(global::Amazon.SageMaker.Model.CreateEndpointConfigRequest sent)
+            {
+                var request = new global::Amazon.SageMaker.Model.DescribeEndpointConfigRequest
+                {
+                    EndpointConfigName = sent.EndpointConfigName,
+                };
+                var call = await _run.CallAsync("createEndpointConfig", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointConfigAsync(r, ct)).ConfigureAwait(false);
+                if (call.Response is not { } response)
+                {
+                    return false;
+                }
+
+                return true;
+            }
+
             /// <summary>Step 'createEndpoint' (CreateEndpoint). Create the hosted endpoint.</summary>
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointAsync()
             {
@@ -681,6 +873,12 @@ namespace ArazzoWorkflows
                         EndpointName = _inputs.JobName,
                         EndpointConfigName = _inputs.JobName,
                     };
+                    if (_run.ResumedIn("createEndpoint") && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
+                    {
+                        // What this step creates exists: the process before this one created it before it stopped.
+                        return Step.WaitForEndpoint;
+                    }
+
                     var call = await _run.CallAsync("createEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
@@ -708,6 +906,23 @@ namespace ArazzoWorkflows
                 }
             }
 
+            /// <summary>Step 'createEndpoint' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeEndpoint). True when it exists; the step's outputs are then read from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask<bool> CreateEndpointReadBackAsync(global::Amazon.SageMaker.Model.CreateEndpointRequest sent)
+            {
+                var request = new global::Amazon.SageMaker.Model.DescribeEndpointRequest
+                {
+                    EndpointName = sent.EndpointName,
+                };
+                var call = await _run.CallAsync("createEndpoint", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
+                if (call.Response is not { } response)
+                {
+                    return false;
+                }
+
+                _createEndpoint = new CreateEndpointResult(response.EndpointArn);
+                return true;
+            }
+
             /// <summary>Step 'waitForEndpoint' (DescribeEndpoint). Poll the endpoint until it is InService; delete it if it failed.</summary>
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitForEndpointAsync()
             {
@@ -715,7 +930,7 @@ namespace ArazzoWorkflows
                 // Polls from 5 s, doubling, up to half of 30 s (the AWS waiter SageMaker EndpointInService), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForEndpoint"] overrides both.
                 var poll = _run.StartPoll("waitForEndpoint", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(30)), retryLimit: null);
                 var retriesRetryThrottled = 0;
-                var attempt = 1;
+                var attempt = poll.Attempt;
                 while (true)
                 {
                     var request = new global::Amazon.SageMaker.Model.DescribeEndpointRequest
@@ -854,7 +1069,125 @@ namespace ArazzoWorkflows
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
+                RunId = _run.RunId,
             };
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                json.WriteStartObject();
+                if (_startPreprocessing is { } startPreprocessingResult)
+                {
+                    json.WriteStartObject("startPreprocessing");
+                    json.WritePropertyName("processingJobArn");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, startPreprocessingResult.ProcessingJobArn);
+                    json.WriteEndObject();
+                }
+
+                if (_waitForPreprocessing is { } waitForPreprocessingResult)
+                {
+                    json.WriteStartObject("waitForPreprocessing");
+                    json.WritePropertyName("processingStatus");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, waitForPreprocessingResult.ProcessingStatus);
+                    json.WritePropertyName("processingFailure");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, waitForPreprocessingResult.ProcessingFailure);
+                    json.WriteEndObject();
+                }
+
+                if (_startTraining is { } startTrainingResult)
+                {
+                    json.WriteStartObject("startTraining");
+                    json.WritePropertyName("trainingJobArn");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, startTrainingResult.TrainingJobArn);
+                    json.WriteEndObject();
+                }
+
+                if (_waitForTraining is { } waitForTrainingResult)
+                {
+                    json.WriteStartObject("waitForTraining");
+                    json.WritePropertyName("trainingStatus");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, waitForTrainingResult.TrainingStatus);
+                    json.WritePropertyName("secondaryStatus");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, waitForTrainingResult.SecondaryStatus);
+                    json.WritePropertyName("modelArtifacts");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, waitForTrainingResult.ModelArtifacts);
+                    json.WritePropertyName("trainingFailure");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, waitForTrainingResult.TrainingFailure);
+                    json.WriteEndObject();
+                }
+
+                if (_registerModel is { } registerModelResult)
+                {
+                    json.WriteStartObject("registerModel");
+                    json.WritePropertyName("modelArn");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, registerModelResult.ModelArn);
+                    json.WriteEndObject();
+                }
+
+                if (_createEndpoint is { } createEndpointResult)
+                {
+                    json.WriteStartObject("createEndpoint");
+                    json.WritePropertyName("endpointArn");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, createEndpointResult.EndpointArn);
+                    json.WriteEndObject();
+                }
+
+                if (_waitForEndpoint is { } waitForEndpointResult)
+                {
+                    json.WriteStartObject("waitForEndpoint");
+                    json.WritePropertyName("endpointStatus");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, waitForEndpointResult.EndpointStatus);
+                    json.WritePropertyName("endpointFailure");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, waitForEndpointResult.EndpointFailure);
+                    json.WriteEndObject();
+                }
+
+                json.WriteString("endStepId", _endStepId);
+                json.WriteString("endActionName", _endActionName);
+                json.WriteEndObject();
+            }
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.ReadResults(global::System.Text.Json.JsonElement results, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "startPreprocessing") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } startPreprocessingElement)
+                {
+                    _startPreprocessing = new StartPreprocessingResult(global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(startPreprocessingElement, "processingJobArn")));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "waitForPreprocessing") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } waitForPreprocessingElement)
+                {
+                    _waitForPreprocessing = new WaitForPreprocessingResult(global::ArazzoGen.Runtime.Durable.StateJson.Constant(global::ArazzoGen.Runtime.Durable.StateJson.Property(waitForPreprocessingElement, "processingStatus"), global::Amazon.SageMaker.ProcessingJobStatus.FindValue), global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(waitForPreprocessingElement, "processingFailure")));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "startTraining") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } startTrainingElement)
+                {
+                    _startTraining = new StartTrainingResult(global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(startTrainingElement, "trainingJobArn")));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "waitForTraining") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } waitForTrainingElement)
+                {
+                    _waitForTraining = new WaitForTrainingResult(global::ArazzoGen.Runtime.Durable.StateJson.Constant(global::ArazzoGen.Runtime.Durable.StateJson.Property(waitForTrainingElement, "trainingStatus"), global::Amazon.SageMaker.TrainingJobStatus.FindValue), global::ArazzoGen.Runtime.Durable.StateJson.Constant(global::ArazzoGen.Runtime.Durable.StateJson.Property(waitForTrainingElement, "secondaryStatus"), global::Amazon.SageMaker.SecondaryStatus.FindValue), global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(waitForTrainingElement, "modelArtifacts")), global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(waitForTrainingElement, "trainingFailure")));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "registerModel") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } registerModelElement)
+                {
+                    _registerModel = new RegisterModelResult(global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(registerModelElement, "modelArn")));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "createEndpoint") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } createEndpointElement)
+                {
+                    _createEndpoint = new CreateEndpointResult(global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(createEndpointElement, "endpointArn")));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "waitForEndpoint") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } waitForEndpointElement)
+                {
+                    _waitForEndpoint = new WaitForEndpointResult(global::ArazzoGen.Runtime.Durable.StateJson.Constant(global::ArazzoGen.Runtime.Durable.StateJson.Property(waitForEndpointElement, "endpointStatus"), global::Amazon.SageMaker.EndpointStatus.FindValue), global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(waitForEndpointElement, "endpointFailure")));
+                }
+
+                _endStepId = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "endStepId")) ?? string.Empty;
+                _endActionName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "endActionName"));
+            }
         }
     }
 }

@@ -13,6 +13,9 @@ namespace ArazzoWorkflows
         /// <summary>The workflowId of this workflow in its Arazzo document.</summary>
         public const string WorkflowId = "register-latest-completed-training";
 
+        /// <summary>Names what this workflow's checkpoints hold (its steps, inputs and results): a durable run checkpointed under another version is not resumed.</summary>
+        public const string StateVersion = "a84a5e716cc268ce";
+
         private readonly Clients _clients;
         private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
 
@@ -26,6 +29,7 @@ namespace ArazzoWorkflows
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
+        /// <remarks>With WorkflowOptions.Store set the run is durable, under a new run id (Outputs.RunId, WorkflowException.RunId); otherwise it lives in memory only.</remarks>
         /// <param name="inputs">The workflow's inputs; all are checked before the first call.</param>
         /// <param name="cancellationToken">Stops waiting. AWS jobs already started keep running; the exception's PartialOutputs says which.</param>
         /// <returns>The workflow's outputs, and which end it reached.</returns>
@@ -40,7 +44,47 @@ namespace ArazzoWorkflows
             }
 
             inputs.Validate();
-            return new Run(this, inputs, cancellationToken).ExecuteAsync();
+            return new Run(this, inputs, runId: null, cancellationToken).ExecuteAsync();
+        }
+
+        /// <summary>Runs the workflow as the durable run runId (WorkflowOptions.Store keeps it): starts it, or, when the store already has it, continues it from its last checkpoint (a finished run returns its outputs with no AWS call).</summary>
+        /// <remarks>Call it again with the same run id after a crash: that is how a run survives its process. Inputs with secrets must be given again this way; ResumeAsync needs only the id.</remarks>
+        /// <param name="inputs">The workflow's inputs; the same as when the run started.</param>
+        /// <param name="runId">The run: 1 to 80 letters, digits, '-', '_' or '.'.</param>
+        /// <param name="cancellationToken">Stops waiting; the run can be resumed later.</param>
+        /// <exception cref="global::System.ArgumentException">Inputs are invalid, the run id is, the options have no store, or the run was started with other inputs.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunLeasedException">Another worker is advancing the run now.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunVersionException">The run was checkpointed by another version of this workflow.</exception>
+        public global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, string runId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (inputs is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(inputs));
+            }
+
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            inputs.Validate();
+            return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
+        }
+
+        /// <summary>Continues the durable run runId from its last checkpoint, with the inputs it stored: a finished run returns its outputs, a failed one reports its failure, both with no AWS call.</summary>
+        /// <param name="runId">The run.</param>
+        /// <param name="cancellationToken">Stops waiting; the run can be resumed later.</param>
+        /// <exception cref="global::System.ArgumentException">The store has no such run, or the options have no store.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
+        public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            inputs.Validate();
+            return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>Runs the workflow for a step, an action or a dependency of another workflow's run: durable under runId when that run is durable.</summary>
+        internal global::System.Threading.Tasks.Task<Outputs> RunAsChildAsync(Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            inputs.Validate();
+            return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
 
         /// <summary>The inputs of the workflow 'register-latest-completed-training'.</summary>
@@ -54,6 +98,27 @@ namespace ArazzoWorkflows
 
             /// <summary>The ARN of the IAM role SageMaker can assume to access the model artifacts.</summary>
             public required string ExecutionRoleArn { get; init; }
+
+            /// <summary>Writes the inputs into a durable run's checkpoint; a secret only through the protector, else it is left out.</summary>
+            internal void WriteState(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("modelName");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, ModelName);
+                json.WritePropertyName("inferenceImage");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, InferenceImage);
+                json.WritePropertyName("executionRoleArn");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, ExecutionRoleArn);
+                json.WriteEndObject();
+            }
+
+            /// <summary>The inputs a durable run's checkpoint holds.</summary>
+            internal static Inputs ReadState(global::System.Text.Json.JsonElement state, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => new()
+            {
+                ModelName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "modelName"))!,
+                InferenceImage = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "inferenceImage"))!,
+                ExecutionRoleArn = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "executionRoleArn"))!,
+            };
 
             /// <summary>Checks every input and reports all problems at once, before any AWS call.</summary>
             internal void Validate()
@@ -101,6 +166,9 @@ namespace ArazzoWorkflows
 
             /// <summary>The HTTP status of the last AWS call the run made ($statusCode in workflow outputs), or null when it got no answer.</summary>
             public int? LastStatusCode { get; init; }
+
+            /// <summary>The durable run's id (WorkflowOptions.Store), to resume or look it up by; null when the run lived in memory only.</summary>
+            public string? RunId { get; init; }
         }
 
         /// <summary>The AWS SDK clients the workflow calls, one per source description.</summary>
@@ -117,6 +185,13 @@ namespace ArazzoWorkflows
             public global::Amazon.SageMaker.IAmazonSageMaker SagemakerApi { get; }
         }
 
+        private enum Step
+        {
+            ListCompletedTrainingJobs,
+            DescribeTrainingJob,
+            CreateModel,
+        }
+
         private sealed record ListCompletedTrainingJobsResult(string? LatestTrainingJobName);
 
         private sealed record DescribeTrainingJobResult(global::Amazon.SageMaker.TrainingJobStatus? TrainingJobStatus, string? ModelArtifacts);
@@ -124,8 +199,11 @@ namespace ArazzoWorkflows
         private sealed record CreateModelResult(string? ModelArn);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run
+        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
         {
+            /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
+            private static readonly string[] StepIds = { "listCompletedTrainingJobs", "describeTrainingJob", "createModel" };
+
             private readonly RegisterLatestCompletedTrainingWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
@@ -135,25 +213,43 @@ namespace ArazzoWorkflows
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
-            public Run(RegisterLatestCompletedTrainingWorkflow workflow, Inputs inputs, global::System.Threading.CancellationToken cancellationToken)
+            public Run(RegisterLatestCompletedTrainingWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, typeof(RegisterLatestCompletedTrainingWorkflow), workflow._options, cancellationToken);
+                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, typeof(RegisterLatestCompletedTrainingWorkflow), workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    if (!await ListCompletedTrainingJobsAsync().ConfigureAwait(false))
+                    var start = await _run.StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (start.Finished)
                     {
-                        return Finish();
+                        // The run had finished before: its outputs come from its checkpoint, with no AWS call.
+                        return BuildOutputs();
                     }
 
-                    await DescribeTrainingJobAsync().ConfigureAwait(false);
-                    await CreateModelAsync().ConfigureAwait(false);
-                    return Finish();
+                    // The run moves from step to step until one ends it; a durable run checkpoints before each.
+                    Step? next = (Step)start.StepIndex;
+                    while (next is { } step)
+                    {
+                        next = step switch
+                        {
+                            Step.ListCompletedTrainingJobs => await ListCompletedTrainingJobsAsync().ConfigureAwait(false),
+                            Step.DescribeTrainingJob => await DescribeTrainingJobAsync().ConfigureAwait(false),
+                            Step.CreateModel => await CreateModelAsync().ConfigureAwait(false),
+                            _ => throw new global::System.InvalidOperationException("Unknown step " + step),
+                        };
+                        if (next is { } following)
+                        {
+                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                        }
+                    }
+
+                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    return BuildOutputs();
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
@@ -161,14 +257,14 @@ namespace ArazzoWorkflows
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    _run.Failed(ex, BuildOutputs());
+                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex)
+                catch (global::System.Exception ex) when (_run.Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
                     var failure = _run.Unexpected(ex);
-                    _run.Failed(failure, BuildOutputs());
+                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
@@ -177,14 +273,8 @@ namespace ArazzoWorkflows
                 }
             }
 
-            private Outputs Finish()
-            {
-                _run.Completed(_endStepId, _endActionName);
-                return BuildOutputs();
-            }
-
             /// <summary>Step 'listCompletedTrainingJobs' (ListTrainingJobs). List training jobs filtered to the Completed status and sorted by creation time in descending order so the newest completed job is first.</summary>
-            private async global::System.Threading.Tasks.ValueTask<bool> ListCompletedTrainingJobsAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> ListCompletedTrainingJobsAsync()
             {
                 _run.EnterStep("listCompletedTrainingJobs");
                 var request = new global::Amazon.SageMaker.Model.ListTrainingJobsRequest
@@ -205,22 +295,22 @@ namespace ArazzoWorkflows
                 {
                     if (global::ArazzoGen.Runtime.JsonPointer.Length(response?.TrainingJobSummaries) > 0) // foundCompletedJob
                     {
-                        return true;
+                        return Step.DescribeTrainingJob;
                     }
 
                     if (global::ArazzoGen.Runtime.JsonPointer.Length(response?.TrainingJobSummaries) == 0) // noCompletedJob
                     {
-                        return Ended("listCompletedTrainingJobs", "noCompletedJob");
+                        return End("listCompletedTrainingJobs", "noCompletedJob");
                     }
 
-                    return true;
+                    return Step.DescribeTrainingJob;
                 }
 
                 throw _run.StepFailed("listCompletedTrainingJobs", 1, call, _listCompletedTrainingJobs?.ToString());
             }
 
             /// <summary>Step 'describeTrainingJob' (DescribeTrainingJob). Describe the most recent completed training job to read the S3 location of its model artifacts.</summary>
-            private async global::System.Threading.Tasks.ValueTask DescribeTrainingJobAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> DescribeTrainingJobAsync()
             {
                 _run.EnterStep("describeTrainingJob");
                 var request = new global::Amazon.SageMaker.Model.DescribeTrainingJobRequest
@@ -236,14 +326,14 @@ namespace ArazzoWorkflows
 
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return;
+                    return Step.CreateModel;
                 }
 
                 throw _run.StepFailed("describeTrainingJob", 1, call, _describeTrainingJob?.ToString());
             }
 
             /// <summary>Step 'createModel' (CreateModel). Register a model from the inference container and the artifacts produced by the completed training job.</summary>
-            private async global::System.Threading.Tasks.ValueTask<bool> CreateModelAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> CreateModelAsync()
             {
                 _run.EnterStep("createModel");
                 var request = new global::Amazon.SageMaker.Model.CreateModelRequest
@@ -256,6 +346,12 @@ namespace ArazzoWorkflows
                     },
                     ExecutionRoleArn = _inputs.ExecutionRoleArn,
                 };
+                if (_run.ResumedIn("createModel") && await CreateModelReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // What this step creates exists: the process before this one created it before it stopped.
+                    return End("createModel", null);
+                }
+
                 var call = await _run.CallAsync("createModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateModelAsync(r, ct)).ConfigureAwait(false);
                 var response = call.Response;
                 if (response is not null)
@@ -265,17 +361,34 @@ namespace ArazzoWorkflows
 
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return Ended("createModel", null);
+                    return End("createModel", null);
                 }
 
                 throw _run.StepFailed("createModel", 1, call, _createModel?.ToString());
             }
 
-            private bool Ended(string stepId, string? actionName)
+            /// <summary>Step 'createModel' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeModel). True when it exists; the step's outputs are then read from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask<bool> CreateModelReadBackAsync(global::Amazon.SageMaker.Model.CreateModelRequest sent)
+            {
+                var request = new global::Amazon.SageMaker.Model.DescribeModelRequest
+                {
+                    ModelName = sent.ModelName,
+                };
+                var call = await _run.CallAsync("createModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeModelAsync(r, ct)).ConfigureAwait(false);
+                if (call.Response is not { } response)
+                {
+                    return false;
+                }
+
+                _createModel = new CreateModelResult(response.ModelArn);
+                return true;
+            }
+
+            private Step? End(string stepId, string? actionName)
             {
                 _endStepId = stepId;
                 _endActionName = actionName;
-                return false;
+                return null;
             }
 
             private Outputs BuildOutputs() => new()
@@ -286,7 +399,65 @@ namespace ArazzoWorkflows
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
+                RunId = _run.RunId,
             };
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                json.WriteStartObject();
+                if (_listCompletedTrainingJobs is { } listCompletedTrainingJobsResult)
+                {
+                    json.WriteStartObject("listCompletedTrainingJobs");
+                    json.WritePropertyName("latestTrainingJobName");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, listCompletedTrainingJobsResult.LatestTrainingJobName);
+                    json.WriteEndObject();
+                }
+
+                if (_describeTrainingJob is { } describeTrainingJobResult)
+                {
+                    json.WriteStartObject("describeTrainingJob");
+                    json.WritePropertyName("trainingJobStatus");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, describeTrainingJobResult.TrainingJobStatus);
+                    json.WritePropertyName("modelArtifacts");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, describeTrainingJobResult.ModelArtifacts);
+                    json.WriteEndObject();
+                }
+
+                if (_createModel is { } createModelResult)
+                {
+                    json.WriteStartObject("createModel");
+                    json.WritePropertyName("modelArn");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, createModelResult.ModelArn);
+                    json.WriteEndObject();
+                }
+
+                json.WriteString("endStepId", _endStepId);
+                json.WriteString("endActionName", _endActionName);
+                json.WriteEndObject();
+            }
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.ReadResults(global::System.Text.Json.JsonElement results, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "listCompletedTrainingJobs") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } listCompletedTrainingJobsElement)
+                {
+                    _listCompletedTrainingJobs = new ListCompletedTrainingJobsResult(global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(listCompletedTrainingJobsElement, "latestTrainingJobName")));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "describeTrainingJob") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } describeTrainingJobElement)
+                {
+                    _describeTrainingJob = new DescribeTrainingJobResult(global::ArazzoGen.Runtime.Durable.StateJson.Constant(global::ArazzoGen.Runtime.Durable.StateJson.Property(describeTrainingJobElement, "trainingJobStatus"), global::Amazon.SageMaker.TrainingJobStatus.FindValue), global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(describeTrainingJobElement, "modelArtifacts")));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "createModel") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } createModelElement)
+                {
+                    _createModel = new CreateModelResult(global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(createModelElement, "modelArn")));
+                }
+
+                _endStepId = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "endStepId")) ?? string.Empty;
+                _endActionName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "endActionName"));
+            }
         }
     }
 }

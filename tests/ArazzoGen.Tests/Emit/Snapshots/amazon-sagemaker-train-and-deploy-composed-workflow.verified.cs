@@ -12,6 +12,9 @@ namespace ArazzoWorkflows
         /// <summary>The workflowId of this workflow in its Arazzo document.</summary>
         public const string WorkflowId = "deploy-model";
 
+        /// <summary>Names what this workflow's checkpoints hold (its steps, inputs and results): a durable run checkpointed under another version is not resumed.</summary>
+        public const string StateVersion = "e34a5d614f51c1cc";
+
         private readonly Clients _clients;
         private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
 
@@ -25,6 +28,7 @@ namespace ArazzoWorkflows
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
+        /// <remarks>With WorkflowOptions.Store set the run is durable, under a new run id (Outputs.RunId, WorkflowException.RunId); otherwise it lives in memory only.</remarks>
         /// <param name="inputs">The workflow's inputs; all are checked before the first call.</param>
         /// <param name="cancellationToken">Stops waiting. AWS jobs already started keep running; the exception's PartialOutputs says which.</param>
         /// <returns>The workflow's outputs, and which end it reached.</returns>
@@ -39,7 +43,47 @@ namespace ArazzoWorkflows
             }
 
             inputs.Validate();
-            return new Run(this, inputs, cancellationToken).ExecuteAsync();
+            return new Run(this, inputs, runId: null, cancellationToken).ExecuteAsync();
+        }
+
+        /// <summary>Runs the workflow as the durable run runId (WorkflowOptions.Store keeps it): starts it, or, when the store already has it, continues it from its last checkpoint (a finished run returns its outputs with no AWS call).</summary>
+        /// <remarks>Call it again with the same run id after a crash: that is how a run survives its process. Inputs with secrets must be given again this way; ResumeAsync needs only the id.</remarks>
+        /// <param name="inputs">The workflow's inputs; the same as when the run started.</param>
+        /// <param name="runId">The run: 1 to 80 letters, digits, '-', '_' or '.'.</param>
+        /// <param name="cancellationToken">Stops waiting; the run can be resumed later.</param>
+        /// <exception cref="global::System.ArgumentException">Inputs are invalid, the run id is, the options have no store, or the run was started with other inputs.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunLeasedException">Another worker is advancing the run now.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunVersionException">The run was checkpointed by another version of this workflow.</exception>
+        public global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, string runId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (inputs is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(inputs));
+            }
+
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            inputs.Validate();
+            return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
+        }
+
+        /// <summary>Continues the durable run runId from its last checkpoint, with the inputs it stored: a finished run returns its outputs, a failed one reports its failure, both with no AWS call.</summary>
+        /// <param name="runId">The run.</param>
+        /// <param name="cancellationToken">Stops waiting; the run can be resumed later.</param>
+        /// <exception cref="global::System.ArgumentException">The store has no such run, or the options have no store.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
+        public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            inputs.Validate();
+            return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>Runs the workflow for a step, an action or a dependency of another workflow's run: durable under runId when that run is durable.</summary>
+        internal global::System.Threading.Tasks.Task<Outputs> RunAsChildAsync(Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            inputs.Validate();
+            return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
 
         /// <summary>The inputs of the workflow 'deploy-model'.</summary>
@@ -62,6 +106,36 @@ namespace ArazzoWorkflows
 
             /// <summary>The input 'instanceType'.</summary>
             public string InstanceType { get; init; } = "ml.m5.large";
+
+            /// <summary>Writes the inputs into a durable run's checkpoint; a secret only through the protector, else it is left out.</summary>
+            internal void WriteState(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("modelName");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, ModelName);
+                json.WritePropertyName("image");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, Image);
+                json.WritePropertyName("modelDataUrl");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, ModelDataUrl);
+                json.WritePropertyName("roleArn");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, RoleArn);
+                json.WritePropertyName("endpointName");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, EndpointName);
+                json.WritePropertyName("instanceType");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, InstanceType);
+                json.WriteEndObject();
+            }
+
+            /// <summary>The inputs a durable run's checkpoint holds.</summary>
+            internal static Inputs ReadState(global::System.Text.Json.JsonElement state, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => new()
+            {
+                ModelName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "modelName"))!,
+                Image = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "image"))!,
+                ModelDataUrl = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "modelDataUrl"))!,
+                RoleArn = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "roleArn"))!,
+                EndpointName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "endpointName"))!,
+                InstanceType = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "instanceType"))!,
+            };
 
             /// <summary>Checks every input and reports all problems at once, before any AWS call.</summary>
             internal void Validate()
@@ -116,6 +190,9 @@ namespace ArazzoWorkflows
 
             /// <summary>The HTTP status of the last AWS call the run made ($statusCode in workflow outputs), or null when it got no answer.</summary>
             public int? LastStatusCode { get; init; }
+
+            /// <summary>The durable run's id (WorkflowOptions.Store), to resume or look it up by; null when the run lived in memory only.</summary>
+            public string? RunId { get; init; }
         }
 
         /// <summary>The AWS SDK clients the workflow calls, one per source description.</summary>
@@ -132,13 +209,24 @@ namespace ArazzoWorkflows
             public global::Amazon.SageMaker.IAmazonSageMaker SagemakerApi { get; }
         }
 
+        private enum Step
+        {
+            CreateModel,
+            CreateEndpointConfig,
+            CreateEndpoint,
+            WaitForEndpoint,
+        }
+
         private sealed record CreateEndpointResult(string? EndpointArn);
 
         private sealed record WaitForEndpointResult(global::Amazon.SageMaker.EndpointStatus? Status);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run
+        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
         {
+            /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
+            private static readonly string[] StepIds = { "createModel", "createEndpointConfig", "createEndpoint", "waitForEndpoint" };
+
             private readonly DeployModelWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
@@ -147,22 +235,44 @@ namespace ArazzoWorkflows
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
-            public Run(DeployModelWorkflow workflow, Inputs inputs, global::System.Threading.CancellationToken cancellationToken)
+            public Run(DeployModelWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, typeof(DeployModelWorkflow), workflow._options, cancellationToken);
+                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, typeof(DeployModelWorkflow), workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    await CreateModelAsync().ConfigureAwait(false);
-                    await CreateEndpointConfigAsync().ConfigureAwait(false);
-                    await CreateEndpointAsync().ConfigureAwait(false);
-                    await WaitForEndpointAsync().ConfigureAwait(false);
-                    return Finish();
+                    var start = await _run.StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (start.Finished)
+                    {
+                        // The run had finished before: its outputs come from its checkpoint, with no AWS call.
+                        return BuildOutputs();
+                    }
+
+                    // The run moves from step to step until one ends it; a durable run checkpoints before each.
+                    Step? next = (Step)start.StepIndex;
+                    while (next is { } step)
+                    {
+                        next = step switch
+                        {
+                            Step.CreateModel => await CreateModelAsync().ConfigureAwait(false),
+                            Step.CreateEndpointConfig => await CreateEndpointConfigAsync().ConfigureAwait(false),
+                            Step.CreateEndpoint => await CreateEndpointAsync().ConfigureAwait(false),
+                            Step.WaitForEndpoint => await WaitForEndpointAsync().ConfigureAwait(false),
+                            _ => throw new global::System.InvalidOperationException("Unknown step " + step),
+                        };
+                        if (next is { } following)
+                        {
+                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                        }
+                    }
+
+                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    return BuildOutputs();
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
@@ -170,14 +280,14 @@ namespace ArazzoWorkflows
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    _run.Failed(ex, BuildOutputs());
+                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex)
+                catch (global::System.Exception ex) when (_run.Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
                     var failure = _run.Unexpected(ex);
-                    _run.Failed(failure, BuildOutputs());
+                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
@@ -186,14 +296,8 @@ namespace ArazzoWorkflows
                 }
             }
 
-            private Outputs Finish()
-            {
-                _run.Completed(_endStepId, _endActionName);
-                return BuildOutputs();
-            }
-
             /// <summary>Step 'createModel' (CreateModel).</summary>
-            private async global::System.Threading.Tasks.ValueTask CreateModelAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> CreateModelAsync()
             {
                 _run.EnterStep("createModel");
                 var request = new global::Amazon.SageMaker.Model.CreateModelRequest
@@ -206,17 +310,39 @@ namespace ArazzoWorkflows
                     },
                     ExecutionRoleArn = _inputs.RoleArn,
                 };
+                if (_run.ResumedIn("createModel") && await CreateModelReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // What this step creates exists: the process before this one created it before it stopped.
+                    return Step.CreateEndpointConfig;
+                }
+
                 var call = await _run.CallAsync("createModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateModelAsync(r, ct)).ConfigureAwait(false);
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return;
+                    return Step.CreateEndpointConfig;
                 }
 
                 throw _run.StepFailed("createModel", 1, call, null);
             }
 
+            /// <summary>Step 'createModel' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeModel). True when it exists; the step's outputs are then read from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask<bool> CreateModelReadBackAsync(global::Amazon.SageMaker.Model.CreateModelRequest sent)
+            {
+                var request = new global::Amazon.SageMaker.Model.DescribeModelRequest
+                {
+                    ModelName = sent.ModelName,
+                };
+                var call = await _run.CallAsync("createModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeModelAsync(r, ct)).ConfigureAwait(false);
+                if (call.Response is not { } response)
+                {
+                    return false;
+                }
+
+                return true;
+            }
+
             /// <summary>Step 'createEndpointConfig' (CreateEndpointConfig).</summary>
-            private async global::System.Threading.Tasks.ValueTask CreateEndpointConfigAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointConfigAsync()
             {
                 _run.EnterStep("createEndpointConfig");
                 var request = new global::Amazon.SageMaker.Model.CreateEndpointConfigRequest
@@ -233,17 +359,39 @@ namespace ArazzoWorkflows
                         },
                     },
                 };
+                if (_run.ResumedIn("createEndpointConfig") && await CreateEndpointConfigReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // What this step creates exists: the process before this one created it before it stopped.
+                    return Step.CreateEndpoint;
+                }
+
                 var call = await _run.CallAsync("createEndpointConfig", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointConfigAsync(r, ct)).ConfigureAwait(false);
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return;
+                    return Step.CreateEndpoint;
                 }
 
                 throw _run.StepFailed("createEndpointConfig", 1, call, null);
             }
 
+            /// <summary>Step 'createEndpointConfig' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeEndpointConfig). True when it exists; the step's outputs are then read from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask<bool> CreateEndpointConfigReadBackAsync(global::Amazon.SageMaker.Model.CreateEndpointConfigRequest sent)
+            {
+                var request = new global::Amazon.SageMaker.Model.DescribeEndpointConfigRequest
+                {
+                    EndpointConfigName = sent.EndpointConfigName,
+                };
+                var call = await _run.CallAsync("createEndpointConfig", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointConfigAsync(r, ct)).ConfigureAwait(false);
+                if (call.Response is not { } response)
+                {
+                    return false;
+                }
+
+                return true;
+            }
+
             /// <summary>Step 'createEndpoint' (CreateEndpoint).</summary>
-            private async global::System.Threading.Tasks.ValueTask CreateEndpointAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointAsync()
             {
                 _run.EnterStep("createEndpoint");
                 var request = new global::Amazon.SageMaker.Model.CreateEndpointRequest
@@ -251,6 +399,12 @@ namespace ArazzoWorkflows
                     EndpointName = _inputs.EndpointName,
                     EndpointConfigName = _inputs.EndpointName,
                 };
+                if (_run.ResumedIn("createEndpoint") && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // What this step creates exists: the process before this one created it before it stopped.
+                    return Step.WaitForEndpoint;
+                }
+
                 var call = await _run.CallAsync("createEndpoint", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointAsync(r, ct)).ConfigureAwait(false);
                 var response = call.Response;
                 if (response is not null)
@@ -260,19 +414,36 @@ namespace ArazzoWorkflows
 
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return;
+                    return Step.WaitForEndpoint;
                 }
 
                 throw _run.StepFailed("createEndpoint", 1, call, _createEndpoint?.ToString());
             }
 
+            /// <summary>Step 'createEndpoint' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeEndpoint). True when it exists; the step's outputs are then read from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask<bool> CreateEndpointReadBackAsync(global::Amazon.SageMaker.Model.CreateEndpointRequest sent)
+            {
+                var request = new global::Amazon.SageMaker.Model.DescribeEndpointRequest
+                {
+                    EndpointName = sent.EndpointName,
+                };
+                var call = await _run.CallAsync("createEndpoint", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
+                if (call.Response is not { } response)
+                {
+                    return false;
+                }
+
+                _createEndpoint = new CreateEndpointResult(response.EndpointArn);
+                return true;
+            }
+
             /// <summary>Step 'waitForEndpoint' (DescribeEndpoint).</summary>
-            private async global::System.Threading.Tasks.ValueTask<bool> WaitForEndpointAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> WaitForEndpointAsync()
             {
                 _run.EnterStep("waitForEndpoint");
                 // Polls from 5 s, doubling, up to half of 30 s (the AWS waiter SageMaker EndpointInService), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForEndpoint"] overrides both.
                 var poll = _run.StartPoll("waitForEndpoint", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(30)), retryLimit: null);
-                var attempt = 1;
+                var attempt = poll.Attempt;
                 while (true)
                 {
                     var request = new global::Amazon.SageMaker.Model.DescribeEndpointRequest
@@ -295,18 +466,18 @@ namespace ArazzoWorkflows
                             continue;
                         }
 
-                        return Ended("waitForEndpoint", null);
+                        return End("waitForEndpoint", null);
                     }
 
                     throw _run.StepFailed("waitForEndpoint", attempt, call, _waitForEndpoint?.ToString());
                 }
             }
 
-            private bool Ended(string stepId, string? actionName)
+            private Step? End(string stepId, string? actionName)
             {
                 _endStepId = stepId;
                 _endActionName = actionName;
-                return false;
+                return null;
             }
 
             private Outputs BuildOutputs() => new()
@@ -316,7 +487,50 @@ namespace ArazzoWorkflows
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
+                RunId = _run.RunId,
             };
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                json.WriteStartObject();
+                if (_createEndpoint is { } createEndpointResult)
+                {
+                    json.WriteStartObject("createEndpoint");
+                    json.WritePropertyName("endpointArn");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, createEndpointResult.EndpointArn);
+                    json.WriteEndObject();
+                }
+
+                if (_waitForEndpoint is { } waitForEndpointResult)
+                {
+                    json.WriteStartObject("waitForEndpoint");
+                    json.WritePropertyName("status");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, waitForEndpointResult.Status);
+                    json.WriteEndObject();
+                }
+
+                json.WriteString("endStepId", _endStepId);
+                json.WriteString("endActionName", _endActionName);
+                json.WriteEndObject();
+            }
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.ReadResults(global::System.Text.Json.JsonElement results, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "createEndpoint") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } createEndpointElement)
+                {
+                    _createEndpoint = new CreateEndpointResult(global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(createEndpointElement, "endpointArn")));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "waitForEndpoint") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } waitForEndpointElement)
+                {
+                    _waitForEndpoint = new WaitForEndpointResult(global::ArazzoGen.Runtime.Durable.StateJson.Constant(global::ArazzoGen.Runtime.Durable.StateJson.Property(waitForEndpointElement, "status"), global::Amazon.SageMaker.EndpointStatus.FindValue));
+                }
+
+                _endStepId = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "endStepId")) ?? string.Empty;
+                _endActionName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "endActionName"));
+            }
         }
     }
 }
@@ -335,6 +549,9 @@ namespace ArazzoWorkflows
         /// <summary>The workflowId of this workflow in its Arazzo document.</summary>
         public const string WorkflowId = "train-and-deploy";
 
+        /// <summary>Names what this workflow's checkpoints hold (its steps, inputs and results): a durable run checkpointed under another version is not resumed.</summary>
+        public const string StateVersion = "f7fdcee17e087a02";
+
         private readonly Clients _clients;
         private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
 
@@ -348,6 +565,7 @@ namespace ArazzoWorkflows
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
+        /// <remarks>With WorkflowOptions.Store set the run is durable, under a new run id (Outputs.RunId, WorkflowException.RunId); otherwise it lives in memory only.</remarks>
         /// <param name="inputs">The workflow's inputs; all are checked before the first call.</param>
         /// <param name="cancellationToken">Stops waiting. AWS jobs already started keep running; the exception's PartialOutputs says which.</param>
         /// <returns>The workflow's outputs, and which end it reached.</returns>
@@ -362,7 +580,47 @@ namespace ArazzoWorkflows
             }
 
             inputs.Validate();
-            return new Run(this, inputs, cancellationToken).ExecuteAsync();
+            return new Run(this, inputs, runId: null, cancellationToken).ExecuteAsync();
+        }
+
+        /// <summary>Runs the workflow as the durable run runId (WorkflowOptions.Store keeps it): starts it, or, when the store already has it, continues it from its last checkpoint (a finished run returns its outputs with no AWS call).</summary>
+        /// <remarks>Call it again with the same run id after a crash: that is how a run survives its process. Inputs with secrets must be given again this way; ResumeAsync needs only the id.</remarks>
+        /// <param name="inputs">The workflow's inputs; the same as when the run started.</param>
+        /// <param name="runId">The run: 1 to 80 letters, digits, '-', '_' or '.'.</param>
+        /// <param name="cancellationToken">Stops waiting; the run can be resumed later.</param>
+        /// <exception cref="global::System.ArgumentException">Inputs are invalid, the run id is, the options have no store, or the run was started with other inputs.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunLeasedException">Another worker is advancing the run now.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunVersionException">The run was checkpointed by another version of this workflow.</exception>
+        public global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, string runId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (inputs is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(inputs));
+            }
+
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            inputs.Validate();
+            return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
+        }
+
+        /// <summary>Continues the durable run runId from its last checkpoint, with the inputs it stored: a finished run returns its outputs, a failed one reports its failure, both with no AWS call.</summary>
+        /// <param name="runId">The run.</param>
+        /// <param name="cancellationToken">Stops waiting; the run can be resumed later.</param>
+        /// <exception cref="global::System.ArgumentException">The store has no such run, or the options have no store.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
+        public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            inputs.Validate();
+            return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>Runs the workflow for a step, an action or a dependency of another workflow's run: durable under runId when that run is durable.</summary>
+        internal global::System.Threading.Tasks.Task<Outputs> RunAsChildAsync(Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            inputs.Validate();
+            return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
 
         /// <summary>The inputs of the workflow 'train-and-deploy'.</summary>
@@ -385,6 +643,36 @@ namespace ArazzoWorkflows
 
             /// <summary>The input 'endpointName'.</summary>
             public required string EndpointName { get; init; }
+
+            /// <summary>Writes the inputs into a durable run's checkpoint; a secret only through the protector, else it is left out.</summary>
+            internal void WriteState(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("jobName");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, JobName);
+                json.WritePropertyName("trainingImage");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, TrainingImage);
+                json.WritePropertyName("inferenceImage");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, InferenceImage);
+                json.WritePropertyName("roleArn");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, RoleArn);
+                json.WritePropertyName("s3OutputPath");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, S3OutputPath);
+                json.WritePropertyName("endpointName");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, EndpointName);
+                json.WriteEndObject();
+            }
+
+            /// <summary>The inputs a durable run's checkpoint holds.</summary>
+            internal static Inputs ReadState(global::System.Text.Json.JsonElement state, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => new()
+            {
+                JobName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "jobName"))!,
+                TrainingImage = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "trainingImage"))!,
+                InferenceImage = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "inferenceImage"))!,
+                RoleArn = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "roleArn"))!,
+                S3OutputPath = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "s3OutputPath"))!,
+                EndpointName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "endpointName"))!,
+            };
 
             /// <summary>Checks every input and reports all problems at once, before any AWS call.</summary>
             internal void Validate()
@@ -450,6 +738,9 @@ namespace ArazzoWorkflows
 
             /// <summary>The HTTP status of the last AWS call the run made ($statusCode in workflow outputs), or null when it got no answer.</summary>
             public int? LastStatusCode { get; init; }
+
+            /// <summary>The durable run's id (WorkflowOptions.Store), to resume or look it up by; null when the run lived in memory only.</summary>
+            public string? RunId { get; init; }
         }
 
         /// <summary>The AWS SDK clients the workflow calls, one per source description.</summary>
@@ -466,13 +757,22 @@ namespace ArazzoWorkflows
             public global::Amazon.SageMaker.IAmazonSageMaker SagemakerApi { get; }
         }
 
+        private enum Step
+        {
+            Train,
+            Deploy,
+        }
+
         private sealed record TrainResult(global::Amazon.SageMaker.TrainingJobStatus? Status, string? ModelArtifacts, string? FailureReason);
 
         private sealed record DeployResult(string? EndpointArn, global::Amazon.SageMaker.EndpointStatus? EndpointStatus);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run
+        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
         {
+            /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
+            private static readonly string[] StepIds = { "train", "deploy" };
+
             private readonly TrainAndDeployWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
@@ -481,24 +781,42 @@ namespace ArazzoWorkflows
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
-            public Run(TrainAndDeployWorkflow workflow, Inputs inputs, global::System.Threading.CancellationToken cancellationToken)
+            public Run(TrainAndDeployWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, typeof(TrainAndDeployWorkflow), workflow._options, cancellationToken);
+                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, typeof(TrainAndDeployWorkflow), workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    if (!await TrainAsync().ConfigureAwait(false))
+                    var start = await _run.StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (start.Finished)
                     {
-                        return Finish();
+                        // The run had finished before: its outputs come from its checkpoint, with no AWS call.
+                        return BuildOutputs();
                     }
 
-                    await DeployAsync().ConfigureAwait(false);
-                    return Finish();
+                    // The run moves from step to step until one ends it; a durable run checkpoints before each.
+                    Step? next = (Step)start.StepIndex;
+                    while (next is { } step)
+                    {
+                        next = step switch
+                        {
+                            Step.Train => await TrainAsync().ConfigureAwait(false),
+                            Step.Deploy => await DeployAsync().ConfigureAwait(false),
+                            _ => throw new global::System.InvalidOperationException("Unknown step " + step),
+                        };
+                        if (next is { } following)
+                        {
+                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                        }
+                    }
+
+                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    return BuildOutputs();
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
@@ -506,14 +824,14 @@ namespace ArazzoWorkflows
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    _run.Failed(ex, BuildOutputs());
+                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex)
+                catch (global::System.Exception ex) when (_run.Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
                     var failure = _run.Unexpected(ex);
-                    _run.Failed(failure, BuildOutputs());
+                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
@@ -522,18 +840,12 @@ namespace ArazzoWorkflows
                 }
             }
 
-            private Outputs Finish()
-            {
-                _run.Completed(_endStepId, _endActionName);
-                return BuildOutputs();
-            }
-
             /// <summary>Step 'train' (runs workflow 'train-model').</summary>
-            private async global::System.Threading.Tasks.ValueTask<bool> TrainAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> TrainAsync()
             {
                 _run.EnterStep("train");
                 var workflow = new global::ArazzoWorkflows.TrainModelWorkflow(new global::ArazzoWorkflows.TrainModelWorkflow.Clients(sagemakerApi: _workflow._clients.SagemakerApi), _workflow._options);
-                var call = await _run.RunWorkflowAsync("train", 1, TrainInputs, workflow.RunAsync).ConfigureAwait(false);
+                var call = await _run.RunWorkflowAsync("train", 1, TrainInputs, (inputs, ct) => workflow.RunAsChildAsync(inputs, _run.ChildRunId("train-1"), ct)).ConfigureAwait(false);
                 var outputs = call.Outputs;
                 if (outputs is not null)
                 {
@@ -542,12 +854,12 @@ namespace ArazzoWorkflows
 
                 if (outputs is not null && global::ArazzoGen.Runtime.Criteria.Equal(outputs.Status?.Value, "Completed"))
                 {
-                    return true;
+                    return Step.Deploy;
                 }
 
                 if (global::ArazzoGen.Runtime.Criteria.Equal(outputs?.Status?.Value, "Failed") || global::ArazzoGen.Runtime.Criteria.Equal(outputs?.Status?.Value, "Stopped")) // trainingDidNotComplete
                 {
-                    return Ended("train", "trainingDidNotComplete");
+                    return End("train", "trainingDidNotComplete");
                 }
 
                 throw _run.StepFailed("train", 1, call, _train?.ToString());
@@ -563,11 +875,11 @@ namespace ArazzoWorkflows
             };
 
             /// <summary>Step 'deploy' (runs workflow 'deploy-model').</summary>
-            private async global::System.Threading.Tasks.ValueTask<bool> DeployAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> DeployAsync()
             {
                 _run.EnterStep("deploy");
                 var workflow = new global::ArazzoWorkflows.DeployModelWorkflow(new global::ArazzoWorkflows.DeployModelWorkflow.Clients(sagemakerApi: _workflow._clients.SagemakerApi), _workflow._options);
-                var call = await _run.RunWorkflowAsync("deploy", 1, DeployInputs, workflow.RunAsync).ConfigureAwait(false);
+                var call = await _run.RunWorkflowAsync("deploy", 1, DeployInputs, (inputs, ct) => workflow.RunAsChildAsync(inputs, _run.ChildRunId("deploy-1"), ct)).ConfigureAwait(false);
                 var outputs = call.Outputs;
                 if (outputs is not null)
                 {
@@ -576,7 +888,7 @@ namespace ArazzoWorkflows
 
                 if (outputs is not null && global::ArazzoGen.Runtime.Criteria.Equal(outputs.EndpointStatus?.Value, "InService"))
                 {
-                    return Ended("deploy", null);
+                    return End("deploy", null);
                 }
 
                 throw _run.StepFailed("deploy", 1, call, _deploy?.ToString());
@@ -592,11 +904,11 @@ namespace ArazzoWorkflows
                 EndpointName = _inputs.EndpointName,
             };
 
-            private bool Ended(string stepId, string? actionName)
+            private Step? End(string stepId, string? actionName)
             {
                 _endStepId = stepId;
                 _endActionName = actionName;
-                return false;
+                return null;
             }
 
             private Outputs BuildOutputs() => new()
@@ -608,7 +920,56 @@ namespace ArazzoWorkflows
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
+                RunId = _run.RunId,
             };
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                json.WriteStartObject();
+                if (_train is { } trainResult)
+                {
+                    json.WriteStartObject("train");
+                    json.WritePropertyName("status");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, trainResult.Status);
+                    json.WritePropertyName("modelArtifacts");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, trainResult.ModelArtifacts);
+                    json.WritePropertyName("failureReason");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, trainResult.FailureReason);
+                    json.WriteEndObject();
+                }
+
+                if (_deploy is { } deployResult)
+                {
+                    json.WriteStartObject("deploy");
+                    json.WritePropertyName("endpointArn");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, deployResult.EndpointArn);
+                    json.WritePropertyName("endpointStatus");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, deployResult.EndpointStatus);
+                    json.WriteEndObject();
+                }
+
+                json.WriteString("endStepId", _endStepId);
+                json.WriteString("endActionName", _endActionName);
+                json.WriteEndObject();
+            }
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.ReadResults(global::System.Text.Json.JsonElement results, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "train") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } trainElement)
+                {
+                    _train = new TrainResult(global::ArazzoGen.Runtime.Durable.StateJson.Constant(global::ArazzoGen.Runtime.Durable.StateJson.Property(trainElement, "status"), global::Amazon.SageMaker.TrainingJobStatus.FindValue), global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(trainElement, "modelArtifacts")), global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(trainElement, "failureReason")));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "deploy") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } deployElement)
+                {
+                    _deploy = new DeployResult(global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(deployElement, "endpointArn")), global::ArazzoGen.Runtime.Durable.StateJson.Constant(global::ArazzoGen.Runtime.Durable.StateJson.Property(deployElement, "endpointStatus"), global::Amazon.SageMaker.EndpointStatus.FindValue));
+                }
+
+                _endStepId = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "endStepId")) ?? string.Empty;
+                _endActionName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "endActionName"));
+            }
         }
     }
 }
@@ -627,6 +988,9 @@ namespace ArazzoWorkflows
         /// <summary>The workflowId of this workflow in its Arazzo document.</summary>
         public const string WorkflowId = "train-model";
 
+        /// <summary>Names what this workflow's checkpoints hold (its steps, inputs and results): a durable run checkpointed under another version is not resumed.</summary>
+        public const string StateVersion = "e85d59436a749b28";
+
         private readonly Clients _clients;
         private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
 
@@ -640,6 +1004,7 @@ namespace ArazzoWorkflows
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
+        /// <remarks>With WorkflowOptions.Store set the run is durable, under a new run id (Outputs.RunId, WorkflowException.RunId); otherwise it lives in memory only.</remarks>
         /// <param name="inputs">The workflow's inputs; all are checked before the first call.</param>
         /// <param name="cancellationToken">Stops waiting. AWS jobs already started keep running; the exception's PartialOutputs says which.</param>
         /// <returns>The workflow's outputs, and which end it reached.</returns>
@@ -654,7 +1019,47 @@ namespace ArazzoWorkflows
             }
 
             inputs.Validate();
-            return new Run(this, inputs, cancellationToken).ExecuteAsync();
+            return new Run(this, inputs, runId: null, cancellationToken).ExecuteAsync();
+        }
+
+        /// <summary>Runs the workflow as the durable run runId (WorkflowOptions.Store keeps it): starts it, or, when the store already has it, continues it from its last checkpoint (a finished run returns its outputs with no AWS call).</summary>
+        /// <remarks>Call it again with the same run id after a crash: that is how a run survives its process. Inputs with secrets must be given again this way; ResumeAsync needs only the id.</remarks>
+        /// <param name="inputs">The workflow's inputs; the same as when the run started.</param>
+        /// <param name="runId">The run: 1 to 80 letters, digits, '-', '_' or '.'.</param>
+        /// <param name="cancellationToken">Stops waiting; the run can be resumed later.</param>
+        /// <exception cref="global::System.ArgumentException">Inputs are invalid, the run id is, the options have no store, or the run was started with other inputs.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunLeasedException">Another worker is advancing the run now.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunVersionException">The run was checkpointed by another version of this workflow.</exception>
+        public global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, string runId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (inputs is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(inputs));
+            }
+
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            inputs.Validate();
+            return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
+        }
+
+        /// <summary>Continues the durable run runId from its last checkpoint, with the inputs it stored: a finished run returns its outputs, a failed one reports its failure, both with no AWS call.</summary>
+        /// <param name="runId">The run.</param>
+        /// <param name="cancellationToken">Stops waiting; the run can be resumed later.</param>
+        /// <exception cref="global::System.ArgumentException">The store has no such run, or the options have no store.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
+        public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            inputs.Validate();
+            return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>Runs the workflow for a step, an action or a dependency of another workflow's run: durable under runId when that run is durable.</summary>
+        internal global::System.Threading.Tasks.Task<Outputs> RunAsChildAsync(Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            inputs.Validate();
+            return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
 
         /// <summary>The inputs of the workflow 'train-model'.</summary>
@@ -677,6 +1082,36 @@ namespace ArazzoWorkflows
 
             /// <summary>The input 'instanceCount'.</summary>
             public int InstanceCount { get; init; } = 1;
+
+            /// <summary>Writes the inputs into a durable run's checkpoint; a secret only through the protector, else it is left out.</summary>
+            internal void WriteState(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("jobName");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, JobName);
+                json.WritePropertyName("image");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, Image);
+                json.WritePropertyName("roleArn");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, RoleArn);
+                json.WritePropertyName("s3OutputPath");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, S3OutputPath);
+                json.WritePropertyName("instanceType");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, InstanceType);
+                json.WritePropertyName("instanceCount");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, InstanceCount);
+                json.WriteEndObject();
+            }
+
+            /// <summary>The inputs a durable run's checkpoint holds.</summary>
+            internal static Inputs ReadState(global::System.Text.Json.JsonElement state, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => new()
+            {
+                JobName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "jobName"))!,
+                Image = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "image"))!,
+                RoleArn = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "roleArn"))!,
+                S3OutputPath = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "s3OutputPath"))!,
+                InstanceType = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "instanceType"))!,
+                InstanceCount = global::ArazzoGen.Runtime.Durable.StateJson.Int(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "instanceCount")) ?? default,
+            };
 
             /// <summary>Checks every input and reports all problems at once, before any AWS call.</summary>
             internal void Validate()
@@ -729,6 +1164,9 @@ namespace ArazzoWorkflows
 
             /// <summary>The HTTP status of the last AWS call the run made ($statusCode in workflow outputs), or null when it got no answer.</summary>
             public int? LastStatusCode { get; init; }
+
+            /// <summary>The durable run's id (WorkflowOptions.Store), to resume or look it up by; null when the run lived in memory only.</summary>
+            public string? RunId { get; init; }
         }
 
         /// <summary>The AWS SDK clients the workflow calls, one per source description.</summary>
@@ -745,11 +1183,20 @@ namespace ArazzoWorkflows
             public global::Amazon.SageMaker.IAmazonSageMaker SagemakerApi { get; }
         }
 
+        private enum Step
+        {
+            StartTraining,
+            WaitForTraining,
+        }
+
         private sealed record WaitForTrainingResult(global::Amazon.SageMaker.TrainingJobStatus? Status, string? ModelArtifacts, string? FailureReason);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run
+        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
         {
+            /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
+            private static readonly string[] StepIds = { "startTraining", "waitForTraining" };
+
             private readonly TrainModelWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
@@ -757,20 +1204,42 @@ namespace ArazzoWorkflows
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
-            public Run(TrainModelWorkflow workflow, Inputs inputs, global::System.Threading.CancellationToken cancellationToken)
+            public Run(TrainModelWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, typeof(TrainModelWorkflow), workflow._options, cancellationToken);
+                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, typeof(TrainModelWorkflow), workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    await StartTrainingAsync().ConfigureAwait(false);
-                    await WaitForTrainingAsync().ConfigureAwait(false);
-                    return Finish();
+                    var start = await _run.StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (start.Finished)
+                    {
+                        // The run had finished before: its outputs come from its checkpoint, with no AWS call.
+                        return BuildOutputs();
+                    }
+
+                    // The run moves from step to step until one ends it; a durable run checkpoints before each.
+                    Step? next = (Step)start.StepIndex;
+                    while (next is { } step)
+                    {
+                        next = step switch
+                        {
+                            Step.StartTraining => await StartTrainingAsync().ConfigureAwait(false),
+                            Step.WaitForTraining => await WaitForTrainingAsync().ConfigureAwait(false),
+                            _ => throw new global::System.InvalidOperationException("Unknown step " + step),
+                        };
+                        if (next is { } following)
+                        {
+                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                        }
+                    }
+
+                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    return BuildOutputs();
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
@@ -778,14 +1247,14 @@ namespace ArazzoWorkflows
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    _run.Failed(ex, BuildOutputs());
+                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex)
+                catch (global::System.Exception ex) when (_run.Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
                     var failure = _run.Unexpected(ex);
-                    _run.Failed(failure, BuildOutputs());
+                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
@@ -794,14 +1263,8 @@ namespace ArazzoWorkflows
                 }
             }
 
-            private Outputs Finish()
-            {
-                _run.Completed(_endStepId, _endActionName);
-                return BuildOutputs();
-            }
-
             /// <summary>Step 'startTraining' (CreateTrainingJob).</summary>
-            private async global::System.Threading.Tasks.ValueTask StartTrainingAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> StartTrainingAsync()
             {
                 _run.EnterStep("startTraining");
                 var request = new global::Amazon.SageMaker.Model.CreateTrainingJobRequest
@@ -828,22 +1291,44 @@ namespace ArazzoWorkflows
                         MaxRuntimeInSeconds = 86400,
                     },
                 };
+                if (_run.ResumedIn("startTraining") && await StartTrainingReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // What this step creates exists: the process before this one created it before it stopped.
+                    return Step.WaitForTraining;
+                }
+
                 var call = await _run.CallAsync("startTraining", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return;
+                    return Step.WaitForTraining;
                 }
 
                 throw _run.StepFailed("startTraining", 1, call, null);
             }
 
+            /// <summary>Step 'startTraining' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeTrainingJob). True when it exists; the step's outputs are then read from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask<bool> StartTrainingReadBackAsync(global::Amazon.SageMaker.Model.CreateTrainingJobRequest sent)
+            {
+                var request = new global::Amazon.SageMaker.Model.DescribeTrainingJobRequest
+                {
+                    TrainingJobName = sent.TrainingJobName,
+                };
+                var call = await _run.CallAsync("startTraining", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                if (call.Response is not { } response)
+                {
+                    return false;
+                }
+
+                return true;
+            }
+
             /// <summary>Step 'waitForTraining' (DescribeTrainingJob).</summary>
-            private async global::System.Threading.Tasks.ValueTask<bool> WaitForTrainingAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTrainingAsync()
             {
                 _run.EnterStep("waitForTraining");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTraining"] overrides both.
                 var poll = _run.StartPoll("waitForTraining", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120)), retryLimit: null);
-                var attempt = 1;
+                var attempt = poll.Attempt;
                 while (true)
                 {
                     var request = new global::Amazon.SageMaker.Model.DescribeTrainingJobRequest
@@ -866,18 +1351,18 @@ namespace ArazzoWorkflows
                             continue;
                         }
 
-                        return Ended("waitForTraining", null);
+                        return End("waitForTraining", null);
                     }
 
                     throw _run.StepFailed("waitForTraining", attempt, call, _waitForTraining?.ToString());
                 }
             }
 
-            private bool Ended(string stepId, string? actionName)
+            private Step? End(string stepId, string? actionName)
             {
                 _endStepId = stepId;
                 _endActionName = actionName;
-                return false;
+                return null;
             }
 
             private Outputs BuildOutputs() => new()
@@ -888,7 +1373,41 @@ namespace ArazzoWorkflows
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
+                RunId = _run.RunId,
             };
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                json.WriteStartObject();
+                if (_waitForTraining is { } waitForTrainingResult)
+                {
+                    json.WriteStartObject("waitForTraining");
+                    json.WritePropertyName("status");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, waitForTrainingResult.Status);
+                    json.WritePropertyName("modelArtifacts");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, waitForTrainingResult.ModelArtifacts);
+                    json.WritePropertyName("failureReason");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, waitForTrainingResult.FailureReason);
+                    json.WriteEndObject();
+                }
+
+                json.WriteString("endStepId", _endStepId);
+                json.WriteString("endActionName", _endActionName);
+                json.WriteEndObject();
+            }
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.ReadResults(global::System.Text.Json.JsonElement results, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "waitForTraining") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } waitForTrainingElement)
+                {
+                    _waitForTraining = new WaitForTrainingResult(global::ArazzoGen.Runtime.Durable.StateJson.Constant(global::ArazzoGen.Runtime.Durable.StateJson.Property(waitForTrainingElement, "status"), global::Amazon.SageMaker.TrainingJobStatus.FindValue), global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(waitForTrainingElement, "modelArtifacts")), global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(waitForTrainingElement, "failureReason")));
+                }
+
+                _endStepId = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "endStepId")) ?? string.Empty;
+                _endActionName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "endActionName"));
+            }
         }
     }
 }

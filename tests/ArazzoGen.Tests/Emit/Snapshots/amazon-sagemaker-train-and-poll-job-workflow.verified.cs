@@ -13,6 +13,9 @@ namespace ArazzoWorkflows
         /// <summary>The workflowId of this workflow in its Arazzo document.</summary>
         public const string WorkflowId = "train-and-poll-job";
 
+        /// <summary>Names what this workflow's checkpoints hold (its steps, inputs and results): a durable run checkpointed under another version is not resumed.</summary>
+        public const string StateVersion = "4e9e3b96a1c7335c";
+
         private readonly Clients _clients;
         private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
 
@@ -26,6 +29,7 @@ namespace ArazzoWorkflows
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
+        /// <remarks>With WorkflowOptions.Store set the run is durable, under a new run id (Outputs.RunId, WorkflowException.RunId); otherwise it lives in memory only.</remarks>
         /// <param name="inputs">The workflow's inputs; all are checked before the first call.</param>
         /// <param name="cancellationToken">Stops waiting. AWS jobs already started keep running; the exception's PartialOutputs says which.</param>
         /// <returns>The workflow's outputs, and which end it reached.</returns>
@@ -40,7 +44,47 @@ namespace ArazzoWorkflows
             }
 
             inputs.Validate();
-            return new Run(this, inputs, cancellationToken).ExecuteAsync();
+            return new Run(this, inputs, runId: null, cancellationToken).ExecuteAsync();
+        }
+
+        /// <summary>Runs the workflow as the durable run runId (WorkflowOptions.Store keeps it): starts it, or, when the store already has it, continues it from its last checkpoint (a finished run returns its outputs with no AWS call).</summary>
+        /// <remarks>Call it again with the same run id after a crash: that is how a run survives its process. Inputs with secrets must be given again this way; ResumeAsync needs only the id.</remarks>
+        /// <param name="inputs">The workflow's inputs; the same as when the run started.</param>
+        /// <param name="runId">The run: 1 to 80 letters, digits, '-', '_' or '.'.</param>
+        /// <param name="cancellationToken">Stops waiting; the run can be resumed later.</param>
+        /// <exception cref="global::System.ArgumentException">Inputs are invalid, the run id is, the options have no store, or the run was started with other inputs.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunLeasedException">Another worker is advancing the run now.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunVersionException">The run was checkpointed by another version of this workflow.</exception>
+        public global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, string runId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (inputs is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(inputs));
+            }
+
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            inputs.Validate();
+            return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
+        }
+
+        /// <summary>Continues the durable run runId from its last checkpoint, with the inputs it stored: a finished run returns its outputs, a failed one reports its failure, both with no AWS call.</summary>
+        /// <param name="runId">The run.</param>
+        /// <param name="cancellationToken">Stops waiting; the run can be resumed later.</param>
+        /// <exception cref="global::System.ArgumentException">The store has no such run, or the options have no store.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
+        public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            inputs.Validate();
+            return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>Runs the workflow for a step, an action or a dependency of another workflow's run: durable under runId when that run is durable.</summary>
+        internal global::System.Threading.Tasks.Task<Outputs> RunAsChildAsync(Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            inputs.Validate();
+            return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
 
         /// <summary>The inputs of the workflow 'train-and-poll-job'.</summary>
@@ -75,6 +119,48 @@ namespace ArazzoWorkflows
 
             /// <summary>The maximum length of time, in seconds, that the training job can run.</summary>
             public required int MaxRuntimeInSeconds { get; init; }
+
+            /// <summary>Writes the inputs into a durable run's checkpoint; a secret only through the protector, else it is left out.</summary>
+            internal void WriteState(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("trainingJobName");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, TrainingJobName);
+                json.WritePropertyName("trainingImage");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, TrainingImage);
+                json.WritePropertyName("trainingInputMode");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, TrainingInputMode);
+                json.WritePropertyName("roleArn");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, RoleArn);
+                json.WritePropertyName("inputDataConfig");
+                global::ArazzoGen.Runtime.Durable.StateJson.WriteList(json, InputDataConfig, static (json1, item1) => State.WriteChannel(json1, item1));
+                json.WritePropertyName("s3OutputPath");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, S3OutputPath);
+                json.WritePropertyName("instanceType");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, InstanceType);
+                json.WritePropertyName("instanceCount");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, InstanceCount);
+                json.WritePropertyName("volumeSizeInGB");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, VolumeSizeInGB);
+                json.WritePropertyName("maxRuntimeInSeconds");
+                global::ArazzoGen.Runtime.Durable.StateJson.Write(json, MaxRuntimeInSeconds);
+                json.WriteEndObject();
+            }
+
+            /// <summary>The inputs a durable run's checkpoint holds.</summary>
+            internal static Inputs ReadState(global::System.Text.Json.JsonElement state, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => new()
+            {
+                TrainingJobName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "trainingJobName"))!,
+                TrainingImage = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "trainingImage"))!,
+                TrainingInputMode = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "trainingInputMode"))!,
+                RoleArn = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "roleArn"))!,
+                InputDataConfig = global::ArazzoGen.Runtime.Durable.StateJson.ReadList(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "inputDataConfig"), static element1 => State.ReadChannel(element1)!),
+                S3OutputPath = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "s3OutputPath"))!,
+                InstanceType = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "instanceType"))!,
+                InstanceCount = global::ArazzoGen.Runtime.Durable.StateJson.Int(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "instanceCount")) ?? default,
+                VolumeSizeInGB = global::ArazzoGen.Runtime.Durable.StateJson.Int(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "volumeSizeInGB")) ?? default,
+                MaxRuntimeInSeconds = global::ArazzoGen.Runtime.Durable.StateJson.Int(global::ArazzoGen.Runtime.Durable.StateJson.Property(state, "maxRuntimeInSeconds")) ?? default,
+            };
 
             /// <summary>Checks every input and reports all problems at once, before any AWS call.</summary>
             internal void Validate()
@@ -132,6 +218,9 @@ namespace ArazzoWorkflows
 
             /// <summary>The HTTP status of the last AWS call the run made ($statusCode in workflow outputs), or null when it got no answer.</summary>
             public int? LastStatusCode { get; init; }
+
+            /// <summary>The durable run's id (WorkflowOptions.Store), to resume or look it up by; null when the run lived in memory only.</summary>
+            public string? RunId { get; init; }
         }
 
         /// <summary>The AWS SDK clients the workflow calls, one per source description.</summary>
@@ -148,13 +237,435 @@ namespace ArazzoWorkflows
             public global::Amazon.SageMaker.IAmazonSageMaker SagemakerApi { get; }
         }
 
+        private enum Step
+        {
+            CreateTrainingJob,
+            PollTrainingJob,
+        }
+
         private sealed record CreateTrainingJobResult(string? TrainingJobArn);
 
         private sealed record PollTrainingJobResult(global::Amazon.SageMaker.TrainingJobStatus? TrainingJobStatus, global::Amazon.SageMaker.SecondaryStatus? SecondaryStatus, string? ModelArtifacts, string? FailureReason);
 
-        /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run
+        /// <summary>Writes and reads the SDK structures a durable run's checkpoints hold.</summary>
+        private static class State
         {
+            public static void WriteChannel(global::System.Text.Json.Utf8JsonWriter json, global::Amazon.SageMaker.Model.Channel? value)
+            {
+                if (value is null)
+                {
+                    json.WriteNullValue();
+                    return;
+                }
+
+                json.WriteStartObject();
+                if (value.ChannelName is not null)
+                {
+                    json.WritePropertyName("ChannelName");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.ChannelName);
+                }
+                if (value.DataSource is not null)
+                {
+                    json.WritePropertyName("DataSource");
+                    State.WriteDataSource(json, value.DataSource);
+                }
+                if (value.ContentType is not null)
+                {
+                    json.WritePropertyName("ContentType");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.ContentType);
+                }
+                if (value.CompressionType is not null)
+                {
+                    json.WritePropertyName("CompressionType");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, value.CompressionType);
+                }
+                if (value.RecordWrapperType is not null)
+                {
+                    json.WritePropertyName("RecordWrapperType");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, value.RecordWrapperType);
+                }
+                if (value.InputMode is not null)
+                {
+                    json.WritePropertyName("InputMode");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, value.InputMode);
+                }
+                if (value.ShuffleConfig is not null)
+                {
+                    json.WritePropertyName("ShuffleConfig");
+                    State.WriteShuffleConfig(json, value.ShuffleConfig);
+                }
+                json.WriteEndObject();
+            }
+
+            public static global::Amazon.SageMaker.Model.Channel? ReadChannel(global::System.Text.Json.JsonElement element)
+            {
+                if (element.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                {
+                    return null;
+                }
+
+                var value = new global::Amazon.SageMaker.Model.Channel();
+                if (element.TryGetProperty("ChannelName", out var channelNameElement))
+                {
+                    value.ChannelName = global::ArazzoGen.Runtime.Durable.StateJson.String(channelNameElement);
+                }
+                if (element.TryGetProperty("DataSource", out var dataSourceElement))
+                {
+                    value.DataSource = State.ReadDataSource(dataSourceElement);
+                }
+                if (element.TryGetProperty("ContentType", out var contentTypeElement))
+                {
+                    value.ContentType = global::ArazzoGen.Runtime.Durable.StateJson.String(contentTypeElement);
+                }
+                if (element.TryGetProperty("CompressionType", out var compressionTypeElement))
+                {
+                    value.CompressionType = global::ArazzoGen.Runtime.Durable.StateJson.Constant(compressionTypeElement, global::Amazon.SageMaker.CompressionType.FindValue);
+                }
+                if (element.TryGetProperty("RecordWrapperType", out var recordWrapperTypeElement))
+                {
+                    value.RecordWrapperType = global::ArazzoGen.Runtime.Durable.StateJson.Constant(recordWrapperTypeElement, global::Amazon.SageMaker.RecordWrapper.FindValue);
+                }
+                if (element.TryGetProperty("InputMode", out var inputModeElement))
+                {
+                    value.InputMode = global::ArazzoGen.Runtime.Durable.StateJson.Constant(inputModeElement, global::Amazon.SageMaker.TrainingInputMode.FindValue);
+                }
+                if (element.TryGetProperty("ShuffleConfig", out var shuffleConfigElement))
+                {
+                    value.ShuffleConfig = State.ReadShuffleConfig(shuffleConfigElement);
+                }
+                return value;
+            }
+
+            public static void WriteDataSource(global::System.Text.Json.Utf8JsonWriter json, global::Amazon.SageMaker.Model.DataSource? value)
+            {
+                if (value is null)
+                {
+                    json.WriteNullValue();
+                    return;
+                }
+
+                json.WriteStartObject();
+                if (value.S3DataSource is not null)
+                {
+                    json.WritePropertyName("S3DataSource");
+                    State.WriteS3DataSource(json, value.S3DataSource);
+                }
+                if (value.FileSystemDataSource is not null)
+                {
+                    json.WritePropertyName("FileSystemDataSource");
+                    State.WriteFileSystemDataSource(json, value.FileSystemDataSource);
+                }
+                if (value.DatasetSource is not null)
+                {
+                    json.WritePropertyName("DatasetSource");
+                    State.WriteDatasetSource(json, value.DatasetSource);
+                }
+                json.WriteEndObject();
+            }
+
+            public static global::Amazon.SageMaker.Model.DataSource? ReadDataSource(global::System.Text.Json.JsonElement element)
+            {
+                if (element.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                {
+                    return null;
+                }
+
+                var value = new global::Amazon.SageMaker.Model.DataSource();
+                if (element.TryGetProperty("S3DataSource", out var s3DataSourceElement))
+                {
+                    value.S3DataSource = State.ReadS3DataSource(s3DataSourceElement);
+                }
+                if (element.TryGetProperty("FileSystemDataSource", out var fileSystemDataSourceElement))
+                {
+                    value.FileSystemDataSource = State.ReadFileSystemDataSource(fileSystemDataSourceElement);
+                }
+                if (element.TryGetProperty("DatasetSource", out var datasetSourceElement))
+                {
+                    value.DatasetSource = State.ReadDatasetSource(datasetSourceElement);
+                }
+                return value;
+            }
+
+            public static void WriteShuffleConfig(global::System.Text.Json.Utf8JsonWriter json, global::Amazon.SageMaker.Model.ShuffleConfig? value)
+            {
+                if (value is null)
+                {
+                    json.WriteNullValue();
+                    return;
+                }
+
+                json.WriteStartObject();
+                if (value.Seed is not null)
+                {
+                    json.WritePropertyName("Seed");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.Seed);
+                }
+                json.WriteEndObject();
+            }
+
+            public static global::Amazon.SageMaker.Model.ShuffleConfig? ReadShuffleConfig(global::System.Text.Json.JsonElement element)
+            {
+                if (element.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                {
+                    return null;
+                }
+
+                var value = new global::Amazon.SageMaker.Model.ShuffleConfig();
+                if (element.TryGetProperty("Seed", out var seedElement))
+                {
+                    value.Seed = global::ArazzoGen.Runtime.Durable.StateJson.Long(seedElement);
+                }
+                return value;
+            }
+
+            public static void WriteS3DataSource(global::System.Text.Json.Utf8JsonWriter json, global::Amazon.SageMaker.Model.S3DataSource? value)
+            {
+                if (value is null)
+                {
+                    json.WriteNullValue();
+                    return;
+                }
+
+                json.WriteStartObject();
+                if (value.S3DataType is not null)
+                {
+                    json.WritePropertyName("S3DataType");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, value.S3DataType);
+                }
+                if (value.S3Uri is not null)
+                {
+                    json.WritePropertyName("S3Uri");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.S3Uri);
+                }
+                if (value.S3DataDistributionType is not null)
+                {
+                    json.WritePropertyName("S3DataDistributionType");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, value.S3DataDistributionType);
+                }
+                if (value.AttributeNames is not null)
+                {
+                    json.WritePropertyName("AttributeNames");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteList(json, value.AttributeNames, static (json1, item1) => global::ArazzoGen.Runtime.Durable.StateJson.Write(json1, item1));
+                }
+                if (value.InstanceGroupNames is not null)
+                {
+                    json.WritePropertyName("InstanceGroupNames");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteList(json, value.InstanceGroupNames, static (json1, item1) => global::ArazzoGen.Runtime.Durable.StateJson.Write(json1, item1));
+                }
+                if (value.ModelAccessConfig is not null)
+                {
+                    json.WritePropertyName("ModelAccessConfig");
+                    State.WriteModelAccessConfig(json, value.ModelAccessConfig);
+                }
+                if (value.HubAccessConfig is not null)
+                {
+                    json.WritePropertyName("HubAccessConfig");
+                    State.WriteHubAccessConfig(json, value.HubAccessConfig);
+                }
+                json.WriteEndObject();
+            }
+
+            public static global::Amazon.SageMaker.Model.S3DataSource? ReadS3DataSource(global::System.Text.Json.JsonElement element)
+            {
+                if (element.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                {
+                    return null;
+                }
+
+                var value = new global::Amazon.SageMaker.Model.S3DataSource();
+                if (element.TryGetProperty("S3DataType", out var s3DataTypeElement))
+                {
+                    value.S3DataType = global::ArazzoGen.Runtime.Durable.StateJson.Constant(s3DataTypeElement, global::Amazon.SageMaker.S3DataType.FindValue);
+                }
+                if (element.TryGetProperty("S3Uri", out var s3UriElement))
+                {
+                    value.S3Uri = global::ArazzoGen.Runtime.Durable.StateJson.String(s3UriElement);
+                }
+                if (element.TryGetProperty("S3DataDistributionType", out var s3DataDistributionTypeElement))
+                {
+                    value.S3DataDistributionType = global::ArazzoGen.Runtime.Durable.StateJson.Constant(s3DataDistributionTypeElement, global::Amazon.SageMaker.S3DataDistribution.FindValue);
+                }
+                if (element.TryGetProperty("AttributeNames", out var attributeNamesElement))
+                {
+                    value.AttributeNames = global::ArazzoGen.Runtime.Durable.StateJson.ReadList(attributeNamesElement, static element1 => global::ArazzoGen.Runtime.Durable.StateJson.String(element1)!);
+                }
+                if (element.TryGetProperty("InstanceGroupNames", out var instanceGroupNamesElement))
+                {
+                    value.InstanceGroupNames = global::ArazzoGen.Runtime.Durable.StateJson.ReadList(instanceGroupNamesElement, static element1 => global::ArazzoGen.Runtime.Durable.StateJson.String(element1)!);
+                }
+                if (element.TryGetProperty("ModelAccessConfig", out var modelAccessConfigElement))
+                {
+                    value.ModelAccessConfig = State.ReadModelAccessConfig(modelAccessConfigElement);
+                }
+                if (element.TryGetProperty("HubAccessConfig", out var hubAccessConfigElement))
+                {
+                    value.HubAccessConfig = State.ReadHubAccessConfig(hubAccessConfigElement);
+                }
+                return value;
+            }
+
+            public static void WriteFileSystemDataSource(global::System.Text.Json.Utf8JsonWriter json, global::Amazon.SageMaker.Model.FileSystemDataSource? value)
+            {
+                if (value is null)
+                {
+                    json.WriteNullValue();
+                    return;
+                }
+
+                json.WriteStartObject();
+                if (value.FileSystemId is not null)
+                {
+                    json.WritePropertyName("FileSystemId");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.FileSystemId);
+                }
+                if (value.FileSystemAccessMode is not null)
+                {
+                    json.WritePropertyName("FileSystemAccessMode");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, value.FileSystemAccessMode);
+                }
+                if (value.FileSystemType is not null)
+                {
+                    json.WritePropertyName("FileSystemType");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, value.FileSystemType);
+                }
+                if (value.DirectoryPath is not null)
+                {
+                    json.WritePropertyName("DirectoryPath");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.DirectoryPath);
+                }
+                json.WriteEndObject();
+            }
+
+            public static global::Amazon.SageMaker.Model.FileSystemDataSource? ReadFileSystemDataSource(global::System.Text.Json.JsonElement element)
+            {
+                if (element.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                {
+                    return null;
+                }
+
+                var value = new global::Amazon.SageMaker.Model.FileSystemDataSource();
+                if (element.TryGetProperty("FileSystemId", out var fileSystemIdElement))
+                {
+                    value.FileSystemId = global::ArazzoGen.Runtime.Durable.StateJson.String(fileSystemIdElement);
+                }
+                if (element.TryGetProperty("FileSystemAccessMode", out var fileSystemAccessModeElement))
+                {
+                    value.FileSystemAccessMode = global::ArazzoGen.Runtime.Durable.StateJson.Constant(fileSystemAccessModeElement, global::Amazon.SageMaker.FileSystemAccessMode.FindValue);
+                }
+                if (element.TryGetProperty("FileSystemType", out var fileSystemTypeElement))
+                {
+                    value.FileSystemType = global::ArazzoGen.Runtime.Durable.StateJson.Constant(fileSystemTypeElement, global::Amazon.SageMaker.FileSystemType.FindValue);
+                }
+                if (element.TryGetProperty("DirectoryPath", out var directoryPathElement))
+                {
+                    value.DirectoryPath = global::ArazzoGen.Runtime.Durable.StateJson.String(directoryPathElement);
+                }
+                return value;
+            }
+
+            public static void WriteDatasetSource(global::System.Text.Json.Utf8JsonWriter json, global::Amazon.SageMaker.Model.DatasetSource? value)
+            {
+                if (value is null)
+                {
+                    json.WriteNullValue();
+                    return;
+                }
+
+                json.WriteStartObject();
+                if (value.DatasetArn is not null)
+                {
+                    json.WritePropertyName("DatasetArn");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.DatasetArn);
+                }
+                json.WriteEndObject();
+            }
+
+            public static global::Amazon.SageMaker.Model.DatasetSource? ReadDatasetSource(global::System.Text.Json.JsonElement element)
+            {
+                if (element.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                {
+                    return null;
+                }
+
+                var value = new global::Amazon.SageMaker.Model.DatasetSource();
+                if (element.TryGetProperty("DatasetArn", out var datasetArnElement))
+                {
+                    value.DatasetArn = global::ArazzoGen.Runtime.Durable.StateJson.String(datasetArnElement);
+                }
+                return value;
+            }
+
+            public static void WriteModelAccessConfig(global::System.Text.Json.Utf8JsonWriter json, global::Amazon.SageMaker.Model.ModelAccessConfig? value)
+            {
+                if (value is null)
+                {
+                    json.WriteNullValue();
+                    return;
+                }
+
+                json.WriteStartObject();
+                if (value.AcceptEula is not null)
+                {
+                    json.WritePropertyName("AcceptEula");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.AcceptEula);
+                }
+                json.WriteEndObject();
+            }
+
+            public static global::Amazon.SageMaker.Model.ModelAccessConfig? ReadModelAccessConfig(global::System.Text.Json.JsonElement element)
+            {
+                if (element.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                {
+                    return null;
+                }
+
+                var value = new global::Amazon.SageMaker.Model.ModelAccessConfig();
+                if (element.TryGetProperty("AcceptEula", out var acceptEulaElement))
+                {
+                    value.AcceptEula = global::ArazzoGen.Runtime.Durable.StateJson.Bool(acceptEulaElement);
+                }
+                return value;
+            }
+
+            public static void WriteHubAccessConfig(global::System.Text.Json.Utf8JsonWriter json, global::Amazon.SageMaker.Model.HubAccessConfig? value)
+            {
+                if (value is null)
+                {
+                    json.WriteNullValue();
+                    return;
+                }
+
+                json.WriteStartObject();
+                if (value.HubContentArn is not null)
+                {
+                    json.WritePropertyName("HubContentArn");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.HubContentArn);
+                }
+                json.WriteEndObject();
+            }
+
+            public static global::Amazon.SageMaker.Model.HubAccessConfig? ReadHubAccessConfig(global::System.Text.Json.JsonElement element)
+            {
+                if (element.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                {
+                    return null;
+                }
+
+                var value = new global::Amazon.SageMaker.Model.HubAccessConfig();
+                if (element.TryGetProperty("HubContentArn", out var hubContentArnElement))
+                {
+                    value.HubContentArn = global::ArazzoGen.Runtime.Durable.StateJson.String(hubContentArnElement);
+                }
+                return value;
+            }
+        }
+
+        /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
+        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
+        {
+            /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
+            private static readonly string[] StepIds = { "createTrainingJob", "pollTrainingJob" };
+
             private readonly TrainAndPollJobWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
@@ -163,20 +674,42 @@ namespace ArazzoWorkflows
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
-            public Run(TrainAndPollJobWorkflow workflow, Inputs inputs, global::System.Threading.CancellationToken cancellationToken)
+            public Run(TrainAndPollJobWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, typeof(TrainAndPollJobWorkflow), workflow._options, cancellationToken);
+                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, typeof(TrainAndPollJobWorkflow), workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    await CreateTrainingJobAsync().ConfigureAwait(false);
-                    await PollTrainingJobAsync().ConfigureAwait(false);
-                    return Finish();
+                    var start = await _run.StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (start.Finished)
+                    {
+                        // The run had finished before: its outputs come from its checkpoint, with no AWS call.
+                        return BuildOutputs();
+                    }
+
+                    // The run moves from step to step until one ends it; a durable run checkpoints before each.
+                    Step? next = (Step)start.StepIndex;
+                    while (next is { } step)
+                    {
+                        next = step switch
+                        {
+                            Step.CreateTrainingJob => await CreateTrainingJobAsync().ConfigureAwait(false),
+                            Step.PollTrainingJob => await PollTrainingJobAsync().ConfigureAwait(false),
+                            _ => throw new global::System.InvalidOperationException("Unknown step " + step),
+                        };
+                        if (next is { } following)
+                        {
+                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                        }
+                    }
+
+                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    return BuildOutputs();
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
@@ -184,14 +717,14 @@ namespace ArazzoWorkflows
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    _run.Failed(ex, BuildOutputs());
+                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex)
+                catch (global::System.Exception ex) when (_run.Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
                     var failure = _run.Unexpected(ex);
-                    _run.Failed(failure, BuildOutputs());
+                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
@@ -200,14 +733,8 @@ namespace ArazzoWorkflows
                 }
             }
 
-            private Outputs Finish()
-            {
-                _run.Completed(_endStepId, _endActionName);
-                return BuildOutputs();
-            }
-
             /// <summary>Step 'createTrainingJob' (CreateTrainingJob). Start a model training job using the supplied algorithm image, IAM role, input data, output location, and compute resources.</summary>
-            private async global::System.Threading.Tasks.ValueTask CreateTrainingJobAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> CreateTrainingJobAsync()
             {
                 _run.EnterStep("createTrainingJob");
                 var request = new global::Amazon.SageMaker.Model.CreateTrainingJobRequest
@@ -235,6 +762,12 @@ namespace ArazzoWorkflows
                         MaxRuntimeInSeconds = _inputs.MaxRuntimeInSeconds,
                     },
                 };
+                if (_run.ResumedIn("createTrainingJob") && await CreateTrainingJobReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // What this step creates exists: the process before this one created it before it stopped.
+                    return Step.PollTrainingJob;
+                }
+
                 var call = await _run.CallAsync("createTrainingJob", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
                 var response = call.Response;
                 if (response is not null)
@@ -244,19 +777,36 @@ namespace ArazzoWorkflows
 
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
-                    return;
+                    return Step.PollTrainingJob;
                 }
 
                 throw _run.StepFailed("createTrainingJob", 1, call, _createTrainingJob?.ToString());
             }
 
+            /// <summary>Step 'createTrainingJob' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeTrainingJob). True when it exists; the step's outputs are then read from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask<bool> CreateTrainingJobReadBackAsync(global::Amazon.SageMaker.Model.CreateTrainingJobRequest sent)
+            {
+                var request = new global::Amazon.SageMaker.Model.DescribeTrainingJobRequest
+                {
+                    TrainingJobName = sent.TrainingJobName,
+                };
+                var call = await _run.CallAsync("createTrainingJob", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                if (call.Response is not { } response)
+                {
+                    return false;
+                }
+
+                _createTrainingJob = new CreateTrainingJobResult(response.TrainingJobArn);
+                return true;
+            }
+
             /// <summary>Step 'pollTrainingJob' (DescribeTrainingJob). Describe the training job to read its current status. Repeat this step while the status remains InProgress and continue once it reaches a terminal state.</summary>
-            private async global::System.Threading.Tasks.ValueTask<bool> PollTrainingJobAsync()
+            private async global::System.Threading.Tasks.ValueTask<Step?> PollTrainingJobAsync()
             {
                 _run.EnterStep("pollTrainingJob");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["pollTrainingJob"] overrides both.
                 var poll = _run.StartPoll("pollTrainingJob", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120)), retryLimit: null);
-                var attempt = 1;
+                var attempt = poll.Attempt;
                 while (true)
                 {
                     var request = new global::Amazon.SageMaker.Model.DescribeTrainingJobRequest
@@ -281,21 +831,21 @@ namespace ArazzoWorkflows
 
                         if (!global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress")) // trainingTerminal
                         {
-                            return Ended("pollTrainingJob", "trainingTerminal");
+                            return End("pollTrainingJob", "trainingTerminal");
                         }
 
-                        return Ended("pollTrainingJob", null);
+                        return End("pollTrainingJob", null);
                     }
 
                     throw _run.StepFailed("pollTrainingJob", attempt, call, _pollTrainingJob?.ToString());
                 }
             }
 
-            private bool Ended(string stepId, string? actionName)
+            private Step? End(string stepId, string? actionName)
             {
                 _endStepId = stepId;
                 _endActionName = actionName;
-                return false;
+                return null;
             }
 
             private Outputs BuildOutputs() => new()
@@ -306,7 +856,56 @@ namespace ArazzoWorkflows
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
+                RunId = _run.RunId,
             };
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                json.WriteStartObject();
+                if (_createTrainingJob is { } createTrainingJobResult)
+                {
+                    json.WriteStartObject("createTrainingJob");
+                    json.WritePropertyName("trainingJobArn");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, createTrainingJobResult.TrainingJobArn);
+                    json.WriteEndObject();
+                }
+
+                if (_pollTrainingJob is { } pollTrainingJobResult)
+                {
+                    json.WriteStartObject("pollTrainingJob");
+                    json.WritePropertyName("trainingJobStatus");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, pollTrainingJobResult.TrainingJobStatus);
+                    json.WritePropertyName("secondaryStatus");
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, pollTrainingJobResult.SecondaryStatus);
+                    json.WritePropertyName("modelArtifacts");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, pollTrainingJobResult.ModelArtifacts);
+                    json.WritePropertyName("failureReason");
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, pollTrainingJobResult.FailureReason);
+                    json.WriteEndObject();
+                }
+
+                json.WriteString("endStepId", _endStepId);
+                json.WriteString("endActionName", _endActionName);
+                json.WriteEndObject();
+            }
+
+            void global::ArazzoGen.Runtime.Durable.IRunState.ReadResults(global::System.Text.Json.JsonElement results, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
+            {
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "createTrainingJob") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } createTrainingJobElement)
+                {
+                    _createTrainingJob = new CreateTrainingJobResult(global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(createTrainingJobElement, "trainingJobArn")));
+                }
+
+                if (global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "pollTrainingJob") is { ValueKind: global::System.Text.Json.JsonValueKind.Object } pollTrainingJobElement)
+                {
+                    _pollTrainingJob = new PollTrainingJobResult(global::ArazzoGen.Runtime.Durable.StateJson.Constant(global::ArazzoGen.Runtime.Durable.StateJson.Property(pollTrainingJobElement, "trainingJobStatus"), global::Amazon.SageMaker.TrainingJobStatus.FindValue), global::ArazzoGen.Runtime.Durable.StateJson.Constant(global::ArazzoGen.Runtime.Durable.StateJson.Property(pollTrainingJobElement, "secondaryStatus"), global::Amazon.SageMaker.SecondaryStatus.FindValue), global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(pollTrainingJobElement, "modelArtifacts")), global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(pollTrainingJobElement, "failureReason")));
+                }
+
+                _endStepId = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "endStepId")) ?? string.Empty;
+                _endActionName = global::ArazzoGen.Runtime.Durable.StateJson.String(global::ArazzoGen.Runtime.Durable.StateJson.Property(results, "endActionName"));
+            }
         }
     }
 }

@@ -2,10 +2,32 @@ public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
 {
     try
     {
+        var start = await _run.StartAsync(this, StepIds).ConfigureAwait(false);
+        if (start.Finished)
+        {
+            // The run had finished before: its outputs come from its checkpoint, with no AWS call.
+            return BuildOutputs();
+        }
+
         // dependsOn: these workflows complete before the first step, all at once, each once per run.
-        await _run.RunDependenciesAsync(_dependencies, ("wait-for-features", async (runs, ct) => _waitForFeaturesWorkflowOutputs = await runs.RunOnceAsync(typeof(global::ArazzoWorkflows.WaitForFeaturesWorkflow), () => new global::ArazzoWorkflows.WaitForFeaturesWorkflow(new global::ArazzoWorkflows.WaitForFeaturesWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), _workflow._options).RunAsync(WaitForFeaturesWorkflowInputs(), runs, ct)).ConfigureAwait(false)), ("wait-for-anomalies", async (runs, ct) => _waitForAnomaliesWorkflowOutputs = await runs.RunOnceAsync(typeof(global::ArazzoWorkflows.WaitForAnomaliesWorkflow), () => new global::ArazzoWorkflows.WaitForAnomaliesWorkflow(new global::ArazzoWorkflows.WaitForAnomaliesWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), _workflow._options).RunAsync(WaitForAnomaliesWorkflowInputs(), runs, ct)).ConfigureAwait(false)), ("list-tables", async (runs, ct) => _listTablesWorkflowOutputs = await runs.RunOnceAsync(typeof(global::ArazzoWorkflows.ListTablesWorkflow), () => new global::ArazzoWorkflows.ListTablesWorkflow(new global::ArazzoWorkflows.ListTablesWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), _workflow._options).RunAsync(ListTablesWorkflowInputs(), ct)).ConfigureAwait(false))).ConfigureAwait(false);
-        await RecordAsync().ConfigureAwait(false);
-        return Finish();
+        await _run.RunDependenciesAsync(_dependencies, ("wait-for-features", async (runs, ct) => _waitForFeaturesWorkflowOutputs = await runs.RunOnceAsync(typeof(global::ArazzoWorkflows.WaitForFeaturesWorkflow), () => new global::ArazzoWorkflows.WaitForFeaturesWorkflow(new global::ArazzoWorkflows.WaitForFeaturesWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), _workflow._options).RunAsChildAsync(WaitForFeaturesWorkflowInputs(), _run.ChildRunId("dependsOn-wait-for-features"), runs, ct)).ConfigureAwait(false)), ("wait-for-anomalies", async (runs, ct) => _waitForAnomaliesWorkflowOutputs = await runs.RunOnceAsync(typeof(global::ArazzoWorkflows.WaitForAnomaliesWorkflow), () => new global::ArazzoWorkflows.WaitForAnomaliesWorkflow(new global::ArazzoWorkflows.WaitForAnomaliesWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), _workflow._options).RunAsChildAsync(WaitForAnomaliesWorkflowInputs(), _run.ChildRunId("dependsOn-wait-for-anomalies"), runs, ct)).ConfigureAwait(false)), ("list-tables", async (runs, ct) => _listTablesWorkflowOutputs = await runs.RunOnceAsync(typeof(global::ArazzoWorkflows.ListTablesWorkflow), () => new global::ArazzoWorkflows.ListTablesWorkflow(new global::ArazzoWorkflows.ListTablesWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), _workflow._options).RunAsChildAsync(ListTablesWorkflowInputs(), _run.ChildRunId("dependsOn-list-tables"), ct)).ConfigureAwait(false))).ConfigureAwait(false);
+        // The run moves from step to step until one ends it; a durable run checkpoints before each.
+        Step? next = (Step)start.StepIndex;
+        while (next is { } step)
+        {
+            next = step switch
+            {
+                Step.Record => await RecordAsync().ConfigureAwait(false),
+                _ => throw new global::System.InvalidOperationException("Unknown step " + step),
+            };
+            if (next is { } following)
+            {
+                await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+            }
+        }
+
+        await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+        return BuildOutputs();
     }
     catch (global::System.OperationCanceledException ex)when (_run.CancellationToken.IsCancellationRequested)
     {
@@ -13,14 +35,14 @@ public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
     }
     catch (global::ArazzoGen.Runtime.WorkflowException ex)
     {
-        _run.Failed(ex, BuildOutputs());
+        await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
         throw;
     }
-    catch (global::System.Exception ex)
+    catch (global::System.Exception ex)when (_run.Started)
     {
         // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
         var failure = _run.Unexpected(ex);
-        _run.Failed(failure, BuildOutputs());
+        await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
         throw failure;
     }
     finally

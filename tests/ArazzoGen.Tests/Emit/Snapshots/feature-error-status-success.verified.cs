@@ -1,5 +1,5 @@
 /// <summary>Step 'describeMissing' (DescribeTable).</summary>
-private async global::System.Threading.Tasks.ValueTask<bool> DescribeMissingAsync()
+private async global::System.Threading.Tasks.ValueTask<Step?> DescribeMissingAsync()
 {
     _run.EnterStep("describeMissing");
     var request = new global::Amazon.DynamoDBv2.Model.DescribeTableRequest
@@ -14,7 +14,7 @@ private async global::System.Threading.Tasks.ValueTask<bool> DescribeMissingAsyn
 
     if (call.StatusCode is not null && call.StatusCode == 400 && global::ArazzoGen.Runtime.Criteria.Equal(call.ErrorCode, "ResourceNotFoundException"))
     {
-        return Ended("describeMissing", null);
+        return End("describeMissing", null);
     }
 
     throw _run.StepFailed("describeMissing", 1, call, _describeMissing?.ToString());

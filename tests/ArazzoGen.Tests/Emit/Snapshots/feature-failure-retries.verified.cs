@@ -1,5 +1,5 @@
 /// <summary>Step 'describe' (DescribeTable).</summary>
-private async global::System.Threading.Tasks.ValueTask<bool> DescribeAsync()
+private async global::System.Threading.Tasks.ValueTask<Step?> DescribeAsync()
 {
     _run.EnterStep("describe");
     var retriesRetryX = 0;
@@ -20,7 +20,7 @@ private async global::System.Threading.Tasks.ValueTask<bool> DescribeAsync()
 
         if (response is not null)
         {
-            return Ended("describe", null);
+            return End("describe", null);
         }
 
         // retry-x

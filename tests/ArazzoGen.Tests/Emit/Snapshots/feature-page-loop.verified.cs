@@ -1,5 +1,5 @@
 /// <summary>Step 'scan' (Scan).</summary>
-private async global::System.Threading.Tasks.ValueTask<bool> ScanAsync()
+private async global::System.Threading.Tasks.ValueTask<Step?> ScanAsync()
 {
     _run.EnterStep("scan");
     // Pages: the request reads this step's own outputs, so each call asks for the next page, without waiting, bounded by WorkflowOptions.PageLimit.
@@ -30,7 +30,7 @@ private async global::System.Threading.Tasks.ValueTask<bool> ScanAsync()
             }
 
             // done
-            return Ended("scan", "done");
+            return End("scan", "done");
         }
 
         throw _run.StepFailed("scan", attempt, call, _scan?.ToString());

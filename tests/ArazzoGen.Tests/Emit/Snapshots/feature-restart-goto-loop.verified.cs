@@ -2,8 +2,15 @@ public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
 {
     try
     {
-        // Steps jump to each other (goto), so the run moves from step to step until one ends it.
-        Step? next = Step.ListFirst;
+        var start = await _run.StartAsync(this, StepIds).ConfigureAwait(false);
+        if (start.Finished)
+        {
+            // The run had finished before: its outputs come from its checkpoint, with no AWS call.
+            return BuildOutputs();
+        }
+
+        // The run moves from step to step until one ends it; a durable run checkpoints before each.
+        Step? next = (Step)start.StepIndex;
         while (next is { } step)
         {
             next = step switch
@@ -12,9 +19,14 @@ public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
                 Step.DescribeAgain => await DescribeAgainAsync().ConfigureAwait(false),
                 _ => throw new global::System.InvalidOperationException("Unknown step " + step),
             };
+            if (next is { } following)
+            {
+                await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+            }
         }
 
-        return Finish();
+        await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+        return BuildOutputs();
     }
     catch (global::System.OperationCanceledException ex)when (_run.CancellationToken.IsCancellationRequested)
     {
@@ -22,14 +34,14 @@ public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
     }
     catch (global::ArazzoGen.Runtime.WorkflowException ex)
     {
-        _run.Failed(ex, BuildOutputs());
+        await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
         throw;
     }
-    catch (global::System.Exception ex)
+    catch (global::System.Exception ex)when (_run.Started)
     {
         // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
         var failure = _run.Unexpected(ex);
-        _run.Failed(failure, BuildOutputs());
+        await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
         throw failure;
     }
     finally

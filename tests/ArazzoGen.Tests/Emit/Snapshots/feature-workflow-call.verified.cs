@@ -1,9 +1,9 @@
 /// <summary>Step 'mustBeAbsent' (runs workflow 'table-must-not-exist').</summary>
-private async global::System.Threading.Tasks.ValueTask<bool> MustBeAbsentAsync()
+private async global::System.Threading.Tasks.ValueTask<Step?> MustBeAbsentAsync()
 {
     _run.EnterStep("mustBeAbsent");
     var workflow = new global::ArazzoWorkflows.TableMustNotExistWorkflow(new global::ArazzoWorkflows.TableMustNotExistWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), _workflow._options);
-    var call = await _run.RunWorkflowAsync("mustBeAbsent", 1, MustBeAbsentInputs, workflow.RunAsync).ConfigureAwait(false);
+    var call = await _run.RunWorkflowAsync("mustBeAbsent", 1, MustBeAbsentInputs, (inputs, ct) => workflow.RunAsChildAsync(inputs, _run.ChildRunId("mustBeAbsent-1"), ct)).ConfigureAwait(false);
     var outputs = call.Outputs;
     if (outputs is not null)
     {
@@ -12,7 +12,7 @@ private async global::System.Threading.Tasks.ValueTask<bool> MustBeAbsentAsync()
 
     if (outputs is not null && (outputs?.LastStatusCode ?? call.StatusCode) == 400)
     {
-        return Ended("mustBeAbsent", null);
+        return End("mustBeAbsent", null);
     }
 
     throw _run.StepFailed("mustBeAbsent", 1, call, _mustBeAbsent?.ToString());

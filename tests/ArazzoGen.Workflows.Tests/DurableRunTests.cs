@@ -1,0 +1,332 @@
+using System.Text;
+using System.Text.Json;
+using Amazon.SageMaker;
+using ArazzoGen.Runtime;
+using ArazzoGen.Runtime.Durable;
+using ArazzoGen.Samples.Simulation;
+using ArazzoGen.Workflows.Tests.Infrastructure;
+using ArazzoGen.Workflows.Tests.Workflows;
+using NSubstitute;
+
+namespace ArazzoGen.Workflows.Tests;
+
+/// <summary>
+/// Durable runs in one test process: a "process" is a workflow instance with its own worker id, and
+/// its death is a store that stops writing for good (the checkpoint it was about to write is lost, as
+/// it is when a process is killed). The simulated SageMaker is the AWS side that outlives them all.
+/// Real process kills are in ArazzoGen.Tests (DurableSampleTests).
+/// </summary>
+public class DurableRunTests
+{
+    private readonly ManualTimeProvider _clock = new();
+
+    private static TrainThenDeployWorkflow.Inputs Inputs => new()
+    {
+        TrainingJobName = "churn",
+        TrainingImage = "xgboost:1",
+        RoleArn = "arn:aws:iam::123456789012:role/SageMaker",
+        S3OutputPath = "s3://models/",
+        InstanceType = "ml.m5.xlarge",
+        InstanceCount = 1,
+        VolumeSizeInGB = 30,
+        MaxRuntimeInSeconds = 86400,
+        ModelName = "churn",
+        InferenceImage = "xgboost-inference:1",
+        EndpointConfigName = "churn",
+        VariantName = "AllTraffic",
+        InitialInstanceCount = 1,
+        HostingInstanceType = "ml.m5.large",
+        EndpointName = "churn",
+    };
+
+    private static readonly string[] Creates = { "CreateTrainingJob", "CreateModel", "CreateEndpointConfig", "CreateEndpoint" };
+
+    private TrainThenDeployWorkflow Process(SimulatedSageMaker sageMaker, IWorkflowRunStore store, string worker) =>
+        new(new TrainThenDeployWorkflow.Clients(sageMaker.Client), new WorkflowOptions { TimeProvider = _clock, Store = store, WorkerId = worker });
+
+    [Fact]
+    public async Task A_durable_run_gets_a_run_id_and_its_finished_checkpoint_answers_a_resume_with_no_AWS_call()
+    {
+        var sageMaker = new SimulatedSageMaker(_clock);
+        var store = new InMemoryRunStore();
+        var outputs = await Process(sageMaker, store, "a").RunAsync(Inputs);
+        var calls = sageMaker.Events.Count;
+
+        var resumed = await Process(sageMaker, store, "b").ResumeAsync(outputs.RunId!);
+
+        Assert.NotNull(outputs.RunId);
+        Assert.Equal(calls, sageMaker.Events.Count);
+        Assert.Equal(
+            (outputs.TrainingJobArn, outputs.ModelArtifacts, outputs.ModelArn, outputs.EndpointArn, outputs.EndpointStatus, outputs.EndStepId, outputs.EndActionName, outputs.LastStatusCode),
+            (resumed.TrainingJobArn, resumed.ModelArtifacts, resumed.ModelArn, resumed.EndpointArn, resumed.EndpointStatus, resumed.EndStepId, resumed.EndActionName, resumed.LastStatusCode));
+        Assert.Equal(RunStatus.Completed, Assert.Single(store.Runs).Status);
+    }
+
+    [Fact]
+    public async Task Without_a_store_a_run_has_no_run_id_and_a_run_id_without_a_store_is_refused_before_any_call()
+    {
+        var sageMaker = new SimulatedSageMaker(_clock);
+        var workflow = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(sageMaker.Client), new WorkflowOptions { TimeProvider = _clock });
+
+        var outputs = await workflow.RunAsync(Inputs);
+        var calls = sageMaker.Events.Count;
+        var noStore = await Assert.ThrowsAsync<ArgumentException>(() => workflow.RunAsync(Inputs, "run-1"));
+        var badId = await Assert.ThrowsAsync<ArgumentException>(() => Process(sageMaker, new InMemoryRunStore(), "a").RunAsync(Inputs, "no spaces/or slashes"));
+
+        Assert.Null(outputs.RunId);
+        Assert.Contains("no Store", noStore.Message);
+        Assert.Equal("runId", badId.ParamName);
+        Assert.Equal(calls, sageMaker.Events.Count);
+    }
+
+    /// <summary>
+    /// The run dies at every checkpoint write in turn, either just before it (the step's call was
+    /// made, the record still says the run is in that step) or just after it; a new process resumes.
+    /// Every run ends like an uninterrupted one, with each resource created once.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Killed_at_any_checkpoint_a_resumed_run_ends_like_an_uninterrupted_one_and_creates_each_resource_once(bool beforeTheWrite)
+    {
+        var reference = await Process(new SimulatedSageMaker(_clock), new InMemoryRunStore(), "reference").RunAsync(Inputs);
+        var counting = new InMemoryRunStore();
+        await Process(new SimulatedSageMaker(_clock), counting, "counting").RunAsync(Inputs);
+        var writes = counting.Writes;
+
+        for (var killAt = 1; killAt <= writes; killAt++)
+        {
+            var sageMaker = new SimulatedSageMaker(_clock);
+            var store = new InMemoryRunStore();
+            var dying = new DyingStore(store, killAt, beforeTheWrite);
+            await Assert.ThrowsAnyAsync<Exception>(() => Process(sageMaker, dying, "first").RunAsync(Inputs, "run-1"));
+            Assert.True(dying.Died, $"the first process was to die at write {killAt}");
+
+            var outputs = await Process(sageMaker, store, "second").RunAsync(Inputs, "run-1");
+
+            Assert.Equal(
+                (reference.TrainingJobArn, reference.ModelArtifacts, reference.ModelArn, reference.EndpointArn, reference.EndpointStatus, reference.EndStepId, reference.EndActionName),
+                (outputs.TrainingJobArn, outputs.ModelArtifacts, outputs.ModelArn, outputs.EndpointArn, outputs.EndpointStatus, outputs.EndStepId, outputs.EndActionName));
+            foreach (var create in Creates)
+            {
+                Assert.True(sageMaker.CallsTo(create) == 1, $"{create} was called {sageMaker.CallsTo(create)} times when the first process died at write {killAt} ({(beforeTheWrite ? "before" : "after")} it)");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_second_worker_waits_while_the_first_holds_the_run_and_takes_it_over_when_its_lease_runs_out()
+    {
+        var sageMaker = new SimulatedSageMaker(_clock);
+        var store = new InMemoryRunStore();
+        // The first worker dies while polling training: its lease (5 minutes after its last checkpoint, plus the poll's wait) is left behind.
+        var dying = new DyingStore(store, killAt: 3, beforeTheWrite: false);
+        await Assert.ThrowsAnyAsync<Exception>(() => Process(sageMaker, dying, "first").RunAsync(Inputs, "run-1"));
+        var held = Assert.Single(store.Runs);
+
+        var impatient = new TrainThenDeployWorkflow(
+            new TrainThenDeployWorkflow.Clients(sageMaker.Client),
+            new WorkflowOptions { TimeProvider = _clock, Store = store, WorkerId = "impatient", LeaseWait = TimeSpan.FromMinutes(1) });
+        var busy = await Assert.ThrowsAsync<WorkflowRunLeasedException>(() => impatient.ResumeAsync("run-1"));
+        var outputs = await Process(sageMaker, store, "second").ResumeAsync("run-1");
+
+        Assert.Equal(("first", held.LeaseExpires), (busy.Owner, busy.LeaseExpires));
+        Assert.Contains("is being advanced by worker 'first'", busy.Message);
+        Assert.True(_clock.GetUtcNow() > held.LeaseExpires, "the second worker took over only after the lease ran out");
+        Assert.Equal(EndpointStatus.InService, outputs.EndpointStatus);
+        Assert.All(Creates, create => Assert.Equal(1, sageMaker.CallsTo(create)));
+    }
+
+    [Fact]
+    public async Task A_worker_that_lost_its_lease_stops_instead_of_advancing_the_run_twice()
+    {
+        var sageMaker = new SimulatedSageMaker(_clock);
+        var store = new InMemoryRunStore();
+        var stolen = new StealingStore(store, atWrite: 3);
+
+        var lost = await Assert.ThrowsAsync<WorkflowRunLeaseLostException>(() => Process(sageMaker, stolen, "paused").RunAsync(Inputs, "run-1"));
+
+        Assert.Equal("run-1", lost.RunId);
+        Assert.Contains("another worker ('thief')", lost.Message);
+        Assert.Equal("thief", Assert.Single(store.Runs).Owner);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_of_another_version_of_the_workflow_is_refused_naming_both_versions()
+    {
+        var sageMaker = new SimulatedSageMaker(_clock);
+        var store = new InMemoryRunStore();
+        await Assert.ThrowsAnyAsync<Exception>(() => Process(sageMaker, new DyingStore(store, killAt: 2, beforeTheWrite: false), "first").RunAsync(Inputs, "run-1"));
+        var stored = Assert.Single(store.Runs);
+        var older = Encoding.UTF8.GetString(stored.Checkpoint.Span).Replace(TrainThenDeployWorkflow.StateVersion, "0123456789abcdef");
+        Assert.True(await store.TryWriteAsync(stored with { Version = stored.Version + 1, Checkpoint = Encoding.UTF8.GetBytes(older) }, stored.Version, default));
+        var calls = sageMaker.Events.Count;
+
+        var refused = await Assert.ThrowsAsync<WorkflowRunVersionException>(() => Process(sageMaker, store, "second").ResumeAsync("run-1"));
+
+        Assert.Contains("0123456789abcdef", refused.StoredVersion);
+        Assert.Contains(TrainThenDeployWorkflow.StateVersion, refused.CurrentVersion);
+        Assert.Contains("version 0123456789abcdef", refused.Message);
+        Assert.Contains("this is version " + TrainThenDeployWorkflow.StateVersion, refused.Message);
+        Assert.Equal(calls, sageMaker.Events.Count);
+    }
+
+    [Fact]
+    public async Task A_run_id_names_one_run_so_other_inputs_under_it_are_refused()
+    {
+        var sageMaker = new SimulatedSageMaker(_clock);
+        var store = new InMemoryRunStore();
+        await Process(sageMaker, store, "a").RunAsync(Inputs, "run-1");
+        var other = Inputs;
+        other = new TrainThenDeployWorkflow.Inputs
+        {
+            TrainingJobName = "another", TrainingImage = other.TrainingImage, RoleArn = other.RoleArn, S3OutputPath = other.S3OutputPath, InstanceType = other.InstanceType,
+            InstanceCount = other.InstanceCount, VolumeSizeInGB = other.VolumeSizeInGB, MaxRuntimeInSeconds = other.MaxRuntimeInSeconds, ModelName = other.ModelName,
+            InferenceImage = other.InferenceImage, EndpointConfigName = other.EndpointConfigName, VariantName = other.VariantName,
+            InitialInstanceCount = other.InitialInstanceCount, HostingInstanceType = other.HostingInstanceType, EndpointName = other.EndpointName,
+        };
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Process(sageMaker, store, "b").RunAsync(other, "run-1"));
+        var same = await Process(sageMaker, store, "b").RunAsync(Inputs, "run-1");
+
+        Assert.Contains("was started with other inputs", refused.Message);
+        Assert.Equal(EndpointStatus.InService, same.EndpointStatus);
+        Assert.Equal(1, sageMaker.CallsTo("CreateTrainingJob"));
+    }
+
+    [Fact]
+    public async Task A_failed_run_reports_its_failure_again_when_resumed_with_no_AWS_call()
+    {
+        var sageMaker = new SimulatedSageMaker(_clock, new SimulationOptions { ThrottledCallsPerOperation = 1 });
+        var store = new InMemoryRunStore();
+        var failed = await Assert.ThrowsAsync<WorkflowStepFailedException>(() => Process(sageMaker, store, "a").RunAsync(Inputs, "run-1"));
+        var calls = sageMaker.Events.Count;
+
+        var again = await Assert.ThrowsAsync<WorkflowRunFailedException>(() => Process(sageMaker, store, "b").ResumeAsync("run-1"));
+
+        Assert.Equal("run-1", failed.RunId);
+        Assert.Equal(RunStatus.Failed, Assert.Single(store.Runs).Status);
+        Assert.Equal(("createTrainingJob", "ThrottlingException", nameof(WorkflowStepFailedException)), (again.StepId, again.ErrorCode, again.FailureType));
+        Assert.Contains(failed.Message, again.Message);
+        Assert.Equal(calls, sageMaker.Events.Count);
+    }
+
+    [Fact]
+    public async Task A_poll_resumed_after_a_crash_keeps_counting_toward_its_bound()
+    {
+        var sageMaker = new SimulatedSageMaker(_clock, new SimulationOptions { TrainingDuration = TimeSpan.FromHours(30) });
+        var store = new InMemoryRunStore();
+        var polls = new Dictionary<string, PollOptions> { ["pollTrainingJob"] = new PollOptions { MaxAttempts = 6 } };
+        TrainThenDeployWorkflow Worker(IWorkflowRunStore s, string id) =>
+            new(new TrainThenDeployWorkflow.Clients(sageMaker.Client), new WorkflowOptions { TimeProvider = _clock, Store = s, WorkerId = id, Polls = polls });
+        // Dies after its fourth poll checkpoint (writes: start, pollTrainingJob, then one per poll).
+        await Assert.ThrowsAnyAsync<Exception>(() => Worker(new DyingStore(store, killAt: 6, beforeTheWrite: false), "first").RunAsync(Inputs, "run-1"));
+        var before = sageMaker.CallsTo("DescribeTrainingJob");
+
+        var exhausted = await Assert.ThrowsAsync<WorkflowPollExhaustedException>(() => Worker(store, "second").ResumeAsync("run-1"));
+
+        Assert.Equal(7, sageMaker.CallsTo("DescribeTrainingJob"));
+        Assert.True(before < 7);
+        Assert.Equal(7, exhausted.Attempt);
+    }
+
+    [Fact]
+    public async Task Secrets_are_never_stored_in_clear_and_a_resume_needs_them_again_or_the_protector()
+    {
+        var sageMaker = Substitute.For<IAmazonSageMaker>();
+        var created = new List<string>();
+        sageMaker.CreateModelAsync(Arg.Any<Amazon.SageMaker.Model.CreateModelRequest>(), Arg.Any<CancellationToken>())
+            .Returns(c =>
+            {
+                var name = c.Arg<Amazon.SageMaker.Model.CreateModelRequest>().ModelName;
+                created.Add(name);
+                return new Amazon.SageMaker.Model.CreateModelResponse { ModelArn = "arn:model/" + created.Count, HttpStatusCode = System.Net.HttpStatusCode.OK };
+            });
+        var inputs = new RegisterWithSecretWorkflow.Inputs { ModelName = "m", ApiKey = "key-0f1e2d3c4b5a", SigningSecret = "sig-9a8b7c6d" };
+        RegisterWithSecretWorkflow Worker(IWorkflowRunStore store, IWorkflowSecretProtector? protector = null) =>
+            new(new RegisterWithSecretWorkflow.Clients(sageMaker), new WorkflowOptions { TimeProvider = _clock, Store = store, SecretProtector = protector, WorkerId = Guid.NewGuid().ToString() });
+
+        var plain = new InMemoryRunStore();
+        await Assert.ThrowsAnyAsync<Exception>(() => Worker(new DyingStore(plain, killAt: 2, beforeTheWrite: false)).RunAsync(inputs, "run-1"));
+        var withheld = await Assert.ThrowsAsync<WorkflowSecretWithheldException>(() => Worker(plain).ResumeAsync("run-1"));
+
+        var protectedStore = new InMemoryRunStore();
+        var protector = new ReversingProtector();
+        await Assert.ThrowsAnyAsync<Exception>(() => Worker(new DyingStore(protectedStore, killAt: 2, beforeTheWrite: false), protector).RunAsync(inputs, "run-1"));
+        created.Clear();
+        var resumed = await Worker(protectedStore, protector).ResumeAsync("run-1");
+
+        foreach (var run in plain.Runs.Concat(protectedStore.Runs))
+        {
+            var text = Encoding.UTF8.GetString(run.Checkpoint.Span);
+            Assert.DoesNotContain("key-0f1e2d3c4b5a", text);
+            Assert.DoesNotContain("sig-9a8b7c6d", text);
+        }
+
+        Assert.Contains("secret input 'apiKey'", withheld.Message);
+        Assert.Contains("\"withheld\":true", Encoding.UTF8.GetString(plain.Runs.Single().Checkpoint.Span));
+        // The resumed run sent the step after the crash with the secret the protector kept (the register step's output).
+        Assert.Equal(new[] { "copy-key-0f1e2d3c4b5a" }, created);
+        Assert.Equal("registerCopy", resumed.EndStepId);
+    }
+
+    /// <summary>Reverses text: enough to show the checkpoint holds the protector's output, not the secret.</summary>
+    private sealed class ReversingProtector : IWorkflowSecretProtector
+    {
+        public string Protect(string plaintext) => new(plaintext.Reverse().ToArray());
+
+        public string Unprotect(string protectedText) => new(protectedText.Reverse().ToArray());
+    }
+
+    /// <summary>A process that dies at its Nth write: before it (the write is lost) or after it; it writes nothing after dying.</summary>
+    private sealed class DyingStore(IWorkflowRunStore inner, int killAt, bool beforeTheWrite) : IWorkflowRunStore
+    {
+        private int _writes;
+
+        public bool Died { get; private set; }
+
+        public ValueTask<StoredRun?> ReadAsync(string workflowId, string runId, CancellationToken cancellationToken) => inner.ReadAsync(workflowId, runId, cancellationToken);
+
+        public async ValueTask<bool> TryWriteAsync(StoredRun run, long expectedVersion, CancellationToken cancellationToken)
+        {
+            if (Died)
+            {
+                throw new IOException("this process is dead");
+            }
+
+            if (++_writes == killAt && beforeTheWrite)
+            {
+                Died = true;
+                throw new IOException("killed before its write");
+            }
+
+            var written = await inner.TryWriteAsync(run, expectedVersion, cancellationToken);
+            if (_writes == killAt)
+            {
+                Died = true;
+                throw new IOException("killed after its write");
+            }
+
+            return written;
+        }
+    }
+
+    /// <summary>Another worker ("thief") takes the run over just before this worker's Nth write, as it would after this one paused past its lease.</summary>
+    private sealed class StealingStore(IWorkflowRunStore inner, int atWrite) : IWorkflowRunStore
+    {
+        private int _writes;
+
+        public ValueTask<StoredRun?> ReadAsync(string workflowId, string runId, CancellationToken cancellationToken) => inner.ReadAsync(workflowId, runId, cancellationToken);
+
+        public async ValueTask<bool> TryWriteAsync(StoredRun run, long expectedVersion, CancellationToken cancellationToken)
+        {
+            if (++_writes == atWrite)
+            {
+                var current = (await inner.ReadAsync(run.WorkflowId, run.RunId, cancellationToken))!;
+                await inner.TryWriteAsync(current with { Version = current.Version + 1, Owner = "thief" }, current.Version, cancellationToken);
+            }
+
+            return await inner.TryWriteAsync(run, expectedVersion, cancellationToken);
+        }
+    }
+}
