@@ -47,6 +47,11 @@ public sealed class SimulatedSageMaker
         {
             SimulatorState.Load(stateFile, this);
         }
+        else if (stateFile is not null)
+        {
+            // From now on the file holds the simulated time too, for the clock of the next process.
+            SimulatorState.Save(stateFile, this);
+        }
 
         Client = SageMakerProxy.Create(this);
     }

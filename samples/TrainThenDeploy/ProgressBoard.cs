@@ -1,3 +1,5 @@
+using ArazzoGen.Samples.Simulation;
+
 namespace TrainThenDeploy;
 
 /// <summary>What each step is doing, fed by the workflow's structured logs and the simulator's answers.</summary>

@@ -16,9 +16,29 @@ namespace ArazzoGen.Workflows.Tests;
 /// it is when a process is killed). The simulated SageMaker is the AWS side that outlives them all.
 /// Real process kills are in ArazzoGen.Tests (DurableSampleTests).
 /// </summary>
-public class DurableRunTests
+public class DurableRunTests : IClassFixture<QuickDynaliteFixture>
 {
     private readonly ManualTimeProvider _clock = new();
+    private readonly QuickDynaliteFixture _dynalite;
+
+    public DurableRunTests(QuickDynaliteFixture dynalite) => _dynalite = dynalite;
+
+    /// <summary>A new, empty store of each kind: memory, files, a DynamoDB table on dynalite.</summary>
+    private async Task<IWorkflowRunStore> NewStoreAsync(string kind)
+    {
+        switch (kind)
+        {
+            case "memory":
+                return new InMemoryRunStore();
+            case "file":
+                return new FileRunStore(Directory.CreateTempSubdirectory("arazzo-runs-").FullName);
+            default:
+                var table = "runs-" + Guid.NewGuid().ToString("N")[..12];
+                var client = _dynalite.CreateClient();
+                await ArazzoGen.DynamoDB.DynamoDbRunStore.CreateTableAsync(client, table);
+                return new ArazzoGen.DynamoDB.DynamoDbRunStore(client, table);
+        }
+    }
 
     private static TrainThenDeployWorkflow.Inputs Inputs => new()
     {
@@ -114,15 +134,18 @@ public class DurableRunTests
         }
     }
 
-    [Fact]
-    public async Task A_second_worker_waits_while_the_first_holds_the_run_and_takes_it_over_when_its_lease_runs_out()
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("file")]
+    [InlineData("dynamodb")]
+    public async Task A_second_worker_waits_while_the_first_holds_the_run_and_takes_it_over_when_its_lease_runs_out(string kind)
     {
         var sageMaker = new SimulatedSageMaker(_clock);
-        var store = new InMemoryRunStore();
+        var store = await NewStoreAsync(kind);
         // The first worker dies while polling training: its lease (5 minutes after its last checkpoint, plus the poll's wait) is left behind.
         var dying = new DyingStore(store, killAt: 3, beforeTheWrite: false);
         await Assert.ThrowsAnyAsync<Exception>(() => Process(sageMaker, dying, "first").RunAsync(Inputs, "run-1"));
-        var held = Assert.Single(store.Runs);
+        var held = (await store.ReadAsync(TrainThenDeployWorkflow.WorkflowId, "run-1", default))!;
 
         var impatient = new TrainThenDeployWorkflow(
             new TrainThenDeployWorkflow.Clients(sageMaker.Client),
@@ -135,6 +158,27 @@ public class DurableRunTests
         Assert.True(_clock.GetUtcNow() > held.LeaseExpires, "the second worker took over only after the lease ran out");
         Assert.Equal(EndpointStatus.InService, outputs.EndpointStatus);
         Assert.All(Creates, create => Assert.Equal(1, sageMaker.CallsTo(create)));
+        Assert.Equal(("second", RunStatus.Completed), ((await store.ReadAsync(TrainThenDeployWorkflow.WorkflowId, "run-1", default))!.Owner, (await store.ReadAsync(TrainThenDeployWorkflow.WorkflowId, "run-1", default))!.Status));
+    }
+
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("file")]
+    [InlineData("dynamodb")]
+    public async Task Of_two_workers_writing_the_same_version_only_one_succeeds(string kind)
+    {
+        var store = await NewStoreAsync(kind);
+        var first = new StoredRun("w", "r", 1, "a", DateTimeOffset.UnixEpoch, RunStatus.Running, Encoding.UTF8.GetBytes("{}"));
+        Assert.True(await store.TryWriteAsync(first, 0, default));
+        Assert.False(await store.TryWriteAsync(first with { Owner = "b" }, 0, default));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.TryWriteAsync(first with { Version = 2, Owner = "w" + i }, 1, default).AsTask()));
+
+        Assert.Equal(1, results.Count(r => r));
+        var stored = (await store.ReadAsync("w", "r", default))!;
+        Assert.Equal(2, stored.Version);
+        Assert.Equal("w" + Array.IndexOf(results, true), stored.Owner);
+        Assert.Equal("{}", Encoding.UTF8.GetString(stored.Checkpoint.Span));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace ArazzoGen.Runtime.Durable;
 /// </summary>
 /// <remarks>
 /// Implementations: <see cref="InMemoryRunStore"/> (tests), <see cref="FileRunStore"/> (one machine),
-/// and the DynamoDB store in ArazzoGen.Hosting (a fleet). The lease is decided by the run, not the
+/// and DynamoDbRunStore in the ArazzoGen.DynamoDB package (a fleet). The lease is decided by the run, not the
 /// store: a store only compares versions.
 /// </remarks>
 public interface IWorkflowRunStore

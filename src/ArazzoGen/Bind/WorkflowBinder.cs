@@ -377,15 +377,39 @@ internal sealed class WorkflowBinder
         foreach (var output in step.Outputs.Where(o => _scope.StepOutputs.ContainsKey((step.StepId.Value, o.Name.Value))))
         {
             var type = _scope.StepOutputs[(step.StepId.Value, output.Name.Value)].Type;
-            if (Diagnostics.Quietly(() => BindOutputValue(output, site)) is not { } typed || typed.Value.Type != type)
+            var typed = Diagnostics.Quietly(() => BindOutputValue(output, site));
+            if (typed?.Value.Type != type && InReadBackResponse(output, call.Response, response) is { } renamed)
+            {
+                typed = Diagnostics.Quietly(() => BindOutputValue(renamed, site));
+            }
+
+            if (typed?.Value is not { } value || value.Type != type)
             {
                 return null;
             }
 
-            values.Add(typed.Value);
+            values.Add(value);
         }
 
         return values.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// An output that reads a member of the create call's answer, moved to the read call's member of
+    /// the same type: CreateTable answers a TableDescription as <c>TableDescription</c>, DescribeTable as <c>Table</c>.
+    /// </summary>
+    private static NamedExpression? InReadBackResponse(NamedExpression output, ITypeSymbol created, ITypeSymbol read)
+    {
+        if (output.Value is not ExpressionValue { Expression: { Root: ExpressionRoot.Response, HasPointer: true, Pointer.Count: > 0 } expression } value
+            || SdkTypes.FindProperty(SdkTypes.ReadableProperties(created), expression.Pointer[0]) is not { } member)
+        {
+            return null;
+        }
+
+        var same = SdkTypes.ReadableProperties(read).Where(p => SymbolEqualityComparer.Default.Equals(p.Type, member.Type)).ToList();
+        return same.Count == 1
+            ? output with { Value = value with { Expression = expression with { Pointer = new[] { same[0].Name }.Concat(expression.Pointer.Skip(1)).ToEquatableArray() } } }
+            : null;
     }
 
     // The locals of a generated step method; a retry counter must not take one of their names.

@@ -8,14 +8,21 @@ namespace ArazzoGen.Workflows.Tests.Infrastructure;
 /// real AWSSDK.DynamoDBv2 client over HTTP, with table creation taking real time (so CREATING ->
 /// ACTIVE polling is real).
 /// </summary>
-public sealed class DynaliteFixture : IAsyncLifetime
+public class DynaliteFixture : IAsyncLifetime
 {
     /// <summary>How long dynalite keeps a new table CREATING.</summary>
     public static readonly TimeSpan CreateTableTime = TimeSpan.FromMilliseconds(1500);
 
-    private readonly NodeServer _server = new(
+    private readonly NodeServer _server;
+
+    public DynaliteFixture()
+        : this(CreateTableTime)
+    {
+    }
+
+    protected DynaliteFixture(TimeSpan createTableTime) => _server = new(
         "dynalite",
-        port => $"\"{Path.Combine("node_modules", "dynalite", "cli.js")}\" --port {port} --host 127.0.0.1 --createTableMs {(int)CreateTableTime.TotalMilliseconds} --deleteTableMs 50");
+        port => $"\"{Path.Combine("node_modules", "dynalite", "cli.js")}\" --port {port} --host 127.0.0.1 --createTableMs {(int)createTableTime.TotalMilliseconds} --deleteTableMs 50");
 
     public int Port => _server.Port;
 
@@ -30,5 +37,14 @@ public sealed class DynaliteFixture : IAsyncLifetime
     {
         _server.Dispose();
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>dynalite whose tables are ACTIVE after 200 ms: for tests that create many (the crash tests).</summary>
+public sealed class QuickDynaliteFixture : DynaliteFixture
+{
+    public QuickDynaliteFixture()
+        : base(TimeSpan.FromMilliseconds(200))
+    {
     }
 }

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Amazon.DynamoDBv2.Model;
+using ArazzoGen.DynamoDB;
+using ArazzoGen.Testing;
+using ArazzoGen.Workflows.Tests.Infrastructure;
+
+namespace ArazzoGen.Workflows.Tests;
+
+/// <summary>
+/// Real crashes: a host process (tests/ArazzoGen.DurableHost) runs a durable workflow and is killed
+/// with SIGKILL at a store write (a step boundary, a step's first poll, or just before the checkpoint
+/// that would record a step's call); a new process resumes the run. Every run completes with the
+/// outputs of an uninterrupted run and one create per resource, on the file store and on the
+/// DynamoDB store (dynalite), for train-then-deploy (simulated SageMaker) and ensure-table (dynalite).
+/// </summary>
+public sealed partial class CrashResumeTests : IClassFixture<QuickDynaliteFixture>
+{
+    private static readonly string Host = Path.Combine(
+        RepoRoot.Path, "tests", "ArazzoGen.DurableHost", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "ArazzoGen.DurableHost.dll");
+
+    private readonly DynaliteFixture _dynalite;
+
+    public CrashResumeTests(QuickDynaliteFixture dynalite) => _dynalite = dynalite;
+
+    private string Endpoint => $"http://127.0.0.1:{_dynalite.Port}";
+
+    [Theory]
+    [InlineData("file")]
+    [InlineData("dynamodb")]
+    public async Task Train_then_deploy_killed_at_every_step_boundary_resumes_to_the_same_outputs_with_one_create_per_resource(string store)
+    {
+        await CrashEverywhereAsync("train-then-deploy", store, new[] { "CreateTrainingJob", "CreateModel", "CreateEndpointConfig", "CreateEndpoint" });
+    }
+
+    [Theory]
+    [InlineData("file")]
+    [InlineData("dynamodb")]
+    public async Task Ensure_table_killed_at_every_step_boundary_resumes_to_the_same_outputs_with_one_table(string store)
+    {
+        await CrashEverywhereAsync("ensure-table", store, new[] { "CreateTable" });
+    }
+
+    private async Task CrashEverywhereAsync(string workflow, string store, string[] creates)
+    {
+        // One table of runs per test (creating one takes dynalite 1.5 s); each run has its own id.
+        _runsTable = null;
+        var reference = await NewRunAsync(workflow, store);
+        var (exit, output) = Start(reference.Arguments);
+        Assert.True(exit == 0, output);
+        var expected = Outputs(output).Replace(reference.Table, "<table>");
+        var writes = WriteLog().Matches(output).Select(m => m.Groups[2].Value + m.Groups[3].Value).ToList();
+
+        // Each point where the run moves to another step or ends, and each step's first poll (poll counts vary from run to run).
+        var killPoints = writes.Distinct().ToList();
+        Assert.True(killPoints.Count >= 5, string.Join(", ", writes));
+        foreach (var killAt in killPoints)
+        {
+            foreach (var before in new[] { true, false })
+            {
+                var run = await NewRunAsync(workflow, store);
+                var (killedExit, killedOutput) = Start(run.Arguments + $" --kill-at {killAt.Replace(' ', '_')}" + (before ? " --kill-before" : string.Empty));
+                Assert.True(killedExit == 137, $"expected SIGKILL at '{killAt}', got exit {killedExit}: {killedOutput}");
+
+                var (resumedExit, resumed) = Start(run.Arguments);
+                var what = $"{workflow} on the {store} store, killed {(before ? "before" : "after")} the first write at '{killAt}'";
+                Assert.True(resumedExit == 0, what + ": " + resumed);
+                Assert.Equal(expected, Outputs(resumed).Replace(run.Table, "<table>"));
+                var calls = File.ReadAllLines(run.Calls);
+                foreach (var create in creates)
+                {
+                    Assert.True(calls.Count(c => c == create) == 1, $"{what}: {create} was called {calls.Count(c => c == create)} times");
+                }
+
+                if (workflow == "ensure-table")
+                {
+                    using var client = _dynalite.CreateClient();
+                    var tables = await client.ListTablesAsync(new ListTablesRequest());
+                    Assert.Single(tables.TableNames, t => t == run.Table);
+                    var items = await client.ScanAsync(new ScanRequest { TableName = run.Table });
+                    Assert.Single(items.Items);
+                }
+            }
+        }
+    }
+
+    private sealed record Run(string Arguments, string Calls, string Table);
+
+    private string? _runsTable;
+
+    private async Task<Run> NewRunAsync(string workflow, string store)
+    {
+        var folder = Directory.CreateTempSubdirectory("arazzo-crash-").FullName;
+        var calls = Path.Combine(folder, "calls");
+        File.WriteAllText(calls, string.Empty);
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var table = "t" + id;
+        var arguments = $"\"{Host}\" --workflow {workflow} --run-id run-{id} --calls \"{calls}\" --dynamodb {Endpoint} --table {table} --simulator \"{Path.Combine(folder, "sagemaker.json")}\"";
+        if (store == "file")
+        {
+            return new Run(arguments + $" --store \"{Path.Combine(folder, "runs")}\"", calls, table);
+        }
+
+        if (_runsTable is null)
+        {
+            _runsTable = "runs-" + id;
+            using var client = _dynalite.CreateClient();
+            await DynamoDbRunStore.CreateTableAsync(client, _runsTable);
+        }
+
+        return new Run(arguments + $" --dynamodb-store {_runsTable}", calls, table);
+    }
+
+    private static (int ExitCode, string Output) Start(string arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("dotnet " + arguments);
+        }
+
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    private static string Outputs(string output) =>
+        output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("OUTPUTS ", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"^WRITE (\d+) (\S+)( poll)?\s*$", RegexOptions.Multiline)]
+    private static partial Regex WriteLog();
+}
