@@ -65,6 +65,11 @@ public sealed class SimulatedSageMaker
     /// <summary>Every call so far, in order.</summary>
     public IReadOnlyList<SimulatorEvent> Events => _events.ToList();
 
+    /// <summary>Every request the simulator was sent, in order.</summary>
+    public IReadOnlyList<object> Requests => _requests.ToList();
+
+    private readonly ConcurrentQueue<object> _requests = new();
+
     /// <summary>Every operation called so far, in name order.</summary>
     public IReadOnlyList<string> Operations => _calls.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
 
@@ -103,6 +108,7 @@ public sealed class SimulatedSageMaker
 
     private object DispatchCounted(string operation, object request)
     {
+        _requests.Enqueue(request);
         var count = _calls.AddOrUpdate(operation, 1, (_, c) => c + 1);
         if (count <= _options.ThrottledCallsPerOperation)
         {

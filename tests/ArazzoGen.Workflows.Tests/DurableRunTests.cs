@@ -314,6 +314,94 @@ public class DurableRunTests : IClassFixture<QuickDynaliteFixture>
         Assert.Equal("registerCopy", resumed.EndStepId);
     }
 
+    [Fact]
+    public async Task Inputs_with_SDK_structures_come_back_from_the_checkpoint_member_for_member()
+    {
+        var sageMaker = new SimulatedSageMaker(_clock);
+        var store = new FileRunStore(Directory.CreateTempSubdirectory("arazzo-runs-").FullName);
+        var channel = new Amazon.SageMaker.Model.Channel
+        {
+            ChannelName = "train",
+            ContentType = "text/csv",
+            CompressionType = CompressionType.Gzip,
+            InputMode = TrainingInputMode.Pipe,
+            DataSource = new Amazon.SageMaker.Model.DataSource
+            {
+                S3DataSource = new Amazon.SageMaker.Model.S3DataSource { S3Uri = "s3://data/train/", S3DataType = S3DataType.S3Prefix, AttributeNames = new List<string> { "a", "b" } },
+            },
+            ShuffleConfig = new Amazon.SageMaker.Model.ShuffleConfig { Seed = 9_007_199_254_740_993 },
+        };
+        var inputs = Inputs;
+        inputs = new TrainThenDeployWorkflow.Inputs
+        {
+            TrainingJobName = inputs.TrainingJobName, TrainingImage = inputs.TrainingImage, RoleArn = inputs.RoleArn, S3OutputPath = inputs.S3OutputPath, InstanceType = inputs.InstanceType,
+            InstanceCount = inputs.InstanceCount, VolumeSizeInGB = inputs.VolumeSizeInGB, MaxRuntimeInSeconds = inputs.MaxRuntimeInSeconds, ModelName = inputs.ModelName,
+            InferenceImage = inputs.InferenceImage, EndpointConfigName = inputs.EndpointConfigName, VariantName = inputs.VariantName,
+            InitialInstanceCount = inputs.InitialInstanceCount, HostingInstanceType = inputs.HostingInstanceType, EndpointName = inputs.EndpointName,
+            InputDataConfig = new List<Amazon.SageMaker.Model.Channel> { channel },
+        };
+        // Dies right after its first checkpoint, before calling anything: the resumed run builds every request from stored inputs.
+        await Assert.ThrowsAnyAsync<Exception>(() => Process(sageMaker, new DyingStore(store, killAt: 1, beforeTheWrite: false), "first").RunAsync(inputs, "run-1"));
+
+        await Process(sageMaker, store, "second").ResumeAsync("run-1");
+
+        var sent = Assert.Single(sageMaker.Requests.OfType<Amazon.SageMaker.Model.CreateTrainingJobRequest>());
+        var resumed = Assert.Single(sent.InputDataConfig);
+        Assert.Equal(
+            (channel.ChannelName, channel.ContentType, channel.CompressionType, channel.InputMode, channel.DataSource.S3DataSource.S3Uri, channel.DataSource.S3DataSource.S3DataType, channel.ShuffleConfig.Seed),
+            (resumed.ChannelName, resumed.ContentType, resumed.CompressionType, resumed.InputMode, resumed.DataSource.S3DataSource.S3Uri, resumed.DataSource.S3DataSource.S3DataType, resumed.ShuffleConfig.Seed));
+        Assert.Equal(new[] { "a", "b" }, resumed.DataSource.S3DataSource.AttributeNames);
+        Assert.Null(resumed.DataSource.FileSystemDataSource);
+    }
+
+    [Fact]
+    public async Task A_recursive_SDK_structure_in_a_result_comes_back_from_the_checkpoint_whole()
+    {
+        using var client = _dynalite.CreateClient();
+        var table = "items-" + Guid.NewGuid().ToString("N")[..8];
+        await client.CreateTableAsync(new Amazon.DynamoDBv2.Model.CreateTableRequest
+        {
+            TableName = table,
+            AttributeDefinitions = new List<Amazon.DynamoDBv2.Model.AttributeDefinition> { new() { AttributeName = "pk", AttributeType = Amazon.DynamoDBv2.ScalarAttributeType.S } },
+            KeySchema = new List<Amazon.DynamoDBv2.Model.KeySchemaElement> { new() { AttributeName = "pk", KeyType = Amazon.DynamoDBv2.KeyType.HASH } },
+            BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
+        });
+        await ArazzoGen.DynamoDB.DynamoDbRunStore.CreateTableAsync(client, table); // waits until it is ACTIVE
+        await client.PutItemAsync(table, new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>
+        {
+            ["pk"] = new() { S = "k" },
+            ["n"] = new() { N = "12345678901234567890.5" },
+            ["flag"] = new() { BOOL = true },
+            ["nothing"] = new() { NULL = true },
+            ["bytes"] = new() { B = new MemoryStream(new byte[] { 0, 1, 254, 255 }) },
+            ["names"] = new() { SS = new List<string> { "x", "y" } },
+            ["nested"] = new() { M = new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> { ["list"] = new() { L = new List<Amazon.DynamoDBv2.Model.AttributeValue> { new() { S = "deep" }, new() { N = "2" }, new() { M = new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> { ["z"] = new() { BOOL = false } } } } } } },
+        });
+        var store = new FileRunStore(Directory.CreateTempSubdirectory("arazzo-runs-").FullName);
+        ReadItemWorkflow Worker(string id) => new(new ReadItemWorkflow.Clients(client), new WorkflowOptions { Store = store, WorkerId = id });
+
+        var read = await Worker("a").RunAsync(new ReadItemWorkflow.Inputs { TableName = table, Key = "k" }, "run-1");
+        var resumed = await Worker("b").ResumeAsync("run-1");
+
+        Assert.Equal(7, read.Item!.Count);
+        Assert.Equal(Describe(read.Item), Describe(resumed.Item!));
+        Assert.Contains("\"deep\"", Describe(resumed.Item!));
+    }
+
+    private static string Describe(Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> item) =>
+        "{" + string.Join(",", item.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"\"{p.Key}\":{Describe(p.Value)}")) + "}";
+
+    private static string Describe(Amazon.DynamoDBv2.Model.AttributeValue value) =>
+        value.S is not null ? $"\"{value.S}\""
+        : value.N is not null ? "N" + value.N
+        : value.BOOL is { } flag ? (flag ? "true" : "false")
+        : value.NULL is true ? "null"
+        : value.B is not null ? "B" + Convert.ToBase64String(value.B.ToArray())
+        : value.SS is { Count: > 0 } ss ? "SS[" + string.Join(",", ss) + "]"
+        : value.L is { Count: > 0 } l ? "[" + string.Join(",", l.Select(Describe)) + "]"
+        : value.M is { Count: > 0 } m ? Describe(m)
+        : "?";
+
     /// <summary>Reverses text: enough to show the checkpoint holds the protector's output, not the secret.</summary>
     private sealed class ReversingProtector : IWorkflowSecretProtector
     {

@@ -28,9 +28,9 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         var repository = CopyRepository(Path.Combine(_work, "repo"));
         var (packed, packOutput) = DotNet.Run($"pack -c Release -o \"{feed}\" -p:Version={_version}", repository);
         Assert.True(packed == 0, packOutput);
-        // ArazzoGen (runtime and generator), ArazzoGen.Hosting (dependency injection), ArazzoGen.Tool (the arazzogen tool).
+        // ArazzoGen (runtime and generator), ArazzoGen.DynamoDB (the run store), ArazzoGen.Hosting (dependency injection), ArazzoGen.Tool (the arazzogen tool).
         Assert.Equal(
-            new[] { $"ArazzoGen.{_version}.nupkg", $"ArazzoGen.Hosting.{_version}.nupkg", $"ArazzoGen.Tool.{_version}.nupkg" },
+            new[] { $"ArazzoGen.{_version}.nupkg", $"ArazzoGen.DynamoDB.{_version}.nupkg", $"ArazzoGen.Hosting.{_version}.nupkg", $"ArazzoGen.Tool.{_version}.nupkg" },
             Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var package = Path.Combine(feed, $"ArazzoGen.{_version}.nupkg");
         AssertLayout(package);
@@ -40,6 +40,7 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         Assert.True(ran == 0, runOutput);
         Assert.Contains("stored: written through the packed ArazzoGen", runOutput);
         Assert.Contains("table: ACTIVE", runOutput);
+        Assert.Contains("resumed from DynamoDB: ACTIVE", runOutput);
 
         // A misspelt request member: the consumer's build fails at the YAML line.
         var workflow = Path.Combine(consumer, "workflows", "ensure-table.yml");
@@ -68,7 +69,7 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         {
             Directory.Delete(_work, recursive: true);
             var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            foreach (var id in new[] { "arazzogen", "arazzogen.hosting", "arazzogen.tool" })
+            foreach (var id in new[] { "arazzogen", "arazzogen.dynamodb", "arazzogen.hosting", "arazzogen.tool" })
             {
                 var cached = Path.Combine(packages, id, _version);
                 if (Directory.Exists(cached))
@@ -148,6 +149,7 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="ArazzoGen" Version="{_version}" />
+                <PackageReference Include="ArazzoGen.DynamoDB" Version="{_version}" />
                 <PackageReference Include="AWSSDK.DynamoDBv2" Version="4.0.103.2" />
                 <AdditionalFiles Include="workflows/*.yml" />
               </ItemGroup>
@@ -156,14 +158,22 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
             using Amazon.DynamoDBv2;
             using Amazon.Runtime;
+            using ArazzoGen.DynamoDB;
             using ArazzoGen.Runtime;
             using Consumer.Workflows;
 
             var client = new AmazonDynamoDBClient(
                 new BasicAWSCredentials("test", "test"),
                 new AmazonDynamoDBConfig { ServiceURL = $"http://127.0.0.1:{args[0]}", AuthenticationRegion = "us-east-1" });
-            var options = new WorkflowOptions { Polls = { ["waitForTable"] = new PollOptions { Delay = TimeSpan.FromMilliseconds(100) } } };
-            var outputs = await new EnsureTableWriteReadWorkflow(new EnsureTableWriteReadWorkflow.Clients(client), options).RunAsync(new EnsureTableWriteReadWorkflow.Inputs
+            var runs = "runs-" + Guid.NewGuid().ToString("N")[..8];
+            await DynamoDbRunStore.CreateTableAsync(client, runs);
+            var options = new WorkflowOptions
+            {
+                Store = new DynamoDbRunStore(client, runs),
+                Polls = { ["waitForTable"] = new PollOptions { Delay = TimeSpan.FromMilliseconds(100) } },
+            };
+            var workflow = new EnsureTableWriteReadWorkflow(new EnsureTableWriteReadWorkflow.Clients(client), options);
+            var outputs = await workflow.RunAsync(new EnsureTableWriteReadWorkflow.Inputs
             {
                 TableName = "consumer-" + Guid.NewGuid().ToString("N")[..8],
                 ItemId = "package-check",
@@ -171,6 +181,7 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
             });
             Console.WriteLine($"table: {outputs.TableStatus}");
             Console.WriteLine($"stored: {outputs.StoredPayload}");
+            Console.WriteLine($"resumed from DynamoDB: {(await workflow.ResumeAsync(outputs.RunId!)).TableStatus}");
             """);
         return consumer;
     }

@@ -341,6 +341,12 @@ namespace ArazzoWorkflows
                     },
                     BillingMode = global::Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
                 };
+                if (_run.ResumedIn("createTable") && await CreateTableReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // What this step creates exists: the process before this one created it before it stopped.
+                    return Step.WaitForTable;
+                }
+
                 var call = await _run.CallAsync("createTable", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.CreateTableAsync(r, ct)).ConfigureAwait(false);
                 var response = call.Response;
                 if (response is not null)
@@ -354,6 +360,23 @@ namespace ArazzoWorkflows
                 }
 
                 throw _run.StepFailed("createTable", 1, call, _createTable?.ToString());
+            }
+
+            /// <summary>Step 'createTable' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeTable). True when it exists; the step's outputs are then read from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask<bool> CreateTableReadBackAsync(global::Amazon.DynamoDBv2.Model.CreateTableRequest sent)
+            {
+                var request = new global::Amazon.DynamoDBv2.Model.DescribeTableRequest
+                {
+                    TableName = sent.TableName,
+                };
+                var call = await _run.CallAsync("createTable", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
+                if (call.Response is not { } response)
+                {
+                    return false;
+                }
+
+                _createTable = new CreateTableResult(response.Table?.TableArn);
+                return true;
             }
 
             /// <summary>Step 'waitForTable' (DescribeTable). Poll the table until it is ACTIVE.</summary>
