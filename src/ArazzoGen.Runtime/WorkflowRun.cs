@@ -143,6 +143,24 @@ public sealed class WorkflowRun : IDisposable
         return (RunId.Length > 62 ? RunId.Substring(0, 62) : RunId) + "." + hash;
     }
 
+    /// <summary>
+    /// The idempotency token (<c>ClientToken</c>, <c>ClientRequestToken</c>) a durable run sends for the
+    /// current visit of <paramref name="stepId"/>: derived from the run id, the step and the transitions
+    /// made, so a resumed run repeating the call sends the same one and the service acts once. Null when
+    /// the run is not durable: the SDK fills in a random one.
+    /// </summary>
+    public string? IdempotencyToken(string stepId)
+    {
+        if (RunId is null)
+        {
+            return null;
+        }
+
+        // 36 characters, as a GUID: within every AWS token's bounds (1-36, 32-64, 32-128...).
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{WorkflowId}/{RunId}/{stepId}/{_transitions}"));
+        return new Guid(hash.AsSpan(0, 16)).ToString("D");
+    }
+
     /// <summary>True when the run was resumed in <paramref name="stepId"/> and has not left it: the process before may have sent its call.</summary>
     public bool ResumedIn(string stepId) => _checkpoints?.ResumedInStep == stepId;
 

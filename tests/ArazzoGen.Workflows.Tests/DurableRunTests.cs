@@ -402,6 +402,35 @@ public class DurableRunTests : IClassFixture<QuickDynaliteFixture>
         : value.M is { Count: > 0 } m ? Describe(m)
         : "?";
 
+    [Fact]
+    public async Task A_durable_run_sends_its_own_idempotency_token_and_the_same_one_when_it_repeats_the_call()
+    {
+        var sageMaker = Substitute.For<IAmazonSageMaker>();
+        var tokens = new List<string?>();
+        sageMaker.StartPipelineExecutionAsync(Arg.Any<Amazon.SageMaker.Model.StartPipelineExecutionRequest>(), Arg.Any<CancellationToken>())
+            .Returns(c =>
+            {
+                tokens.Add(c.Arg<Amazon.SageMaker.Model.StartPipelineExecutionRequest>().ClientRequestToken);
+                return new Amazon.SageMaker.Model.StartPipelineExecutionResponse { PipelineExecutionArn = "arn:execution/" + tokens.Count, HttpStatusCode = System.Net.HttpStatusCode.OK };
+            });
+        var inputs = new StartPipelineWorkflow.Inputs { PipelineName = "nightly-training" };
+        StartPipelineWorkflow Worker(IWorkflowRunStore? store, string id) =>
+            new(new StartPipelineWorkflow.Clients(sageMaker), new WorkflowOptions { TimeProvider = _clock, Store = store, WorkerId = id });
+        var store = new InMemoryRunStore();
+
+        await Worker(null, "memory").RunAsync(inputs);
+        // The first process calls, then dies before the checkpoint that records it; the second repeats the call.
+        await Assert.ThrowsAnyAsync<Exception>(() => Worker(new DyingStore(store, killAt: 2, beforeTheWrite: true), "first").RunAsync(inputs, "run-1"));
+        await Worker(store, "second").ResumeAsync("run-1");
+        await Worker(store, "third").RunAsync(inputs, "run-2");
+
+        Assert.Equal(4, tokens.Count);
+        Assert.Null(tokens[0]); // not durable: the SDK's own random token, filled in when it sends
+        Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", tokens[1]);
+        Assert.Equal(tokens[1], tokens[2]);
+        Assert.NotEqual(tokens[1], tokens[3]);
+    }
+
     /// <summary>Reverses text: enough to show the checkpoint holds the protector's output, not the secret.</summary>
     private sealed class ReversingProtector : IWorkflowSecretProtector
     {

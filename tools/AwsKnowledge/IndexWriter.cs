@@ -9,7 +9,7 @@ namespace AwsKnowledge;
 /// service  dir  serviceId  protocol  targetPrefix
 /// op       Name  METHOD  requestUri  inputShape  outputShape  dotnetName  deprecated
 /// shape    Name  structure|list|map  [list/map: element shape  element locationName  flattened]
-/// member   Name  targetShape  location  locationName  flags  dotnetName
+/// member   Name  targetShape  location  locationName  flags (payload, streaming, idempotency)  dotnetName
 /// </code>
 /// Empty fields mean "none" or "same as the model". Only what binding by wire name needs is kept:
 /// a member is written when it has a location, a wire name or a .NET name of its own, a streaming
@@ -95,6 +95,12 @@ internal static class IndexWriter
                 flags.Add("streaming");
             }
 
+            // A token the service uses to recognise a repeated request: durable runs send one of their own.
+            if (Flag(m.Value, "idempotencyToken"))
+            {
+                flags.Add("idempotency");
+            }
+
             var dotnet = renames.Member(service, name, m.Name);
             if (!IsWireRelevant(m.Value, m.Name) && flags.Count == 0 && dotnet is null && !relevant.Contains(target))
             {
@@ -127,6 +133,7 @@ internal static class IndexWriter
                         IsWireRelevant(m.Value, m.Name)
                         || Text(shape.Value, "payload") == m.Name
                         || Flag(shapes.GetProperty(Text(m.Value, "shape")), "streaming")
+                        || Flag(m.Value, "idempotencyToken")
                         || renames.Member(service, shape.Name, m.Name) is not null
                         || relevant.Contains(Text(m.Value, "shape"))),
                     "list" => relevant.Contains(Text(shape.Value.GetProperty("member"), "shape")) || Text(shape.Value.GetProperty("member"), "locationName").Length > 0 || Flag(shape.Value, "flattened"),

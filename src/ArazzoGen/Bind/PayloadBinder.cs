@@ -103,7 +103,8 @@ internal sealed class PayloadBinder
 
         if (checkRequired)
         {
-            foreach (var property in properties.Where(p => Types.Constraints(p).Required && !set.Contains(p.Name) && !misspelt.Contains(p.Name)))
+            // An idempotency token the model marks required is filled in by the SDK (and by a durable run) when the workflow leaves it out.
+            foreach (var property in properties.Where(p => Types.Constraints(p).Required && !set.Contains(p.Name) && !misspelt.Contains(p.Name) && shape?.ForProperty(p.Name) is not { IsIdempotencyToken: true }))
             {
                 Diagnostics.Add(DiagnosticDescriptors.MissingRequiredMember, span, ShortName(type), property.Name);
             }

@@ -484,7 +484,15 @@ internal sealed class WorkflowBinder
         }
 
         var request = payload.BindObject(call.Request, members, before, step.StepId.Span, checkRequired: true, input);
-        return new OperationCall(_clients.ForSource(call.Source, SdkTypes.Name(call.Client)).Property, call.Method.Name, request);
+        // Idempotency tokens the workflow leaves to the SDK: a durable run sends its own, the same when it repeats the call.
+        var settable = SdkTypes.SettableProperties(call.Request);
+        var tokens = (input?.Members ?? Enumerable.Empty<AwsMember>())
+            .Where(m => m.IsIdempotencyToken)
+            .Select(m => SdkTypes.FindProperty(settable, m.DotNetName))
+            .Where(p => p is { Type.SpecialType: SpecialType.System_String } && !request.Members.Any(set => set.Member == p.Name))
+            .Select(p => p!.Name)
+            .ToEquatableArray();
+        return new OperationCall(_clients.ForSource(call.Source, SdkTypes.Name(call.Client)).Property, call.Method.Name, request, tokens);
     }
 
     /// <summary>A query parameter the operation's request URI fixes (S3 ListObjectsV2's <c>list-type=2</c>): the SDK sends it; another value would be another operation.</summary>

@@ -292,6 +292,12 @@ internal static class RunWriter
         {
             case OperationCall operation:
                 ObjectWriter.Write(w, "var request = ", operation.Request, ";");
+                foreach (var token in operation.IdempotencyTokens)
+                {
+                    w.Line("// A durable run sends the same token when it repeats this call after a crash, so the service acts once.");
+                    w.Line($"request.{token} ??= _run.IdempotencyToken({id});");
+                }
+
                 if (step.ReadBack is not null)
                 {
                     WriteReadBackCheck(w, workflow, step, attempt);

@@ -63,6 +63,23 @@ public partial class DurableStateTests
         Assert.Contains("CreateTrainingJobReadBackAsync", code);
     }
 
+    [Fact]
+    public void An_idempotency_token_the_workflow_leaves_out_is_not_a_missing_member_and_a_durable_run_fills_it()
+    {
+        var document = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "ArazzoGen.Workflows.Tests", "workflows", "durable-tokens.arazzo.yaml"));
+        var given = document.Replace("        PipelineExecutionDisplayName: nightly", "        PipelineExecutionDisplayName: nightly\n        ClientRequestToken: $inputs.pipelineName");
+        Assert.NotEqual(document, given);
+
+        var (run, _) = SdkCompilation.Generate(new[] { ("/w/tokens.yaml", document) });
+        var (withToken, _) = SdkCompilation.Generate(new[] { ("/w/tokens.yaml", given) });
+
+        // StartPipelineExecution's model marks ClientRequestToken required and an idempotency token: the SDK fills it in.
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("request.ClientRequestToken ??= _run.IdempotencyToken(\"start\");", Assert.Single(run.GeneratedTrees).ToString());
+        Assert.Empty(withToken.Diagnostics);
+        Assert.DoesNotContain("IdempotencyToken(", Assert.Single(withToken.GeneratedTrees).ToString());
+    }
+
     [GeneratedRegex("public const string StateVersion = \"([0-9a-f]+)\";")]
     private static partial Regex StateVersion();
 

@@ -99,9 +99,10 @@ internal sealed record AwsShape(string Name, AwsShapeKind Kind, IReadOnlyList<Aw
 /// <summary>
 /// A structure member: its model name, the shape it holds (when that shape is listed), where it
 /// travels (<c>uri</c>, <c>querystring</c>, <c>header</c>, <c>headers</c>, <c>statusCode</c>, or the body),
-/// its name there, and the SDK property that holds it.
+/// its name there, and the SDK property that holds it. <see cref="IsIdempotencyToken"/>: the service
+/// recognises a repeated request by it (<c>ClientToken</c>, <c>ClientRequestToken</c>).
 /// </summary>
-internal sealed record AwsMember(string Name, string? Target, string? Location, string WireName, bool IsPayload, bool IsStreaming, string? DotNetNameOverride)
+internal sealed record AwsMember(string Name, string? Target, string? Location, string WireName, bool IsPayload, bool IsStreaming, string? DotNetNameOverride, bool IsIdempotencyToken = false)
 {
     /// <summary>The SDK property: the model name unless the SDK renamed it.</summary>
     public string DotNetName => DotNetNameOverride is null or InlinedMarker ? Name : DotNetNameOverride;

@@ -152,7 +152,7 @@ internal sealed class AwsApiIndex
                     break;
                 case "member":
                     var flags = Field(fields, 5) ?? string.Empty;
-                    members.Add(new AwsMember(fields[1], Field(fields, 2), Field(fields, 3), Field(fields, 4) ?? fields[1], flags.Contains("payload"), flags.Contains("streaming"), Field(fields, 6)));
+                    members.Add(new AwsMember(fields[1], Field(fields, 2), Field(fields, 3), Field(fields, 4) ?? fields[1], flags.Contains("payload"), flags.Contains("streaming"), Field(fields, 6), flags.Contains("idempotency")));
                     break;
             }
         }

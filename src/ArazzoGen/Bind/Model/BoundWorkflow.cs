@@ -110,7 +110,8 @@ internal sealed record BoundStep(
 internal abstract record BoundCall;
 
 /// <summary><c>operationId</c>: <c>client.XAsync(new XRequest { ... }, ct)</c>.</summary>
-internal sealed record OperationCall(string ClientProperty, string SdkMethod, NewObjectBound Request) : BoundCall
+/// <param name="IdempotencyTokens">Request members the service recognises a repeated request by (<c>ClientToken</c>) that the workflow does not set.</param>
+internal sealed record OperationCall(string ClientProperty, string SdkMethod, NewObjectBound Request, EquatableArray<string> IdempotencyTokens) : BoundCall
 {
     public string OperationName => SdkMethod.Substring(0, SdkMethod.Length - "Async".Length);
 }
