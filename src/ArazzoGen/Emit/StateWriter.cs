@@ -54,6 +54,11 @@ internal static class StateWriter
                             w.Line($"json.WritePropertyName({CSharpLiteral.String(member.Property)});");
                             w.Line(Write(member.Type, "json", $"value.{member.Property}", $"{structure.Type.NonNullableName}.{member.Property}", 0, suffixes) + ";");
                         }
+
+                        if (!always)
+                        {
+                            w.Line();
+                        }
                     }
 
                     w.Line("json.WriteEndObject();");
@@ -79,6 +84,8 @@ internal static class StateWriter
                             var read = Read(member.Type, local, 0, suffixes);
                             w.Line($"value.{member.Property} = {(IsPlainValue(member.Type) ? read + " ?? default" : read)};");
                         }
+
+                        w.Line();
                     }
 
                     w.Line("return value;");

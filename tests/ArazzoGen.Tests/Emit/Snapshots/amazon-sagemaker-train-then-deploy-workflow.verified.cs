@@ -354,36 +354,43 @@ namespace ArazzoWorkflows
                     json.WritePropertyName("ChannelName");
                     global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.ChannelName);
                 }
+
                 if (value.DataSource is not null)
                 {
                     json.WritePropertyName("DataSource");
                     State.WriteDataSource(json, value.DataSource);
                 }
+
                 if (value.ContentType is not null)
                 {
                     json.WritePropertyName("ContentType");
                     global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.ContentType);
                 }
+
                 if (value.CompressionType is not null)
                 {
                     json.WritePropertyName("CompressionType");
                     global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, value.CompressionType);
                 }
+
                 if (value.RecordWrapperType is not null)
                 {
                     json.WritePropertyName("RecordWrapperType");
                     global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, value.RecordWrapperType);
                 }
+
                 if (value.InputMode is not null)
                 {
                     json.WritePropertyName("InputMode");
                     global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, value.InputMode);
                 }
+
                 if (value.ShuffleConfig is not null)
                 {
                     json.WritePropertyName("ShuffleConfig");
                     State.WriteShuffleConfig(json, value.ShuffleConfig);
                 }
+
                 json.WriteEndObject();
             }
 
@@ -399,30 +406,37 @@ namespace ArazzoWorkflows
                 {
                     value.ChannelName = global::ArazzoGen.Runtime.Durable.StateJson.String(channelNameElement);
                 }
+
                 if (element.TryGetProperty("DataSource", out var dataSourceElement))
                 {
                     value.DataSource = State.ReadDataSource(dataSourceElement);
                 }
+
                 if (element.TryGetProperty("ContentType", out var contentTypeElement))
                 {
                     value.ContentType = global::ArazzoGen.Runtime.Durable.StateJson.String(contentTypeElement);
                 }
+
                 if (element.TryGetProperty("CompressionType", out var compressionTypeElement))
                 {
                     value.CompressionType = global::ArazzoGen.Runtime.Durable.StateJson.Constant(compressionTypeElement, global::Amazon.SageMaker.CompressionType.FindValue);
                 }
+
                 if (element.TryGetProperty("RecordWrapperType", out var recordWrapperTypeElement))
                 {
                     value.RecordWrapperType = global::ArazzoGen.Runtime.Durable.StateJson.Constant(recordWrapperTypeElement, global::Amazon.SageMaker.RecordWrapper.FindValue);
                 }
+
                 if (element.TryGetProperty("InputMode", out var inputModeElement))
                 {
                     value.InputMode = global::ArazzoGen.Runtime.Durable.StateJson.Constant(inputModeElement, global::Amazon.SageMaker.TrainingInputMode.FindValue);
                 }
+
                 if (element.TryGetProperty("ShuffleConfig", out var shuffleConfigElement))
                 {
                     value.ShuffleConfig = State.ReadShuffleConfig(shuffleConfigElement);
                 }
+
                 return value;
             }
 
@@ -440,16 +454,19 @@ namespace ArazzoWorkflows
                     json.WritePropertyName("S3DataSource");
                     State.WriteS3DataSource(json, value.S3DataSource);
                 }
+
                 if (value.FileSystemDataSource is not null)
                 {
                     json.WritePropertyName("FileSystemDataSource");
                     State.WriteFileSystemDataSource(json, value.FileSystemDataSource);
                 }
+
                 if (value.DatasetSource is not null)
                 {
                     json.WritePropertyName("DatasetSource");
                     State.WriteDatasetSource(json, value.DatasetSource);
                 }
+
                 json.WriteEndObject();
             }
 
@@ -465,14 +482,17 @@ namespace ArazzoWorkflows
                 {
                     value.S3DataSource = State.ReadS3DataSource(s3DataSourceElement);
                 }
+
                 if (element.TryGetProperty("FileSystemDataSource", out var fileSystemDataSourceElement))
                 {
                     value.FileSystemDataSource = State.ReadFileSystemDataSource(fileSystemDataSourceElement);
                 }
+
                 if (element.TryGetProperty("DatasetSource", out var datasetSourceElement))
                 {
                     value.DatasetSource = State.ReadDatasetSource(datasetSourceElement);
                 }
+
                 return value;
             }
 
@@ -490,6 +510,7 @@ namespace ArazzoWorkflows
                     json.WritePropertyName("Seed");
                     global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.Seed);
                 }
+
                 json.WriteEndObject();
             }
 
@@ -505,6 +526,7 @@ namespace ArazzoWorkflows
                 {
                     value.Seed = global::ArazzoGen.Runtime.Durable.StateJson.Long(seedElement);
                 }
+
                 return value;
             }
 
@@ -522,36 +544,43 @@ namespace ArazzoWorkflows
                     json.WritePropertyName("S3DataType");
                     global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, value.S3DataType);
                 }
+
                 if (value.S3Uri is not null)
                 {
                     json.WritePropertyName("S3Uri");
                     global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.S3Uri);
                 }
+
                 if (value.S3DataDistributionType is not null)
                 {
                     json.WritePropertyName("S3DataDistributionType");
                     global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, value.S3DataDistributionType);
                 }
+
                 if (value.AttributeNames is not null)
                 {
                     json.WritePropertyName("AttributeNames");
                     global::ArazzoGen.Runtime.Durable.StateJson.WriteList(json, value.AttributeNames, static (json1, item1) => global::ArazzoGen.Runtime.Durable.StateJson.Write(json1, item1));
                 }
+
                 if (value.InstanceGroupNames is not null)
                 {
                     json.WritePropertyName("InstanceGroupNames");
                     global::ArazzoGen.Runtime.Durable.StateJson.WriteList(json, value.InstanceGroupNames, static (json1, item1) => global::ArazzoGen.Runtime.Durable.StateJson.Write(json1, item1));
                 }
+
                 if (value.ModelAccessConfig is not null)
                 {
                     json.WritePropertyName("ModelAccessConfig");
                     State.WriteModelAccessConfig(json, value.ModelAccessConfig);
                 }
+
                 if (value.HubAccessConfig is not null)
                 {
                     json.WritePropertyName("HubAccessConfig");
                     State.WriteHubAccessConfig(json, value.HubAccessConfig);
                 }
+
                 json.WriteEndObject();
             }
 
@@ -567,30 +596,37 @@ namespace ArazzoWorkflows
                 {
                     value.S3DataType = global::ArazzoGen.Runtime.Durable.StateJson.Constant(s3DataTypeElement, global::Amazon.SageMaker.S3DataType.FindValue);
                 }
+
                 if (element.TryGetProperty("S3Uri", out var s3UriElement))
                 {
                     value.S3Uri = global::ArazzoGen.Runtime.Durable.StateJson.String(s3UriElement);
                 }
+
                 if (element.TryGetProperty("S3DataDistributionType", out var s3DataDistributionTypeElement))
                 {
                     value.S3DataDistributionType = global::ArazzoGen.Runtime.Durable.StateJson.Constant(s3DataDistributionTypeElement, global::Amazon.SageMaker.S3DataDistribution.FindValue);
                 }
+
                 if (element.TryGetProperty("AttributeNames", out var attributeNamesElement))
                 {
                     value.AttributeNames = global::ArazzoGen.Runtime.Durable.StateJson.ReadList(attributeNamesElement, static element1 => global::ArazzoGen.Runtime.Durable.StateJson.String(element1)!);
                 }
+
                 if (element.TryGetProperty("InstanceGroupNames", out var instanceGroupNamesElement))
                 {
                     value.InstanceGroupNames = global::ArazzoGen.Runtime.Durable.StateJson.ReadList(instanceGroupNamesElement, static element1 => global::ArazzoGen.Runtime.Durable.StateJson.String(element1)!);
                 }
+
                 if (element.TryGetProperty("ModelAccessConfig", out var modelAccessConfigElement))
                 {
                     value.ModelAccessConfig = State.ReadModelAccessConfig(modelAccessConfigElement);
                 }
+
                 if (element.TryGetProperty("HubAccessConfig", out var hubAccessConfigElement))
                 {
                     value.HubAccessConfig = State.ReadHubAccessConfig(hubAccessConfigElement);
                 }
+
                 return value;
             }
 
@@ -608,21 +644,25 @@ namespace ArazzoWorkflows
                     json.WritePropertyName("FileSystemId");
                     global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.FileSystemId);
                 }
+
                 if (value.FileSystemAccessMode is not null)
                 {
                     json.WritePropertyName("FileSystemAccessMode");
                     global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, value.FileSystemAccessMode);
                 }
+
                 if (value.FileSystemType is not null)
                 {
                     json.WritePropertyName("FileSystemType");
                     global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, value.FileSystemType);
                 }
+
                 if (value.DirectoryPath is not null)
                 {
                     json.WritePropertyName("DirectoryPath");
                     global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.DirectoryPath);
                 }
+
                 json.WriteEndObject();
             }
 
@@ -638,18 +678,22 @@ namespace ArazzoWorkflows
                 {
                     value.FileSystemId = global::ArazzoGen.Runtime.Durable.StateJson.String(fileSystemIdElement);
                 }
+
                 if (element.TryGetProperty("FileSystemAccessMode", out var fileSystemAccessModeElement))
                 {
                     value.FileSystemAccessMode = global::ArazzoGen.Runtime.Durable.StateJson.Constant(fileSystemAccessModeElement, global::Amazon.SageMaker.FileSystemAccessMode.FindValue);
                 }
+
                 if (element.TryGetProperty("FileSystemType", out var fileSystemTypeElement))
                 {
                     value.FileSystemType = global::ArazzoGen.Runtime.Durable.StateJson.Constant(fileSystemTypeElement, global::Amazon.SageMaker.FileSystemType.FindValue);
                 }
+
                 if (element.TryGetProperty("DirectoryPath", out var directoryPathElement))
                 {
                     value.DirectoryPath = global::ArazzoGen.Runtime.Durable.StateJson.String(directoryPathElement);
                 }
+
                 return value;
             }
 
@@ -667,6 +711,7 @@ namespace ArazzoWorkflows
                     json.WritePropertyName("DatasetArn");
                     global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.DatasetArn);
                 }
+
                 json.WriteEndObject();
             }
 
@@ -682,6 +727,7 @@ namespace ArazzoWorkflows
                 {
                     value.DatasetArn = global::ArazzoGen.Runtime.Durable.StateJson.String(datasetArnElement);
                 }
+
                 return value;
             }
 
@@ -699,6 +745,7 @@ namespace ArazzoWorkflows
                     json.WritePropertyName("AcceptEula");
                     global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.AcceptEula);
                 }
+
                 json.WriteEndObject();
             }
 
@@ -714,6 +761,7 @@ namespace ArazzoWorkflows
                 {
                     value.AcceptEula = global::ArazzoGen.Runtime.Durable.StateJson.Bool(acceptEulaElement);
                 }
+
                 return value;
             }
 
@@ -731,6 +779,7 @@ namespace ArazzoWorkflows
                     json.WritePropertyName("HubContentArn");
                     global::ArazzoGen.Runtime.Durable.StateJson.Write(json, value.HubContentArn);
                 }
+
                 json.WriteEndObject();
             }
 
@@ -746,6 +795,7 @@ namespace ArazzoWorkflows
                 {
                     value.HubContentArn = global::ArazzoGen.Runtime.Durable.StateJson.String(hubContentArnElement);
                 }
+
                 return value;
             }
         }
