@@ -40,24 +40,7 @@ public class DurableRunTests : IClassFixture<QuickDynaliteFixture>
         }
     }
 
-    private static TrainThenDeployWorkflow.Inputs Inputs => new()
-    {
-        TrainingJobName = "churn",
-        TrainingImage = "xgboost:1",
-        RoleArn = "arn:aws:iam::123456789012:role/SageMaker",
-        S3OutputPath = "s3://models/",
-        InstanceType = "ml.m5.xlarge",
-        InstanceCount = 1,
-        VolumeSizeInGB = 30,
-        MaxRuntimeInSeconds = 86400,
-        ModelName = "churn",
-        InferenceImage = "xgboost-inference:1",
-        EndpointConfigName = "churn",
-        VariantName = "AllTraffic",
-        InitialInstanceCount = 1,
-        HostingInstanceType = "ml.m5.large",
-        EndpointName = "churn",
-    };
+    private static TrainThenDeployWorkflow.Inputs Inputs => SampleInputs.TrainThenDeploy();
 
     private static readonly string[] Creates = { "CreateTrainingJob", "CreateModel", "CreateEndpointConfig", "CreateEndpoint" };
 
@@ -221,14 +204,7 @@ public class DurableRunTests : IClassFixture<QuickDynaliteFixture>
         var sageMaker = new SimulatedSageMaker(_clock);
         var store = new InMemoryRunStore();
         await Process(sageMaker, store, "a").RunAsync(Inputs, "run-1");
-        var other = Inputs;
-        other = new TrainThenDeployWorkflow.Inputs
-        {
-            TrainingJobName = "another", TrainingImage = other.TrainingImage, RoleArn = other.RoleArn, S3OutputPath = other.S3OutputPath, InstanceType = other.InstanceType,
-            InstanceCount = other.InstanceCount, VolumeSizeInGB = other.VolumeSizeInGB, MaxRuntimeInSeconds = other.MaxRuntimeInSeconds, ModelName = other.ModelName,
-            InferenceImage = other.InferenceImage, EndpointConfigName = other.EndpointConfigName, VariantName = other.VariantName,
-            InitialInstanceCount = other.InitialInstanceCount, HostingInstanceType = other.HostingInstanceType, EndpointName = other.EndpointName,
-        };
+        var other = SampleInputs.TrainThenDeploy(trainingJobName: "another");
 
         var refused = await Assert.ThrowsAsync<ArgumentException>(() => Process(sageMaker, store, "b").RunAsync(other, "run-1"));
         var same = await Process(sageMaker, store, "b").RunAsync(Inputs, "run-1");
@@ -331,15 +307,7 @@ public class DurableRunTests : IClassFixture<QuickDynaliteFixture>
             },
             ShuffleConfig = new Amazon.SageMaker.Model.ShuffleConfig { Seed = 9_007_199_254_740_993 },
         };
-        var inputs = Inputs;
-        inputs = new TrainThenDeployWorkflow.Inputs
-        {
-            TrainingJobName = inputs.TrainingJobName, TrainingImage = inputs.TrainingImage, RoleArn = inputs.RoleArn, S3OutputPath = inputs.S3OutputPath, InstanceType = inputs.InstanceType,
-            InstanceCount = inputs.InstanceCount, VolumeSizeInGB = inputs.VolumeSizeInGB, MaxRuntimeInSeconds = inputs.MaxRuntimeInSeconds, ModelName = inputs.ModelName,
-            InferenceImage = inputs.InferenceImage, EndpointConfigName = inputs.EndpointConfigName, VariantName = inputs.VariantName,
-            InitialInstanceCount = inputs.InitialInstanceCount, HostingInstanceType = inputs.HostingInstanceType, EndpointName = inputs.EndpointName,
-            InputDataConfig = new List<Amazon.SageMaker.Model.Channel> { channel },
-        };
+        var inputs = SampleInputs.TrainThenDeploy(new List<Amazon.SageMaker.Model.Channel> { channel });
         // Dies right after its first checkpoint, before calling anything: the resumed run builds every request from stored inputs.
         await Assert.ThrowsAnyAsync<Exception>(() => Process(sageMaker, new DyingStore(store, killAt: 1, beforeTheWrite: false), "first").RunAsync(inputs, "run-1"));
 

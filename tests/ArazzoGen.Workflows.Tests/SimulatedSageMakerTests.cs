@@ -17,24 +17,7 @@ public class SimulatedSageMakerTests
 {
     private readonly ManualTimeProvider _clock = new();
 
-    private static TrainThenDeployWorkflow.Inputs TrainThenDeployInputs => new()
-    {
-        TrainingJobName = "churn",
-        TrainingImage = "xgboost:1",
-        RoleArn = "arn:aws:iam::123456789012:role/SageMaker",
-        S3OutputPath = "s3://models/",
-        InstanceType = "ml.m5.xlarge",
-        InstanceCount = 1,
-        VolumeSizeInGB = 30,
-        MaxRuntimeInSeconds = 86400,
-        ModelName = "churn",
-        InferenceImage = "xgboost-inference:1",
-        EndpointConfigName = "churn",
-        VariantName = "AllTraffic",
-        InitialInstanceCount = 1,
-        HostingInstanceType = "ml.m5.large",
-        EndpointName = "churn",
-    };
+    private static TrainThenDeployWorkflow.Inputs TrainThenDeployInputs => SampleInputs.TrainThenDeploy();
 
     private static PreprocessTrainDeployWorkflow.Inputs PipelineInputs => new()
     {

@@ -90,18 +90,7 @@ internal static class WorkflowEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentException\">Inputs are missing or invalid; nothing was called.</exception>");
         w.Line($"/// <exception cref=\"{Runtime}.WorkflowException\">A step failed with no failure action to handle it, a poll ran out, or the step budget was used up.</exception>");
         w.Line($"/// <exception cref=\"{Runtime}.WorkflowCanceledException\">The run was cancelled.</exception>");
-        using (w.Block($"public {Task}<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)"))
-        {
-            w.Line("if (inputs is null)");
-            using (w.Block())
-            {
-                w.Line("throw new global::System.ArgumentNullException(nameof(inputs));");
-            }
-
-            w.Line();
-            w.Line("inputs.Validate();");
-            w.Line($"return new Run(this, inputs, runId: null, {NewDependencies(workflow)}cancellationToken).ExecuteAsync();");
-        }
+        WriteStart(w, workflow, $"public {Task}<Outputs> RunAsync(Inputs inputs, global::System.Threading.CancellationToken cancellationToken = default)", "runId: null");
 
         w.Line();
         w.Doc(
@@ -113,19 +102,8 @@ internal static class WorkflowEmitter
         w.Line("/// <exception cref=\"global::System.ArgumentException\">Inputs are invalid, the run id is, the options have no store, or the run was started with other inputs.</exception>");
         w.Line($"/// <exception cref=\"{Runtime}.Durable.WorkflowRunLeasedException\">Another worker is advancing the run now.</exception>");
         w.Line($"/// <exception cref=\"{Runtime}.Durable.WorkflowRunVersionException\">The run was checkpointed by another version of this workflow.</exception>");
-        using (w.Block($"public {Task}<Outputs> RunAsync(Inputs inputs, string runId, global::System.Threading.CancellationToken cancellationToken = default)"))
-        {
-            w.Line("if (inputs is null)");
-            using (w.Block())
-            {
-                w.Line("throw new global::System.ArgumentNullException(nameof(inputs));");
-            }
-
-            w.Line();
-            w.Line($"{Runtime}.WorkflowRun.CheckRunId(runId, _options, WorkflowId);");
-            w.Line("inputs.Validate();");
-            w.Line($"return new Run(this, inputs, runId, {NewDependencies(workflow)}cancellationToken).ExecuteAsync();");
-        }
+        w.Line($"/// <exception cref=\"{Runtime}.WorkflowException\">The run failed (now, or when it ran before: WorkflowRunFailedException).</exception>");
+        WriteStart(w, workflow, $"public {Task}<Outputs> RunAsync(Inputs inputs, string runId, global::System.Threading.CancellationToken cancellationToken = default)", "runId", $"{Runtime}.WorkflowRun.CheckRunId(runId, _options, WorkflowId);");
 
         w.Line();
         w.Doc("Continues the durable run runId from its last checkpoint, with the inputs it stored: a finished run returns its outputs, a failed one reports its failure, both with no AWS call.");
@@ -148,6 +126,28 @@ internal static class WorkflowEmitter
         {
             w.Line("inputs.Validate();");
             w.Line($"return new Run(this, inputs, runId, {(workflow.Dependencies.Count > 0 ? "dependencies, " : string.Empty)}cancellationToken).ExecuteAsync();");
+        }
+    }
+
+    /// <summary>A public way in: inputs checked (and <paramref name="check"/>) before anything runs, then a new Run.</summary>
+    private static void WriteStart(SourceWriter w, BoundWorkflow workflow, string signature, string runId, string? check = null)
+    {
+        using (w.Block(signature))
+        {
+            w.Line("if (inputs is null)");
+            using (w.Block())
+            {
+                w.Line("throw new global::System.ArgumentNullException(nameof(inputs));");
+            }
+
+            w.Line();
+            if (check is not null)
+            {
+                w.Line(check);
+            }
+
+            w.Line("inputs.Validate();");
+            w.Line($"return new Run(this, inputs, {runId}, {NewDependencies(workflow)}cancellationToken).ExecuteAsync();");
         }
     }
 

@@ -54,6 +54,7 @@ namespace ArazzoWorkflows
         /// <exception cref="global::System.ArgumentException">Inputs are invalid, the run id is, the options have no store, or the run was started with other inputs.</exception>
         /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunLeasedException">Another worker is advancing the run now.</exception>
         /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowRunVersionException">The run was checkpointed by another version of this workflow.</exception>
+        /// <exception cref="global::ArazzoGen.Runtime.WorkflowException">The run failed (now, or when it ran before: WorkflowRunFailedException).</exception>
         public global::System.Threading.Tasks.Task<Outputs> RunAsync(Inputs inputs, string runId, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (inputs is null)
