@@ -525,6 +525,28 @@ public sealed class WorkflowRun : IDisposable
         }
     }
 
+    /// <summary>
+    /// The exception for a cancelled run; a durable run's lease is given up first, so another worker
+    /// can resume it at once (a host shutting down hands its runs over).
+    /// </summary>
+    public async ValueTask<WorkflowCanceledException> CanceledAsync(object? partialOutputs, OperationCanceledException cause)
+    {
+        if (_checkpoints is not null && Started)
+        {
+            try
+            {
+                await _checkpoints.ReleaseAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The lease then runs out by itself.
+                Log.CheckpointFailed(_logger, WorkflowId, RunId!, ex.GetType().Name, ex);
+            }
+        }
+
+        return new WorkflowCanceledException(WorkflowId, CurrentStepId, partialOutputs, UnansweredSteps, CancellationToken, cause);
+    }
+
     /// <inheritdoc />
     public void Dispose() => _activity?.Dispose();
 

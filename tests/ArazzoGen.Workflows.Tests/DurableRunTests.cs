@@ -165,6 +165,28 @@ public class DurableRunTests : IClassFixture<QuickDynaliteFixture>
     }
 
     [Fact]
+    public async Task A_cancelled_run_gives_up_its_lease_so_another_worker_resumes_it_at_once()
+    {
+        var sageMaker = new SimulatedSageMaker(_clock);
+        var store = new InMemoryRunStore();
+        using var shutdown = new CancellationTokenSource();
+        // The host shuts down while the run polls training.
+        var stopping = new CancellingStore(store, atWrite: 4, shutdown);
+        await Assert.ThrowsAsync<WorkflowCanceledException>(() => Process(sageMaker, stopping, "first").RunAsync(Inputs, "run-1", shutdown.Token));
+        var released = Assert.Single(store.Runs);
+
+        var next = new TrainThenDeployWorkflow(
+            new TrainThenDeployWorkflow.Clients(sageMaker.Client),
+            new WorkflowOptions { TimeProvider = _clock, Store = store, WorkerId = "next", LeaseWait = TimeSpan.Zero });
+        var outputs = await next.ResumeAsync("run-1");
+
+        Assert.Equal(("first", RunStatus.Running), (released.Owner, released.Status));
+        Assert.True(released.LeaseExpires <= _clock.GetUtcNow());
+        Assert.Equal(EndpointStatus.InService, outputs.EndpointStatus);
+        Assert.Equal(1, sageMaker.CallsTo("CreateTrainingJob"));
+    }
+
+    [Fact]
     public async Task A_worker_that_lost_its_lease_stops_instead_of_advancing_the_run_twice()
     {
         var sageMaker = new SimulatedSageMaker(_clock);
@@ -434,6 +456,25 @@ public class DurableRunTests : IClassFixture<QuickDynaliteFixture>
             {
                 Died = true;
                 throw new IOException("killed after its write");
+            }
+
+            return written;
+        }
+    }
+
+    /// <summary>Cancels the run (a host shutting down) at its Nth write, after the write.</summary>
+    private sealed class CancellingStore(IWorkflowRunStore inner, int atWrite, CancellationTokenSource shutdown) : IWorkflowRunStore
+    {
+        private int _writes;
+
+        public ValueTask<StoredRun?> ReadAsync(string workflowId, string runId, CancellationToken cancellationToken) => inner.ReadAsync(workflowId, runId, cancellationToken);
+
+        public async ValueTask<bool> TryWriteAsync(StoredRun run, long expectedVersion, CancellationToken cancellationToken)
+        {
+            var written = await inner.TryWriteAsync(run, expectedVersion, cancellationToken);
+            if (++_writes == atWrite)
+            {
+                shutdown.Cancel();
             }
 
             return written;

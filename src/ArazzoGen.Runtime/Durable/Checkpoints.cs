@@ -198,6 +198,18 @@ internal sealed class Checkpoints
 
     private WorkflowException? _failure;
 
+    /// <summary>
+    /// Lets the run go (it was cancelled: the host is shutting down): its lease ends now, so another
+    /// worker can resume it at once instead of waiting out the lease. The checkpoint itself is unchanged.
+    /// </summary>
+    public async ValueTask ReleaseAsync()
+    {
+        if (await _store.ReadAsync(_workflowId, RunId, CancellationToken.None).ConfigureAwait(false) is { Version: var version } stored && version == _version && stored.Owner == _options.WorkerId)
+        {
+            await _store.TryWriteAsync(stored with { Version = version + 1, LeaseExpires = _options.TimeProvider.GetUtcNow() }, version, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
     private async ValueTask<bool> WriteAsync(RunStatus status, string? stepId, int? transitions, int? lastStatusCode, TimeSpan extraLease, (int Attempt, DateTimeOffset Since)? poll, CancellationToken cancellationToken, long expected)
     {
         var checkpoint = Serialize(json =>

@@ -172,7 +172,7 @@ internal static class RunWriter
             w.Line("catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)");
             using (w.Block())
             {
-                w.Line($"throw new {Runtime}.WorkflowCanceledException(WorkflowId, _run.CurrentStepId, BuildOutputs(), _run.UnansweredSteps, _run.CancellationToken, ex);");
+                w.Line("throw await _run.CanceledAsync(BuildOutputs(), ex).ConfigureAwait(false);");
             }
 
             w.Line($"catch ({Runtime}.WorkflowException ex)");

@@ -277,7 +277,7 @@ namespace ArazzoWorkflows
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
-                    throw new global::ArazzoGen.Runtime.WorkflowCanceledException(WorkflowId, _run.CurrentStepId, BuildOutputs(), _run.UnansweredSteps, _run.CancellationToken, ex);
+                    throw await _run.CanceledAsync(BuildOutputs(), ex).ConfigureAwait(false);
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
@@ -822,7 +822,7 @@ namespace ArazzoWorkflows
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
-                    throw new global::ArazzoGen.Runtime.WorkflowCanceledException(WorkflowId, _run.CurrentStepId, BuildOutputs(), _run.UnansweredSteps, _run.CancellationToken, ex);
+                    throw await _run.CanceledAsync(BuildOutputs(), ex).ConfigureAwait(false);
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
@@ -1246,7 +1246,7 @@ namespace ArazzoWorkflows
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
-                    throw new global::ArazzoGen.Runtime.WorkflowCanceledException(WorkflowId, _run.CurrentStepId, BuildOutputs(), _run.UnansweredSteps, _run.CancellationToken, ex);
+                    throw await _run.CanceledAsync(BuildOutputs(), ex).ConfigureAwait(false);
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
