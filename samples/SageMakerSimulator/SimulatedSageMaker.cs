@@ -85,21 +85,22 @@ public sealed class SimulatedSageMaker
 
     internal object Dispatch(string operation, object request)
     {
-        try
+        if (_stateFile is null)
         {
             return DispatchCounted(operation, request);
         }
-        finally
-        {
-            Save();
-        }
-    }
 
-    private void Save()
-    {
-        if (_stateFile is not null)
+        // The account is shared by every process using the file, as AWS is: each call sees what the
+        // others did, and one call at a time changes it.
+        lock (_saving)
         {
-            lock (_saving)
+            using var exclusive = SimulatorState.Lock(_stateFile);
+            SimulatorState.Load(_stateFile, this);
+            try
+            {
+                return DispatchCounted(operation, request);
+            }
+            finally
             {
                 SimulatorState.Save(_stateFile, this);
             }

@@ -41,9 +41,32 @@ internal static class SimulatorState
     public static DateTimeOffset? SavedAt(string path) =>
         File.Exists(path) ? DateTimeOffset.Parse(JsonNode.Parse(File.ReadAllText(path))!["savedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) : null;
 
+    /// <summary>Holds the account for one call, across processes (FileShare.None is an flock on Unix).</summary>
+    public static FileStream Lock(string path)
+    {
+        for (var waited = 0; ; waited++)
+        {
+            try
+            {
+                return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited < 2000)
+            {
+                Thread.Sleep(5);
+            }
+        }
+    }
+
+    /// <summary>Replaces what the simulator holds with what the file holds.</summary>
     public static void Load(string path, SimulatedSageMaker simulator)
     {
         var state = JsonNode.Parse(File.ReadAllText(path))!;
+        simulator.TrainingJobs.Clear();
+        simulator.ProcessingJobs.Clear();
+        simulator.Endpoints.Clear();
+        simulator.Models.Clear();
+        simulator.EndpointConfigs.Clear();
+        simulator.Calls.Clear();
         LoadJobs(state["trainingJobs"], simulator.TrainingJobs);
         LoadJobs(state["processingJobs"], simulator.ProcessingJobs);
         LoadJobs(state["endpoints"], simulator.Endpoints);

@@ -41,6 +41,39 @@ public sealed partial class CrashResumeTests : IClassFixture<QuickDynaliteFixtur
         await CrashEverywhereAsync("ensure-table", store, new[] { "CreateTable" });
     }
 
+    /// <summary>
+    /// Two processes on one run id and the DynamoDB store: the second starts once the first is
+    /// advancing the run, and waits; the first is killed while polling the endpoint, and the second
+    /// takes the run over when the lease runs out and finishes it. Each resource is created once.
+    /// </summary>
+    [Fact]
+    public async Task A_second_process_on_the_same_run_waits_and_finishes_it_when_the_first_dies()
+    {
+        var run = await NewRunAsync("train-then-deploy", "dynamodb");
+        var advancing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = Task.Run(() => Start(run.Arguments + " --kill-at pollEndpoint_poll", line =>
+        {
+            if (line.StartsWith("WRITE 2 ", StringComparison.Ordinal))
+            {
+                advancing.TrySetResult();
+            }
+        }));
+        await advancing.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        var (secondExit, secondOutput) = await Task.Run(() => Start(run.Arguments));
+        var (firstExit, firstOutput) = await first;
+
+        Assert.True(firstExit == 137, firstOutput);
+        Assert.True(secondExit == 0, secondOutput);
+        Assert.Contains("\"EndpointStatus\":\"InService\"", Outputs(secondOutput));
+        // The second process wrote nothing until it took over: its first write is past the first's last step.
+        Assert.DoesNotContain("WRITE 1 createTrainingJob", secondOutput);
+        var calls = File.ReadAllLines(run.Calls);
+        foreach (var create in new[] { "CreateTrainingJob", "CreateModel", "CreateEndpointConfig", "CreateEndpoint" })
+        {
+            Assert.True(calls.Count(c => c == create) == 1, $"{create} was called {calls.Count(c => c == create)} times");
+        }
+    }
+
     private async Task CrashEverywhereAsync(string workflow, string store, string[] creates)
     {
         // One table of runs per test (creating one takes dynalite 1.5 s); each run has its own id.
@@ -111,20 +144,41 @@ public sealed partial class CrashResumeTests : IClassFixture<QuickDynaliteFixtur
         return new Run(arguments + $" --dynamodb-store {_runsTable}", calls, table);
     }
 
-    private static (int ExitCode, string Output) Start(string arguments)
+    private static (int ExitCode, string Output) Start(string arguments, Action<string>? onLine = null)
     {
         var start = new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        using var process = new Process { StartInfo = start };
+        var output = new System.Text.StringBuilder();
+        void Received(object sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is { } line)
+            {
+                lock (output)
+                {
+                    output.Append(line).Append('\n');
+                }
+
+                onLine?.Invoke(line);
+            }
+        }
+
+        process.OutputDataReceived += Received;
+        process.ErrorDataReceived += Received;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
         {
             process.Kill(entireProcessTree: true);
             throw new TimeoutException("dotnet " + arguments);
         }
 
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        process.WaitForExit(); // the output is read to its end
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
     }
 
     private static string Outputs(string output) =>
