@@ -36,4 +36,25 @@ public class SampleTests
         Assert.Contains("Workflow ended after step deleteFailedEndpoint (endpointDeleted)", output);
         Assert.Contains("  EndpointStatus: Failed", output);
     }
+
+    [Fact]
+    public void The_sample_killed_during_training_resumes_in_a_new_process_and_creates_each_resource_once()
+    {
+        var store = Directory.CreateTempSubdirectory("arazzo-sample-runs-").FullName;
+
+        var (killed, crashOutput) = DotNet.Run($"run --project \"{Project}\" -- --store \"{store}\" --crash-after pollTrainingJob --speed 3000 --plain");
+        var runId = crashOutput.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("Run id: ", StringComparison.Ordinal))["Run id: ".Length..];
+        var (resumed, resumeOutput) = DotNet.Run($"run --project \"{Project}\" -- --store \"{store}\" --resume {runId} --speed 3000 --plain");
+
+        Assert.True(killed == 137, crashOutput); // SIGKILL, as a crash or an OOM kill ends a process
+        Assert.Contains("Crashing now (step 'pollTrainingJob' is polling)", crashOutput);
+        Assert.DoesNotContain("EndpointStatus", crashOutput);
+        Assert.True(resumed == 0, resumeOutput);
+        Assert.Contains("  EndpointStatus: InService", resumeOutput);
+        Assert.DoesNotContain("CreateTrainingJob -> created", resumeOutput);
+        foreach (var create in new[] { "CreateTrainingJob", "CreateModel", "CreateEndpointConfig", "CreateEndpoint" })
+        {
+            Assert.Contains($"  {create}: 1", resumeOutput);
+        }
+    }
 }
