@@ -165,6 +165,58 @@ public class DurableRunTests : IClassFixture<QuickDynaliteFixture>
     }
 
     [Fact]
+    public async Task The_DynamoDB_store_makes_one_GetItem_to_start_and_one_PutItem_per_checkpoint()
+    {
+        var calls = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var client = new Amazon.DynamoDBv2.AmazonDynamoDBClient(
+            new Amazon.Runtime.BasicAWSCredentials("test", "test"),
+            new Amazon.DynamoDBv2.AmazonDynamoDBConfig { ServiceURL = $"http://127.0.0.1:{_dynalite.Port}", AuthenticationRegion = "us-east-1", HttpClientFactory = new CountingHttpClientFactory(calls) });
+        var table = "runs-" + Guid.NewGuid().ToString("N")[..12];
+        await ArazzoGen.DynamoDB.DynamoDbRunStore.CreateTableAsync(client, table);
+        calls.Clear();
+        var store = new ArazzoGen.DynamoDB.DynamoDbRunStore(client, table);
+        var writes = new List<int>();
+        var sageMaker = new SimulatedSageMaker(_clock);
+
+        await Process(sageMaker, new Counting(store, writes), "a").RunAsync(Inputs, "run-1");
+
+        var polls = sageMaker.CallsTo("DescribeTrainingJob") - 1 + sageMaker.CallsTo("DescribeEndpoint") - 1;
+        Assert.Equal(1, calls.Count(c => c == "GetItem"));
+        // The start, five steps, one per poll wait, the end.
+        Assert.Equal(1 + 5 + polls + 1, calls.Count(c => c == "PutItem"));
+        Assert.Equal(calls.Count(c => c == "PutItem"), writes.Count);
+        Assert.Equal(calls.Count, calls.Count(c => c is "GetItem" or "PutItem"));
+    }
+
+    /// <summary>Names each DynamoDB call (its X-Amz-Target) as it is sent.</summary>
+    private sealed class CountingHttpClientFactory(System.Collections.Concurrent.ConcurrentQueue<string> calls) : Amazon.Runtime.HttpClientFactory
+    {
+        public override HttpClient CreateHttpClient(Amazon.Runtime.IClientConfig clientConfig) => new(new Counting(calls, new HttpClientHandler()));
+
+        private sealed class Counting(System.Collections.Concurrent.ConcurrentQueue<string> calls, HttpMessageHandler inner) : DelegatingHandler(inner)
+        {
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                var target = request.Headers.TryGetValues("X-Amz-Target", out var values) ? values.First() : "?";
+                calls.Enqueue(target[(target.IndexOf('.') + 1)..]);
+                return base.SendAsync(request, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Keeps the size of every checkpoint written.</summary>
+    private sealed class Counting(IWorkflowRunStore inner, List<int> sizes) : IWorkflowRunStore
+    {
+        public ValueTask<StoredRun?> ReadAsync(string workflowId, string runId, CancellationToken cancellationToken) => inner.ReadAsync(workflowId, runId, cancellationToken);
+
+        public ValueTask<bool> TryWriteAsync(StoredRun run, long expectedVersion, CancellationToken cancellationToken)
+        {
+            sizes.Add(run.Checkpoint.Length);
+            return inner.TryWriteAsync(run, expectedVersion, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task A_cancelled_run_gives_up_its_lease_so_another_worker_resumes_it_at_once()
     {
         var sageMaker = new SimulatedSageMaker(_clock);
