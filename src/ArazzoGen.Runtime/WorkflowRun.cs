@@ -394,7 +394,8 @@ public sealed class WorkflowRun : IDisposable
     /// <param name="call">The failed call.</param>
     /// <param name="observed">What the step last observed (its outputs, secrets masked).</param>
     /// <param name="requestCarriesSecret">The request carried a secret: the service's message, which may echo request values, is withheld.</param>
-    public WorkflowStepFailedException StepFailed<TResponse>(string stepId, int attempt, CallResult<TResponse> call, string? observed, bool requestCarriesSecret = false)
+    /// <param name="readBack">The call that found what the step creates although it failed with "already exists" (<see cref="SaysAlreadyExists"/>): the failure says an attempt whose answer was lost probably created it.</param>
+    public WorkflowStepFailedException StepFailed<TResponse>(string stepId, int attempt, CallResult<TResponse> call, string? observed, bool requestCarriesSecret = false, string? readBack = null)
         where TResponse : AmazonWebServiceResponse
     {
         var message = requestCarriesSecret ? "(the service's message is withheld: the request carried a secret)" : call.ErrorMessage;
@@ -406,8 +407,23 @@ public sealed class WorkflowRun : IDisposable
             _ => $"the call failed with no answer ({call.Error.GetType().Name}): {call.Error.Message}",
         };
         var cause = requestCarriesSecret && call.Error is AmazonServiceException service ? new ServiceErrorWithheldException(service) : call.Error;
-        return Failure(stepId, attempt, reason, NoActionMatched, call.StatusCode, call.ErrorCode, call.RequestId, observed, cause);
+        var tail = readBack is null
+            ? NoActionMatched
+            : $" What it creates exists ({readBack} found it): when an earlier attempt's answer is lost (a reset or a timeout, and the SDK sends the call again), that attempt has probably created it. PartialOutputs holds what was read back; a durable run (WorkflowOptions.Store) takes it as created.{NoActionMatched}";
+        return Failure(stepId, attempt, reason, tail, call.StatusCode, call.ErrorCode, call.RequestId, observed, cause);
     }
+
+    /// <summary>
+    /// True when a call failed because what it creates exists already: ResourceInUse(Exception),
+    /// *AlreadyExists*, BucketAlreadyOwnedByYou, or a message saying "already exist" (SageMaker answers
+    /// CreateModel, CreateEndpointConfig and CreateEndpoint with "ValidationException: Cannot create already existing ...").
+    /// </summary>
+    public static bool SaysAlreadyExists<TResponse>(CallResult<TResponse> call)
+        where TResponse : AmazonWebServiceResponse =>
+        call.Error is AmazonServiceException
+        && (call.ErrorCode is "ResourceInUse" or "ResourceInUseException" or "BucketAlreadyOwnedByYou"
+            || call.ErrorCode?.Contains("AlreadyExists", StringComparison.Ordinal) == true
+            || call.ErrorMessage?.Contains("already exist", StringComparison.OrdinalIgnoreCase) == true);
 
     /// <summary>The exception for a step running another workflow that failed with no failure action to handle it.</summary>
     public WorkflowStepFailedException StepFailed<TOutputs>(string stepId, int attempt, WorkflowCallResult<TOutputs> call, string? observed)

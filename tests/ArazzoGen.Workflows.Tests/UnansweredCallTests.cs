@@ -37,6 +37,31 @@ public class UnansweredCallTests
         Assert.Equal(["createTable"], failure.UnansweredSteps); // describeTable was answered (404-like 400): not listed
     }
 
+    /// <summary>
+    /// The SDK resends a CreateTable whose answer was lost and gets ResourceInUseException: the failure
+    /// says the table exists and was probably created by the lost attempt, with its ARN read back.
+    /// </summary>
+    [Fact]
+    public async Task A_create_that_finds_its_resource_in_use_reads_it_back_and_says_the_lost_attempt_probably_created_it()
+    {
+        var dynamo = Substitute.For<IAmazonDynamoDB>();
+        var describes = 0;
+        dynamo.DescribeTableAsync(Arg.Any<DescribeTableRequest>(), Arg.Any<CancellationToken>()).Returns(_ => ++describes == 1
+            ? throw new ResourceNotFoundException("Requested resource not found") { StatusCode = System.Net.HttpStatusCode.BadRequest, ErrorCode = "ResourceNotFoundException" }
+            : new DescribeTableResponse { Table = new TableDescription { TableArn = "arn:aws:dynamodb:us-east-1:123456789012:table/orders", TableStatus = TableStatus.CREATING }, HttpStatusCode = System.Net.HttpStatusCode.OK });
+        dynamo.CreateTableAsync(Arg.Any<CreateTableRequest>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new ResourceInUseException("Table already exists: orders") { StatusCode = System.Net.HttpStatusCode.BadRequest, ErrorCode = "ResourceInUseException" });
+        var workflow = new EnsureTableWriteReadWorkflow(new EnsureTableWriteReadWorkflow.Clients(dynamo));
+
+        var failure = await Assert.ThrowsAsync<WorkflowStepFailedException>(() => workflow.RunAsync(Inputs));
+
+        Assert.Equal(("createTable", "ResourceInUseException"), (failure.StepId, failure.ErrorCode));
+        Assert.Contains("What it creates exists (DescribeTable found it)", failure.Message);
+        Assert.Contains("probably created it", failure.Message);
+        Assert.Equal("arn:aws:dynamodb:us-east-1:123456789012:table/orders", ((EnsureTableWriteReadWorkflow.Outputs)failure.PartialOutputs!).CreatedTableArn);
+        Assert.Equal(2, describes);
+    }
+
     [Fact]
     public async Task A_service_error_is_an_answer_so_nothing_is_unknown()
     {

@@ -495,7 +495,20 @@ internal static class RunWriter
             w.Line();
         }
 
-        w.Line($"throw _run.StepFailed({id}, {attempt}, call, {Observed(step)}{(step.SendsSecret ? ", requestCarriesSecret: true" : string.Empty)});");
+        var secret = step.SendsSecret ? ", requestCarriesSecret: true" : string.Empty;
+        if (step.ReadBack is { } readBack)
+        {
+            w.Line($"if ({Runtime}.WorkflowRun.SaysAlreadyExists(call) && await {ReadBackMethod(step)}(request).ConfigureAwait(false))");
+            using (w.Block())
+            {
+                w.Line("// It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.");
+                w.Line($"throw _run.StepFailed({id}, {attempt}, call, {Observed(step)}{secret}, readBack: {CSharpLiteral.String(readBack.SdkMethod.Substring(0, readBack.SdkMethod.Length - "Async".Length))});");
+            }
+
+            w.Line();
+        }
+
+        w.Line($"throw _run.StepFailed({id}, {attempt}, call, {Observed(step)}{secret});");
     }
 
     private static void WriteTransfer(SourceWriter w, BoundWorkflow workflow, BoundStep step, BoundAction action, string attempt)

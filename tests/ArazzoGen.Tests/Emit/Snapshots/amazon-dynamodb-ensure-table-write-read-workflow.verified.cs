@@ -360,6 +360,12 @@ namespace ArazzoWorkflows
                     return Step.WaitForTable;
                 }
 
+                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateTableReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
+                    throw _run.StepFailed("createTable", 1, call, _createTable?.ToString(), readBack: "DescribeTable");
+                }
+
                 throw _run.StepFailed("createTable", 1, call, _createTable?.ToString());
             }
 

@@ -495,6 +495,12 @@ namespace ArazzoWorkflows
                         }
                     }
 
+                    if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await StartPreprocessingReadBackAsync(request).ConfigureAwait(false))
+                    {
+                        // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
+                        throw _run.StepFailed("startPreprocessing", attempt, call, _startPreprocessing?.ToString(), readBack: "DescribeProcessingJob");
+                    }
+
                     throw _run.StepFailed("startPreprocessing", attempt, call, _startPreprocessing?.ToString());
                 }
             }
@@ -648,6 +654,12 @@ namespace ArazzoWorkflows
                         }
                     }
 
+                    if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await StartTrainingReadBackAsync(request).ConfigureAwait(false))
+                    {
+                        // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
+                        throw _run.StepFailed("startTraining", attempt, call, _startTraining?.ToString(), readBack: "DescribeTrainingJob");
+                    }
+
                     throw _run.StepFailed("startTraining", attempt, call, _startTraining?.ToString());
                 }
             }
@@ -775,6 +787,12 @@ namespace ArazzoWorkflows
                         }
                     }
 
+                    if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await RegisterModelReadBackAsync(request).ConfigureAwait(false))
+                    {
+                        // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
+                        throw _run.StepFailed("registerModel", attempt, call, _registerModel?.ToString(), readBack: "DescribeModel");
+                    }
+
                     throw _run.StepFailed("registerModel", attempt, call, _registerModel?.ToString());
                 }
             }
@@ -841,6 +859,12 @@ namespace ArazzoWorkflows
                         }
                     }
 
+                    if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateEndpointConfigReadBackAsync(request).ConfigureAwait(false))
+                    {
+                        // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
+                        throw _run.StepFailed("createEndpointConfig", attempt, call, null, readBack: "DescribeEndpointConfig");
+                    }
+
                     throw _run.StepFailed("createEndpointConfig", attempt, call, null);
                 }
             }
@@ -901,6 +925,12 @@ namespace ArazzoWorkflows
                             attempt++;
                             continue;
                         }
+                    }
+
+                    if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
+                    {
+                        // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
+                        throw _run.StepFailed("createEndpoint", attempt, call, _createEndpoint?.ToString(), readBack: "DescribeEndpoint");
                     }
 
                     throw _run.StepFailed("createEndpoint", attempt, call, _createEndpoint?.ToString());

@@ -365,6 +365,12 @@ namespace ArazzoWorkflows
                     return End("createModel", null);
                 }
 
+                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateModelReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
+                    throw _run.StepFailed("createModel", 1, call, _createModel?.ToString(), readBack: "DescribeModel");
+                }
+
                 throw _run.StepFailed("createModel", 1, call, _createModel?.ToString());
             }
 

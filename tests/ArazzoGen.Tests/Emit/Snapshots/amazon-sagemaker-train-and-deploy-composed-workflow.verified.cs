@@ -323,6 +323,12 @@ namespace ArazzoWorkflows
                     return Step.CreateEndpointConfig;
                 }
 
+                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateModelReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
+                    throw _run.StepFailed("createModel", 1, call, null, readBack: "DescribeModel");
+                }
+
                 throw _run.StepFailed("createModel", 1, call, null);
             }
 
@@ -372,6 +378,12 @@ namespace ArazzoWorkflows
                     return Step.CreateEndpoint;
                 }
 
+                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateEndpointConfigReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
+                    throw _run.StepFailed("createEndpointConfig", 1, call, null, readBack: "DescribeEndpointConfig");
+                }
+
                 throw _run.StepFailed("createEndpointConfig", 1, call, null);
             }
 
@@ -416,6 +428,12 @@ namespace ArazzoWorkflows
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
                     return Step.WaitForEndpoint;
+                }
+
+                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
+                    throw _run.StepFailed("createEndpoint", 1, call, _createEndpoint?.ToString(), readBack: "DescribeEndpoint");
                 }
 
                 throw _run.StepFailed("createEndpoint", 1, call, _createEndpoint?.ToString());
@@ -1304,6 +1322,12 @@ namespace ArazzoWorkflows
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
                     return Step.WaitForTraining;
+                }
+
+                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await StartTrainingReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
+                    throw _run.StepFailed("startTraining", 1, call, null, readBack: "DescribeTrainingJob");
                 }
 
                 throw _run.StepFailed("startTraining", 1, call, null);

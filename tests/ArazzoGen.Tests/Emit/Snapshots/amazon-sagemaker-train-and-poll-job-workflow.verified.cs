@@ -831,6 +831,12 @@ namespace ArazzoWorkflows
                     return Step.PollTrainingJob;
                 }
 
+                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateTrainingJobReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
+                    throw _run.StepFailed("createTrainingJob", 1, call, _createTrainingJob?.ToString(), readBack: "DescribeTrainingJob");
+                }
+
                 throw _run.StepFailed("createTrainingJob", 1, call, _createTrainingJob?.ToString());
             }
 

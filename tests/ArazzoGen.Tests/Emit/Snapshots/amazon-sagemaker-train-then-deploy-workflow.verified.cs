@@ -929,6 +929,12 @@ namespace ArazzoWorkflows
                     return Step.PollTrainingJob;
                 }
 
+                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateTrainingJobReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
+                    throw _run.StepFailed("createTrainingJob", 1, call, _createTrainingJob?.ToString(), readBack: "DescribeTrainingJob");
+                }
+
                 throw _run.StepFailed("createTrainingJob", 1, call, _createTrainingJob?.ToString());
             }
 
@@ -1027,6 +1033,12 @@ namespace ArazzoWorkflows
                     return Step.CreateEndpointConfig;
                 }
 
+                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateModelReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
+                    throw _run.StepFailed("createModel", 1, call, _createModel?.ToString(), readBack: "DescribeModel");
+                }
+
                 throw _run.StepFailed("createModel", 1, call, _createModel?.ToString());
             }
 
@@ -1083,6 +1095,12 @@ namespace ArazzoWorkflows
                     return Step.CreateEndpoint;
                 }
 
+                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateEndpointConfigReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
+                    throw _run.StepFailed("createEndpointConfig", 1, call, _createEndpointConfig?.ToString(), readBack: "DescribeEndpointConfig");
+                }
+
                 throw _run.StepFailed("createEndpointConfig", 1, call, _createEndpointConfig?.ToString());
             }
 
@@ -1128,6 +1146,12 @@ namespace ArazzoWorkflows
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
                     return Step.PollEndpoint;
+                }
+
+                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
+                {
+                    // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
+                    throw _run.StepFailed("createEndpoint", 1, call, _createEndpoint?.ToString(), readBack: "DescribeEndpoint");
                 }
 
                 throw _run.StepFailed("createEndpoint", 1, call, _createEndpoint?.ToString());
