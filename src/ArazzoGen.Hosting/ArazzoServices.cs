@@ -44,7 +44,9 @@ public static class ArazzoServices
 
     /// <summary>
     /// The options of one workflow: its settings from configuration, over the defaults; the
-    /// container's <see cref="TimeProvider"/> and <see cref="ILoggerFactory"/> when it has them, and
+    /// container's <see cref="TimeProvider"/>, <see cref="ILoggerFactory"/>, run store
+    /// (<see cref="Runtime.Durable.IWorkflowRunStore"/>: runs are durable when it has one) and secret
+    /// protector when it has them, and
     /// its resilience pipeline (<see cref="PipelineName"/>, else <see cref="DefaultPipelineName"/>) from
     /// the container's <see cref="ResiliencePipelineProvider{TKey}"/>, with the telemetry
     /// Microsoft.Extensions.Resilience gives it.
@@ -60,6 +62,10 @@ public static class ArazzoServices
             StepBudget = settings.StepBudget ?? defaults.StepBudget,
             PageLimit = settings.PageLimit ?? defaults.PageLimit,
             DefaultPollDeadline = settings.DefaultPollDeadline ?? defaults.DefaultPollDeadline,
+            Store = services.GetService<Runtime.Durable.IWorkflowRunStore>(),
+            SecretProtector = services.GetService<Runtime.Durable.IWorkflowSecretProtector>(),
+            LeaseDuration = settings.LeaseDuration ?? defaults.LeaseDuration,
+            LeaseWait = settings.LeaseWait ?? defaults.LeaseWait,
             Polls = settings.Polls.ToDictionary(
                 p => p.Key,
                 p => new PollOptions { Delay = p.Value.Delay, Deadline = p.Value.Deadline, MaxAttempts = p.Value.MaxAttempts },

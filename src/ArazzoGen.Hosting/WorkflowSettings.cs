@@ -22,6 +22,12 @@ public sealed class WorkflowSettings
     /// <summary><see cref="Runtime.WorkflowOptions.DefaultPollDeadline"/>.</summary>
     public TimeSpan? DefaultPollDeadline { get; set; }
 
+    /// <summary><see cref="Runtime.WorkflowOptions.LeaseDuration"/>: how long a durable run stays this worker's after its last checkpoint.</summary>
+    public TimeSpan? LeaseDuration { get; set; }
+
+    /// <summary><see cref="Runtime.WorkflowOptions.LeaseWait"/>: how long starting a run another worker holds waits.</summary>
+    public TimeSpan? LeaseWait { get; set; }
+
     /// <summary>Per polling step, by stepId: <see cref="Runtime.WorkflowOptions.Polls"/>.</summary>
     public Dictionary<string, PollSettings> Polls { get; } = new(StringComparer.Ordinal);
 }

@@ -45,6 +45,16 @@ internal sealed class WorkflowSettingsValidator : IValidateOptions<WorkflowSetti
             failures.Add($"{section}:DefaultPollDeadline is {deadline}; it must be positive.");
         }
 
+        if (options.LeaseDuration is { } lease && (lease <= TimeSpan.Zero || lease > LongestWait))
+        {
+            failures.Add($"{section}:LeaseDuration is {lease}; it must be positive and at most {LongestWait}.");
+        }
+
+        if (options.LeaseWait is { } leaseWait && (leaseWait < TimeSpan.Zero || leaseWait > LongestWait))
+        {
+            failures.Add($"{section}:LeaseWait is {leaseWait}; it must be between zero and {LongestWait}.");
+        }
+
         foreach (var (stepId, poll) in options.Polls)
         {
             var key = $"{section}:Polls:{stepId}";

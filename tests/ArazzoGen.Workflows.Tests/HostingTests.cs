@@ -60,13 +60,36 @@ public class HostingTests : IClassFixture<DynaliteFixture>, IDisposable
     }
 
     [Fact]
+    public async Task A_run_store_in_the_container_makes_the_hosts_runs_durable_with_the_lease_from_appsettings()
+    {
+        var clock = new RecordingClock();
+        var store = new ArazzoGen.Runtime.Durable.InMemoryRunStore();
+        using var host = BuildHost(
+            """{ "LeaseDuration": "00:00:30", "Polls": { "waitForTable": { "Delay": "00:00:00.250" } } }""",
+            clock,
+            services => services.AddSingleton<ArazzoGen.Runtime.Durable.IWorkflowRunStore>(store));
+        await host.StartAsync();
+
+        var workflow = host.Services.GetRequiredService<EnsureTableWriteReadWorkflow>();
+        var outputs = await workflow.RunAsync(new EnsureTableWriteReadWorkflow.Inputs { TableName = "hosted-" + Guid.NewGuid().ToString("N")[..8], ItemId = "1", Payload = "durable" }, "hosted-run");
+        var resumed = await workflow.ResumeAsync("hosted-run");
+
+        Assert.Equal(("hosted-run", "durable"), (outputs.RunId, resumed.StoredPayload));
+        var run = Assert.Single(store.Runs);
+        Assert.Equal(ArazzoGen.Runtime.Durable.RunStatus.Completed, run.Status);
+        Assert.True(run.LeaseExpires - clock.GetUtcNow() <= TimeSpan.FromSeconds(30), $"lease until {run.LeaseExpires}, now {clock.GetUtcNow()}");
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task A_bad_setting_fails_the_host_at_start_naming_the_key_and_what_is_allowed()
     {
-        using var host = BuildHost("""{ "StepBudget": 0, "Polls": { "waitForTabel": { "Delay": "00:00:01" } } }""", TimeProvider.System);
+        using var host = BuildHost("""{ "StepBudget": 0, "LeaseDuration": "-00:01:00", "Polls": { "waitForTabel": { "Delay": "00:00:01" } } }""", TimeProvider.System);
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("Arazzo:Workflows:ensure-table-write-read:StepBudget is 0; it must be at least 1.", failure.Failures);
+        Assert.Contains(failure.Failures, f => f.StartsWith("Arazzo:Workflows:ensure-table-write-read:LeaseDuration is -00:01:00; it must be positive", StringComparison.Ordinal));
         Assert.Contains("Arazzo:Workflows:ensure-table-write-read:Polls:waitForTabel: 'waitForTabel' is not a polling step of workflow 'ensure-table-write-read'; its polling steps are waitForTable.", failure.Failures);
     }
 
