@@ -238,7 +238,8 @@ public sealed class WorkflowRun : IDisposable
         }
         catch (Exception ex) when (IsCallFailure(ex))
         {
-            if (ex is AmazonServiceException { StatusCode: > 0 })
+            // An answer that could not be read (a truncated body) tells nothing of what the service did.
+            if (ex is AmazonServiceException { StatusCode: > 0 } and not AmazonUnmarshallingException)
             {
                 Answered(stepId);
             }
