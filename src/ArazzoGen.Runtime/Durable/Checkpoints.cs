@@ -40,16 +40,16 @@ internal sealed class Checkpoints
 
     public int ResumedTransitions { get; private set; }
 
+    public int? ResumedStatusCode { get; private set; }
+
+    public long BytesWritten { get; private set; }
+
     /// <summary>The run moved on from the step it was resumed in: a later visit to that step is a new one.</summary>
     public void LeftResumedStep()
     {
         ResumedInStep = null;
         ResumedPoll = null;
     }
-
-    public int? ResumedStatusCode { get; private set; }
-
-    public long BytesWritten { get; private set; }
 
     /// <summary>Claims the run: creates its record, or takes over a stored one whose lease is free.</summary>
     /// <remarks>
