@@ -117,6 +117,45 @@ public class DurableRunTests : IClassFixture<QuickDynaliteFixture>
         }
     }
 
+    /// <summary>
+    /// A workflow whose steps run other workflows (train-model, then deploy-model): they are durable runs
+    /// of their own under ids derived from the parent's, so a parent that dies inside one resumes it
+    /// where it was, and a finished one answers from its checkpoint.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_composed_run_killed_at_any_checkpoint_of_it_or_its_child_runs_resumes_them_and_creates_each_resource_once(bool beforeTheWrite)
+    {
+        var inputs = new TrainAndDeployWorkflow.Inputs
+        {
+            JobName = "churn", TrainingImage = "xgboost:1", InferenceImage = "xgboost-inference:1",
+            RoleArn = "arn:aws:iam::123456789012:role/SageMaker", S3OutputPath = "s3://models/churn/", EndpointName = "churn",
+        };
+        TrainAndDeployWorkflow Composed(SimulatedSageMaker sageMaker, IWorkflowRunStore store, string worker) =>
+            new(new TrainAndDeployWorkflow.Clients(sageMaker.Client), new WorkflowOptions { TimeProvider = _clock, Store = store, WorkerId = worker });
+        var counting = new InMemoryRunStore();
+        var reference = await Composed(new SimulatedSageMaker(_clock), counting, "reference").RunAsync(inputs, "run-1");
+        Assert.Equal(3, counting.Runs.Count); // the parent and its two child runs
+
+        for (var killAt = 1; killAt <= counting.Writes; killAt++)
+        {
+            var sageMaker = new SimulatedSageMaker(_clock);
+            var store = new InMemoryRunStore();
+            await Assert.ThrowsAnyAsync<Exception>(() => Composed(sageMaker, new DyingStore(store, killAt, beforeTheWrite), "first").RunAsync(inputs, "run-1"));
+
+            var outputs = await Composed(sageMaker, store, "second").RunAsync(inputs, "run-1");
+
+            Assert.Equal(
+                (reference.TrainingStatus, reference.EndpointArn, reference.EndpointStatus, reference.EndStepId, reference.EndActionName),
+                (outputs.TrainingStatus, outputs.EndpointArn, outputs.EndpointStatus, outputs.EndStepId, outputs.EndActionName));
+            foreach (var create in new[] { "CreateTrainingJob", "CreateModel", "CreateEndpoint" })
+            {
+                Assert.True(sageMaker.CallsTo(create) == 1, $"{create} was called {sageMaker.CallsTo(create)} times when the first process died at write {killAt} ({(beforeTheWrite ? "before" : "after")} it)");
+            }
+        }
+    }
+
     [Theory]
     [InlineData("memory")]
     [InlineData("file")]
