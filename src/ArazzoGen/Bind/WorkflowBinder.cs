@@ -27,6 +27,7 @@ internal sealed class WorkflowBinder
     private readonly WorkflowClients _clients;
     private readonly WorkflowCallBinder _calls;
     private readonly Dictionary<string, Typed> _outputTypes = new(StringComparer.Ordinal);
+    private UniqueNames _readBackNames = new();
 
     private WorkflowBinder(ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, CalledWorkflows called, DiagnosticBag diagnostics)
     {
@@ -68,6 +69,8 @@ internal sealed class WorkflowBinder
         }
 
         _calls.ReserveNames(ReservedStepNames.Concat(_scope.StepIdentifiers.Values));
+        // A read-back method (CreateModelReadBackAsync) must not meet a step's own (a step named createModelReadBack).
+        _readBackNames = new UniqueNames(_scope.StepIdentifiers.Values.Select(i => i + "Async").ToArray());
 
         // dependsOn, and what those depend on in turn: run first, their outputs readable as $workflows.<id>.outputs.<name>.
         var dependencies = TransitiveDependencies()
@@ -352,6 +355,10 @@ internal sealed class WorkflowBinder
         var readBack = target.Operation is { } created && bound is OperationCall { Request: var request } && ReadBacks.Applies(success, onSuccess.Select(a => a.Bound).ToList())
             ? ReadBacks.Find(created.Client, created.Method, request, _scope.Catalog, (response, read) => ReadBackOutputs(step, created, response, read, after))
             : null;
+        if (readBack is not null)
+        {
+            readBack = readBack with { MethodName = _readBackNames.Take(identifier + "ReadBackAsync") };
+        }
 
         return new BoundStep(
             step.StepId.Value,
@@ -364,7 +371,6 @@ internal sealed class WorkflowBinder
             onFailure.Select(a => a.Bound).ToEquatableArray(),
             loop,
             next,
-            CanEnd: next is null || onSuccess.Concat(onFailure).Any(a => a.Bound.Kind == ActionKind.End || a.Bound is { Kind: ActionKind.Goto, WorkflowId: not null }),
             SendsSecret: bound is OperationCall { Request: { } sent } && CarriesSecret(sent),
             readBack);
     }

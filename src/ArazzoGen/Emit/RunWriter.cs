@@ -349,7 +349,7 @@ internal static class RunWriter
     private static void WriteReadBackCheck(SourceWriter w, BoundWorkflow workflow, BoundStep step, string attempt)
     {
         var id = CSharpLiteral.String(step.StepId);
-        w.Line($"if (_run.ResumedIn({id}) && await {ReadBackMethod(step)}(request).ConfigureAwait(false))");
+        w.Line($"if (_run.ResumedIn({id}) && await {step.ReadBack!.MethodName}(request).ConfigureAwait(false))");
         using (w.Block())
         {
             w.Line("// What this step creates exists: the process before this one created it before it stopped.");
@@ -366,14 +366,12 @@ internal static class RunWriter
         w.Line();
     }
 
-    private static string ReadBackMethod(BoundStep step) => step.Identifier + "ReadBackAsync";
-
     private static void WriteReadBack(SourceWriter w, BoundStep step, ReadBack readBack)
     {
         var operation = (OperationCall)step.Call;
         var read = readBack.SdkMethod.Substring(0, readBack.SdkMethod.Length - "Async".Length);
         w.Doc($"Step '{step.StepId}' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent ({read}). True when it exists; the step's outputs are then read from it.");
-        using (w.Block($"private async global::System.Threading.Tasks.ValueTask<bool> {ReadBackMethod(step)}({operation.Request.Type.NonNullableName} sent)"))
+        using (w.Block($"private async global::System.Threading.Tasks.ValueTask<bool> {readBack.MethodName}({operation.Request.Type.NonNullableName} sent)"))
         {
             w.Line($"var request = new {readBack.RequestType}");
             using (w.Block(closing: ";"))
@@ -498,7 +496,7 @@ internal static class RunWriter
         var secret = step.SendsSecret ? ", requestCarriesSecret: true" : string.Empty;
         if (step.ReadBack is { } readBack)
         {
-            w.Line($"if ({Runtime}.WorkflowRun.SaysAlreadyExists(call) && await {ReadBackMethod(step)}(request).ConfigureAwait(false))");
+            w.Line($"if ({Runtime}.WorkflowRun.SaysAlreadyExists(call) && await {readBack.MethodName}(request).ConfigureAwait(false))");
             using (w.Block())
             {
                 w.Line("// It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.");

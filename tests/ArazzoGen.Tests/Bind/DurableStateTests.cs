@@ -64,6 +64,24 @@ public partial class DurableStateTests
     }
 
     [Fact]
+    public void A_step_named_like_another_steps_read_back_does_not_collide_with_it()
+    {
+        // createModelCopy is createModel again under a name whose method would be createModel's read-back, had the name not been checked.
+        var step = Regex.Match(TrainThenDeploy, "  - stepId: createModel\n(?:.*\n)*?(?=  - stepId: )").Value;
+        var twin = step.Replace("stepId: createModel", "stepId: createModelReadBack").Replace("ModelName: $inputs.modelName", "ModelName: copy");
+        var yaml = TrainThenDeploy.Replace(step, step + twin);
+        Assert.NotEqual(TrainThenDeploy, yaml);
+
+        var (run, output) = SdkCompilation.Generate(new[] { ("/w/train-then-deploy.yml", yaml) });
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Select(d => d.ToString()));
+        var code = Assert.Single(run.GeneratedTrees).ToString();
+        Assert.Contains("private async global::System.Threading.Tasks.ValueTask<Step?> CreateModelReadBackAsync()", code);
+        Assert.Contains("private async global::System.Threading.Tasks.ValueTask<bool> CreateModelReadBackAsync2(", code);
+    }
+
+    [Fact]
     public void An_idempotency_token_the_workflow_leaves_out_is_not_a_missing_member_and_a_durable_run_fills_it()
     {
         var document = File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "ArazzoGen.Workflows.Tests", "workflows", "durable-tokens.arazzo.yaml"));

@@ -70,7 +70,6 @@ internal sealed record BoundStep(
     EquatableArray<BoundAction> OnFailure,
     LoopSpec? Loop,
     string? NextIdentifier,
-    bool CanEnd,
     bool SendsSecret,
     ReadBack? ReadBack)
 {

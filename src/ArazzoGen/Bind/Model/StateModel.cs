@@ -22,4 +22,5 @@ internal sealed record StateMember(string Property, TypeRef Type);
 /// <param name="RequestType">Its request type.</param>
 /// <param name="Keys">The request members copied from the create request (the names this run sent).</param>
 /// <param name="Outputs">The step's outputs, bound against the read call's response.</param>
-internal sealed record ReadBack(string SdkMethod, string RequestType, EquatableArray<string> Keys, EquatableArray<BoundValue> Outputs);
+/// <param name="MethodName">The Run method that reads back, unique among the Run's step methods.</param>
+internal sealed record ReadBack(string SdkMethod, string RequestType, EquatableArray<string> Keys, EquatableArray<BoundValue> Outputs, string MethodName = "");
