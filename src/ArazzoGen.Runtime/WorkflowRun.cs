@@ -85,9 +85,6 @@ public sealed class WorkflowRun : IDisposable
     /// <summary>The durable run's id, or null when the run lives in memory only.</summary>
     public string? RunId { get; }
 
-    /// <summary>How many bytes of checkpoints this run has written.</summary>
-    public long CheckpointBytes => _checkpoints?.BytesWritten ?? 0;
-
     /// <summary>True once the run is claimed and about to run steps: what fails from here on is a failure of the run.</summary>
     public bool Started { get; private set; }
 

@@ -42,8 +42,6 @@ internal sealed class Checkpoints
 
     public int? ResumedStatusCode { get; private set; }
 
-    public long BytesWritten { get; private set; }
-
     /// <summary>The run moved on from the step it was resumed in: a later visit to that step is a new one.</summary>
     public void LeftResumedStep()
     {
@@ -250,7 +248,6 @@ internal sealed class Checkpoints
         }
 
         _version = expected + 1;
-        BytesWritten += checkpoint.Length;
         return true;
     }
 
