@@ -52,7 +52,8 @@ var runId = options["--run-id"];
 switch (options["--workflow"])
 {
     case "train-then-deploy":
-        var sageMaker = new SimulatedSageMaker(clock, new SimulationOptions { TrainingDuration = TimeSpan.FromMinutes(5), EndpointCreationDuration = TimeSpan.FromMinutes(4) }, simulatorState);
+        // 24 and 20 simulated minutes (0.5 and 0.4 s): long enough that a step's first poll finds its job running.
+        var sageMaker = new SimulatedSageMaker(clock, new SimulationOptions { TrainingDuration = TimeSpan.FromMinutes(20), EndpointCreationDuration = TimeSpan.FromMinutes(20) }, simulatorState);
         sageMaker.Event += e => File.AppendAllText(calls, e.Operation + "\n");
         var train = await new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(sageMaker.Client), workflowOptions).RunAsync(
             new TrainThenDeployWorkflow.Inputs
