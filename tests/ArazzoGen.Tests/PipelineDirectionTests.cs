@@ -17,6 +17,8 @@ public class PipelineDirectionTests
         { "Parse", @"\bArazzoGen\.(Validate|Bind|Emit)\b" },
         { "Validate", @"\bArazzoGen\.(Bind|Emit)\b" },
         { "Bind", @"\bArazzoGen\.Emit\b|\bCSharpLiteral\b|\bCodeRenderer\b" },
+        // Bind takes Validate's resolved workflows as they are: it merges no actions, resolves no references, builds no flow graph.
+        { "Bind", @"\b(ActionMerger|EffectiveParameters|FlowGraph|WorkflowResolver)\b" },
         { "Emit", @"\bArazzoGen\.Bind(?!\.Model\b)\b|\bIdentifiers\.|\bWorkflowBinder\b" },
     };
 
@@ -35,7 +37,7 @@ public class PipelineDirectionTests
     [Fact]
     public void The_check_sees_a_backwards_reference()
     {
-        Assert.Matches(Forbidden.Single(r => (string)r[0] == "Bind")[1].ToString()!, "using ArazzoGen.Emit;");
+        Assert.Matches(Forbidden.First(r => (string)r[0] == "Bind")[1].ToString()!, "using ArazzoGen.Emit;");
         Assert.DoesNotMatch(Forbidden.Single(r => (string)r[0] == "Emit")[1].ToString()!, "using ArazzoGen.Bind.Model;");
         Assert.Matches(Forbidden.Single(r => (string)r[0] == "Emit")[1].ToString()!, "using ArazzoGen.Bind;");
     }

@@ -6,6 +6,7 @@ using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
 using ArazzoGen.Validate;
+using ArazzoGen.Validate.Model;
 
 namespace ArazzoGen.Bind;
 
@@ -75,14 +76,14 @@ internal sealed class ExternalWorkflows
             return null;
         }
 
-        var workflows = Bind(path, document);
+        var workflows = Bind(path, document, file.Workflows);
 
         if (workflows.TryGetValue(reference.Name, out var called))
         {
             return called;
         }
 
-        var ids = DocumentIndex.For(document).Ids;
+        var ids = file.Workflows.Select(w => w.WorkflowId).ToList();
         if (_cyclic.Contains(path))
         {
             diagnostics.Add(DiagnosticDescriptors.DocumentCycle, reference.Span, source.Name.Value);
@@ -100,7 +101,7 @@ internal sealed class ExternalWorkflows
     }
 
     /// <returns>The document's workflows as callers see them.</returns>
-    private Dictionary<string, CalledWorkflow> Bind(string path, ArazzoDocument document)
+    private Dictionary<string, CalledWorkflow> Bind(string path, ArazzoDocument document, EquatableArray<ResolvedWorkflow> resolved)
     {
         if (_bound.TryGetValue(path, out var known) && known is not null)
         {
@@ -109,7 +110,7 @@ internal sealed class ExternalWorkflows
 
         _bound[path] = null;
         var scratch = new DiagnosticBag(document.FilePath);
-        var (_, asCalled) = FileBinder.BindDocument(document, _catalog, _namespace, this, scratch, _cancellationToken);
+        var (_, asCalled) = FileBinder.BindDocument(document, resolved, _catalog, _namespace, this, scratch, _cancellationToken);
         var external = asCalled.ToDictionary(p => p.Key, p => p.Value with { IsExternal = true }, StringComparer.Ordinal);
         _bound[path] = external;
         return external;

@@ -7,6 +7,7 @@ using ArazzoGen.Bind.Model;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Validate;
+using ArazzoGen.Validate.Model;
 using Microsoft.CodeAnalysis;
 
 namespace ArazzoGen.Bind;
@@ -39,35 +40,35 @@ internal static class FileBinder
 
         var external = new ExternalWorkflows(input.Referenced, catalog, settings.Namespace, cancellationToken);
         external.Binding(file.FilePath);
-        var (workflows, _) = BindDocument(document, catalog, settings.Namespace, external, diagnostics, cancellationToken, input.Descriptions);
+        var (workflows, _) = BindDocument(document, file.Workflows, catalog, settings.Namespace, external, diagnostics, cancellationToken, input.Descriptions);
         return new BoundFile(file.FilePath, workflows, diagnostics.ToEquatableArray());
     }
 
     /// <summary>
-    /// Binds a document's workflows, each after the workflows its steps and actions run (Validate
-    /// ruled out cycles), so a step knows the types of what it passes and reads back.
+    /// Binds a document's workflows in the order Validate resolved them (each after the workflows it
+    /// runs and depends on), so a step knows the types of what it passes and reads back.
     /// </summary>
     /// <returns>The bound workflows in document order, and each as a step of another workflow sees it.</returns>
     internal static (EquatableArray<BoundWorkflow> Workflows, Dictionary<string, CalledWorkflow> AsCalled) BindDocument(
-        ArazzoDocument document, ClientCatalog catalog, string ns, ExternalWorkflows external, DiagnosticBag diagnostics, CancellationToken cancellationToken,
+        ArazzoDocument document, EquatableArray<ResolvedWorkflow> resolved, ClientCatalog catalog, string ns, ExternalWorkflows external, DiagnosticBag diagnostics, CancellationToken cancellationToken,
         EquatableArray<NamedDescription> descriptions = default)
     {
         var sources = new SourceBinder(document, catalog, diagnostics, descriptions);
         var classNames = ClassNames(document, diagnostics);
         var called = new Dictionary<string, CalledWorkflow>(StringComparer.Ordinal);
         var bound = new Dictionary<Workflow, BoundWorkflow>();
-        foreach (var workflow in CalleesFirst(document))
+        foreach (var workflow in resolved)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var context = new CalledWorkflows(called, external, document);
-            if (WorkflowBinder.Bind(document, workflow, catalog, sources, context, ns, classNames[workflow], diagnostics) is { } result)
+            if (WorkflowBinder.Bind(document, workflow, catalog, sources, context, ns, classNames[workflow.Workflow], diagnostics) is { } result)
             {
-                bound[workflow] = result.Bound;
-                called[workflow.WorkflowId.Value] = result.AsCalled;
+                bound[workflow.Workflow] = result.Bound;
+                called[workflow.WorkflowId] = result.AsCalled;
             }
         }
 
-        ExplainMissing(document, document.Workflows.Where(w => !bound.ContainsKey(w)).ToList(), diagnostics);
+        ExplainMissing(document, resolved.Where(w => !bound.ContainsKey(w.Workflow)).OrderBy(w => w.Workflow.Span.Start).ToList(), diagnostics);
         return (document.Workflows.Where(bound.ContainsKey).Select(w => bound[w]).ToEquatableArray(), called);
     }
 
@@ -75,11 +76,10 @@ internal static class FileBinder
     /// The invariant: a workflow is generated, or an error says why at its own YAML. A cause reported
     /// elsewhere (a source description, a workflow it runs) is named from the workflow's id.
     /// </summary>
-    private static void ExplainMissing(ArazzoDocument document, List<Workflow> missing, DiagnosticBag diagnostics)
+    private static void ExplainMissing(ArazzoDocument document, List<ResolvedWorkflow> missing, DiagnosticBag diagnostics)
     {
-        var byId = DocumentIndex.For(document).ById;
-        var missingIds = new HashSet<string>(missing.Select(w => w.WorkflowId.Value), StringComparer.Ordinal);
-        foreach (var workflow in missing)
+        var missingIds = new HashSet<string>(missing.Select(w => w.WorkflowId), StringComparer.Ordinal);
+        foreach (var (workflow, runs) in missing.Select(m => (m.Workflow, m.Runs)))
         {
             var errors = diagnostics.Errors.ToList();
             if (errors.Any(e => Within(e, workflow.Span)))
@@ -88,8 +88,7 @@ internal static class FileBinder
             }
 
             // A workflow it runs or depends on is missing: that one says why.
-            var needs = WorkflowStepRules.RunsOf(workflow, byId, document.Components).Select(r => r.Called.WorkflowId.Value)
-                .Concat(workflow.DependsOn.Select(d => d.Value))
+            var needs = runs.Concat(workflow.DependsOn).Select(r => r.Value)
                 .Where(missingIds.Contains)
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
@@ -128,48 +127,5 @@ internal static class FileBinder
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// The document's workflows, each after the workflows its steps and actions run (depth first,
-    /// without recursion: a chain of thousands of workflows must not overflow the stack; a cycle is cut).
-    /// </summary>
-    private static List<Workflow> CalleesFirst(ArazzoDocument document)
-    {
-        var byId = DocumentIndex.For(document).ById;
-        var order = new List<Workflow>();
-        var started = new HashSet<Workflow>();
-        foreach (var root in document.Workflows)
-        {
-            if (!started.Add(root))
-            {
-                continue;
-            }
-
-            var work = new Stack<(Workflow Workflow, IEnumerator<Workflow> Callees)>();
-            work.Push((root, Callees(root).GetEnumerator()));
-            while (work.Count > 0)
-            {
-                var (workflow, callees) = work.Peek();
-                if (callees.MoveNext())
-                {
-                    if (started.Add(callees.Current))
-                    {
-                        work.Push((callees.Current, Callees(callees.Current).GetEnumerator()));
-                    }
-
-                    continue;
-                }
-
-                work.Pop();
-                order.Add(workflow);
-            }
-        }
-
-        return order;
-
-        IEnumerable<Workflow> Callees(Workflow workflow) =>
-            WorkflowStepRules.RunsOf(workflow, byId, document.Components).Select(r => r.Called)
-                .Concat(workflow.DependsOn.Select(d => byId.TryGetValue(d.Value, out var dependency) ? dependency : null).OfType<Workflow>());
     }
 }

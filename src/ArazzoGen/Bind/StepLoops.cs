@@ -1,34 +1,23 @@
 using System;
-using System.Linq;
 using ArazzoGen.Bind.Model;
-using ArazzoGen.Model;
+using ArazzoGen.Validate.Model;
 
 namespace ArazzoGen.Bind;
 
-/// <summary>Decides how a step that goes back to itself loops, and with what delay and bound.</summary>
+/// <summary>Decides the delay and bound of a step that goes back to itself (Validate decided how it loops).</summary>
 internal static class StepLoops
 {
-    /// <summary>
-    /// How a step that goes back to itself loops: a page loop when its request reads its own
-    /// outputs (each iteration asks for the next page), else a poll of the same request.
-    /// </summary>
-    /// <param name="looping">The success action that goes back to the step (a goto to itself, or a success retry), if any.</param>
-    public static LoopSpec? Of(WorkflowAction? looping, BoundCall call, string ownField, (double Delay, string Waiter)? waiter)
+    /// <param name="waiter">The AWS waiter's delay for the step's operation, when it has one.</param>
+    public static LoopSpec? Of(StepLoop? loop, (double Delay, string Waiter)? waiter)
     {
-        if (looping is null)
+        if (loop is null)
         {
             return null;
         }
 
-        var retryAfter = looping.RetryAfter?.Value;
-        var retryLimit = looping.RetryLimit is { } limit ? Math.Min(limit.Value, int.MaxValue) : (long?)null;
-        var arguments = call switch
-        {
-            OperationCall operation => operation.Request,
-            WorkflowCall workflow => workflow.Inputs,
-            _ => null,
-        };
-        if (arguments is not null && ReadsField(arguments, ownField))
+        var retryAfter = loop.Action.RetryAfter?.Value;
+        var retryLimit = loop.Action.RetryLimit is { } limit ? Math.Min(limit.Value, int.MaxValue) : (long?)null;
+        if (loop.IsPageLoop)
         {
             return new PageSpec(retryAfter, retryLimit);
         }
@@ -39,7 +28,4 @@ internal static class StepLoops
                 ? new PollSpec(w.Delay, IsFixed: false, retryLimit, "the AWS waiter " + w.Waiter)
                 : new PollSpec(WaiterDefaults.FallbackPollDelaySeconds, IsFixed: true, retryLimit, "ArazzoGen's default");
     }
-
-    private static bool ReadsField(BoundValue value, string field) =>
-        value.Contains(v => v is StepOutputBound output && output.StepField == field);
 }

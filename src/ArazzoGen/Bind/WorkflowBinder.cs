@@ -8,6 +8,7 @@ using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
 using ArazzoGen.Validate;
+using ArazzoGen.Validate.Model;
 using Microsoft.CodeAnalysis;
 
 namespace ArazzoGen.Bind;
@@ -19,6 +20,7 @@ internal sealed class WorkflowBinder
     private static readonly string[] ReservedStepNames = { "Execute", "Finish", "End", "BuildOutputs", "Dispose", "Inputs", "Outputs", "Clients", "Run", "Step", "Workflow", "EndStepId", "EndActionName" };
 
     private readonly ArazzoDocument _document;
+    private readonly ResolvedWorkflow _resolved;
     private readonly Workflow _workflow;
     private readonly SourceBinder _sources;
     private readonly WorkflowScope _scope;
@@ -29,15 +31,16 @@ internal sealed class WorkflowBinder
     private readonly Dictionary<string, Typed> _outputTypes = new(StringComparer.Ordinal);
     private UniqueNames _readBackNames = new();
 
-    private WorkflowBinder(ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, CalledWorkflows called, DiagnosticBag diagnostics)
+    private WorkflowBinder(ArazzoDocument document, ResolvedWorkflow workflow, ClientCatalog catalog, SourceBinder sources, CalledWorkflows called, DiagnosticBag diagnostics)
     {
         _document = document;
-        _workflow = workflow;
+        _resolved = workflow;
+        _workflow = workflow.Workflow;
         _sources = sources;
-        _scope = new WorkflowScope(workflow, catalog, diagnostics);
+        _scope = new WorkflowScope(_workflow, catalog, diagnostics);
         _expressions = new ExpressionBinder(_scope);
         _clients = new WorkflowClients(document, sources);
-        _calls = new WorkflowCallBinder(document, _scope, _expressions, called, _clients, CarriesSecret);
+        _calls = new WorkflowCallBinder(_scope, _expressions, called, _clients, CarriesSecret);
     }
 
     private DiagnosticBag Diagnostics => _scope.Diagnostics;
@@ -45,7 +48,7 @@ internal sealed class WorkflowBinder
     /// <summary>Binds <paramref name="workflow"/>; <paramref name="called"/> finds the workflows its steps and actions run, already bound.</summary>
     /// <returns>The bound workflow, and what steps of other workflows need to run it; both null when it has errors.</returns>
     public static (BoundWorkflow Bound, CalledWorkflow AsCalled)? Bind(
-        ArazzoDocument document, Workflow workflow, ClientCatalog catalog, SourceBinder sources, CalledWorkflows called, string ns, string className, DiagnosticBag diagnostics)
+        ArazzoDocument document, ResolvedWorkflow workflow, ClientCatalog catalog, SourceBinder sources, CalledWorkflows called, string ns, string className, DiagnosticBag diagnostics)
     {
         var binder = new WorkflowBinder(document, workflow, catalog, sources, called, diagnostics);
         return binder.Bind(ns, className) is { } bound ? (bound, binder.AsCalled(bound)) : null;
@@ -90,7 +93,7 @@ internal sealed class WorkflowBinder
         for (var i = 0; i < _workflow.Steps.Count; i++)
         {
             var next = i + 1 < _workflow.Steps.Count ? _scope.StepIdentifiers[_workflow.Steps[i + 1].StepId.Value] : null;
-            var bound = targets[i] is { } target ? BindStep(_workflow.Steps[i], target, next) : null;
+            var bound = targets[i] is { } target ? BindStep(_resolved.Steps[i], target, next) : null;
             if (bound is not null)
             {
                 steps.Add(bound);
@@ -125,7 +128,10 @@ internal sealed class WorkflowBinder
             StateShapes.Of(_workflow.WorkflowId.Value, inputs, steps, _scope.Types));
     }
 
-    /// <summary>This workflow's dependsOn entries, then theirs (in this document), each once; Validate ruled out cycles.</summary>
+    /// <summary>
+    /// This workflow's dependsOn entries, then theirs (in this document), each once: all run before
+    /// its first step. Validate ruled out cycles.
+    /// </summary>
     private IEnumerable<Reference> TransitiveDependencies()
     {
         var byId = DocumentIndex.For(_document).ById;
@@ -140,7 +146,7 @@ internal sealed class WorkflowBinder
             }
 
             yield return dependency;
-            if (byId.TryGetValue(dependency.Value, out var local))
+            if (!dependency.IsQualified && byId.TryGetValue(dependency.Value, out var local))
             {
                 // Where this workflow reads their outputs, the entries it names itself are reported; theirs only point here.
                 foreach (var next in local.DependsOn)
@@ -314,22 +320,23 @@ internal sealed class WorkflowBinder
         _ => null,
     };
 
-    private BoundStep? BindStep(Step step, StepTarget target, string? next)
+    private BoundStep? BindStep(ResolvedStep resolved, StepTarget target, string? next)
     {
+        var step = resolved.Step;
         var before = new ExpressionSite(step, null, AfterCall: false, InFailure: false);
         BoundCall bound;
         ExpressionSite after;
         (double Delay, string Waiter)? waiter = null;
         if (target.Operation is { } call)
         {
-            bound = BindRequest(step, call, before);
+            bound = BindRequest(resolved, call, before);
             var (api, responseShape) = ResponseModel(call);
             after = before with { Response = call.Response, AfterCall = true, Api = api, ResponseShape = responseShape };
             waiter = WaiterDefaults.For(call.Client.Name, ClientCatalog.OperationName(call.Method));
         }
         else
         {
-            bound = _calls.StepInputs(step, target.Workflow!, EffectiveParameters.ForStep(step, _workflow, _document.Components), before);
+            bound = _calls.StepInputs(resolved, target.Workflow!, before);
             after = before with { AfterCall = true, Called = target.Workflow };
         }
 
@@ -338,9 +345,9 @@ internal sealed class WorkflowBinder
         var identifier = _scope.StepIdentifiers[step.StepId.Value];
         var retryDelay = waiter?.Delay ?? WaiterDefaults.FallbackRetryDelaySeconds;
         var locals = new UniqueNames(StepLocals);
-        var onSuccess = BindActions(ActionMerger.OnSuccess(step, _workflow, _document.Components), step, criteria, after, retryDelay, locals);
-        var onFailure = BindActions(ActionMerger.OnFailure(step, _workflow, _document.Components), step, criteria, after with { InFailure = true }, retryDelay, locals);
-        var loop = StepLoops.Of(onSuccess.FirstOrDefault(a => a.Bound.LoopsThisStep).Source, bound, BoundStep.FieldOf(identifier), waiter);
+        var onSuccess = BindActions(resolved.OnSuccess, step, criteria, after, retryDelay, locals);
+        var onFailure = BindActions(resolved.OnFailure, step, criteria, after with { InFailure = true }, retryDelay, locals);
+        var loop = StepLoops.Of(resolved.Loop, waiter);
 
         var outputs = step.Outputs
             .Where(o => _scope.StepOutputs.ContainsKey((step.StepId.Value, o.Name.Value)))
@@ -352,7 +359,7 @@ internal sealed class WorkflowBinder
             })
             .ToEquatableArray();
 
-        var readBack = target.Operation is { } created && bound is OperationCall { Request: var request } && ReadBacks.Applies(success, onSuccess.Select(a => a.Bound).ToList())
+        var readBack = target.Operation is { } created && bound is OperationCall { Request: var request } && ReadBacks.Applies(success, onSuccess)
             ? ReadBacks.Find(created.Client, created.Method, request, _scope.Catalog, (response, read) => ReadBackOutputs(step, created, response, read, after))
             : null;
         if (readBack is not null)
@@ -367,8 +374,8 @@ internal sealed class WorkflowBinder
             bound,
             outputs,
             success,
-            onSuccess.Select(a => a.Bound).ToEquatableArray(),
-            onFailure.Select(a => a.Bound).ToEquatableArray(),
+            onSuccess.ToEquatableArray(),
+            onFailure.ToEquatableArray(),
             loop,
             next,
             SendsSecret: bound is OperationCall { Request: { } sent } && CarriesSecret(sent),
@@ -421,12 +428,13 @@ internal sealed class WorkflowBinder
     // The locals of a generated step method; a retry counter must not take one of their names.
     private static readonly string[] StepLocals = { "request", "call", "response", "outputs", "workflow", "poll", "attempt" };
 
-    private OperationCall BindRequest(Step step, Call call, ExpressionSite before)
+    private OperationCall BindRequest(ResolvedStep resolved, Call call, ExpressionSite before)
     {
+        var step = resolved.Step;
         var operation = call.ApiOperation;
         var input = call.Api?.Shape(operation?.Input);
         var payload = new PayloadBinder(_scope, _expressions, call.Source, call.OperationId, call.Api);
-        var parameters = EffectiveParameters.ForStep(step, _workflow, _document.Components);
+        var parameters = resolved.Parameters;
         var members = new List<WrittenMember>();
         foreach (var parameter in parameters)
         {
@@ -537,19 +545,14 @@ internal sealed class WorkflowBinder
         }
     }
 
-    private List<(WorkflowAction Source, BoundAction Bound)> BindActions(
-        IReadOnlyList<WorkflowAction> actions, Step step, CriteriaBinder criteria, ExpressionSite site, double retryDelay, UniqueNames locals)
+    private List<BoundAction> BindActions(
+        IEnumerable<ResolvedAction> actions, Step step, CriteriaBinder criteria, ExpressionSite site, double retryDelay, UniqueNames locals)
     {
-        var bound = new List<(WorkflowAction Source, BoundAction Bound)>();
+        var bound = new List<BoundAction>();
         var isSuccess = !site.InFailure;
-        foreach (var action in actions)
+        foreach (var (action, restarts, loopsThisStep) in actions)
         {
             var conditions = criteria.BindAll(action.Criteria, site) ?? EquatableArray<BoundCondition>.Empty;
-            if (bound.Count > 0 && bound[bound.Count - 1].Bound is { Criteria.Count: 0 } previous && (isSuccess || previous.Kind != ActionKind.Retry))
-            {
-                continue; // After an unconditional action (other than a failure retry, which can run out) nothing runs.
-            }
-
             var kind = action.Type.Value;
             if (isSuccess && kind == ActionKind.Retry && (action.StepId ?? (action.WorkflowId is { } workflowTarget ? (Located<string>)workflowTarget : null)) is { } reference)
             {
@@ -562,7 +565,7 @@ internal sealed class WorkflowBinder
             string? target = null;
             if (kind != ActionKind.End)
             {
-                if (WorkflowStepRules.RestartsItself(_workflow, action))
+                if (restarts)
                 {
                     target = _scope.StepIdentifiers[_workflow.Steps[0].StepId.Value];
                 }
@@ -588,7 +591,6 @@ internal sealed class WorkflowBinder
                 continue;
             }
 
-            var loopsThisStep = isSuccess && ((kind == ActionKind.Goto && action.StepId?.Value == step.StepId.Value) || kind == ActionKind.Retry);
             RetrySpec? retry = null;
             if (!isSuccess && kind == ActionKind.Retry)
             {
@@ -597,7 +599,7 @@ internal sealed class WorkflowBinder
                 retry = new RetrySpec(locals.Take("retries" + Identifiers.Pascal(action.Name.Value)), limit, action.RetryAfter?.Value ?? retryDelay);
             }
 
-            bound.Add((action, new BoundAction(action.Name.Value, kind, target, workflowId, loopsThisStep, retry, conditions)));
+            bound.Add(new BoundAction(action.Name.Value, kind, target, workflowId, loopsThisStep, retry, conditions));
         }
 
         return bound;

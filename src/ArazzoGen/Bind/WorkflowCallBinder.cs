@@ -6,6 +6,7 @@ using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
 using ArazzoGen.Validate;
+using ArazzoGen.Validate.Model;
 
 namespace ArazzoGen.Bind;
 
@@ -16,7 +17,6 @@ namespace ArazzoGen.Bind;
 /// </summary>
 internal sealed class WorkflowCallBinder
 {
-    private readonly ArazzoDocument _document;
     private readonly WorkflowScope _scope;
     private readonly ExpressionBinder _expressions;
     private readonly CalledWorkflows _called;
@@ -27,10 +27,9 @@ internal sealed class WorkflowCallBinder
     private readonly Func<BoundValue, bool> _carriesSecret;
 
     /// <param name="carriesSecret">Whether a value is or derives from a secret input of the calling workflow.</param>
-    public WorkflowCallBinder(ArazzoDocument document, WorkflowScope scope, ExpressionBinder expressions, CalledWorkflows called, WorkflowClients clients, Func<BoundValue, bool> carriesSecret)
+    public WorkflowCallBinder(WorkflowScope scope, ExpressionBinder expressions, CalledWorkflows called, WorkflowClients clients, Func<BoundValue, bool> carriesSecret)
     {
         _carriesSecret = carriesSecret;
-        _document = document;
         _scope = scope;
         _expressions = expressions;
         _called = called;
@@ -65,18 +64,17 @@ internal sealed class WorkflowCallBinder
     /// The inputs a step passes to the workflow it runs: its parameters by input name (workflow-level
     /// parameters too, when that workflow has an input of their name), typed like SDK members.
     /// </summary>
-    /// <param name="parameters">The step's parameters, merged with the workflow's.</param>
-    public WorkflowCall StepInputs(Step step, CalledWorkflow called, IEnumerable<Parameter> parameters, ExpressionSite before)
+    public WorkflowCall StepInputs(ResolvedStep step, CalledWorkflow called, ExpressionSite before)
     {
         var payload = new PayloadBinder(_scope, _expressions, string.Empty, string.Empty);
         var inits = new List<MemberInit>();
         if (called.IsExternal)
         {
             // Validate saw only this document: the checks it makes for a workflow of the same one.
-            WorkflowStepRules.CheckPassedInputs(step, _document.Components, called.WorkflowId, called.Inputs.Keys.ToList(), called.Inputs.Values.Where(i => i.IsRequired).Select(i => i.Name), Diagnostics);
+            WorkflowStepRules.CheckPassedInputs(step, called.WorkflowId, called.Inputs.Keys.ToList(), called.Inputs.Values.Where(i => i.IsRequired).Select(i => i.Name), Diagnostics);
         }
 
-        foreach (var parameter in parameters)
+        foreach (var parameter in step.Parameters)
         {
             if (!called.Inputs.TryGetValue(parameter.Name.Value, out var input))
             {

@@ -3,6 +3,7 @@ using System.Linq;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Model;
+using ArazzoGen.Validate.Model;
 
 namespace ArazzoGen.Validate;
 
@@ -12,21 +13,23 @@ namespace ArazzoGen.Validate;
 /// </summary>
 internal static class DocumentValidator
 {
-    public static void Validate(ArazzoDocument document, DiagnosticBag diagnostics)
+    /// <param name="workflows">The document's workflows as <see cref="WorkflowResolver"/> resolved them.</param>
+    public static void Validate(ArazzoDocument document, EquatableArray<ResolvedWorkflow> workflows, DiagnosticBag diagnostics)
     {
         ReportDuplicates(document.Workflows.Select(w => w.WorkflowId), DiagnosticDescriptors.DuplicateWorkflowId, diagnostics);
         ReportDuplicates(document.SourceDescriptions.Select(s => s.Name), DiagnosticDescriptors.DuplicateSourceName, diagnostics);
         DependencyRules.Check(document, diagnostics);
-        WorkflowStepRules.Check(document, diagnostics);
+        WorkflowStepRules.Check(document, workflows, diagnostics);
 
         foreach (var component in document.Components.Parameters)
         {
             ReferenceRules.CheckValue(document, component.Value.Value, diagnostics);
         }
 
-        foreach (var workflow in document.Workflows)
+        // The resolved workflows have their payloads replaced; in document order they pair with the written ones.
+        foreach (var (workflow, resolved) in document.Workflows.Zip(workflows.OrderBy(w => w.Workflow.Span.Start), (w, r) => (w, r)))
         {
-            var flow = FlowGraph.Build(workflow, document.Components);
+            var flow = FlowGraph.Build(resolved);
             StepRules.Check(document, workflow, flow, diagnostics);
             ReferenceRules.Check(document, workflow, flow, diagnostics);
         }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ArazzoGen.Model;
+using ArazzoGen.Validate.Model;
 
 namespace ArazzoGen.Validate;
 
@@ -100,7 +101,7 @@ internal sealed class FlowGraph
         return Enumerable.Range(0, canEnd.Length).Where(i => Reachable[i] && !canEnd[i]).ToList();
     }
 
-    public static FlowGraph Build(Workflow workflow, Components components)
+    public static FlowGraph Build(ResolvedWorkflow workflow)
     {
         var steps = workflow.Steps;
         var ends = new bool[steps.Count];
@@ -110,7 +111,7 @@ internal sealed class FlowGraph
             successors[i] = new List<int>();
         }
 
-        var index = steps.Select((s, i) => (s.StepId.Value, i)).GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.First().i);
+        var index = steps.Select((s, i) => (Id: s.StepId, i)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().i);
         for (var i = 0; i < steps.Count; i++)
         {
             void Add(int from, int to)
@@ -121,13 +122,13 @@ internal sealed class FlowGraph
                 }
             }
 
-            var onSuccess = ActionMerger.OnSuccess(steps[i], workflow, components);
-            foreach (var action in onSuccess.Concat(ActionMerger.OnFailure(steps[i], workflow, components)))
+            var actions = steps[i].OnSuccess.Concat(steps[i].OnFailure).ToList();
+            foreach (var (action, restarts) in actions.Select(a => (a.Action, a.RestartsWorkflow)))
             {
                 var target = action.StepId is not null && index.TryGetValue(action.StepId.Value, out var t) ? t : -1;
                 switch (action.Type.Value)
                 {
-                    case ActionKind.Goto when WorkflowStepRules.RestartsItself(workflow, action):
+                    case ActionKind.Goto when restarts:
                         Add(i, 0);
                         break;
                     case ActionKind.Goto when target >= 0:
@@ -145,21 +146,20 @@ internal sealed class FlowGraph
                 }
             }
 
-            var alwaysActs = onSuccess.Any(a => a.Criteria.Count == 0);
+            var alwaysActs = steps[i].OnSuccess.Any(a => a.Action.Criteria.Count == 0);
             if (!alwaysActs && i + 1 < steps.Count)
             {
                 Add(i, i + 1);
             }
 
             ends[i] = (!alwaysActs && i == steps.Count - 1)
-                || onSuccess.Concat(ActionMerger.OnFailure(steps[i], workflow, components))
-                    .Any(a => a.Type.Value == ActionKind.End
-                        || (a.Type.Value == ActionKind.Goto && a.WorkflowId is not null && !WorkflowStepRules.RestartsItself(workflow, a))
-                        // A goto to no step, or to one that does not exist, was reported; counting it as a way out keeps it from looking like a cycle too.
-                        || (a.Type.Value == ActionKind.Goto && a.WorkflowId is null && (a.StepId is null || !index.ContainsKey(a.StepId.Value))));
+                || actions.Any(r => r.Action.Type.Value == ActionKind.End
+                    || (r.Action.Type.Value == ActionKind.Goto && r.Action.WorkflowId is not null && !r.RestartsWorkflow)
+                    // A goto to no step, or to one that does not exist, was reported; counting it as a way out keeps it from looking like a cycle too.
+                    || (r.Action.Type.Value == ActionKind.Goto && r.Action.WorkflowId is null && (r.Action.StepId is null || !index.ContainsKey(r.Action.StepId.Value))));
         }
 
-        return new FlowGraph(workflow, index, successors, ends);
+        return new FlowGraph(workflow.Workflow, index, successors, ends);
     }
 
     private bool[] Closure(int from)
