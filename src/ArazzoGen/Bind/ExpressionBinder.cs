@@ -164,7 +164,7 @@ internal sealed class ExpressionBinder
         {
             if (slot is null)
             {
-                Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, expression.Span, $"input '{input.Declaration.Name.Value}'", "a value of unknown type", "give the input a schema type, or use it where an SDK member decides its type");
+                Diagnostics.Add(DiagnosticDescriptors.UntypedInputUse, expression.Span, input.Declaration.Name.Value);
                 return null;
             }
 

@@ -91,7 +91,7 @@ internal sealed class WorkflowCallBinder
             var slot = input.Symbol ?? _scope.Types.Primitive(input.Type);
             if (slot is null)
             {
-                Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, parameter.Value.Span, slotName, "a value", $"workflow '{called.WorkflowId}' gives this input no type it can be checked against; give it a schema type");
+                Diagnostics.Add(DiagnosticDescriptors.UntypedCalledInput, parameter.Value.Span, called.WorkflowId, input.Name);
                 continue;
             }
 

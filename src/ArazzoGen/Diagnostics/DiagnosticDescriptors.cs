@@ -283,6 +283,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SecretIntoPlainInput = Error(
         "ARZ1032", "A secret passed into an input that is not secret", "Input '{0}' of workflow '{1}' receives a secret (a value from an input marked format: password or writeOnly), but '{1}' does not mark '{0}' secret, so it would log and report the value; declare '{0}' there with format: password or writeOnly: true");
 
+    public static readonly DiagnosticDescriptor UntypedCalledInput = Error(
+        "ARZ1033", "Value passed to an input without a type", "Workflow '{0}' gives input '{1}' no schema type and uses it nowhere that decides one, so the value passed to it cannot be checked; give that input a schema type");
+
+    public static readonly DiagnosticDescriptor UntypedInputUse = Error(
+        "ARZ1034", "Input without a type used where nothing decides one", "Input '{0}' has no schema type, and nothing decides one here (no SDK member takes it); give the input a schema type, or use it where an SDK member decides its type");
+
     public static readonly DiagnosticDescriptor ParameterPayloadConflict = Error(
         "ARZ1024", "Parameter and payload set one member to different values", "Parameter '{0}' (in: {1}) and the payload both set '{0}', to different values; the SDK request has one member for it: keep one of them, or give both the same value");
 

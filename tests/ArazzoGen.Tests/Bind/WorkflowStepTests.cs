@@ -10,7 +10,7 @@ namespace ArazzoGen.Tests.Bind;
 public class WorkflowStepTests
 {
     // BindDiagnosticTests' 'train' workflow (inputs jobName, channels; outputs status), and a caller.
-    private static readonly string Document = BindDiagnosticTests.ValidDocument + """
+    internal static readonly string Document = BindDiagnosticTests.ValidDocument + """
 
         - workflowId: caller
           inputs:
