@@ -4,8 +4,6 @@ using ArazzoGen.Runtime;
 using ArazzoGen.Runtime.Durable;
 using ArazzoGen.Samples.Simulation;
 using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.Retry;
 using Spectre.Console;
 using TrainThenDeploy;
 using TrainThenDeploy.Workflows;
@@ -62,17 +60,10 @@ static async Task<int> RunAsync(SimulationOptions simulation, bool runPipeline, 
     {
         TimeProvider = clock,
         LoggerFactory = logging,
-        // train-then-deploy has no throttling retry of its own; absorb throttling around each call,
-        // as the AWS SDK's own retry would against real AWS. The pipeline workflow retries by itself.
-        ResiliencePipeline = runPipeline ? null : new ResiliencePipelineBuilder { TimeProvider = clock }
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = 4,
-                Delay = TimeSpan.FromSeconds(1),
-                BackoffType = DelayBackoffType.Exponential,
-                ShouldHandle = new PredicateBuilder().Handle<AmazonSageMakerException>(e => e.ErrorCode == "ThrottlingException"),
-            })
-            .Build(),
+        // train-then-deploy has no throttling retry of its own: the run's transient retry absorbs
+        // throttling (2 by default; 4 here for --throttle up to 4). The pipeline workflow retries by
+        // its own failure actions, which this shows by turning the layer below them off.
+        TransientRetries = runPipeline ? 0 : 4,
         Store = durability.Store is { } directory
             ? CrashingStore.Around(new FileRunStore(Path.Combine(directory, "runs")), durability.CrashAfter)
             : null,

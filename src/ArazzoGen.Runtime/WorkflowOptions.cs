@@ -10,8 +10,8 @@ namespace ArazzoGen.Runtime;
 /// </summary>
 /// <remarks>
 /// Retries are layered, innermost first: the AWS SDK's own retry of transient errors (its retry
-/// mode and <c>MaxErrorRetry</c>), then <see cref="ResiliencePipeline"/> around each call, then the
-/// workflow's own <c>retry</c> failure actions.
+/// mode and <c>MaxErrorRetry</c>), then around each call either <see cref="ResiliencePipeline"/> or,
+/// by default, <see cref="TransientRetries"/>, then the workflow's own <c>retry</c> failure actions.
 /// </remarks>
 public sealed class WorkflowOptions
 {
@@ -34,8 +34,27 @@ public sealed class WorkflowOptions
     /// </summary>
     public int StepBudget { get; init; } = 1000;
 
-    /// <summary>Wraps every AWS SDK call (Polly v8); built on the same <see cref="TimeProvider"/> in tests.</summary>
+    /// <summary>
+    /// Wraps every AWS SDK call (Polly v8); built on the same <see cref="TimeProvider"/> in tests. A
+    /// pipeline of your own replaces <see cref="TransientRetries"/>.
+    /// </summary>
     public ResiliencePipeline? ResiliencePipeline { get; init; }
+
+    /// <summary>
+    /// How many more times a call is tried after the AWS SDK gave up on a transient failure
+    /// (throttling, HTTP 5xx, a timeout, a reset connection, an answer cut short), waiting 1 s, 2 s, …
+    /// with jitter on <see cref="TimeProvider"/>. 2 by default. The SDK's standard retry mode draws its
+    /// retries from a quota per client that sustained faults on a shared client drain, after which it
+    /// tries each call once; this keeps runs completing then (docs/reliability.md). 0 turns it off;
+    /// unused when <see cref="ResiliencePipeline"/> is set.
+    /// </summary>
+    public int TransientRetries { get; init; } = 2;
+
+    private ResiliencePipeline? _transientRetry;
+
+    /// <summary>What wraps each call: the pipeline given, else the transient retry, else nothing.</summary>
+    internal ResiliencePipeline? CallPipeline =>
+        ResiliencePipeline ?? (TransientRetries > 0 ? _transientRetry ??= TransientFailures.Pipeline(TransientRetries, TimeProvider) : null);
 
     /// <summary>
     /// How long a poll may wait in total when the workflow gives no <c>retryLimit</c>. 24 hours by

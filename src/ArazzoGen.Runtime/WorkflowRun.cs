@@ -219,7 +219,7 @@ public sealed class WorkflowRun : IDisposable
         using var activity = StartCall(stepId, attempt);
         try
         {
-            var response = _options.ResiliencePipeline is { } pipeline
+            var response = _options.CallPipeline is { } pipeline
                 ? await pipeline.ExecuteAsync(static async (state, token) => await state.call(state.client, state.request, token).ConfigureAwait(false), (call, client, request), CancellationToken).ConfigureAwait(false)
                 : await call(client, request, CancellationToken).ConfigureAwait(false);
             activity?.SetTag("http.response.status_code", (int)response.HttpStatusCode);

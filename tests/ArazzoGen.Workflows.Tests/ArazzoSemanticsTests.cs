@@ -183,7 +183,8 @@ public class RestartTests
             Fail<DescribeTableResponse>(Error<AmazonDynamoDBException>("ServiceUnavailable", HttpStatusCode.ServiceUnavailable)),
             Ok(new DescribeTableResponse { Table = new TableDescription { TableStatus = TableStatus.ACTIVE } }));
 
-        var outputs = await new RestartOnUnavailableWorkflow(new RestartOnUnavailableWorkflow.Clients(_dynamo)).RunAsync(new RestartOnUnavailableWorkflow.Inputs { TableName = "t" });
+        // The restart action sees the 503 itself: no default transient retry below it.
+        var outputs = await new RestartOnUnavailableWorkflow(new RestartOnUnavailableWorkflow.Clients(_dynamo), new WorkflowOptions { TransientRetries = 0 }).RunAsync(new RestartOnUnavailableWorkflow.Inputs { TableName = "t" });
 
         Assert.Equal(("describeAgain", 200), (outputs.EndStepId, outputs.LastStatus));
         await _dynamo.Received(2).ListTablesAsync(Arg.Any<ListTablesRequest>(), Arg.Any<CancellationToken>());
@@ -196,7 +197,7 @@ public class RestartTests
             .Returns(_ => Fail<DescribeTableResponse>(Error<AmazonDynamoDBException>("ServiceUnavailable", HttpStatusCode.ServiceUnavailable)));
 
         var error = await Assert.ThrowsAsync<WorkflowStepBudgetExceededException>(() =>
-            new RestartOnUnavailableWorkflow(new RestartOnUnavailableWorkflow.Clients(_dynamo), new WorkflowOptions { StepBudget = 6 }).RunAsync(new RestartOnUnavailableWorkflow.Inputs { TableName = "t" }));
+            new RestartOnUnavailableWorkflow(new RestartOnUnavailableWorkflow.Clients(_dynamo), new WorkflowOptions { StepBudget = 6, TransientRetries = 0 }).RunAsync(new RestartOnUnavailableWorkflow.Inputs { TableName = "t" }));
 
         Assert.Equal("listFirst", error.StepId);
         await _dynamo.Received(3).ListTablesAsync(Arg.Any<ListTablesRequest>(), Arg.Any<CancellationToken>());

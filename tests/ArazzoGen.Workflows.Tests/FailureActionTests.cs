@@ -20,7 +20,8 @@ public class FailureActionTests
     private readonly ManualTimeProvider _clock = new();
 
     private Task<CheckTrainingJobWorkflow.Outputs> Run() =>
-        new CheckTrainingJobWorkflow(new CheckTrainingJobWorkflow.Clients(_sageMaker), new WorkflowOptions { TimeProvider = _clock })
+        // The document's failure actions see every failure: the default transient layer below them is TransientRetryTests'.
+        new CheckTrainingJobWorkflow(new CheckTrainingJobWorkflow.Clients(_sageMaker), new WorkflowOptions { TimeProvider = _clock, TransientRetries = 0 })
             .RunAsync(new CheckTrainingJobWorkflow.Inputs { TrainingJobName = "job" });
 
     private void DescribeAnswers(params Task<DescribeTrainingJobResponse>[] answers) =>

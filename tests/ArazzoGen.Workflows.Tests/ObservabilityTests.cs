@@ -39,7 +39,7 @@ public class ObservabilityTests
 
         using (var parent = new Activity("test-" + job).Start())
         {
-            await Run(new WorkflowOptions { TimeProvider = _clock }, job);
+            await Run(new WorkflowOptions { TimeProvider = _clock, TransientRetries = 0 }, job); // the workflow's own retry, one span per attempt
         }
 
         var workflow = Assert.Single(spans, s => s.OperationName == "workflow check-training-job" && s.GetTagItem("arazzo.end.action") as string == "done" && s.Parent?.OperationName == "test-" + job);
@@ -57,7 +57,7 @@ public class ObservabilityTests
         _sageMaker.DescribeTrainingJobAsync(Arg.Any<DescribeTrainingJobRequest>(), Arg.Any<CancellationToken>())
             .Returns(Fail<DescribeTrainingJobResponse>(Error<AmazonSageMakerException>("ThrottlingException")), Ok(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed }));
 
-        await Run(new WorkflowOptions { TimeProvider = _clock, LoggerFactory = logs.Factory }, "logged");
+        await Run(new WorkflowOptions { TimeProvider = _clock, LoggerFactory = logs.Factory, TransientRetries = 0 }, "logged");
 
         Assert.Contains("Workflow check-training-job step describe attempt 1 failed with ThrottlingException (status 400)", logs.Messages);
         Assert.Contains("Workflow check-training-job step describe retrying (throttled, retry 1) in 5 s", logs.Messages);

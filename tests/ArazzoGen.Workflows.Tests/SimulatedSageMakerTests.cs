@@ -40,7 +40,8 @@ public class SimulatedSageMakerTests
     private (SimulatedSageMaker SageMaker, PreprocessTrainDeployWorkflow Workflow) Pipeline(SimulationOptions simulation)
     {
         var sageMaker = new SimulatedSageMaker(_clock, simulation);
-        return (sageMaker, new PreprocessTrainDeployWorkflow(new PreprocessTrainDeployWorkflow.Clients(sageMaker.Client), new WorkflowOptions { TimeProvider = _clock }));
+        // The pipeline's own retryThrottled action is under test: no default transient layer below it.
+        return (sageMaker, new PreprocessTrainDeployWorkflow(new PreprocessTrainDeployWorkflow.Clients(sageMaker.Client), new WorkflowOptions { TimeProvider = _clock, TransientRetries = 0 }));
     }
 
     [Fact]
@@ -86,14 +87,26 @@ public class SimulatedSageMakerTests
     }
 
     [Fact]
-    public async Task Train_then_deploy_has_no_throttling_retry_of_its_own_so_throttling_fails_it_clearly()
+    public async Task Train_then_deploy_has_no_throttling_retry_of_its_own_so_throttling_past_the_default_transient_retries_fails_it_clearly()
     {
-        var (sageMaker, workflow) = TrainThenDeploy(new SimulationOptions { ThrottledCallsPerOperation = 1 });
+        var (sageMaker, workflow) = TrainThenDeploy(new SimulationOptions { ThrottledCallsPerOperation = 3 });
 
         var error = await Assert.ThrowsAsync<WorkflowStepFailedException>(() => workflow.RunAsync(TrainThenDeployInputs));
 
         Assert.Equal(("createTrainingJob", "ThrottlingException"), (error.StepId, error.ErrorCode));
-        Assert.Equal(1, sageMaker.CallsTo("CreateTrainingJob"));
+        Assert.Equal(3, sageMaker.CallsTo("CreateTrainingJob")); // the call, then WorkflowOptions.TransientRetries (2)
+    }
+
+    [Fact]
+    public async Task Train_then_deploy_rides_out_throttling_with_the_default_transient_retries()
+    {
+        var (sageMaker, workflow) = TrainThenDeploy(new SimulationOptions { ThrottledCallsPerOperation = 2 });
+
+        var outputs = await workflow.RunAsync(TrainThenDeployInputs);
+
+        Assert.Equal(EndpointStatus.InService, outputs.EndpointStatus);
+        Assert.Equal(3, sageMaker.CallsTo("CreateTrainingJob"));
+        Assert.Equal(3, sageMaker.CallsTo("CreateEndpoint"));
     }
 
     [Fact]

@@ -1,0 +1,56 @@
+using System.Net.Sockets;
+using Amazon.Runtime;
+using Polly;
+using Polly.Retry;
+
+namespace ArazzoGen.Runtime;
+
+/// <summary>
+/// The failures worth trying again after the AWS SDK gave up on them, as the SDKs' standard retry
+/// mode classifies them (botocore's <c>_retry.json</c>: throttling codes, HTTP 5xx, timeouts) plus
+/// transport failures and unreadable answers; and the run's default retry of them.
+/// </summary>
+internal static class TransientFailures
+{
+    private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)
+    {
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
+        "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
+        "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
+        "EC2ThrottledException", "RequestTimeout", "RequestTimeoutException",
+    };
+
+    /// <param name="exception">What the call threw.</param>
+    /// <param name="runCancelled">The run's own cancellation: a call it cancelled is not a failure to retry.</param>
+    public static bool IsTransient(Exception exception, bool runCancelled) => exception switch
+    {
+        AmazonUnmarshallingException => true, // the answer was cut short
+        AmazonServiceException service => service.Retryable is not null
+            || (int)service.StatusCode >= 500
+            || (int)service.StatusCode == 429
+            || (service.ErrorCode is { } code && ThrottlingCodes.Contains(code))
+            || (service.StatusCode == 0 && service.InnerException is not null && IsTransient(service.InnerException, runCancelled)),
+        HttpRequestException or IOException or SocketException or TimeoutException => true,
+        OperationCanceledException => !runCancelled, // the SDK's own timeout
+        AmazonClientException client => client.InnerException is not null && IsTransient(client.InnerException, runCancelled),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Tries a call again <paramref name="retries"/> times after a transient failure the SDK gave up on,
+    /// exponential with jitter from 1 s (capped at 20 s), on <paramref name="time"/>.
+    /// </summary>
+    public static ResiliencePipeline Pipeline(int retries, TimeProvider time) =>
+        new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = retries,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromSeconds(1),
+                MaxDelay = TimeSpan.FromSeconds(20),
+                ShouldHandle = args => new ValueTask<bool>(
+                    args.Outcome.Exception is { } failure && IsTransient(failure, args.Context.CancellationToken.IsCancellationRequested)),
+            })
+            .Build();
+}
