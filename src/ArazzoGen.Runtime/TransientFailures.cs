@@ -12,7 +12,8 @@ namespace ArazzoGen.Runtime;
 /// </summary>
 internal static class TransientFailures
 {
-    private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)
+    // Throttling, then the request timeouts, by error code; the status codes are checked apart.
+    private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
     {
         "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
         "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
@@ -28,7 +29,7 @@ internal static class TransientFailures
         AmazonServiceException service => service.Retryable is not null
             || (int)service.StatusCode >= 500
             || (int)service.StatusCode == 429
-            || (service.ErrorCode is { } code && ThrottlingCodes.Contains(code))
+            || (service.ErrorCode is { } code && TransientCodes.Contains(code))
             || (service.StatusCode == 0 && service.InnerException is not null && IsTransient(service.InnerException, runCancelled)),
         HttpRequestException or IOException or SocketException or TimeoutException => true,
         OperationCanceledException => !runCancelled, // the SDK's own timeout
