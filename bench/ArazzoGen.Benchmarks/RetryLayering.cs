@@ -54,6 +54,8 @@ internal static class RetryLayering
             ResiliencePipeline = pipeline
                 ? new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 3, Delay = TimeSpan.FromMilliseconds(5), BackoffType = DelayBackoffType.Constant }).Build()
                 : null,
+            // The layers measured are the ones named; the default transient retry would add one with real-time waits.
+            TransientRetries = 0,
         };
         var attempts = new List<int>();
         var failed = 0;
