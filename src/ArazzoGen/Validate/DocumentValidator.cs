@@ -13,7 +13,7 @@ namespace ArazzoGen.Validate;
 /// </summary>
 internal static class DocumentValidator
 {
-    /// <param name="workflows">The document's workflows as <see cref="WorkflowResolver"/> resolved them.</param>
+    /// <param name="workflows">The document's workflows as <see cref="WorkflowResolver"/> resolved them, in document order.</param>
     public static void Validate(ArazzoDocument document, EquatableArray<ResolvedWorkflow> workflows, DiagnosticBag diagnostics)
     {
         ReportDuplicates(document.Workflows.Select(w => w.WorkflowId), DiagnosticDescriptors.DuplicateWorkflowId, diagnostics);
@@ -26,8 +26,8 @@ internal static class DocumentValidator
             ReferenceRules.CheckValue(document, component.Value.Value, diagnostics);
         }
 
-        // The resolved workflows have their payloads replaced; in document order they pair with the written ones.
-        foreach (var (workflow, resolved) in document.Workflows.Zip(workflows.OrderBy(w => w.Workflow.Span.Start), (w, r) => (w, r)))
+        // The resolved workflows have their payloads replaced; both lists are in document order.
+        foreach (var (workflow, resolved) in document.Workflows.Zip(workflows, (w, r) => (w, r)))
         {
             var flow = FlowGraph.Build(resolved);
             StepRules.Check(document, workflow, flow, diagnostics);

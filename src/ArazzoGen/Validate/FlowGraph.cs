@@ -123,12 +123,13 @@ internal sealed class FlowGraph
             }
 
             var actions = steps[i].OnSuccess.Concat(steps[i].OnFailure).ToList();
-            foreach (var (action, restarts) in actions.Select(a => (a.Action, a.RestartsWorkflow)))
+            foreach (var resolved in actions)
             {
+                var action = resolved.Action;
                 var target = action.StepId is not null && index.TryGetValue(action.StepId.Value, out var t) ? t : -1;
                 switch (action.Type.Value)
                 {
-                    case ActionKind.Goto when restarts:
+                    case ActionKind.Goto when resolved.RestartsWorkflow:
                         Add(i, 0);
                         break;
                     case ActionKind.Goto when target >= 0:

@@ -30,6 +30,7 @@ internal sealed record ValidatedFile(string FilePath, ArazzoDocument? Document, 
             document = PayloadReplacements.Resolve(written, diagnostics);
             workflows = WorkflowResolver.Resolve(document);
             DocumentValidator.Validate(written, workflows, diagnostics);
+            workflows = WorkflowResolver.CalleesFirst(workflows);
         }
 
         return new ValidatedFile(parsed.FilePath, document, workflows, diagnostics.ToEquatableArray());

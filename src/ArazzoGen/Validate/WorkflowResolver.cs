@@ -13,12 +13,11 @@ namespace ArazzoGen.Validate;
 /// </summary>
 internal static class WorkflowResolver
 {
-    /// <returns>Every workflow of the document, each after the workflows it runs or depends on.</returns>
+    /// <returns>Every workflow of the document, in document order (the order the rules report in).</returns>
     public static EquatableArray<ResolvedWorkflow> Resolve(ArazzoDocument document)
     {
         var byId = DocumentIndex.For(document).ById;
-        var resolved = document.Workflows.Select(w => Resolve(w, document.Components, byId)).ToList();
-        return CalleesFirst(resolved).ToEquatableArray();
+        return document.Workflows.Select(w => Resolve(w, document.Components, byId)).ToEquatableArray();
     }
 
     private static ResolvedWorkflow Resolve(Workflow workflow, Components components, IReadOnlyDictionary<string, Workflow> byId)
@@ -77,7 +76,7 @@ internal static class WorkflowResolver
     /// A goto to the workflow it is in: a restart from its first step, compiled as a jump within the
     /// same run (bounded by the step budget), so it is no call cycle.
     /// </summary>
-    public static bool RestartsItself(Workflow workflow, WorkflowAction action) =>
+    private static bool RestartsItself(Workflow workflow, WorkflowAction action) =>
         action.Type.Value == ActionKind.Goto && action.WorkflowId?.Value == workflow.WorkflowId.Value;
 
     private static bool LoopsItself(Step step, WorkflowAction action) =>
@@ -92,10 +91,10 @@ internal static class WorkflowResolver
             .Any(e => e.Root == ExpressionRoot.Steps && e.Segment(0) == step.StepId.Value && e.Segment(1) == "outputs");
 
     /// <summary>
-    /// The workflows, each after those it runs or depends on (depth first, without recursion: a chain
+    /// The workflows in the order Bind binds them: each after those it runs or depends on (depth first, without recursion: a chain
     /// of thousands of workflows must not overflow the stack; a cycle is cut).
     /// </summary>
-    private static List<ResolvedWorkflow> CalleesFirst(List<ResolvedWorkflow> workflows)
+    public static EquatableArray<ResolvedWorkflow> CalleesFirst(EquatableArray<ResolvedWorkflow> workflows)
     {
         var byId = new Dictionary<string, int>(System.StringComparer.Ordinal);
         for (var i = workflows.Count - 1; i >= 0; i--)
@@ -134,7 +133,7 @@ internal static class WorkflowResolver
             }
         }
 
-        return order;
+        return order.ToEquatableArray();
 
         IEnumerable<int> Callees(int workflow) =>
             workflows[workflow].Runs.Concat(workflows[workflow].Workflow.DependsOn)

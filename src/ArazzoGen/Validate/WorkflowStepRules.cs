@@ -17,8 +17,7 @@ internal static class WorkflowStepRules
     public static void Check(ArazzoDocument document, EquatableArray<ResolvedWorkflow> workflows, DiagnosticBag diagnostics)
     {
         var index = DocumentIndex.For(document);
-        var inDocumentOrder = workflows.OrderBy(w => w.Workflow.Span.Start).ToList();
-        foreach (var step in inDocumentOrder.SelectMany(w => w.Steps))
+        foreach (var step in workflows.SelectMany(w => w.Steps))
         {
             if (CalledWorkflow(step.Step, index.ById) is { } called)
             {
@@ -29,7 +28,7 @@ internal static class WorkflowStepRules
         // Each workflow on a cycle reports it once, at the step or action that starts it.
         var byId = workflows.GroupBy(w => w.WorkflowId).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
         var cycles = Cycles.Find(index.Ids, id => byId.TryGetValue(id, out var w) ? w.Runs.Select(r => r.Value) : Enumerable.Empty<string>());
-        foreach (var workflow in inDocumentOrder)
+        foreach (var workflow in workflows)
         {
             if (cycles.TryGetValue(workflow.WorkflowId, out var cycle) && workflow.Runs.FirstOrDefault(r => r.Value == cycle.Path[1]) is { } at)
             {
