@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ArazzoGen.Tool;
@@ -39,7 +40,11 @@ internal static class CheckCommand
     }
 
     /// <summary>The generator's diagnostics for <paramref name="files"/>, as a build with those references reports them.</summary>
-    public static ImmutableArray<Diagnostic> Diagnose(IEnumerable<string> files, IEnumerable<string> references)
+    public static ImmutableArray<Diagnostic> Diagnose(IEnumerable<string> files, IEnumerable<string> references) =>
+        RunGenerator(files, references, new Dictionary<string, string>()).Diagnostics;
+
+    /// <summary>Runs the generator on <paramref name="files"/> with those references and MSBuild properties (<c>build_property.X</c>).</summary>
+    public static GeneratorDriverRunResult RunGenerator(IEnumerable<string> files, IEnumerable<string> references, IReadOnlyDictionary<string, string> properties)
     {
         var compilation = CSharpCompilation.Create(
             "ArazzoCheck",
@@ -47,8 +52,8 @@ internal static class CheckCommand
             FrameworkReferences().Concat(references.Select(r => MetadataReference.CreateFromFile(Path.GetFullPath(r)))),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var texts = files.Select(f => (AdditionalText)new FileText(Path.GetFullPath(f))).ToImmutableArray();
-        var driver = CSharpGeneratorDriver.Create([new ArazzoGenerator().AsSourceGenerator()], texts);
-        return driver.RunGenerators(compilation).GetRunResult().Diagnostics;
+        var driver = CSharpGeneratorDriver.Create([new ArazzoGenerator().AsSourceGenerator()], texts, optionsProvider: new BuildProperties(properties));
+        return driver.RunGenerators(compilation).GetRunResult();
     }
 
     private static IEnumerable<string> Files(IEnumerable<string> paths) =>
@@ -69,6 +74,25 @@ internal static class CheckCommand
             .Split(Path.PathSeparator)
             .Where(p => p.EndsWith(".dll", StringComparison.Ordinal) && Path.GetDirectoryName(p) == folder)
             .Select(p => MetadataReference.CreateFromFile(p));
+    }
+
+    /// <summary>MSBuild properties as the compiler shows them to a generator.</summary>
+    private sealed class BuildProperties(IReadOnlyDictionary<string, string> properties) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global = new(properties);
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.None;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.None;
+
+        private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public static readonly Options None = new(new Dictionary<string, string>());
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
     }
 
     private sealed class FileText(string path) : AdditionalText

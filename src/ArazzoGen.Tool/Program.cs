@@ -11,5 +11,12 @@ var workflowId = new Option<string?>("--workflow", "-w") { Description = "Only t
 var graph = new Command("graph", "Print a Mermaid flowchart of each workflow: steps, success and failure branches with their criteria, polls and retries as loops, ends, workflows run.") { file, workflowId };
 graph.SetAction(parse => GraphCommand.Run(parse.GetValue(file)!, parse.GetValue(workflowId), Console.Out));
 
-var root = new RootCommand("ArazzoGen: compile Arazzo workflows into typed C# that calls the AWS SDK.") { check, graph };
+var aslFile = new Argument<string>("file") { Description = "An Arazzo workflow document." };
+var aslWorkflow = new Option<string?>("--workflow", "-w") { Description = "Only this workflow (default: every workflow of the file)." };
+var aslOutput = new Option<string?>("--output", "-o") { Description = "Write the definition to this file (or, for several workflows, <workflowId>.asl.json files in this folder); default: print it." };
+var aslReferences = new Option<string[]>("--reference", "-r") { Description = "AWS SDK assemblies (and AWSSDK.Core) the workflow binds against, as the build does.", AllowMultipleArgumentsPerToken = true };
+var asl = new Command("asl", "Write each workflow as an AWS Step Functions state machine (Amazon States Language), as the build does with ArazzoStateMachines set.") { aslFile, aslWorkflow, aslOutput, aslReferences };
+asl.SetAction(parse => AslCommand.Run(parse.GetValue(aslFile)!, parse.GetValue(aslWorkflow), parse.GetValue(aslOutput), parse.GetValue(aslReferences) ?? [], Console.Out));
+
+var root = new RootCommand("ArazzoGen: compile Arazzo workflows into typed C# that calls the AWS SDK.") { check, graph, asl };
 return await root.Parse(args).InvokeAsync();

@@ -132,7 +132,7 @@ internal sealed class ExpressionBinder
                         return null;
                     }
 
-                    steps.Add(new PathStep(PathStepKind.Member, property.Name, 0));
+                    steps.Add(new PathStep(PathStepKind.Member, property.Name, 0, ApiNames.RenamedFrom(member, property.Name), _scope.Types.Constraints(property).Required));
                     current = property.Type;
                     shape = api?.Shape(member?.Target);
                     break;

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using ArazzoGen.Model;
 using ArazzoGen.Bind.Model;
+using ArazzoGen.Bind.StateMachines;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
 using ArazzoGen.Validate;
@@ -41,6 +42,11 @@ internal static class FileBinder
         var external = new ExternalWorkflows(input.Referenced, catalog, settings.Namespace, cancellationToken);
         external.Binding(file.FilePath);
         var (workflows, _) = BindDocument(document, file.Workflows, catalog, settings.Namespace, external, diagnostics, cancellationToken, input.Descriptions);
+        if (settings.StateMachines)
+        {
+            workflows = workflows.Select(w => w with { StateMachine = StateMachineBinder.Bind(w, file.Workflows.First(r => r.WorkflowId == w.WorkflowId), diagnostics) }).ToEquatableArray();
+        }
+
         return new BoundFile(file.FilePath, workflows, diagnostics.ToEquatableArray());
     }
 

@@ -3,7 +3,8 @@ using System.Linq;
 namespace ArazzoGen.Bind;
 
 /// <summary>MSBuild properties the generator reads (made compiler-visible by build/ArazzoGen.props).</summary>
-internal sealed record GeneratorSettings(string Namespace)
+/// <param name="StateMachines">ArazzoStateMachines=true: each workflow class also carries its Step Functions definition (StateMachineDefinition).</param>
+internal sealed record GeneratorSettings(string Namespace, bool StateMachines = false)
 {
     public static GeneratorSettings From(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options)
     {
@@ -12,7 +13,8 @@ internal sealed record GeneratorSettings(string Namespace)
             : options.TryGetValue("build_property.RootNamespace", out var root) && !string.IsNullOrWhiteSpace(root)
                 ? root + ".Workflows"
                 : "ArazzoWorkflows";
-        return new GeneratorSettings(Sanitize(ns));
+        var stateMachines = options.TryGetValue("build_property.ArazzoStateMachines", out var asl) && string.Equals(asl?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
+        return new GeneratorSettings(Sanitize(ns), stateMachines);
     }
 
     private static string Sanitize(string ns) =>

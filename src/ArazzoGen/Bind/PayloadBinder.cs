@@ -97,7 +97,7 @@ internal sealed class PayloadBinder
 
             if (bound is not null)
             {
-                inits.Add(new MemberInit(property.Name, bound));
+                inits.Add(new MemberInit(property.Name, bound, ApiNames.RenamedFrom(member, property.Name)));
             }
         }
 
@@ -231,7 +231,7 @@ internal sealed class PayloadBinder
             case SdkTypeKind.Constant when literal.Kind == LiteralKind.String:
                 if (KnownField(literal.Text, target) is { } field)
                 {
-                    return new LiteralBound(LiteralSpelling.ConstantField, field, target);
+                    return new LiteralBound(LiteralSpelling.ConstantField, field, target, literal.Text);
                 }
 
                 Diagnostics.Add(DiagnosticDescriptors.UnknownEnumValue, literal.Span, literal.Text, ShortName(target.Name), string.Join(", ", target.KnownValues.Take(12)) + (target.KnownValues.Count > 12 ? ", ..." : string.Empty));
@@ -293,7 +293,7 @@ internal sealed class PayloadBinder
             case SdkTypeKind.Enum:
                 if (KnownField(text, target) is { } field)
                 {
-                    bound = new LiteralBound(LiteralSpelling.ConstantField, field, target);
+                    bound = new LiteralBound(LiteralSpelling.ConstantField, field, target, text);
                     return true;
                 }
 

@@ -15,6 +15,24 @@ internal static class WaiterDefaults
     /// <summary>The delay before a failure retry when neither retryAfter nor a waiter gives one.</summary>
     public const double FallbackRetryDelaySeconds = 1;
 
+    /// <summary>The first wait of the run time's backoff (<c>PollDelay.BackoffStart</c>), which doubles up to half the waiter's delay.</summary>
+    public const double BackoffStartSeconds = 5;
+
+    /// <summary>How long a poll without retryLimit runs (<c>WorkflowOptions.DefaultPollDeadline</c>).</summary>
+    public const double DefaultPollDeadlineSeconds = 24 * 60 * 60;
+
+    /// <summary>How many waits of <paramref name="first"/> seconds, doubling up to <paramref name="cap"/>, fit in <paramref name="deadline"/> seconds.</summary>
+    public static long WaitsWithin(double deadline, double first, double cap)
+    {
+        long waits = 0;
+        for (double elapsed = 0, wait = first; elapsed + wait <= deadline; elapsed += wait, wait = System.Math.Min(wait * 2, cap))
+        {
+            waits++;
+        }
+
+        return waits;
+    }
+
     private static readonly Dictionary<string, (double Delay, string Waiter)> Delays = new()
     {
         ["IAmazonSageMaker.DescribeTrainingJob"] = (120, "SageMaker TrainingJobCompletedOrStopped"),

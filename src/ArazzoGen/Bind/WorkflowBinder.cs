@@ -506,7 +506,8 @@ internal sealed class WorkflowBinder
             .Where(p => p is { Type.SpecialType: SpecialType.System_String } && !request.Members.Any(set => set.Member == p.Name))
             .Select(p => p!.Name)
             .ToEquatableArray();
-        return new OperationCall(_clients.ForSource(call.Source, SdkTypes.Name(call.Client)).Property, call.Method.Name, request, tokens);
+        var api = call.Api is { } service && operation is not null ? new ApiOperation(service.ServiceId, operation.Name) : null;
+        return new OperationCall(_clients.ForSource(call.Source, SdkTypes.Name(call.Client)).Property, call.Method.Name, request, tokens, api);
     }
 
     /// <summary>A query parameter the operation's request URI fixes (S3 ListObjectsV2's <c>list-type=2</c>): the SDK sends it; another value would be another operation.</summary>

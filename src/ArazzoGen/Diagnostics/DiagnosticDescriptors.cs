@@ -289,6 +289,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UntypedInputUse = Error(
         "ARZ1034", "Input without a type used where nothing decides one", "Input '{0}' has no schema type, and nothing decides one here (no SDK member takes it); give the input a schema type, or use it where an SDK member decides its type");
 
+    public static readonly DiagnosticDescriptor NotExpressibleAsStateMachine = Warning(
+        "ARZ1035", "Workflow cannot be written as a Step Functions state machine", "Workflow '{0}' gets no state machine definition: Amazon States Language (JSONPath) cannot express {1}; the C# class is generated as usual");
+
     public static readonly DiagnosticDescriptor ParameterPayloadConflict = Error(
         "ARZ1024", "Parameter and payload set one member to different values", "Parameter '{0}' (in: {1}) and the payload both set '{0}', to different values; the SDK request has one member for it: keep one of them, or give both the same value");
 

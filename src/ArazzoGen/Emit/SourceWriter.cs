@@ -20,6 +20,13 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>A line as it is, without indentation: the inside of a verbatim string.</summary>
+    public SourceWriter Verbatim(string line)
+    {
+        _text.Append(line).Append('\n');
+        return this;
+    }
+
     /// <summary>Writes <c>{</c>, indents until the returned scope is disposed, then writes <c>}</c> (plus <paramref name="closing"/>).</summary>
     public IDisposable Block(string? header = null, string closing = "")
     {

@@ -29,4 +29,8 @@ internal static class ApiNames
 
         return shape?.FindMember(name) is { IsInlined: false } member ? (member.PropertyIn(properties), member) : (null, null);
     }
+
+    /// <summary>The model's name of <paramref name="member"/> when the SDK property has another (S3 renames many); null when they agree.</summary>
+    public static string? RenamedFrom(AwsMember? member, string property) =>
+        member is { IsInlined: false } && !string.Equals(member.Name, property, System.StringComparison.Ordinal) ? member.Name : null;
 }

@@ -77,8 +77,12 @@ internal enum LiteralSpelling
 }
 
 /// <summary>A literal from the document: its text as written (numbers in invariant form) and how it is spelled.</summary>
-internal sealed record LiteralBound(LiteralSpelling Spelling, string Text, TypeRef Type) : BoundValue(Type)
+/// <param name="ValueText">For a <see cref="LiteralSpelling.ConstantField"/>, the value the API sends (the field's name is not always it: <c>ml.m5.xlarge</c>).</param>
+internal sealed record LiteralBound(LiteralSpelling Spelling, string Text, TypeRef Type, string? ValueText = null) : BoundValue(Type)
 {
+    /// <summary>The literal as the API sends it.</summary>
+    public string WireText => ValueText ?? Text;
+
     public static LiteralBound String(string text) => new(LiteralSpelling.String, text, TypeRef.String);
 }
 
@@ -101,7 +105,12 @@ internal enum PathStepKind
     MapKey,
 }
 
-internal sealed record PathStep(PathStepKind Kind, string Name, int Index);
+/// <param name="ApiName">A member's name in the AWS API when the SDK renamed it (null: the same); a state machine reads the API's names.</param>
+/// <param name="IsRequired">The model says the member is always there (a state machine need not guard its absence).</param>
+internal sealed record PathStep(PathStepKind Kind, string Name, int Index, string? ApiName = null, bool IsRequired = false)
+{
+    public string WireMember => ApiName ?? Name;
+}
 
 /// <summary>
 /// <c>$statusCode</c> where no call of its own is made: in workflow outputs the status of the run's
@@ -141,7 +150,11 @@ internal sealed record TemplateChunk(string? Text, BoundValue? Value);
 /// <summary><c>new T { A = ..., B = ... }</c>.</summary>
 internal sealed record NewObjectBound(EquatableArray<MemberInit> Members, TypeRef Type) : BoundValue(Type);
 
-internal sealed record MemberInit(string Member, BoundValue Value);
+/// <param name="ApiName">The member's name in the AWS API when the SDK renamed it (null: the same); a state machine sends the API's names.</param>
+internal sealed record MemberInit(string Member, BoundValue Value, string? ApiName = null)
+{
+    public string WireMember => ApiName ?? Member;
+}
 
 /// <summary><c>new List&lt;T&gt; { ... }</c>.</summary>
 internal sealed record NewListBound(EquatableArray<BoundValue> Items, TypeRef Type) : BoundValue(Type);

@@ -24,7 +24,8 @@ internal sealed record BoundWorkflow(
     EquatableArray<string> Dependencies,
     EquatableArray<RegexField> Regexes,
     bool UsesNodeQueries,
-    StateModel State)
+    StateModel State,
+    AslObject? StateMachine = null)
 {
     /// <summary>The workflows this one depends on (dependsOn), run before its first step.</summary>
     public System.Collections.Generic.IEnumerable<ActionWorkflow> DependencyRuns => Dependencies.Select(id => ActionWorkflows.First(a => a.Call.WorkflowId == id));
@@ -110,10 +111,14 @@ internal abstract record BoundCall;
 
 /// <summary><c>operationId</c>: <c>client.XAsync(new XRequest { ... }, ct)</c>.</summary>
 /// <param name="IdempotencyTokens">Request members the service recognises a repeated request by (<c>ClientToken</c>) that the workflow does not set.</param>
-internal sealed record OperationCall(string ClientProperty, string SdkMethod, NewObjectBound Request, EquatableArray<string> IdempotencyTokens) : BoundCall
+/// <param name="Api">The operation as the AWS service model names it, when the model is known (what a state machine's Task calls).</param>
+internal sealed record OperationCall(string ClientProperty, string SdkMethod, NewObjectBound Request, EquatableArray<string> IdempotencyTokens, ApiOperation? Api = null) : BoundCall
 {
     public string OperationName => SdkMethod.Substring(0, SdkMethod.Length - "Async".Length);
 }
+
+/// <summary>An AWS operation by the service model's names: the service id (<c>SageMaker</c>, <c>DynamoDB</c>, <c>ACM PCA</c>) and the operation (<c>CreateTrainingJob</c>).</summary>
+internal sealed record ApiOperation(string ServiceId, string Operation);
 
 /// <summary>
 /// <c>workflowId</c>: the generated class of that workflow, run with inputs from the step's
