@@ -67,6 +67,19 @@ internal static class SdkCompilation
         return (driver.GetRunResult(), output);
     }
 
+    /// <summary>Runs the generator as a project with <c>ArazzoStateMachines</c> set to true does.</summary>
+    public static (GeneratorDriverRunResult Run, Compilation Output) GenerateWithStateMachines(IEnumerable<(string Path, string Text)> files, params string[] sources)
+    {
+        var compilation = Create(true, Array.Empty<MetadataReference>(), sources.Length == 0 ? new[] { "namespace Consumer { internal static class Placeholder { } }" } : sources);
+        var driver = GeneratorRunner.CreateDriver(
+            files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
+            trackSteps: true,
+            parseOptions: ParseOptions,
+            options: new TestOptionsProvider(("build_property.ArazzoStateMachines", "true")));
+        (driver, var output) = GeneratorHarness.Run(driver, compilation);
+        return (driver.GetRunResult(), output);
+    }
+
     public static IEnumerable<(string Path, string Text)> Seeds() =>
         RepoPaths.SeedFiles.Select(f => ("/repo/workflows/" + f, File.ReadAllText(RepoPaths.Workflow(f)))).Append(NeptuneOpenApi("/repo"));
 

@@ -13,11 +13,14 @@ internal static class Snapshot
     private static string ScrubVersion(string source) =>
         System.Text.RegularExpressions.Regex.Replace(source, @"GeneratedCode\(""ArazzoGen"", ""[^""]*""\)", @"GeneratedCode(""ArazzoGen"", ""{version}"")");
 
-    public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
+    public static void Match(string name, string actual, [CallerFilePath] string callerPath = "") => MatchFile(name, actual, "cs", callerPath);
+
+    /// <summary>As <see cref="Match"/>, for text that is not C# (<paramref name="extension"/>: json).</summary>
+    public static void MatchFile(string name, string actual, string extension, [CallerFilePath] string callerPath = "")
     {
         var folder = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots");
-        var verified = Path.Combine(folder, name + ".verified.cs");
-        var received = Path.Combine(folder, name + ".received.cs");
+        var verified = Path.Combine(folder, name + ".verified." + extension);
+        var received = Path.Combine(folder, name + ".received." + extension);
         actual = ScrubVersion(actual.Replace("\r\n", "\n"));
         if (File.Exists(verified) && File.ReadAllText(verified).Replace("\r\n", "\n") == actual)
         {

@@ -22,6 +22,12 @@ internal sealed class StateMachineBinder
     public const string InvalidInputs = "Inputs are invalid";
     public const string WorkflowOutputs = "Workflow outputs";
 
+    /// <summary>
+    /// The most polls of one step an execution makes: each costs about 15 history events (Task,
+    /// Choice, Wait, Pass), and Step Functions ends a Standard execution at 25,000.
+    /// </summary>
+    public const long MaxPollsPerExecution = 1000;
+
     private readonly BoundWorkflow _workflow;
     private readonly ResolvedWorkflow _resolved;
     private readonly Dictionary<string, (BoundStep Poll, SyncJob Job)> _syncJobs = new(StringComparer.Ordinal);
@@ -412,7 +418,7 @@ internal sealed class StateMachineBinder
         var path = StatePaths.Poll(step.StepId);
         var cap = poll.IsFixed ? poll.DelaySeconds : Math.Max(WaiterDefaults.BackoffStartSeconds, poll.DelaySeconds / 2);
         var first = poll.IsFixed ? cap : Math.Min(WaiterDefaults.BackoffStartSeconds, cap);
-        var limit = poll.RetryLimit ?? WaiterDefaults.WaitsWithin(WaiterDefaults.DefaultPollDeadlineSeconds, first, cap);
+        var limit = Math.Min(poll.RetryLimit ?? WaiterDefaults.WaitsWithin(WaiterDefaults.DefaultPollDeadlineSeconds, first, cap), MaxPollsPerExecution);
         _polls.Add(new AslMember(step.StepId, poll.IsFixed
             ? AslObject.Of(("attempts", AslNode.Number(0)))
             : AslObject.Of(("attempts", AslNode.Number(0)), ("wait", AslNode.Number(WholeSeconds(first))))));
@@ -432,7 +438,7 @@ internal sealed class StateMachineBinder
 
         Add(NextPollName(step), AslObject.Of(
             ("Type", AslNode.String("Choice")),
-            ("Comment", AslNode.String($"Polls at most {limit} times ({(poll.RetryLimit is null ? "the C# class's default 24-hour deadline" : "retryLimit")}), waiting {(poll.IsFixed ? $"{WholeSeconds(cap)} s" : $"from {WholeSeconds(first)} s, doubling, up to {WholeSeconds(cap)} s")} ({poll.DelaySource}).")),
+            ("Comment", AslNode.String($"Polls at most {limit} times ({(limit == MaxPollsPerExecution ? "an execution's history holds 25,000 events" : poll.RetryLimit is null ? "the C# class's default 24-hour deadline" : "retryLimit")}), waiting {(poll.IsFixed ? $"{WholeSeconds(cap)} s" : $"from {WholeSeconds(first)} s, doubling, up to {WholeSeconds(cap)} s")} ({poll.DelaySource}).")),
             ("Choices", AslArray.Of(choices)),
             ("Default", AslNode.String(poll.IsFixed ? waitCap : wait))));
         if (!poll.IsFixed)
