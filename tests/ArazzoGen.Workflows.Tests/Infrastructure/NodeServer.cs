@@ -12,11 +12,6 @@ namespace ArazzoGen.Workflows.Tests.Infrastructure;
 /// </summary>
 internal sealed class NodeServer : IDisposable
 {
-    // Several test classes use these servers and xunit runs them in parallel. `npm ci` starts by deleting
-    // node_modules, so a second install would pull a package out from under a server another class has
-    // just started: install once per process, behind this gate.
-    private static readonly SemaphoreSlim InstallGate = new(1, 1);
-
     private readonly string _name;
     private readonly string _folder;
     private readonly Func<int, string> _arguments;
@@ -38,7 +33,7 @@ internal sealed class NodeServer : IDisposable
 
     public async Task StartAsync()
     {
-        await EnsureInstalledAsync();
+        await NpmPackages.EnsureInstalledAsync(_folder);
 
         // A port found free can be taken by someone else before the server binds it; try a few.
         for (var attempt = 1; ; attempt++)
@@ -65,24 +60,6 @@ internal sealed class NodeServer : IDisposable
 
         _process?.Dispose();
         _process = null;
-    }
-
-    private async Task EnsureInstalledAsync()
-    {
-        await InstallGate.WaitAsync();
-        try
-        {
-            // npm writes node_modules/.package-lock.json after everything else, so its presence means
-            // a finished install (a package's script alone could be a half-finished one).
-            if (!File.Exists(Path.Combine(_folder, "node_modules", ".package-lock.json")))
-            {
-                Run("npm", "ci --no-audit --no-fund", _folder, TimeSpan.FromMinutes(5));
-            }
-        }
-        finally
-        {
-            InstallGate.Release();
-        }
     }
 
     private async Task<bool> TryStartAsync()
@@ -145,16 +122,5 @@ internal sealed class NodeServer : IDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
-    }
-
-    private static void Run(string file, string arguments, string folder, TimeSpan timeout)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout) || process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {arguments} failed in {folder}: {output.Result}{error.Result}");
-        }
     }
 }

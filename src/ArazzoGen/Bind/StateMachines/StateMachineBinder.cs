@@ -94,10 +94,16 @@ internal sealed class StateMachineBinder
 
         var states = StartStates().ToList();
         states.AddRange(_states);
-        if (Unreachable(states).FirstOrDefault() is { } unreachable)
+        var unreachable = Unreachable(states).ToList();
+        if (unreachable.Contains(WorkflowOutputs))
         {
-            _at = _resolved.Steps.FirstOrDefault(s => s.StepId == unreachable)?.Step.StepId.Span ?? _at;
-            throw new NotExpressibleException($"step '{unreachable}', which only a poll Step Functions runs itself (.sync) leads to");
+            throw new NotExpressibleException("a workflow none of whose paths ends (a state machine needs a state that ends it)");
+        }
+
+        if (unreachable.FirstOrDefault() is { } orphan)
+        {
+            _at = _resolved.Steps.FirstOrDefault(s => s.StepId == orphan)?.Step.StepId.Span ?? _at;
+            throw new NotExpressibleException($"step '{orphan}', to which only the poll of a job Step Functions waits for itself (.sync) leads");
         }
 
         var comment = (_workflow.Summary is { Length: > 0 } summary ? summary.Trim() + " " : string.Empty)

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ArazzoGen.Samples.Simulation;
+using ArazzoGen.Testing;
+
+namespace ArazzoGen.Workflows.Tests.Infrastructure;
+
+/// <summary>
+/// State machine definitions run the way Step Functions would, on this machine: asl-validator checks
+/// them, aws-local-stepfunctions executes them (tests/stepfunctions, installed with npm ci) against a
+/// simulated SageMaker in JavaScript that follows the C# simulator on a virtual clock.
+/// </summary>
+internal static class LocalStepFunctions
+{
+    private static readonly string Folder = Path.Combine(RepoRoot.Path, "tests", "stepfunctions");
+
+    /// <summary>asl-validator's errors for each definition (none: valid).</summary>
+    public static async Task<IReadOnlyDictionary<string, string[]>> ValidateAsync(IReadOnlyDictionary<string, string> definitions)
+    {
+        await NpmPackages.EnsureInstalledAsync(Folder);
+        var folder = Directory.CreateTempSubdirectory("arazzogen-asl-").FullName;
+        var files = definitions.ToDictionary(d => Path.Combine(folder, d.Key + ".asl.json"), d => d.Key);
+        foreach (var (file, id) in files)
+        {
+            await File.WriteAllTextAsync(file, definitions[id]);
+        }
+
+        var printed = NpmPackages.Run("node", "validate.mjs " + string.Join(" ", files.Keys.Select(f => $"\"{f}\"")), Folder, TimeSpan.FromMinutes(2), allowFailure: true);
+        var results = JsonSerializer.Deserialize<Dictionary<string, string[]>>(printed)!;
+        return results.ToDictionary(r => files[r.Key], r => r.Value);
+    }
+
+    /// <summary>Runs <paramref name="definition"/> with <paramref name="input"/> as its execution input, on a simulated SageMaker like <paramref name="simulation"/>.</summary>
+    public static async Task<Execution> RunAsync(string definition, JsonObject input, SimulationOptions simulation, JsonArray? existingTrainingJobs = null)
+    {
+        await NpmPackages.EnsureInstalledAsync(Folder);
+        var scenario = new JsonObject
+        {
+            ["trainingDuration"] = simulation.TrainingDuration.TotalSeconds,
+            ["processingDuration"] = simulation.ProcessingDuration.TotalSeconds,
+            ["endpointCreationDuration"] = simulation.EndpointCreationDuration.TotalSeconds,
+            ["failTraining"] = simulation.FailTraining,
+            ["failProcessing"] = simulation.FailProcessing,
+            ["failEndpoint"] = simulation.FailEndpoint,
+            ["throttledCallsPerOperation"] = simulation.ThrottledCallsPerOperation,
+            ["existingTrainingJobs"] = existingTrainingJobs ?? new JsonArray(),
+        };
+        var request = new JsonObject { ["definition"] = JsonNode.Parse(definition), ["input"] = input.DeepClone(), ["scenario"] = scenario };
+        var file = Path.Combine(Directory.CreateTempSubdirectory("arazzogen-sfn-").FullName, "request.json");
+        await File.WriteAllTextAsync(file, request.ToJsonString());
+        var printed = NpmPackages.Run("node", $"run.mjs \"{file}\"", Folder, TimeSpan.FromMinutes(2));
+        return JsonSerializer.Deserialize<Execution>(printed, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+
+    /// <param name="Status">SUCCEEDED or FAILED.</param>
+    /// <param name="Output">The execution's output, when it succeeded.</param>
+    /// <param name="Error">The error it failed with.</param>
+    /// <param name="Cause">The cause of that error.</param>
+    /// <param name="Calls">How many times the state machine called each SageMaker operation.</param>
+    /// <param name="Seconds">How long the run took on the simulator's clock.</param>
+    public sealed record Execution(string Status, JsonObject? Output, string? Error, string? Cause, Dictionary<string, int> Calls, double Seconds)
+    {
+        public int CallsTo(string operation) => Calls.TryGetValue(operation, out var count) ? count : 0;
+    }
+}

@@ -1,0 +1,181 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Amazon.SageMaker.Model;
+using ArazzoGen.Runtime;
+using ArazzoGen.Samples.Simulation;
+using ArazzoGen.Workflows.Tests.Infrastructure;
+using ArazzoGen.Workflows.Tests.Workflows;
+
+namespace ArazzoGen.Workflows.Tests;
+
+/// <summary>
+/// The Step Functions definitions this project's workflow classes carry (ArazzoStateMachines is set):
+/// every one passes asl-validator, and the SageMaker ones run in aws-local-stepfunctions against a
+/// simulated SageMaker that follows the C# simulator; each run ends with the outputs the class's own
+/// run has on the same simulated timeline.
+/// </summary>
+public class StateMachineRunTests
+{
+    private static readonly Dictionary<string, string> Definitions = typeof(StateMachineRunTests).Assembly.GetTypes()
+        .Where(t => t.Namespace == "ArazzoGen.Workflows.Tests.Workflows")
+        .Select(t => (Id: t.GetField("WorkflowId")?.GetRawConstantValue() as string, Definition: t.GetField("StateMachineDefinition")?.GetRawConstantValue() as string))
+        .Where(d => d.Id is not null && d.Definition is not null)
+        .ToDictionary(d => d.Id!, d => d.Definition!);
+
+    private readonly ManualTimeProvider _clock = new();
+
+    private static JsonObject TrainThenDeployInput => new()
+    {
+        ["trainingJobName"] = "churn",
+        ["trainingImage"] = "xgboost:1",
+        ["roleArn"] = "arn:aws:iam::123456789012:role/SageMaker",
+        ["s3OutputPath"] = "s3://models/",
+        ["instanceType"] = "ml.m5.xlarge",
+        ["instanceCount"] = 1,
+        ["volumeSizeInGB"] = 30,
+        ["maxRuntimeInSeconds"] = 86400,
+        ["modelName"] = "churn",
+        ["inferenceImage"] = "xgboost-inference:1",
+        ["endpointConfigName"] = "churn",
+        ["variantName"] = "AllTraffic",
+        ["initialInstanceCount"] = 1,
+        ["hostingInstanceType"] = "ml.m5.large",
+        ["endpointName"] = "churn",
+    };
+
+    [Fact]
+    public async Task Every_definition_the_workflow_classes_carry_passes_asl_validator()
+    {
+        Assert.Superset(new HashSet<string> { "train-then-deploy", "preprocess-train-deploy", "register-latest-completed-training", "wait-for-table", "ensure-table-write-read", "train-and-poll-job" }, Definitions.Keys.ToHashSet());
+
+        var errors = await LocalStepFunctions.ValidateAsync(Definitions);
+
+        Assert.Equal(Definitions.Keys.Order(), errors.Keys.Order());
+        Assert.All(errors, e => Assert.True(e.Value.Length == 0, $"{e.Key}: {string.Join("; ", e.Value)}"));
+    }
+
+    public static TheoryData<string, bool, bool> TrainThenDeployCases => new()
+    {
+        { "completed", false, false },
+        { "training failed", true, false },
+        { "endpoint failed", false, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(TrainThenDeployCases))]
+    public async Task Train_then_deploy_on_Step_Functions_ends_with_the_outputs_of_the_classs_own_run(string scenario, bool failTraining, bool failEndpoint)
+    {
+        var simulation = new SimulationOptions { TrainingDuration = TimeSpan.FromMinutes(41), EndpointCreationDuration = TimeSpan.FromMinutes(8), FailTraining = failTraining, FailEndpoint = failEndpoint };
+        var sageMaker = new SimulatedSageMaker(_clock, simulation);
+        var inProcess = await new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(sageMaker.Client), new WorkflowOptions { TimeProvider = _clock }).RunAsync(SampleInputs.TrainThenDeploy());
+
+        var execution = await LocalStepFunctions.RunAsync(Definitions["train-then-deploy"], TrainThenDeployInput, simulation);
+
+        Assert.True(execution.Status == "SUCCEEDED", $"{scenario}: {execution.Error} {execution.Cause}");
+        AssertSameOutputs(inProcess, execution.Output!);
+        // Step Functions waits for the training job itself (.sync): the state machine never describes it.
+        Assert.Equal(0, execution.CallsTo("DescribeTrainingJob"));
+        Assert.True(sageMaker.CallsTo("DescribeTrainingJob") > 1);
+        // The endpoint is polled with the class's delays: as many Describes, on the same timeline.
+        Assert.Equal(sageMaker.CallsTo("DescribeEndpoint"), execution.CallsTo("DescribeEndpoint"));
+        Assert.Equal(failTraining ? 0 : 1, execution.CallsTo("CreateEndpoint"));
+    }
+
+    [Fact]
+    public async Task The_pipeline_on_Step_Functions_retries_throttling_and_ends_as_the_class_does()
+    {
+        var simulation = new SimulationOptions { ThrottledCallsPerOperation = 2 };
+        var sageMaker = new SimulatedSageMaker(_clock, simulation);
+        var inputs = new PreprocessTrainDeployWorkflow.Inputs
+        {
+            JobName = "churn",
+            RoleArn = "arn:aws:iam::123456789012:role/SageMaker",
+            RawDataS3Uri = "s3://data/raw",
+            PreprocessedDataS3Uri = "s3://data/preprocessed",
+            PreprocessingImage = "sklearn:0.20",
+            TrainingImage = "xgboost:1",
+            ModelOutputS3Uri = "s3://models",
+            InferenceImage = "xgboost-inference:1",
+        };
+        var inProcess = await new PreprocessTrainDeployWorkflow(new PreprocessTrainDeployWorkflow.Clients(sageMaker.Client), new WorkflowOptions { TimeProvider = _clock, TransientRetries = 0 }).RunAsync(inputs);
+        var input = new JsonObject
+        {
+            ["jobName"] = "churn",
+            ["roleArn"] = "arn:aws:iam::123456789012:role/SageMaker",
+            ["rawDataS3Uri"] = "s3://data/raw",
+            ["preprocessedDataS3Uri"] = "s3://data/preprocessed",
+            ["preprocessingImage"] = "sklearn:0.20",
+            ["trainingImage"] = "xgboost:1",
+            ["modelOutputS3Uri"] = "s3://models",
+            ["inferenceImage"] = "xgboost-inference:1",
+        };
+
+        var execution = await LocalStepFunctions.RunAsync(Definitions["preprocess-train-deploy"], input, simulation);
+
+        Assert.True(execution.Status == "SUCCEEDED", $"{execution.Error} {execution.Cause}");
+        AssertSameOutputs(inProcess, execution.Output!);
+        Assert.Equal("InService", (string?)execution.Output!["endpointStatus"]);
+        // Each create was throttled twice, then retried by the task's Retry (retryThrottled: 5 after 2 s).
+        Assert.Equal(3, execution.CallsTo("CreateProcessingJob"));
+        Assert.Equal(3, execution.CallsTo("CreateTrainingJob"));
+        Assert.Equal(3, execution.CallsTo("CreateEndpoint"));
+    }
+
+    [Fact]
+    public async Task Register_latest_on_Step_Functions_ends_after_an_empty_list_and_registers_the_newest_completed_job()
+    {
+        var input = new JsonObject { ["modelName"] = "churn", ["inferenceImage"] = "image", ["executionRoleArn"] = "arn:aws:iam::123456789012:role/SageMaker" };
+        var inputs = new RegisterLatestCompletedTrainingWorkflow.Inputs { ModelName = "churn", InferenceImage = "image", ExecutionRoleArn = "arn:aws:iam::123456789012:role/SageMaker" };
+
+        var empty = new SimulatedSageMaker(_clock, new SimulationOptions());
+        var noneInProcess = await new RegisterLatestCompletedTrainingWorkflow(new RegisterLatestCompletedTrainingWorkflow.Clients(empty.Client), new WorkflowOptions { TimeProvider = _clock }).RunAsync(inputs);
+        var none = await LocalStepFunctions.RunAsync(Definitions["register-latest-completed-training"], input, new SimulationOptions());
+
+        Assert.True(none.Status == "SUCCEEDED", $"{none.Error} {none.Cause}");
+        AssertSameOutputs(noneInProcess, none.Output!);
+        Assert.Null(none.Output!["latestTrainingJobName"]);
+        Assert.Equal(0, none.CallsTo("DescribeTrainingJob"));
+
+        var withJob = new SimulatedSageMaker(_clock, new SimulationOptions());
+        await withJob.Client.CreateTrainingJobAsync(new CreateTrainingJobRequest
+        {
+            TrainingJobName = "nightly-7",
+            RoleArn = "arn:aws:iam::123456789012:role/SageMaker",
+            AlgorithmSpecification = new AlgorithmSpecification { TrainingImage = "xgboost:1", TrainingInputMode = "File" },
+            OutputDataConfig = new OutputDataConfig { S3OutputPath = "s3://models" },
+        });
+        _clock.Advance(TimeSpan.FromHours(1));
+        var registeredInProcess = await new RegisterLatestCompletedTrainingWorkflow(new RegisterLatestCompletedTrainingWorkflow.Clients(withJob.Client), new WorkflowOptions { TimeProvider = _clock }).RunAsync(inputs);
+        var existing = new JsonArray(new JsonObject { ["name"] = "nightly-7", ["ageSeconds"] = 3600, ["outputPath"] = "s3://models" });
+
+        var registered = await LocalStepFunctions.RunAsync(Definitions["register-latest-completed-training"], input, new SimulationOptions(), existing);
+
+        Assert.True(registered.Status == "SUCCEEDED", $"{registered.Error} {registered.Cause}");
+        AssertSameOutputs(registeredInProcess, registered.Output!);
+        Assert.Equal("s3://models/nightly-7/output/model.tar.gz", (string?)registered.Output!["modelArtifacts"]);
+    }
+
+    [Fact]
+    public async Task An_input_of_the_wrong_type_fails_the_execution_before_any_call_as_the_class_refuses_it()
+    {
+        var input = TrainThenDeployInput;
+        input["instanceCount"] = "one";
+
+        var execution = await LocalStepFunctions.RunAsync(Definitions["train-then-deploy"], input, new SimulationOptions());
+
+        Assert.Equal(("FAILED", "ArazzoGen.InvalidInput"), (execution.Status, execution.Error));
+        Assert.Empty(execution.Calls);
+    }
+
+    /// <summary>Each output of the execution equals the class's output of that name (its property in PascalCase), compared as text.</summary>
+    private static void AssertSameOutputs(object inProcess, JsonObject output)
+    {
+        Assert.NotEmpty(output);
+        foreach (var (name, value) in output)
+        {
+            var property = inProcess.GetType().GetProperty(char.ToUpperInvariant(name[0]) + name[1..], BindingFlags.Public | BindingFlags.Instance);
+            Assert.True(property is not null, $"the class's outputs have no {name}");
+            Assert.Equal(property.GetValue(inProcess)?.ToString(), value?.ToString());
+        }
+    }
+}
