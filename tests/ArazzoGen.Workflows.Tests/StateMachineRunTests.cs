@@ -1,10 +1,14 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Amazon.SageMaker.Model;
 using ArazzoGen.Runtime;
 using ArazzoGen.Samples.Simulation;
 using ArazzoGen.Workflows.Tests.Infrastructure;
 using ArazzoGen.Workflows.Tests.Workflows;
+using NSubstitute;
+using static ArazzoGen.Workflows.Tests.Infrastructure.Aws;
 
 namespace ArazzoGen.Workflows.Tests;
 
@@ -146,7 +150,7 @@ public class StateMachineRunTests
         });
         _clock.Advance(TimeSpan.FromHours(1));
         var registeredInProcess = await new RegisterLatestCompletedTrainingWorkflow(new RegisterLatestCompletedTrainingWorkflow.Clients(withJob.Client), new WorkflowOptions { TimeProvider = _clock }).RunAsync(inputs);
-        var existing = new JsonArray(new JsonObject { ["name"] = "nightly-7", ["ageSeconds"] = 3600, ["outputPath"] = "s3://models" });
+        var existing = new JsonObject { ["existingTrainingJobs"] = new JsonArray(new JsonObject { ["name"] = "nightly-7", ["ageSeconds"] = 3600, ["outputPath"] = "s3://models" }) };
 
         var registered = await LocalStepFunctions.RunAsync(Definitions["register-latest-completed-training"], input, new SimulationOptions(), existing);
 
@@ -167,7 +171,55 @@ public class StateMachineRunTests
         Assert.Empty(execution.Calls);
     }
 
-    /// <summary>Each output of the execution equals the class's output of that name (its property in PascalCase), compared as text.</summary>
+    [Fact]
+    public async Task A_workflow_that_runs_others_starts_their_state_machines_as_nested_executions_and_ends_as_the_class_does()
+    {
+        var simulation = new SimulationOptions { TrainingDuration = TimeSpan.FromMinutes(20), EndpointCreationDuration = TimeSpan.FromMinutes(6) };
+        var sageMaker = new SimulatedSageMaker(_clock, simulation);
+        var inputs = new TrainAndDeployWorkflow.Inputs { JobName = "churn", TrainingImage = "xgboost:1", InferenceImage = "xgboost-inference:1", RoleArn = "arn:aws:iam::123456789012:role/SageMaker", S3OutputPath = "s3://models/churn/", EndpointName = "churn" };
+        var inProcess = await new TrainAndDeployWorkflow(new TrainAndDeployWorkflow.Clients(sageMaker.Client), new WorkflowOptions { TimeProvider = _clock }).RunAsync(inputs);
+        var input = new JsonObject { ["jobName"] = "churn", ["trainingImage"] = "xgboost:1", ["inferenceImage"] = "xgboost-inference:1", ["roleArn"] = "arn:aws:iam::123456789012:role/SageMaker", ["s3OutputPath"] = "s3://models/churn/", ["endpointName"] = "churn" };
+        var children = new[] { "train-model", "deploy-model" }.ToDictionary(id => id, id => Definitions[id]);
+
+        var execution = await LocalStepFunctions.RunAsync(Definitions["train-and-deploy"], input, simulation, stateMachines: children);
+
+        Assert.True(execution.Status == "SUCCEEDED", $"{execution.Error} {execution.Cause}");
+        Assert.Equal(["main", "train-model", "deploy-model"], execution.Executions);
+        AssertSameOutputs(inProcess, execution.Output!);
+        Assert.Equal("InService", (string?)execution.Output!["endpointStatus"]);
+    }
+
+    [Fact]
+    public async Task Dependencies_run_in_Parallel_states_each_once_before_the_first_step_as_the_class_runs_them()
+    {
+        var dynamo = Substitute.For<IAmazonDynamoDB>();
+        dynamo.ListTablesAsync(Arg.Any<ListTablesRequest>(), Arg.Any<CancellationToken>()).Returns(Ok(new ListTablesResponse { TableNames = ["features", "anomalies"] }));
+        dynamo.PutItemAsync(Arg.Any<PutItemRequest>(), Arg.Any<CancellationToken>()).Returns(Ok(new PutItemResponse()));
+        var describes = new Dictionary<string, int>();
+        dynamo.DescribeTableAsync(Arg.Any<DescribeTableRequest>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            var table = call.Arg<DescribeTableRequest>().TableName;
+            lock (describes)
+            {
+                describes[table] = describes.GetValueOrDefault(table) + 1;
+                return Ok(new DescribeTableResponse { Table = new TableDescription { TableName = table, TableStatus = describes[table] >= 2 ? TableStatus.ACTIVE : TableStatus.CREATING } });
+            }
+        });
+        var inProcess = await new TrainOnPreparedDataWorkflow(new TrainOnPreparedDataWorkflow.Clients(dynamo), new WorkflowOptions { TimeProvider = _clock })
+            .RunAsync(new TrainOnPreparedDataWorkflow.Inputs { FeaturesTable = "features", AnomaliesTable = "anomalies", RunId = "run-1" });
+        var tables = new JsonObject { ["dynamoTables"] = new JsonObject { ["features"] = new JsonObject { ["activeAfterDescribes"] = 2 }, ["anomalies"] = new JsonObject { ["activeAfterDescribes"] = 2 } } };
+
+        var execution = await LocalStepFunctions.RunAsync(Definitions["train-on-prepared-data"], new JsonObject { ["featuresTable"] = "features", ["anomaliesTable"] = "anomalies", ["runId"] = "run-1" }, new SimulationOptions(), tables);
+
+        Assert.True(execution.Status == "SUCCEEDED", $"{execution.Error} {execution.Cause}");
+        AssertSameOutputs(inProcess, execution.Output!);
+        // list-tables, which both preparations depend on, ran once; each preparation polled its table until ACTIVE.
+        Assert.Equal((1, 4, 1), (execution.CallsTo("ListTables"), execution.CallsTo("DescribeTable"), execution.CallsTo("PutItem")));
+        var states = JsonNode.Parse(Definitions["train-on-prepared-data"])!["States"]!.AsObject();
+        Assert.Equal([1, 2], new[] { "Run dependencies (1 of 2)", "Run dependencies (2 of 2)" }.Select(s => states[s]!["Branches"]!.AsArray().Count));
+    }
+
+    /// <summary>Each output of the execution equals the class's output of that name (its property in PascalCase): text as text, lists item by item.</summary>
     private static void AssertSameOutputs(object inProcess, JsonObject output)
     {
         Assert.NotEmpty(output);
@@ -175,7 +227,15 @@ public class StateMachineRunTests
         {
             var property = inProcess.GetType().GetProperty(char.ToUpperInvariant(name[0]) + name[1..], BindingFlags.Public | BindingFlags.Instance);
             Assert.True(property is not null, $"the class's outputs have no {name}");
-            Assert.Equal(property.GetValue(inProcess)?.ToString(), value?.ToString());
+            var expected = property.GetValue(inProcess);
+            if (value is JsonArray items)
+            {
+                Assert.Equal(((System.Collections.IEnumerable)expected!).Cast<object>().Select(i => i.ToString()), items.Select(i => i?.ToString()));
+            }
+            else
+            {
+                Assert.Equal(expected?.ToString(), value?.ToString());
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-// A simulated SageMaker for state machines run by aws-local-stepfunctions.
+// A simulated SageMaker (and DynamoDB tables) for state machines run by aws-local-stepfunctions.
 // It follows samples/SageMakerSimulator/SimulatedSageMaker.cs: the same job phases and durations, the
 // same statuses, failure reasons and ARNs, on a virtual clock the runner advances by each Wait and
 // Retry, so a definition's run can be compared with the C# class's run of the same workflow.
@@ -27,6 +27,7 @@ export class SimulatedAws {
     this.models = new Map();
     this.endpointConfigs = new Map();
     this.endpoints = new Map();
+    this.tables = new Map(Object.entries(options.dynamoTables ?? {}).map(([name, table]) => [name, { ...table, describes: 0 }]));
     for (const job of options.existingTrainingJobs ?? []) {
       this.trainingJobs.set(job.name, { name: job.name, createdAt: -job.ageSeconds, outputPath: job.outputPath });
     }
@@ -194,6 +195,29 @@ export class SimulatedAws {
       : this.options.failEndpoint ? ['Failed', 'The primary container for production variant AllTraffic did not pass the ping health check.']
       : ['InService', null];
     return omitNull({ EndpointName: endpoint.name, EndpointArn: arn('endpoint', endpoint.name), EndpointStatus: status, FailureReason: reason });
+  }
+
+  // DynamoDB: tables given by the scenario, each ACTIVE from its activeAfterDescribes-th DescribeTable.
+  ListTables() {
+    return { TableNames: [...this.tables.keys()] };
+  }
+
+  DescribeTable(p, prefix) {
+    const table = this.tables.get(p.TableName);
+    if (!table) {
+      throw failure(`${prefix}.ResourceNotFoundException`, `Requested resource not found: Table: ${p.TableName} not found`);
+    }
+
+    table.describes++;
+    return { Table: { TableName: p.TableName, TableStatus: table.describes >= (table.activeAfterDescribes ?? 1) ? 'ACTIVE' : 'CREATING' } };
+  }
+
+  PutItem(p, prefix) {
+    if (!this.tables.has(p.TableName)) {
+      throw failure(`${prefix}.ResourceNotFoundException`, `Requested resource not found`);
+    }
+
+    return {};
   }
 
   DeleteEndpoint(p) {

@@ -216,7 +216,7 @@ internal sealed class ExpressionBinder
         }
 
         var outputs = new CalledOutputsBound(new TypeRef(called.ClassName + ".Outputs", SdkTypeKind.Structure, false, null, EquatableArray<string>.Empty));
-        var value = new Typed(new PathBound(outputs, new[] { new PathStep(PathStepKind.Member, info.Property, 0) }.ToEquatableArray(), info.Type), info.Symbol);
+        var value = new Typed(new PathBound(outputs, new[] { new PathStep(PathStepKind.Member, info.Property, 0, expression.Path[at]) }.ToEquatableArray(), info.Type), info.Symbol);
         var rest = expression.Path.Skip(at + 1).Select(PathSegment.Member).Concat(PointerSegments(expression));
         return rest.Any() ? Navigate(value, rest, expression.Span) : value;
     }

@@ -44,7 +44,13 @@ internal static class FileBinder
         var (workflows, _) = BindDocument(document, file.Workflows, catalog, settings.Namespace, external, diagnostics, cancellationToken, input.Descriptions);
         if (settings.StateMachines)
         {
-            workflows = workflows.Select(w => w with { StateMachine = StateMachineBinder.Bind(w, file.Workflows.First(r => r.WorkflowId == w.WorkflowId), diagnostics) }).ToEquatableArray();
+            // Callee-first, as Validate ordered them: a workflow's dependencies are written before it.
+            var written = new StateMachineCatalog();
+            var definitions = file.Workflows
+                .Select(resolved => (resolved, bound: workflows.FirstOrDefault(w => w.WorkflowId == resolved.WorkflowId)))
+                .Where(pair => pair.bound is not null)
+                .ToDictionary(pair => pair.resolved.WorkflowId, pair => StateMachineBinder.Bind(pair.bound!, pair.resolved, written, diagnostics), StringComparer.Ordinal);
+            workflows = workflows.Select(w => w with { StateMachine = definitions[w.WorkflowId] }).ToEquatableArray();
         }
 
         return new BoundFile(file.FilePath, workflows, diagnostics.ToEquatableArray());

@@ -127,7 +127,7 @@ internal sealed class WorkflowCallBinder
     private static MemberInit Pass(BoundValue value, CalledInput input)
     {
         var mayBeNullThere = !input.IsRequired && input.Default is null;
-        return new MemberInit(input.Property, value.MayBeNull() && !mayBeNullThere ? new NonNullInputBound(value, input.Name, input.Default, input.Type) : value);
+        return new MemberInit(input.Property, value.MayBeNull() && !mayBeNullThere ? new NonNullInputBound(value, input.Name, input.Default, input.Type) : value, input.Name);
     }
 
     /// <summary>How to run <paramref name="called"/>: its class, the Inputs object, and which of this workflow's clients it gets.</summary>

@@ -30,8 +30,13 @@ internal static class LocalStepFunctions
         return results.ToDictionary(r => files[r.Key], r => r.Value);
     }
 
-    /// <summary>Runs <paramref name="definition"/> with <paramref name="input"/> as its execution input, on a simulated SageMaker like <paramref name="simulation"/>.</summary>
-    public static async Task<Execution> RunAsync(string definition, JsonObject input, SimulationOptions simulation, JsonArray? existingTrainingJobs = null)
+    /// <summary>Runs a definition as an execution on a simulated SageMaker.</summary>
+    /// <param name="definition">The state machine definition.</param>
+    /// <param name="input">Its execution input.</param>
+    /// <param name="simulation">What the simulator does, as the C# simulator is told.</param>
+    /// <param name="more">More of the simulator's scenario: existingTrainingJobs (name, ageSeconds, outputPath), dynamoTables (name: activeAfterDescribes).</param>
+    /// <param name="stateMachines">The state machines its startExecution.sync:2 tasks may run, by name (the workflow id).</param>
+    public static async Task<Execution> RunAsync(string definition, JsonObject input, SimulationOptions simulation, JsonObject? more = null, IReadOnlyDictionary<string, string>? stateMachines = null)
     {
         await NpmPackages.EnsureInstalledAsync(Folder);
         var scenario = new JsonObject
@@ -43,9 +48,19 @@ internal static class LocalStepFunctions
             ["failProcessing"] = simulation.FailProcessing,
             ["failEndpoint"] = simulation.FailEndpoint,
             ["throttledCallsPerOperation"] = simulation.ThrottledCallsPerOperation,
-            ["existingTrainingJobs"] = existingTrainingJobs ?? new JsonArray(),
         };
-        var request = new JsonObject { ["definition"] = JsonNode.Parse(definition), ["input"] = input.DeepClone(), ["scenario"] = scenario };
+        foreach (var (key, value) in more ?? new JsonObject())
+        {
+            scenario[key] = value?.DeepClone();
+        }
+
+        var request = new JsonObject
+        {
+            ["definition"] = JsonNode.Parse(definition),
+            ["input"] = input.DeepClone(),
+            ["scenario"] = scenario,
+            ["stateMachines"] = new JsonObject((stateMachines ?? new Dictionary<string, string>()).Select(m => KeyValuePair.Create(m.Key, JsonNode.Parse(m.Value)))),
+        };
         var file = Path.Combine(Directory.CreateTempSubdirectory("arazzogen-sfn-").FullName, "request.json");
         await File.WriteAllTextAsync(file, request.ToJsonString());
         var printed = NpmPackages.Run("node", $"run.mjs \"{file}\"", Folder, TimeSpan.FromMinutes(2));
@@ -58,7 +73,8 @@ internal static class LocalStepFunctions
     /// <param name="Cause">The cause of that error.</param>
     /// <param name="Calls">How many times the state machine called each SageMaker operation.</param>
     /// <param name="Seconds">How long the run took on the simulator's clock.</param>
-    public sealed record Execution(string Status, JsonObject? Output, string? Error, string? Cause, Dictionary<string, int> Calls, double Seconds)
+    /// <param name="Executions">The state machines run, by name: "main", then each child execution.</param>
+    public sealed record Execution(string Status, JsonObject? Output, string? Error, string? Cause, Dictionary<string, int> Calls, string[] Executions, double Seconds)
     {
         public int CallsTo(string operation) => Calls.TryGetValue(operation, out var count) ? count : 0;
     }

@@ -33,14 +33,22 @@ internal sealed class StateMachineBinder
     private readonly Dictionary<string, (BoundStep Poll, SyncJob Job)> _syncJobs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _waitedBySync = new(StringComparer.Ordinal);
     private readonly List<AslMember> _states = new();
+
+    // Fail states a step's branches lead to, written after the step's own states.
+    private readonly List<AslMember> _failStates = new();
     private readonly List<AslMember> _polls = new();
     private readonly StateValues _values;
+    private readonly StateMachineCatalog _catalog;
+    private readonly bool _asBranch;
+    private readonly List<IReadOnlyList<StateMachineCatalog.Entry>> _dependencyStages = new();
     private SourceSpan _at;
 
-    private StateMachineBinder(BoundWorkflow workflow, ResolvedWorkflow resolved)
+    private StateMachineBinder(BoundWorkflow workflow, ResolvedWorkflow resolved, StateMachineCatalog catalog, bool asBranch)
     {
         _workflow = workflow;
         _resolved = resolved;
+        _catalog = catalog;
+        _asBranch = asBranch;
         _at = resolved.Workflow.WorkflowId.Span;
         var holders = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (create, poll, job) in SyncPairs())
@@ -50,30 +58,114 @@ internal sealed class StateMachineBinder
             holders[create.StepId] = poll.StepId;
         }
 
-        _values = new StateValues(workflow, holders);
+        var dependencies = new Dictionary<string, (string Path, BoundWorkflow Workflow)>(StringComparer.Ordinal);
+        if (!asBranch)
+        {
+            foreach (var stage in DependencyStages())
+            {
+                _dependencyStages.Add(stage);
+                foreach (var entry in stage)
+                {
+                    var runs = workflow.ActionWorkflows.First(a => a.Call.WorkflowId == entry.Workflow.WorkflowId);
+                    dependencies[runs.Field] = (StatePaths.DependencyOutputs(_dependencyStages.Count, entry.Workflow.WorkflowId), entry.Workflow);
+                }
+            }
+        }
+
+        _values = new StateValues(workflow, holders, dependencies);
     }
 
+    /// <summary>Writes <paramref name="workflow"/> as a state machine, and records it in <paramref name="catalog"/> for the workflows that depend on it.</summary>
     /// <returns>The definition, or null (with a warning at the YAML) when the workflow does something a state machine cannot say.</returns>
-    public static AslObject? Bind(BoundWorkflow workflow, ResolvedWorkflow resolved, DiagnosticBag diagnostics)
+    public static AslObject? Bind(BoundWorkflow workflow, ResolvedWorkflow resolved, StateMachineCatalog catalog, DiagnosticBag diagnostics)
     {
-        var binder = new StateMachineBinder(workflow, resolved);
+        var at = resolved.Workflow.WorkflowId.Span;
+        AslObject? definition = null;
         try
         {
-            return binder.Build();
+            var binder = new StateMachineBinder(workflow, resolved, catalog, asBranch: false);
+            at = binder._at;
+            definition = binder.Build(out at);
         }
         catch (NotExpressibleException e)
         {
-            diagnostics.Add(DiagnosticDescriptors.NotExpressibleAsStateMachine, binder._at, workflow.WorkflowId, e.Message);
-            return null;
+            diagnostics.Add(DiagnosticDescriptors.NotExpressibleAsStateMachine, at, workflow.WorkflowId, e.Message);
+        }
+
+        if (workflow.Dependencies.Count == 0)
+        {
+            catalog.Add(workflow, definition is not null, definition is null ? null : AsBranch(definition, workflow.WorkflowId), definition is null ? "it cannot be written as a state machine (see its own warning)" : null);
+            return definition;
+        }
+
+        try
+        {
+            catalog.Add(workflow, definition is not null, AsBranch(new StateMachineBinder(workflow, resolved, catalog, asBranch: true).Build(out _), workflow.WorkflowId), null);
+        }
+        catch (NotExpressibleException e)
+        {
+            catalog.Add(workflow, definition is not null, null, "as a branch of another's Parallel state it cannot express " + e.Message);
+        }
+
+        return definition;
+    }
+
+    /// <summary>
+    /// A definition as a Parallel branch: its states renamed "[workflowId] name", since state names
+    /// must differ across a whole state machine, its branches included.
+    /// </summary>
+    private static AslObject AsBranch(AslObject definition, string workflowId)
+    {
+        string Renamed(string name) => $"[{workflowId}] {name}";
+        AslNode Rename(AslNode node) => node switch
+        {
+            AslObject obj => AslObject.Of(obj.Members.Select(m => m.Name switch
+            {
+                "StartAt" or "Next" or "Default" when m.Value is AslString target => new AslMember(m.Name, AslNode.String(Renamed(target.Value))),
+                "States" when m.Value is AslObject states => new AslMember(m.Name, AslObject.Of(states.Members.Select(state => new AslMember(Renamed(state.Name), Rename(state.Value))))),
+                "Parameters" or "ResultSelector" => m, // payload templates: their keys are no state names
+                _ => new AslMember(m.Name, Rename(m.Value)),
+            })),
+            AslArray array => AslArray.Of(array.Items.Select(Rename)),
+            _ => node,
+        };
+        return (AslObject)Rename(definition);
+    }
+
+    /// <summary>
+    /// The workflows this one depends on (all of them, transitively), in stages: each stage's workflows
+    /// depend only on earlier stages', so each stage is one Parallel state and each workflow runs once.
+    /// </summary>
+    private IEnumerable<IReadOnlyList<StateMachineCatalog.Entry>> DependencyStages()
+    {
+        var entries = _workflow.Dependencies.Select(id => _catalog.Find(id) ?? throw new NotExpressibleException($"dependsOn '{id}', a workflow of another document")).ToList();
+        if (entries.FirstOrDefault(e => e.Branch is null) is { } broken)
+        {
+            throw new NotExpressibleException($"dependsOn '{broken.Workflow.WorkflowId}': {broken.Why}");
+        }
+
+        var level = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Level(StateMachineCatalog.Entry entry) =>
+            level.TryGetValue(entry.Workflow.WorkflowId, out var known)
+                ? known
+                : level[entry.Workflow.WorkflowId] = entry.Workflow.Dependencies.Count == 0 ? 0 : 1 + entry.Workflow.Dependencies.Max(d => Level(entries.First(e => e.Workflow.WorkflowId == d)));
+        return entries.GroupBy(Level).OrderBy(g => g.Key).Select(g => (IReadOnlyList<StateMachineCatalog.Entry>)g.ToList());
+    }
+
+    private AslObject Build(out SourceSpan at)
+    {
+        try
+        {
+            return Build();
+        }
+        finally
+        {
+            at = _at;
         }
     }
 
     private AslObject Build()
     {
-        if (_workflow.Dependencies.Count > 0)
-        {
-            throw new NotExpressibleException("dependsOn (a Parallel state running the workflows it depends on is not generated yet)");
-        }
 
         // Every step's outputs are kept, as the C# class keeps them: their members are read from its answer.
         foreach (var step in _workflow.Steps)
@@ -93,6 +185,7 @@ internal sealed class StateMachineBinder
         Add(WorkflowOutputs, AslObject.Of(("Type", AslNode.String("Pass")), ("Comment", AslNode.String("The workflow's outputs, as the C# class returns them.")), ("Parameters", outputs), ("End", new AslBoolean(true))));
 
         var states = StartStates().ToList();
+        states.AddRange(DependencyStageStates());
         states.AddRange(_states);
         var unreachable = Unreachable(states).ToList();
         if (unreachable.Contains(WorkflowOutputs))
@@ -120,7 +213,7 @@ internal sealed class StateMachineBinder
         while (pending.Count > 0)
         {
             var name = pending.Pop();
-            if (reached.Add(name))
+            if (byName.ContainsKey(name) && reached.Add(name))
             {
                 foreach (var next in Transitions(byName[name]))
                 {
@@ -134,7 +227,8 @@ internal sealed class StateMachineBinder
 
     private static IEnumerable<string> Transitions(AslNode node) => node switch
     {
-        AslObject obj => obj.Members.SelectMany(m => m.Name is "Next" or "Default" && m.Value is AslString target ? new[] { target.Value } : Transitions(m.Value)),
+        // A Parallel state's branches name their own states.
+        AslObject obj => obj.Members.Where(m => m.Name != "Branches").SelectMany(m => m.Name is "Next" or "Default" && m.Value is AslString target ? new[] { target.Value } : Transitions(m.Value)),
         AslArray array => array.Items.SelectMany(Transitions),
         _ => Enumerable.Empty<string>(),
     };
@@ -164,15 +258,13 @@ internal sealed class StateMachineBinder
 
     private void AddStep(BoundStep step)
     {
-        if (step.Call is not OperationCall call)
+        var (resource, parameters, api) = step.Call switch
         {
-            throw new NotExpressibleException("running another workflow (a nested states:startExecution.sync:2 of its state machine is not generated yet)");
-        }
-
-        if (call.Api is not { } api)
-        {
-            throw new NotExpressibleException($"operation {call.OperationName}, which no AWS service model names");
-        }
+            OperationCall { Api: { } known } operation => (TaskResources.Resource(known, _syncJobs.ContainsKey(step.StepId)), _values.Object(operation.Request, step.StepId), known),
+            OperationCall operation => throw new NotExpressibleException($"operation {operation.OperationName}, which no AWS service model names"),
+            WorkflowCall child => ("arn:aws:states:::states:startExecution.sync:2", ChildExecution(child, step), (ApiOperation?)null),
+            _ => throw new NotExpressibleException("a step that calls neither an operation nor a workflow"),
+        };
 
         if (step.Loop is PageSpec)
         {
@@ -197,8 +289,8 @@ internal sealed class StateMachineBinder
         {
             ("Type", AslNode.String("Task")),
             ("Comment", Comment(step, sync ? pair.Poll : null)),
-            ("Resource", AslNode.String(TaskResources.Resource(api, sync))),
-            ("Parameters", _values.Object(call.Request, step.StepId)),
+            ("Resource", AslNode.String(resource)),
+            ("Parameters", parameters),
             ("ResultSelector", keepsAnswer && !mergesAnswer ? AslObject.Of(_values.AlwaysPresentMembers(holder)!.Select(m => new AslMember(m + ".$", AslNode.String("$" + StatePaths.Segment(m))))) : null),
             ("ResultPath", !keepsAnswer ? AslNull.Instance : AslNode.String(mergesAnswer ? StatePaths.Answer(holder) : StatePaths.Response(holder))),
         };
@@ -272,6 +364,9 @@ internal sealed class StateMachineBinder
         {
             AddPollLoop(decides, poll);
         }
+
+        _states.AddRange(_failStates);
+        _failStates.Clear();
     }
 
     /// <summary>The Choice after a step's answer (its success criteria, then its success actions in order), and where the answer goes: that Choice, or the one place the step always goes on to.</summary>
@@ -282,6 +377,17 @@ internal sealed class StateMachineBinder
         if (criteria.Count > 0)
         {
             var failed = ChoiceRules.Not(ChoiceRules.All(criteria, _values, step.StepId));
+            foreach (var action in step.OnFailure.Where(a => a.Criteria.Count > 0 && !ReadsCallFacts(a)))
+            {
+                if (action.Kind == ActionKind.Retry)
+                {
+                    throw new NotExpressibleException($"failure action '{action.Name}', which retries a step whose answer missed its success criteria");
+                }
+
+                var selected = ChoiceRules.All(action.Criteria, _values, step.StepId);
+                choices.Add(WithNext(AslObject.Of(("And", AslArray.Of(new AslNode[] { failed, selected }))), Target(action)));
+            }
+
             choices.Add(WithNext(failed, CriteriaFailedTarget(step)));
         }
 
@@ -311,14 +417,29 @@ internal sealed class StateMachineBinder
             : (AslObject.Of(("Type", AslNode.String("Choice")), ("Choices", AslArray.Of(choices)), ("Default", AslNode.String(otherwise))), OutcomeName(step));
     }
 
-    /// <summary>Where a step goes when its answer does not meet its success criteria: its first unconditional failure goto or end, else a Fail state.</summary>
+    /// <summary>
+    /// A failure action's criteria read the error facts (<c>$statusCode</c>, the error code): it is a
+    /// Retry or Catch. Otherwise they read the answer, and it is a Choice after an answer that missed
+    /// the success criteria. Criteria that read both cannot be either.
+    /// </summary>
+    private static bool ReadsCallFacts(BoundAction action)
+    {
+        var values = action.Criteria.SelectMany(c => c.Values()).ToList();
+        var facts = values.Count(v => v.Contains(x => x is CallBound or LastStatusBound));
+        var answer = values.Count(v => v is not LiteralBound && !v.Contains(x => x is CallBound or LastStatusBound));
+        return facts > 0 && answer > 0
+            ? throw new NotExpressibleException($"failure action '{action.Name}', whose criteria read both the error facts and the answer")
+            : facts > 0;
+    }
+
+    /// <summary>Where a step goes when its answer does not meet its success criteria (and no failure action selected it): its first unconditional failure goto or end, else a Fail state.</summary>
     private string CriteriaFailedTarget(BoundStep step)
     {
         foreach (var action in step.OnFailure)
         {
             if (action.Criteria.Count > 0)
             {
-                continue; // they select errors by name; an answer that misses the criteria is no error
+                continue; // chosen above, or they select errors by name: an answer that misses the criteria is no error
             }
 
             if (action.Kind == ActionKind.Retry)
@@ -330,21 +451,46 @@ internal sealed class StateMachineBinder
         }
 
         var name = step.StepId + ": criteria not met";
-        Add(name, AslObject.Of(("Type", AslNode.String("Fail")), ("Error", AslNode.String("ArazzoGen.StepFailed")), ("Cause", AslNode.String($"Step '{step.StepId}' had an answer that does not meet its success criteria."))));
+        _failStates.Add(new AslMember(name, AslObject.Of(("Type", AslNode.String("Fail")), ("Error", AslNode.String("ArazzoGen.StepFailed")), ("Cause", AslNode.String($"Step '{step.StepId}' had an answer that does not meet its success criteria.")))));
         return name;
     }
 
-    /// <summary>Retry and Catch from the step's failure actions, in order; nothing after one that takes any error.</summary>
-    private (List<AslNode> Retry, List<AslNode> Catch) FailureHandling(BoundStep step, ApiOperation api)
+    /// <summary>
+    /// A nested execution of the called workflow's state machine, which waits for it and answers its
+    /// output (<c>.sync:2</c>): deployed in the same account and Region under the workflow's id as its
+    /// name, found from this execution's own state machine ARN.
+    /// </summary>
+    private AslObject ChildExecution(WorkflowCall child, BoundStep step)
+    {
+        if (_catalog.Find(child.WorkflowId) is not { HasDefinition: true })
+        {
+            throw new NotExpressibleException($"running workflow '{child.WorkflowId}', which gets no state machine here (it is in another document, or cannot be written as one)");
+        }
+
+        const string Part = "States.ArrayGetItem(States.StringSplit($$.StateMachine.Id, ':'), {0})";
+        var arn = $"States.Format('arn:{{}}:states:{{}}:{{}}:stateMachine:{StateValues.EscapeIntrinsic(child.WorkflowId)}', {string.Format(System.Globalization.CultureInfo.InvariantCulture, Part, 1)}, {string.Format(System.Globalization.CultureInfo.InvariantCulture, Part, 3)}, {string.Format(System.Globalization.CultureInfo.InvariantCulture, Part, 4)})";
+        var input = _values.Inputs(child.Inputs, step.StepId);
+        return AslObject.Of(
+            ("StateMachineArn.$", AslNode.String(arn)),
+            ("Input", AslObject.Of(input.Members.Append(new AslMember("AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID.$", AslNode.String("$$.Execution.Id"))))));
+    }
+
+    /// <summary>Retry and Catch from the step's failure actions that select errors, in order; nothing after one that takes any error.</summary>
+    private (List<AslNode> Retry, List<AslNode> Catch) FailureHandling(BoundStep step, ApiOperation? api)
     {
         var retry = new List<AslNode>();
         var catches = new List<AslNode>();
         bool retriesAll = false, catchesAll = false;
-        foreach (var action in step.OnFailure)
+        foreach (var action in step.OnFailure.Where(a => a.Criteria.Count == 0 || ReadsCallFacts(a)))
         {
             var match = ErrorMatch.Of(action.Criteria);
-            var names = match.Any ? Names("States.ALL") : Names(match.Codes.Select(c => TaskResources.ErrorName(api, c)).ToArray());
-            var except = match.Except.Select(c => TaskResources.ErrorName(api, c)).ToArray();
+            if (api is null && (match.Codes.Count > 0 || match.Except.Count > 0))
+            {
+                throw new NotExpressibleException($"failure action '{action.Name}', which names an error code of a workflow the step runs (its execution fails as a whole)");
+            }
+
+            var names = match.Any ? Names("States.ALL") : Names(match.Codes.Select(c => TaskResources.ErrorName(api!, c)).ToArray());
+            var except = match.Except.Select(c => TaskResources.ErrorName(api!, c)).ToArray();
             if (action.Kind == ActionKind.Retry)
             {
                 if (retriesAll)
@@ -407,9 +553,9 @@ internal sealed class StateMachineBinder
     private string UnhandledName(BoundStep step)
     {
         var name = step.StepId + ": failed";
-        if (!_states.Any(s => s.Name == name))
+        if (!_failStates.Any(s => s.Name == name))
         {
-            Add(name, AslObject.Of(("Type", AslNode.String("Fail")), ("Error", AslNode.String("ArazzoGen.StepFailed")), ("Cause", AslNode.String($"Step '{step.StepId}' failed with an error none of its failure actions handles; the error is in the execution history."))));
+            _failStates.Add(new AslMember(name, AslObject.Of(("Type", AslNode.String("Fail")), ("Error", AslNode.String("ArazzoGen.StepFailed")), ("Cause", AslNode.String($"Step '{step.StepId}' failed with an error none of its failure actions handles; the error is in the execution history.")))));
         }
 
         return name;
@@ -475,7 +621,7 @@ internal sealed class StateMachineBinder
             ("Next", AslNode.String(ApplyDefaults))));
 
         var checks = InputChecks().ToList();
-        var first = _workflow.Steps.Count > 0 ? _workflow.Steps[0].StepId : WorkflowOutputs;
+        var first = _dependencyStages.Count > 0 ? StageName(1) : FirstStep;
         yield return new AslMember(ApplyDefaults, AslObject.Of(
             ("Type", AslNode.String("Pass")),
             ("Parameters", AslObject.Of(
@@ -493,6 +639,31 @@ internal sealed class StateMachineBinder
                 ("Type", AslNode.String("Fail")),
                 ("Error", AslNode.String("ArazzoGen.InvalidInput")),
                 ("Cause", AslNode.String($"Workflow '{_workflow.WorkflowId}' requires {(described.Length == 0 ? "no inputs" : described)}; an input given must have its schema type."))));
+        }
+    }
+
+    private string FirstStep => _workflow.Steps.Count > 0 ? _workflow.Steps[0].StepId : WorkflowOutputs;
+
+    private string StageName(int stage) => _dependencyStages.Count == 1 ? "Run dependencies" : $"Run dependencies ({stage} of {_dependencyStages.Count})";
+
+    /// <summary>
+    /// A Parallel state per stage of dependencies: each branch is that workflow's state machine, given
+    /// this workflow's inputs (its inputs of the same names, as dependsOn passes them); their outputs are
+    /// kept by workflow id for <c>$workflows.id.outputs</c>.
+    /// </summary>
+    private IEnumerable<AslMember> DependencyStageStates()
+    {
+        for (var i = 0; i < _dependencyStages.Count; i++)
+        {
+            var stage = _dependencyStages[i];
+            yield return new AslMember(StageName(i + 1), AslObject.Of(
+                ("Type", AslNode.String("Parallel")),
+                ("Comment", AslNode.String("dependsOn: " + string.Join(", ", stage.Select(e => e.Workflow.WorkflowId)) + ", each run once, before the first step.")),
+                ("InputPath", AslNode.String("$.inputs")),
+                ("Branches", AslArray.Of(stage.Select(e => (AslNode)e.Branch!))),
+                ("ResultSelector", AslObject.Of(stage.Select((e, b) => new AslMember(e.Workflow.WorkflowId + ".$", AslNode.String("$" + StatePaths.Index(b)))))),
+                ("ResultPath", AslNode.String(StatePaths.DependencyStage(i + 1))),
+                ("Next", AslNode.String(i + 1 == _dependencyStages.Count ? FirstStep : StageName(i + 2)))));
         }
     }
 
@@ -564,6 +735,11 @@ internal sealed class StateMachineBinder
     private static AslNode Comment(BoundStep step, BoundStep? poll)
     {
         var text = step.Description?.Trim() ?? $"Step '{step.StepId}'.";
+        if (step.Call is WorkflowCall child)
+        {
+            text += $" Runs workflow '{child.WorkflowId}': its state machine, deployed under that name, as a nested execution it waits for.";
+        }
+
         return AslNode.String(poll is null ? text : $"{text} Step Functions waits for the job (.sync), in place of step '{poll.StepId}' polling it.");
     }
 

@@ -23,6 +23,11 @@ internal static class StatePaths
     /// <summary>An output read through a list index or a map key, kept when the step ran and the element was there (null otherwise).</summary>
     public static string Output(string stepId, string name) => Step(stepId) + ".outputs" + Segment(name);
 
+    /// <summary>The outputs of the workflows a Parallel state of dependencies ran, by stage.</summary>
+    public static string DependencyStage(int stage) => "$.workflows.stage" + stage.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string DependencyOutputs(int stage, string workflowId) => DependencyStage(stage) + Segment(workflowId);
+
     public static string Answer(string stepId) => Step(stepId) + ".answer";
 
     public static string Error(string stepId) => "$.errors" + Segment(stepId);

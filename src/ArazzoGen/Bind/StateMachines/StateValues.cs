@@ -39,11 +39,15 @@ internal sealed class StateValues
     private readonly Dictionary<string, ReadTree> _reads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string Name, string Path)>> _kept = new(StringComparer.Ordinal);
 
+    private readonly IReadOnlyDictionary<string, (string Path, BoundWorkflow Workflow)> _dependencies;
+
     /// <param name="holders">For each step id, the step whose state holds its answer (a create step run as a <c>.sync</c> task shares its poll's).</param>
-    public StateValues(BoundWorkflow workflow, IReadOnlyDictionary<string, string> holders)
+    /// <param name="dependencies">By the field the C# class keeps a dependency's outputs in, where the state machine keeps them, and that workflow.</param>
+    public StateValues(BoundWorkflow workflow, IReadOnlyDictionary<string, string> holders, IReadOnlyDictionary<string, (string Path, BoundWorkflow Workflow)> dependencies)
     {
         _workflow = workflow;
         _holders = holders;
+        _dependencies = dependencies;
     }
 
     /// <summary>The steps whose answers are read, each with what absent members read as (null, nested as far as the reads go).</summary>
@@ -109,6 +113,10 @@ internal sealed class StateValues
         NewListBound list => List(list, step),
         _ => throw new NotExpressibleException(Describe(value)),
     };
+
+    /// <summary>A called workflow's inputs as the execution input of its state machine: the inputs' own names.</summary>
+    public AslObject Inputs(NewObjectBound inputs, string? step) =>
+        AslObject.Of(inputs.Members.Select(m => Translate(m.Value, step).Member(m.WireMember)));
 
     /// <summary>A request as a payload template: the API's member names in PascalCase, runtime values as <c>"Name.$"</c> paths.</summary>
     public AslObject Object(NewObjectBound obj, string? step) =>
@@ -181,7 +189,7 @@ internal sealed class StateValues
     }
 
     /// <summary>A string literal inside an intrinsic function: <c>' { } \</c> escaped with a backslash.</summary>
-    private static string EscapeIntrinsic(string text)
+    internal static string EscapeIntrinsic(string text)
     {
         var escaped = new StringBuilder(text.Length);
         foreach (var c in text)
@@ -218,6 +226,16 @@ internal sealed class StateValues
 
     private string StepOutput(StepOutputBound output)
     {
+        if (_dependencies.TryGetValue(output.StepField, out var dependency))
+        {
+            return dependency.Path + StatePaths.Segment(dependency.Workflow.Outputs.First(o => o.Property == output.Property).Name);
+        }
+
+        if (_workflow.ActionWorkflows.Any(a => a.Field == output.StepField))
+        {
+            throw new NotExpressibleException("the outputs of a workflow it depends on, inside another workflow's Parallel state (its dependencies' outputs are not passed into a branch)");
+        }
+
         var step = _workflow.Steps.FirstOrDefault(s => s.Field == output.StepField)
             ?? throw new NotExpressibleException("the outputs of a step of another workflow");
         var declared = step.Outputs.First(o => o.Property == output.Property);
@@ -241,6 +259,13 @@ internal sealed class StateValues
         if (path.Root is ResponseBound && step is not null)
         {
             return Response(step, path.Steps);
+        }
+
+        if (path.Root is CalledOutputsBound && step is not null && path.Steps.Count > 0)
+        {
+            // A startExecution.sync:2 task answers the child execution's output, parsed, as Output; its members are the outputs' own names.
+            var output = new[] { new PathStep(PathStepKind.Member, "Output", 0), new PathStep(PathStepKind.MapKey, path.Steps[0].WireMember, 0) };
+            return Response(step, output, alwaysPresent: true) + StatePaths.Join(path.Steps.Skip(1).Select(Segment));
         }
 
         var root = Translate(path.Root, step);
@@ -267,7 +292,8 @@ internal sealed class StateValues
     }
 
     /// <summary>A path into the answer of <paramref name="step"/> (kept by the state that holds it), recorded for its defaults.</summary>
-    private string Response(string step, IReadOnlyList<PathStep> steps)
+    /// <param name="alwaysPresent">Whether every member on the path is always there; by default, whether the model requires each.</param>
+    private string Response(string step, IReadOnlyList<PathStep> steps, bool? alwaysPresent = null)
     {
         var holder = _holders.TryGetValue(step, out var h) ? h : step;
         if (!_reads.TryGetValue(holder, out var tree))
@@ -275,7 +301,7 @@ internal sealed class StateValues
             _reads[holder] = tree = new ReadTree();
         }
 
-        tree.Add(steps.TakeWhile(s => s.Kind != PathStepKind.ListIndex).Select(s => s.Kind == PathStepKind.Member ? TaskResources.ParameterName(s.WireMember) : s.Name), steps.All(s => s is { Kind: PathStepKind.Member, IsRequired: true }));
+        tree.Add(steps.TakeWhile(s => s.Kind != PathStepKind.ListIndex).Select(s => s.Kind == PathStepKind.Member ? TaskResources.ParameterName(s.WireMember) : s.Name), alwaysPresent ?? steps.All(s => s is { Kind: PathStepKind.Member, IsRequired: true }));
         return StatePaths.Response(holder) + StatePaths.Join(steps.Select(Segment));
     }
 
