@@ -7,27 +7,37 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ArazzoGen.Tool;
 
 /// <summary>
-/// <c>arazzogen asl</c>: each workflow's AWS Step Functions definition, as the build puts it in
-/// <c>StateMachineDefinition</c> with <c>ArazzoStateMachines</c> set: the generator runs in process,
-/// bound against the given SDK assemblies, and the definitions are read from what it generated.
+/// <c>arazzogen asl</c> and <c>arazzogen iam</c>: each workflow's AWS Step Functions definition and
+/// IAM policies, as the build puts them in <c>StateMachineDefinition</c>, <c>StateMachineRolePolicy</c>
+/// and <c>RolePolicy</c> with <c>ArazzoStateMachines</c> set: the generator runs in process, bound
+/// against the given SDK assemblies, and they are read from what it generated.
 /// </summary>
 internal static class AslCommand
 {
-    public static int Run(string file, string? workflowId, string? outputPath, IReadOnlyList<string> references, TextWriter output)
+    /// <summary><c>arazzogen asl</c>: the state machine definitions.</summary>
+    public static int Run(string file, string? workflowId, string? outputPath, IReadOnlyList<string> references, TextWriter output) =>
+        Run("asl", "StateMachineDefinition", ".asl.json", file, workflowId, outputPath, references, output);
+
+    /// <summary><c>arazzogen iam</c>: the IAM policy the class's calls need, or (<paramref name="stateMachine"/>) the state machine's role.</summary>
+    public static int RunIam(string file, string? workflowId, bool stateMachine, string? outputPath, IReadOnlyList<string> references, TextWriter output) =>
+        Run("iam", stateMachine ? "StateMachineRolePolicy" : "RolePolicy", stateMachine ? ".state-machine-policy.json" : ".policy.json", file, workflowId, outputPath, references, output);
+
+    private static int Run(string command, string constant, string extension, string file, string? workflowId, string? outputPath, IReadOnlyList<string> references, TextWriter output)
     {
         if (!File.Exists(file))
         {
-            output.WriteLine($"arazzogen asl: {file} does not exist.");
+            output.WriteLine($"arazzogen {command}: {file} does not exist.");
             return 2;
         }
 
         if (references.Count == 0)
         {
-            output.WriteLine("arazzogen asl: give the AWS SDK assemblies the workflow calls (and AWSSDK.Core) with --reference: a state machine is written from the bound workflow.");
+            output.WriteLine($"arazzogen {command}: give the AWS SDK assemblies the workflow calls (and AWSSDK.Core) with --reference: it is written from the bound workflow.");
             return 2;
         }
 
-        var (definitions, diagnostics) = Generate([file], references);
+        var (generated, diagnostics) = Generate([file], references);
+        var definitions = generated.Where(g => g.Constants.ContainsKey(constant)).Select(g => (g.WorkflowId, Definition: g.Constants[constant])).ToList();
         foreach (var diagnostic in diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning))
         {
             output.WriteLine(diagnostic.ToString());
@@ -42,8 +52,8 @@ internal static class AslCommand
         if (chosen.Count == 0)
         {
             output.WriteLine(workflowId is null
-                ? $"arazzogen asl: no workflow of {file} can be written as a state machine (see the warnings above)."
-                : $"arazzogen asl: {file} has no state machine for workflow '{workflowId}'; it has {(definitions.Count == 0 ? "none" : string.Join(", ", definitions.Select(d => d.WorkflowId)))}.");
+                ? $"arazzogen {command}: no workflow of {file} can be written as a state machine (see the warnings above)."
+                : $"arazzogen {command}: {file} has no state machine for workflow '{workflowId}'; it has {(definitions.Count == 0 ? "none" : string.Join(", ", definitions.Select(d => d.WorkflowId)))}.");
             return 1;
         }
 
@@ -51,7 +61,7 @@ internal static class AslCommand
         {
             if (chosen.Count > 1)
             {
-                output.WriteLine($"arazzogen asl: {file} has {chosen.Count} workflows ({string.Join(", ", chosen.Select(d => d.WorkflowId))}): choose one with --workflow, or give -o a folder.");
+                output.WriteLine($"arazzogen {command}: {file} has {chosen.Count} workflows ({string.Join(", ", chosen.Select(d => d.WorkflowId))}): choose one with --workflow, or give -o a folder.");
                 return 2;
             }
 
@@ -69,17 +79,17 @@ internal static class AslCommand
         Directory.CreateDirectory(outputPath);
         foreach (var (id, definition) in chosen)
         {
-            File.WriteAllText(Path.Combine(outputPath, id + ".asl.json"), definition + "\n");
+            File.WriteAllText(Path.Combine(outputPath, id + extension), definition + "\n");
         }
 
         return 0;
     }
 
-    /// <summary>The generator's state machine definitions for <paramref name="files"/> (by workflow id) and its diagnostics.</summary>
-    public static (IReadOnlyList<(string WorkflowId, string Definition)> Definitions, ImmutableArray<Diagnostic> Diagnostics) Generate(IEnumerable<string> files, IEnumerable<string> references)
+    /// <summary>The string constants of each generated workflow class for <paramref name="files"/> (by workflow id), with ArazzoStateMachines set, and the generator's diagnostics.</summary>
+    public static (IReadOnlyList<(string WorkflowId, IReadOnlyDictionary<string, string> Constants)> Classes, ImmutableArray<Diagnostic> Diagnostics) Generate(IEnumerable<string> files, IEnumerable<string> references)
     {
         var run = CheckCommand.RunGenerator(files, references, new Dictionary<string, string> { ["build_property.ArazzoStateMachines"] = "true" });
-        var definitions = new List<(string, string)>();
+        var classes = new List<(string, IReadOnlyDictionary<string, string>)>();
         foreach (var tree in run.GeneratedTrees)
         {
             foreach (var type in tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
@@ -88,13 +98,13 @@ internal static class AslCommand
                     .SelectMany(f => f.Declaration.Variables)
                     .Where(v => v.Initializer?.Value is LiteralExpressionSyntax)
                     .ToDictionary(v => v.Identifier.ValueText, v => ((LiteralExpressionSyntax)v.Initializer!.Value).Token.ValueText, StringComparer.Ordinal);
-                if (constants.TryGetValue("WorkflowId", out var id) && constants.TryGetValue("StateMachineDefinition", out var definition))
+                if (constants.TryGetValue("WorkflowId", out var id))
                 {
-                    definitions.Add((id, definition));
+                    classes.Add((id, constants));
                 }
             }
         }
 
-        return (definitions, run.Diagnostics);
+        return (classes, run.Diagnostics);
     }
 }

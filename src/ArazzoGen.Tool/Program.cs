@@ -18,5 +18,13 @@ var aslReferences = new Option<string[]>("--reference", "-r") { Description = "A
 var asl = new Command("asl", "Write each workflow as an AWS Step Functions state machine (Amazon States Language), as the build does with ArazzoStateMachines set.") { aslFile, aslWorkflow, aslOutput, aslReferences };
 asl.SetAction(parse => AslCommand.Run(parse.GetValue(aslFile)!, parse.GetValue(aslWorkflow), parse.GetValue(aslOutput), parse.GetValue(aslReferences) ?? [], Console.Out));
 
-var root = new RootCommand("ArazzoGen: compile Arazzo workflows into typed C# that calls the AWS SDK.") { check, graph, asl };
+var iamFile = new Argument<string>("file") { Description = "An Arazzo workflow document." };
+var iamWorkflow = new Option<string?>("--workflow", "-w") { Description = "Only this workflow (default: every workflow of the file)." };
+var iamStateMachine = new Option<bool>("--state-machine") { Description = "The policy of the role the Step Functions state machine runs under (default: the role that runs the C# class)." };
+var iamOutput = new Option<string?>("--output", "-o") { Description = "Write the policy to this file (or, for several workflows, one file each in this folder); default: print it." };
+var iamReferences = new Option<string[]>("--reference", "-r") { Description = "AWS SDK assemblies (and AWSSDK.Core) the workflow binds against, as the build does.", AllowMultipleArgumentsPerToken = true };
+var iam = new Command("iam", "Write the least-privilege IAM policy a workflow needs: for the role running its C# class, or (--state-machine) its state machine's role.") { iamFile, iamWorkflow, iamStateMachine, iamOutput, iamReferences };
+iam.SetAction(parse => AslCommand.RunIam(parse.GetValue(iamFile)!, parse.GetValue(iamWorkflow), parse.GetValue(iamStateMachine), parse.GetValue(iamOutput), parse.GetValue(iamReferences) ?? [], Console.Out));
+
+var root = new RootCommand("ArazzoGen: compile Arazzo workflows into typed C# that calls the AWS SDK.") { check, graph, asl, iam };
 return await root.Parse(args).InvokeAsync();

@@ -50,7 +50,12 @@ internal static class FileBinder
                 .Select(resolved => (resolved, bound: workflows.FirstOrDefault(w => w.WorkflowId == resolved.WorkflowId)))
                 .Where(pair => pair.bound is not null)
                 .ToDictionary(pair => pair.resolved.WorkflowId, pair => StateMachineBinder.Bind(pair.bound!, pair.resolved, written, diagnostics), StringComparer.Ordinal);
-            workflows = workflows.Select(w => w with { StateMachine = definitions[w.WorkflowId] }).ToEquatableArray();
+            workflows = workflows.Select(w => w with
+            {
+                StateMachine = definitions[w.WorkflowId].Definition,
+                StateMachinePolicy = definitions[w.WorkflowId].Policy,
+                RolePolicy = written.ClassPolicy(w).ToDocument(),
+            }).ToEquatableArray();
         }
 
         return new BoundFile(file.FilePath, workflows, diagnostics.ToEquatableArray());

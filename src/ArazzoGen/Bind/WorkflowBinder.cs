@@ -506,7 +506,7 @@ internal sealed class WorkflowBinder
             .Where(p => p is { Type.SpecialType: SpecialType.System_String } && !request.Members.Any(set => set.Member == p.Name))
             .Select(p => p!.Name)
             .ToEquatableArray();
-        var api = call.Api is { } service && operation is not null ? new ApiOperation(service.ServiceId, operation.Name) : null;
+        var api = call.Api is { } service && operation is not null ? new ApiOperation(service.ServiceId, operation.Name, service.Name) : null;
         return new OperationCall(_clients.ForSource(call.Source, SdkTypes.Name(call.Client)).Property, call.Method.Name, request, tokens, api);
     }
 

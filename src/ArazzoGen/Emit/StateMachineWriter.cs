@@ -19,20 +19,45 @@ internal static class StateMachineWriter
         return json.ToString();
     }
 
-    /// <summary>The definition as a <c>public const string StateMachineDefinition</c> of the workflow class.</summary>
-    public static void WriteConstant(SourceWriter w, AslObject definition)
+    /// <summary>
+    /// The Step Functions constants of a workflow class: its definition, the policy of the role the
+    /// state machine runs under, and the policy the class's own calls need.
+    /// </summary>
+    public static void WriteConstants(SourceWriter w, BoundWorkflow workflow)
     {
-        w.Doc(
-            "This workflow as an AWS Step Functions state machine (Amazon States Language, JSONPath), for aws stepfunctions create-state-machine --definition. Its execution input is the workflow's inputs (by their names in the document), its output the workflow's outputs.",
-            "Generated because the project sets ArazzoStateMachines to true. The role it runs under needs the permissions of every operation it calls (see the README's \"Run it on Step Functions\").");
-        var lines = Json(definition).Replace("\"", "\"\"").Split('\n');
-        w.Line("public const string StateMachineDefinition = @\"" + lines[0]);
+        if (workflow.StateMachine is { } definition)
+        {
+            WriteConstant(
+                w,
+                "StateMachineDefinition",
+                "This workflow as an AWS Step Functions state machine (Amazon States Language, JSONPath), for aws stepfunctions create-state-machine --definition. Its execution input is the workflow's inputs (by their names in the document), its output the workflow's outputs.",
+                "Generated because the project sets ArazzoStateMachines to true. A step that runs another workflow starts the state machine named after that workflow's id, in the same account and Region.",
+                definition);
+        }
+
+        if (workflow.StateMachinePolicy is { } rolePolicy)
+        {
+            WriteConstant(w, "StateMachineRolePolicy", "The IAM policy the role of StateMachineDefinition's state machine needs: the actions of every operation it calls, iam:PassRole for the roles it hands to SageMaker, and what .sync tasks and nested executions need (the EventBridge rules Step Functions listens through).", null, rolePolicy);
+        }
+
+        if (workflow.RolePolicy is { } policy)
+        {
+            WriteConstant(w, "RolePolicy", "The IAM policy a role running this class in process needs: the actions of every operation it calls (and of the workflows of its document it runs), and iam:PassRole for the roles it hands to a service.", null, policy);
+        }
+    }
+
+    private static void WriteConstant(SourceWriter w, string name, string summary, string? remarks, AslNode json)
+    {
+        w.Doc(summary, remarks);
+        var lines = Json(json).Replace("\"", "\"\"").Split('\n');
+        w.Line($"public const string {name} = @\"" + lines[0]);
         for (var i = 1; i < lines.Length - 1; i++)
         {
             w.Verbatim(lines[i]);
         }
 
         w.Verbatim(lines[lines.Length - 1] + "\";");
+        w.Line();
     }
 
     private static void Write(StringBuilder json, AslNode node, int depth)

@@ -70,11 +70,7 @@ internal static class WorkflowEmitter
         w.Doc("Names what this workflow's checkpoints hold (its steps, inputs and results): a durable run checkpointed under another version is not resumed.");
         w.Line($"public const string StateVersion = {CSharpLiteral.String(workflow.State.Version)};");
         w.Line();
-        if (workflow.StateMachine is { } definition)
-        {
-            StateMachineWriter.WriteConstant(w, definition);
-            w.Line();
-        }
+        StateMachineWriter.WriteConstants(w, workflow);
 
         w.Line("private readonly Clients _clients;");
         w.Line($"private readonly {Runtime}.WorkflowOptions _options;");

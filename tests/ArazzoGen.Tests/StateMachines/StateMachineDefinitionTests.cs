@@ -30,6 +30,8 @@ public class StateMachineDefinitionTests
         "wait-for-table",
         "ensure-table-write-read",
         "train-and-poll-job",
+        "train-and-deploy",
+        "ml-dataprocessing-to-training",
     };
 
     [Theory]
@@ -42,14 +44,43 @@ public class StateMachineDefinitionTests
     }
 
     [Fact]
-    public void Only_the_composed_workflow_is_left_without_a_definition_and_it_is_told_why_at_its_step()
+    public void Every_repository_workflow_gets_a_definition_without_a_warning()
     {
-        var warnings = Repository.Value.Diagnostics.Where(d => d.Id == "ARZ1035").Select(d => $"{Path.GetFileName(d.Location.GetLineSpan().Path)}({d.Location.GetLineSpan().StartLinePosition.Line + 1}): {d.GetMessage()}").ToList();
-
+        Assert.DoesNotContain(Repository.Value.Diagnostics, d => d.Id == "ARZ1035");
         Assert.Equal(
-            ["amazon-sagemaker-train-and-deploy-composed-workflow.yml(143): Workflow 'train-and-deploy' gets no state machine definition: Amazon States Language (JSONPath) cannot express the outputs of a workflow a step runs; the C# class is generated as usual"],
-            warnings);
-        Assert.DoesNotContain("train-and-deploy", Repository.Value.Definitions.Keys);
+            ["deploy-model", "ensure-table-write-read", "ml-dataprocessing-to-training", "preprocess-train-deploy", "register-latest-completed-training", "train-and-deploy", "train-and-poll-job", "train-model", "train-then-deploy", "wait-for-table"],
+            Repository.Value.Definitions.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_step_that_runs_a_workflow_starts_its_state_machine_as_a_nested_execution_in_the_same_account_and_Region()
+    {
+        var train = States("train-and-deploy")["train"]!;
+
+        Assert.Equal("arn:aws:states:::states:startExecution.sync:2", (string?)train["Resource"]);
+        Assert.StartsWith("States.Format('arn:{}:states:{}:{}:stateMachine:train-model', ", (string?)train["Parameters"]!["StateMachineArn.$"], StringComparison.Ordinal);
+        Assert.Equal("$.inputs.trainingImage", (string?)train["Parameters"]!["Input"]!["image.$"]);
+        // trainingDidNotComplete (the child's status Failed or Stopped) ends with the outputs; another miss of the criteria fails the step.
+        var choices = States("train-and-deploy")["train: outcome"]!["Choices"]!.AsArray();
+        Assert.Equal(["Workflow outputs", "train: criteria not met"], choices.Select(c => (string?)c!["Next"]));
+    }
+
+    [Fact]
+    public void Each_state_machine_gets_the_least_privilege_policy_of_its_role_and_the_class_the_policy_of_its_calls()
+    {
+        var (run, _) = SdkCompilation.GenerateWithStateMachines([("/repo/workflows/t.yml", File.ReadAllText(RepoPaths.Workflow("amazon-sagemaker-train-then-deploy-workflow.yml")))]);
+        var constants = Constants(run)["train-then-deploy"];
+
+        var forStateMachine = Grants(constants["StateMachineRolePolicy"]);
+        Assert.Equal(["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob"], forStateMachine["arn:aws:sagemaker:*:*:training-job/*"]);
+        Assert.Equal(["events:DescribeRule", "events:PutRule", "events:PutTargets"], forStateMachine["arn:aws:events:*:*:rule/StepFunctionsGetEventsForSageMakerTrainingJobsRule"]);
+        Assert.Equal(["sagemaker:CreateEndpoint", "sagemaker:DescribeEndpoint"], forStateMachine["arn:aws:sagemaker:*:*:endpoint/*"]);
+        var passRole = JsonNode.Parse(constants["StateMachineRolePolicy"])!["Statement"]!.AsArray().Single(s => s!["Action"]![0]!.GetValue<string>() == "iam:PassRole")!;
+        Assert.Equal("sagemaker.amazonaws.com", (string?)passRole["Condition"]!["StringEquals"]!["iam:PassedToService"]);
+
+        var forClass = Grants(constants["RolePolicy"]);
+        Assert.Equal(["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob"], forClass["arn:aws:sagemaker:*:*:training-job/*"]); // it polls; it never stops the job
+        Assert.DoesNotContain(forClass.Keys, r => r.StartsWith("arn:aws:events", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -153,16 +184,25 @@ public class StateMachineDefinitionTests
     public void A_task_uses_the_optimised_integration_where_Step_Functions_has_one_else_the_AWS_SDK_integration(string service, string operation, bool sync, string expected) =>
         Assert.Equal(expected, TaskResources.Resource(new ApiOperation(service, operation), sync));
 
+    private static Dictionary<string, string[]> Grants(string policy) =>
+        JsonNode.Parse(policy)!["Statement"]!.AsArray()
+            .Where(s => s!["Condition"] is null)
+            .ToDictionary(s => (string)s!["Resource"]!, s => s!["Action"]!.AsArray().Select(a => (string)a!).ToArray());
+
     private static JsonObject States(string workflowId) =>
         JsonNode.Parse(Repository.Value.Definitions[workflowId])!["States"]!.AsObject();
 
     /// <summary>The StateMachineDefinition constants of the generated classes, by workflow id.</summary>
     internal static IReadOnlyDictionary<string, string> Definitions(GeneratorDriverRunResult run) =>
+        Constants(run).Where(c => c.Value.ContainsKey("StateMachineDefinition")).ToDictionary(c => c.Key, c => c.Value["StateMachineDefinition"]);
+
+    /// <summary>The string constants of each generated workflow class, by workflow id.</summary>
+    private static Dictionary<string, Dictionary<string, string>> Constants(GeneratorDriverRunResult run) =>
         run.GeneratedTrees
             .SelectMany(t => t.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
             .Select(c => c.Members.OfType<FieldDeclarationSyntax>().SelectMany(f => f.Declaration.Variables)
                 .Where(v => v.Initializer?.Value is LiteralExpressionSyntax)
                 .ToDictionary(v => v.Identifier.ValueText, v => ((LiteralExpressionSyntax)v.Initializer!.Value).Token.ValueText))
-            .Where(constants => constants.ContainsKey("StateMachineDefinition"))
-            .ToDictionary(constants => constants["WorkflowId"], constants => constants["StateMachineDefinition"]);
+            .Where(constants => constants.ContainsKey("WorkflowId"))
+            .ToDictionary(constants => constants["WorkflowId"]);
 }

@@ -46,6 +46,39 @@ public class ToolTests
     }
 
     [Fact]
+    public void Asl_writes_the_definition_the_build_generates_and_iam_the_policies()
+    {
+        var file = RepoPaths.Workflow("amazon-sagemaker-train-then-deploy-workflow.yml");
+        var (run, _) = SdkCompilation.GenerateWithStateMachines([(file, File.ReadAllText(file))]);
+        var built = StateMachines.StateMachineDefinitionTests.Definitions(run)["train-then-deploy"];
+        var folder = Directory.CreateTempSubdirectory("arazzogen-asl-").FullName;
+        var output = new StringWriter();
+
+        Assert.Equal(0, AslCommand.Run(file, null, Path.Combine(folder, "train.asl.json"), SdkAssemblies, output));
+        Assert.Equal(0, AslCommand.RunIam(file, "train-then-deploy", stateMachine: true, Path.Combine(folder, "role.json"), SdkAssemblies, output));
+        Assert.Equal(0, AslCommand.RunIam(file, null, stateMachine: false, null, SdkAssemblies, output));
+
+        Assert.Equal(built + "\n", File.ReadAllText(Path.Combine(folder, "train.asl.json")));
+        Assert.Contains("StepFunctionsGetEventsForSageMakerTrainingJobsRule", File.ReadAllText(Path.Combine(folder, "role.json")), StringComparison.Ordinal);
+        Assert.Contains("\"sagemaker:CreateTrainingJob\", \"sagemaker:DescribeTrainingJob\"]", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Asl_prints_why_a_workflow_has_no_state_machine_and_exits_1()
+    {
+        var broken = Path.Combine(Directory.CreateTempSubdirectory("arazzogen-asl-").FullName, "regex.arazzo.yaml");
+        var yaml = File.ReadAllText(RepoPaths.Workflow("amazon-dynamodb-wait-for-table-workflow.yml"));
+        File.WriteAllText(broken, yaml.Replace("condition: $statusCode == 200", "condition: $statusCode == 200\n    - context: $response.body#/Table/TableName\n      condition: '^[a-z]'\n      type: regex", StringComparison.Ordinal));
+        var output = new StringWriter();
+
+        var exit = AslCommand.Run(broken, null, null, SdkAssemblies, output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("warning ARZ1035: Workflow 'wait-for-table' gets no state machine definition", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("no workflow of", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Graph_draws_each_step_its_polls_as_loops_its_conditional_branches_ends_and_failures()
     {
         var output = new StringWriter();

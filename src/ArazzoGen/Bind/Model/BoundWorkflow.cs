@@ -25,7 +25,9 @@ internal sealed record BoundWorkflow(
     EquatableArray<RegexField> Regexes,
     bool UsesNodeQueries,
     StateModel State,
-    AslObject? StateMachine = null)
+    AslObject? StateMachine = null,
+    AslObject? StateMachinePolicy = null,
+    AslObject? RolePolicy = null)
 {
     /// <summary>The workflows this one depends on (dependsOn), run before its first step.</summary>
     public System.Collections.Generic.IEnumerable<ActionWorkflow> DependencyRuns => Dependencies.Select(id => ActionWorkflows.First(a => a.Call.WorkflowId == id));
@@ -118,7 +120,8 @@ internal sealed record OperationCall(string ClientProperty, string SdkMethod, Ne
 }
 
 /// <summary>An AWS operation by the service model's names: the service id (<c>SageMaker</c>, <c>DynamoDB</c>, <c>ACM PCA</c>) and the operation (<c>CreateTrainingJob</c>).</summary>
-internal sealed record ApiOperation(string ServiceId, string Operation);
+/// <param name="Service">The model's folder name in botocore (<c>sagemaker</c>, <c>acm-pca</c>, <c>neptunedata</c>), which most IAM action prefixes follow.</param>
+internal sealed record ApiOperation(string ServiceId, string Operation, string? Service = null);
 
 /// <summary>
 /// <c>workflowId</c>: the generated class of that workflow, run with inputs from the step's

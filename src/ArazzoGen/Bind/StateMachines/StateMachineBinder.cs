@@ -41,6 +41,7 @@ internal sealed class StateMachineBinder
     private readonly StateMachineCatalog _catalog;
     private readonly bool _asBranch;
     private readonly List<IReadOnlyList<StateMachineCatalog.Entry>> _dependencyStages = new();
+    private readonly IamPolicy _policy = new();
     private SourceSpan _at;
 
     private StateMachineBinder(BoundWorkflow workflow, ResolvedWorkflow resolved, StateMachineCatalog catalog, bool asBranch)
@@ -66,6 +67,7 @@ internal sealed class StateMachineBinder
                 _dependencyStages.Add(stage);
                 foreach (var entry in stage)
                 {
+                    _policy.Include(entry.Policy!);
                     var runs = workflow.ActionWorkflows.First(a => a.Call.WorkflowId == entry.Workflow.WorkflowId);
                     dependencies[runs.Field] = (StatePaths.DependencyOutputs(_dependencyStages.Count, entry.Workflow.WorkflowId), entry.Workflow);
                 }
@@ -76,16 +78,21 @@ internal sealed class StateMachineBinder
     }
 
     /// <summary>Writes <paramref name="workflow"/> as a state machine, and records it in <paramref name="catalog"/> for the workflows that depend on it.</summary>
-    /// <returns>The definition, or null (with a warning at the YAML) when the workflow does something a state machine cannot say.</returns>
-    public static AslObject? Bind(BoundWorkflow workflow, ResolvedWorkflow resolved, StateMachineCatalog catalog, DiagnosticBag diagnostics)
+    /// <returns>
+    /// The definition and the policy of the role it runs under, or nulls (with a warning at the YAML)
+    /// when the workflow does something a state machine cannot say.
+    /// </returns>
+    public static (AslObject? Definition, AslObject? Policy) Bind(BoundWorkflow workflow, ResolvedWorkflow resolved, StateMachineCatalog catalog, DiagnosticBag diagnostics)
     {
         var at = resolved.Workflow.WorkflowId.Span;
         AslObject? definition = null;
+        IamPolicy? policy = null;
         try
         {
             var binder = new StateMachineBinder(workflow, resolved, catalog, asBranch: false);
             at = binder._at;
             definition = binder.Build(out at);
+            policy = binder._policy;
         }
         catch (NotExpressibleException e)
         {
@@ -94,20 +101,22 @@ internal sealed class StateMachineBinder
 
         if (workflow.Dependencies.Count == 0)
         {
-            catalog.Add(workflow, definition is not null, definition is null ? null : AsBranch(definition, workflow.WorkflowId), definition is null ? "it cannot be written as a state machine (see its own warning)" : null);
-            return definition;
+            catalog.Add(workflow, definition is not null, definition is null ? null : AsBranch(definition, workflow.WorkflowId), policy, definition is null ? "it cannot be written as a state machine (see its own warning)" : null);
+        }
+        else
+        {
+            try
+            {
+                var branch = new StateMachineBinder(workflow, resolved, catalog, asBranch: true);
+                catalog.Add(workflow, definition is not null, AsBranch(branch.Build(out _), workflow.WorkflowId), branch._policy, null);
+            }
+            catch (NotExpressibleException e)
+            {
+                catalog.Add(workflow, definition is not null, null, null, "as a branch of another's Parallel state it cannot express " + e.Message);
+            }
         }
 
-        try
-        {
-            catalog.Add(workflow, definition is not null, AsBranch(new StateMachineBinder(workflow, resolved, catalog, asBranch: true).Build(out _), workflow.WorkflowId), null);
-        }
-        catch (NotExpressibleException e)
-        {
-            catalog.Add(workflow, definition is not null, null, "as a branch of another's Parallel state it cannot express " + e.Message);
-        }
-
-        return definition;
+        return (definition, policy?.ToDocument());
     }
 
     /// <summary>
@@ -272,6 +281,21 @@ internal sealed class StateMachineBinder
         }
 
         var sync = _syncJobs.TryGetValue(step.StepId, out var pair);
+        switch (step.Call)
+        {
+            case OperationCall operation:
+                _policy.Call(api!, operation.Request);
+                if (sync)
+                {
+                    _policy.SyncJob(api!, pair.Job);
+                }
+
+                break;
+            case WorkflowCall child:
+                _policy.NestedExecution(child.WorkflowId);
+                break;
+        }
+
         var decides = sync ? pair.Poll : step;
         var holder = decides.StepId;
 
