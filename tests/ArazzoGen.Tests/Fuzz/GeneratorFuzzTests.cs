@@ -28,6 +28,7 @@ public class GeneratorFuzzTests
         var mutator = new WorkflowMutator(seed);
         var compilation = SdkCompilation.Create(true, SdkCompilation.NeptuneBindings);
         var compiled = 0;
+        var definitions = 0;
 
         for (var i = 0; i < cases; i++)
         {
@@ -39,7 +40,9 @@ public class GeneratorFuzzTests
             var files = documents.Where(d => d.Path != document.Path && Related(d, document)).Select(d => new InMemoryAdditionalText(d.Path, d.Text))
                 .Prepend(new InMemoryAdditionalText(document.Path, text))
                 .ToArray();
-            var driver = GeneratorRunner.CreateDriver(files, parseOptions: SdkCompilation.ParseOptions);
+            // Every other case also writes state machines, which must never break the build either.
+            var stateMachines = i % 2 == 0;
+            var driver = GeneratorRunner.CreateDriver(files, parseOptions: SdkCompilation.ParseOptions, options: new TestOptionsProvider(("build_property.ArazzoStateMachines", stateMachines ? "true" : "false")));
             driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
             var run = driver.GetRunResult();
 
@@ -58,10 +61,17 @@ public class GeneratorFuzzTests
                 .Where(d => d.Severity == DiagnosticSeverity.Error || (d.Severity == DiagnosticSeverity.Warning && generated.Contains(d.Location.SourceTree!)))
                 .ToList();
             Assert.True(problems.Count == 0, $"{what}\n{string.Join("\n", problems)}\n--- document ---\n{text}");
+            foreach (var (workflowId, definition) in StateMachines.StateMachineDefinitionTests.Definitions(run))
+            {
+                var invalid = StateMachines.AslInvariants.Problems(definition);
+                Assert.True(invalid.Count == 0, $"{what}: state machine of {workflowId}:\n{string.Join("\n", invalid)}\n--- document ---\n{text}");
+                definitions++;
+            }
         }
 
         // The loop must reach code generation often, or it proves little about the emitted code.
         Assert.True(compiled >= cases / 10, $"only {compiled} of {cases} mutated documents reached code generation");
+        Assert.True(definitions >= cases / 20, $"only {definitions} state machines were written from {cases} mutated documents");
     }
 
     /// <summary>True when one document names the other's file in a source url.</summary>

@@ -53,6 +53,14 @@ public class StateMachineDefinitionTests
     }
 
     [Fact]
+    public void Every_repository_definition_holds_what_Step_Functions_checks()
+    {
+        Assert.All(Repository.Value.Definitions, d => Assert.Empty(AslInvariants.Problems(d.Value)));
+        Assert.Contains("no state ends the execution", AslInvariants.Problems("""{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"A"}}}"""));
+        Assert.Contains("A.Next names 'B', which is no state of its scope", AslInvariants.Problems("""{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"C":{"Type":"Succeed"}}}"""));
+    }
+
+    [Fact]
     public void A_step_that_runs_a_workflow_starts_its_state_machine_as_a_nested_execution_in_the_same_account_and_Region()
     {
         var train = States("train-and-deploy")["train"]!;

@@ -28,6 +28,9 @@ internal sealed class StateMachineBinder
     /// </summary>
     public const long MaxPollsPerExecution = 1000;
 
+    /// <summary>The longest state name Step Functions accepts.</summary>
+    public const int MaxStateName = 80;
+
     private readonly BoundWorkflow _workflow;
     private readonly ResolvedWorkflow _resolved;
     private readonly Dictionary<string, (BoundStep Poll, SyncJob Job)> _syncJobs = new(StringComparer.Ordinal);
@@ -196,6 +199,11 @@ internal sealed class StateMachineBinder
         var states = StartStates().ToList();
         states.AddRange(DependencyStageStates());
         states.AddRange(_states);
+        if (states.FirstOrDefault(st => st.Name.Length > MaxStateName) is { } tooLong)
+        {
+            throw new NotExpressibleException($"state '{tooLong.Name}', whose name is longer than the {MaxStateName} characters Step Functions allows (shorten the step id)");
+        }
+
         var unreachable = Unreachable(states).ToList();
         if (unreachable.Contains(WorkflowOutputs))
         {
@@ -489,6 +497,11 @@ internal sealed class StateMachineBinder
         if (_catalog.Find(child.WorkflowId) is not { HasDefinition: true })
         {
             throw new NotExpressibleException($"running workflow '{child.WorkflowId}', which gets no state machine here (it is in another document, or cannot be written as one)");
+        }
+
+        if (!System.Text.RegularExpressions.Regex.IsMatch(child.WorkflowId, "^[A-Za-z0-9_-]{1,80}$"))
+        {
+            throw new NotExpressibleException($"running workflow '{child.WorkflowId}', whose id is no state machine name (1 to 80 letters, digits, - and _)");
         }
 
         const string Part = "States.ArrayGetItem(States.StringSplit($$.StateMachine.Id, ':'), {0})";
