@@ -31,6 +31,10 @@ internal sealed class WorkflowBinder
     private readonly Dictionary<string, Typed> _outputTypes = new(StringComparer.Ordinal);
     private UniqueNames _readBackNames = new();
 
+    // Workflow failure actions decided by one Run method, by action name; the method names end in "Applies", which no other member does.
+    private readonly Dictionary<string, SharedAction> _sharedActions = new(StringComparer.Ordinal);
+    private readonly UniqueNames _helperNames = new();
+
     private WorkflowBinder(ArazzoDocument document, ResolvedWorkflow workflow, ClientCatalog catalog, SourceBinder sources, CalledWorkflows called, DiagnosticBag diagnostics)
     {
         _document = document;
@@ -125,7 +129,8 @@ internal sealed class WorkflowBinder
             dependencies,
             _regexFields.Select(r => new RegexField(r.Value, r.Key)).ToEquatableArray(),
             _scope.UsesNodeQueries,
-            StateShapes.Of(_workflow.WorkflowId.Value, inputs, steps, _scope.Types));
+            StateShapes.Of(_workflow.WorkflowId.Value, inputs, steps, _scope.Types),
+            _sharedActions.Values.ToEquatableArray());
     }
 
     /// <summary>
@@ -551,7 +556,7 @@ internal sealed class WorkflowBinder
     {
         var bound = new List<BoundAction>();
         var isSuccess = !site.InFailure;
-        foreach (var (action, restarts, loopsThisStep) in actions)
+        foreach (var (action, restarts, loopsThisStep, isWorkflowAction) in actions)
         {
             var conditions = criteria.BindAll(action.Criteria, site) ?? EquatableArray<BoundCondition>.Empty;
             var kind = action.Type.Value;
@@ -600,10 +605,35 @@ internal sealed class WorkflowBinder
                 retry = new RetrySpec(locals.Take("retries" + Identifiers.Pascal(action.Name.Value)), limit, action.RetryAfter?.Value ?? retryDelay);
             }
 
-            bound.Add(new BoundAction(action.Name.Value, kind, target, workflowId, loopsThisStep, retry, conditions));
+            var helper = !isSuccess && isWorkflowAction && step.WorkflowId is null ? Shared(action, kind, target, workflowId, conditions) : null;
+            bound.Add(new BoundAction(action.Name.Value, kind, target, workflowId, loopsThisStep, retry, conditions, helper));
         }
 
         return bound;
+    }
+
+    /// <summary>
+    /// The Run method that decides a workflow failure action for every step, when its criteria read
+    /// only the call's status and error code (so they mean the same in every step) and it runs no
+    /// step or workflow first; null otherwise (each step then decides it inline).
+    /// </summary>
+    private string? Shared(WorkflowAction action, ActionKind kind, string? target, string? workflowId, EquatableArray<BoundCondition> criteria)
+    {
+        var callFactsOnly = criteria.Count > 0 && criteria.SelectMany(c => c.Values()).All(v => v is LiteralBound || v is CallBound { Member: "StatusCode" or "ErrorCode" });
+        if (!callFactsOnly || (kind == ActionKind.Retry && (target is not null || workflowId is not null)))
+        {
+            return null;
+        }
+
+        var limit = kind == ActionKind.Retry ? Math.Min(action.RetryLimit?.Value ?? 1, int.MaxValue) : (long?)null;
+        if (_sharedActions.TryGetValue(action.Name.Value, out var shared))
+        {
+            return shared.Criteria.Equals(criteria) && shared.RetryLimit == limit ? shared.Helper : null;
+        }
+
+        var helper = _helperNames.Take(Identifiers.Pascal(action.Name.Value) + "Applies");
+        _sharedActions[action.Name.Value] = new SharedAction(helper, action.Name.Value, kind, criteria, limit);
+        return helper;
     }
 
     private EquatableArray<BoundOutput> BindWorkflowOutputs()

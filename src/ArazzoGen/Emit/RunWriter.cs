@@ -92,6 +92,12 @@ internal static class RunWriter
                 ObjectWriter.Write(w, $"private {runs.Call.ClassName}.Inputs {runs.InputsMethod}() => ", runs.Call.Inputs, ";");
             }
 
+            foreach (var shared in workflow.SharedActions)
+            {
+                w.Line();
+                WriteSharedAction(w, shared);
+            }
+
             w.Line();
             using (w.Block("private Step? End(string stepId, string? actionName)"))
             {
@@ -443,11 +449,58 @@ internal static class RunWriter
         }
     }
 
+    private const string ResponseConstraint = "where TResponse : global::Amazon.Runtime.AmazonWebServiceResponse";
+
+    /// <summary>A workflow failure action every step asks, decided once: whether it applies to the failed call (and, for a retry, whether one is left, counting it).</summary>
+    private static void WriteSharedAction(SourceWriter w, SharedAction shared)
+    {
+        var condition = CodeRenderer.All(shared.Criteria)!;
+        var call = $"{Runtime}.CallResult<TResponse> call";
+        if (shared.RetryLimit is { } limit)
+        {
+            w.Doc($"Workflow failure action '{shared.Name}', for every step: true when it retries this failed call, at most {limit} times; counts the retry.");
+            w.Line($"private static bool {shared.Helper}<TResponse>({call}, ref int retries)");
+            using (w.Indented())
+            {
+                w.Line(ResponseConstraint);
+            }
+
+            using (w.Block())
+            {
+                w.Line($"if (!({condition}) || retries >= {limit})");
+                using (w.Block())
+                {
+                    w.Line("return false;");
+                }
+
+                w.Line();
+                w.Line("retries++;");
+                w.Line("return true;");
+            }
+
+            return;
+        }
+
+        w.Doc($"Workflow failure action '{shared.Name}', for every step: true when it applies to this failed call.");
+        w.Line($"private static bool {shared.Helper}<TResponse>({call})");
+        using (w.Indented())
+        {
+            w.Line(ResponseConstraint);
+            w.Line($"=> {condition};");
+        }
+    }
+
     private static void WriteFailureActions(SourceWriter w, BoundWorkflow workflow, BoundStep step, string attempt)
     {
         var id = CSharpLiteral.String(step.StepId);
         foreach (var action in step.OnFailure)
         {
+            if (action.Helper is { } helper)
+            {
+                WriteSharedFailureAction(w, workflow, step, action, helper, attempt);
+                continue;
+            }
+
             var condition = CodeRenderer.All(action.Criteria);
             if (condition is null && action.Kind != ActionKind.Retry)
             {
@@ -507,6 +560,30 @@ internal static class RunWriter
         }
 
         w.Line($"throw _run.StepFailed({id}, {attempt}, call, {Observed(step)}{secret});");
+    }
+
+    private static void WriteSharedFailureAction(SourceWriter w, BoundWorkflow workflow, BoundStep step, BoundAction action, string helper, string attempt)
+    {
+        if (action.Retry is { } retry)
+        {
+            w.Line($"if ({helper}(call, ref {retry.Counter})) // {Text.Comment(action.Name)}");
+            using (w.Block())
+            {
+                w.Line($"await _run.RetryAsync({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)}, {retry.Counter}, {WorkflowEmitter.Seconds(retry.DelaySeconds)}).ConfigureAwait(false);");
+                w.Line("attempt++;");
+                w.Line("continue;");
+            }
+        }
+        else
+        {
+            w.Line($"if ({helper}(call)) // {Text.Comment(action.Name)}");
+            using (w.Block())
+            {
+                WriteTransfer(w, workflow, step, action, attempt);
+            }
+        }
+
+        w.Line();
     }
 
     private static void WriteTransfer(SourceWriter w, BoundWorkflow workflow, BoundStep step, BoundAction action, string attempt)

@@ -20,6 +20,13 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Indents the lines written until the returned scope is disposed, with no braces (a constraint, an expression body).</summary>
+    public IDisposable Indented()
+    {
+        _indent++;
+        return new Scope(this, closing: null);
+    }
+
     /// <summary>A line as it is, without indentation: the inside of a verbatim string.</summary>
     public SourceWriter Verbatim(string line)
     {
@@ -78,9 +85,10 @@ internal sealed class SourceWriter
     private sealed class Scope : IDisposable
     {
         private readonly SourceWriter _writer;
-        private readonly string _closing;
+        private readonly string? _closing;
 
-        public Scope(SourceWriter writer, string closing)
+        /// <param name="closing">After the closing brace; null: no brace at all (an indented run of lines).</param>
+        public Scope(SourceWriter writer, string? closing)
         {
             _writer = writer;
             _closing = closing;
@@ -89,7 +97,10 @@ internal sealed class SourceWriter
         public void Dispose()
         {
             _writer._indent--;
-            _writer.Line("}" + _closing);
+            if (_closing is not null)
+            {
+                _writer.Line("}" + _closing);
+            }
         }
     }
 }

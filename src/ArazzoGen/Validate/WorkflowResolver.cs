@@ -49,8 +49,9 @@ internal static class WorkflowResolver
         var onSuccess = Prune(ActionMerger.OnSuccess(step, workflow, components), isSuccess: true)
             .Select(a => new ResolvedAction(a, RestartsItself(workflow, a), LoopsItself(step, a)))
             .ToEquatableArray();
+        var ownFailureActions = step.OnFailure.Select(a => ActionMerger.Resolve(a, components.FailureActions)).ToList();
         var onFailure = Prune(ActionMerger.OnFailure(step, workflow, components), isSuccess: false)
-            .Select(a => new ResolvedAction(a, RestartsItself(workflow, a), LoopsThisStep: false))
+            .Select(a => new ResolvedAction(a, RestartsItself(workflow, a), LoopsThisStep: false, IsWorkflowAction: !ownFailureActions.Contains(a)))
             .ToEquatableArray();
         var parameters = EffectiveParameters.ForStep(step, workflow, components).ToEquatableArray();
         var loop = onSuccess.FirstOrDefault(a => a.LoopsThisStep) is { } looping

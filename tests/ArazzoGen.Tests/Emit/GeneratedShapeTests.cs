@@ -30,7 +30,23 @@ public class GeneratedShapeTests
 
         Assert.Null(run.Results[0].Exception);
         Assert.DoesNotContain(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Id + " " + d.GetMessage() + " @ " + d.Location.SourceTree?.GetText().Lines[d.Location.GetLineSpan().StartLinePosition.Line]));
+    }
+
+    [Fact]
+    public void A_workflow_failure_action_on_the_error_code_is_decided_by_one_helper_every_step_asks()
+    {
+        var pipeline = Everything.Value.Run.Results[0].GeneratedSources.Single(s => s.HintName.StartsWith("PreprocessTrainDeployWorkflow", StringComparison.Ordinal)).SourceText.ToString();
+        // Every step of the pipeline calls an operation, and none overrides retryThrottled.
+        var operationSteps = File.ReadAllLines(RepoPaths.Workflow("amazon-sagemaker-preprocess-train-deploy-pipeline-workflow.yml")).Count(l => l.StartsWith("  - stepId:", StringComparison.Ordinal));
+
+        // Once in the helper; waitForTraining's own cannotWatchTraining names the code too.
+        Assert.Single(pipeline.Split('\n'), l => l.Contains("Criteria.Equal(call.ErrorCode, \"ThrottlingException\")", StringComparison.Ordinal) && !l.Contains("cannotWatchTraining", StringComparison.Ordinal));
+        Assert.Equal(1, Count(pipeline, "private static bool RetryThrottledApplies<TResponse>("));
+        Assert.Equal(operationSteps, Count(pipeline, "if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled"));
+        Assert.True(operationSteps >= 8, $"{operationSteps} steps call an operation");
+
+        static int Count(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
     }
 
     [Fact]

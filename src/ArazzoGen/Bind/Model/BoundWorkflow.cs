@@ -25,6 +25,7 @@ internal sealed record BoundWorkflow(
     EquatableArray<RegexField> Regexes,
     bool UsesNodeQueries,
     StateModel State,
+    EquatableArray<SharedAction> SharedActions = default,
     AslObject? StateMachine = null,
     AslObject? StateMachinePolicy = null,
     AslObject? RolePolicy = null)
@@ -143,6 +144,7 @@ internal sealed record BoundStepOutput(string Name, string Property, TypeRef Typ
 /// <see cref="BoundWorkflow.ActionWorkflows"/>) a goto or a retry runs. A failure retry carries
 /// its decided policy in <see cref="Retry"/>.
 /// </summary>
+/// <param name="Helper">For a workflow failure action that decides on the call's status and error code alone: the Run method every step asks (see <see cref="SharedAction"/>).</param>
 internal sealed record BoundAction(
     string Name,
     ActionKind Kind,
@@ -150,7 +152,15 @@ internal sealed record BoundAction(
     string? WorkflowId,
     bool LoopsThisStep,
     RetrySpec? Retry,
-    EquatableArray<BoundCondition> Criteria);
+    EquatableArray<BoundCondition> Criteria,
+    string? Helper = null);
+
+/// <summary>
+/// A workflow failure action whose criteria read only the call's status and error code: decided by
+/// one Run method, <see cref="Helper"/>, for every step it applies to, rather than a copy per step.
+/// A retry's method also counts the retry against <see cref="RetryLimit"/>.
+/// </summary>
+internal sealed record SharedAction(string Helper, string Name, ActionKind Kind, EquatableArray<BoundCondition> Criteria, long? RetryLimit);
 
 /// <summary>A failure retry: its counter (a local of the step method), how many retries, and the delay before each.</summary>
 internal sealed record RetrySpec(string Counter, long Limit, double DelaySeconds);

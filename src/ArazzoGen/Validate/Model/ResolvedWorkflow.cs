@@ -34,7 +34,8 @@ internal sealed record ResolvedStep(
 
 /// <param name="RestartsWorkflow">A goto to the workflow it is in: a jump back to its first step within the same run.</param>
 /// <param name="LoopsThisStep">A success action that runs this step again: a goto to itself, or a success retry.</param>
-internal sealed record ResolvedAction(WorkflowAction Action, bool RestartsWorkflow, bool LoopsThisStep);
+/// <param name="IsWorkflowAction">One of the workflow's own successActions or failureActions, which applies to every step that does not override it.</param>
+internal sealed record ResolvedAction(WorkflowAction Action, bool RestartsWorkflow, bool LoopsThisStep, bool IsWorkflowAction = false);
 
 /// <summary>A step that goes back to itself on success.</summary>
 /// <param name="Action">The success action that loops (its retryAfter and retryLimit shape the loop).</param>

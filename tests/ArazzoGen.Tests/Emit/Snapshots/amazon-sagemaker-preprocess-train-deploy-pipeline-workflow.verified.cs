@@ -484,15 +484,11 @@ namespace ArazzoWorkflows
                         return Step.WaitForPreprocessing;
                     }
 
-                    if (global::ArazzoGen.Runtime.Criteria.Equal(call.ErrorCode, "ThrottlingException")) // retryThrottled
+                    if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        if (retriesRetryThrottled < 5)
-                        {
-                            retriesRetryThrottled++;
-                            await _run.RetryAsync("startPreprocessing", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-                            attempt++;
-                            continue;
-                        }
+                        await _run.RetryAsync("startPreprocessing", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        attempt++;
+                        continue;
                     }
 
                     if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await StartPreprocessingReadBackAsync(request).ConfigureAwait(false))
@@ -561,15 +557,11 @@ namespace ArazzoWorkflows
                         return End("waitForPreprocessing", "preprocessingFailed");
                     }
 
-                    if (global::ArazzoGen.Runtime.Criteria.Equal(call.ErrorCode, "ThrottlingException")) // retryThrottled
+                    if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        if (retriesRetryThrottled < 5)
-                        {
-                            retriesRetryThrottled++;
-                            await _run.RetryAsync("waitForPreprocessing", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-                            attempt++;
-                            continue;
-                        }
+                        await _run.RetryAsync("waitForPreprocessing", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        attempt++;
+                        continue;
                     }
 
                     throw _run.StepFailed("waitForPreprocessing", attempt, call, _waitForPreprocessing?.ToString());
@@ -643,15 +635,11 @@ namespace ArazzoWorkflows
                         return Step.WaitForTraining;
                     }
 
-                    if (global::ArazzoGen.Runtime.Criteria.Equal(call.ErrorCode, "ThrottlingException")) // retryThrottled
+                    if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        if (retriesRetryThrottled < 5)
-                        {
-                            retriesRetryThrottled++;
-                            await _run.RetryAsync("startTraining", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-                            attempt++;
-                            continue;
-                        }
+                        await _run.RetryAsync("startTraining", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        attempt++;
+                        continue;
                     }
 
                     if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await StartTrainingReadBackAsync(request).ConfigureAwait(false))
@@ -725,15 +713,11 @@ namespace ArazzoWorkflows
                         return Step.StopTraining;
                     }
 
-                    if (global::ArazzoGen.Runtime.Criteria.Equal(call.ErrorCode, "ThrottlingException")) // retryThrottled
+                    if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        if (retriesRetryThrottled < 5)
-                        {
-                            retriesRetryThrottled++;
-                            await _run.RetryAsync("waitForTraining", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-                            attempt++;
-                            continue;
-                        }
+                        await _run.RetryAsync("waitForTraining", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        attempt++;
+                        continue;
                     }
 
                     throw _run.StepFailed("waitForTraining", attempt, call, _waitForTraining?.ToString());
@@ -776,15 +760,11 @@ namespace ArazzoWorkflows
                         return Step.CreateEndpointConfig;
                     }
 
-                    if (global::ArazzoGen.Runtime.Criteria.Equal(call.ErrorCode, "ThrottlingException")) // retryThrottled
+                    if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        if (retriesRetryThrottled < 5)
-                        {
-                            retriesRetryThrottled++;
-                            await _run.RetryAsync("registerModel", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-                            attempt++;
-                            continue;
-                        }
+                        await _run.RetryAsync("registerModel", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        attempt++;
+                        continue;
                     }
 
                     if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await RegisterModelReadBackAsync(request).ConfigureAwait(false))
@@ -848,15 +828,11 @@ namespace ArazzoWorkflows
                         return Step.CreateEndpoint;
                     }
 
-                    if (global::ArazzoGen.Runtime.Criteria.Equal(call.ErrorCode, "ThrottlingException")) // retryThrottled
+                    if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        if (retriesRetryThrottled < 5)
-                        {
-                            retriesRetryThrottled++;
-                            await _run.RetryAsync("createEndpointConfig", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-                            attempt++;
-                            continue;
-                        }
+                        await _run.RetryAsync("createEndpointConfig", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        attempt++;
+                        continue;
                     }
 
                     if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateEndpointConfigReadBackAsync(request).ConfigureAwait(false))
@@ -916,15 +892,11 @@ namespace ArazzoWorkflows
                         return Step.WaitForEndpoint;
                     }
 
-                    if (global::ArazzoGen.Runtime.Criteria.Equal(call.ErrorCode, "ThrottlingException")) // retryThrottled
+                    if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        if (retriesRetryThrottled < 5)
-                        {
-                            retriesRetryThrottled++;
-                            await _run.RetryAsync("createEndpoint", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-                            attempt++;
-                            continue;
-                        }
+                        await _run.RetryAsync("createEndpoint", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        attempt++;
+                        continue;
                     }
 
                     if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
@@ -993,15 +965,11 @@ namespace ArazzoWorkflows
                         return Step.DeleteFailedEndpoint;
                     }
 
-                    if (global::ArazzoGen.Runtime.Criteria.Equal(call.ErrorCode, "ThrottlingException")) // retryThrottled
+                    if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        if (retriesRetryThrottled < 5)
-                        {
-                            retriesRetryThrottled++;
-                            await _run.RetryAsync("waitForEndpoint", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-                            attempt++;
-                            continue;
-                        }
+                        await _run.RetryAsync("waitForEndpoint", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        attempt++;
+                        continue;
                     }
 
                     throw _run.StepFailed("waitForEndpoint", attempt, call, _waitForEndpoint?.ToString());
@@ -1028,15 +996,11 @@ namespace ArazzoWorkflows
                         return End("stopTraining", "trainingStopped");
                     }
 
-                    if (global::ArazzoGen.Runtime.Criteria.Equal(call.ErrorCode, "ThrottlingException")) // retryThrottled
+                    if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        if (retriesRetryThrottled < 5)
-                        {
-                            retriesRetryThrottled++;
-                            await _run.RetryAsync("stopTraining", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-                            attempt++;
-                            continue;
-                        }
+                        await _run.RetryAsync("stopTraining", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        attempt++;
+                        continue;
                     }
 
                     throw _run.StepFailed("stopTraining", attempt, call, null);
@@ -1063,19 +1027,28 @@ namespace ArazzoWorkflows
                         return End("deleteFailedEndpoint", "endpointDeleted");
                     }
 
-                    if (global::ArazzoGen.Runtime.Criteria.Equal(call.ErrorCode, "ThrottlingException")) // retryThrottled
+                    if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        if (retriesRetryThrottled < 5)
-                        {
-                            retriesRetryThrottled++;
-                            await _run.RetryAsync("deleteFailedEndpoint", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
-                            attempt++;
-                            continue;
-                        }
+                        await _run.RetryAsync("deleteFailedEndpoint", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        attempt++;
+                        continue;
                     }
 
                     throw _run.StepFailed("deleteFailedEndpoint", attempt, call, null);
                 }
+            }
+
+            /// <summary>Workflow failure action 'retryThrottled', for every step: true when it retries this failed call, at most 5 times; counts the retry.</summary>
+            private static bool RetryThrottledApplies<TResponse>(global::ArazzoGen.Runtime.CallResult<TResponse> call, ref int retries)
+                where TResponse : global::Amazon.Runtime.AmazonWebServiceResponse
+            {
+                if (!(global::ArazzoGen.Runtime.Criteria.Equal(call.ErrorCode, "ThrottlingException")) || retries >= 5)
+                {
+                    return false;
+                }
+
+                retries++;
+                return true;
             }
 
             private Step? End(string stepId, string? actionName)
