@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Amazon.Runtime;
 
 namespace ArazzoGen.Runtime;
@@ -7,6 +8,8 @@ namespace ArazzoGen.Runtime;
 /// <see cref="AmazonServiceException"/> (it has a status code and an AWS error code) or a
 /// transport failure (no answer, so no status code).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[System.Diagnostics.DebuggerNonUserCode]
 public readonly struct CallResult<TResponse>
     where TResponse : AmazonWebServiceResponse
 {

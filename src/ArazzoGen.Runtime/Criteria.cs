@@ -10,6 +10,7 @@ namespace ArazzoGen.Runtime;
 /// comparison with a null is false.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[System.Diagnostics.DebuggerNonUserCode]
 public static class Criteria
 {
     /// <summary>
@@ -64,6 +65,7 @@ public static class Criteria
 
 /// <summary>Null-safe navigation for <c>$response.body#/A/0/B</c> paths (the SDK has no nullable annotations).</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[System.Diagnostics.DebuggerNonUserCode]
 public static class JsonPointer
 {
     /// <summary>The element at <paramref name="index"/>, or default when the list is null or too short.</summary>

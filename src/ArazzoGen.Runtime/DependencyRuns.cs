@@ -9,6 +9,7 @@ namespace ArazzoGen.Runtime;
 /// Generated code creates one per <c>RunAsync</c> of a workflow with dependencies and passes it down.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[System.Diagnostics.DebuggerNonUserCode]
 public sealed class DependencyRuns
 {
     private readonly ConcurrentDictionary<Type, Lazy<Task<object>>> _runs = new();

@@ -9,6 +9,7 @@ namespace ArazzoGen.Runtime;
 /// loader status <c>payload</c>): a criterion or output reads the value there as text.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[System.Diagnostics.DebuggerNonUserCode]
 public static class Documents
 {
     /// <summary>

@@ -10,6 +10,7 @@ namespace ArazzoGen.Runtime;
 /// non-null value: a member the service did not send is no node (JSON's absent member).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[System.Diagnostics.DebuggerNonUserCode]
 public static class JsonPathNodes
 {
     /// <summary>The node list of one value: empty when it is null.</summary>

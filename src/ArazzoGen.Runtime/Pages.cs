@@ -9,6 +9,7 @@ namespace ArazzoGen.Runtime;
 /// when the page limit is reached, so a service that never stops paging cannot keep a run alive.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[System.Diagnostics.DebuggerNonUserCode]
 public sealed class Pages
 {
     private readonly WorkflowRun _run;

@@ -8,6 +8,7 @@ namespace ArazzoGen.Runtime;
 /// workflow never falls through to the next step with the awaited state not reached.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[System.Diagnostics.DebuggerNonUserCode]
 public sealed class Poll
 {
     private readonly WorkflowRun _run;

@@ -11,6 +11,7 @@ namespace ArazzoGen.Runtime;
 /// <see cref="FormatException"/> naming the member, which the run reports as the step's failure.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[System.Diagnostics.DebuggerNonUserCode]
 public static class Wire
 {
     /// <summary>Base64 text (how JSON APIs send blobs) as the bytes the SDK sends.</summary>

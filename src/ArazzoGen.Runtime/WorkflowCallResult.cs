@@ -1,3 +1,4 @@
+using System.ComponentModel;
 namespace ArazzoGen.Runtime;
 
 /// <summary>
@@ -5,6 +6,8 @@ namespace ArazzoGen.Runtime;
 /// (a <see cref="WorkflowException"/>, or an <see cref="ArgumentException"/> when the values this
 /// step passed are not valid inputs for it).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[System.Diagnostics.DebuggerNonUserCode]
 public readonly struct WorkflowCallResult<TOutputs>
     where TOutputs : class
 {

@@ -11,6 +11,7 @@ namespace ArazzoGen.Runtime;
 /// creates one per <c>RunAsync</c>; it is not meant to be used by hand.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[System.Diagnostics.DebuggerNonUserCode]
 public sealed class WorkflowRun : IDisposable
 {
     private readonly WorkflowOptions _options;

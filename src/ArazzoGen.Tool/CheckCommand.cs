@@ -15,7 +15,7 @@ internal static class CheckCommand
     // Without AWSSDK.Core there is nothing to bind against: Bind's "reference AWSSDK.Core" error says nothing about the file.
     private const string NoSdkCore = "ARZ1000";
 
-    public static int Run(IEnumerable<string> paths, IReadOnlyList<string> references, TextWriter output)
+    public static int Run(IEnumerable<string> paths, IReadOnlyList<string> references, TextWriter output, string format = "text")
     {
         var files = Files(paths).ToList();
         if (files.Count == 0)
@@ -29,12 +29,18 @@ internal static class CheckCommand
             .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.GetLineSpan().StartLinePosition)
             .ToList();
+        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        if (format == "sarif")
+        {
+            output.WriteLine(SarifLog.Write(diagnostics));
+            return errors > 0 ? 1 : 0;
+        }
+
         foreach (var diagnostic in diagnostics)
         {
             output.WriteLine(diagnostic.ToString());
         }
 
-        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         output.WriteLine($"{files.Count} files, {errors} errors, {diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning)} warnings{(references.Count == 0 ? " (Parse and Validate only: give --reference with the SDK assemblies to bind)" : string.Empty)}.");
         return errors > 0 ? 1 : 0;
     }

@@ -3,8 +3,10 @@ using ArazzoGen.Tool;
 
 var paths = new Argument<string[]>("paths") { Description = "Workflow files, or folders to search for .yml, .yaml and .json files.", Arity = ArgumentArity.OneOrMore };
 var references = new Option<string[]>("--reference", "-r") { Description = "AWS SDK assemblies (and AWSSDK.Core) to bind against, as the build does; without them only Parse and Validate run.", AllowMultipleArgumentsPerToken = true };
-var check = new Command("check", "Report ArazzoGen's diagnostics for workflow files without building; exit code 1 when there are errors.") { paths, references };
-check.SetAction(parse => CheckCommand.Run(parse.GetValue(paths)!, parse.GetValue(references) ?? [], Console.Out));
+var format = new Option<string>("--format", "-f") { Description = "text (as the compiler prints diagnostics) or sarif (SARIF 2.1.0, for code scanning).", DefaultValueFactory = _ => "text" };
+format.AcceptOnlyFromAmong("text", "sarif");
+var check = new Command("check", "Report ArazzoGen's diagnostics for workflow files without building; exit code 1 when there are errors.") { paths, references, format };
+check.SetAction(parse => CheckCommand.Run(parse.GetValue(paths)!, parse.GetValue(references) ?? [], Console.Out, parse.GetValue(format)!));
 
 var file = new Argument<string>("file") { Description = "An Arazzo workflow document." };
 var workflowId = new Option<string?>("--workflow", "-w") { Description = "Only this workflow (default: every workflow of the file)." };

@@ -46,6 +46,28 @@ public class ToolTests
     }
 
     [Fact]
+    public void Check_writes_the_same_diagnostics_as_SARIF_for_code_scanning()
+    {
+        var broken = Path.Combine(Directory.CreateTempSubdirectory("arazzogen-sarif-").FullName, "broken.arazzo.yaml");
+        File.WriteAllText(broken, File.ReadAllText(RepoPaths.Workflow("amazon-sagemaker-train-then-deploy-workflow.yml")).Replace("$inputs.roleArn", "$inputs.roleArm", StringComparison.Ordinal));
+        var text = new StringWriter();
+        var sarif = new StringWriter();
+
+        Assert.Equal(1, CheckCommand.Run([broken], [], text));
+        Assert.Equal(1, CheckCommand.Run([broken], [], sarif, "sarif"));
+
+        var run = System.Text.Json.Nodes.JsonNode.Parse(sarif.ToString())!["runs"]![0]!;
+        var results = run["results"]!.AsArray();
+        var printed = text.ToString().Split('\n').Where(l => l.Contains(": error ARZ", StringComparison.Ordinal) || l.Contains(": warning ARZ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(printed.Count, results.Count);
+        var first = results.First(r => (string?)r!["ruleId"] == "ARZ0209")!;
+        var line = File.ReadAllLines(broken).ToList().FindIndex(l => l.Contains("roleArm", StringComparison.Ordinal)) + 1;
+        Assert.Equal(("error", line), ((string?)first["level"], (int)first["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!));
+        Assert.EndsWith("/broken.arazzo.yaml", (string?)first["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"], StringComparison.Ordinal);
+        Assert.Contains(run["tool"]!["driver"]!["rules"]!.AsArray(), r => (string?)r!["id"] == "ARZ0209" && ((string?)r["helpUri"])!.EndsWith("#arz0209", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Asl_writes_the_definition_the_build_generates_and_iam_the_policies()
     {
         var file = RepoPaths.Workflow("amazon-sagemaker-train-then-deploy-workflow.yml");
