@@ -219,6 +219,34 @@ public class StateMachineRunTests
         Assert.Equal([1, 2], new[] { "Run dependencies (1 of 2)", "Run dependencies (2 of 2)" }.Select(s => states[s]!["Branches"]!.AsArray().Count));
     }
 
+    [Fact]
+    public async Task A_page_loop_on_Step_Functions_asks_for_each_next_page_until_the_last_as_the_class_does()
+    {
+        var dynamo = Substitute.For<IAmazonDynamoDB>();
+        var scans = 0;
+        dynamo.ScanAsync(Arg.Any<ScanRequest>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            scans++;
+            var request = call.Arg<ScanRequest>();
+            var start = request.ExclusiveStartKey is { Count: > 0 } key ? int.Parse(key["pk"].S, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var end = Math.Min(start + (request.Limit ?? 5), 5);
+            return Ok(new ScanResponse
+            {
+                Count = end - start,
+                LastEvaluatedKey = end < 5 ? new Dictionary<string, AttributeValue> { ["pk"] = new AttributeValue { S = end.ToString(System.Globalization.CultureInfo.InvariantCulture) } } : null,
+            });
+        });
+        var inProcess = await new ScanAllWorkflow(new ScanAllWorkflow.Clients(dynamo), new WorkflowOptions { TimeProvider = _clock }).RunAsync(new ScanAllWorkflow.Inputs { TableName = "events" });
+        var table = new JsonObject { ["dynamoTables"] = new JsonObject { ["events"] = new JsonObject { ["items"] = 5 } } };
+
+        var execution = await LocalStepFunctions.RunAsync(Definitions["scan-all"], new JsonObject { ["tableName"] = "events" }, new SimulationOptions(), table);
+
+        Assert.True(execution.Status == "SUCCEEDED", $"{execution.Error} {execution.Cause}");
+        AssertSameOutputs(inProcess, execution.Output!);
+        Assert.Equal("1", execution.Output!["lastPageCount"]?.ToString());
+        Assert.Equal((3, 3), (scans, execution.CallsTo("Scan")));
+    }
+
     /// <summary>Each output of the execution equals the class's output of that name (its property in PascalCase): text as text, lists item by item.</summary>
     private static void AssertSameOutputs(object inProcess, JsonObject output)
     {

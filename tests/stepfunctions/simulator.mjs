@@ -212,6 +212,20 @@ export class SimulatedAws {
     return { Table: { TableName: p.TableName, TableStatus: table.describes >= (table.activeAfterDescribes ?? 1) ? 'ACTIVE' : 'CREATING' } };
   }
 
+  // A table's items are numbered 0..items-1; a page ends at Limit, its LastEvaluatedKey the next item's key.
+  Scan(p, prefix) {
+    const table = this.tables.get(p.TableName);
+    if (!table) {
+      throw failure(`${prefix}.ResourceNotFoundException`, `Requested resource not found`);
+    }
+
+    const items = table.items ?? 0;
+    const start = p.ExclusiveStartKey ? Number(p.ExclusiveStartKey.pk.S) : 0;
+    const end = Math.min(start + (p.Limit ?? items), items);
+    const page = { Count: end - start, Items: Array.from({ length: end - start }, (_, i) => ({ pk: { S: String(start + i) } })) };
+    return end < items ? { ...page, LastEvaluatedKey: { pk: { S: String(end) } } } : page;
+  }
+
   PutItem(p, prefix) {
     if (!this.tables.has(p.TableName)) {
       throw failure(`${prefix}.ResourceNotFoundException`, `Requested resource not found`);

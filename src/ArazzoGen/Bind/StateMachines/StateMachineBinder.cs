@@ -28,6 +28,9 @@ internal sealed class StateMachineBinder
     /// </summary>
     public const long MaxPollsPerExecution = 1000;
 
+    /// <summary>How many more pages a page loop asks for without retryLimit (<c>WorkflowOptions.PageLimit</c>).</summary>
+    public const long DefaultPageLimit = 10_000;
+
     /// <summary>The longest state name Step Functions accepts.</summary>
     public const int MaxStateName = 80;
 
@@ -283,11 +286,6 @@ internal sealed class StateMachineBinder
             _ => throw new NotExpressibleException("a step that calls neither an operation nor a workflow"),
         };
 
-        if (step.Loop is PageSpec)
-        {
-            throw new NotExpressibleException("a page loop (a step whose request reads its own outputs)");
-        }
-
         var sync = _syncJobs.TryGetValue(step.StepId, out var pair);
         switch (step.Call)
         {
@@ -392,9 +390,14 @@ internal sealed class StateMachineBinder
             Add(OutcomeName(decides), outcome);
         }
 
-        if (!sync && decides.Loop is PollSpec poll)
+        switch (sync ? null : decides.Loop)
         {
-            AddPollLoop(decides, poll);
+            case PollSpec poll:
+                AddPollLoop(decides, poll);
+                break;
+            case PageSpec pages:
+                AddPageLoop(decides, pages);
+                break;
         }
 
         _states.AddRange(_failStates);
@@ -432,7 +435,12 @@ internal sealed class StateMachineBinder
             }
 
             var target = action.LoopsThisStep
-                ? step.Loop is PollSpec ? NextPollName(step) : throw new NotExpressibleException($"success action '{action.Name}', which runs the step again without a poll")
+                ? step.Loop switch
+                {
+                    PollSpec => NextPollName(step),
+                    PageSpec => NextPageName(step),
+                    _ => throw new NotExpressibleException($"success action '{action.Name}', which runs the step again without a poll"),
+                }
                 : Target(action);
             if (action.Criteria.Count == 0)
             {
@@ -643,6 +651,33 @@ internal sealed class StateMachineBinder
         Add(gaveUp, AslObject.Of(("Type", AslNode.String("Fail")), ("Error", AslNode.String("ArazzoGen.PollLimitExceeded")), ("Cause", AslNode.String($"Step '{step.StepId}' polled {limit} times without an answer that ends the poll."))));
     }
 
+    /// <summary>
+    /// A page loop: its request reads its own last answer (a NextToken, a LastEvaluatedKey), so each
+    /// round asks for the next page; it waits only when the workflow says so (retryAfter), and is
+    /// bounded as the class bounds it (retryLimit, else WorkflowOptions.PageLimit's 10,000).
+    /// </summary>
+    private void AddPageLoop(BoundStep step, PageSpec pages)
+    {
+        var path = StatePaths.Poll(step.StepId);
+        var limit = Math.Min(pages.RetryLimit ?? DefaultPageLimit, MaxPollsPerExecution);
+        _polls.Add(new AslMember(step.StepId, AslObject.Of(("attempts", AslNode.Number(0)))));
+        var tooMany = step.StepId + ": too many pages";
+        var count = step.StepId + ": count";
+        var wait = pages.DelaySeconds is { } delay ? step.StepId + $": wait {WholeSeconds(delay)} s" : null;
+        Add(NextPageName(step), AslObject.Of(
+            ("Type", AslNode.String("Choice")),
+            ("Comment", AslNode.String($"Asks for at most {limit} more pages ({(limit == MaxPollsPerExecution ? "an execution's history holds 25,000 events" : pages.RetryLimit is null ? "the C# class's PageLimit" : "retryLimit")}).")),
+            ("Choices", AslArray.Of(new[] { WithNext(AslObject.Of(("Variable", AslNode.String(path + ".attempts")), ("NumericGreaterThanEquals", AslNode.Number(limit))), tooMany) })),
+            ("Default", AslNode.String(wait ?? count))));
+        if (wait is not null)
+        {
+            Add(wait, AslObject.Of(("Type", AslNode.String("Wait")), ("Seconds", AslNode.Number(WholeSeconds(pages.DelaySeconds!.Value))), ("Next", AslNode.String(count))));
+        }
+
+        Add(count, AslObject.Of(("Type", AslNode.String("Pass")), ("Parameters", AslObject.Of(("attempts.$", AslNode.String($"States.MathAdd({path}.attempts, 1)")))), ("ResultPath", AslNode.String(path)), ("Next", AslNode.String(step.StepId))));
+        Add(tooMany, AslObject.Of(("Type", AslNode.String("Fail")), ("Error", AslNode.String("ArazzoGen.PageLimitExceeded")), ("Cause", AslNode.String($"Step '{step.StepId}' asked for {limit} more pages and there were still more."))));
+    }
+
     /// <summary>Reading the execution input: defaults applied, then checked as the C# class's Inputs.Validate() does.</summary>
     private IEnumerable<AslMember> StartStates()
     {
@@ -799,6 +834,8 @@ internal sealed class StateMachineBinder
     private static string FailedJobName(string stepId) => stepId + ": job ended";
 
     private static string NextPollName(BoundStep step) => step.StepId + ": next poll";
+
+    private static string NextPageName(BoundStep step) => step.StepId + ": next page";
 
     private void At(BoundStep step) => _at = _resolved.Steps.FirstOrDefault(s => s.StepId == step.StepId)?.Step.StepId.Span ?? _at;
 
