@@ -62,6 +62,7 @@ public static class ArazzoServices
             StepBudget = settings.StepBudget ?? defaults.StepBudget,
             PageLimit = settings.PageLimit ?? defaults.PageLimit,
             DefaultPollDeadline = settings.DefaultPollDeadline ?? defaults.DefaultPollDeadline,
+            TransientRetries = settings.TransientRetries ?? defaults.TransientRetries,
             Store = services.GetService<Runtime.Durable.IWorkflowRunStore>(),
             SecretProtector = services.GetService<Runtime.Durable.IWorkflowSecretProtector>(),
             LeaseDuration = settings.LeaseDuration ?? defaults.LeaseDuration,

@@ -22,6 +22,9 @@ public sealed class WorkflowSettings
     /// <summary><see cref="Runtime.WorkflowOptions.DefaultPollDeadline"/>.</summary>
     public TimeSpan? DefaultPollDeadline { get; set; }
 
+    /// <summary><see cref="Runtime.WorkflowOptions.TransientRetries"/>: retries of a call that met a transient failure (0: none); unused when the container has a resilience pipeline for the workflow.</summary>
+    public int? TransientRetries { get; set; }
+
     /// <summary><see cref="Runtime.WorkflowOptions.LeaseDuration"/>: how long a durable run stays this worker's after its last checkpoint.</summary>
     public TimeSpan? LeaseDuration { get; set; }
 

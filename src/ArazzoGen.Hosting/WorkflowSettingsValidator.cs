@@ -35,6 +35,11 @@ internal sealed class WorkflowSettingsValidator : IValidateOptions<WorkflowSetti
             failures.Add($"{section}:StepBudget is {options.StepBudget}; it must be at least 1.");
         }
 
+        if (options.TransientRetries is < 0)
+        {
+            failures.Add($"{section}:TransientRetries is {options.TransientRetries}; it must be 0 (none) or more.");
+        }
+
         if (options.PageLimit is < 1)
         {
             failures.Add($"{section}:PageLimit is {options.PageLimit}; it must be at least 1.");

@@ -84,13 +84,25 @@ public class HostingTests : IClassFixture<DynaliteFixture>, IDisposable
     [Fact]
     public async Task A_bad_setting_fails_the_host_at_start_naming_the_key_and_what_is_allowed()
     {
-        using var host = BuildHost("""{ "StepBudget": 0, "LeaseDuration": "-00:01:00", "Polls": { "waitForTabel": { "Delay": "00:00:01" } } }""", TimeProvider.System);
+        using var host = BuildHost("""{ "StepBudget": 0, "TransientRetries": -1, "LeaseDuration": "-00:01:00", "Polls": { "waitForTabel": { "Delay": "00:00:01" } } }""", TimeProvider.System);
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("Arazzo:Workflows:ensure-table-write-read:StepBudget is 0; it must be at least 1.", failure.Failures);
+        Assert.Contains("Arazzo:Workflows:ensure-table-write-read:TransientRetries is -1; it must be 0 (none) or more.", failure.Failures);
         Assert.Contains(failure.Failures, f => f.StartsWith("Arazzo:Workflows:ensure-table-write-read:LeaseDuration is -00:01:00; it must be positive", StringComparison.Ordinal));
         Assert.Contains("Arazzo:Workflows:ensure-table-write-read:Polls:waitForTabel: 'waitForTabel' is not a polling step of workflow 'ensure-table-write-read'; its polling steps are waitForTable.", failure.Failures);
+    }
+
+    [Fact]
+    public async Task The_default_transient_retries_are_set_per_workflow_from_configuration()
+    {
+        using var host = BuildHost("""{ "TransientRetries": 4 }""", TimeProvider.System);
+        await host.StartAsync();
+
+        Assert.Equal(4, ArazzoGen.Hosting.ArazzoServices.Options(host.Services, "ensure-table-write-read").TransientRetries);
+        Assert.Equal(Runtime.WorkflowOptions.Default.TransientRetries, ArazzoGen.Hosting.ArazzoServices.Options(host.Services, "another-workflow").TransientRetries);
+        await host.StopAsync();
     }
 
     [Fact]
