@@ -25,6 +25,16 @@ public class SampleTests
     }
 
     [Fact]
+    public void The_hosted_sample_runs_a_scheduled_workflow_from_the_queue_and_reports_healthy()
+    {
+        var (exitCode, output) = DotNet.Run($"run --project \"{Path.Combine(RepoPaths.Root, "samples", "HostedRunner")}\" -- 1");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("nightly-1: endpoint arn:aws:sagemaker:us-east-1:123456789012:endpoint/nightly-1 is InService", output);
+        Assert.Contains("Health: Healthy: 0 runs in progress, 1 completed, 0 failed", output);
+    }
+
+    [Fact]
     public void The_pipeline_sample_retries_throttling_and_deletes_a_failed_endpoint()
     {
         var (exitCode, output) = DotNet.Run($"run --project \"{Project}\" -- --pipeline --throttle 1 --fail-endpoint --speed 3000 --plain");

@@ -1,11 +1,15 @@
 using Amazon.DynamoDBv2;
 using Amazon.Extensions.NETCore.Setup;
 using Amazon.Runtime;
+using ArazzoGen.Hosting;
 using ArazzoGen.Workflows.Tests.Infrastructure;
 using ArazzoGen.Workflows.Tests.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Polly;
 
@@ -95,13 +99,63 @@ public class HostingTests : IClassFixture<DynaliteFixture>, IDisposable
     }
 
     [Fact]
+    public async Task The_hosted_runner_runs_a_queued_workflow_and_the_health_check_reports_it()
+    {
+        using var host = BuildHost("""{ "Polls": { "waitForTable": { "Delay": "00:00:00.100" } } }""", TimeProvider.System, services => services.AddArazzoRunner());
+        await host.StartAsync();
+        var done = new TaskCompletionSource<EnsureTableWriteReadWorkflow.Outputs>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inputs = new EnsureTableWriteReadWorkflow.Inputs { TableName = "queued-" + Guid.NewGuid().ToString("N")[..8], ItemId = "1", Payload = "from the queue" };
+
+        await host.Services.GetRequiredService<WorkflowRunQueue>().EnqueueAsync<EnsureTableWriteReadWorkflow>("nightly", async (workflow, ct) => done.SetResult(await workflow.RunAsync(inputs, ct)));
+        var outputs = await done.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        await host.StopAsync();
+
+        Assert.Equal("from the queue", outputs.StoredPayload);
+        var status = host.Services.GetRequiredService<WorkflowRunsStatus>();
+        Assert.Equal((1L, 0L, 0), (status.Completed, status.Failed, status.Running.Count));
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Equal(HealthStatus.Healthy, health.Entries[ArazzoRunnerServiceCollectionExtensions.HealthCheckName].Status);
+        Assert.Equal("0 runs in progress, 1 completed, 0 failed", health.Entries[ArazzoRunnerServiceCollectionExtensions.HealthCheckName].Description);
+    }
+
+    [Fact]
+    public async Task Stopping_the_host_cancels_the_waits_of_runs_in_progress_reports_them_and_the_health_check_names_the_failure()
+    {
+        var logs = new FakeLogCollector();
+        using var host = BuildHost("{}", TimeProvider.System, services =>
+        {
+            services.AddArazzoRunner();
+            services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+        });
+        await host.StartAsync();
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await host.Services.GetRequiredService<WorkflowRunQueue>().EnqueueAsync<EnsureTableWriteReadWorkflow>("long-training", async (_, ct) =>
+        {
+            waiting.SetResult();
+            await Task.Delay(Timeout.Infinite, ct); // a poll's wait, cancelled by the stop
+        });
+        await waiting.Task.WaitAsync(TimeSpan.FromMinutes(1));
+
+        await host.StopAsync();
+
+        var status = host.Services.GetRequiredService<WorkflowRunsStatus>();
+        Assert.Equal((0L, 1L, 0), (status.Completed, status.Failed, status.Running.Count));
+        Assert.Equal(("long-training", "TaskCanceledException"), (status.LastFailure!.Name, status.LastFailure.Exception));
+        Assert.Contains(logs.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message.StartsWith("The host is stopping with 1 workflow runs in progress", StringComparison.Ordinal) && r.Message.Contains("long-training (since ", StringComparison.Ordinal));
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        var entry = health.Entries[ArazzoRunnerServiceCollectionExtensions.HealthCheckName];
+        Assert.Equal(HealthStatus.Degraded, entry.Status);
+        Assert.Contains("the last run to end, long-training, failed", entry.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_default_transient_retries_are_set_per_workflow_from_configuration()
     {
         using var host = BuildHost("""{ "TransientRetries": 4 }""", TimeProvider.System);
         await host.StartAsync();
 
-        Assert.Equal(4, ArazzoGen.Hosting.ArazzoServices.Options(host.Services, "ensure-table-write-read").TransientRetries);
-        Assert.Equal(Runtime.WorkflowOptions.Default.TransientRetries, ArazzoGen.Hosting.ArazzoServices.Options(host.Services, "another-workflow").TransientRetries);
+        Assert.Equal(4, ArazzoServices.Options(host.Services, "ensure-table-write-read").TransientRetries);
+        Assert.Equal(Runtime.WorkflowOptions.Default.TransientRetries, ArazzoServices.Options(host.Services, "another-workflow").TransientRetries);
         await host.StopAsync();
     }
 
