@@ -32,6 +32,10 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         Assert.Equal(
             new[] { $"ArazzoGen.{_version}.nupkg", $"ArazzoGen.DynamoDB.{_version}.nupkg", $"ArazzoGen.Hosting.{_version}.nupkg", $"ArazzoGen.Tool.{_version}.nupkg" },
             Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // Each package comes with its symbols, for stepping into ArazzoGen's own code.
+        Assert.Equal(
+            new[] { $"ArazzoGen.{_version}.snupkg", $"ArazzoGen.DynamoDB.{_version}.snupkg", $"ArazzoGen.Hosting.{_version}.snupkg", $"ArazzoGen.Tool.{_version}.snupkg" },
+            Directory.GetFiles(feed, "*.snupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var package = Path.Combine(feed, $"ArazzoGen.{_version}.nupkg");
         AssertLayout(package);
 
@@ -117,6 +121,7 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
         Assert.Contains("lib/net8.0/ArazzoGen.Runtime.dll", entries);
         Assert.Contains("build/ArazzoGen.props", entries);
+        Assert.Contains("README.md", entries);
         Assert.DoesNotContain(entries, e => e.Contains("StandIns", StringComparison.OrdinalIgnoreCase) || e.Contains("SageMaker", StringComparison.OrdinalIgnoreCase));
         using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         var manifest = nuspec.ReadToEnd();
@@ -126,6 +131,8 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         }
 
         Assert.DoesNotContain("YamlDotNet", manifest);
+        Assert.Contains("<readme>README.md</readme>", manifest);
+        Assert.Contains("<repository type=\"git\" url=\"https://github.com/arazzogen/arazzogen\"", manifest);
     }
 
     private string CreateConsumer(string feed)
