@@ -149,6 +149,38 @@ public class HostingTests : IClassFixture<DynaliteFixture>, IDisposable
     }
 
     [Fact]
+    public async Task The_SDKs_requests_go_through_the_containers_HttpClient_and_its_handlers()
+    {
+        var targets = new List<string>();
+        using var host = BuildHost("""{ "Polls": { "waitForTable": { "Delay": "00:00:00.100" } } }""", TimeProvider.System, services =>
+            services.AddAwsHttpClient<IAmazonDynamoDB>().AddHttpMessageHandler(() => new RecordingHandler(targets)));
+        await host.StartAsync();
+
+        var outputs = await host.Services.GetRequiredService<EnsureTableWriteReadWorkflow>()
+            .RunAsync(new EnsureTableWriteReadWorkflow.Inputs { TableName = "through-" + Guid.NewGuid().ToString("N")[..8], ItemId = "1", Payload = "via IHttpClientFactory" });
+        await host.StopAsync();
+
+        Assert.Equal("via IHttpClientFactory", outputs.StoredPayload);
+        // Every call of the run passed the container's handler: describe, create, the polls, put, get.
+        Assert.Contains("DynamoDB_20120810.CreateTable", targets);
+        Assert.Contains("DynamoDB_20120810.PutItem", targets);
+        Assert.Contains("DynamoDB_20120810.GetItem", targets);
+    }
+
+    private sealed class RecordingHandler(List<string> targets) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (targets)
+            {
+                targets.Add(request.Headers.TryGetValues("X-Amz-Target", out var target) ? target.Single() : request.RequestUri!.ToString());
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task The_default_transient_retries_are_set_per_workflow_from_configuration()
     {
         using var host = BuildHost("""{ "TransientRetries": 4 }""", TimeProvider.System);
