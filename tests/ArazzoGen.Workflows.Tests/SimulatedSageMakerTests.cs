@@ -19,17 +19,7 @@ public class SimulatedSageMakerTests
 
     private static TrainThenDeployWorkflow.Inputs TrainThenDeployInputs => SampleInputs.TrainThenDeploy();
 
-    private static PreprocessTrainDeployWorkflow.Inputs PipelineInputs => new()
-    {
-        JobName = "churn",
-        RoleArn = "arn:aws:iam::123456789012:role/SageMaker",
-        RawDataS3Uri = "s3://data/raw",
-        PreprocessedDataS3Uri = "s3://data/preprocessed",
-        PreprocessingImage = "sklearn:0.20",
-        TrainingImage = "xgboost:1",
-        ModelOutputS3Uri = "s3://models",
-        InferenceImage = "xgboost-inference:1",
-    };
+    private static PreprocessTrainDeployWorkflow.Inputs PipelineInputs => SampleInputs.Pipeline();
 
     private (SimulatedSageMaker SageMaker, TrainThenDeployWorkflow Workflow) TrainThenDeploy(SimulationOptions simulation, ResiliencePipeline? pipeline = null)
     {

@@ -90,17 +90,7 @@ public class StateMachineRunTests
     {
         var simulation = new SimulationOptions { ThrottledCallsPerOperation = 2 };
         var sageMaker = new SimulatedSageMaker(_clock, simulation);
-        var inputs = new PreprocessTrainDeployWorkflow.Inputs
-        {
-            JobName = "churn",
-            RoleArn = "arn:aws:iam::123456789012:role/SageMaker",
-            RawDataS3Uri = "s3://data/raw",
-            PreprocessedDataS3Uri = "s3://data/preprocessed",
-            PreprocessingImage = "sklearn:0.20",
-            TrainingImage = "xgboost:1",
-            ModelOutputS3Uri = "s3://models",
-            InferenceImage = "xgboost-inference:1",
-        };
+        var inputs = SampleInputs.Pipeline();
         var inProcess = await new PreprocessTrainDeployWorkflow(new PreprocessTrainDeployWorkflow.Clients(sageMaker.Client), new WorkflowOptions { TimeProvider = _clock, TransientRetries = 0 }).RunAsync(inputs);
         var input = new JsonObject
         {

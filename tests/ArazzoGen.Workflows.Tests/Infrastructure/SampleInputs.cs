@@ -3,7 +3,7 @@ using ArazzoGen.Workflows.Tests.Workflows;
 
 namespace ArazzoGen.Workflows.Tests.Infrastructure;
 
-/// <summary>Inputs the SageMaker tests run train-then-deploy with.</summary>
+/// <summary>Inputs the SageMaker tests run train-then-deploy and the pipeline with.</summary>
 internal static class SampleInputs
 {
     public static TrainThenDeployWorkflow.Inputs TrainThenDeploy(List<Channel>? channels = null, string trainingJobName = "churn") => new()
@@ -24,5 +24,17 @@ internal static class SampleInputs
         InitialInstanceCount = 1,
         HostingInstanceType = "ml.m5.large",
         EndpointName = "churn",
+    };
+
+    public static PreprocessTrainDeployWorkflow.Inputs Pipeline() => new()
+    {
+        JobName = "churn",
+        RoleArn = "arn:aws:iam::123456789012:role/SageMaker",
+        RawDataS3Uri = "s3://data/raw",
+        PreprocessedDataS3Uri = "s3://data/preprocessed",
+        PreprocessingImage = "sklearn:0.20",
+        TrainingImage = "xgboost:1",
+        ModelOutputS3Uri = "s3://models",
+        InferenceImage = "xgboost-inference:1",
     };
 }
