@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace ArazzoGen.Bind.StateMachines;
@@ -8,7 +7,8 @@ namespace ArazzoGen.Bind.StateMachines;
 /// Where a state machine keeps what the C# class keeps in fields, as JSONPath into the state:
 /// <c>$.inputs.name</c>, <c>$.steps.stepId.response</c> (the step's last answer, which its
 /// outputs read), <c>$.polls.stepId</c> (a poll's count and next wait), <c>$.errors.stepId</c>
-/// (the error a Catch caught), <c>$.defaults</c> (what absent values read as).
+/// (the error a Catch caught), <c>$.workflows.stageN</c> (the outputs of the dependencies a Parallel
+/// state ran), <c>$.defaults</c> (what absent values read as).
 /// </summary>
 internal static class StatePaths
 {
@@ -42,8 +42,4 @@ internal static class StatePaths
     public static string Index(long index) => "[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
 
     public static string Join(IEnumerable<string> segments) => string.Concat(segments);
-
-    /// <summary>The members of a path under a step's response, for its defaults: <c>A</c>, <c>B</c> of <c>.A.B</c>; an index ends it.</summary>
-    public static IReadOnlyList<string> MemberNames(IEnumerable<(bool IsMember, string Name)> segments) =>
-        segments.TakeWhile(s => s.IsMember).Select(s => s.Name).ToList();
 }

@@ -134,7 +134,7 @@ internal sealed class StateValues
     private AslValue List(NewListBound list, string? step)
     {
         var items = list.Items.Select(i => Translate(i, step)).ToList();
-        if (items.All(i => i.Static is not null || i.Static is null && i.Dynamic is null))
+        if (items.All(i => i.Static is not null))
         {
             return AslValue.Of(AslArray.Of(items.Select(i => i.Static!)));
         }
