@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 using Amazon.Runtime;
 using Polly;
 using Polly.Retry;
@@ -36,6 +37,47 @@ internal static class TransientFailures
         AmazonClientException client => client.InnerException is not null && IsTransient(client.InnerException, runCancelled),
         _ => false,
     };
+
+    /// <summary>
+    /// Makes a call through <paramref name="retry"/> (from <see cref="Pipeline"/>), paying for the
+    /// pipeline only when the call fails: the first attempt runs bare, and a transient failure of it
+    /// enters the pipeline as its first attempt's outcome, so the delays and the count of attempts
+    /// are the pipeline's own.
+    /// </summary>
+    public static async ValueTask<TResponse> CallAsync<TClient, TRequest, TResponse>(
+        ResiliencePipeline retry, Func<TClient, TRequest, CancellationToken, Task<TResponse>> call, TClient client, TRequest request, CancellationToken cancellationToken)
+    {
+        Exception failure;
+        try
+        {
+            return await call(client, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsTransient(ex, cancellationToken.IsCancellationRequested))
+        {
+            failure = ex;
+        }
+
+        return await RetryAsync(retry, call, client, request, ExceptionDispatchInfo.Capture(failure), cancellationToken).ConfigureAwait(false);
+    }
+
+    // Apart from CallAsync, so that what the retry captures is allocated only when a call failed.
+    private static async ValueTask<TResponse> RetryAsync<TClient, TRequest, TResponse>(
+        ResiliencePipeline retry, Func<TClient, TRequest, CancellationToken, Task<TResponse>> call, TClient client, TRequest request, ExceptionDispatchInfo firstFailure, CancellationToken cancellationToken)
+    {
+        var failed = firstFailure;
+        return await retry.ExecuteAsync(
+            async token =>
+            {
+                if (failed is { } first)
+                {
+                    failed = null;
+                    first.Throw();
+                }
+
+                return await call(client, request, token).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Tries a call again <paramref name="retries"/> times after a transient failure the SDK gave up on,

@@ -53,8 +53,9 @@ public sealed class WorkflowOptions
     private ResiliencePipeline? _transientRetry;
 
     /// <summary>What wraps each call: the pipeline given, else the transient retry, else nothing.</summary>
-    internal ResiliencePipeline? CallPipeline =>
-        ResiliencePipeline ?? (TransientRetries > 0 ? _transientRetry ??= TransientFailures.Pipeline(TransientRetries, TimeProvider) : null);
+    /// <summary>The default transient retry (when no <see cref="ResiliencePipeline"/> replaces it and <see cref="TransientRetries"/> is not 0).</summary>
+    internal ResiliencePipeline? TransientRetry =>
+        ResiliencePipeline is null && TransientRetries > 0 ? _transientRetry ??= TransientFailures.Pipeline(TransientRetries, TimeProvider) : null;
 
     /// <summary>
     /// How long a poll may wait in total when the workflow gives no <c>retryLimit</c>. 24 hours by

@@ -220,9 +220,11 @@ public sealed class WorkflowRun : IDisposable
         using var activity = StartCall(stepId, attempt);
         try
         {
-            var response = _options.CallPipeline is { } pipeline
+            var response = _options.ResiliencePipeline is { } pipeline
                 ? await pipeline.ExecuteAsync(static async (state, token) => await state.call(state.client, state.request, token).ConfigureAwait(false), (call, client, request), CancellationToken).ConfigureAwait(false)
-                : await call(client, request, CancellationToken).ConfigureAwait(false);
+                : _options.TransientRetry is { } transient
+                    ? await TransientFailures.CallAsync(transient, call, client, request, CancellationToken).ConfigureAwait(false)
+                    : await call(client, request, CancellationToken).ConfigureAwait(false);
             activity?.SetTag("http.response.status_code", (int)response.HttpStatusCode);
             Answered(stepId);
             var answered = new CallResult<TResponse>(response, null);
