@@ -13,14 +13,14 @@ namespace ArazzoGen.Bind.StateMachines;
 /// </summary>
 internal static class TaskResources
 {
-    /// <summary>SageMaker jobs a <c>.sync</c> task runs to completion: the create operation, the describe operation a workflow polls it with, and the job's name and status members.</summary>
+    /// <summary>SageMaker jobs a <c>.sync</c> task runs to completion: the create operation, the describe operation a workflow polls it with, and the member naming the job.</summary>
     private static readonly Dictionary<string, SyncJob> SyncJobs = new(StringComparer.Ordinal)
     {
-        ["CreateTrainingJob"] = new("DescribeTrainingJob", "TrainingJobName", "TrainingJobStatus"),
-        ["CreateProcessingJob"] = new("DescribeProcessingJob", "ProcessingJobName", "ProcessingJobStatus"),
-        ["CreateTransformJob"] = new("DescribeTransformJob", "TransformJobName", "TransformJobStatus"),
-        ["CreateHyperParameterTuningJob"] = new("DescribeHyperParameterTuningJob", "HyperParameterTuningJobName", "HyperParameterTuningJobStatus"),
-        ["CreateLabelingJob"] = new("DescribeLabelingJob", "LabelingJobName", "LabelingJobStatus"),
+        ["CreateTrainingJob"] = new("DescribeTrainingJob", "TrainingJobName"),
+        ["CreateProcessingJob"] = new("DescribeProcessingJob", "ProcessingJobName"),
+        ["CreateTransformJob"] = new("DescribeTransformJob", "TransformJobName"),
+        ["CreateHyperParameterTuningJob"] = new("DescribeHyperParameterTuningJob", "HyperParameterTuningJobName"),
+        ["CreateLabelingJob"] = new("DescribeLabelingJob", "LabelingJobName"),
     };
 
     private static readonly HashSet<string> OptimisedSageMaker = new(StringComparer.Ordinal)
@@ -95,5 +95,4 @@ internal static class TaskResources
 
 /// <param name="Describe">The operation a workflow polls the job with.</param>
 /// <param name="NameMember">The request member naming the job, the same in the create and the describe request.</param>
-/// <param name="StatusMember">The describe answer's status member.</param>
-internal sealed record SyncJob(string Describe, string NameMember, string StatusMember);
+internal sealed record SyncJob(string Describe, string NameMember);
