@@ -532,9 +532,7 @@ internal static class RunWriter
                             w.Line($"_run.EnterStep({id});");
                         }
 
-                        w.Line($"await _run.RetryAsync({id}, {CSharpLiteral.String(action.Name)}, {counter}, {WorkflowEmitter.Seconds(retry.DelaySeconds)}).ConfigureAwait(false);");
-                        w.Line("attempt++;");
-                        w.Line("continue;");
+                        WriteRetryThisStep(w, step, action, retry);
                     }
                 }
                 else
@@ -562,6 +560,14 @@ internal static class RunWriter
         w.Line($"throw _run.StepFailed({id}, {attempt}, call, {Observed(step)}{secret});");
     }
 
+    /// <summary>A failure retry that was granted (and counted): wait its delay, then call again.</summary>
+    private static void WriteRetryThisStep(SourceWriter w, BoundStep step, BoundAction action, RetrySpec retry)
+    {
+        w.Line($"await _run.RetryAsync({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)}, {retry.Counter}, {WorkflowEmitter.Seconds(retry.DelaySeconds)}).ConfigureAwait(false);");
+        w.Line("attempt++;");
+        w.Line("continue;");
+    }
+
     private static void WriteSharedFailureAction(SourceWriter w, BoundWorkflow workflow, BoundStep step, BoundAction action, string helper, string attempt)
     {
         if (action.Retry is { } retry)
@@ -569,9 +575,7 @@ internal static class RunWriter
             w.Line($"if ({helper}(call, ref {retry.Counter})) // {Text.Comment(action.Name)}");
             using (w.Block())
             {
-                w.Line($"await _run.RetryAsync({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)}, {retry.Counter}, {WorkflowEmitter.Seconds(retry.DelaySeconds)}).ConfigureAwait(false);");
-                w.Line("attempt++;");
-                w.Line("continue;");
+                WriteRetryThisStep(w, step, action, retry);
             }
         }
         else
