@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ArazzoGen.Tool;
 
@@ -37,7 +34,7 @@ internal static class AslCommand
         }
 
         var (generated, diagnostics) = Generate([file], references);
-        var definitions = generated.Where(g => g.Constants.ContainsKey(constant)).Select(g => (g.WorkflowId, Definition: g.Constants[constant])).ToList();
+        var definitions = generated.Where(g => g.Value.ContainsKey(constant)).Select(g => (WorkflowId: g.Key, Definition: g.Value[constant])).ToList();
         foreach (var diagnostic in diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning))
         {
             output.WriteLine(diagnostic.ToString());
@@ -86,25 +83,9 @@ internal static class AslCommand
     }
 
     /// <summary>The string constants of each generated workflow class for <paramref name="files"/> (by workflow id), with ArazzoStateMachines set, and the generator's diagnostics.</summary>
-    public static (IReadOnlyList<(string WorkflowId, IReadOnlyDictionary<string, string> Constants)> Classes, ImmutableArray<Diagnostic> Diagnostics) Generate(IEnumerable<string> files, IEnumerable<string> references)
+    public static (IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Classes, ImmutableArray<Diagnostic> Diagnostics) Generate(IEnumerable<string> files, IEnumerable<string> references)
     {
         var run = CheckCommand.RunGenerator(files, references, new Dictionary<string, string> { ["build_property.ArazzoStateMachines"] = "true" });
-        var classes = new List<(string, IReadOnlyDictionary<string, string>)>();
-        foreach (var tree in run.GeneratedTrees)
-        {
-            foreach (var type in tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
-            {
-                var constants = type.Members.OfType<FieldDeclarationSyntax>()
-                    .SelectMany(f => f.Declaration.Variables)
-                    .Where(v => v.Initializer?.Value is LiteralExpressionSyntax)
-                    .ToDictionary(v => v.Identifier.ValueText, v => ((LiteralExpressionSyntax)v.Initializer!.Value).Token.ValueText, StringComparer.Ordinal);
-                if (constants.TryGetValue("WorkflowId", out var id))
-                {
-                    classes.Add((id, constants));
-                }
-            }
-        }
-
-        return (classes, run.Diagnostics);
+        return (GeneratedConstants.ByWorkflowId(run), run.Diagnostics);
     }
 }

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using ArazzoGen.Bind.Model;
 using ArazzoGen.Bind.StateMachines;
 using ArazzoGen.Tests.Infrastructure;
+using ArazzoGen.Tool;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ArazzoGen.Tests.StateMachines;
 
@@ -204,13 +204,6 @@ public class StateMachineDefinitionTests
     internal static IReadOnlyDictionary<string, string> Definitions(GeneratorDriverRunResult run) =>
         Constants(run).Where(c => c.Value.ContainsKey("StateMachineDefinition")).ToDictionary(c => c.Key, c => c.Value["StateMachineDefinition"]);
 
-    /// <summary>The string constants of each generated workflow class, by workflow id.</summary>
-    private static Dictionary<string, Dictionary<string, string>> Constants(GeneratorDriverRunResult run) =>
-        run.GeneratedTrees
-            .SelectMany(t => t.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
-            .Select(c => c.Members.OfType<FieldDeclarationSyntax>().SelectMany(f => f.Declaration.Variables)
-                .Where(v => v.Initializer?.Value is LiteralExpressionSyntax)
-                .ToDictionary(v => v.Identifier.ValueText, v => ((LiteralExpressionSyntax)v.Initializer!.Value).Token.ValueText))
-            .Where(constants => constants.ContainsKey("WorkflowId"))
-            .ToDictionary(constants => constants["WorkflowId"]);
+    /// <summary>The string constants of each generated workflow class, by workflow id (as arazzogen asl reads them).</summary>
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Constants(GeneratorDriverRunResult run) => GeneratedConstants.ByWorkflowId(run);
 }
