@@ -16,7 +16,11 @@ internal static class ActionMerger
         Merge(step.OnSuccess, workflow.SuccessActions, components.SuccessActions);
 
     public static IReadOnlyList<WorkflowAction> OnFailure(Step step, Workflow workflow, Components components) =>
-        Merge(step.OnFailure, workflow.FailureActions, components.FailureActions);
+        MergeWithOrigin(step.OnFailure, workflow.FailureActions, components.FailureActions).Select(a => a.Action).ToList();
+
+    /// <summary>As <see cref="OnFailure"/>, each action with whether it is the workflow's (not the step's own).</summary>
+    public static IReadOnlyList<(WorkflowAction Action, bool FromWorkflow)> OnFailureWithOrigin(Step step, Workflow workflow, Components components) =>
+        MergeWithOrigin(step.OnFailure, workflow.FailureActions, components.FailureActions);
 
     public static WorkflowAction? Resolve(ActionOrReference action, IEnumerable<NamedComponent<WorkflowAction>> components)
     {
@@ -33,14 +37,20 @@ internal static class ActionMerger
     private static IReadOnlyList<WorkflowAction> Merge(
         IEnumerable<ActionOrReference> stepActions,
         IEnumerable<ActionOrReference> workflowActions,
+        IEnumerable<NamedComponent<WorkflowAction>> components) =>
+        MergeWithOrigin(stepActions, workflowActions, components).Select(a => a.Action).ToList();
+
+    private static IReadOnlyList<(WorkflowAction Action, bool FromWorkflow)> MergeWithOrigin(
+        IEnumerable<ActionOrReference> stepActions,
+        IEnumerable<ActionOrReference> workflowActions,
         IEnumerable<NamedComponent<WorkflowAction>> components)
     {
-        var merged = stepActions.Select(a => Resolve(a, components)).Where(a => a is not null).Select(a => a!).ToList();
-        var names = new HashSet<string>(merged.Select(a => a.Name.Value));
+        var merged = stepActions.Select(a => Resolve(a, components)).Where(a => a is not null).Select(a => (a!, false)).ToList();
+        var names = new HashSet<string>(merged.Select(a => a.Item1.Name.Value));
         merged.AddRange(workflowActions
             .Select(a => Resolve(a, components))
             .Where(a => a is not null && !names.Contains(a.Name.Value))
-            .Select(a => a!));
+            .Select(a => (a!, true)));
         return merged;
     }
 }

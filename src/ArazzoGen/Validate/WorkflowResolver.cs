@@ -46,12 +46,11 @@ internal static class WorkflowResolver
 
     private static ResolvedStep Resolve(Step step, Workflow workflow, Components components)
     {
-        var onSuccess = Prune(ActionMerger.OnSuccess(step, workflow, components), isSuccess: true)
+        var onSuccess = Prune(ActionMerger.OnSuccess(step, workflow, components), a => a, isSuccess: true)
             .Select(a => new ResolvedAction(a, RestartsItself(workflow, a), LoopsItself(step, a)))
             .ToEquatableArray();
-        var ownFailureActions = step.OnFailure.Select(a => ActionMerger.Resolve(a, components.FailureActions)).ToList();
-        var onFailure = Prune(ActionMerger.OnFailure(step, workflow, components), isSuccess: false)
-            .Select(a => new ResolvedAction(a, RestartsItself(workflow, a), LoopsThisStep: false, IsWorkflowAction: !ownFailureActions.Contains(a)))
+        var onFailure = Prune(ActionMerger.OnFailureWithOrigin(step, workflow, components), a => a.Action, isSuccess: false)
+            .Select(a => new ResolvedAction(a.Action, RestartsItself(workflow, a.Action), LoopsThisStep: false, IsWorkflowAction: a.FromWorkflow))
             .ToEquatableArray();
         var parameters = EffectiveParameters.ForStep(step, workflow, components).ToEquatableArray();
         var loop = onSuccess.FirstOrDefault(a => a.LoopsThisStep) is { } looping
@@ -61,11 +60,12 @@ internal static class WorkflowResolver
     }
 
     /// <summary>The actions that can run: after an unconditional one nothing does, except after a failure retry, which can run out.</summary>
-    private static IEnumerable<WorkflowAction> Prune(IEnumerable<WorkflowAction> actions, bool isSuccess)
+    private static IEnumerable<T> Prune<T>(IEnumerable<T> actions, System.Func<T, WorkflowAction> actionOf, bool isSuccess)
     {
-        foreach (var action in actions)
+        foreach (var item in actions)
         {
-            yield return action;
+            yield return item;
+            var action = actionOf(item);
             if (action.Criteria.Count == 0 && (isSuccess || action.Type.Value != ActionKind.Retry))
             {
                 yield break;
