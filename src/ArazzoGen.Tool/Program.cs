@@ -18,7 +18,7 @@ var aslWorkflow = new Option<string?>("--workflow", "-w") { Description = "Only 
 var aslOutput = new Option<string?>("--output", "-o") { Description = "Write the definition to this file (or, for several workflows, <workflowId>.asl.json files in this folder); default: print it." };
 var aslReferences = new Option<string[]>("--reference", "-r") { Description = "AWS SDK assemblies (and AWSSDK.Core) the workflow binds against, as the build does.", AllowMultipleArgumentsPerToken = true };
 var asl = new Command("asl", "Write each workflow as an AWS Step Functions state machine (Amazon States Language), as the build does with ArazzoStateMachines set.") { aslFile, aslWorkflow, aslOutput, aslReferences };
-asl.SetAction(parse => AslCommand.Run(parse.GetValue(aslFile)!, parse.GetValue(aslWorkflow), parse.GetValue(aslOutput), parse.GetValue(aslReferences) ?? [], Console.Out));
+asl.SetAction(parse => StateMachineCommands.RunAsl(parse.GetValue(aslFile)!, parse.GetValue(aslWorkflow), parse.GetValue(aslOutput), parse.GetValue(aslReferences) ?? [], Console.Out));
 
 var iamFile = new Argument<string>("file") { Description = "An Arazzo workflow document." };
 var iamWorkflow = new Option<string?>("--workflow", "-w") { Description = "Only this workflow (default: every workflow of the file)." };
@@ -26,7 +26,7 @@ var iamStateMachine = new Option<bool>("--state-machine") { Description = "The p
 var iamOutput = new Option<string?>("--output", "-o") { Description = "Write the policy to this file (or, for several workflows, one file each in this folder); default: print it." };
 var iamReferences = new Option<string[]>("--reference", "-r") { Description = "AWS SDK assemblies (and AWSSDK.Core) the workflow binds against, as the build does.", AllowMultipleArgumentsPerToken = true };
 var iam = new Command("iam", "Write the least-privilege IAM policy a workflow needs: for the role running its C# class, or (--state-machine) its state machine's role.") { iamFile, iamWorkflow, iamStateMachine, iamOutput, iamReferences };
-iam.SetAction(parse => AslCommand.RunIam(parse.GetValue(iamFile)!, parse.GetValue(iamWorkflow), parse.GetValue(iamStateMachine), parse.GetValue(iamOutput), parse.GetValue(iamReferences) ?? [], Console.Out));
+iam.SetAction(parse => StateMachineCommands.RunIam(parse.GetValue(iamFile)!, parse.GetValue(iamWorkflow), parse.GetValue(iamStateMachine), parse.GetValue(iamOutput), parse.GetValue(iamReferences) ?? [], Console.Out));
 
 var root = new RootCommand("ArazzoGen: compile Arazzo workflows into typed C# that calls the AWS SDK.") { check, graph, asl, iam };
 return await root.Parse(args).InvokeAsync();

@@ -76,9 +76,9 @@ public class ToolTests
         var folder = Directory.CreateTempSubdirectory("arazzogen-asl-").FullName;
         var output = new StringWriter();
 
-        Assert.Equal(0, AslCommand.Run(file, null, Path.Combine(folder, "train.asl.json"), SdkAssemblies, output));
-        Assert.Equal(0, AslCommand.RunIam(file, "train-then-deploy", stateMachine: true, Path.Combine(folder, "role.json"), SdkAssemblies, output));
-        Assert.Equal(0, AslCommand.RunIam(file, null, stateMachine: false, null, SdkAssemblies, output));
+        Assert.Equal(0, StateMachineCommands.RunAsl(file, null, Path.Combine(folder, "train.asl.json"), SdkAssemblies, output));
+        Assert.Equal(0, StateMachineCommands.RunIam(file, "train-then-deploy", stateMachine: true, Path.Combine(folder, "role.json"), SdkAssemblies, output));
+        Assert.Equal(0, StateMachineCommands.RunIam(file, null, stateMachine: false, null, SdkAssemblies, output));
 
         Assert.Equal(built + "\n", File.ReadAllText(Path.Combine(folder, "train.asl.json")));
         Assert.Contains("StepFunctionsGetEventsForSageMakerTrainingJobsRule", File.ReadAllText(Path.Combine(folder, "role.json")), StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public class ToolTests
         File.WriteAllText(broken, yaml.Replace("condition: $statusCode == 200", "condition: $statusCode == 200\n    - context: $response.body#/Table/TableName\n      condition: '^[a-z]'\n      type: regex", StringComparison.Ordinal));
         var output = new StringWriter();
 
-        var exit = AslCommand.Run(broken, null, null, SdkAssemblies, output);
+        var exit = StateMachineCommands.RunAsl(broken, null, null, SdkAssemblies, output);
 
         Assert.Equal(1, exit);
         Assert.Contains("warning ARZ1035: Workflow 'wait-for-table' gets no state machine definition", output.ToString(), StringComparison.Ordinal);

@@ -9,10 +9,10 @@ namespace ArazzoGen.Tool;
 /// and <c>RolePolicy</c> with <c>ArazzoStateMachines</c> set: the generator runs in process, bound
 /// against the given SDK assemblies, and they are read from what it generated.
 /// </summary>
-internal static class AslCommand
+internal static class StateMachineCommands
 {
     /// <summary><c>arazzogen asl</c>: the state machine definitions.</summary>
-    public static int Run(string file, string? workflowId, string? outputPath, IReadOnlyList<string> references, TextWriter output) =>
+    public static int RunAsl(string file, string? workflowId, string? outputPath, IReadOnlyList<string> references, TextWriter output) =>
         Run("asl", "StateMachineDefinition", ".asl.json", file, workflowId, outputPath, references, output);
 
     /// <summary><c>arazzogen iam</c>: the IAM policy the class's calls need, or (<paramref name="stateMachine"/>) the state machine's role.</summary>
