@@ -45,8 +45,8 @@ public static class ArazzoServices
     /// <summary>
     /// The options of one workflow: its settings from configuration, over the defaults; the
     /// container's <see cref="TimeProvider"/>, <see cref="ILoggerFactory"/>, run store
-    /// (<see cref="Runtime.Durable.IWorkflowRunStore"/>: runs are durable when it has one) and secret
-    /// protector when it has them, and
+    /// (<see cref="Runtime.Durable.IWorkflowRunStore"/>: runs are durable when it has one), secret
+    /// protector and <see cref="StateChanges"/> (polls wake on events, <c>ArazzoGen.Sqs</c>) when it has them, and
     /// its resilience pipeline (<see cref="PipelineName"/>, else <see cref="DefaultPipelineName"/>) from
     /// the container's <see cref="ResiliencePipelineProvider{TKey}"/>, with the telemetry
     /// Microsoft.Extensions.Resilience gives it.
@@ -65,6 +65,7 @@ public static class ArazzoServices
             TransientRetries = settings.TransientRetries ?? defaults.TransientRetries,
             Store = services.GetService<Runtime.Durable.IWorkflowRunStore>(),
             SecretProtector = services.GetService<Runtime.Durable.IWorkflowSecretProtector>(),
+            StateChanges = services.GetService<StateChanges>(),
             LeaseDuration = settings.LeaseDuration ?? defaults.LeaseDuration,
             LeaseWait = settings.LeaseWait ?? defaults.LeaseWait,
             Polls = settings.Polls.ToDictionary(

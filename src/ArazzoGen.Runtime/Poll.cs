@@ -16,7 +16,12 @@ public sealed class Poll
     // Wall-clock, not a timestamp: a durable run stores it, and a resumed poll keeps its bound.
     private readonly DateTimeOffset _since;
 
-    internal Poll(WorkflowRun run, string stepId, PollDelay delay, int? maxAttempts, TimeSpan? deadline, int attempt, DateTimeOffset since)
+    // Set when the run is told of state changes and this poll's resource sends them.
+    private readonly StateChanges? _stateChanges;
+    private readonly string? _detailType;
+    private long _mark;
+
+    internal Poll(WorkflowRun run, string stepId, PollDelay delay, int? maxAttempts, TimeSpan? deadline, int attempt, DateTimeOffset since, StateChanges? stateChanges, string? detailType)
     {
         _run = run;
         _stepId = stepId;
@@ -25,6 +30,9 @@ public sealed class Poll
         Deadline = deadline;
         Attempt = attempt;
         _since = since;
+        _stateChanges = stateChanges;
+        _detailType = detailType;
+        _mark = stateChanges?.Mark() ?? 0;
     }
 
     /// <summary>The waits between polls.</summary>
@@ -41,7 +49,16 @@ public sealed class Poll
 
     /// <summary>Waits before the next poll, or throws when the bound is used up.</summary>
     /// <param name="observed">What the step last read (its result record); formatted only if the poll runs out.</param>
-    public async Task WaitAsync(object? observed)
+    public Task WaitAsync(object? observed) => WaitAsync(observed, resourceName: null);
+
+    /// <summary>
+    /// Waits before the next poll, or throws when the bound is used up; with
+    /// <see cref="WorkflowOptions.StateChanges"/>, a state-change event of <paramref name="resourceName"/>
+    /// ends the wait early, and one that arrived during the last call skips it.
+    /// </summary>
+    /// <param name="observed">What the step last read (its result record); formatted only if the poll runs out.</param>
+    /// <param name="resourceName">The name of the resource the step waits on (the Describe request's).</param>
+    public async Task WaitAsync(object? observed, string? resourceName)
     {
         var elapsed = _run.Since(_since);
         var polls = Attempt - 1;
@@ -58,7 +75,16 @@ public sealed class Poll
 
         _run.LogPolling(_stepId, Attempt, delay);
         await _run.PollingAsync(_stepId, Attempt + 1, _since, delay).ConfigureAwait(false);
-        await _run.DelayAsync(delay).ConfigureAwait(false);
+        if (_stateChanges is not null && _detailType is not null && resourceName is not null)
+        {
+            await _run.WaitForStateChangeAsync(_stateChanges, _detailType, resourceName, _mark, delay).ConfigureAwait(false);
+            _mark = _stateChanges.Mark();
+        }
+        else
+        {
+            await _run.DelayAsync(delay).ConfigureAwait(false);
+        }
+
         Attempt++;
     }
 }

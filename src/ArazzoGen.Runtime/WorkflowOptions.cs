@@ -52,7 +52,6 @@ public sealed class WorkflowOptions
 
     private ResiliencePipeline? _transientRetry;
 
-    /// <summary>What wraps each call: the pipeline given, else the transient retry, else nothing.</summary>
     /// <summary>The default transient retry (when no <see cref="ResiliencePipeline"/> replaces it and <see cref="TransientRetries"/> is not 0).</summary>
     internal ResiliencePipeline? TransientRetry =>
         ResiliencePipeline is null && TransientRetries > 0 ? _transientRetry ??= TransientFailures.Pipeline(TransientRetries, TimeProvider) : null;
@@ -62,6 +61,15 @@ public sealed class WorkflowOptions
     /// default: SageMaker's default MaxRuntimeInSeconds is one day.
     /// </summary>
     public TimeSpan DefaultPollDeadline { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Where polls learn that the resource they wait on changed state (SageMaker training,
+    /// processing, transform and tuning jobs, and endpoints, which publish state-change events to
+    /// EventBridge). With it, such a poll calls again as soon as an event arrives and otherwise every
+    /// AWS waiter delay, in case an event is lost; the call after an event is what decides. Null (the
+    /// default): polls call on their schedule.
+    /// </summary>
+    public StateChanges? StateChanges { get; init; }
 
     /// <summary>
     /// How many pages a page loop (a step whose request reads its own previous outputs, going back

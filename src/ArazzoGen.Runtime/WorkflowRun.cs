@@ -361,13 +361,24 @@ public sealed class WorkflowRun : IDisposable
     /// Starts polling a step: the delays and bound come from the workflow, overridable per step in the
     /// options. A resumed run goes on counting from its checkpoint, so a crash does not reset the bound.
     /// </summary>
-    public Poll StartPoll(string stepId, PollDelay delay, int? retryLimit)
+    public Poll StartPoll(string stepId, PollDelay delay, int? retryLimit) => StartPoll(stepId, delay, retryLimit, null, default);
+
+    /// <summary>
+    /// Starts the poll of a step whose resource sends state-change events of <paramref name="detailType"/>:
+    /// with <see cref="WorkflowOptions.StateChanges"/>, it waits for them and calls every
+    /// <paramref name="fallback"/> (the AWS waiter's delay) in case one is lost.
+    /// </summary>
+    public Poll StartPoll(string stepId, PollDelay delay, int? retryLimit, string? detailType, TimeSpan fallback)
     {
         _options.Polls.TryGetValue(stepId, out var overrides);
         var maxAttempts = overrides?.MaxAttempts ?? retryLimit;
         var deadline = overrides?.Deadline ?? (maxAttempts is null ? _options.DefaultPollDeadline : null);
         var progress = ResumedPoll(stepId) ?? (1, _options.TimeProvider.GetUtcNow());
-        return new Poll(this, stepId, overrides?.Delay is { } fixedDelay ? PollDelay.Every(fixedDelay) : delay, maxAttempts, deadline, progress.Attempt, progress.Since);
+        var told = detailType is not null ? _options.StateChanges : null;
+        var waits = overrides?.Delay is { } fixedDelay ? PollDelay.Every(fixedDelay)
+            : told is not null ? PollDelay.Every(fallback)
+            : delay;
+        return new Poll(this, stepId, waits, maxAttempts, deadline, progress.Attempt, progress.Since, told, detailType);
     }
 
     /// <summary>Starts a page loop of a step: no wait unless the workflow gives one, bounded by <paramref name="retryLimit"/> or the options' page limit.</summary>
@@ -377,6 +388,10 @@ public sealed class WorkflowRun : IDisposable
     /// <summary>Waits on the options' clock, honouring cancellation.</summary>
     public Task DelayAsync(TimeSpan delay) =>
         delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, _options.TimeProvider, CancellationToken);
+
+    /// <summary>Waits on the options' clock until a state-change event of the resource or <paramref name="delay"/>, honouring cancellation.</summary>
+    internal Task WaitForStateChangeAsync(StateChanges stateChanges, string detailType, string resourceName, long mark, TimeSpan delay) =>
+        stateChanges.WaitAsync(detailType, resourceName, mark, delay, _options.TimeProvider, CancellationToken);
 
     internal TimeSpan Since(DateTimeOffset since) => _options.TimeProvider.GetUtcNow() - since;
 

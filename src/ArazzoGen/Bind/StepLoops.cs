@@ -8,7 +8,8 @@ namespace ArazzoGen.Bind;
 internal static class StepLoops
 {
     /// <param name="waiter">The AWS waiter's delay for the step's operation, when it has one.</param>
-    public static LoopSpec? Of(StepLoop? loop, (double Delay, string Waiter)? waiter)
+    /// <param name="stateChange">The events the step's resource publishes, when it does and the request names it.</param>
+    public static LoopSpec? Of(StepLoop? loop, (double Delay, string Waiter)? waiter, StateChangeWait? stateChange)
     {
         if (loop is null)
         {
@@ -22,10 +23,11 @@ internal static class StepLoops
             return new PageSpec(retryAfter, retryLimit);
         }
 
-        return retryAfter is { } fixedDelay
+        var poll = retryAfter is { } fixedDelay
             ? new PollSpec(fixedDelay, IsFixed: true, retryLimit, "retryAfter")
             : waiter is { } w
                 ? new PollSpec(w.Delay, IsFixed: false, retryLimit, "the AWS waiter " + w.Waiter)
                 : new PollSpec(WaiterDefaults.FallbackPollDelaySeconds, IsFixed: true, retryLimit, "ArazzoGen's default");
+        return poll with { StateChange = stateChange };
     }
 }

@@ -332,12 +332,19 @@ internal sealed class WorkflowBinder
         BoundCall bound;
         ExpressionSite after;
         (double Delay, string Waiter)? waiter = null;
+        StateChangeWait? stateChange = null;
         if (target.Operation is { } call)
         {
             bound = BindRequest(resolved, call, before);
             var (api, responseShape) = ResponseModel(call);
             after = before with { Response = call.Response, AfterCall = true, Api = api, ResponseShape = responseShape };
-            waiter = WaiterDefaults.For(call.Client.Name, ClientCatalog.OperationName(call.Method));
+            var operation = ClientCatalog.OperationName(call.Method);
+            waiter = WaiterDefaults.For(call.Client.Name, operation);
+            stateChange = StateChangeEvents.For(call.Client.Name, operation) is { } events
+                && bound is OperationCall { Request.Members: var members }
+                && members.Any(m => m.Member == events.NameMember)
+                    ? new StateChangeWait(events.DetailType, events.NameMember, events.FallbackSeconds)
+                    : null;
         }
         else
         {
@@ -352,7 +359,7 @@ internal sealed class WorkflowBinder
         var locals = new UniqueNames(StepLocals);
         var onSuccess = BindActions(resolved.OnSuccess, step, criteria, after, retryDelay, locals);
         var onFailure = BindActions(resolved.OnFailure, step, criteria, after with { InFailure = true }, retryDelay, locals);
-        var loop = StepLoops.Of(resolved.Loop, waiter);
+        var loop = StepLoops.Of(resolved.Loop, waiter, stateChange);
 
         var outputs = step.Outputs
             .Where(o => _scope.StepOutputs.ContainsKey((step.StepId.Value, o.Name.Value)))

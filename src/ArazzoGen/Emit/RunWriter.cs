@@ -255,7 +255,15 @@ internal static class RunWriter
                     var delay = poll.IsFixed ? $"{Runtime}.PollDelay.Every({WorkflowEmitter.Seconds(poll.DelaySeconds)})" : $"{Runtime}.PollDelay.UpTo({WorkflowEmitter.Seconds(poll.DelaySeconds)})";
                     var schedule = poll.IsFixed ? $"every {seconds} s ({Text.Comment(poll.DelaySource)})" : $"from 5 s, doubling, up to half of {seconds} s ({Text.Comment(poll.DelaySource)})";
                     w.Line($"// Polls {schedule}, bounded by {bound}; WorkflowOptions.Polls[{Text.Comment(id)}] overrides both.");
-                    w.Line($"var poll = _run.StartPoll({id}, {delay}, retryLimit: {Limit(poll.RetryLimit)});");
+                    if (poll.StateChange is { } events)
+                    {
+                        w.Line($"// With WorkflowOptions.StateChanges: calls again when a {Text.Comment(events.DetailType)} event names the {Text.Comment(events.NameMember)}, else every {events.FallbackSeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} s.");
+                        w.Line($"var poll = _run.StartPoll({id}, {delay}, retryLimit: {Limit(poll.RetryLimit)}, {CSharpLiteral.String(events.DetailType)}, {WorkflowEmitter.Seconds(events.FallbackSeconds)});");
+                    }
+                    else
+                    {
+                        w.Line($"var poll = _run.StartPoll({id}, {delay}, retryLimit: {Limit(poll.RetryLimit)});");
+                    }
                     break;
                 case PageSpec pages:
                     var wait = pages.DelaySeconds is { } pageDelay ? $"waiting {pageDelay.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} s (retryAfter) between pages" : "without waiting";
@@ -439,7 +447,13 @@ internal static class RunWriter
     {
         if (action.LoopsThisStep)
         {
-            w.Line(step.Loop is PageSpec ? "await pages.NextAsync().ConfigureAwait(false);" : $"await poll.WaitAsync({(step.Outputs.Count > 0 ? step.Field : "null")}).ConfigureAwait(false);");
+            var observed = step.Outputs.Count > 0 ? step.Field : "null";
+            w.Line(step.Loop switch
+            {
+                PageSpec => "await pages.NextAsync().ConfigureAwait(false);",
+                PollSpec { StateChange: { } events } => $"await poll.WaitAsync({observed}, request.{events.NameMember}).ConfigureAwait(false);",
+                _ => $"await poll.WaitAsync({observed}).ConfigureAwait(false);",
+            });
             w.Line("attempt++;");
             w.Line("continue;");
         }

@@ -35,3 +35,32 @@ public class WaiterDefaultsTests
         Assert.Equal(20, WaiterDefaults.For("IAmazonDynamoDB", "DescribeTable")!.Value.Delay);
     }
 }
+
+public class StateChangeEventsTests
+{
+    [Fact]
+    public void Every_event_a_poll_waits_for_is_one_the_runtime_reads_and_names_the_resource_by_the_describe_requests_member()
+    {
+        var models = Path.Combine(RepoPaths.Root, "..", "shared", "aws-models");
+        using var sageMaker = JsonDocument.Parse(File.ReadAllText(Path.Combine(models, "sagemaker-2017-07-24.service-2.json")));
+        var shapes = sageMaker.RootElement.GetProperty("shapes");
+        foreach (var (key, value) in StateChangeEvents.All)
+        {
+            // The runtime reads the resource's name from the same member of the event's detail.
+            Assert.Equal(value.NameMember, ArazzoGen.Runtime.StateChangeEvent.NameMembers[value.DetailType]);
+
+            // ... which is a required member of the Describe request, so the poll always knows the name.
+            var operation = key.Split('.')[1];
+            var input = sageMaker.RootElement.GetProperty("operations").GetProperty(operation).GetProperty("input").GetProperty("shape").GetString()!;
+            Assert.Contains(value.NameMember, shapes.GetProperty(input).GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+
+            // The fallback is the waiter's delay where there is a waiter.
+            if (WaiterDefaults.For("IAmazonSageMaker", operation) is { } waiter)
+            {
+                Assert.Equal(waiter.Delay, value.FallbackSeconds);
+            }
+        }
+
+        Assert.Equal(ArazzoGen.Runtime.StateChangeEvent.NameMembers.Count, StateChangeEvents.All.Count);
+    }
+}

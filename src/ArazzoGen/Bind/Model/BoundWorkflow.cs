@@ -172,7 +172,14 @@ internal abstract record LoopSpec;
 /// A poll: the same request repeated with a fixed delay (retryAfter) or a backoff up to a
 /// waiter-derived cap, bounded by retryLimit, else the deadline in options.
 /// </summary>
-internal sealed record PollSpec(double DelaySeconds, bool IsFixed, long? RetryLimit, string DelaySource) : LoopSpec;
+internal sealed record PollSpec(double DelaySeconds, bool IsFixed, long? RetryLimit, string DelaySource, StateChangeWait? StateChange = null) : LoopSpec;
+
+/// <summary>
+/// A poll whose resource publishes state-change events: with WorkflowOptions.StateChanges it waits
+/// for an event of <paramref name="DetailType"/> naming the request's <paramref name="NameMember"/>,
+/// and calls every <paramref name="FallbackSeconds"/> in case one is lost.
+/// </summary>
+internal sealed record StateChangeWait(string DetailType, string NameMember, double FallbackSeconds);
 
 /// <summary>
 /// A page loop: the request reads the step's own outputs (a NextToken, an ExclusiveStartKey), so

@@ -523,7 +523,8 @@ namespace ArazzoWorkflows
             {
                 _run.EnterStep("waitForPreprocessing");
                 // Polls from 5 s, doubling, up to half of 60 s (the AWS waiter SageMaker ProcessingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForPreprocessing"] overrides both.
-                var poll = _run.StartPoll("waitForPreprocessing", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(60)), retryLimit: null);
+                // With WorkflowOptions.StateChanges: calls again when a SageMaker Processing Job State Change event names the ProcessingJobName, else every 60 s.
+                var poll = _run.StartPoll("waitForPreprocessing", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(60)), retryLimit: null, "SageMaker Processing Job State Change", global::System.TimeSpan.FromSeconds(60));
                 var retriesRetryThrottled = 0;
                 var attempt = poll.Attempt;
                 while (true)
@@ -543,7 +544,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.ProcessingJobStatus?.Value, "InProgress") || global::ArazzoGen.Runtime.Criteria.Equal(response?.ProcessingJobStatus?.Value, "Stopping")) // preprocessingRunning
                         {
-                            await poll.WaitAsync(_waitForPreprocessing).ConfigureAwait(false);
+                            await poll.WaitAsync(_waitForPreprocessing, request.ProcessingJobName).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }
@@ -674,7 +675,8 @@ namespace ArazzoWorkflows
             {
                 _run.EnterStep("waitForTraining");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTraining"] overrides both.
-                var poll = _run.StartPoll("waitForTraining", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120)), retryLimit: null);
+                // With WorkflowOptions.StateChanges: calls again when a SageMaker Training Job State Change event names the TrainingJobName, else every 120 s.
+                var poll = _run.StartPoll("waitForTraining", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120)), retryLimit: null, "SageMaker Training Job State Change", global::System.TimeSpan.FromSeconds(120));
                 var retriesRetryThrottled = 0;
                 var attempt = poll.Attempt;
                 while (true)
@@ -694,7 +696,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress") || global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "Stopping")) // trainingRunning
                         {
-                            await poll.WaitAsync(_waitForTraining).ConfigureAwait(false);
+                            await poll.WaitAsync(_waitForTraining, request.TrainingJobName).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }
@@ -931,7 +933,8 @@ namespace ArazzoWorkflows
             {
                 _run.EnterStep("waitForEndpoint");
                 // Polls from 5 s, doubling, up to half of 30 s (the AWS waiter SageMaker EndpointInService), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForEndpoint"] overrides both.
-                var poll = _run.StartPoll("waitForEndpoint", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(30)), retryLimit: null);
+                // With WorkflowOptions.StateChanges: calls again when a SageMaker Endpoint State Change event names the EndpointName, else every 30 s.
+                var poll = _run.StartPoll("waitForEndpoint", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(30)), retryLimit: null, "SageMaker Endpoint State Change", global::System.TimeSpan.FromSeconds(30));
                 var retriesRetryThrottled = 0;
                 var attempt = poll.Attempt;
                 while (true)
@@ -951,7 +954,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Creating") || global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Updating")) // endpointCreating
                         {
-                            await poll.WaitAsync(_waitForEndpoint).ConfigureAwait(false);
+                            await poll.WaitAsync(_waitForEndpoint, request.EndpointName).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }

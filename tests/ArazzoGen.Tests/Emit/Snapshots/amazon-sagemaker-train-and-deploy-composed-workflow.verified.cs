@@ -461,7 +461,8 @@ namespace ArazzoWorkflows
             {
                 _run.EnterStep("waitForEndpoint");
                 // Polls from 5 s, doubling, up to half of 30 s (the AWS waiter SageMaker EndpointInService), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForEndpoint"] overrides both.
-                var poll = _run.StartPoll("waitForEndpoint", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(30)), retryLimit: null);
+                // With WorkflowOptions.StateChanges: calls again when a SageMaker Endpoint State Change event names the EndpointName, else every 30 s.
+                var poll = _run.StartPoll("waitForEndpoint", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(30)), retryLimit: null, "SageMaker Endpoint State Change", global::System.TimeSpan.FromSeconds(30));
                 var attempt = poll.Attempt;
                 while (true)
                 {
@@ -480,7 +481,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Creating")) // stillCreating
                         {
-                            await poll.WaitAsync(_waitForEndpoint).ConfigureAwait(false);
+                            await poll.WaitAsync(_waitForEndpoint, request.EndpointName).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }
@@ -1354,7 +1355,8 @@ namespace ArazzoWorkflows
             {
                 _run.EnterStep("waitForTraining");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTraining"] overrides both.
-                var poll = _run.StartPoll("waitForTraining", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120)), retryLimit: null);
+                // With WorkflowOptions.StateChanges: calls again when a SageMaker Training Job State Change event names the TrainingJobName, else every 120 s.
+                var poll = _run.StartPoll("waitForTraining", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120)), retryLimit: null, "SageMaker Training Job State Change", global::System.TimeSpan.FromSeconds(120));
                 var attempt = poll.Attempt;
                 while (true)
                 {
@@ -1373,7 +1375,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress")) // stillTraining
                         {
-                            await poll.WaitAsync(_waitForTraining).ConfigureAwait(false);
+                            await poll.WaitAsync(_waitForTraining, request.TrainingJobName).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }

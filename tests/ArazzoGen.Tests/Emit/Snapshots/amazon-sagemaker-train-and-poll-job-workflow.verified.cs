@@ -862,7 +862,8 @@ namespace ArazzoWorkflows
             {
                 _run.EnterStep("pollTrainingJob");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["pollTrainingJob"] overrides both.
-                var poll = _run.StartPoll("pollTrainingJob", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120)), retryLimit: null);
+                // With WorkflowOptions.StateChanges: calls again when a SageMaker Training Job State Change event names the TrainingJobName, else every 120 s.
+                var poll = _run.StartPoll("pollTrainingJob", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120)), retryLimit: null, "SageMaker Training Job State Change", global::System.TimeSpan.FromSeconds(120));
                 var attempt = poll.Attempt;
                 while (true)
                 {
@@ -881,7 +882,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress")) // stillTraining
                         {
-                            await poll.WaitAsync(_pollTrainingJob).ConfigureAwait(false);
+                            await poll.WaitAsync(_pollTrainingJob, request.TrainingJobName).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }

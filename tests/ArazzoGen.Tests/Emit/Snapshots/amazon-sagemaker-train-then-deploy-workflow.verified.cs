@@ -960,7 +960,8 @@ namespace ArazzoWorkflows
             {
                 _run.EnterStep("pollTrainingJob");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["pollTrainingJob"] overrides both.
-                var poll = _run.StartPoll("pollTrainingJob", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120)), retryLimit: null);
+                // With WorkflowOptions.StateChanges: calls again when a SageMaker Training Job State Change event names the TrainingJobName, else every 120 s.
+                var poll = _run.StartPoll("pollTrainingJob", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120)), retryLimit: null, "SageMaker Training Job State Change", global::System.TimeSpan.FromSeconds(120));
                 var attempt = poll.Attempt;
                 while (true)
                 {
@@ -979,7 +980,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress")) // stillTraining
                         {
-                            await poll.WaitAsync(_pollTrainingJob).ConfigureAwait(false);
+                            await poll.WaitAsync(_pollTrainingJob, request.TrainingJobName).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }
@@ -1179,7 +1180,8 @@ namespace ArazzoWorkflows
             {
                 _run.EnterStep("pollEndpoint");
                 // Polls from 5 s, doubling, up to half of 30 s (the AWS waiter SageMaker EndpointInService), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["pollEndpoint"] overrides both.
-                var poll = _run.StartPoll("pollEndpoint", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(30)), retryLimit: null);
+                // With WorkflowOptions.StateChanges: calls again when a SageMaker Endpoint State Change event names the EndpointName, else every 30 s.
+                var poll = _run.StartPoll("pollEndpoint", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(30)), retryLimit: null, "SageMaker Endpoint State Change", global::System.TimeSpan.FromSeconds(30));
                 var attempt = poll.Attempt;
                 while (true)
                 {
@@ -1198,7 +1200,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Creating")) // stillCreating
                         {
-                            await poll.WaitAsync(_pollEndpoint).ConfigureAwait(false);
+                            await poll.WaitAsync(_pollEndpoint, request.EndpointName).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }
