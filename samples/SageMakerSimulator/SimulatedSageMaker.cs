@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Reflection;
+using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using Amazon.SageMaker;
 using Amazon.SageMaker.Model;
@@ -30,6 +31,7 @@ public sealed class SimulatedSageMaker
 
     private readonly string? _stateFile;
     private readonly object _saving = new();
+    private readonly StateChangePublisher? _stateChanges;
 
     /// <summary>Creates a simulated SageMaker whose jobs run on <paramref name="clock"/>.</summary>
     /// <param name="clock">The clock jobs run on.</param>
@@ -43,6 +45,7 @@ public sealed class SimulatedSageMaker
         _clock = clock;
         _options = options ?? new SimulationOptions();
         _stateFile = stateFile;
+        _stateChanges = _options.StateChanged is { } publish ? new StateChangePublisher(clock, publish) : null;
         if (stateFile is not null && File.Exists(stateFile))
         {
             SimulatorState.Load(stateFile, this);
@@ -62,10 +65,10 @@ public sealed class SimulatedSageMaker
     /// <summary>Raised for every call and what it answered.</summary>
     public event Action<SimulatorEvent>? Event;
 
-    /// <summary>Every call so far, in order.</summary>
+    /// <summary>The last <see cref="SimulationOptions.History"/> calls, in order.</summary>
     public IReadOnlyList<SimulatorEvent> Events => _events.ToList();
 
-    /// <summary>Every request the simulator was sent, in order.</summary>
+    /// <summary>The last <see cref="SimulationOptions.History"/> requests the simulator was sent, in order.</summary>
     public IReadOnlyList<object> Requests => _requests.ToList();
 
     private readonly ConcurrentQueue<object> _requests = new();
@@ -109,7 +112,7 @@ public sealed class SimulatedSageMaker
 
     private object DispatchCounted(string operation, object request)
     {
-        _requests.Enqueue(request);
+        Keep(_requests, request);
         var count = _calls.AddOrUpdate(operation, 1, (_, c) => c + 1);
         if (count <= _options.ThrottledCallsPerOperation)
         {
@@ -155,6 +158,17 @@ public sealed class SimulatedSageMaker
         }
 
         Record("CreateTrainingJob", request.TrainingJobName, "created");
+        if (_stateChanges is not null)
+        {
+            var ends = _options.FailTraining ? Starting + Downloading + _options.TrainingDuration / 2 : Starting + Downloading + _options.TrainingDuration + Uploading;
+            var changes = _options.FailTraining
+                ? new[] { TimeSpan.Zero, Starting, Starting + Downloading, ends }
+                : new[] { TimeSpan.Zero, Starting, Starting + Downloading, Starting + Downloading + _options.TrainingDuration, ends };
+            foreach (var at in changes)
+            {
+                AnnounceTraining(job, at);
+            }
+        }
         return new CreateTrainingJobResponse { TrainingJobArn = Arn("training-job", request.TrainingJobName) };
     }
 
@@ -176,6 +190,20 @@ public sealed class SimulatedSageMaker
                 : null,
         };
     }
+
+    private void AnnounceTraining(Job job, TimeSpan after) =>
+        _stateChanges!.After(after, "SageMaker Training Job State Change", Arn("training-job", job.Name), () =>
+        {
+            var (status, secondary, failure) = TrainingState(job);
+            return new JsonObject
+            {
+                ["TrainingJobName"] = job.Name,
+                ["TrainingJobArn"] = Arn("training-job", job.Name),
+                ["TrainingJobStatus"] = status.Value,
+                ["SecondaryStatus"] = secondary.Value,
+                ["FailureReason"] = failure,
+            };
+        });
 
     private (TrainingJobStatus, SecondaryStatus, string?) TrainingState(Job job)
     {
@@ -220,6 +248,12 @@ public sealed class SimulatedSageMaker
         var job = Find(_trainingJobs, request.TrainingJobName, "training job");
         job.StoppedAt ??= Now;
         Record("StopTrainingJob", job.Name, "stopping");
+        if (_stateChanges is not null)
+        {
+            AnnounceTraining(job, TimeSpan.Zero);
+            AnnounceTraining(job, TimeSpan.FromMinutes(1));
+        }
+
         return new StopTrainingJobResponse();
     }
 
@@ -244,18 +278,35 @@ public sealed class SimulatedSageMaker
         }
 
         Record("CreateProcessingJob", request.ProcessingJobName, "created");
+        if (_stateChanges is not null)
+        {
+            var job = _processingJobs[request.ProcessingJobName];
+            AnnounceProcessing(job, TimeSpan.Zero);
+            AnnounceProcessing(job, _options.FailProcessing ? _options.ProcessingDuration / 2 : _options.ProcessingDuration);
+        }
         return new CreateProcessingJobResponse { ProcessingJobArn = Arn("processing-job", request.ProcessingJobName) };
     }
+
+    private (ProcessingJobStatus Status, string? Failure) ProcessingState(Job job)
+    {
+        var elapsed = Now - job.CreatedAt;
+        return job.StoppedAt is not null ? (ProcessingJobStatus.Stopped, null)
+            : _options.FailProcessing && elapsed >= _options.ProcessingDuration / 2 ? (ProcessingJobStatus.Failed, (string?)"ClientError: preprocessing script failed: KeyError 'label'")
+            : elapsed >= _options.ProcessingDuration ? (ProcessingJobStatus.Completed, null)
+            : (ProcessingJobStatus.InProgress, null);
+    }
+
+    private void AnnounceProcessing(Job job, TimeSpan after) =>
+        _stateChanges!.After(after, "SageMaker Processing Job State Change", Arn("processing-job", job.Name), () =>
+        {
+            var (status, failure) = ProcessingState(job);
+            return new JsonObject { ["ProcessingJobName"] = job.Name, ["ProcessingJobArn"] = Arn("processing-job", job.Name), ["ProcessingJobStatus"] = status.Value, ["FailureReason"] = failure };
+        });
 
     private DescribeProcessingJobResponse DescribeProcessingJob(DescribeProcessingJobRequest request)
     {
         var job = Find(_processingJobs, request.ProcessingJobName, "processing job");
-        var elapsed = Now - job.CreatedAt;
-        (ProcessingJobStatus Status, string? Failure) state = job.StoppedAt is not null ? (ProcessingJobStatus.Stopped, null)
-            : _options.FailProcessing && elapsed >= _options.ProcessingDuration / 2 ? (ProcessingJobStatus.Failed, (string?)"ClientError: preprocessing script failed: KeyError 'label'")
-            : elapsed >= _options.ProcessingDuration ? (ProcessingJobStatus.Completed, null)
-            : (ProcessingJobStatus.InProgress, null);
-        var (status, failure) = state;
+        var (status, failure) = ProcessingState(job);
         Record("DescribeProcessingJob", job.Name, status.Value);
         return new DescribeProcessingJobResponse
         {
@@ -274,6 +325,11 @@ public sealed class SimulatedSageMaker
         var job = Find(_processingJobs, request.ProcessingJobName, "processing job");
         job.StoppedAt ??= Now;
         Record("StopProcessingJob", job.Name, "stopping");
+        if (_stateChanges is not null)
+        {
+            AnnounceProcessing(job, TimeSpan.Zero);
+        }
+
         return new StopProcessingJobResponse();
     }
 
@@ -323,6 +379,12 @@ public sealed class SimulatedSageMaker
         }
 
         Record("CreateEndpoint", request.EndpointName, "created");
+        if (_stateChanges is not null)
+        {
+            var endpoint = _endpoints[request.EndpointName];
+            AnnounceEndpoint(endpoint, TimeSpan.Zero);
+            AnnounceEndpoint(endpoint, _options.EndpointCreationDuration);
+        }
         return new CreateEndpointResponse { EndpointArn = Arn("endpoint", request.EndpointName) };
     }
 
@@ -352,15 +414,28 @@ public sealed class SimulatedSageMaker
     private static AmazonSageMakerException AlreadyExisting(string what, string arn) =>
         new($"Cannot create already existing {what} \"{arn}\".", ErrorType.Sender, "ValidationException", Guid.NewGuid().ToString(), HttpStatusCode.BadRequest);
 
-    private DescribeEndpointResponse DescribeEndpoint(DescribeEndpointRequest request)
+    private (EndpointStatus Status, string? Failure) EndpointState(Job endpoint)
     {
-        var endpoint = Find(_endpoints, request.EndpointName, "endpoint");
         var elapsed = Now - endpoint.CreatedAt;
-        (EndpointStatus Status, string? Failure) state = endpoint.StoppedAt is not null ? (EndpointStatus.Deleting, null)
+        return endpoint.StoppedAt is not null ? (EndpointStatus.Deleting, null)
             : elapsed < _options.EndpointCreationDuration ? (EndpointStatus.Creating, null)
             : _options.FailEndpoint ? (EndpointStatus.Failed, (string?)"The primary container for production variant AllTraffic did not pass the ping health check.")
             : (EndpointStatus.InService, null);
-        var (status, failure) = state;
+    }
+
+    // EventBridge spells endpoint statuses in capitals with underscores (IN_SERVICE), unlike DescribeEndpoint.
+    private void AnnounceEndpoint(Job endpoint, TimeSpan after) =>
+        _stateChanges!.After(after, "SageMaker Endpoint State Change", Arn("endpoint", endpoint.Name), () =>
+        {
+            var (status, failure) = EndpointState(endpoint);
+            var spelled = string.Concat(status.Value.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + c : c.ToString())).ToUpperInvariant();
+            return new JsonObject { ["EndpointName"] = endpoint.Name, ["EndpointArn"] = Arn("endpoint", endpoint.Name), ["EndpointStatus"] = spelled, ["FailureReason"] = failure };
+        });
+
+    private DescribeEndpointResponse DescribeEndpoint(DescribeEndpointRequest request)
+    {
+        var endpoint = Find(_endpoints, request.EndpointName, "endpoint");
+        var (status, failure) = EndpointState(endpoint);
         Record("DescribeEndpoint", endpoint.Name, status.Value);
         return new DescribeEndpointResponse
         {
@@ -382,8 +457,16 @@ public sealed class SimulatedSageMaker
     private void Record(string operation, string resource, string outcome)
     {
         var e = new SimulatorEvent(Now, operation, resource, outcome);
-        _events.Enqueue(e);
+        Keep(_events, e);
         Event?.Invoke(e);
+    }
+
+    private void Keep<T>(ConcurrentQueue<T> history, T item)
+    {
+        history.Enqueue(item);
+        while (history.Count > _options.History && history.TryDequeue(out _))
+        {
+        }
     }
 
     private static Job Find(ConcurrentDictionary<string, Job> jobs, string? name, string what) =>

@@ -23,6 +23,16 @@ public sealed class SimulationOptions
 
     /// <summary>The first N calls of every operation answer ThrottlingException (400), as SageMaker does under load.</summary>
     public int ThrottledCallsPerOperation { get; init; }
+
+    /// <summary>
+    /// Receives what SageMaker would send EventBridge as jobs and endpoints change state (the
+    /// event's JSON, as an SQS queue delivers it): at creation, at each status or secondary-status
+    /// change, and at the end. Null: no events.
+    /// </summary>
+    public Action<string>? StateChanged { get; init; }
+
+    /// <summary>How many calls and requests <see cref="SimulatedSageMaker.Events"/> and <see cref="SimulatedSageMaker.Requests"/> keep (the oldest go first). 10,000 by default.</summary>
+    public int History { get; init; } = 10_000;
 }
 
 /// <summary>Something the simulated service did or reported, for progress displays and assertions.</summary>
