@@ -28,13 +28,13 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         var repository = CopyRepository(Path.Combine(_work, "repo"));
         var (packed, packOutput) = DotNet.Run($"pack -c Release -o \"{feed}\" -p:Version={_version}", repository);
         Assert.True(packed == 0, packOutput);
-        // ArazzoGen (runtime and generator), ArazzoGen.DynamoDB (the run store), ArazzoGen.Hosting (dependency injection), ArazzoGen.Tool (the arazzogen tool).
+        // ArazzoGen (runtime and generator), ArazzoGen.DynamoDB (the run store), ArazzoGen.Hosting (dependency injection), ArazzoGen.Sqs (event-driven waits), ArazzoGen.Tool (the arazzogen tool).
         Assert.Equal(
-            new[] { $"ArazzoGen.{_version}.nupkg", $"ArazzoGen.DynamoDB.{_version}.nupkg", $"ArazzoGen.Hosting.{_version}.nupkg", $"ArazzoGen.Tool.{_version}.nupkg" },
+            new[] { $"ArazzoGen.{_version}.nupkg", $"ArazzoGen.DynamoDB.{_version}.nupkg", $"ArazzoGen.Hosting.{_version}.nupkg", $"ArazzoGen.Sqs.{_version}.nupkg", $"ArazzoGen.Tool.{_version}.nupkg" },
             Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         // Each package comes with its symbols, for stepping into ArazzoGen's own code.
         Assert.Equal(
-            new[] { $"ArazzoGen.{_version}.snupkg", $"ArazzoGen.DynamoDB.{_version}.snupkg", $"ArazzoGen.Hosting.{_version}.snupkg", $"ArazzoGen.Tool.{_version}.snupkg" },
+            new[] { $"ArazzoGen.{_version}.snupkg", $"ArazzoGen.DynamoDB.{_version}.snupkg", $"ArazzoGen.Hosting.{_version}.snupkg", $"ArazzoGen.Sqs.{_version}.snupkg", $"ArazzoGen.Tool.{_version}.snupkg" },
             Directory.GetFiles(feed, "*.snupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var package = Path.Combine(feed, $"ArazzoGen.{_version}.nupkg");
         AssertLayout(package);
@@ -73,7 +73,7 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         {
             Directory.Delete(_work, recursive: true);
             var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            foreach (var id in new[] { "arazzogen", "arazzogen.dynamodb", "arazzogen.hosting", "arazzogen.tool" })
+            foreach (var id in new[] { "arazzogen", "arazzogen.dynamodb", "arazzogen.hosting", "arazzogen.sqs", "arazzogen.tool" })
             {
                 var cached = Path.Combine(packages, id, _version);
                 if (Directory.Exists(cached))
