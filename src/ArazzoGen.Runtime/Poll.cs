@@ -58,7 +58,7 @@ public sealed class Poll
     /// </summary>
     /// <param name="observed">What the step last read (its result record); formatted only if the poll runs out.</param>
     /// <param name="resourceName">The name of the resource the step waits on (the Describe request's).</param>
-    public async Task WaitAsync(object? observed, string? resourceName)
+    public Task WaitAsync(object? observed, string? resourceName)
     {
         var elapsed = _run.Since(_since);
         var polls = Attempt - 1;
@@ -74,7 +74,20 @@ public sealed class Poll
         }
 
         _run.LogPolling(_stepId, Attempt, delay);
-        await _run.PollingAsync(_stepId, Attempt + 1, _since, delay).ConfigureAwait(false);
+        var checkpoint = _run.PollingAsync(_stepId, Attempt + 1, _since, delay);
+        if (_stateChanges is not null && _detailType is not null && resourceName is not null || !checkpoint.IsCompletedSuccessfully)
+        {
+            return WaitAfterCheckpointAsync(checkpoint, delay, resourceName);
+        }
+
+        // The common case holds nothing of its own while it waits: only the clock's timer.
+        Attempt++;
+        return _run.DelayAsync(delay);
+    }
+
+    private async Task WaitAfterCheckpointAsync(ValueTask checkpoint, TimeSpan delay, string? resourceName)
+    {
+        await checkpoint.ConfigureAwait(false);
         if (_stateChanges is not null && _detailType is not null && resourceName is not null)
         {
             await _run.WaitForStateChangeAsync(_stateChanges, _detailType, resourceName, _mark, delay).ConfigureAwait(false);

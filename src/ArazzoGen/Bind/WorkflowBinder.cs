@@ -438,7 +438,7 @@ internal sealed class WorkflowBinder
     }
 
     // The locals of a generated step method; a retry counter must not take one of their names.
-    private static readonly string[] StepLocals = { "request", "call", "response", "outputs", "workflow", "poll", "attempt" };
+    private static readonly string[] StepLocals = { "request", "call", "response", "outputs", "workflow", "poll", "attempt", "waitingOn" };
 
     private OperationCall BindRequest(ResolvedStep resolved, Call call, ExpressionSite before)
     {

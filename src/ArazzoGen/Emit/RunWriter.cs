@@ -306,6 +306,12 @@ internal static class RunWriter
         {
             case OperationCall operation:
                 ObjectWriter.Write(w, "var request = ", operation.Request, ";");
+                if (step.Loop is PollSpec { StateChange: { } events })
+                {
+                    // A local of its own so the wait does not keep the whole request alive.
+                    w.Line($"var waitingOn = request.{events.NameMember};");
+                }
+
                 foreach (var token in operation.IdempotencyTokens)
                 {
                     w.Line("// A durable run sends the same token when it repeats this call after a crash, so the service acts once.");
@@ -451,7 +457,7 @@ internal static class RunWriter
             w.Line(step.Loop switch
             {
                 PageSpec => "await pages.NextAsync().ConfigureAwait(false);",
-                PollSpec { StateChange: { } events } => $"await poll.WaitAsync({observed}, request.{events.NameMember}).ConfigureAwait(false);",
+                PollSpec { StateChange: not null } => $"await poll.WaitAsync({observed}, waitingOn).ConfigureAwait(false);",
                 _ => $"await poll.WaitAsync({observed}).ConfigureAwait(false);",
             });
             w.Line("attempt++;");

@@ -533,6 +533,7 @@ namespace ArazzoWorkflows
                     {
                         ProcessingJobName = string.Concat(global::ArazzoGen.Runtime.Criteria.Text(_inputs.JobName), "-preprocess"),
                     };
+                    var waitingOn = request.ProcessingJobName;
                     var call = await _run.CallAsync("waitForPreprocessing", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeProcessingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
@@ -544,7 +545,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.ProcessingJobStatus?.Value, "InProgress") || global::ArazzoGen.Runtime.Criteria.Equal(response?.ProcessingJobStatus?.Value, "Stopping")) // preprocessingRunning
                         {
-                            await poll.WaitAsync(_waitForPreprocessing, request.ProcessingJobName).ConfigureAwait(false);
+                            await poll.WaitAsync(_waitForPreprocessing, waitingOn).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }
@@ -685,6 +686,7 @@ namespace ArazzoWorkflows
                     {
                         TrainingJobName = string.Concat(global::ArazzoGen.Runtime.Criteria.Text(_inputs.JobName), "-train"),
                     };
+                    var waitingOn = request.TrainingJobName;
                     var call = await _run.CallAsync("waitForTraining", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
@@ -696,7 +698,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress") || global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "Stopping")) // trainingRunning
                         {
-                            await poll.WaitAsync(_waitForTraining, request.TrainingJobName).ConfigureAwait(false);
+                            await poll.WaitAsync(_waitForTraining, waitingOn).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }
@@ -943,6 +945,7 @@ namespace ArazzoWorkflows
                     {
                         EndpointName = _inputs.JobName,
                     };
+                    var waitingOn = request.EndpointName;
                     var call = await _run.CallAsync("waitForEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
@@ -954,7 +957,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Creating") || global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Updating")) // endpointCreating
                         {
-                            await poll.WaitAsync(_waitForEndpoint, request.EndpointName).ConfigureAwait(false);
+                            await poll.WaitAsync(_waitForEndpoint, waitingOn).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }

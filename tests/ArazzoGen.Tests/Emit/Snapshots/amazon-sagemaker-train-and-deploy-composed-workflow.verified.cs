@@ -470,6 +470,7 @@ namespace ArazzoWorkflows
                     {
                         EndpointName = _inputs.EndpointName,
                     };
+                    var waitingOn = request.EndpointName;
                     var call = await _run.CallAsync("waitForEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
@@ -481,7 +482,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Creating")) // stillCreating
                         {
-                            await poll.WaitAsync(_waitForEndpoint, request.EndpointName).ConfigureAwait(false);
+                            await poll.WaitAsync(_waitForEndpoint, waitingOn).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }
@@ -1364,6 +1365,7 @@ namespace ArazzoWorkflows
                     {
                         TrainingJobName = _inputs.JobName,
                     };
+                    var waitingOn = request.TrainingJobName;
                     var call = await _run.CallAsync("waitForTraining", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
@@ -1375,7 +1377,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress")) // stillTraining
                         {
-                            await poll.WaitAsync(_waitForTraining, request.TrainingJobName).ConfigureAwait(false);
+                            await poll.WaitAsync(_waitForTraining, waitingOn).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }

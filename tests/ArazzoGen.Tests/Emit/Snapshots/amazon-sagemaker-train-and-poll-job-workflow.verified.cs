@@ -871,6 +871,7 @@ namespace ArazzoWorkflows
                     {
                         TrainingJobName = _inputs.TrainingJobName,
                     };
+                    var waitingOn = request.TrainingJobName;
                     var call = await _run.CallAsync("pollTrainingJob", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
@@ -882,7 +883,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress")) // stillTraining
                         {
-                            await poll.WaitAsync(_pollTrainingJob, request.TrainingJobName).ConfigureAwait(false);
+                            await poll.WaitAsync(_pollTrainingJob, waitingOn).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }

@@ -969,6 +969,7 @@ namespace ArazzoWorkflows
                     {
                         TrainingJobName = _inputs.TrainingJobName,
                     };
+                    var waitingOn = request.TrainingJobName;
                     var call = await _run.CallAsync("pollTrainingJob", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
@@ -980,7 +981,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress")) // stillTraining
                         {
-                            await poll.WaitAsync(_pollTrainingJob, request.TrainingJobName).ConfigureAwait(false);
+                            await poll.WaitAsync(_pollTrainingJob, waitingOn).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }
@@ -1189,6 +1190,7 @@ namespace ArazzoWorkflows
                     {
                         EndpointName = _inputs.EndpointName,
                     };
+                    var waitingOn = request.EndpointName;
                     var call = await _run.CallAsync("pollEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
@@ -1200,7 +1202,7 @@ namespace ArazzoWorkflows
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Creating")) // stillCreating
                         {
-                            await poll.WaitAsync(_pollEndpoint, request.EndpointName).ConfigureAwait(false);
+                            await poll.WaitAsync(_pollEndpoint, waitingOn).ConfigureAwait(false);
                             attempt++;
                             continue;
                         }
