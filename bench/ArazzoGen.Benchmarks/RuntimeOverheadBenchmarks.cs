@@ -43,7 +43,11 @@ public class RuntimeOverheadBenchmarks
 /// <summary>What a careful developer writes without ArazzoGen: the same requests, checks and branch.</summary>
 internal static class HandWrittenTrainThenDeploy
 {
-    public static async Task<string?> RunAsync(IAmazonSageMaker sageMaker, TrainThenDeployWorkflow.Inputs inputs, CancellationToken cancellationToken = default)
+    public static Task<string?> RunAsync(IAmazonSageMaker sageMaker, TrainThenDeployWorkflow.Inputs inputs) =>
+        RunAsync(sageMaker, inputs, TimeSpan.Zero, TimeProvider.System);
+
+    /// <summary>The same, waiting <paramref name="pollDelay"/> on <paramref name="clock"/> between polls.</summary>
+    public static async Task<string?> RunAsync(IAmazonSageMaker sageMaker, TrainThenDeployWorkflow.Inputs inputs, TimeSpan pollDelay, TimeProvider clock, CancellationToken cancellationToken = default)
     {
         var created = await sageMaker.CreateTrainingJobAsync(new CreateTrainingJobRequest
         {
@@ -57,12 +61,18 @@ internal static class HandWrittenTrainThenDeploy
         }, cancellationToken);
         Check(created);
         DescribeTrainingJobResponse training;
-        do
+        while (true)
         {
             training = await sageMaker.DescribeTrainingJobAsync(new DescribeTrainingJobRequest { TrainingJobName = inputs.TrainingJobName }, cancellationToken);
             Check(training);
+            if (training.TrainingJobStatus != TrainingJobStatus.InProgress)
+            {
+                break;
+            }
+
+            await Task.Delay(pollDelay, clock, cancellationToken);
         }
-        while (training.TrainingJobStatus == TrainingJobStatus.InProgress);
+
         if (training.TrainingJobStatus != TrainingJobStatus.Completed)
         {
             return null;
@@ -84,12 +94,18 @@ internal static class HandWrittenTrainThenDeploy
         }, cancellationToken));
         Check(await sageMaker.CreateEndpointAsync(new CreateEndpointRequest { EndpointName = inputs.EndpointName, EndpointConfigName = inputs.EndpointConfigName }, cancellationToken));
         DescribeEndpointResponse endpoint;
-        do
+        while (true)
         {
             endpoint = await sageMaker.DescribeEndpointAsync(new DescribeEndpointRequest { EndpointName = inputs.EndpointName }, cancellationToken);
             Check(endpoint);
+            if (endpoint.EndpointStatus != EndpointStatus.Creating)
+            {
+                break;
+            }
+
+            await Task.Delay(pollDelay, clock, cancellationToken);
         }
-        while (endpoint.EndpointStatus == EndpointStatus.Creating);
+
         return endpoint.EndpointStatus?.Value;
     }
 

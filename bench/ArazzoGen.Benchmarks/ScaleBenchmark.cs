@@ -1,0 +1,287 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Reflection;
+using Amazon.Runtime;
+using Amazon.SageMaker;
+using Amazon.SageMaker.Model;
+using ArazzoGen.Benchmarks.Workflows;
+using ArazzoGen.Runtime;
+
+namespace ArazzoGen.Benchmarks;
+
+/// <summary>
+/// 10,000 and 100,000 concurrent train-then-deploy runs in one process, each polling (11 calls, 5
+/// waits: training InProgress 3 times, the endpoint Creating twice), generated against hand-written.
+/// Each variant and size runs in a fresh process (peak working set is per process), alternating.
+/// Reported per run: CPU time, bytes allocated, and bytes held while every run waits in its first poll
+/// (the clock holds every timer until all runs wait, then lets them run on the system's timers, which
+/// stay cheap with 100,000 pending).
+/// </summary>
+internal static class ScaleBenchmark
+{
+    private const int TrainingPolls = 3;
+    private const int EndpointPolls = 2;
+    private static readonly TimeSpan PollDelay = TimeSpan.FromMilliseconds(100);
+
+    public static void Run(string[] args)
+    {
+        var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000];
+        const int repetitions = 3;
+        Console.WriteLine("| runs | variant | CPU per run (us) | allocated per run (B) | held per waiting run (B) | peak working set (MiB) | runs/s |");
+        Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var size in sizes)
+        {
+            var results = new Dictionary<string, List<Measure>> { ["hand-written"] = [], ["generated"] = [] };
+            for (var i = 0; i < repetitions; i++)
+            {
+                foreach (var variant in results.Keys)
+                {
+                    results[variant].Add(Child(variant, size));
+                }
+            }
+
+            foreach (var (variant, measures) in results)
+            {
+                Console.WriteLine($"| {size:N0} | {variant} | {Range(measures, m => m.CpuMicroseconds)} | {Range(measures, m => m.Allocated)} | {Range(measures, m => m.Held)} | {Range(measures, m => m.PeakMiB)} | {Range(measures, m => m.RunsPerSecond)} |");
+            }
+
+            static double Median(List<Measure> ms, Func<Measure, double> f) => ms.Select(f).Order().ElementAt(ms.Count / 2);
+            var (hand, generated) = (results["hand-written"], results["generated"]);
+            Console.WriteLine($"| {size:N0} | ratio of medians | {Median(generated, m => m.CpuMicroseconds) / Median(hand, m => m.CpuMicroseconds):0.00}x | {Median(generated, m => m.Allocated) / Median(hand, m => m.Allocated):0.00}x | {Median(generated, m => m.Held) / Median(hand, m => m.Held):0.00}x | {Median(generated, m => m.PeakMiB) / Median(hand, m => m.PeakMiB):0.00}x | |");
+        }
+    }
+
+    private static string Range(List<Measure> measures, Func<Measure, double> value)
+    {
+        var sorted = measures.Select(value).Order().ToList();
+        return $"{sorted[sorted.Count / 2]:0} ({sorted[0]:0} - {sorted[^1]:0})";
+    }
+
+    private sealed record Measure(double CpuMicroseconds, double Allocated, double Held, double PeakMiB, double RunsPerSecond);
+
+    private static Measure Child(string variant, int size)
+    {
+        var self = Environment.ProcessPath!;
+        var arguments = Path.GetFileNameWithoutExtension(self) == "dotnet"
+            ? $"\"{Assembly.GetEntryAssembly()!.Location}\" scale-run {variant} {size}"
+            : $"scale-run {variant} {size}";
+        using var child = Process.Start(new ProcessStartInfo(self, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        var line = output.Split('\n').LastOrDefault(l => l.StartsWith("measure ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"{variant} {size} printed no measure: {output}{child.StandardError.ReadToEnd()}");
+        var v = line.Split(' ').Skip(1).Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        return new Measure(v[0], v[1], v[2], v[3], v[4]);
+    }
+
+    /// <summary>One variant at one size, in this process; prints "measure cpu-us alloc held peak-MiB runs/s".</summary>
+    public static async Task RunOneAsync(string variant, int size)
+    {
+        var clock = new HeldClock();
+        var sageMaker = ScaleSageMaker.Create();
+        var options = new WorkflowOptions
+        {
+            TimeProvider = clock,
+            Polls = new Dictionary<string, PollOptions>(StringComparer.Ordinal)
+            {
+                ["pollTrainingJob"] = new() { Delay = PollDelay },
+                ["pollEndpoint"] = new() { Delay = PollDelay },
+            },
+        };
+        var workflow = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(sageMaker), options);
+        var inputs = Enumerable.Range(0, size).Select(Inputs).ToArray(); // the callers' data, outside both measures
+        Func<int, Task> run = variant == "generated"
+            ? i => workflow.RunAsync(inputs[i])
+            : i => HandWrittenTrainThenDeploy.RunAsync(sageMaker, inputs[i], PollDelay, clock);
+
+        // Warm both paths (JIT, statics) outside the measure.
+        clock.Open();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => variant == "generated"
+            ? workflow.RunAsync(Inputs(size + i)).ContinueWith(t => t.Result.EndpointStatus?.Value, TaskScheduler.Default)
+            : HandWrittenTrainThenDeploy.RunAsync(sageMaker, Inputs(size + i), PollDelay, clock)));
+        clock.Hold();
+
+        var process = Process.GetCurrentProcess();
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var wall = Stopwatch.StartNew();
+
+        var runs = new Task[size];
+        for (var i = 0; i < size; i++)
+        {
+            runs[i] = run(i);
+        }
+
+        while (clock.Held < size)
+        {
+            await Task.Delay(10);
+        }
+
+        var held = (GC.GetTotalMemory(forceFullCollection: true) - baseline) / (double)size;
+        if (Environment.GetEnvironmentVariable("ARAZZO_SCALE_PAUSE") is { } pauseFile)
+        {
+            File.WriteAllText(pauseFile, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+            while (File.Exists(pauseFile)) { await Task.Delay(100); }
+        }
+        clock.Open();
+        await Task.WhenAll(runs);
+        var statuses = runs.Select(r => r is Task<TrainThenDeployWorkflow.Outputs> g ? g.Result.EndpointStatus?.Value : ((Task<string?>)r).Result);
+        wall.Stop();
+        process.Refresh();
+        var cpuPerRun = (process.TotalProcessorTime - cpu).TotalMicroseconds / size;
+        var allocatedPerRun = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)size;
+        if (statuses.Any(s => s != "InService") || sageMaker is ScaleSageMaker.ICounted { Describes: var describes } && describes != (long)(size + 4) * (TrainingPolls + 1 + EndpointPolls + 1))
+        {
+            throw new InvalidOperationException("a run did not make the expected calls or end InService");
+        }
+
+        Console.WriteLine(FormattableString.Invariant($"measure {cpuPerRun:0.0} {allocatedPerRun:0} {held:0} {process.PeakWorkingSet64 / 1048576.0:0} {size / wall.Elapsed.TotalSeconds:0}"));
+    }
+
+    private static TrainThenDeployWorkflow.Inputs Inputs(int i) => new()
+    {
+        TrainingJobName = "job-" + i.ToString(CultureInfo.InvariantCulture), TrainingImage = "image", RoleArn = "arn:role", S3OutputPath = "s3://out",
+        InstanceType = "ml.m5.large", InstanceCount = 1, VolumeSizeInGB = 30, MaxRuntimeInSeconds = 3600,
+        ModelName = "model", InferenceImage = "image", EndpointConfigName = "config", VariantName = "AllTraffic",
+        InitialInstanceCount = 1, HostingInstanceType = "ml.m5.large", EndpointName = "endpoint-" + i.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// The system clock, except that while held it keeps new timers to itself (so every run can be
+    /// caught waiting at once); opening it starts them on the system's timer queue.
+    /// </summary>
+    private sealed class HeldClock : TimeProvider
+    {
+        private readonly ConcurrentQueue<HeldTimer> _held = new();
+        private volatile bool _holding;
+
+        public int Held => _held.Count;
+
+        public void Hold() => _holding = true;
+
+        public void Open()
+        {
+            _holding = false;
+            while (_held.TryDequeue(out var timer))
+            {
+                timer.Start();
+            }
+        }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            if (!_holding)
+            {
+                return System.CreateTimer(callback, state, dueTime, period);
+            }
+
+            var timer = new HeldTimer(callback, state, dueTime, period);
+            _held.Enqueue(timer);
+            return timer;
+        }
+
+        private sealed class HeldTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) : ITimer
+        {
+            private ITimer? _started;
+            private bool _disposed;
+
+            public void Start()
+            {
+                lock (this)
+                {
+                    if (!_disposed)
+                    {
+                        _started = System.CreateTimer(callback, state, dueTime, period);
+                    }
+                }
+            }
+
+            public bool Change(TimeSpan newDue, TimeSpan newPeriod)
+            {
+                lock (this)
+                {
+                    return _started?.Change(newDue, newPeriod) ?? !_disposed;
+                }
+            }
+
+            public void Dispose()
+            {
+                lock (this)
+                {
+                    _disposed = true;
+                    _started?.Dispose();
+                }
+            }
+
+            public ValueTask DisposeAsync()
+            {
+                Dispose();
+                return ValueTask.CompletedTask;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// A SageMaker whose jobs finish after a few Describes: training is InProgress for the first 3,
+/// an endpoint Creating for the first 2 (cached answers; one counter per job while it runs).
+/// </summary>
+public class ScaleSageMaker : DispatchProxy, ScaleSageMaker.ICounted
+{
+    private static readonly object Created = Answer(new CreateTrainingJobResponse { TrainingJobArn = "arn:job" });
+    private static readonly object Training = Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.InProgress });
+    private static readonly object Trained = Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed, ModelArtifacts = new ModelArtifacts { S3ModelArtifacts = "s3://out/model.tar.gz" } });
+    private static readonly object Model = Answer(new CreateModelResponse { ModelArn = "arn:model" });
+    private static readonly object Config = Answer(new CreateEndpointConfigResponse { EndpointConfigArn = "arn:config" });
+    private static readonly object Endpoint = Answer(new CreateEndpointResponse { EndpointArn = "arn:endpoint" });
+    private static readonly object Creating = Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.Creating });
+    private static readonly object InService = Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.InService });
+
+    private readonly ConcurrentDictionary<string, int> _describes = new(StringComparer.Ordinal);
+    private long _total;
+
+    public interface ICounted
+    {
+        long Describes { get; }
+    }
+
+    public long Describes => Interlocked.Read(ref _total);
+
+    public static IAmazonSageMaker Create() => Create<IAmazonSageMaker, ScaleSageMaker>();
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod!.Name switch
+    {
+        "CreateTrainingJobAsync" => Created,
+        "DescribeTrainingJobAsync" => Next(((DescribeTrainingJobRequest)args![0]!).TrainingJobName, 3, Training, Trained),
+        "CreateModelAsync" => Model,
+        "CreateEndpointConfigAsync" => Config,
+        "CreateEndpointAsync" => Endpoint,
+        "DescribeEndpointAsync" => Next(((DescribeEndpointRequest)args![0]!).EndpointName, 2, Creating, InService),
+        "Dispose" => null,
+        _ => throw new NotSupportedException(targetMethod.Name),
+    };
+
+    private object Next(string name, int waiting, object pending, object done)
+    {
+        Interlocked.Increment(ref _total);
+        var seen = _describes.AddOrUpdate(name, 1, static (_, n) => n + 1);
+        if (seen <= waiting)
+        {
+            return pending;
+        }
+
+        _describes.TryRemove(name, out _);
+        return done;
+    }
+
+    private static object Answer<T>(T response)
+        where T : AmazonWebServiceResponse
+    {
+        response.HttpStatusCode = HttpStatusCode.OK;
+        response.ResponseMetadata = new ResponseMetadata { RequestId = "r" };
+        return Task.FromResult(response);
+    }
+}
