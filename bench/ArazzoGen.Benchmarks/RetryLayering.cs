@@ -3,7 +3,9 @@ using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using ArazzoGen.Benchmarks.Workflows;
+using ArazzoGen.Hosting;
 using ArazzoGen.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 using Polly;
 using Polly.Retry;
 
@@ -33,29 +35,34 @@ internal static class RetryLayering
             Row("SDK retries + pipeline retry (3)", fault, sdkAttempts: 3, pipeline: true, workflowRetry: false);
             Row("no SDK retry + pipeline retry (3)", fault, sdkAttempts: 1, pipeline: true, workflowRetry: false);
             Row("all three", fault, sdkAttempts: 3, pipeline: true, workflowRetry: true);
+            Row("SDK retries + default TransientRetries (2)", fault, sdkAttempts: 3, pipeline: false, workflowRetry: false, transientRetries: 2);
+            Row("SDK retries + HTTP AddStandardResilienceHandler", fault, sdkAttempts: 3, pipeline: false, workflowRetry: false, httpHandler: true);
+            Row("no SDK retry + HTTP AddStandardResilienceHandler", fault, sdkAttempts: 1, pipeline: false, workflowRetry: false, httpHandler: true);
+            Row("SDK retries + HTTP handler + TransientRetries (2)", fault, sdkAttempts: 3, pipeline: false, workflowRetry: false, transientRetries: 2, httpHandler: true);
         }
     }
 
-    private static void Row(string name, Fault fault, int sdkAttempts, bool pipeline, bool workflowRetry)
+    private static void Row(string name, Fault fault, int sdkAttempts, bool pipeline, bool workflowRetry, int transientRetries = 0, bool httpHandler = false)
     {
         var handler = new FaultyDynamoDb(fault, seed: 7);
-        using var client = new AmazonDynamoDBClient(
-            new BasicAWSCredentials("test", "test"),
-            new AmazonDynamoDBConfig
-            {
-                ServiceURL = "http://127.0.0.1:1",
-                AuthenticationRegion = "us-east-1",
-                RetryMode = RequestRetryMode.Standard,
-                MaxErrorRetry = sdkAttempts - 1,
-                HttpClientFactory = new HandlerFactory(handler),
-            });
+        var config = new AmazonDynamoDBConfig
+        {
+            ServiceURL = "http://127.0.0.1:1",
+            AuthenticationRegion = "us-east-1",
+            RetryMode = RequestRetryMode.Standard,
+            MaxErrorRetry = sdkAttempts - 1,
+            HttpClientFactory = new HandlerFactory(handler),
+        };
+        using var client = new AmazonDynamoDBClient(new BasicAWSCredentials("test", "test"), config);
+        using var services = httpHandler ? ThroughStandardResilienceHandler(client, handler) : null;
         var options = new WorkflowOptions
         {
             ResiliencePipeline = pipeline
                 ? new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 3, Delay = TimeSpan.FromMilliseconds(5), BackoffType = DelayBackoffType.Constant }).Build()
                 : null,
-            // The layers measured are the ones named; the default transient retry would add one with real-time waits.
-            TransientRetries = 0,
+            // The layers measured are the ones named.
+            TransientRetries = transientRetries,
+            TimeProvider = transientRetries > 0 ? new InstantClock() : TimeProvider.System,
         };
         var attempts = new List<int>();
         var failed = 0;
@@ -82,8 +89,39 @@ internal static class RetryLayering
         }
 
         // Every layer retries what the one inside it gave up on: the attempts multiply.
-        var bound = sdkAttempts * (pipeline ? 4 : 1) * (workflowRetry ? 3 : 1);
+        var bound = sdkAttempts * (pipeline ? 4 : 1) * (workflowRetry ? 3 : 1) * (transientRetries + 1) * (httpHandler ? 4 : 1);
         Console.WriteLine($"| {name} | {fault.ToString().ToLowerInvariant()} | {attempts.Average():0.00} | {attempts.Max()} | {bound} | {failed} of {Runs} |");
+    }
+
+    /// <summary>
+    /// The client's requests sent through IHttpClientFactory (ArazzoGen.Hosting's AddAwsHttpClient) with
+    /// Microsoft.Extensions.Http.Resilience's standard handler, as its defaults are (3 retries, circuit
+    /// breaker, timeouts) but with 5 ms between retries instead of 2 s, so the bench does not wait.
+    /// </summary>
+    private static ServiceProvider ThroughStandardResilienceHandler(IAmazonDynamoDB client, HttpMessageHandler faulty)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(client);
+        services.AddAwsHttpClient<IAmazonDynamoDB>()
+            .ConfigurePrimaryHttpMessageHandler(() => new Undisposed(faulty))
+            .AddStandardResilienceHandler(o => o.Retry.Delay = TimeSpan.FromMilliseconds(5));
+        var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IAmazonDynamoDB>(); // sets the client's HttpClientFactory
+        return provider;
+    }
+
+    private sealed class Undisposed(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override void Dispose(bool disposing)
+        {
+        }
+    }
+
+    /// <summary>A clock whose waits end at once, so the transient retry's 1 s and 2 s cost the bench nothing.</summary>
+    private sealed class InstantClock : TimeProvider
+    {
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            System.CreateTimer(callback, state, dueTime == Timeout.InfiniteTimeSpan ? dueTime : TimeSpan.Zero, period);
     }
 
     private enum Fault
