@@ -1,40 +1,25 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace ArazzoGen.Workflows.Tests.Infrastructure;
 
-/// <summary>A logger factory that keeps every log entry (event name, message, category) for assertions.</summary>
-public sealed class RecordingLogs : ILoggerProvider
+/// <summary>
+/// A logger factory that keeps every log entry for assertions: Microsoft.Extensions.Diagnostics.Testing's
+/// <see cref="FakeLogCollector"/>, at Debug and above, read the way these tests ask.
+/// </summary>
+public sealed class RecordingLogs : IDisposable
 {
-    private readonly ConcurrentQueue<(string Event, string Message)> _entries = new();
-    private readonly ConcurrentQueue<string> _categories = new();
+    private readonly FakeLogCollector _collector = new();
 
-    public RecordingLogs() => Factory = LoggerFactory.Create(b => b.AddProvider(this).SetMinimumLevel(LogLevel.Debug));
+    public RecordingLogs() => Factory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(_collector)).SetMinimumLevel(LogLevel.Debug));
 
     public ILoggerFactory Factory { get; }
 
-    public IEnumerable<string> Messages => _entries.Select(e => e.Message);
+    public IEnumerable<string> Messages => _collector.GetSnapshot().Select(r => r.Message);
 
-    public IEnumerable<string> Categories => _categories;
+    public IEnumerable<string> Categories => _collector.GetSnapshot().Select(r => r.Category ?? string.Empty);
 
-    public int Count(string eventName) => _entries.Count(e => e.Event == eventName);
-
-    public ILogger CreateLogger(string categoryName)
-    {
-        _categories.Enqueue(categoryName);
-        return new Logger(_entries);
-    }
+    public int Count(string eventName) => _collector.GetSnapshot().Count(r => r.Id.Name == eventName);
 
     public void Dispose() => Factory.Dispose();
-
-    private sealed class Logger(ConcurrentQueue<(string, string)> entries) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue((eventId.Name ?? string.Empty, formatter(state, exception)));
-    }
 }
