@@ -62,8 +62,14 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
             .Combine(descriptions)
             .Select(static (input, _) => input.Left.WithDescriptions(input.Right));
 
-        var (standaloneClasses, standaloneRegistrations) = BindAndEmit(context, standalone, settings);
-        var (referencingClasses, referencingRegistrations) = BindAndEmit(context, referencing, settings);
+        // Bind reads symbols, but re-runs only when what it reads changes (the SDK assemblies, the
+        // binding attributes), not on every edit of the project's C#.
+        var sdk = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => SdkFingerprint.Of(compilation, cancellationToken))
+            .WithTrackingName(TrackingNames.SdkFingerprint);
+
+        var (standaloneClasses, standaloneRegistrations) = BindAndEmit(context, standalone, sdk, settings);
+        var (referencingClasses, referencingRegistrations) = BindAndEmit(context, referencing, sdk, settings);
 
         // With ArazzoGen.Hosting referenced, one AddArazzoWorkflows() for the project's workflows.
         var hosting = context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName("ArazzoGen.Hosting.ArazzoServices") is not null);
@@ -88,14 +94,12 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
 
     /// <returns>The classes each file claims, for the check that no two files generate the same one; and what registering its workflows needs.</returns>
     private static (IncrementalValueProvider<ImmutableArray<EquatableArray<ClassClaim>>> Claims, IncrementalValueProvider<ImmutableArray<EquatableArray<RegisteredWorkflow>>> Registrations) BindAndEmit(
-        IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<FileToBind> files, IncrementalValueProvider<GeneratorSettings> settings)
+        IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<FileToBind> files, IncrementalValueProvider<SdkFingerprint> sdk, IncrementalValueProvider<GeneratorSettings> settings)
     {
-        // Bind re-runs when the compilation changes (it reads symbols); its output is equal when nothing
-        // it uses changed, so Emit is then skipped.
         var bound = files
-            .Combine(context.CompilationProvider)
+            .Combine(sdk)
             .Combine(settings)
-            .Select(static (input, cancellationToken) => FileBinder.Bind(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .Select(static (input, cancellationToken) => FileBinder.Bind(input.Left.Left, input.Left.Right.Compilation, input.Right, cancellationToken))
             .WithTrackingName(TrackingNames.Bind);
 
         var emitted = bound

@@ -53,7 +53,7 @@ public class CachingTests
     }
 
     [Fact]
-    public void After_an_unrelated_csharp_edit_bind_reruns_but_its_equal_output_skips_emit()
+    public void After_an_unrelated_csharp_edit_bind_and_emit_are_not_run_again()
     {
         var files = RepoPaths.SeedFiles.Select(Seed).ToArray();
         var compilation = SdkCompilation.Create(true, SdkCompilation.NeptuneBindings, "class A { }");
@@ -65,11 +65,34 @@ public class CachingTests
         var result = driver.RunGenerators(edited).GetRunResult().Results[0];
 
         Assert.All(result.TrackedSteps[TrackingNames.Parse].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
-        Assert.All(result.TrackedSteps[TrackingNames.Bind].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        // The SDK it binds to is the same: Bind's input is unchanged, so it does not run.
+        Assert.All(result.TrackedSteps[TrackingNames.SdkFingerprint].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.All(result.TrackedSteps[TrackingNames.Bind].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
         var emit = result.TrackedSteps[TrackingNames.Emit].SelectMany(s => s.Outputs).ToList();
         Assert.Equal(files.Length, emit.Count);
         Assert.All(emit, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
         Assert.Equal(4, result.GeneratedSources.Length);
+    }
+
+    [Fact]
+    public void A_csharp_edit_that_changes_what_bind_reads_runs_bind_again()
+    {
+        var files = RepoPaths.SeedFiles.Select(Seed).ToArray();
+        var compilation = SdkCompilation.Create(true, SdkCompilation.NeptuneBindings, "class A { }");
+        var driver = GeneratorRunner.CreateDriver(files, trackSteps: true, SdkCompilation.ParseOptions).RunGenerators(compilation);
+
+        // A binding attribute in the project's source is part of what Bind reads.
+        var attributed = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("""[assembly: ArazzoGen.ArazzoOperation("sagemakerApi", "describeIt", "DescribeTrainingJobAsync")]""", SdkCompilation.ParseOptions));
+        var result = driver.RunGenerators(attributed).GetRunResult().Results[0];
+
+        Assert.All(result.TrackedSteps[TrackingNames.SdkFingerprint].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
+        Assert.All(result.TrackedSteps[TrackingNames.Bind].SelectMany(s => s.Outputs), o => Assert.NotEqual(IncrementalStepRunReason.Cached, o.Reason));
+
+        // So is an SDK assembly: without one, every workflow is bound again (and reports the missing SDK).
+        var withoutSdk = SdkCompilation.Create(false, SdkCompilation.NeptuneBindings, "class A { }");
+        var unbound = driver.RunGenerators(withoutSdk).GetRunResult().Results[0];
+        Assert.All(unbound.TrackedSteps[TrackingNames.Bind].SelectMany(s => s.Outputs), o => Assert.NotEqual(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.NotEmpty(unbound.Diagnostics);
     }
 
     [Fact]

@@ -14,9 +14,9 @@ namespace ArazzoGen.Bind;
 /// </summary>
 internal sealed class ClientCatalog
 {
-    private const string SourceAttribute = "ArazzoGen.ArazzoSourceAttribute";
-    private const string OperationAttribute = "ArazzoGen.ArazzoOperationAttribute";
-    private const string PayloadMemberAttribute = "ArazzoGen.ArazzoPayloadMemberAttribute";
+    public const string SourceAttribute = "ArazzoGen.ArazzoSourceAttribute";
+    public const string OperationAttribute = "ArazzoGen.ArazzoOperationAttribute";
+    public const string PayloadMemberAttribute = "ArazzoGen.ArazzoPayloadMemberAttribute";
 
     private ClientCatalog(SdkTypes types, IReadOnlyList<INamedTypeSymbol> interfaces)
     {
