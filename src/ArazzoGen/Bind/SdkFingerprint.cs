@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -17,29 +18,23 @@ namespace ArazzoGen.Bind;
 /// <remarks>
 /// Bind still needs a compilation to read symbols from; a pipeline model must not hold one (the
 /// driver would keep old compilations alive). Any compilation with an equal fingerprint binds the
-/// same, so the newest one seen for each fingerprint is kept weakly, by value. Where no module version
+/// same, so every compilation seen is kept weakly under its fingerprint's value, and Bind takes one
+/// that is alive: the one the driver runs on always is. Where no module version
 /// can say what changed (SDK types declared in the project's own source, or in a project reference
-/// the IDE gives as a compilation), the fingerprint equals no other and carries its compilation: it
-/// is replaced on every run, as the compilation itself would be.
+/// the IDE gives as a compilation), the fingerprint names that source's syntax trees, so Bind runs
+/// again on any edit of it, as it did on the compilation itself.
 /// </remarks>
 internal sealed class SdkFingerprint : IEquatable<SdkFingerprint>
 {
-    private const int Remembered = 16;
-    private static readonly ConcurrentDictionary<string, WeakReference<Compilation>> Newest = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Compilations> Seen = new(StringComparer.Ordinal);
 
     private readonly string _text;
-    private readonly Compilation? _unshared;
 
-    private SdkFingerprint(string text, Compilation? unshared)
-    {
-        _text = text;
-        _unshared = unshared;
-    }
+    private SdkFingerprint(string text) => _text = text;
 
     public static SdkFingerprint Of(Compilation compilation, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
-        var unshared = false;
         var core = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly;
         foreach (var reference in compilation.References)
         {
@@ -53,9 +48,13 @@ internal sealed class SdkFingerprint : IEquatable<SdkFingerprint>
             {
                 text.Append(assembly.Identity.GetDisplayName()).Append(' ').Append(version.ToString("N")).Append('\n');
             }
+            else if (reference is CompilationReference project)
+            {
+                AppendTrees(text, project.Compilation);
+            }
             else
             {
-                unshared = true;
+                text.Append("unique ").Append(Guid.NewGuid().ToString("N")).Append('\n');
             }
         }
 
@@ -67,19 +66,38 @@ internal sealed class SdkFingerprint : IEquatable<SdkFingerprint>
             }
         }
 
-        unshared |= DeclaresClients(compilation);
-        if (unshared)
+        if (DeclaresClients(compilation))
         {
-            return new SdkFingerprint(text.ToString(), compilation);
+            AppendTrees(text, compilation);
         }
 
-        var fingerprint = new SdkFingerprint(text.ToString(), null);
-        Newest[fingerprint._text] = new WeakReference<Compilation>(compilation);
-        if (Newest.Count > Remembered)
+        var fingerprint = new SdkFingerprint(text.ToString());
+        while (true)
         {
-            foreach (var entry in Newest.Where(e => !e.Value.TryGetTarget(out _)).ToList())
+            var seen = Seen.GetOrAdd(fingerprint._text, static _ => new Compilations());
+            lock (seen)
             {
-                Newest.TryRemove(entry.Key, out _);
+                if (seen.Forgotten)
+                {
+                    continue;
+                }
+
+                seen.Items.RemoveAll(w => !w.TryGetTarget(out _));
+                seen.Items.Add(new WeakReference<Compilation>(compilation));
+                break;
+            }
+        }
+
+        // Fingerprints whose compilations are all gone are forgotten (unique ones are never seen again).
+        foreach (var entry in Seen)
+        {
+            lock (entry.Value)
+            {
+                if (!entry.Value.Forgotten && entry.Value.Items.TrueForAll(w => !w.TryGetTarget(out _)))
+                {
+                    entry.Value.Forgotten = true;
+                    Seen.TryRemove(entry.Key, out _);
+                }
             }
         }
 
@@ -87,19 +105,58 @@ internal sealed class SdkFingerprint : IEquatable<SdkFingerprint>
     }
 
     /// <summary>A compilation that binds as every compilation with this fingerprint does.</summary>
-    public Compilation Compilation =>
-        _unshared
-        ?? (Newest.TryGetValue(_text, out var newest) && newest.TryGetTarget(out var compilation)
-            ? compilation
-            // The driver holds the compilation it runs on, whose fingerprint was just taken: unreachable.
-            : throw new InvalidOperationException("No compilation is alive for this SDK fingerprint."));
+    public Compilation Compilation
+    {
+        get
+        {
+            if (Seen.TryGetValue(_text, out var seen))
+            {
+                lock (seen)
+                {
+                    foreach (var weak in seen.Items)
+                    {
+                        if (weak.TryGetTarget(out var compilation))
+                        {
+                            return compilation;
+                        }
+                    }
+                }
+            }
 
-    public bool Equals(SdkFingerprint? other) =>
-        other is not null && _unshared is null && other._unshared is null && string.Equals(_text, other._text, StringComparison.Ordinal);
+            // The compilation the driver runs on was seen when this fingerprint was taken, and is alive.
+            throw new InvalidOperationException("No compilation is alive for this SDK fingerprint.");
+        }
+    }
+
+    public bool Equals(SdkFingerprint? other) => other is not null && string.Equals(_text, other._text, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => Equals(obj as SdkFingerprint);
 
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_text);
+
+    private static readonly ConditionalWeakTable<SyntaxTree, string> TreeIds = new();
+    private static long _nextTreeId;
+
+    /// <summary>
+    /// The identity of each syntax tree: SDK types in source bind the same while their trees are the
+    /// same objects (an edit replaces a tree), with no need to read them.
+    /// </summary>
+    private static void AppendTrees(StringBuilder text, Compilation compilation)
+    {
+        text.Append("trees");
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            text.Append(' ').Append(TreeIds.GetValue(tree, static _ => Interlocked.Increment(ref _nextTreeId).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        text.Append('\n');
+    }
+
+    private sealed class Compilations
+    {
+        public readonly List<WeakReference<Compilation>> Items = new();
+        public bool Forgotten;
+    }
 
     private static bool IsAws(IAssemblySymbol assembly) =>
         assembly.Name == "AWSSDK.Core" || assembly.Modules.Any(m => m.ReferencedAssemblySymbols.Any(r => r.Name == "AWSSDK.Core"));
