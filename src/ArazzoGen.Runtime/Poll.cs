@@ -75,12 +75,14 @@ public sealed class Poll
 
         _run.LogPolling(_stepId, Attempt, delay);
         var checkpoint = _run.PollingAsync(_stepId, Attempt + 1, _since, delay);
-        if (_stateChanges is not null && _detailType is not null && resourceName is not null || !checkpoint.IsCompletedSuccessfully)
+        var told = _stateChanges is not null && _detailType is not null && resourceName is not null;
+        if (told || !checkpoint.IsCompletedSuccessfully)
         {
             return WaitAfterCheckpointAsync(checkpoint, delay, resourceName);
         }
 
         // The common case holds nothing of its own while it waits: only the clock's timer.
+        checkpoint.GetAwaiter().GetResult();
         Attempt++;
         return _run.DelayAsync(delay);
     }
