@@ -96,6 +96,54 @@ public class CachingTests
     }
 
     [Fact]
+    public void With_sdk_types_declared_in_source_an_edit_of_them_binds_again()
+    {
+        static string Client(string member) => $$"""
+            namespace Things
+            {
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                public sealed class GetThingRequest : Amazon.Runtime.AmazonWebServiceRequest { public string? Id { get; set; } }
+
+                public sealed class GetThingResponse : Amazon.Runtime.AmazonWebServiceResponse { public string? {{member}} { get; set; } }
+
+                public interface IAmazonThings : Amazon.Runtime.IAmazonService
+                {
+                    static Amazon.Runtime.ClientConfig Amazon.Runtime.IAmazonService.CreateDefaultClientConfig() => throw new System.NotSupportedException();
+
+                    static Amazon.Runtime.IAmazonService Amazon.Runtime.IAmazonService.CreateDefaultServiceClient(Amazon.Runtime.AWSCredentials credentials, Amazon.Runtime.ClientConfig config) => throw new System.NotSupportedException();
+
+                    Task<GetThingResponse> GetThingAsync(GetThingRequest request, CancellationToken cancellationToken = default);
+                }
+            }
+            """;
+        const string Workflow = """
+            arazzo: 1.0.1
+            info: { title: things, version: 1.0.0 }
+            sourceDescriptions:
+            - { name: things, url: ./things.json, type: openapi }
+            workflows:
+            - workflowId: read-thing
+              steps:
+              - stepId: get
+                operationId: GetThing
+                requestBody: { payload: { Id: "1" } }
+                outputs: { name: $response.body#/Name }
+            """;
+        var compilation = SdkCompilation.Create(true, Client("Name"));
+        var driver = GeneratorRunner.CreateDriver(new[] { new InMemoryAdditionalText("/w/things.arazzo.yaml", Workflow) }, trackSteps: true, SdkCompilation.ParseOptions).RunGenerators(compilation);
+        Assert.DoesNotContain(driver.GetRunResult().Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+
+        // The response member the workflow reads is renamed in source: Bind must see it.
+        var renamed = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(), CSharpSyntaxTree.ParseText(Client("Title"), SdkCompilation.ParseOptions));
+        var result = driver.RunGenerators(renamed).GetRunResult();
+
+        Assert.All(result.Results[0].TrackedSteps[TrackingNames.Bind].SelectMany(s => s.Outputs), o => Assert.NotEqual(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Contains(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.GetMessage().Contains("Name", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void No_step_output_holds_a_roslyn_object_and_a_second_run_is_cached_for_every_workflow_in_the_repository()
     {
         // With the AWS SDK shapes referenced, so the bound models are walked too.
