@@ -52,7 +52,7 @@ internal sealed class ClientCatalog
         {
             foreach (var assembly in AssembliesToSearch(compilation))
             {
-                Collect(assembly.GlobalNamespace, service, interfaces);
+                interfaces.AddRange(ClientInterfaces(assembly.GlobalNamespace, service));
             }
         }
 
@@ -117,14 +117,19 @@ internal sealed class ClientCatalog
         yield return compilation.Assembly;
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
-            if (assembly.Name != "AWSSDK.Core" && assembly.Modules.Any(m => m.ReferencedAssemblySymbols.Any(r => r.Name == "AWSSDK.Core")))
+            if (assembly.Name != "AWSSDK.Core" && ReferencesSdk(assembly))
             {
                 yield return assembly;
             }
         }
     }
 
-    private static void Collect(INamespaceSymbol root, INamedTypeSymbol service, List<INamedTypeSymbol> found)
+    /// <summary>Whether an assembly references AWSSDK.Core: where AWS client interfaces can be.</summary>
+    public static bool ReferencesSdk(IAssemblySymbol assembly) =>
+        assembly.Modules.Any(m => m.ReferencedAssemblySymbols.Any(r => r.Name == "AWSSDK.Core"));
+
+    /// <summary>The public interfaces under <paramref name="root"/> that extend <paramref name="service"/> (IAmazonService).</summary>
+    public static IEnumerable<INamedTypeSymbol> ClientInterfaces(INamespaceSymbol root, INamedTypeSymbol service)
     {
         var pending = new Stack<INamespaceSymbol>();
         pending.Push(root);
@@ -142,7 +147,7 @@ internal sealed class ClientCatalog
                     && type.DeclaredAccessibility == Accessibility.Public
                     && type.AllInterfaces.Contains(service, SymbolEqualityComparer.Default))
                 {
-                    found.Add(type);
+                    yield return type;
                 }
             }
         }

@@ -158,8 +158,7 @@ internal sealed class SdkFingerprint : IEquatable<SdkFingerprint>
         public bool Forgotten;
     }
 
-    private static bool IsAws(IAssemblySymbol assembly) =>
-        assembly.Name == "AWSSDK.Core" || assembly.Modules.Any(m => m.ReferencedAssemblySymbols.Any(r => r.Name == "AWSSDK.Core"));
+    private static bool IsAws(IAssemblySymbol assembly) => assembly.Name == "AWSSDK.Core" || ClientCatalog.ReferencesSdk(assembly);
 
     private static Guid? ModuleVersion(PortableExecutableReference reference)
     {
@@ -174,29 +173,7 @@ internal sealed class SdkFingerprint : IEquatable<SdkFingerprint>
     }
 
     /// <summary>Whether the project's own source declares an AWS client interface (Bind then reads source types).</summary>
-    private static bool DeclaresClients(Compilation compilation)
-    {
-        if (compilation.GetTypeByMetadataName("Amazon.Runtime.IAmazonService") is not { } service)
-        {
-            return false;
-        }
-
-        var pending = new Stack<INamespaceSymbol>();
-        pending.Push(compilation.Assembly.GlobalNamespace);
-        while (pending.Count > 0)
-        {
-            var current = pending.Pop();
-            foreach (var child in current.GetNamespaceMembers())
-            {
-                pending.Push(child);
-            }
-
-            if (current.GetTypeMembers().Any(t => t.TypeKind == TypeKind.Interface && t.AllInterfaces.Contains(service, SymbolEqualityComparer.Default)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool DeclaresClients(Compilation compilation) =>
+        compilation.GetTypeByMetadataName("Amazon.Runtime.IAmazonService") is { } service
+        && ClientCatalog.ClientInterfaces(compilation.Assembly.GlobalNamespace, service).Any();
 }
