@@ -16,7 +16,7 @@ public sealed class Poll
     // Wall-clock, not a timestamp: a durable run stores it, and a resumed poll keeps its bound.
     private readonly DateTimeOffset _since;
 
-    // Set when the run is told of state changes and this poll's resource sends them.
+    // Both set, or both null: when the run is told of state changes and this poll's resource sends them.
     private readonly StateChanges? _stateChanges;
     private readonly string? _detailType;
     private long _mark;
@@ -75,8 +75,7 @@ public sealed class Poll
 
         _run.LogPolling(_stepId, Attempt, delay);
         var checkpoint = _run.PollingAsync(_stepId, Attempt + 1, _since, delay);
-        var told = _stateChanges is not null && _detailType is not null && resourceName is not null;
-        if (told || !checkpoint.IsCompletedSuccessfully)
+        if ((_stateChanges is not null && resourceName is not null) || !checkpoint.IsCompletedSuccessfully)
         {
             return WaitAfterCheckpointAsync(checkpoint, delay, resourceName);
         }
@@ -90,9 +89,9 @@ public sealed class Poll
     private async Task WaitAfterCheckpointAsync(ValueTask checkpoint, TimeSpan delay, string? resourceName)
     {
         await checkpoint.ConfigureAwait(false);
-        if (_stateChanges is not null && _detailType is not null && resourceName is not null)
+        if (_stateChanges is not null && resourceName is not null)
         {
-            await _run.WaitForStateChangeAsync(_stateChanges, _detailType, resourceName, _mark, delay).ConfigureAwait(false);
+            await _run.WaitForStateChangeAsync(_stateChanges, _detailType!, resourceName, _mark, delay).ConfigureAwait(false);
             _mark = _stateChanges.Mark();
         }
         else

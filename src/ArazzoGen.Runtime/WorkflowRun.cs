@@ -378,7 +378,7 @@ public sealed class WorkflowRun : IDisposable
         var waits = overrides?.Delay is { } fixedDelay ? PollDelay.Every(fixedDelay)
             : told is not null ? PollDelay.Every(fallback)
             : delay;
-        return new Poll(this, stepId, waits, maxAttempts, deadline, progress.Attempt, progress.Since, told, detailType);
+        return new Poll(this, stepId, waits, maxAttempts, deadline, progress.Attempt, progress.Since, told, told is null ? null : detailType);
     }
 
     /// <summary>Starts a page loop of a step: no wait unless the workflow gives one, bounded by <paramref name="retryLimit"/> or the options' page limit.</summary>

@@ -71,7 +71,7 @@ public class DependsOnTests
         var run = workflow.RunAsync(Inputs);
 
         // Time has not moved, yet both preparations have made their first call: they overlap.
-        await WaitUntil(() => _calls.Count(c => c.StartsWith("DescribeTable", StringComparison.Ordinal)) == 2);
+        await Eventually.True(() => _calls.Count(c => c.StartsWith("DescribeTable", StringComparison.Ordinal)) == 2, "the expected calls were not made");
         Assert.Equal("ListTables", Snapshot()[0]); // what both preparations depend on ran first, once
         Assert.Equal(new[] { "DescribeTable anomalies", "DescribeTable features", "ListTables" }, Snapshot().OrderBy(c => c, StringComparer.Ordinal));
         Assert.False(run.IsCompleted);
@@ -115,7 +115,7 @@ public class DependsOnTests
         var workflow = new TrainOnPreparedDataWorkflow(new TrainOnPreparedDataWorkflow.Clients(_dynamo), new WorkflowOptions { TimeProvider = new ManualTimeProvider { AutoAdvance = false } });
 
         var run = workflow.RunAsync(Inputs, cancel.Token);
-        await WaitUntil(() => _calls.Count(c => c.StartsWith("DescribeTable", StringComparison.Ordinal)) == 2);
+        await Eventually.True(() => _calls.Count(c => c.StartsWith("DescribeTable", StringComparison.Ordinal)) == 2, "the expected calls were not made");
         cancel.Cancel();
 
         await Assert.ThrowsAsync<WorkflowCanceledException>(() => run);
@@ -139,16 +139,5 @@ public class DependsOnTests
         {
             return _calls.ToList();
         }
-    }
-
-    // The runs continue on the thread pool; wait (bounded) for the calls they must make without the clock moving.
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "the expected calls were not made");
     }
 }

@@ -40,7 +40,7 @@ public class SqsStateChangeTests : IClassFixture<SqsFixture>
 
         await client.SendMessageAsync(queueUrl, """{"version":"0","detail-type":"SageMaker Endpoint State Change","source":"aws.sagemaker","detail":{"EndpointName":"churn","EndpointStatus":"IN_SERVICE"}}""");
         await client.SendMessageAsync(queueUrl, """{"detail-type":"SageMaker Model State Change","source":"aws.sagemaker","detail":{"ModelName":"churn"}}""");
-        await Until(() => listener.Deleted == 2);
+        await Eventually.True(() => listener.Deleted == 2);
         await listener.StopAsync(CancellationToken.None);
 
         Assert.Equal(2, listener.Received);
@@ -92,16 +92,5 @@ public class SqsStateChangeTests : IClassFixture<SqsFixture>
         // Downloading, Training, Uploading, Completed), the endpoint 2 (Creating, InService).
         Assert.InRange(sageMaker.CallsTo("DescribeTrainingJob"), 2, 6);
         Assert.InRange(sageMaker.CallsTo("DescribeEndpoint"), 2, 3);
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        // A guard against hanging, not a timing assertion.
-        for (var i = 0; i < 3000 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
     }
 }

@@ -123,10 +123,10 @@ public class StateChangeWaitTests
         Statuses(["InProgress", "InProgress", "Completed"]);
 
         var run = Workflow(clock, _stateChanges).RunAsync(Inputs);
-        await Until(() => clock.Delays.Count == 1);
+        await Eventually.True(() => clock.Delays.Count == 1);
         // Early (the job is still InProgress, as SageMaker may send several events per change): one more call, then it waits again.
         _stateChanges.Publish(TrainingJobStateChange, "CHURN-1");
-        await Until(() => clock.Delays.Count == 2);
+        await Eventually.True(() => clock.Delays.Count == 2);
         Assert.Equal(2, DescribeCalls);
         _stateChanges.Publish(TrainingJobStateChange, "churn-1");
         var outputs = await run.WaitAsync(TimeSpan.FromMinutes(1));
@@ -144,7 +144,7 @@ public class StateChangeWaitTests
         using var cancel = new CancellationTokenSource();
 
         var run = Workflow(clock, _stateChanges).RunAsync(Inputs, cancel.Token);
-        await Until(() => clock.Delays.Count == 1);
+        await Eventually.True(() => clock.Delays.Count == 1);
         cancel.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromMinutes(1)));
@@ -179,16 +179,5 @@ public class StateChangeWaitTests
     {
         Assert.Equal(read, _stateChanges.Publish(json));
         Assert.Equal(read ? 1 : 0, _stateChanges.Published);
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        // A guard against hanging, not a timing assertion.
-        for (var i = 0; i < 6000 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
     }
 }

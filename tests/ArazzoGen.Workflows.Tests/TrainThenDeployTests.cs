@@ -219,7 +219,7 @@ public class TrainThenDeployTests
         using var cancellation = new CancellationTokenSource();
         var run = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(_sageMaker), new WorkflowOptions { TimeProvider = clock })
             .RunAsync(Inputs(), cancellation.Token);
-        await WaitUntil(() => clock.Delays.Count == 1); // the first 120 s wait has started
+        await Eventually.True(() => clock.Delays.Count == 1); // the first 120 s wait has started
 
         cancellation.Cancel();
 
@@ -245,15 +245,5 @@ public class TrainThenDeployTests
         Assert.Equal(("arn:a", "endpointTerminal"), (results[0].TrainingJobArn, results[0].EndActionName));
         Assert.Equal(("arn:b", "trainingFailed"), (results[1].TrainingJobArn, results[1].EndActionName));
         Assert.Equal(("arn:b", "trainingFailed", null), (again.TrainingJobArn, again.EndActionName, again.ModelArn));
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
     }
 }
