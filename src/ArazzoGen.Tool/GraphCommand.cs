@@ -5,7 +5,8 @@ namespace ArazzoGen.Tool;
 /// <summary><c>arazzogen graph</c>: a Mermaid flowchart of each workflow of a document.</summary>
 internal static class GraphCommand
 {
-    public static int Run(string file, string? workflowId, TextWriter output)
+    /// <param name="svgPath">With one workflow, the SVG file to write; with several, a folder for one <c>&lt;workflowId&gt;.svg</c> each; null prints the Mermaid text.</param>
+    public static int Run(string file, string? workflowId, TextWriter output, string? svgPath = null, string? mmdc = null, string? puppeteerConfig = null)
     {
         if (!File.Exists(file))
         {
@@ -27,10 +28,34 @@ internal static class GraphCommand
             return 1;
         }
 
+        if (svgPath is null)
+        {
+            foreach (var workflow in workflows)
+            {
+                output.Write(MermaidGraph.Of(document, workflow));
+                output.WriteLine();
+            }
+
+            return 0;
+        }
+
+        var isFolder = workflows.Count > 1 || Directory.Exists(svgPath) || svgPath.EndsWith('/') || svgPath.EndsWith(Path.DirectorySeparatorChar);
+        if (isFolder)
+        {
+            Directory.CreateDirectory(svgPath);
+        }
+
+        var renderer = MermaidCli.Locate(mmdc);
         foreach (var workflow in workflows)
         {
-            output.Write(MermaidGraph.Of(document, workflow));
-            output.WriteLine();
+            var target = isFolder ? Path.Combine(svgPath, workflow.WorkflowId.Value + ".svg") : svgPath;
+            if (MermaidCli.Render(MermaidGraph.Of(document, workflow), target, renderer, puppeteerConfig) is { } failure)
+            {
+                output.WriteLine($"arazzogen graph: {failure}");
+                return 2;
+            }
+
+            output.WriteLine($"arazzogen graph: wrote {target}");
         }
 
         return 0;

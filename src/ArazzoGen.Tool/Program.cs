@@ -10,8 +10,11 @@ check.SetAction(parse => CheckCommand.Run(parse.GetValue(paths)!, parse.GetValue
 
 var file = new Argument<string>("file") { Description = "An Arazzo workflow document." };
 var workflowId = new Option<string?>("--workflow", "-w") { Description = "Only this workflow (default: every workflow of the file)." };
-var graph = new Command("graph", "Print a Mermaid flowchart of each workflow: steps, success and failure branches with their criteria, polls and retries as loops, ends, workflows run.") { file, workflowId };
-graph.SetAction(parse => GraphCommand.Run(parse.GetValue(file)!, parse.GetValue(workflowId), Console.Out));
+var svg = new Option<string?>("--svg") { Description = "Render through mermaid-cli (mmdc) to this SVG file, or, for several workflows, to <workflowId>.svg files in this folder." };
+var mmdc = new Option<string?>("--mmdc") { Description = "The mermaid-cli program (default: node_modules/.bin/mmdc here, else mmdc on the PATH)." };
+var puppeteerConfig = new Option<string?>("--puppeteer-config") { Description = "A puppeteer launch configuration for mermaid-cli's browser (JSON: executablePath, args such as --no-sandbox)." };
+var graph = new Command("graph", "Print a Mermaid flowchart of each workflow: steps, success and failure branches with their criteria, polls and retries as loops, ends, workflows run; --svg draws it.") { file, workflowId, svg, mmdc, puppeteerConfig };
+graph.SetAction(parse => GraphCommand.Run(parse.GetValue(file)!, parse.GetValue(workflowId), Console.Out, parse.GetValue(svg), parse.GetValue(mmdc), parse.GetValue(puppeteerConfig)));
 
 var aslFile = new Argument<string>("file") { Description = "An Arazzo workflow document." };
 var aslWorkflow = new Option<string?>("--workflow", "-w") { Description = "Only this workflow (default: every workflow of the file)." };

@@ -8,7 +8,8 @@ namespace ArazzoGen.Workflows.Tests;
 /// <summary>
 /// The package as a user installs it: `dotnet pack` at the repository root, then a project in a
 /// temporary folder that restores ArazzoGen from that folder feed (plus the normal feed), builds
-/// with a DynamoDB workflow and runs it against dynalite. No project-reference shortcut.
+/// with a DynamoDB workflow and runs it against dynalite; the arazzogen tool installed from the same feed
+/// checks a broken workflow and draws one as SVG. No project-reference shortcut.
 /// </summary>
 public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
 {
@@ -20,7 +21,7 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
     public PackageTests(DynaliteFixture dynalite) => _dynalite = dynalite;
 
     [Fact]
-    public void The_packed_package_builds_and_runs_a_consumer_and_reports_a_broken_workflow_at_its_line()
+    public async Task The_packed_package_builds_and_runs_a_consumer_reports_a_broken_workflow_at_its_line_and_its_tool_checks_and_draws()
     {
         var feed = Path.Combine(_work, "feed");
         // Pack a copy of the repository: packing with a test version rewrites obj/ files that builds
@@ -65,7 +66,30 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         Assert.Equal(1, check.ExitCode);
         Assert.Contains("error ARZ0209: ", checkOutput);
         Assert.Contains("did you mean 'tableName'", checkOutput);
+
+        // ... and draws train-then-deploy as a picture, through mermaid-cli and the machine's Chromium.
+        var mermaid = Path.Combine(Root, "tests", "mermaid");
+        await NpmPackages.EnsureInstalledAsync(mermaid);
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: the SVG is drawn by Debian's chromium (apt-get install chromium; .ci/run installs it).");
+        var launch = Path.Combine(_work, "puppeteer.json");
+        File.WriteAllText(launch, $$"""{"executablePath": "{{Chromium}}", "args": ["--no-sandbox"]}""");
+        var svg = Path.Combine(_work, "train-then-deploy.svg");
+        var drawn = NpmPackages.Run(
+            Path.Combine(tools, "arazzogen"),
+            $"graph \"{Path.Combine(Root, "workflows", "amazon-sagemaker-train-then-deploy-workflow.yml")}\" --svg \"{svg}\" --mmdc \"{Path.Combine(mermaid, "node_modules", ".bin", "mmdc")}\" --puppeteer-config \"{launch}\"",
+            _work,
+            TimeSpan.FromMinutes(3));
+        Assert.Contains($"wrote {svg}", drawn);
+        var picture = System.Xml.Linq.XDocument.Load(svg);
+        Assert.Equal("{http://www.w3.org/2000/svg}svg", picture.Root!.Name.ToString());
+        var labels = picture.Root.Value;
+        foreach (var step in new[] { "createTrainingJob", "pollTrainingJob", "createModel", "createEndpointConfig", "createEndpoint", "pollEndpoint", "stillTraining (goto)", "trainingFailed (end)", "fails" })
+        {
+            Assert.Contains(step, labels);
+        }
     }
+
+    private const string Chromium = "/usr/bin/chromium";
 
     public void Dispose()
     {

@@ -117,4 +117,50 @@ public class ToolTests
         Assert.Contains("    s0 -.->|fails| failed\n", graph, StringComparison.Ordinal);
         Assert.Equal(6, graph.Split('\n').Count(l => l.Contains("[\"", StringComparison.Ordinal) && l.TrimStart().StartsWith('s')));
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // the stand-in is a shell script
+    public void Graph_svg_hands_each_workflows_Mermaid_text_to_mermaid_cli_one_file_each_with_the_browser_configuration()
+    {
+        // A stand-in for mmdc that copies its input to its output and records its arguments: what is
+        // checked here is what ArazzoGen hands mermaid-cli (the real one draws in PackageTests).
+        var folder = Directory.CreateTempSubdirectory("arazzogen-svg-").FullName;
+        var mmdc = Path.Combine(folder, "mmdc");
+        File.WriteAllText(mmdc, "#!/bin/sh\necho \"$@\" >> \"$(dirname \"$0\")/calls\"\nwhile [ $# -gt 0 ]; do case \"$1\" in --input) in=\"$2\";; --output) out=\"$2\";; esac; shift; done\ncp \"$in\" \"$out\"\n");
+        File.SetUnixFileMode(mmdc, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var file = RepoPaths.Workflow("amazon-sagemaker-train-and-deploy-composed-workflow.yml");
+        var pictures = Path.Combine(folder, "pictures");
+        var output = new StringWriter();
+
+        var exit = GraphCommand.Run(file, null, output, pictures, mmdc, "launch.json");
+
+        Assert.Equal(0, exit);
+        var listed = new StringWriter();
+        GraphCommand.Run(file, null, listed);
+        var expected = listed.ToString().Split("%% ", StringSplitOptions.RemoveEmptyEntries).Select(text => "%% " + text.TrimEnd('\n') + "\n").ToList();
+        Assert.Equal(3, expected.Count);
+        foreach (var mermaid in expected)
+        {
+            var id = mermaid[3..mermaid.IndexOf('\n', StringComparison.Ordinal)];
+            Assert.Equal(mermaid, File.ReadAllText(Path.Combine(pictures, id + ".svg")));
+            Assert.Contains($"wrote {Path.Combine(pictures, id + ".svg")}", output.ToString(), StringComparison.Ordinal);
+        }
+
+        var calls = File.ReadAllLines(Path.Combine(folder, "calls"));
+        Assert.Equal(3, calls.Length);
+        Assert.All(calls, call => Assert.EndsWith($"--quiet --puppeteerConfigFile {Path.GetFullPath("launch.json")}", call, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Graph_svg_without_mermaid_cli_says_how_to_install_it_and_exits_2()
+    {
+        var output = new StringWriter();
+        var svg = Path.Combine(Directory.CreateTempSubdirectory("arazzogen-svg-").FullName, "t.svg");
+
+        var exit = GraphCommand.Run(RepoPaths.Workflow("amazon-sagemaker-train-then-deploy-workflow.yml"), null, output, svg, "/nonexistent/mmdc");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("mermaid-cli ('/nonexistent/mmdc') was not found: install it with 'npm install -g @mermaid-js/mermaid-cli' or give its path with --mmdc.", output.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(svg));
+    }
 }
