@@ -16,7 +16,7 @@ namespace ArazzoGen.Workflows.Tests;
 public class ActionWorkflowTests
 {
     private readonly IAmazonSageMaker _sageMaker = Substitute.For<IAmazonSageMaker>();
-    private readonly ManualTimeProvider _clock = new();
+    private readonly TestClock _clock = new();
 
     private HostEndpointWorkflow Workflow() =>
         new(new HostEndpointWorkflow.Clients(_sageMaker), new WorkflowOptions { TimeProvider = _clock });

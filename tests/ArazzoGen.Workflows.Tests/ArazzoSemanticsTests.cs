@@ -45,7 +45,7 @@ public class ArazzoSemanticsTests : IClassFixture<DynaliteFixture>
             seen.AddRange(response.Items.Select(item => item["pk"].S));
             return response;
         });
-        var clock = new ManualTimeProvider();
+        var clock = new TestClock();
 
         var outputs = await new ScanAllWorkflow(new ScanAllWorkflow.Clients(spy), new WorkflowOptions { TimeProvider = clock })
             .RunAsync(new ScanAllWorkflow.Inputs { TableName = table });
@@ -128,7 +128,7 @@ public class ArazzoSemanticsTests : IClassFixture<DynaliteFixture>
         var dynamo = Substitute.For<IAmazonDynamoDB>();
         dynamo.DescribeTableAsync(Arg.Any<DescribeTableRequest>(), Arg.Any<CancellationToken>())
             .Returns(Fail<DescribeTableResponse>(Error<ResourceNotFoundException>("ResourceNotFoundException")));
-        var clock = new ManualTimeProvider();
+        var clock = new TestClock();
         var workflow = new NameCollisionsWorkflow(new NameCollisionsWorkflow.Clients(dynamo), new WorkflowOptions { TimeProvider = clock });
 
         var error = await Assert.ThrowsAsync<WorkflowStepFailedException>(() => workflow.RunAsync(new NameCollisionsWorkflow.Inputs { WorkflowId = "orders" }));
@@ -262,7 +262,7 @@ public class FailureContractTests
     public async Task A_connection_reset_is_a_step_failure_that_failure_actions_match()
     {
         DescribeThrows(new IOException("Unable to read data from the transport connection: Connection reset by peer."));
-        var clock = new ManualTimeProvider();
+        var clock = new TestClock();
 
         var error = await Assert.ThrowsAsync<WorkflowStepFailedException>(() =>
             new NameCollisionsWorkflow(new NameCollisionsWorkflow.Clients(_dynamo), new WorkflowOptions { TimeProvider = clock }).RunAsync(new NameCollisionsWorkflow.Inputs { WorkflowId = "t" }));

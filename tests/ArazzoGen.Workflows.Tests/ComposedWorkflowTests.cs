@@ -17,7 +17,7 @@ public class ComposedWorkflowTests
     private const string Artifacts = "s3://models/churn/model.tar.gz";
 
     private readonly IAmazonSageMaker _sageMaker = Substitute.For<IAmazonSageMaker>();
-    private readonly ManualTimeProvider _clock = new();
+    private readonly TestClock _clock = new();
 
     private static TrainAndDeployWorkflow.Inputs Inputs() => new()
     {
@@ -135,7 +135,7 @@ public class ComposedWorkflowTests
     [Fact]
     public async Task Cancelling_while_a_called_workflow_polls_cancels_the_caller()
     {
-        var clock = new ManualTimeProvider { AutoAdvance = false };
+        var clock = new TestClock { AutoAdvance = false };
         TrainingGoes(Artifacts, "InProgress");
         using var cancellation = new CancellationTokenSource();
         var run = new TrainAndDeployWorkflow(new TrainAndDeployWorkflow.Clients(_sageMaker), new WorkflowOptions { TimeProvider = clock })

@@ -17,7 +17,7 @@ public class CrossDocumentTests
     private readonly IAmazonSageMaker _sageMaker = Substitute.For<IAmazonSageMaker>();
 
     private NightlyRetrainWorkflow Workflow() =>
-        new(new NightlyRetrainWorkflow.Clients(_sageMaker), new WorkflowOptions { TimeProvider = new ManualTimeProvider() });
+        new(new NightlyRetrainWorkflow.Clients(_sageMaker), new WorkflowOptions { TimeProvider = new TestClock() });
 
     private void TrainingEnds(string status)
     {
@@ -79,7 +79,7 @@ public class CrossDocumentDependsOnTests
         _sageMaker.CreateEndpointAsync(Arg.Any<CreateEndpointRequest>(), Arg.Any<CancellationToken>()).Returns(Ok(new CreateEndpointResponse()));
         _sageMaker.DescribeEndpointAsync(Arg.Any<DescribeEndpointRequest>(), Arg.Any<CancellationToken>()).Returns(Ok(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.InService }));
 
-        var outputs = await new DeployAfterTrainingWorkflow(new DeployAfterTrainingWorkflow.Clients(_sageMaker), new WorkflowOptions { TimeProvider = new ManualTimeProvider() })
+        var outputs = await new DeployAfterTrainingWorkflow(new DeployAfterTrainingWorkflow.Clients(_sageMaker), new WorkflowOptions { TimeProvider = new TestClock() })
             .RunAsync(new DeployAfterTrainingWorkflow.Inputs { JobName = "churn", Image = "xgboost:1", RoleArn = "arn:aws:iam::1:role/r", S3OutputPath = "s3://models/churn/" });
 
         Assert.Equal((TrainingJobStatus.Completed, EndpointStatus.InService), (outputs.TrainingStatus, outputs.EndpointStatus));

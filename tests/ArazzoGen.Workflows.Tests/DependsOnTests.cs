@@ -65,7 +65,7 @@ public class DependsOnTests
     public async Task Independent_dependencies_run_at_the_same_time_and_the_shared_one_once_before_the_first_step()
     {
         TablesBecomeActiveAfter(2);
-        var clock = new ManualTimeProvider { AutoAdvance = false };
+        var clock = new TestClock { AutoAdvance = false };
         var workflow = new TrainOnPreparedDataWorkflow(new TrainOnPreparedDataWorkflow.Clients(_dynamo), new WorkflowOptions { TimeProvider = clock });
 
         var run = workflow.RunAsync(Inputs);
@@ -91,7 +91,7 @@ public class DependsOnTests
     public async Task A_failed_dependency_fails_the_run_naming_it_after_cancelling_the_other_and_no_step_runs()
     {
         TablesBecomeActiveAfter(1000, failing: "anomalies");
-        var clock = new ManualTimeProvider { AutoAdvance = false };
+        var clock = new TestClock { AutoAdvance = false };
         var workflow = new TrainOnPreparedDataWorkflow(new TrainOnPreparedDataWorkflow.Clients(_dynamo), new WorkflowOptions { TimeProvider = clock });
 
         var error = await Assert.ThrowsAsync<WorkflowDependencyFailedException>(() => workflow.RunAsync(Inputs));
@@ -112,7 +112,7 @@ public class DependsOnTests
     {
         TablesBecomeActiveAfter(1000);
         using var cancel = new CancellationTokenSource();
-        var workflow = new TrainOnPreparedDataWorkflow(new TrainOnPreparedDataWorkflow.Clients(_dynamo), new WorkflowOptions { TimeProvider = new ManualTimeProvider { AutoAdvance = false } });
+        var workflow = new TrainOnPreparedDataWorkflow(new TrainOnPreparedDataWorkflow.Clients(_dynamo), new WorkflowOptions { TimeProvider = new TestClock { AutoAdvance = false } });
 
         var run = workflow.RunAsync(Inputs, cancel.Token);
         await Eventually.True(() => _calls.Count(c => c.StartsWith("DescribeTable", StringComparison.Ordinal)) == 2, "the expected calls were not made");

@@ -18,7 +18,7 @@ namespace ArazzoGen.Workflows.Tests;
 /// </summary>
 public class DurableRunTests : IClassFixture<QuickDynaliteFixture>
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly TestClock _clock = new();
     private readonly QuickDynaliteFixture _dynalite;
 
     public DurableRunTests(QuickDynaliteFixture dynalite) => _dynalite = dynalite;

@@ -17,7 +17,7 @@ namespace ArazzoGen.Workflows.Tests;
 public class FailureActionTests
 {
     private readonly IAmazonSageMaker _sageMaker = Substitute.For<IAmazonSageMaker>();
-    private readonly ManualTimeProvider _clock = new();
+    private readonly TestClock _clock = new();
 
     private Task<CheckTrainingJobWorkflow.Outputs> Run() =>
         // The document's failure actions see every failure: the default transient layer below them is TransientRetryTests'.

@@ -16,7 +16,7 @@ namespace ArazzoGen.Workflows.Tests;
 public class ObservabilityTests
 {
     private readonly IAmazonSageMaker _sageMaker = Substitute.For<IAmazonSageMaker>();
-    private readonly ManualTimeProvider _clock = new();
+    private readonly TestClock _clock = new();
 
     private Task<CheckTrainingJobWorkflow.Outputs> Run(WorkflowOptions options, string job) =>
         new CheckTrainingJobWorkflow(new CheckTrainingJobWorkflow.Clients(_sageMaker), options)

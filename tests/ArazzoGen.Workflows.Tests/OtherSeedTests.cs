@@ -14,7 +14,7 @@ namespace ArazzoGen.Workflows.Tests;
 public class OtherSeedTests
 {
     private readonly IAmazonSageMaker _sageMaker = Substitute.For<IAmazonSageMaker>();
-    private readonly ManualTimeProvider _clock = new();
+    private readonly TestClock _clock = new();
 
     private RegisterLatestCompletedTrainingWorkflow Register() =>
         new(new RegisterLatestCompletedTrainingWorkflow.Clients(_sageMaker), new WorkflowOptions { TimeProvider = _clock });

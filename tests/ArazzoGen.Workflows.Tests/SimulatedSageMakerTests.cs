@@ -15,7 +15,7 @@ namespace ArazzoGen.Workflows.Tests;
 /// </summary>
 public class SimulatedSageMakerTests
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly TestClock _clock = new();
 
     private static TrainThenDeployWorkflow.Inputs TrainThenDeployInputs => SampleInputs.TrainThenDeploy();
 

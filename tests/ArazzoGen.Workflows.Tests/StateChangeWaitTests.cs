@@ -56,7 +56,7 @@ public class StateChangeWaitTests
     [Fact]
     public async Task Without_state_changes_the_poll_keeps_its_backoff_schedule()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TestClock();
         Statuses(["InProgress", "InProgress", "InProgress", "Completed"]);
 
         await Workflow(clock, stateChanges: null).RunAsync(Inputs);
@@ -67,7 +67,7 @@ public class StateChangeWaitTests
     [Fact]
     public async Task With_state_changes_and_no_event_the_poll_calls_every_waiter_delay_in_case_one_is_lost()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TestClock();
         Statuses(["InProgress", "InProgress", "InProgress", "Completed"]);
 
         var outputs = await Workflow(clock, _stateChanges).RunAsync(Inputs);
@@ -81,7 +81,7 @@ public class StateChangeWaitTests
     [Fact]
     public async Task An_event_that_arrives_while_the_poll_is_calling_skips_the_next_wait()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TestClock();
         Statuses(["InProgress", "Completed"], during: n =>
         {
             if (n == 1)
@@ -100,7 +100,7 @@ public class StateChangeWaitTests
     [Fact]
     public async Task Events_of_other_jobs_and_other_kinds_do_not_wake_the_poll()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TestClock();
         Statuses(["InProgress", "Completed"], during: n =>
         {
             if (n == 1)
@@ -118,7 +118,7 @@ public class StateChangeWaitTests
     [Fact]
     public async Task An_event_wakes_a_waiting_poll_at_once_and_the_describe_after_it_decides()
     {
-        var clock = new ManualTimeProvider { AutoAdvance = false };
+        var clock = new TestClock { AutoAdvance = false };
         var startedAt = clock.GetUtcNow();
         Statuses(["InProgress", "InProgress", "Completed"]);
 
@@ -139,7 +139,7 @@ public class StateChangeWaitTests
     [Fact]
     public async Task Cancelling_a_run_that_waits_for_an_event_ends_the_wait()
     {
-        var clock = new ManualTimeProvider { AutoAdvance = false };
+        var clock = new TestClock { AutoAdvance = false };
         Statuses(["InProgress"]);
         using var cancel = new CancellationTokenSource();
 
@@ -154,7 +154,7 @@ public class StateChangeWaitTests
     [Fact]
     public async Task A_poll_override_of_the_delay_is_kept_as_the_fallback()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new TestClock();
         Statuses(["InProgress", "Completed"]);
         var options = new WorkflowOptions
         {

@@ -26,7 +26,7 @@ public class StateMachineRunTests
         .Where(d => d.Id is not null && d.Definition is not null)
         .ToDictionary(d => d.Id!, d => d.Definition!);
 
-    private readonly ManualTimeProvider _clock = new();
+    private readonly TestClock _clock = new();
 
     private static JsonObject TrainThenDeployInput => new()
     {

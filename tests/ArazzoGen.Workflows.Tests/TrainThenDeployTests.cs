@@ -12,7 +12,7 @@ namespace ArazzoGen.Workflows.Tests;
 public class TrainThenDeployTests
 {
     private readonly IAmazonSageMaker _sageMaker = Substitute.For<IAmazonSageMaker>();
-    private readonly ManualTimeProvider _clock = new();
+    private readonly TestClock _clock = new();
 
     private static TrainThenDeployWorkflow.Inputs Inputs(string job = "churn-2026-11-21") => new()
     {
@@ -213,7 +213,7 @@ public class TrainThenDeployTests
     [Fact]
     public async Task Cancellation_stops_a_poll_promptly_and_says_what_was_created()
     {
-        var clock = new ManualTimeProvider { AutoAdvance = false };
+        var clock = new TestClock { AutoAdvance = false };
         TrainingStarts();
         TrainingGoes("InProgress");
         using var cancellation = new CancellationTokenSource();

@@ -17,7 +17,7 @@ namespace ArazzoGen.Workflows.Tests;
 public class TransientRetryTests
 {
     private readonly IAmazonSageMaker _sageMaker = Substitute.For<IAmazonSageMaker>();
-    private readonly ManualTimeProvider _clock = new();
+    private readonly TestClock _clock = new();
 
     private Task<CheckTrainingJobWorkflow.Outputs> Run(WorkflowOptions options) =>
         new CheckTrainingJobWorkflow(new CheckTrainingJobWorkflow.Clients(_sageMaker), options)
