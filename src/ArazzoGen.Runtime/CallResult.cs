@@ -28,10 +28,14 @@ public readonly struct CallResult<TResponse>
     /// <summary>True when the call returned a response.</summary>
     public bool Succeeded => Response is not null;
 
-    /// <summary><c>$statusCode</c>: the response's, or the service error's; null when no answer came back.</summary>
+    /// <summary>
+    /// <c>$statusCode</c>: the response's, or the service error's; null when no answer came back, or
+    /// when its body could not be read (a 200 cut short tells nothing of what the service did, so it
+    /// must not pass for a response with <c>$statusCode == 200</c>).
+    /// </summary>
     public int? StatusCode => Response is not null
         ? (int)Response.HttpStatusCode
-        : Error is AmazonServiceException service && service.StatusCode != 0 ? (int)service.StatusCode : null;
+        : Error is AmazonServiceException { StatusCode: not 0 } service and not AmazonUnmarshallingException ? (int)service.StatusCode : null;
 
     /// <summary>The AWS error code (<c>$response.body#/__type</c>, <c>x-amzn-ErrorType</c>), e.g. ResourceNotFoundException.</summary>
     public string? ErrorCode => (Error as AmazonServiceException)?.ErrorCode;

@@ -62,6 +62,30 @@ public class UnansweredCallTests
         Assert.Equal(2, describes);
     }
 
+    /// <summary>
+    /// An answer whose body is cut short arrives with status 200, but tells nothing of what the
+    /// service did: it is no answer, so a <c>$statusCode == 200</c> criterion does not hold for it and
+    /// the run does not go on with empty outputs (the fault bench found runs completing with no payload).
+    /// </summary>
+    [Fact]
+    public async Task An_answer_that_cannot_be_read_is_no_answer_so_a_statusCode_200_criterion_does_not_hold()
+    {
+        var dynamo = Substitute.For<IAmazonDynamoDB>();
+        dynamo.DescribeTableAsync(Arg.Any<DescribeTableRequest>(), Arg.Any<CancellationToken>())
+            .Returns(new DescribeTableResponse { Table = new TableDescription { TableStatus = TableStatus.ACTIVE }, HttpStatusCode = System.Net.HttpStatusCode.OK });
+        dynamo.PutItemAsync(Arg.Any<PutItemRequest>(), Arg.Any<CancellationToken>()).Returns(new PutItemResponse { HttpStatusCode = System.Net.HttpStatusCode.OK });
+        dynamo.GetItemAsync(Arg.Any<GetItemRequest>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new Amazon.Runtime.AmazonUnmarshallingException("request-1", "/Item/payload/S", new System.Text.Json.JsonException("unexpected end of data"), System.Net.HttpStatusCode.OK));
+        var workflow = new EnsureTableWriteReadWorkflow(new EnsureTableWriteReadWorkflow.Clients(dynamo), new WorkflowOptions { TransientRetries = 0 });
+
+        var failure = await Assert.ThrowsAsync<WorkflowStepFailedException>(() => workflow.RunAsync(Inputs));
+
+        Assert.Equal("getItem", failure.StepId);
+        Assert.Null(failure.StatusCode);
+        Assert.Equal(["getItem"], failure.UnansweredSteps);
+        Assert.IsType<Amazon.Runtime.AmazonUnmarshallingException>(failure.InnerException);
+    }
+
     [Fact]
     public async Task A_service_error_is_an_answer_so_nothing_is_unknown()
     {
