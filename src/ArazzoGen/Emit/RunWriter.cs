@@ -32,6 +32,19 @@ internal static class RunWriter
                 w.Line();
             }
 
+            var polls = workflow.Steps.Where(s => s.Loop is PollSpec).ToList();
+            foreach (var step in polls)
+            {
+                var poll = (PollSpec)step.Loop!;
+                var schedule = poll.IsFixed ? $"{Runtime}.PollDelay.Every({WorkflowEmitter.Seconds(poll.DelaySeconds)})" : $"{Runtime}.PollDelay.UpTo({WorkflowEmitter.Seconds(poll.DelaySeconds)})";
+                w.Line($"private static readonly {Runtime}.PollDelay {PollDelayField(step)} = {schedule};");
+            }
+
+            if (polls.Count > 0)
+            {
+                w.Line();
+            }
+
             w.Line($"private readonly {workflow.ClassName} _workflow;");
             w.Line("private readonly Inputs _inputs;");
             w.Line($"private readonly {Runtime}.WorkflowRun _run;");
@@ -252,7 +265,7 @@ internal static class RunWriter
                 case PollSpec poll:
                     var bound = poll.RetryLimit is { } limit ? $"at most {limit} polls" : "WorkflowOptions.DefaultPollDeadline";
                     var seconds = poll.DelaySeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-                    var delay = poll.IsFixed ? $"{Runtime}.PollDelay.Every({WorkflowEmitter.Seconds(poll.DelaySeconds)})" : $"{Runtime}.PollDelay.UpTo({WorkflowEmitter.Seconds(poll.DelaySeconds)})";
+                    var delay = PollDelayField(step);
                     var schedule = poll.IsFixed ? $"every {seconds} s ({Text.Comment(poll.DelaySource)})" : $"from 5 s, doubling, up to half of {seconds} s ({Text.Comment(poll.DelaySource)})";
                     w.Line($"// Polls {schedule}, bounded by {bound}; WorkflowOptions.Polls[{Text.Comment(id)}] overrides both.");
                     if (poll.StateChange is { } events)
@@ -579,6 +592,9 @@ internal static class RunWriter
 
         w.Line($"throw _run.StepFailed({id}, {attempt}, call, {Observed(step)}{secret});");
     }
+
+    /// <summary>The Run's static field holding a poll step's schedule (one object per workflow, not per run).</summary>
+    private static string PollDelayField(BoundStep step) => step.Identifier + "Delay";
 
     /// <summary>A failure retry that was granted (and counted): wait its delay, then call again.</summary>
     private static void WriteRetryThisStep(SourceWriter w, BoundStep step, BoundAction action, RetrySpec retry)

@@ -211,6 +211,8 @@ namespace ArazzoWorkflows
             /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
             private static readonly string[] StepIds = { "describeTable", "createTable", "waitForTable", "putItem", "getItem" };
 
+            private static readonly global::ArazzoGen.Runtime.PollDelay WaitForTableDelay = global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(20));
+
             private readonly EnsureTableWriteReadWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
@@ -391,7 +393,7 @@ namespace ArazzoWorkflows
             {
                 _run.EnterStep("waitForTable");
                 // Polls from 5 s, doubling, up to half of 20 s (the AWS waiter DynamoDB TableExists), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTable"] overrides both.
-                var poll = _run.StartPoll("waitForTable", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(20)), retryLimit: null);
+                var poll = _run.StartPoll("waitForTable", WaitForTableDelay, retryLimit: null);
                 var attempt = poll.Attempt;
                 while (true)
                 {

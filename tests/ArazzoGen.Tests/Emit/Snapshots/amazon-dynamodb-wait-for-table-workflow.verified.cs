@@ -173,6 +173,8 @@ namespace ArazzoWorkflows
             /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
             private static readonly string[] StepIds = { "waitUntilActive" };
 
+            private static readonly global::ArazzoGen.Runtime.PollDelay WaitUntilActiveDelay = global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(20));
+
             private readonly WaitForTableWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
@@ -243,7 +245,7 @@ namespace ArazzoWorkflows
             {
                 _run.EnterStep("waitUntilActive");
                 // Polls from 5 s, doubling, up to half of 20 s (the AWS waiter DynamoDB TableExists), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitUntilActive"] overrides both.
-                var poll = _run.StartPoll("waitUntilActive", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(20)), retryLimit: null);
+                var poll = _run.StartPoll("waitUntilActive", WaitUntilActiveDelay, retryLimit: null);
                 var attempt = poll.Attempt;
                 while (true)
                 {

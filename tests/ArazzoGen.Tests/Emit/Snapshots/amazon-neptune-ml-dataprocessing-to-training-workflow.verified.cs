@@ -214,6 +214,9 @@ namespace ArazzoWorkflows
             /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
             private static readonly string[] StepIds = { "startProcessing", "pollProcessing", "startTraining", "pollTraining" };
 
+            private static readonly global::ArazzoGen.Runtime.PollDelay PollProcessingDelay = global::ArazzoGen.Runtime.PollDelay.Every(global::System.TimeSpan.FromSeconds(60));
+            private static readonly global::ArazzoGen.Runtime.PollDelay PollTrainingDelay = global::ArazzoGen.Runtime.PollDelay.Every(global::System.TimeSpan.FromSeconds(60));
+
             private readonly MlDataprocessingToTrainingWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
@@ -314,7 +317,7 @@ namespace ArazzoWorkflows
             {
                 _run.EnterStep("pollProcessing");
                 // Polls every 60 s (retryAfter), bounded by at most 120 polls; WorkflowOptions.Polls["pollProcessing"] overrides both.
-                var poll = _run.StartPoll("pollProcessing", global::ArazzoGen.Runtime.PollDelay.Every(global::System.TimeSpan.FromSeconds(60)), retryLimit: 120);
+                var poll = _run.StartPoll("pollProcessing", PollProcessingDelay, retryLimit: 120);
                 var attempt = poll.Attempt;
                 while (true)
                 {
@@ -379,7 +382,7 @@ namespace ArazzoWorkflows
             {
                 _run.EnterStep("pollTraining");
                 // Polls every 60 s (retryAfter), bounded by at most 120 polls; WorkflowOptions.Polls["pollTraining"] overrides both.
-                var poll = _run.StartPoll("pollTraining", global::ArazzoGen.Runtime.PollDelay.Every(global::System.TimeSpan.FromSeconds(60)), retryLimit: 120);
+                var poll = _run.StartPoll("pollTraining", PollTrainingDelay, retryLimit: 120);
                 var attempt = poll.Attempt;
                 while (true)
                 {

@@ -717,6 +717,8 @@ namespace ArazzoWorkflows
             /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
             private static readonly string[] StepIds = { "createTrainingJob", "pollTrainingJob" };
 
+            private static readonly global::ArazzoGen.Runtime.PollDelay PollTrainingJobDelay = global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120));
+
             private readonly TrainAndPollJobWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
@@ -863,7 +865,7 @@ namespace ArazzoWorkflows
                 _run.EnterStep("pollTrainingJob");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["pollTrainingJob"] overrides both.
                 // With WorkflowOptions.StateChanges: calls again when a SageMaker Training Job State Change event names the TrainingJobName, else every 120 s.
-                var poll = _run.StartPoll("pollTrainingJob", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120)), retryLimit: null, "SageMaker Training Job State Change", global::System.TimeSpan.FromSeconds(120));
+                var poll = _run.StartPoll("pollTrainingJob", PollTrainingJobDelay, retryLimit: null, "SageMaker Training Job State Change", global::System.TimeSpan.FromSeconds(120));
                 var attempt = poll.Attempt;
                 while (true)
                 {

@@ -3,7 +3,7 @@ private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTableAsync(
 {
     _run.EnterStep("waitForTable");
     // Polls from 5 s, doubling, up to half of 20 s (the AWS waiter DynamoDB TableExists), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTable"] overrides both.
-    var poll = _run.StartPoll("waitForTable", global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(20)), retryLimit: null);
+    var poll = _run.StartPoll("waitForTable", WaitForTableDelay, retryLimit: null);
     var attempt = poll.Attempt;
     while (true)
     {
