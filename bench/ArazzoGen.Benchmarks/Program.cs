@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- polling   (calls and lag of poll schedules, computed exactly)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- layering  (HTTP attempts per run when SDK, pipeline and workflow retries are stacked)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- scale     (10,000 and 100,000 concurrent polling runs: CPU, bytes, memory held, generated vs hand-written)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- faults    (docs/reliability.md's fault table: 200 runs per fault against dynalite, for TransientRetries 0, 2, 4)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- durable   (checkpoint sizes, and a run with checkpoints in memory and in files vs none)
 switch (args.FirstOrDefault())
 {
@@ -27,12 +28,15 @@ switch (args.FirstOrDefault())
     case "scale-run":
         await ScaleBenchmark.RunOneAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
         break;
+    case "faults":
+        await FaultTable.RunAsync(args.Skip(1).ToArray());
+        break;
     case "durable":
         await DurableRunBenchmarks.PrintSizesAsync();
         BenchmarkRunner.Run<DurableRunBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.WriteLine("usage: <build|runtime|polling|layering|scale|durable>");
+        Console.WriteLine("usage: <build|runtime|polling|layering|scale|faults|durable>");
         return 1;
 }
 

@@ -1,3 +1,4 @@
+using ArazzoGen.Testing;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 

@@ -1,3 +1,4 @@
+using ArazzoGen.Testing;
 using Amazon.Runtime;
 using Amazon.SQS;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace ArazzoGen.Workflows.Tests.Infrastructure;
+namespace ArazzoGen.Testing;
 
 /// <summary>The faults a <see cref="FaultInjectingHandler"/> injects, as a flaky network or an overloaded service would.</summary>
 public enum Fault

@@ -2,9 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using ArazzoGen.Testing;
 
-namespace ArazzoGen.Workflows.Tests.Infrastructure;
+namespace ArazzoGen.Testing;
 
 /// <summary>
 /// A Node.js test server from npm (dynalite, s3rver) on a free loopback port: installed with

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ArazzoGen.Workflows.Tests.Infrastructure;
+namespace ArazzoGen.Testing;
 
 /// <summary>The npm packages of a folder under tests/ (package.json and package-lock.json), installed with `npm ci` when missing.</summary>
 internal static class NpmPackages
