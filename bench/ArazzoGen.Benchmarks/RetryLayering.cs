@@ -21,6 +21,7 @@ internal static class RetryLayering
 {
     private const int Runs = 200;
     private const double FaultRate = 0.3;
+    private static readonly int DefaultTransientRetries = new WorkflowOptions().TransientRetries;
 
     public static void Run()
     {
@@ -35,10 +36,10 @@ internal static class RetryLayering
             Row("SDK retries + pipeline retry (3)", fault, sdkAttempts: 3, pipeline: true, workflowRetry: false);
             Row("no SDK retry + pipeline retry (3)", fault, sdkAttempts: 1, pipeline: true, workflowRetry: false);
             Row("all three", fault, sdkAttempts: 3, pipeline: true, workflowRetry: true);
-            Row("SDK retries + default TransientRetries (2)", fault, sdkAttempts: 3, pipeline: false, workflowRetry: false, transientRetries: 2);
+            Row("SDK retries + default TransientRetries (4)", fault, sdkAttempts: 3, pipeline: false, workflowRetry: false, transientRetries: DefaultTransientRetries);
             Row("SDK retries + HTTP AddStandardResilienceHandler", fault, sdkAttempts: 3, pipeline: false, workflowRetry: false, httpHandler: true);
             Row("no SDK retry + HTTP AddStandardResilienceHandler", fault, sdkAttempts: 1, pipeline: false, workflowRetry: false, httpHandler: true);
-            Row("SDK retries + HTTP handler + TransientRetries (2)", fault, sdkAttempts: 3, pipeline: false, workflowRetry: false, transientRetries: 2, httpHandler: true);
+            Row("SDK retries + HTTP handler + TransientRetries (4)", fault, sdkAttempts: 3, pipeline: false, workflowRetry: false, transientRetries: DefaultTransientRetries, httpHandler: true);
         }
     }
 

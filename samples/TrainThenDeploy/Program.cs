@@ -61,7 +61,7 @@ static async Task<int> RunAsync(SimulationOptions simulation, bool runPipeline, 
         TimeProvider = clock,
         LoggerFactory = logging,
         // train-then-deploy has no throttling retry of its own: the run's transient retry absorbs
-        // throttling (2 by default; 4 here for --throttle up to 4). The pipeline workflow retries by
+        // throttling (4 retries by default, so --throttle up to 4). The pipeline workflow retries by
         // its own failure actions, which this shows by turning the layer below them off.
         TransientRetries = runPipeline ? 0 : 4,
         Store = durability.Store is { } directory

@@ -330,7 +330,7 @@ public class DurableRunTests : IClassFixture<QuickDynaliteFixture>
     [Fact]
     public async Task A_failed_run_reports_its_failure_again_when_resumed_with_no_AWS_call()
     {
-        var sageMaker = new SimulatedSageMaker(_clock, new SimulationOptions { ThrottledCallsPerOperation = 3 }); // past the default transient retries
+        var sageMaker = new SimulatedSageMaker(_clock, new SimulationOptions { ThrottledCallsPerOperation = 5 }); // past the default transient retries (4)
         var store = new InMemoryRunStore();
         var failed = await Assert.ThrowsAsync<WorkflowStepFailedException>(() => Process(sageMaker, store, "a").RunAsync(Inputs, "run-1"));
         var calls = sageMaker.Events.Count;

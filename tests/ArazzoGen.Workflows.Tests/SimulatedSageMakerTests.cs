@@ -79,24 +79,24 @@ public class SimulatedSageMakerTests
     [Fact]
     public async Task Train_then_deploy_has_no_throttling_retry_of_its_own_so_throttling_past_the_default_transient_retries_fails_it_clearly()
     {
-        var (sageMaker, workflow) = TrainThenDeploy(new SimulationOptions { ThrottledCallsPerOperation = 3 });
+        var (sageMaker, workflow) = TrainThenDeploy(new SimulationOptions { ThrottledCallsPerOperation = 5 });
 
         var error = await Assert.ThrowsAsync<WorkflowStepFailedException>(() => workflow.RunAsync(TrainThenDeployInputs));
 
         Assert.Equal(("createTrainingJob", "ThrottlingException"), (error.StepId, error.ErrorCode));
-        Assert.Equal(3, sageMaker.CallsTo("CreateTrainingJob")); // the call, then WorkflowOptions.TransientRetries (2)
+        Assert.Equal(5, sageMaker.CallsTo("CreateTrainingJob")); // the call, then WorkflowOptions.TransientRetries (4)
     }
 
     [Fact]
     public async Task Train_then_deploy_rides_out_throttling_with_the_default_transient_retries()
     {
-        var (sageMaker, workflow) = TrainThenDeploy(new SimulationOptions { ThrottledCallsPerOperation = 2 });
+        var (sageMaker, workflow) = TrainThenDeploy(new SimulationOptions { ThrottledCallsPerOperation = 4 });
 
         var outputs = await workflow.RunAsync(TrainThenDeployInputs);
 
         Assert.Equal(EndpointStatus.InService, outputs.EndpointStatus);
-        Assert.Equal(3, sageMaker.CallsTo("CreateTrainingJob"));
-        Assert.Equal(3, sageMaker.CallsTo("CreateEndpoint"));
+        Assert.Equal(5, sageMaker.CallsTo("CreateTrainingJob"));
+        Assert.Equal(5, sageMaker.CallsTo("CreateEndpoint"));
     }
 
     [Fact]

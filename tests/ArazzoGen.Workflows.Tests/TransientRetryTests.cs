@@ -61,12 +61,16 @@ public class TransientRetryTests
     public async Task After_its_retries_the_workflows_own_retry_action_decides()
     {
         var throttled = Fail<DescribeTrainingJobResponse>(Error<AmazonSageMakerException>("ThrottlingException"));
-        Answers(throttled, throttled, throttled, Completed);
+        Answers(throttled, throttled, throttled, throttled, throttled, Completed);
 
         await Run(new WorkflowOptions { TimeProvider = _clock });
 
-        await _sageMaker.Received(4).DescribeTrainingJobAsync(Arg.Any<DescribeTrainingJobRequest>(), Arg.Any<CancellationToken>());
-        Assert.Equal(TimeSpan.FromSeconds(5), _clock.Delays[2]); // the document's retryAfter, once the layer below gave up
+        // By default the call is tried 4 more times (1 s, 2 s, 4 s, 8 s with jitter), then the workflow's own retry.
+        await _sageMaker.Received(6).DescribeTrainingJobAsync(Arg.Any<DescribeTrainingJobRequest>(), Arg.Any<CancellationToken>());
+        Assert.Equal(5, _clock.Delays.Count);
+        Assert.All(_clock.Delays.Take(4), d => Assert.InRange(d.TotalSeconds, 0.01, 20.0));
+        Assert.True(_clock.Delays.Take(4).Sum(d => d.TotalSeconds) > 3, "the four delays back off");
+        Assert.Equal(TimeSpan.FromSeconds(5), _clock.Delays[4]); // the document's retryAfter, once the layer below gave up
     }
 
     [Fact]
