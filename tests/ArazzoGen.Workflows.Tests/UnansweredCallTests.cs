@@ -86,6 +86,26 @@ public class UnansweredCallTests
         Assert.IsType<Amazon.Runtime.AmazonUnmarshallingException>(failure.InnerException);
     }
 
+    /// <summary>
+    /// A document that means "make sure the table exists" says so with a failure action on
+    /// ResourceInUseException (docs/reliability.md): the lost attempt's table is then used, not reported.
+    /// </summary>
+    [Fact]
+    public async Task A_workflow_whose_failure_action_accepts_ResourceInUse_goes_on_with_the_table_a_lost_attempt_created()
+    {
+        var dynamo = Substitute.For<IAmazonDynamoDB>();
+        dynamo.CreateTableAsync(Arg.Any<CreateTableRequest>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new ResourceInUseException("Table already exists: orders") { StatusCode = System.Net.HttpStatusCode.BadRequest, ErrorCode = "ResourceInUseException" });
+        dynamo.DescribeTableAsync(Arg.Any<DescribeTableRequest>(), Arg.Any<CancellationToken>())
+            .Returns(new DescribeTableResponse { Table = new TableDescription { TableArn = "arn:aws:dynamodb:us-east-1:123456789012:table/orders", TableStatus = TableStatus.ACTIVE }, HttpStatusCode = System.Net.HttpStatusCode.OK });
+        var workflow = new EnsureTableWhoeverCreatedItWorkflow(new EnsureTableWhoeverCreatedItWorkflow.Clients(dynamo));
+
+        var outputs = await workflow.RunAsync(new EnsureTableWhoeverCreatedItWorkflow.Inputs { TableName = "orders" });
+
+        Assert.Equal(("waitForTable", TableStatus.ACTIVE.Value), (outputs.EndStepId, outputs.TableStatus?.Value));
+        Assert.Equal("arn:aws:dynamodb:us-east-1:123456789012:table/orders", outputs.TableArn);
+    }
+
     [Fact]
     public async Task A_service_error_is_an_answer_so_nothing_is_unknown()
     {
