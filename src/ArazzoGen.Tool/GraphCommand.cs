@@ -39,7 +39,7 @@ internal static class GraphCommand
             return 0;
         }
 
-        var isFolder = workflows.Count > 1 || Directory.Exists(svgPath) || svgPath.EndsWith('/') || svgPath.EndsWith(Path.DirectorySeparatorChar);
+        var isFolder = workflows.Count > 1 || OutputPath.IsFolder(svgPath);
         if (isFolder)
         {
             Directory.CreateDirectory(svgPath);

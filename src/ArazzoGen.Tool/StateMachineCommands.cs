@@ -66,8 +66,7 @@ internal static class StateMachineCommands
             return 0;
         }
 
-        var isFolder = Directory.Exists(outputPath) || outputPath.EndsWith('/') || outputPath.EndsWith(Path.DirectorySeparatorChar);
-        if (chosen.Count == 1 && !isFolder)
+        if (chosen.Count == 1 && !OutputPath.IsFolder(outputPath))
         {
             File.WriteAllText(outputPath, chosen[0].Definition + "\n");
             return 0;
