@@ -477,20 +477,24 @@ internal sealed class WorkflowBinder
             switch (body.Payload) // replacements were applied by Validate
             {
                 case ObjectValue obj:
+                    // Only a parameter can be the same member as a body key; two body keys that differ
+                    // in case are the payload binder's to judge.
+                    var fromParameters = members.Count;
                     foreach (var member in obj.Members)
                     {
                         // The API's path parameter and body key are one member of the SDK request (every
                         // public KMS workflow sends KeyId both ways): one value is kept, two different ones are an error.
-                        var index = members.FindIndex(m => string.Equals(m.Key.Value, member.Key.Value, StringComparison.OrdinalIgnoreCase));
+                        var index = members.FindIndex(0, fromParameters, m => string.Equals(m.Key.Value, member.Key.Value, StringComparison.OrdinalIgnoreCase));
                         if (index >= 0)
                         {
                             if (!ValueNodes.SameValue(members[index].Value, member.Value))
                             {
-                                var parameter = parameters.First(p => p.Name.Value == members[index].Key.Value);
-                                Diagnostics.Add(DiagnosticDescriptors.ParameterPayloadConflict, member.Key.Span, members[index].Key.Value, parameter.In?.Value ?? "body");
+                                var parameter = parameters.FirstOrDefault(p => p.Name.Value == members[index].Key.Value);
+                                Diagnostics.Add(DiagnosticDescriptors.ParameterPayloadConflict, member.Key.Span, members[index].Key.Value, parameter?.In?.Value ?? "body");
                             }
 
                             members.RemoveAt(index);
+                            fromParameters--;
                         }
 
                         members.Add(new WrittenMember(member.Key, member.Value, null));

@@ -61,4 +61,27 @@ public class ParameterPayloadTests
         Assert.StartsWith("Parameter 'TableName' (in: path) and the payload both set 'TableName', to different values", error.GetMessage());
         Assert.Empty(run.GeneratedTrees);
     }
+
+    /// <summary>
+    /// Found by the fuzz test: two body keys that differ only in case, with no parameter of that
+    /// name, crashed Bind looking for the parameter. They are the payload's own affair: a diagnostic
+    /// or code that compiles, never a crash.
+    /// </summary>
+    [Fact]
+    public void Two_body_keys_that_differ_in_case_are_not_taken_for_a_parameter()
+    {
+        var document = Document
+            .Replace("    parameters:\n    - name: TableName\n      in: path\n      value: $inputs.table\n", string.Empty, StringComparison.Ordinal)
+            .Replace("§TableName: $inputs.table", "TableName: $inputs.table\n        tableName: other", StringComparison.Ordinal);
+        Assert.DoesNotContain("parameters:", document, StringComparison.Ordinal);
+
+        var (run, output) = SdkCompilation.Generate(new[] { ("/w/d.yaml", document) });
+
+        var failures = run.Results.Where(r => r.Exception is not null).Select(r => r.Exception!.ToString());
+        Assert.Empty(failures);
+        if (!run.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+        }
+    }
 }
