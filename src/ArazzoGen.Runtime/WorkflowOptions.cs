@@ -45,8 +45,8 @@ public sealed class WorkflowOptions
     /// (throttling, HTTP 5xx, a timeout, a reset connection, an answer cut short), waiting 1 s, 2 s,
     /// 4 s, 8 s with jitter on <see cref="TimeProvider"/>. 4 by default. The SDK's standard retry mode
     /// draws its retries from a quota per client that sustained faults on a shared client drain, after
-    /// which it tries each call once; this keeps runs completing then (at 30 % faults, 2 left 7.5 % of
-    /// runs failing and 4 leaves 0.5 %: docs/reliability.md). 0 turns it off; unused when
+    /// which it tries each call once; this keeps runs completing then (at 30 % faults, 2 left about 10 %
+    /// of runs failing and 4 leaves 0.5 to 1 %: docs/reliability.md). 0 turns it off; unused when
     /// <see cref="ResiliencePipeline"/> is set.
     /// </summary>
     public int TransientRetries { get; init; } = 4;
