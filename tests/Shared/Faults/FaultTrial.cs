@@ -35,7 +35,12 @@ public static class FaultTrial
     private const string TrialSourceName = "ArazzoGen.FaultTrial";
     private static readonly ActivitySource Trials = new(TrialSourceName);
 
-    public static async Task<FaultRow> RunAsync(RunWorkflow run, int dynalitePort, Fault fault, int runs, double rate = 0.3, int parallel = 1, int transientRetries = 2)
+    /// <summary>
+    /// <paramref name="runs"/> runs under <paramref name="fault"/> (a <paramref name="rate"/> share of
+    /// requests), <paramref name="parallel"/> at once, with <paramref name="transientRetries"/> as
+    /// WorkflowOptions.TransientRetries (null: the product's default).
+    /// </summary>
+    public static async Task<FaultRow> RunAsync(RunWorkflow run, int dynalitePort, Fault fault, int runs, double rate = 0.3, int parallel = 1, int? transientRetries = null)
     {
         var handler = new FaultInjectingHandler(fault, rate, seed: 15 + (int)fault, stall: TimeSpan.FromSeconds(5));
         using var client = new AmazonDynamoDBClient(
@@ -52,7 +57,7 @@ public static class FaultTrial
             new AmazonDynamoDBConfig { ServiceURL = $"http://127.0.0.1:{dynalitePort}", AuthenticationRegion = "us-east-1" });
         var options = new WorkflowOptions
         {
-            TransientRetries = transientRetries,
+            TransientRetries = transientRetries ?? new WorkflowOptions().TransientRetries,
             Polls = { ["waitForTable"] = new PollOptions { Delay = TimeSpan.FromMilliseconds(50), Deadline = TimeSpan.FromSeconds(30) } },
         };
 
