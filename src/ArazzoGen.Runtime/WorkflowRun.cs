@@ -225,6 +225,12 @@ public sealed class WorkflowRun : IDisposable
                 : _options.TransientRetry is { } transient
                     ? await TransientFailures.CallAsync(transient, call, client, request, CancellationToken).ConfigureAwait(false)
                     : await call(client, request, CancellationToken).ConfigureAwait(false);
+            if (response is null)
+            {
+                // An AWS SDK client never answers null; a test double that was not told what to return does.
+                throw new InvalidOperationException($"The {typeof(TClient).Name} client answered step '{stepId}' with no response (null) for its {typeof(TRequest).Name}; a test double must return a {typeof(TResponse).Name} or throw the service's exception.");
+            }
+
             activity?.SetTag("http.response.status_code", (int)response.HttpStatusCode);
             Answered(stepId);
             var answered = new CallResult<TResponse>(response, null);

@@ -375,6 +375,10 @@ public class DurableRunTests : IClassFixture<QuickDynaliteFixture>
                 created.Add(name);
                 return new Amazon.SageMaker.Model.CreateModelResponse { ModelArn = "arn:model/" + created.Count, HttpStatusCode = System.Net.HttpStatusCode.OK };
             });
+        // The resumed run first reads back the model its crashed step may have created; SageMaker answers as for any missing model.
+        sageMaker.DescribeModelAsync(Arg.Any<Amazon.SageMaker.Model.DescribeModelRequest>(), Arg.Any<CancellationToken>())
+            .Returns<Task<Amazon.SageMaker.Model.DescribeModelResponse>>(c => throw new Amazon.SageMaker.AmazonSageMakerException(
+                "Could not find model \"" + c.Arg<Amazon.SageMaker.Model.DescribeModelRequest>().ModelName + "\".", Amazon.Runtime.ErrorType.Sender, "ValidationException", "req-1", System.Net.HttpStatusCode.BadRequest));
         var inputs = new RegisterWithSecretWorkflow.Inputs { ModelName = "m", ApiKey = "key-0f1e2d3c4b5a", SigningSecret = "sig-9a8b7c6d" };
         RegisterWithSecretWorkflow Worker(IWorkflowRunStore store, IWorkflowSecretProtector? protector = null) =>
             new(new RegisterWithSecretWorkflow.Clients(sageMaker), new WorkflowOptions { TimeProvider = _clock, Store = store, SecretProtector = protector, WorkerId = Guid.NewGuid().ToString() });

@@ -38,6 +38,23 @@ public class UnansweredCallTests
     }
 
     /// <summary>
+    /// A test double that was not told what to answer returns null, which no SDK client does: the run
+    /// says so, naming the step, whether or not anything listens to its spans.
+    /// </summary>
+    [Fact]
+    public async Task A_client_that_answers_null_fails_its_step_with_a_message_saying_so()
+    {
+        var dynamo = MissingTable(); // CreateTableAsync not configured: NSubstitute answers null
+        var workflow = new EnsureTableWriteReadWorkflow(new EnsureTableWriteReadWorkflow.Clients(dynamo));
+
+        var failure = await Assert.ThrowsAsync<WorkflowStepFailedException>(() => workflow.RunAsync(Inputs));
+
+        Assert.Equal("createTable", failure.StepId);
+        Assert.Contains("answered step 'createTable' with no response (null) for its CreateTableRequest", failure.Message);
+        Assert.IsType<InvalidOperationException>(failure.InnerException);
+    }
+
+    /// <summary>
     /// The SDK resends a CreateTable whose answer was lost and gets ResourceInUseException: the failure
     /// says the table exists and was probably created by the lost attempt, with its ARN read back.
     /// </summary>
