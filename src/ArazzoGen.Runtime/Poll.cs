@@ -9,17 +9,18 @@ namespace ArazzoGen.Runtime;
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [System.Diagnostics.DebuggerNonUserCode]
-public sealed class Poll
+#pragma warning disable CA1815 // a step's local, never compared
+public struct Poll
+#pragma warning restore CA1815
 {
+    // A struct: it lives in its step's async frame, so a poll allocates nothing of its own.
     private readonly WorkflowRun _run;
     private readonly string _stepId;
     // Wall-clock, not a timestamp: a durable run stores it, and a resumed poll keeps its bound.
     private readonly DateTimeOffset _since;
 
-    // Both set, or both null: when the run is told of state changes and this poll's resource sends them.
-    private readonly StateChanges? _stateChanges;
-    private readonly string? _detailType;
-    private long _mark;
+    // Set when the run is told of state changes and this poll's resource sends them.
+    private readonly StateChangeWait? _told;
 
     internal Poll(WorkflowRun run, string stepId, PollDelay delay, int? maxAttempts, TimeSpan? deadline, int attempt, DateTimeOffset since, StateChanges? stateChanges, string? detailType)
     {
@@ -30,9 +31,7 @@ public sealed class Poll
         Deadline = deadline;
         Attempt = attempt;
         _since = since;
-        _stateChanges = stateChanges;
-        _detailType = detailType;
-        _mark = stateChanges?.Mark() ?? 0;
+        _told = stateChanges is not null && detailType is not null ? new StateChangeWait(stateChanges, detailType) : null;
     }
 
     /// <summary>The waits between polls.</summary>
@@ -44,7 +43,7 @@ public sealed class Poll
     /// <summary>The longest total wait, when bounded by time.</summary>
     public TimeSpan? Deadline { get; }
 
-    /// <summary>How many calls the step has made (1 after the first).</summary>
+    /// <summary>How many calls the step has made (1 after the first), counting the one a wait leads to once it has begun.</summary>
     public int Attempt { get; private set; }
 
     /// <summary>Waits before the next poll, or throws when the bound is used up.</summary>
@@ -75,30 +74,40 @@ public sealed class Poll
 
         _run.LogPolling(_stepId, Attempt, delay);
         var checkpoint = _run.PollingAsync(_stepId, Attempt + 1, _since, delay);
-        if ((_stateChanges is not null && resourceName is not null) || !checkpoint.IsCompletedSuccessfully)
+        Attempt++;
+        var told = resourceName is not null ? _told : null;
+        if (told is not null || !checkpoint.IsCompletedSuccessfully)
         {
-            return WaitAfterCheckpointAsync(checkpoint, delay, resourceName);
+            return WaitAfterCheckpointAsync(_run, checkpoint, delay, told, resourceName);
         }
 
         // The common case holds nothing of its own while it waits: only the clock's timer.
         checkpoint.GetAwaiter().GetResult();
-        Attempt++;
         return _run.DelayAsync(delay);
     }
 
-    private async Task WaitAfterCheckpointAsync(ValueTask checkpoint, TimeSpan delay, string? resourceName)
+    private static async Task WaitAfterCheckpointAsync(WorkflowRun run, ValueTask checkpoint, TimeSpan delay, StateChangeWait? told, string? resourceName)
     {
         await checkpoint.ConfigureAwait(false);
-        if (_stateChanges is not null && resourceName is not null)
+        if (told is not null)
         {
-            await _run.WaitForStateChangeAsync(_stateChanges, _detailType!, resourceName, _mark, delay).ConfigureAwait(false);
-            _mark = _stateChanges.Mark();
+            await told.WaitAsync(run, resourceName!, delay).ConfigureAwait(false);
         }
         else
         {
-            await _run.DelayAsync(delay).ConfigureAwait(false);
+            await run.DelayAsync(delay).ConfigureAwait(false);
         }
+    }
 
-        Attempt++;
+    /// <summary>Where a poll told of state changes stands: the events it has seen so far.</summary>
+    private sealed class StateChangeWait(StateChanges stateChanges, string detailType)
+    {
+        private long _mark = stateChanges.Mark();
+
+        public async Task WaitAsync(WorkflowRun run, string resourceName, TimeSpan delay)
+        {
+            await run.WaitForStateChangeAsync(stateChanges, detailType, resourceName, _mark, delay).ConfigureAwait(false);
+            _mark = stateChanges.Mark();
+        }
     }
 }
