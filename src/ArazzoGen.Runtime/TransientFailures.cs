@@ -39,18 +39,18 @@ internal static class TransientFailures
     };
 
     /// <summary>
-    /// Makes a call through <paramref name="retry"/> (from <see cref="Pipeline"/>), paying for the
-    /// pipeline only when the call fails: the first attempt runs bare, and a transient failure of it
-    /// enters the pipeline as its first attempt's outcome, so the delays and the count of attempts
-    /// are the pipeline's own.
+    /// Completes a call through <paramref name="retry"/> (from <see cref="Pipeline"/>), paying for the
+    /// pipeline only when the call fails: <paramref name="firstAttempt"/> was sent bare, and a transient
+    /// failure of it enters the pipeline as its first attempt's outcome, so the delays and the count of
+    /// attempts are the pipeline's own.
     /// </summary>
-    public static async ValueTask<TResponse> CallAsync<TClient, TRequest, TResponse>(
-        ResiliencePipeline retry, Func<TClient, TRequest, CancellationToken, Task<TResponse>> call, TClient client, TRequest request, CancellationToken cancellationToken)
+    public static async ValueTask<TResponse> CompleteAsync<TClient, TRequest, TResponse>(
+        ResiliencePipeline retry, Task<TResponse> firstAttempt, Func<TClient, TRequest, CancellationToken, Task<TResponse>> call, TClient client, TRequest request, CancellationToken cancellationToken)
     {
         Exception failure;
         try
         {
-            return await call(client, request, cancellationToken).ConfigureAwait(false);
+            return await firstAttempt.ConfigureAwait(false);
         }
         catch (Exception ex) when (IsTransient(ex, cancellationToken.IsCancellationRequested))
         {
@@ -60,7 +60,7 @@ internal static class TransientFailures
         return await RetryAsync(retry, call, client, request, ExceptionDispatchInfo.Capture(failure), cancellationToken).ConfigureAwait(false);
     }
 
-    // Apart from CallAsync, so that what the retry captures is allocated only when a call failed.
+    // Apart from CompleteAsync, so that what the retry captures is allocated only when a call failed.
     private static async ValueTask<TResponse> RetryAsync<TClient, TRequest, TResponse>(
         ResiliencePipeline retry, Func<TClient, TRequest, CancellationToken, Task<TResponse>> call, TClient client, TRequest request, ExceptionDispatchInfo firstFailure, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed class WorkflowRun : IDisposable
 {
     private readonly WorkflowOptions _options;
     private readonly ILogger _logger;
-    private readonly Activity? _activity;
+    private Activity? _activity;
     private readonly long _startedAt;
     private int _transitions;
 
@@ -41,9 +41,6 @@ public sealed class WorkflowRun : IDisposable
         }
 
         _logger = options.LoggerFactory.CreateLogger(workflowType.FullName ?? workflowType.Name);
-        _activity = Telemetry.Source.HasListeners() ? Telemetry.Source.StartActivity("workflow " + workflowId) : null;
-        _activity?.SetTag("arazzo.workflow.id", workflowId);
-        _activity?.SetTag("arazzo.run.id", RunId);
         _startedAt = options.TimeProvider.GetTimestamp();
     }
 
@@ -94,16 +91,26 @@ public sealed class WorkflowRun : IDisposable
     /// finished one with its results, and no step to run). Errors here (the run id names another run,
     /// another worker holds it, another version wrote it) come before any AWS call.
     /// </summary>
-    public async ValueTask<Durable.RunStart> StartAsync(Durable.IRunState state, IReadOnlyList<string> stepIds)
+    public ValueTask<Durable.RunStart> StartAsync(Durable.IRunState state, IReadOnlyList<string> stepIds)
     {
-        var start = new Durable.RunStart(0, false);
-        if (_checkpoints is not null)
-        {
-            start = await _checkpoints.StartAsync(state, stepIds, (owner, until) => Log.RunLeased(_logger, WorkflowId, RunId!, owner, until, null), CancellationToken).ConfigureAwait(false);
-            _transitions = _checkpoints.ResumedTransitions;
-            LastStatusCode = _checkpoints.ResumedStatusCode;
-        }
+        // Started here, not in the constructor: this runs in the generated run's async frame, so the
+        // run's span is current for its calls, and the caller of RunAsync goes on under its own span.
+        _activity = Telemetry.Source.HasListeners() ? Telemetry.Source.StartActivity("workflow " + WorkflowId) : null;
+        _activity?.SetTag("arazzo.workflow.id", WorkflowId);
+        _activity?.SetTag("arazzo.run.id", RunId);
+        return _checkpoints is null ? new ValueTask<Durable.RunStart>(Begin(new Durable.RunStart(0, false))) : StartDurableAsync(_checkpoints, state, stepIds);
+    }
 
+    private async ValueTask<Durable.RunStart> StartDurableAsync(Durable.Checkpoints checkpoints, Durable.IRunState state, IReadOnlyList<string> stepIds)
+    {
+        var start = await checkpoints.StartAsync(state, stepIds, (owner, until) => Log.RunLeased(_logger, WorkflowId, RunId!, owner, until, null), CancellationToken).ConfigureAwait(false);
+        _transitions = checkpoints.ResumedTransitions;
+        LastStatusCode = checkpoints.ResumedStatusCode;
+        return Begin(start);
+    }
+
+    private Durable.RunStart Begin(Durable.RunStart start)
+    {
         Started = !start.Finished;
         if (_checkpoints?.ResumedInStep is { } resumed)
         {
@@ -213,29 +220,66 @@ public sealed class WorkflowRun : IDisposable
     /// Calls the SDK for <paramref name="stepId"/>; a service or transport failure is returned, not
     /// thrown. The client travels as state so generated code passes a static lambda (no closure per call).
     /// </summary>
-    public async ValueTask<CallResult<TResponse>> CallAsync<TClient, TRequest, TResponse>(
+    public ValueTask<CallResult<TResponse>> CallAsync<TClient, TRequest, TResponse>(
         string stepId, int attempt, TClient client, TRequest request, Func<TClient, TRequest, CancellationToken, Task<TResponse>> call)
         where TResponse : AmazonWebServiceResponse
     {
-        using var activity = StartCall(stepId, attempt);
+        var parent = Activity.Current;
+        var activity = StartCall(stepId, attempt);
+        if (_options.ResiliencePipeline is not null)
+        {
+            return Awaiting(AwaitCallAsync(stepId, attempt, activity, null, client, request, call), activity, parent);
+        }
+
+        // The first attempt runs bare (the default transient retry joins only when it fails), so an
+        // answer that is already there needs no async frame of its own.
+        Task<TResponse> sent;
         try
         {
-            var response = _options.ResiliencePipeline is { } pipeline
-                ? await pipeline.ExecuteAsync(static async (state, token) => await state.call(state.client, state.request, token).ConfigureAwait(false), (call, client, request), CancellationToken).ConfigureAwait(false)
-                : _options.TransientRetry is { } transient
-                    ? await TransientFailures.CallAsync(transient, call, client, request, CancellationToken).ConfigureAwait(false)
-                    : await call(client, request, CancellationToken).ConfigureAwait(false);
-            if (response is null)
-            {
-                // An AWS SDK client never answers null; a test double that was not told what to return does.
-                throw new InvalidOperationException($"The {typeof(TClient).Name} client answered step '{stepId}' with no response (null) for its {typeof(TRequest).Name}; a test double must return a {typeof(TResponse).Name} or throw the service's exception.");
-            }
+            sent = call(client, request, CancellationToken);
+        }
+        catch (Exception ex)
+        {
+            sent = Task.FromException<TResponse>(ex);
+        }
 
-            activity?.SetTag("http.response.status_code", (int)response.HttpStatusCode);
-            Answered(stepId);
-            var answered = new CallResult<TResponse>(response, null);
-            LastStatusCode = answered.StatusCode;
-            return answered;
+        if (!sent.IsCompletedSuccessfully)
+        {
+            return Awaiting(AwaitCallAsync(stepId, attempt, activity, sent, client, request, call), activity, parent);
+        }
+
+        using (activity)
+        {
+            return new ValueTask<CallResult<TResponse>>(Answer(stepId, activity, sent.Result, request));
+        }
+    }
+
+    // The span goes on in the awaiting frame, which ends it; this frame's caller goes on under the span it was in.
+    private static ValueTask<CallResult<TResponse>> Awaiting<TResponse>(ValueTask<CallResult<TResponse>> pending, Activity? activity, Activity? parent)
+        where TResponse : AmazonWebServiceResponse
+    {
+        if (activity is not null)
+        {
+            Activity.Current = parent;
+        }
+
+        return pending;
+    }
+
+    /// <summary>A call whose answer is not there yet, or that goes through the user's resilience pipeline: <paramref name="sent"/> is its first attempt, null with a pipeline.</summary>
+    private async ValueTask<CallResult<TResponse>> AwaitCallAsync<TClient, TRequest, TResponse>(
+        string stepId, int attempt, Activity? activity, Task<TResponse>? sent, TClient client, TRequest request, Func<TClient, TRequest, CancellationToken, Task<TResponse>> call)
+        where TResponse : AmazonWebServiceResponse
+    {
+        using var disposing = activity;
+        try
+        {
+            var response = sent is null
+                ? await _options.ResiliencePipeline!.ExecuteAsync(static async (state, token) => await state.call(state.client, state.request, token).ConfigureAwait(false), (call, client, request), CancellationToken).ConfigureAwait(false)
+                : _options.TransientRetry is { } transient
+                    ? await TransientFailures.CompleteAsync(transient, sent, call, client, request, CancellationToken).ConfigureAwait(false)
+                    : await sent.ConfigureAwait(false);
+            return Answer(stepId, activity, response, request);
         }
         catch (Exception ex) when (CancellationToken.IsCancellationRequested && ex is OperationCanceledException)
         {
@@ -260,6 +304,22 @@ public sealed class WorkflowRun : IDisposable
             Log.StepCallFailed(_logger, WorkflowId, stepId, attempt, result.ErrorCode ?? ex.GetType().Name, result.StatusCode, null);
             return result;
         }
+    }
+
+    private CallResult<TResponse> Answer<TRequest, TResponse>(string stepId, Activity? activity, TResponse? response, TRequest request)
+        where TResponse : AmazonWebServiceResponse
+    {
+        if (response is null)
+        {
+            // An AWS SDK client never answers null; a test double that was not told what to return does.
+            throw new InvalidOperationException($"The client answered step '{stepId}' with no response (null) for its {request?.GetType().Name}; a test double must return a {typeof(TResponse).Name} or throw the service's exception.");
+        }
+
+        activity?.SetTag("http.response.status_code", (int)response.HttpStatusCode);
+        Answered(stepId);
+        var answered = new CallResult<TResponse>(response, null);
+        LastStatusCode = answered.StatusCode;
+        return answered;
     }
 
     /// <summary>

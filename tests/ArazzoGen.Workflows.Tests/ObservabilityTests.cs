@@ -50,6 +50,48 @@ public class ObservabilityTests
         Assert.Equal(200, calls[1].GetTagItem("http.response.status_code"));
     }
 
+    /// <summary>
+    /// An answer that is already there takes the call's fast path; one that comes later is awaited in a
+    /// frame of its own. Either way each call's span is a child of the workflow's, not of the call before.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Call_spans_are_siblings_whether_the_answer_is_there_at_once_or_comes_later(bool later)
+    {
+        var job = "siblings-" + Guid.NewGuid();
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == Telemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var answers = 0;
+        _sageMaker.DescribeTrainingJobAsync(Arg.Is<DescribeTrainingJobRequest>(r => r.TrainingJobName == job), Arg.Any<CancellationToken>())
+            .Returns(_ => Answer(++answers == 1
+                ? Fail<DescribeTrainingJobResponse>(Error<AmazonSageMakerException>("ThrottlingException"))
+                : Ok(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed })));
+
+        using (var parent = new Activity("test-" + job).Start())
+        {
+            await Run(new WorkflowOptions { TimeProvider = _clock, TransientRetries = 0 }, job);
+            Assert.Same(parent, Activity.Current); // the caller goes on under its own span
+        }
+
+        var workflow = Assert.Single(spans, s => s.OperationName == "workflow check-training-job" && s.Parent?.OperationName == "test-" + job);
+        Assert.Equal(2, spans.Count(s => s.OperationName == "step describe" && s.ParentSpanId == workflow.SpanId));
+
+        async Task<DescribeTrainingJobResponse> Later(Task<DescribeTrainingJobResponse> answer)
+        {
+            await Task.Yield();
+            return await answer;
+        }
+
+        Task<DescribeTrainingJobResponse> Answer(Task<DescribeTrainingJobResponse> answer) => later ? Later(answer) : answer;
+    }
+
     [Fact]
     public async Task Logs_say_which_step_failed_retried_and_how_the_workflow_ended()
     {
