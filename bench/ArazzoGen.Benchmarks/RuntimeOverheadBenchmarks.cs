@@ -36,8 +36,9 @@ public class RuntimeOverheadBenchmarks
     [Benchmark(Baseline = true)]
     public Task<string?> HandWritten() => HandWrittenTrainThenDeploy.RunAsync(_sageMaker, _inputs);
 
+    // The run's own task, as the hand-written method returns its own: an async wrapper here would bill the generated code for the benchmark's frame.
     [Benchmark]
-    public async Task<string?> Generated() => (await _workflow.RunAsync(_inputs)).EndpointStatus?.Value;
+    public Task<TrainThenDeployWorkflow.Outputs> Generated() => _workflow.RunAsync(_inputs);
 }
 
 /// <summary>What a careful developer writes without ArazzoGen: the same requests, checks and branch.</summary>
