@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -10,11 +11,13 @@ namespace ArazzoGen.Bind.Aws;
 
 /// <summary>
 /// The models of every AWS service, as written by tools/AwsKnowledge and embedded in the generator:
-/// read once per process, each service parsed the first time a compilation calls it.
+/// its table of contents read once per process; each service inflated and parsed the first time a
+/// compilation calls it.
 /// </summary>
 internal sealed class AwsApiIndex
 {
-    private const string ResourceName = "ArazzoGen.aws-apis.txt.gz";
+    private const string ResourceName = "ArazzoGen.aws-apis.bin";
+    private const string Format = "arazzogen-aws-apis 2";
 
     // The .NET SDK's namespaces that are neither the model's serviceId nor its folder name.
     private static readonly Dictionary<string, string> DotNetNamespaces = new(StringComparer.OrdinalIgnoreCase)
@@ -45,39 +48,21 @@ internal sealed class AwsApiIndex
 
     private static readonly Lazy<AwsApiIndex> SharedIndex = new(Load);
 
-    private readonly string _text;
-    private readonly Dictionary<string, (int Start, int End)> _sections = new(StringComparer.OrdinalIgnoreCase);
+    // Each service's gzip member in _members, by the service's model folder name.
+    private readonly byte[] _members;
+    private readonly Dictionary<string, (int Offset, int Length)> _sections = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _byServiceId = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, AwsApi> _parsed = new(StringComparer.OrdinalIgnoreCase);
 
-    private AwsApiIndex(string text)
+    private AwsApiIndex(IEnumerable<string> contents, byte[] members)
     {
-        _text = text;
-        var start = -1;
-        string? name = null;
-        for (var at = 0; at < text.Length;)
+        _members = members;
+        foreach (var line in contents)
         {
-            var end = text.IndexOf('\n', at);
-            end = end < 0 ? text.Length : end;
-            if (string.CompareOrdinal(text, at, "service\t", 0, 8) == 0)
-            {
-                if (name is not null)
-                {
-                    _sections[name] = (start, at);
-                }
-
-                var fields = text.Substring(at, end - at).Split('\t');
-                name = fields[1];
-                start = at;
-                _byServiceId[Normalize(fields[2])] = name;
-            }
-
-            at = end + 1;
-        }
-
-        if (name is not null)
-        {
-            _sections[name] = (start, text.Length);
+            // service, serviceId, offset, length
+            var fields = line.Split('\t');
+            _sections[fields[0]] = (int.Parse(fields[2], CultureInfo.InvariantCulture), int.Parse(fields[3], CultureInfo.InvariantCulture));
+            _byServiceId[Normalize(fields[1])] = fields[0];
         }
     }
 
@@ -114,7 +99,7 @@ internal sealed class AwsApiIndex
             return null;
         }
 
-        return _parsed.GetOrAdd(name, _ => Parse(_text.Substring(section.Start, section.End - section.Start)));
+        return _parsed.GetOrAdd(name, _ => Parse(Inflate(section.Offset, section.Length)));
     }
 
     private static AwsApi Parse(string section)
@@ -171,10 +156,10 @@ internal sealed class AwsApiIndex
         {
             return Read();
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or FormatException or IndexOutOfRangeException)
         {
             // Never fail the generator for it: without the models, binding uses the SDK's names only.
-            return new AwsApiIndex(string.Empty);
+            return new AwsApiIndex(Array.Empty<string>(), Array.Empty<byte>());
         }
     }
 
@@ -182,8 +167,44 @@ internal sealed class AwsApiIndex
     {
         using var resource = typeof(AwsApiIndex).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The generator assembly has no resource {ResourceName}.");
-        using var gzip = new GZipStream(resource, CompressionMode.Decompress);
+        var bytes = new byte[resource.Length];
+        var read = 0;
+        while (read < bytes.Length && resource.Read(bytes, read, bytes.Length - read) is var n and > 0)
+        {
+            read += n;
+        }
+
+        // A table of contents ending in an empty line, then the members it points into.
+        var end = -1;
+        for (var at = 1; at < read; at++)
+        {
+            if (bytes[at] == (byte)'\n' && bytes[at - 1] == (byte)'\n')
+            {
+                end = at + 1;
+                break;
+            }
+        }
+
+        if (end < 0)
+        {
+            throw new InvalidDataException($"{ResourceName} has no table of contents.");
+        }
+
+        var contents = Encoding.UTF8.GetString(bytes, 0, end - 2).Split('\n');
+        if (contents[0] != Format)
+        {
+            throw new InvalidDataException($"{ResourceName} is not {Format}.");
+        }
+
+        var members = new byte[read - end];
+        Array.Copy(bytes, end, members, 0, members.Length);
+        return new AwsApiIndex(contents.Skip(1), members);
+    }
+
+    private string Inflate(int offset, int length)
+    {
+        using var gzip = new GZipStream(new MemoryStream(_members, offset, length, writable: false), CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
-        return new AwsApiIndex(reader.ReadToEnd());
+        return reader.ReadToEnd();
     }
 }
