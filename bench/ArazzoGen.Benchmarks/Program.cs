@@ -2,6 +2,7 @@ using ArazzoGen.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build     (generator cost vs compiling its output; incremental runs)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build first   (the first generator run of a fresh process, per pipeline step)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime   (BenchmarkDotNet: generated workflow vs hand-written SDK calls)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- polling   (calls and lag of poll schedules, computed exactly)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- layering  (HTTP attempts per run when SDK, pipeline and workflow retries are stacked)
@@ -10,6 +11,9 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- durable   (checkpoint sizes, and a run with checkpoints in memory and in files vs none)
 switch (args.FirstOrDefault())
 {
+    case "build" when args.Skip(1).FirstOrDefault() == "first":
+        BuildCost.First();
+        break;
     case "build":
         BuildCost.Run(args.Skip(1).ToArray());
         break;
