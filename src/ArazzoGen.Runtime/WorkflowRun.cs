@@ -224,11 +224,10 @@ public sealed class WorkflowRun : IDisposable
         string stepId, int attempt, TClient client, TRequest request, Func<TClient, TRequest, CancellationToken, Task<TResponse>> call)
         where TResponse : AmazonWebServiceResponse
     {
-        var parent = Activity.Current;
         var activity = StartCall(stepId, attempt);
         if (_options.ResiliencePipeline is not null)
         {
-            return Awaiting(AwaitCallAsync(stepId, attempt, activity, null, client, request, call), activity, parent);
+            return Awaiting(AwaitCallAsync(stepId, attempt, activity, null, client, request, call), activity);
         }
 
         // The first attempt runs bare (the default transient retry joins only when it fails), so an
@@ -245,22 +244,22 @@ public sealed class WorkflowRun : IDisposable
 
         if (!sent.IsCompletedSuccessfully)
         {
-            return Awaiting(AwaitCallAsync(stepId, attempt, activity, sent, client, request, call), activity, parent);
+            return Awaiting(AwaitCallAsync(stepId, attempt, activity, sent, client, request, call), activity);
         }
 
         using (activity)
         {
-            return new ValueTask<CallResult<TResponse>>(Answer(stepId, activity, sent.Result, request));
+            return new ValueTask<CallResult<TResponse>>(ResultOf(stepId, activity, sent.Result, request));
         }
     }
 
     // The span goes on in the awaiting frame, which ends it; this frame's caller goes on under the span it was in.
-    private static ValueTask<CallResult<TResponse>> Awaiting<TResponse>(ValueTask<CallResult<TResponse>> pending, Activity? activity, Activity? parent)
+    private static ValueTask<CallResult<TResponse>> Awaiting<TResponse>(ValueTask<CallResult<TResponse>> pending, Activity? activity)
         where TResponse : AmazonWebServiceResponse
     {
         if (activity is not null)
         {
-            Activity.Current = parent;
+            Activity.Current = activity.Parent;
         }
 
         return pending;
@@ -279,7 +278,7 @@ public sealed class WorkflowRun : IDisposable
                 : _options.TransientRetry is { } transient
                     ? await TransientFailures.CompleteAsync(transient, sent, call, client, request, CancellationToken).ConfigureAwait(false)
                     : await sent.ConfigureAwait(false);
-            return Answer(stepId, activity, response, request);
+            return ResultOf(stepId, activity, response, request);
         }
         catch (Exception ex) when (CancellationToken.IsCancellationRequested && ex is OperationCanceledException)
         {
@@ -306,7 +305,7 @@ public sealed class WorkflowRun : IDisposable
         }
     }
 
-    private CallResult<TResponse> Answer<TRequest, TResponse>(string stepId, Activity? activity, TResponse? response, TRequest request)
+    private CallResult<TResponse> ResultOf<TRequest, TResponse>(string stepId, Activity? activity, TResponse? response, TRequest request)
         where TResponse : AmazonWebServiceResponse
     {
         if (response is null)
