@@ -25,7 +25,7 @@ foreach (var (service, modelPath) in ModelFolder.NewestModels(data))
 // One gzip member per service after a table of contents, so the generator inflates only the
 // services a compilation calls (the whole index inflated took 100+ ms of a fresh compiler process).
 var members = new MemoryStream();
-var contents = new StringBuilder("arazzogen-aws-apis 2\n");
+var contents = new StringBuilder("arazzogen-aws-apis 2\n"); // the format src/ArazzoGen/Bind/Aws/AwsApiIndex.cs reads
 foreach (var (service, serviceId, bytes) in sections)
 {
     var offset = members.Length;

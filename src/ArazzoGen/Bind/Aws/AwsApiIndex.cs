@@ -48,15 +48,17 @@ internal sealed class AwsApiIndex
 
     private static readonly Lazy<AwsApiIndex> SharedIndex = new(Load);
 
-    // Each service's gzip member in _members, by the service's model folder name.
-    private readonly byte[] _members;
+    // The embedded resource; each service's gzip member starts at _membersAt plus its offset.
+    private readonly byte[] _resource;
+    private readonly int _membersAt;
     private readonly Dictionary<string, (int Offset, int Length)> _sections = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _byServiceId = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, AwsApi> _parsed = new(StringComparer.OrdinalIgnoreCase);
 
-    private AwsApiIndex(IEnumerable<string> contents, byte[] members)
+    private AwsApiIndex(IEnumerable<string> contents, byte[] resource, int membersAt)
     {
-        _members = members;
+        _resource = resource;
+        _membersAt = membersAt;
         foreach (var line in contents)
         {
             // service, serviceId, offset, length
@@ -159,7 +161,7 @@ internal sealed class AwsApiIndex
         catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or FormatException or IndexOutOfRangeException)
         {
             // Never fail the generator for it: without the models, binding uses the SDK's names only.
-            return new AwsApiIndex(Array.Empty<string>(), Array.Empty<byte>());
+            return new AwsApiIndex(Array.Empty<string>(), Array.Empty<byte>(), 0);
         }
     }
 
@@ -167,43 +169,37 @@ internal sealed class AwsApiIndex
     {
         using var resource = typeof(AwsApiIndex).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The generator assembly has no resource {ResourceName}.");
-        var bytes = new byte[resource.Length];
-        var read = 0;
-        while (read < bytes.Length && resource.Read(bytes, read, bytes.Length - read) is var n and > 0)
-        {
-            read += n;
-        }
+        using var buffer = new MemoryStream();
+        resource.CopyTo(buffer);
+        var bytes = buffer.ToArray();
 
         // A table of contents ending in an empty line, then the members it points into.
-        var end = -1;
-        for (var at = 1; at < read; at++)
-        {
-            if (bytes[at] == (byte)'\n' && bytes[at - 1] == (byte)'\n')
-            {
-                end = at + 1;
-                break;
-            }
-        }
-
-        if (end < 0)
-        {
-            throw new InvalidDataException($"{ResourceName} has no table of contents.");
-        }
-
-        var contents = Encoding.UTF8.GetString(bytes, 0, end - 2).Split('\n');
+        var end = IndexOfEmptyLine(bytes);
+        var contents = Encoding.UTF8.GetString(bytes, 0, end).Split('\n');
         if (contents[0] != Format)
         {
             throw new InvalidDataException($"{ResourceName} is not {Format}.");
         }
 
-        var members = new byte[read - end];
-        Array.Copy(bytes, end, members, 0, members.Length);
-        return new AwsApiIndex(contents.Skip(1), members);
+        return new AwsApiIndex(contents.Skip(1).Where(line => line.Length > 0), bytes, end + 1);
+    }
+
+    private static int IndexOfEmptyLine(byte[] bytes)
+    {
+        for (var at = 1; at < bytes.Length; at++)
+        {
+            if (bytes[at] == (byte)'\n' && bytes[at - 1] == (byte)'\n')
+            {
+                return at;
+            }
+        }
+
+        throw new InvalidDataException($"{ResourceName} has no table of contents.");
     }
 
     private string Inflate(int offset, int length)
     {
-        using var gzip = new GZipStream(new MemoryStream(_members, offset, length, writable: false), CompressionMode.Decompress);
+        using var gzip = new GZipStream(new MemoryStream(_resource, _membersAt + offset, length, writable: false), CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
         return reader.ReadToEnd();
     }
