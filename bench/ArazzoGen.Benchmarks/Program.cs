@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build     (generator cost vs compiling its output; incremental runs)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build first   (the first generator run of a fresh process, per pipeline step)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime   (BenchmarkDotNet: generated workflow vs hand-written SDK calls)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- allocations   (bytes per run by type, generated vs hand-written)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- polling   (calls and lag of poll schedules, computed exactly)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- layering  (HTTP attempts per run when SDK, pipeline and workflow retries are stacked)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- scale     (10,000 and 100,000 concurrent polling runs: CPU, bytes, memory held, generated vs hand-written)
@@ -19,6 +20,9 @@ switch (args.FirstOrDefault())
         break;
     case "runtime":
         BenchmarkRunner.Run<RuntimeOverheadBenchmarks>(args: args.Skip(1).ToArray());
+        break;
+    case "allocations":
+        await AllocationProfile.RunAsync(args.Skip(1).ToArray());
         break;
     case "polling":
         PollingSimulation.Run();
@@ -40,7 +44,7 @@ switch (args.FirstOrDefault())
         BenchmarkRunner.Run<DurableRunBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.WriteLine("usage: <build|runtime|polling|layering|scale|faults|durable>");
+        Console.WriteLine("usage: <build|runtime|allocations|polling|layering|scale|faults|durable>");
         return 1;
 }
 

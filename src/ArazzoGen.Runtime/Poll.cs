@@ -46,18 +46,21 @@ public struct Poll
     /// <summary>How many calls the step has made (1 after the first), counting the one a wait leads to once it has begun.</summary>
     public int Attempt { get; private set; }
 
+    /// <summary>Waits before the next poll of a step with no outputs, or throws when the bound is used up.</summary>
+    public Task WaitAsync() => WaitAsync<object?>(null, resourceName: null);
+
     /// <summary>Waits before the next poll, or throws when the bound is used up.</summary>
-    /// <param name="observed">What the step last read (its result record); formatted only if the poll runs out.</param>
-    public Task WaitAsync(object? observed) => WaitAsync(observed, resourceName: null);
+    /// <param name="observed">What the step last read (its result); formatted only if the poll runs out.</param>
+    public Task WaitAsync<TObserved>(TObserved observed) => WaitAsync(observed, resourceName: null);
 
     /// <summary>
     /// Waits before the next poll, or throws when the bound is used up; with
     /// <see cref="WorkflowOptions.StateChanges"/>, a state-change event of <paramref name="resourceName"/>
     /// ends the wait early, and one that arrived during the last call skips it.
     /// </summary>
-    /// <param name="observed">What the step last read (its result record); formatted only if the poll runs out.</param>
+    /// <param name="observed">What the step last read (its result); formatted only if the poll runs out. Generic, so a result that is a struct is not boxed on every wait.</param>
     /// <param name="resourceName">The name of the resource the step waits on (the Describe request's).</param>
-    public Task WaitAsync(object? observed, string? resourceName)
+    public Task WaitAsync<TObserved>(TObserved observed, string? resourceName)
     {
         var elapsed = _run.Since(_since);
         var polls = Attempt - 1;

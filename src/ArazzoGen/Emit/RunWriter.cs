@@ -466,12 +466,14 @@ internal static class RunWriter
     {
         if (action.LoopsThisStep)
         {
-            var observed = step.Outputs.Count > 0 ? step.Field : "null";
+            var hasOutputs = step.Outputs.Count > 0;
             w.Line(step.Loop switch
             {
                 PageSpec => "await pages.NextAsync().ConfigureAwait(false);",
-                PollSpec { StateChange: not null } => $"await poll.WaitAsync({observed}, waitingOn).ConfigureAwait(false);",
-                _ => $"await poll.WaitAsync({observed}).ConfigureAwait(false);",
+                PollSpec { StateChange: not null } when hasOutputs => $"await poll.WaitAsync({step.Field}, waitingOn).ConfigureAwait(false);",
+                PollSpec { StateChange: not null } => "await poll.WaitAsync<object?>(null, waitingOn).ConfigureAwait(false);",
+                _ when hasOutputs => $"await poll.WaitAsync({step.Field}).ConfigureAwait(false);",
+                _ => "await poll.WaitAsync().ConfigureAwait(false);",
             });
             w.Line("attempt++;");
             w.Line("continue;");

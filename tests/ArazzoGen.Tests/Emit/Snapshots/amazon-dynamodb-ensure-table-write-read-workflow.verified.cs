@@ -197,13 +197,13 @@ namespace ArazzoWorkflows
             GetItem,
         }
 
-        private sealed record DescribeTableResult(global::Amazon.DynamoDBv2.TableStatus? TableStatus);
+        private readonly record struct DescribeTableResult(global::Amazon.DynamoDBv2.TableStatus? TableStatus);
 
-        private sealed record CreateTableResult(string? TableArn);
+        private readonly record struct CreateTableResult(string? TableArn);
 
-        private sealed record WaitForTableResult(global::Amazon.DynamoDBv2.TableStatus? TableStatus);
+        private readonly record struct WaitForTableResult(global::Amazon.DynamoDBv2.TableStatus? TableStatus);
 
-        private sealed record GetItemResult(string? StoredPayload, string? WrittenBy);
+        private readonly record struct GetItemResult(string? StoredPayload, string? WrittenBy);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
         private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState

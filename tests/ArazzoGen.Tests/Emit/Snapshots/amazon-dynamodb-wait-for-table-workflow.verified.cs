@@ -165,7 +165,7 @@ namespace ArazzoWorkflows
             WaitUntilActive,
         }
 
-        private sealed record WaitUntilActiveResult(global::Amazon.DynamoDBv2.TableStatus? TableStatus, long? ItemCount);
+        private readonly record struct WaitUntilActiveResult(global::Amazon.DynamoDBv2.TableStatus? TableStatus, long? ItemCount);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
         private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState

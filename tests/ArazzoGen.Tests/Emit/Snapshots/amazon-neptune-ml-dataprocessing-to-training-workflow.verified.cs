@@ -200,13 +200,13 @@ namespace ArazzoWorkflows
             PollTraining,
         }
 
-        private sealed record StartProcessingResult(string? ProcessingJobId);
+        private readonly record struct StartProcessingResult(string? ProcessingJobId);
 
-        private sealed record PollProcessingResult(string? ProcessingStatus);
+        private readonly record struct PollProcessingResult(string? ProcessingStatus);
 
-        private sealed record StartTrainingResult(string? TrainingJobId);
+        private readonly record struct StartTrainingResult(string? TrainingJobId);
 
-        private sealed record PollTrainingResult(string? TrainingStatus);
+        private readonly record struct PollTrainingResult(string? TrainingStatus);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
         private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState

@@ -294,19 +294,19 @@ namespace ArazzoWorkflows
             DeleteFailedEndpoint,
         }
 
-        private sealed record StartPreprocessingResult(string? ProcessingJobArn);
+        private readonly record struct StartPreprocessingResult(string? ProcessingJobArn);
 
-        private sealed record WaitForPreprocessingResult(global::Amazon.SageMaker.ProcessingJobStatus? ProcessingStatus, string? ProcessingFailure);
+        private readonly record struct WaitForPreprocessingResult(global::Amazon.SageMaker.ProcessingJobStatus? ProcessingStatus, string? ProcessingFailure);
 
-        private sealed record StartTrainingResult(string? TrainingJobArn);
+        private readonly record struct StartTrainingResult(string? TrainingJobArn);
 
-        private sealed record WaitForTrainingResult(global::Amazon.SageMaker.TrainingJobStatus? TrainingStatus, global::Amazon.SageMaker.SecondaryStatus? SecondaryStatus, string? ModelArtifacts, string? TrainingFailure);
+        private readonly record struct WaitForTrainingResult(global::Amazon.SageMaker.TrainingJobStatus? TrainingStatus, global::Amazon.SageMaker.SecondaryStatus? SecondaryStatus, string? ModelArtifacts, string? TrainingFailure);
 
-        private sealed record RegisterModelResult(string? ModelArn);
+        private readonly record struct RegisterModelResult(string? ModelArn);
 
-        private sealed record CreateEndpointResult(string? EndpointArn);
+        private readonly record struct CreateEndpointResult(string? EndpointArn);
 
-        private sealed record WaitForEndpointResult(global::Amazon.SageMaker.EndpointStatus? EndpointStatus, string? EndpointFailure);
+        private readonly record struct WaitForEndpointResult(global::Amazon.SageMaker.EndpointStatus? EndpointStatus, string? EndpointFailure);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
         private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState

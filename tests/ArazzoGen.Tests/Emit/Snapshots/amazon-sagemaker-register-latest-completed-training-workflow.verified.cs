@@ -193,11 +193,11 @@ namespace ArazzoWorkflows
             CreateModel,
         }
 
-        private sealed record ListCompletedTrainingJobsResult(string? LatestTrainingJobName);
+        private readonly record struct ListCompletedTrainingJobsResult(string? LatestTrainingJobName);
 
-        private sealed record DescribeTrainingJobResult(global::Amazon.SageMaker.TrainingJobStatus? TrainingJobStatus, string? ModelArtifacts);
+        private readonly record struct DescribeTrainingJobResult(global::Amazon.SageMaker.TrainingJobStatus? TrainingJobStatus, string? ModelArtifacts);
 
-        private sealed record CreateModelResult(string? ModelArn);
+        private readonly record struct CreateModelResult(string? ModelArn);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
         private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState

@@ -218,9 +218,9 @@ namespace ArazzoWorkflows
             WaitForEndpoint,
         }
 
-        private sealed record CreateEndpointResult(string? EndpointArn);
+        private readonly record struct CreateEndpointResult(string? EndpointArn);
 
-        private sealed record WaitForEndpointResult(global::Amazon.SageMaker.EndpointStatus? Status);
+        private readonly record struct WaitForEndpointResult(global::Amazon.SageMaker.EndpointStatus? Status);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
         private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
@@ -787,9 +787,9 @@ namespace ArazzoWorkflows
             Deploy,
         }
 
-        private sealed record TrainResult(global::Amazon.SageMaker.TrainingJobStatus? Status, string? ModelArtifacts, string? FailureReason);
+        private readonly record struct TrainResult(global::Amazon.SageMaker.TrainingJobStatus? Status, string? ModelArtifacts, string? FailureReason);
 
-        private sealed record DeployResult(string? EndpointArn, global::Amazon.SageMaker.EndpointStatus? EndpointStatus);
+        private readonly record struct DeployResult(string? EndpointArn, global::Amazon.SageMaker.EndpointStatus? EndpointStatus);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
         private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
@@ -1214,7 +1214,7 @@ namespace ArazzoWorkflows
             WaitForTraining,
         }
 
-        private sealed record WaitForTrainingResult(global::Amazon.SageMaker.TrainingJobStatus? Status, string? ModelArtifacts, string? FailureReason);
+        private readonly record struct WaitForTrainingResult(global::Amazon.SageMaker.TrainingJobStatus? Status, string? ModelArtifacts, string? FailureReason);
 
         /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
         private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState

@@ -244,9 +244,9 @@ namespace ArazzoWorkflows
             PollTrainingJob,
         }
 
-        private sealed record CreateTrainingJobResult(string? TrainingJobArn);
+        private readonly record struct CreateTrainingJobResult(string? TrainingJobArn);
 
-        private sealed record PollTrainingJobResult(global::Amazon.SageMaker.TrainingJobStatus? TrainingJobStatus, global::Amazon.SageMaker.SecondaryStatus? SecondaryStatus, string? ModelArtifacts, string? FailureReason);
+        private readonly record struct PollTrainingJobResult(global::Amazon.SageMaker.TrainingJobStatus? TrainingJobStatus, global::Amazon.SageMaker.SecondaryStatus? SecondaryStatus, string? ModelArtifacts, string? FailureReason);
 
         /// <summary>Writes and reads the SDK structures a durable run's checkpoints hold.</summary>
         private static class State

@@ -326,17 +326,17 @@ namespace ArazzoWorkflows
             PollEndpoint,
         }
 
-        private sealed record CreateTrainingJobResult(string? TrainingJobArn);
+        private readonly record struct CreateTrainingJobResult(string? TrainingJobArn);
 
-        private sealed record PollTrainingJobResult(global::Amazon.SageMaker.TrainingJobStatus? TrainingJobStatus, string? ModelArtifacts, string? FailureReason);
+        private readonly record struct PollTrainingJobResult(global::Amazon.SageMaker.TrainingJobStatus? TrainingJobStatus, string? ModelArtifacts, string? FailureReason);
 
-        private sealed record CreateModelResult(string? ModelArn);
+        private readonly record struct CreateModelResult(string? ModelArn);
 
-        private sealed record CreateEndpointConfigResult(string? EndpointConfigArn);
+        private readonly record struct CreateEndpointConfigResult(string? EndpointConfigArn);
 
-        private sealed record CreateEndpointResult(string? EndpointArn);
+        private readonly record struct CreateEndpointResult(string? EndpointArn);
 
-        private sealed record PollEndpointResult(global::Amazon.SageMaker.EndpointStatus? EndpointStatus, string? FailureReason);
+        private readonly record struct PollEndpointResult(global::Amazon.SageMaker.EndpointStatus? EndpointStatus, string? FailureReason);
 
         /// <summary>Writes and reads the SDK structures a durable run's checkpoints hold.</summary>
         private static class State
