@@ -15,6 +15,12 @@ internal static class AllocationProfile
 {
     public static async Task RunAsync(string[] args)
     {
+        if (args.FirstOrDefault() == "polling")
+        {
+            await PollingAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000);
+            return;
+        }
+
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300_000;
         var sageMaker = InstantSageMaker.Create();
         var workflow = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(sageMaker));
@@ -29,6 +35,61 @@ internal static class AllocationProfile
         var hand = await ProfileAsync(runs, () => HandWrittenTrainThenDeploy.RunAsync(sageMaker, inputs));
         var generated = await ProfileAsync(runs, () => workflow.RunAsync(inputs));
         Console.WriteLine($"{runs:N0} runs each; bytes per run (types under 8 B per run in both are summed as 'other')");
+        Print(hand, generated);
+    }
+
+    /// <summary>The same for the scale benchmark's concurrent polling runs (11 calls, 5 waits), each variant in a process of its own.</summary>
+    private static async Task PollingAsync(int runs)
+    {
+        if (Environment.GetEnvironmentVariable("ARAZZO_ALLOCATIONS_VARIANT") is { } variant)
+        {
+            using var listener = new AllocationListener();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            await ScaleBenchmark.RunOneAsync(variant, runs);
+            var total = GC.GetTotalAllocatedBytes(precise: true) - before;
+            listener.Stop();
+            Console.WriteLine(FormattableString.Invariant($"total {total / (double)runs:0}"));
+            foreach (var (type, bytes) in listener.ByType)
+            {
+                Console.WriteLine(FormattableString.Invariant($"type {bytes / listener.ByType.Values.Sum() * total / runs:0.0} {type}"));
+            }
+
+            return;
+        }
+
+        var profiles = new[] { "hand-written", "generated" }.Select(v => Child(v, runs)).ToArray();
+        Console.WriteLine($"{runs:N0} concurrent polling runs each, in a process of its own; bytes per run, the warm-up's four runs included (types under 8 B per run in both are summed as 'other')");
+        Print(profiles[0], profiles[1]);
+    }
+
+    private static Profile Child(string variant, int runs)
+    {
+        var self = Environment.ProcessPath!;
+        var entry = System.Reflection.Assembly.GetEntryAssembly()!.Location;
+        var start = new System.Diagnostics.ProcessStartInfo(self) { RedirectStandardOutput = true };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(entry);
+        }
+
+        foreach (var argument in new[] { "allocations", "polling", runs.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ARAZZO_ALLOCATIONS_VARIANT"] = variant;
+        using var child = System.Diagnostics.Process.Start(start)!;
+        var lines = child.StandardOutput.ReadToEnd().Split('\n');
+        child.WaitForExit();
+        var total = double.Parse(lines.Single(l => l.StartsWith("total ", StringComparison.Ordinal))[6..], CultureInfo.InvariantCulture);
+        var byType = lines.Where(l => l.StartsWith("type ", StringComparison.Ordinal))
+            .Select(l => l[5..].Split(' ', 2))
+            .ToDictionary(p => p[1].TrimEnd('\r'), p => double.Parse(p[0], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        return new Profile(total, byType);
+    }
+
+    private static void Print(Profile hand, Profile generated)
+    {
         Console.WriteLine("| type | hand-written | generated | difference |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
         var rows = hand.ByType.Keys.Union(generated.ByType.Keys)

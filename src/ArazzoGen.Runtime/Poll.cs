@@ -13,11 +13,14 @@ namespace ArazzoGen.Runtime;
 public struct Poll
 #pragma warning restore CA1815
 {
-    // A struct: it lives in its step's async frame, so a poll allocates nothing of its own.
+    // A struct: it lives in its step's async frame, so a poll allocates nothing of its own; its
+    // fields are packed (ticks, -1 for none) because every waiting run holds them.
     private readonly WorkflowRun _run;
     private readonly string _stepId;
-    // Wall-clock, not a timestamp: a durable run stores it, and a resumed poll keeps its bound.
-    private readonly DateTimeOffset _since;
+    // Wall-clock UTC, not a timestamp: a durable run stores it, and a resumed poll keeps its bound.
+    private readonly long _sinceUtcTicks;
+    private readonly long _deadlineTicks;
+    private readonly int _maxAttempts;
 
     // Set when the run is told of state changes and this poll's resource sends them.
     private readonly StateChangeWait? _told;
@@ -27,10 +30,10 @@ public struct Poll
         _run = run;
         _stepId = stepId;
         Delay = delay;
-        MaxAttempts = maxAttempts;
-        Deadline = deadline;
+        _maxAttempts = maxAttempts ?? -1;
+        _deadlineTicks = deadline?.Ticks ?? -1;
         Attempt = attempt;
-        _since = since;
+        _sinceUtcTicks = since.UtcTicks;
         _told = stateChanges is not null && detailType is not null ? new StateChangeWait(stateChanges, detailType) : null;
     }
 
@@ -38,10 +41,12 @@ public struct Poll
     public PollDelay Delay { get; }
 
     /// <summary>The most polls after the first call, when bounded by count.</summary>
-    public int? MaxAttempts { get; }
+    public int? MaxAttempts => _maxAttempts >= 0 ? _maxAttempts : null;
 
     /// <summary>The longest total wait, when bounded by time.</summary>
-    public TimeSpan? Deadline { get; }
+    public TimeSpan? Deadline => _deadlineTicks >= 0 ? TimeSpan.FromTicks(_deadlineTicks) : null;
+
+    private DateTimeOffset Since => new(_sinceUtcTicks, TimeSpan.Zero);
 
     /// <summary>How many calls the step has made (1 after the first), counting the one a wait leads to once it has begun.</summary>
     public int Attempt { get; private set; }
@@ -62,7 +67,7 @@ public struct Poll
     /// <param name="resourceName">The name of the resource the step waits on (the Describe request's).</param>
     public Task WaitAsync<TObserved>(TObserved observed, string? resourceName)
     {
-        var elapsed = _run.Since(_since);
+        var elapsed = _run.Since(Since);
         var polls = Attempt - 1;
         var delay = Delay.Before(Attempt);
         if ((MaxAttempts is { } max && polls >= max) || (Deadline is { } deadline && elapsed + delay > deadline))
@@ -76,7 +81,7 @@ public struct Poll
         }
 
         _run.LogPolling(_stepId, Attempt, delay);
-        var checkpoint = _run.PollingAsync(_stepId, Attempt + 1, _since, delay);
+        var checkpoint = _run.PollingAsync(_stepId, Attempt + 1, Since, delay);
         Attempt++;
         var told = resourceName is not null ? _told : null;
         if (told is not null || !checkpoint.IsCompletedSuccessfully)

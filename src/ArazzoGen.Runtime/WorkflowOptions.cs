@@ -119,8 +119,21 @@ public sealed class WorkflowOptions
 /// <summary>Overrides for one polling step; anything left null keeps the workflow's value.</summary>
 public sealed class PollOptions
 {
+    private readonly TimeSpan? _delay;
+
     /// <summary>The wait between two polls.</summary>
-    public TimeSpan? Delay { get; init; }
+    public TimeSpan? Delay
+    {
+        get => _delay;
+        init
+        {
+            _delay = value;
+            Waits = value is { } delay ? PollDelay.Every(delay) : null;
+        }
+    }
+
+    /// <summary><see cref="Delay"/> as the poll's schedule: made once here, not at every poll a run starts.</summary>
+    internal PollDelay? Waits { get; private init; }
 
     /// <summary>The longest the poll may wait in total before it gives up.</summary>
     public TimeSpan? Deadline { get; init; }

@@ -440,7 +440,7 @@ public sealed class WorkflowRun : IDisposable
         var deadline = overrides?.Deadline ?? (maxAttempts is null ? _options.DefaultPollDeadline : null);
         var progress = ResumedPoll(stepId) ?? (1, _options.TimeProvider.GetUtcNow());
         var told = detailType is not null ? _options.StateChanges : null;
-        var waits = overrides?.Delay is { } fixedDelay ? PollDelay.Every(fixedDelay)
+        var waits = overrides?.Waits is { } every ? every
             : told is not null ? PollDelay.Every(fallback)
             : delay;
         return new Poll(this, stepId, waits, maxAttempts, deadline, progress.Attempt, progress.Since, told, told is null ? null : detailType);
