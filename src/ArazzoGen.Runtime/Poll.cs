@@ -18,14 +18,16 @@ public struct Poll
     private readonly WorkflowRun _run;
     private readonly string _stepId;
     // Wall-clock UTC, not a timestamp: a durable run stores it, and a resumed poll keeps its bound.
-    private readonly long _sinceUtcTicks;
+    // Taken at the first wait (the bound is on waiting), so a poll whose first call finds the state
+    // reached reads no clock; a resumed poll has it from its checkpoint.
+    private long _sinceUtcTicks;
     private readonly long _deadlineTicks;
     private readonly int _maxAttempts;
 
     // Set when the run is told of state changes and this poll's resource sends them.
     private readonly StateChangeWait? _told;
 
-    internal Poll(WorkflowRun run, string stepId, PollDelay delay, int? maxAttempts, TimeSpan? deadline, int attempt, DateTimeOffset since, StateChanges? stateChanges, string? detailType)
+    internal Poll(WorkflowRun run, string stepId, PollDelay delay, int? maxAttempts, TimeSpan? deadline, int attempt, DateTimeOffset? since, StateChanges? stateChanges, string? detailType)
     {
         _run = run;
         _stepId = stepId;
@@ -33,7 +35,7 @@ public struct Poll
         _maxAttempts = maxAttempts ?? -1;
         _deadlineTicks = deadline?.Ticks ?? -1;
         Attempt = attempt;
-        _sinceUtcTicks = since.UtcTicks;
+        _sinceUtcTicks = since?.UtcTicks ?? -1;
         _told = stateChanges is not null && detailType is not null ? new StateChangeWait(stateChanges, detailType) : null;
     }
 
@@ -67,7 +69,13 @@ public struct Poll
     /// <param name="resourceName">The name of the resource the step waits on (the Describe request's).</param>
     public Task WaitAsync<TObserved>(TObserved observed, string? resourceName)
     {
-        var elapsed = _run.Since(Since);
+        var now = _run.Now();
+        if (_sinceUtcTicks < 0)
+        {
+            _sinceUtcTicks = now.UtcTicks;
+        }
+
+        var elapsed = now - Since;
         var polls = Attempt - 1;
         var delay = Delay.Before(Attempt);
         if ((MaxAttempts is { } max && polls >= max) || (Deadline is { } deadline && elapsed + delay > deadline))

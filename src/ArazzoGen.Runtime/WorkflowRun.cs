@@ -18,6 +18,7 @@ public sealed class WorkflowRun : IDisposable
     private readonly ILogger _logger;
     private Activity? _activity;
     private readonly long _startedAt;
+    private const long NotTimed = long.MinValue;
     private int _transitions;
 
     private readonly Durable.Checkpoints? _checkpoints;
@@ -41,7 +42,8 @@ public sealed class WorkflowRun : IDisposable
         }
 
         _logger = options.LoggerFactory.CreateLogger(workflowType.FullName ?? workflowType.Name);
-        _startedAt = options.TimeProvider.GetTimestamp();
+        // Only the completion log line reads it: a run nobody logs reads no clock for it.
+        _startedAt = _logger.IsEnabled(LogLevel.Information) ? options.TimeProvider.GetTimestamp() : NotTimed;
     }
 
     /// <summary>
@@ -186,7 +188,7 @@ public sealed class WorkflowRun : IDisposable
         _checkpoints is null ? default : _checkpoints.SaveAsync(stepId, _transitions, LastStatusCode, (nextAttempt, since, delay), stepId, CancellationToken);
 
     /// <summary>The poll progress a resumed run stored for <paramref name="stepId"/>.</summary>
-    internal (int Attempt, DateTimeOffset Since)? ResumedPoll(string stepId) => ResumedIn(stepId) ? _checkpoints!.ResumedPoll : null;
+    internal (int Attempt, DateTimeOffset? Since)? ResumedPoll(string stepId) => ResumedIn(stepId) ? _checkpoints!.ResumedPoll : null;
 
     /// <summary>The workflowId from the Arazzo document.</summary>
     public string WorkflowId { get; }
@@ -438,7 +440,7 @@ public sealed class WorkflowRun : IDisposable
         _options.Polls.TryGetValue(stepId, out var overrides);
         var maxAttempts = overrides?.MaxAttempts ?? retryLimit;
         var deadline = overrides?.Deadline ?? (maxAttempts is null ? _options.DefaultPollDeadline : null);
-        var progress = ResumedPoll(stepId) ?? (1, _options.TimeProvider.GetUtcNow());
+        var progress = ResumedPoll(stepId) ?? (1, null);
         var told = detailType is not null ? _options.StateChanges : null;
         var waits = overrides?.Waits is { } every ? every
             : told is not null ? PollDelay.Every(fallback)
@@ -458,7 +460,7 @@ public sealed class WorkflowRun : IDisposable
     internal Task WaitForStateChangeAsync(StateChanges stateChanges, string detailType, string resourceName, long mark, TimeSpan delay) =>
         stateChanges.WaitAsync(detailType, resourceName, mark, delay, _options.TimeProvider, CancellationToken);
 
-    internal TimeSpan Since(DateTimeOffset since) => _options.TimeProvider.GetUtcNow() - since;
+    internal DateTimeOffset Now() => _options.TimeProvider.GetUtcNow();
 
     internal void LogPolling(string stepId, int attempt, TimeSpan delay) => Log.StepPolling(_logger, WorkflowId, stepId, attempt, delay.TotalSeconds, null);
 
@@ -547,7 +549,10 @@ public sealed class WorkflowRun : IDisposable
 
         _activity?.SetTag("arazzo.end.step", endStepId);
         _activity?.SetTag("arazzo.end.action", endActionName);
-        Log.WorkflowCompleted(_logger, WorkflowId, endStepId, endActionName ?? "(last step)", _options.TimeProvider.GetElapsedTime(_startedAt).TotalSeconds, null);
+        if (_startedAt != NotTimed && _logger.IsEnabled(LogLevel.Information))
+        {
+            Log.WorkflowCompleted(_logger, WorkflowId, endStepId, endActionName ?? "(last step)", _options.TimeProvider.GetElapsedTime(_startedAt).TotalSeconds, null);
+        }
     }
 
     /// <summary>

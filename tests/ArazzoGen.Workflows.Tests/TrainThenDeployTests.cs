@@ -196,6 +196,48 @@ public class TrainThenDeployTests
         await _sageMaker.DidNotReceiveWithAnyArgs().CreateModelAsync(default!, default);
     }
 
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(3, 2)]
+    public async Task A_run_with_nothing_logging_reads_the_clock_once_per_wait_and_never_when_it_does_not_wait(int trainingPolls, int creatingPolls)
+    {
+        TrainingStarts();
+        TrainingGoes([.. Enumerable.Repeat("InProgress", trainingPolls), "Completed"]);
+        DeploymentSucceeds(creatingPolls);
+        var clock = new CountingClock(_clock);
+
+        var outputs = await Workflow(new WorkflowOptions { TimeProvider = clock }).RunAsync(Inputs());
+
+        Assert.Equal(EndpointStatus.InService, outputs.EndpointStatus);
+        Assert.Equal(trainingPolls + creatingPolls, _clock.Delays.Count);
+        Assert.Equal(trainingPolls + creatingPolls, clock.Reads);
+    }
+
+    /// <summary>Counts the reads of a clock (its timers are the inner clock's, and not counted).</summary>
+    private sealed class CountingClock(TimeProvider inner) : TimeProvider
+    {
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            Interlocked.Increment(ref _reads);
+            return inner.GetUtcNow();
+        }
+
+        public override long GetTimestamp()
+        {
+            Interlocked.Increment(ref _reads);
+            return inner.GetTimestamp();
+        }
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            inner.CreateTimer(callback, state, dueTime, period);
+    }
+
     [Fact]
     public async Task The_default_poll_bound_is_a_day_not_a_count()
     {
