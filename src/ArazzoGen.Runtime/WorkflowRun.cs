@@ -88,32 +88,47 @@ public sealed class WorkflowRun : IDisposable
     /// <summary>True once the run is claimed and about to run steps: what fails from here on is a failure of the run.</summary>
     public bool Started { get; private set; }
 
+    /// <summary>True when <see cref="StartAsync"/> found the run finished before: its results are read back, and no step runs.</summary>
+    public bool FinishedBefore { get; private set; }
+
+    /// <summary>The index of the step the run goes on from, once <see cref="StartAsync"/> has started it (0 for a new run).</summary>
+    public int FirstStepIndex { get; private set; }
+
     /// <summary>
     /// Starts the run: a new run at its first step, or a stored one where its checkpoint left it (a
-    /// finished one with its results, and no step to run). Errors here (the run id names another run,
-    /// another worker holds it, another version wrote it) come before any AWS call.
+    /// finished one with its results, and no step to run: <see cref="FinishedBefore"/>). Errors here
+    /// (the run id names another run, another worker holds it, another version wrote it) come before any AWS call.
     /// </summary>
-    public ValueTask<Durable.RunStart> StartAsync(Durable.IRunState state, IReadOnlyList<string> stepIds)
+    /// <remarks>Not a ValueTask of the start: the generated run's frame, which every waiting run holds, then keeps no awaiter of its own for it.</remarks>
+    public ValueTask StartAsync(Durable.IRunState state, IReadOnlyList<string> stepIds)
     {
         // Started here, not in the constructor: this runs in the generated run's async frame, so the
         // run's span is current for its calls, and the caller of RunAsync goes on under its own span.
         _activity = Telemetry.Source.HasListeners() ? Telemetry.Source.StartActivity("workflow " + WorkflowId) : null;
         _activity?.SetTag("arazzo.workflow.id", WorkflowId);
         _activity?.SetTag("arazzo.run.id", RunId);
-        return _checkpoints is null ? new ValueTask<Durable.RunStart>(Begin(new Durable.RunStart(0, false))) : StartDurableAsync(_checkpoints, state, stepIds);
+        if (_checkpoints is null)
+        {
+            Begin(new Durable.RunStart(0, false));
+            return default;
+        }
+
+        return StartDurableAsync(_checkpoints, state, stepIds);
     }
 
-    private async ValueTask<Durable.RunStart> StartDurableAsync(Durable.Checkpoints checkpoints, Durable.IRunState state, IReadOnlyList<string> stepIds)
+    private async ValueTask StartDurableAsync(Durable.Checkpoints checkpoints, Durable.IRunState state, IReadOnlyList<string> stepIds)
     {
         var start = await checkpoints.StartAsync(state, stepIds, (owner, until) => Log.RunLeased(_logger, WorkflowId, RunId!, owner, until, null), CancellationToken).ConfigureAwait(false);
         _transitions = checkpoints.ResumedTransitions;
         LastStatusCode = checkpoints.ResumedStatusCode;
-        return Begin(start);
+        Begin(start);
     }
 
-    private Durable.RunStart Begin(Durable.RunStart start)
+    private void Begin(Durable.RunStart start)
     {
         Started = !start.Finished;
+        FinishedBefore = start.Finished;
+        FirstStepIndex = start.StepIndex;
         if (_checkpoints?.ResumedInStep is { } resumed)
         {
             Log.WorkflowResuming(_logger, WorkflowId, RunId!, resumed, null);
@@ -122,8 +137,6 @@ public sealed class WorkflowRun : IDisposable
         {
             Log.WorkflowStarting(_logger, WorkflowId, null);
         }
-
-        return start;
     }
 
     /// <summary>
@@ -628,10 +641,10 @@ public sealed class WorkflowRun : IDisposable
     }
 
     /// <summary>
-    /// The exception for a cancelled run; a durable run's lease is given up first, so another worker
-    /// can resume it at once (a host shutting down hands its runs over).
+    /// Gives up a cancelled durable run's lease, so another worker can resume it at once (a host
+    /// shutting down hands its runs over); then <see cref="Canceled"/> is what the run throws.
     /// </summary>
-    public async ValueTask<WorkflowCanceledException> CanceledAsync(object? partialOutputs, OperationCanceledException cause)
+    public async ValueTask ReleaseLeaseAsync()
     {
         if (_checkpoints is not null && Started)
         {
@@ -645,9 +658,11 @@ public sealed class WorkflowRun : IDisposable
                 Log.CheckpointFailed(_logger, WorkflowId, RunId!, ex.GetType().Name, ex);
             }
         }
-
-        return new WorkflowCanceledException(WorkflowId, CurrentStepId, partialOutputs, UnansweredSteps, CancellationToken, cause);
     }
+
+    /// <summary>The exception for a cancelled run: where it stopped, what it produced, and the calls that got no answer.</summary>
+    public WorkflowCanceledException Canceled(object? partialOutputs, OperationCanceledException cause) =>
+        new(WorkflowId, CurrentStepId, partialOutputs, UnansweredSteps, CancellationToken, cause);
 
     /// <inheritdoc />
     public void Dispose() => _activity?.Dispose();

@@ -22,5 +22,4 @@ public interface IRunState
 }
 
 /// <summary>Where a run starts: a new or resumed run at a step (its index in the workflow), or a run that had already finished.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public readonly record struct RunStart(int StepIndex, bool Finished);
+internal readonly record struct RunStart(int StepIndex, bool Finished);

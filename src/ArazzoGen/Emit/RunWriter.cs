@@ -146,8 +146,8 @@ internal static class RunWriter
             w.Line("try");
             using (w.Block())
             {
-                w.Line("var start = await _run.StartAsync(this, StepIds).ConfigureAwait(false);");
-                w.Line("if (start.Finished)");
+                w.Line("await _run.StartAsync(this, StepIds).ConfigureAwait(false);");
+                w.Line("if (_run.FinishedBefore)");
                 using (w.Block())
                 {
                     w.Line("// The run had finished before: its outputs come from its checkpoint, with no AWS call.");
@@ -161,7 +161,7 @@ internal static class RunWriter
                 }
 
                 w.Line("// The run moves from step to step until one ends it; a durable run checkpoints before each.");
-                w.Line("Step? next = (Step)start.StepIndex;");
+                w.Line("Step? next = (Step)_run.FirstStepIndex;");
                 w.Line("while (next is { } step)");
                 using (w.Block())
                 {
@@ -191,7 +191,8 @@ internal static class RunWriter
             w.Line("catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)");
             using (w.Block())
             {
-                w.Line("throw await _run.CanceledAsync(BuildOutputs(), ex).ConfigureAwait(false);");
+                w.Line("await _run.ReleaseLeaseAsync().ConfigureAwait(false);");
+                w.Line("throw _run.Canceled(BuildOutputs(), ex);");
             }
 
             w.Line($"catch ({Runtime}.WorkflowException ex)");

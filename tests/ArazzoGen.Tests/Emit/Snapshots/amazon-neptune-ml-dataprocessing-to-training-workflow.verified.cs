@@ -238,15 +238,15 @@ namespace ArazzoWorkflows
             {
                 try
                 {
-                    var start = await _run.StartAsync(this, StepIds).ConfigureAwait(false);
-                    if (start.Finished)
+                    await _run.StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (_run.FinishedBefore)
                     {
                         // The run had finished before: its outputs come from its checkpoint, with no AWS call.
                         return BuildOutputs();
                     }
 
                     // The run moves from step to step until one ends it; a durable run checkpoints before each.
-                    Step? next = (Step)start.StepIndex;
+                    Step? next = (Step)_run.FirstStepIndex;
                     while (next is { } step)
                     {
                         next = step switch
@@ -268,7 +268,8 @@ namespace ArazzoWorkflows
                 }
                 catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
                 {
-                    throw await _run.CanceledAsync(BuildOutputs(), ex).ConfigureAwait(false);
+                    await _run.ReleaseLeaseAsync().ConfigureAwait(false);
+                    throw _run.Canceled(BuildOutputs(), ex);
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {

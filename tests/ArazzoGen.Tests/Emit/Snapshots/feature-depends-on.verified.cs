@@ -2,8 +2,8 @@ public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
 {
     try
     {
-        var start = await _run.StartAsync(this, StepIds).ConfigureAwait(false);
-        if (start.Finished)
+        await _run.StartAsync(this, StepIds).ConfigureAwait(false);
+        if (_run.FinishedBefore)
         {
             // The run had finished before: its outputs come from its checkpoint, with no AWS call.
             return BuildOutputs();
@@ -12,7 +12,7 @@ public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
         // dependsOn: these workflows complete before the first step, all at once, each once per run.
         await _run.RunDependenciesAsync(_dependencies, ("wait-for-features", async (runs, ct) => _waitForFeaturesWorkflowOutputs = await runs.RunOnceAsync(typeof(global::ArazzoWorkflows.WaitForFeaturesWorkflow), () => new global::ArazzoWorkflows.WaitForFeaturesWorkflow(new global::ArazzoWorkflows.WaitForFeaturesWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), _workflow._options).RunAsChildAsync(WaitForFeaturesWorkflowInputs(), _run.ChildRunId("dependsOn-wait-for-features"), runs, ct)).ConfigureAwait(false)), ("wait-for-anomalies", async (runs, ct) => _waitForAnomaliesWorkflowOutputs = await runs.RunOnceAsync(typeof(global::ArazzoWorkflows.WaitForAnomaliesWorkflow), () => new global::ArazzoWorkflows.WaitForAnomaliesWorkflow(new global::ArazzoWorkflows.WaitForAnomaliesWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), _workflow._options).RunAsChildAsync(WaitForAnomaliesWorkflowInputs(), _run.ChildRunId("dependsOn-wait-for-anomalies"), runs, ct)).ConfigureAwait(false)), ("list-tables", async (runs, ct) => _listTablesWorkflowOutputs = await runs.RunOnceAsync(typeof(global::ArazzoWorkflows.ListTablesWorkflow), () => new global::ArazzoWorkflows.ListTablesWorkflow(new global::ArazzoWorkflows.ListTablesWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), _workflow._options).RunAsChildAsync(ListTablesWorkflowInputs(), _run.ChildRunId("dependsOn-list-tables"), ct)).ConfigureAwait(false))).ConfigureAwait(false);
         // The run moves from step to step until one ends it; a durable run checkpoints before each.
-        Step? next = (Step)start.StepIndex;
+        Step? next = (Step)_run.FirstStepIndex;
         while (next is { } step)
         {
             next = step switch
@@ -31,7 +31,8 @@ public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
     }
     catch (global::System.OperationCanceledException ex)when (_run.CancellationToken.IsCancellationRequested)
     {
-        throw await _run.CanceledAsync(BuildOutputs(), ex).ConfigureAwait(false);
+        await _run.ReleaseLeaseAsync().ConfigureAwait(false);
+        throw _run.Canceled(BuildOutputs(), ex);
     }
     catch (global::ArazzoGen.Runtime.WorkflowException ex)
     {
