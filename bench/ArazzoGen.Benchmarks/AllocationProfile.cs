@@ -17,7 +17,7 @@ internal static class AllocationProfile
     {
         if (args.FirstOrDefault() == "polling")
         {
-            await PollingAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000);
+            await PollingAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
             return;
         }
 

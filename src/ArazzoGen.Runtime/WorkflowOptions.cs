@@ -58,7 +58,7 @@ public sealed class WorkflowOptions
         ResiliencePipeline is null && TransientRetries > 0 ? _transientRetry ??= TransientFailures.Pipeline(TransientRetries, TimeProvider) : null;
 
     /// <summary>
-    /// How long a poll may wait in total when the workflow gives no <c>retryLimit</c>. 24 hours by
+    /// How long a poll may wait in total (counted from its first wait) when the workflow gives no <c>retryLimit</c>. 24 hours by
     /// default: SageMaker's default MaxRuntimeInSeconds is one day.
     /// </summary>
     public TimeSpan DefaultPollDeadline { get; init; } = TimeSpan.FromHours(24);
@@ -135,7 +135,7 @@ public sealed class PollOptions
     /// <summary><see cref="Delay"/> as the poll's schedule: made once here, not at every poll a run starts.</summary>
     internal PollDelay? Waits { get; private init; }
 
-    /// <summary>The longest the poll may wait in total before it gives up.</summary>
+    /// <summary>The longest the poll may wait in total (counted from its first wait) before it gives up.</summary>
     public TimeSpan? Deadline { get; init; }
 
     /// <summary>The most polls (after the first call) before it gives up.</summary>
