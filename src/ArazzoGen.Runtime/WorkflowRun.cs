@@ -441,14 +441,14 @@ public sealed class WorkflowRun : IDisposable
     /// Starts polling a step: the delays and bound come from the workflow, overridable per step in the
     /// options. A resumed run goes on counting from its checkpoint, so a crash does not reset the bound.
     /// </summary>
-    public Poll StartPoll(string stepId, PollDelay delay, int? retryLimit) => StartPoll(stepId, delay, retryLimit, null, default);
+    public Poll StartPoll(string stepId, PollDelay delay, int? retryLimit) => StartPoll(stepId, delay, retryLimit, null, delay);
 
     /// <summary>
     /// Starts the poll of a step whose resource sends state-change events of <paramref name="detailType"/>:
-    /// with <see cref="WorkflowOptions.StateChanges"/>, it waits for them and calls every
-    /// <paramref name="fallback"/> (the AWS waiter's delay) in case one is lost.
+    /// with <see cref="WorkflowOptions.StateChanges"/>, it waits for them, and in case one is lost calls
+    /// again on <paramref name="fallback"/> (every AWS waiter delay).
     /// </summary>
-    public Poll StartPoll(string stepId, PollDelay delay, int? retryLimit, string? detailType, TimeSpan fallback)
+    public Poll StartPoll(string stepId, PollDelay delay, int? retryLimit, string? detailType, PollDelay fallback)
     {
         _options.Polls.TryGetValue(stepId, out var overrides);
         var maxAttempts = overrides?.MaxAttempts ?? retryLimit;
@@ -456,7 +456,7 @@ public sealed class WorkflowRun : IDisposable
         var progress = ResumedPoll(stepId) ?? (1, null);
         var told = detailType is not null ? _options.StateChanges : null;
         var waits = overrides?.Waits is { } every ? every
-            : told is not null ? PollDelay.Every(fallback)
+            : told is not null ? fallback
             : delay;
         return new Poll(this, stepId, waits, maxAttempts, deadline, progress.Attempt, progress.Since, told, told is null ? null : detailType);
     }

@@ -38,6 +38,10 @@ internal static class RunWriter
                 var poll = (PollSpec)step.Loop!;
                 var schedule = poll.IsFixed ? $"{Runtime}.PollDelay.Every({WorkflowEmitter.Seconds(poll.DelaySeconds)})" : $"{Runtime}.PollDelay.UpTo({WorkflowEmitter.Seconds(poll.DelaySeconds)})";
                 w.Line($"private static readonly {Runtime}.PollDelay {PollDelayField(step)} = {schedule};");
+                if (poll.StateChange is { } events)
+                {
+                    w.Line($"private static readonly {Runtime}.PollDelay {FallbackDelayField(step)} = {Runtime}.PollDelay.Every({WorkflowEmitter.Seconds(events.FallbackSeconds)});");
+                }
             }
 
             if (polls.Count > 0)
@@ -272,7 +276,7 @@ internal static class RunWriter
                     if (poll.StateChange is { } events)
                     {
                         w.Line($"// With WorkflowOptions.StateChanges: calls again when a {Text.Comment(events.DetailType)} event names the {Text.Comment(events.NameMember)}, else every {events.FallbackSeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} s.");
-                        w.Line($"var poll = _run.StartPoll({id}, {delay}, retryLimit: {Limit(poll.RetryLimit)}, {CSharpLiteral.String(events.DetailType)}, {WorkflowEmitter.Seconds(events.FallbackSeconds)});");
+                        w.Line($"var poll = _run.StartPoll({id}, {delay}, retryLimit: {Limit(poll.RetryLimit)}, {CSharpLiteral.String(events.DetailType)}, {FallbackDelayField(step)});");
                     }
                     else
                     {
@@ -598,6 +602,10 @@ internal static class RunWriter
 
     /// <summary>The Run's static field holding a poll step's schedule (one object per workflow, not per run).</summary>
     private static string PollDelayField(BoundStep step) => step.Identifier + "Delay";
+
+    // The poll's schedule when it waits for state-change events: a static, so no run allocates it.
+    // No other member's name ends in "Fallback", so no step's name can make two of them meet.
+    private static string FallbackDelayField(BoundStep step) => step.Identifier + "Fallback";
 
     /// <summary>A failure retry that was granted (and counted): wait its delay, then call again.</summary>
     private static void WriteRetryThisStep(SourceWriter w, BoundStep step, BoundAction action, RetrySpec retry)

@@ -315,8 +315,11 @@ namespace ArazzoWorkflows
             private static readonly string[] StepIds = { "startPreprocessing", "waitForPreprocessing", "startTraining", "waitForTraining", "registerModel", "createEndpointConfig", "createEndpoint", "waitForEndpoint", "stopTraining", "deleteFailedEndpoint" };
 
             private static readonly global::ArazzoGen.Runtime.PollDelay WaitForPreprocessingDelay = global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(60));
+            private static readonly global::ArazzoGen.Runtime.PollDelay WaitForPreprocessingFallback = global::ArazzoGen.Runtime.PollDelay.Every(global::System.TimeSpan.FromSeconds(60));
             private static readonly global::ArazzoGen.Runtime.PollDelay WaitForTrainingDelay = global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120));
+            private static readonly global::ArazzoGen.Runtime.PollDelay WaitForTrainingFallback = global::ArazzoGen.Runtime.PollDelay.Every(global::System.TimeSpan.FromSeconds(120));
             private static readonly global::ArazzoGen.Runtime.PollDelay WaitForEndpointDelay = global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(30));
+            private static readonly global::ArazzoGen.Runtime.PollDelay WaitForEndpointFallback = global::ArazzoGen.Runtime.PollDelay.Every(global::System.TimeSpan.FromSeconds(30));
 
             private readonly PreprocessTrainDeployWorkflow _workflow;
             private readonly Inputs _inputs;
@@ -529,7 +532,7 @@ namespace ArazzoWorkflows
                 _run.EnterStep("waitForPreprocessing");
                 // Polls from 5 s, doubling, up to half of 60 s (the AWS waiter SageMaker ProcessingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForPreprocessing"] overrides both.
                 // With WorkflowOptions.StateChanges: calls again when a SageMaker Processing Job State Change event names the ProcessingJobName, else every 60 s.
-                var poll = _run.StartPoll("waitForPreprocessing", WaitForPreprocessingDelay, retryLimit: null, "SageMaker Processing Job State Change", global::System.TimeSpan.FromSeconds(60));
+                var poll = _run.StartPoll("waitForPreprocessing", WaitForPreprocessingDelay, retryLimit: null, "SageMaker Processing Job State Change", WaitForPreprocessingFallback);
                 var retriesRetryThrottled = 0;
                 var attempt = poll.Attempt;
                 while (true)
@@ -682,7 +685,7 @@ namespace ArazzoWorkflows
                 _run.EnterStep("waitForTraining");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTraining"] overrides both.
                 // With WorkflowOptions.StateChanges: calls again when a SageMaker Training Job State Change event names the TrainingJobName, else every 120 s.
-                var poll = _run.StartPoll("waitForTraining", WaitForTrainingDelay, retryLimit: null, "SageMaker Training Job State Change", global::System.TimeSpan.FromSeconds(120));
+                var poll = _run.StartPoll("waitForTraining", WaitForTrainingDelay, retryLimit: null, "SageMaker Training Job State Change", WaitForTrainingFallback);
                 var retriesRetryThrottled = 0;
                 var attempt = poll.Attempt;
                 while (true)
@@ -941,7 +944,7 @@ namespace ArazzoWorkflows
                 _run.EnterStep("waitForEndpoint");
                 // Polls from 5 s, doubling, up to half of 30 s (the AWS waiter SageMaker EndpointInService), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForEndpoint"] overrides both.
                 // With WorkflowOptions.StateChanges: calls again when a SageMaker Endpoint State Change event names the EndpointName, else every 30 s.
-                var poll = _run.StartPoll("waitForEndpoint", WaitForEndpointDelay, retryLimit: null, "SageMaker Endpoint State Change", global::System.TimeSpan.FromSeconds(30));
+                var poll = _run.StartPoll("waitForEndpoint", WaitForEndpointDelay, retryLimit: null, "SageMaker Endpoint State Change", WaitForEndpointFallback);
                 var retriesRetryThrottled = 0;
                 var attempt = poll.Attempt;
                 while (true)

@@ -229,6 +229,7 @@ namespace ArazzoWorkflows
             private static readonly string[] StepIds = { "createModel", "createEndpointConfig", "createEndpoint", "waitForEndpoint" };
 
             private static readonly global::ArazzoGen.Runtime.PollDelay WaitForEndpointDelay = global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(30));
+            private static readonly global::ArazzoGen.Runtime.PollDelay WaitForEndpointFallback = global::ArazzoGen.Runtime.PollDelay.Every(global::System.TimeSpan.FromSeconds(30));
 
             private readonly DeployModelWorkflow _workflow;
             private readonly Inputs _inputs;
@@ -465,7 +466,7 @@ namespace ArazzoWorkflows
                 _run.EnterStep("waitForEndpoint");
                 // Polls from 5 s, doubling, up to half of 30 s (the AWS waiter SageMaker EndpointInService), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForEndpoint"] overrides both.
                 // With WorkflowOptions.StateChanges: calls again when a SageMaker Endpoint State Change event names the EndpointName, else every 30 s.
-                var poll = _run.StartPoll("waitForEndpoint", WaitForEndpointDelay, retryLimit: null, "SageMaker Endpoint State Change", global::System.TimeSpan.FromSeconds(30));
+                var poll = _run.StartPoll("waitForEndpoint", WaitForEndpointDelay, retryLimit: null, "SageMaker Endpoint State Change", WaitForEndpointFallback);
                 var attempt = poll.Attempt;
                 while (true)
                 {
@@ -1225,6 +1226,7 @@ namespace ArazzoWorkflows
             private static readonly string[] StepIds = { "startTraining", "waitForTraining" };
 
             private static readonly global::ArazzoGen.Runtime.PollDelay WaitForTrainingDelay = global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120));
+            private static readonly global::ArazzoGen.Runtime.PollDelay WaitForTrainingFallback = global::ArazzoGen.Runtime.PollDelay.Every(global::System.TimeSpan.FromSeconds(120));
 
             private readonly TrainModelWorkflow _workflow;
             private readonly Inputs _inputs;
@@ -1364,7 +1366,7 @@ namespace ArazzoWorkflows
                 _run.EnterStep("waitForTraining");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTraining"] overrides both.
                 // With WorkflowOptions.StateChanges: calls again when a SageMaker Training Job State Change event names the TrainingJobName, else every 120 s.
-                var poll = _run.StartPoll("waitForTraining", WaitForTrainingDelay, retryLimit: null, "SageMaker Training Job State Change", global::System.TimeSpan.FromSeconds(120));
+                var poll = _run.StartPoll("waitForTraining", WaitForTrainingDelay, retryLimit: null, "SageMaker Training Job State Change", WaitForTrainingFallback);
                 var attempt = poll.Attempt;
                 while (true)
                 {

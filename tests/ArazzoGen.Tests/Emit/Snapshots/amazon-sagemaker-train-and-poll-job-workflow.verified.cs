@@ -718,6 +718,7 @@ namespace ArazzoWorkflows
             private static readonly string[] StepIds = { "createTrainingJob", "pollTrainingJob" };
 
             private static readonly global::ArazzoGen.Runtime.PollDelay PollTrainingJobDelay = global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120));
+            private static readonly global::ArazzoGen.Runtime.PollDelay PollTrainingJobFallback = global::ArazzoGen.Runtime.PollDelay.Every(global::System.TimeSpan.FromSeconds(120));
 
             private readonly TrainAndPollJobWorkflow _workflow;
             private readonly Inputs _inputs;
@@ -866,7 +867,7 @@ namespace ArazzoWorkflows
                 _run.EnterStep("pollTrainingJob");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["pollTrainingJob"] overrides both.
                 // With WorkflowOptions.StateChanges: calls again when a SageMaker Training Job State Change event names the TrainingJobName, else every 120 s.
-                var poll = _run.StartPoll("pollTrainingJob", PollTrainingJobDelay, retryLimit: null, "SageMaker Training Job State Change", global::System.TimeSpan.FromSeconds(120));
+                var poll = _run.StartPoll("pollTrainingJob", PollTrainingJobDelay, retryLimit: null, "SageMaker Training Job State Change", PollTrainingJobFallback);
                 var attempt = poll.Attempt;
                 while (true)
                 {

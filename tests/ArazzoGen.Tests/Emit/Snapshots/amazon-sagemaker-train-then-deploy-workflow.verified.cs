@@ -808,7 +808,9 @@ namespace ArazzoWorkflows
             private static readonly string[] StepIds = { "createTrainingJob", "pollTrainingJob", "createModel", "createEndpointConfig", "createEndpoint", "pollEndpoint" };
 
             private static readonly global::ArazzoGen.Runtime.PollDelay PollTrainingJobDelay = global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(120));
+            private static readonly global::ArazzoGen.Runtime.PollDelay PollTrainingJobFallback = global::ArazzoGen.Runtime.PollDelay.Every(global::System.TimeSpan.FromSeconds(120));
             private static readonly global::ArazzoGen.Runtime.PollDelay PollEndpointDelay = global::ArazzoGen.Runtime.PollDelay.UpTo(global::System.TimeSpan.FromSeconds(30));
+            private static readonly global::ArazzoGen.Runtime.PollDelay PollEndpointFallback = global::ArazzoGen.Runtime.PollDelay.Every(global::System.TimeSpan.FromSeconds(30));
 
             private readonly TrainThenDeployWorkflow _workflow;
             private readonly Inputs _inputs;
@@ -965,7 +967,7 @@ namespace ArazzoWorkflows
                 _run.EnterStep("pollTrainingJob");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["pollTrainingJob"] overrides both.
                 // With WorkflowOptions.StateChanges: calls again when a SageMaker Training Job State Change event names the TrainingJobName, else every 120 s.
-                var poll = _run.StartPoll("pollTrainingJob", PollTrainingJobDelay, retryLimit: null, "SageMaker Training Job State Change", global::System.TimeSpan.FromSeconds(120));
+                var poll = _run.StartPoll("pollTrainingJob", PollTrainingJobDelay, retryLimit: null, "SageMaker Training Job State Change", PollTrainingJobFallback);
                 var attempt = poll.Attempt;
                 while (true)
                 {
@@ -1186,7 +1188,7 @@ namespace ArazzoWorkflows
                 _run.EnterStep("pollEndpoint");
                 // Polls from 5 s, doubling, up to half of 30 s (the AWS waiter SageMaker EndpointInService), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["pollEndpoint"] overrides both.
                 // With WorkflowOptions.StateChanges: calls again when a SageMaker Endpoint State Change event names the EndpointName, else every 30 s.
-                var poll = _run.StartPoll("pollEndpoint", PollEndpointDelay, retryLimit: null, "SageMaker Endpoint State Change", global::System.TimeSpan.FromSeconds(30));
+                var poll = _run.StartPoll("pollEndpoint", PollEndpointDelay, retryLimit: null, "SageMaker Endpoint State Change", PollEndpointFallback);
                 var attempt = poll.Attempt;
                 while (true)
                 {
