@@ -62,11 +62,13 @@ internal static class BuildCost
         var clock = Stopwatch.StartNew();
         compilation.GetDiagnostics(); // the compiler's own first binding, which a build does before generators run
         var compilerFirst = clock.Elapsed.TotalMilliseconds;
+        var jit = Environment.GetEnvironmentVariable("ARAZZO_JIT") == "1" ? new JitListener() : null;
         foreach (var pass in new[] { "first run", "second run" })
         {
             clock.Restart();
             var run = Driver(texts, track: true).RunGenerators(compilation).GetRunResult().Results[0];
             var total = clock.Elapsed.TotalMilliseconds;
+            jit?.Print(pass);
             var steps = run.TrackedSteps
                 .Select(s => (s.Key, Ms: s.Value.Sum(r => r.ElapsedTime.TotalMilliseconds)))
                 .Where(s => s.Ms >= 0.1)
