@@ -14,7 +14,7 @@ public struct Poll
 #pragma warning restore CA1815
 {
     // A struct: it lives in its step's async frame, so a poll allocates nothing of its own; its
-    // fields are packed (ticks, -1 for none) because every waiting run holds them.
+    // fields are packed (ticks, MinValue for none) because every waiting run holds them.
     private readonly WorkflowRun _run;
     private readonly string _stepId;
     // Wall-clock UTC, not a timestamp: a durable run stores it, and a resumed poll keeps its bound.
@@ -32,8 +32,8 @@ public struct Poll
         _run = run;
         _stepId = stepId;
         Delay = delay;
-        _maxAttempts = maxAttempts ?? -1;
-        _deadlineTicks = deadline?.Ticks ?? -1;
+        _maxAttempts = maxAttempts ?? int.MinValue;
+        _deadlineTicks = deadline?.Ticks ?? long.MinValue;
         Attempt = attempt;
         _sinceUtcTicks = since?.UtcTicks ?? -1;
         _told = stateChanges is not null && detailType is not null ? new StateChangeWait(stateChanges, detailType) : null;
@@ -43,10 +43,10 @@ public struct Poll
     public PollDelay Delay { get; }
 
     /// <summary>The most polls after the first call, when bounded by count.</summary>
-    public int? MaxAttempts => _maxAttempts >= 0 ? _maxAttempts : null;
+    public int? MaxAttempts => _maxAttempts != int.MinValue ? _maxAttempts : null;
 
     /// <summary>The longest total wait, when bounded by time.</summary>
-    public TimeSpan? Deadline => _deadlineTicks >= 0 ? TimeSpan.FromTicks(_deadlineTicks) : null;
+    public TimeSpan? Deadline => _deadlineTicks != long.MinValue ? TimeSpan.FromTicks(_deadlineTicks) : null;
 
     private DateTimeOffset Since => new(_sinceUtcTicks, TimeSpan.Zero);
 

@@ -238,6 +238,25 @@ public class TrainThenDeployTests
             inner.CreateTimer(callback, state, dueTime, period);
     }
 
+    [Theory]
+    [InlineData(-1, null)]
+    [InlineData(null, -60)]
+    public async Task A_negative_poll_bound_ends_the_poll_at_its_first_wait_instead_of_lifting_it(int? maxAttempts, int? deadlineSeconds)
+    {
+        TrainingStarts();
+        TrainingGoes("InProgress");
+        var options = new WorkflowOptions
+        {
+            TimeProvider = _clock,
+            Polls = { ["pollTrainingJob"] = new PollOptions { MaxAttempts = maxAttempts, Deadline = deadlineSeconds is { } s ? TimeSpan.FromSeconds(s) : null } },
+        };
+
+        var error = await Assert.ThrowsAsync<WorkflowPollExhaustedException>(() => Workflow(options).RunAsync(Inputs()).WaitAsync(TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(1, error.Attempt);
+        Assert.Empty(_clock.Delays);
+    }
+
     [Fact]
     public async Task The_default_poll_bound_is_a_day_not_a_count()
     {
