@@ -79,6 +79,27 @@ public class StateChangeWaitTests
     }
 
     [Fact]
+    public async Task A_poll_that_keeps_no_outputs_waits_for_events_and_falls_back_to_the_waiter_delay_too()
+    {
+        var clock = new TestClock();
+        Statuses(["InProgress", "InProgress", "Completed"], during: n =>
+        {
+            if (n == 2)
+            {
+                _stateChanges.Publish(TrainingJobStateChange, "churn-1");
+            }
+        });
+        var workflow = new WaitForTrainingKeepingNothingWorkflow(
+            new WaitForTrainingKeepingNothingWorkflow.Clients(_sageMaker), new WorkflowOptions { TimeProvider = clock, StateChanges = _stateChanges });
+
+        var outputs = await workflow.RunAsync(new WaitForTrainingKeepingNothingWorkflow.Inputs { TrainingJobName = "churn-1" });
+
+        Assert.Equal("waitForTraining", outputs.EndStepId);
+        Assert.Equal(new[] { 120.0 }, clock.Delays.Select(d => d.TotalSeconds)); // the event during call 2 skipped the second wait
+        Assert.Equal(3, DescribeCalls);
+    }
+
+    [Fact]
     public async Task An_event_that_arrives_while_the_poll_is_calling_skips_the_next_wait()
     {
         var clock = new TestClock();

@@ -603,8 +603,7 @@ internal static class RunWriter
     /// <summary>The Run's static field holding a poll step's schedule (one object per workflow, not per run).</summary>
     private static string PollDelayField(BoundStep step) => step.Identifier + "Delay";
 
-    // The poll's schedule when it waits for state-change events: a static, so no run allocates it.
-    // No other member's name ends in "Fallback", so no step's name can make two of them meet.
+    /// <summary>The Run's static field holding a poll's schedule while it waits for state-change events (no run allocates it); no other member's name ends in "Fallback", so no step's name makes two meet.</summary>
     private static string FallbackDelayField(BoundStep step) => step.Identifier + "Fallback";
 
     /// <summary>A failure retry that was granted (and counted): wait its delay, then call again.</summary>
