@@ -64,23 +64,10 @@ internal static class AllocationProfile
 
     private static Profile Child(string variant, int runs)
     {
-        var self = Environment.ProcessPath!;
-        var entry = System.Reflection.Assembly.GetEntryAssembly()!.Location;
-        var start = new System.Diagnostics.ProcessStartInfo(self) { RedirectStandardOutput = true };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            start.ArgumentList.Add(entry);
-        }
-
-        foreach (var argument in new[] { "allocations", "polling", runs.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ARAZZO_ALLOCATIONS_VARIANT"] = variant;
-        using var child = System.Diagnostics.Process.Start(start)!;
-        var lines = child.StandardOutput.ReadToEnd().Split('\n');
-        child.WaitForExit();
+        var output = ThisProgram.Run(
+            ["allocations", "polling", runs.ToString(CultureInfo.InvariantCulture)],
+            new Dictionary<string, string> { ["ARAZZO_ALLOCATIONS_VARIANT"] = variant });
+        var lines = output.Split('\n');
         var total = double.Parse(lines.Single(l => l.StartsWith("total ", StringComparison.Ordinal))[6..], CultureInfo.InvariantCulture);
         var byType = lines.Where(l => l.StartsWith("type ", StringComparison.Ordinal))
             .Select(l => l[5..].Split(' ', 2))

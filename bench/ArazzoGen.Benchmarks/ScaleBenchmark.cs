@@ -63,15 +63,9 @@ internal static class ScaleBenchmark
 
     private static Measure Child(string variant, int size)
     {
-        var self = Environment.ProcessPath!;
-        var arguments = Path.GetFileNameWithoutExtension(self) == "dotnet"
-            ? $"\"{Assembly.GetEntryAssembly()!.Location}\" scale-run {variant} {size}"
-            : $"scale-run {variant} {size}";
-        using var child = Process.Start(new ProcessStartInfo(self, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = child.StandardOutput.ReadToEnd();
-        child.WaitForExit();
+        var output = ThisProgram.Run(["scale-run", variant, size.ToString(CultureInfo.InvariantCulture)]);
         var line = output.Split('\n').LastOrDefault(l => l.StartsWith("measure ", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"{variant} {size} printed no measure: {output}{child.StandardError.ReadToEnd()}");
+            ?? throw new InvalidOperationException($"{variant} {size} printed no measure: {output}");
         var v = line.Split(' ').Skip(1).Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
         return new Measure(v[0], v[1], v[2], v[3], v[4], v[5]);
     }
