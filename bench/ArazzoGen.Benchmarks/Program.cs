@@ -2,9 +2,9 @@ using ArazzoGen.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build     (generator cost vs compiling its output; incremental runs)
-// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build first   (the first generator run of a fresh process, per pipeline step)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build first   (the first generator run of a fresh process, per pipeline step; ARAZZO_JIT=1 adds what the JIT compiled, by namespace)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime   (BenchmarkDotNet: generated workflow vs hand-written SDK calls)
-// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- allocations   (bytes per run by type, generated vs hand-written)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- allocations [polling]   (bytes per run by type, generated vs hand-written; "polling": the scale benchmark's runs)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- polling   (calls and lag of poll schedules, computed exactly)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- layering  (HTTP attempts per run when SDK, pipeline and workflow retries are stacked)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- scale     (10,000 and 100,000 concurrent polling runs: CPU, bytes, memory held, generated vs hand-written)
