@@ -75,7 +75,7 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
         var hosting = context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName("ArazzoGen.Hosting.ArazzoServices") is not null);
         context.RegisterSourceOutput(standaloneRegistrations.Combine(referencingRegistrations).Combine(hosting).Combine(settings), static (output, input) =>
         {
-            var workflows = input.Left.Left.Left.Concat(input.Left.Left.Right).SelectMany(f => f).OrderBy(w => w.ClassName, System.StringComparer.Ordinal).ToList();
+            var workflows = input.Left.Left.Left.Concat(input.Left.Left.Right).OrderBy(w => w.ClassName, System.StringComparer.Ordinal).ToList();
             if (input.Left.Right && workflows.Count > 0)
             {
                 output.AddSource(ServiceRegistrationWriter.HintName, ServiceRegistrationWriter.Write(input.Right.Namespace, workflows));
@@ -85,7 +85,7 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
         // Two files whose workflows map to one class in one namespace cannot both compile; say so at the YAML.
         context.RegisterSourceOutput(standaloneClasses.Combine(referencingClasses), static (output, claims) =>
         {
-            foreach (var diagnostic in ClassClaim.Collisions(claims.Left.Concat(claims.Right).SelectMany(f => f)))
+            foreach (var diagnostic in ClassClaim.Collisions(claims.Left.Concat(claims.Right)))
             {
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
@@ -93,7 +93,7 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
     }
 
     /// <returns>The classes each file claims, for the check that no two files generate the same one; and what registering its workflows needs.</returns>
-    private static (IncrementalValueProvider<ImmutableArray<EquatableArray<ClassClaim>>> Claims, IncrementalValueProvider<ImmutableArray<EquatableArray<RegisteredWorkflow>>> Registrations) BindAndEmit(
+    private static (IncrementalValueProvider<ImmutableArray<ClassClaim>> Claims, IncrementalValueProvider<ImmutableArray<RegisteredWorkflow>> Registrations) BindAndEmit(
         IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<FileToBind> files, IncrementalValueProvider<SdkFingerprint> sdk, IncrementalValueProvider<GeneratorSettings> settings)
     {
         var bound = files
@@ -119,10 +119,13 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
             }
         });
 
+        // One node value per claim and per workflow, not an array per file: Roslyn's node tables over a
+        // reference type are code the compiler already has, while each struct instantiation (such as
+        // EquatableArray) is JIT-compiled on the first run of every fresh compiler process.
         var claims = bound
-            .Select(static (file, _) => file.Workflows.Select(w => new ClassClaim(w.Namespace + "." + w.ClassName, w.WorkflowId, w.Location)).ToEquatableArray())
+            .SelectMany(static (file, _) => file.Workflows.Select(w => new ClassClaim(w.Namespace + "." + w.ClassName, w.WorkflowId, w.Location)))
             .Collect();
-        var registrations = bound.Select(static (file, _) => RegisteredWorkflow.Of(file)).Collect();
+        var registrations = bound.SelectMany(static (file, _) => RegisteredWorkflow.Of(file).AsImmutableArray()).Collect();
         return (claims, registrations);
     }
 }
