@@ -46,12 +46,18 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         Assert.Contains("stored: written through the packed ArazzoGen", runOutput);
         Assert.Contains("table: ACTIVE", runOutput);
         Assert.Contains("resumed from DynamoDB: ACTIVE", runOutput);
+        // The compiler got the generator compiled ahead of time for its machine, when the package has one.
+        var sdkRuntime = File.ReadAllLines(Path.Combine(consumer, "obj", "sdk-runtime.txt")).Single();
+        var expected = ReadyToRunRuntimes.Contains(sdkRuntime) ? $"readytorun/net10.0/{sdkRuntime}/" : "analyzers/dotnet/cs/";
+        AssertGeneratorFrom(consumer, expected);
 
-        // A misspelt request member: the consumer's build fails at the YAML line.
+        // A misspelt request member: the consumer's build fails at the YAML line. Built with the IL
+        // generator (ArazzoReadyToRun=false): the same diagnostics either way.
         var workflow = Path.Combine(consumer, "workflows", "ensure-table.yml");
         File.WriteAllText(workflow, File.ReadAllText(workflow).Replace("        ConsistentRead: true", "        ConsistentReed: true"));
-        var (built, buildOutput) = DotNet.Run("build -nologo -v:q", consumer);
+        var (built, buildOutput) = DotNet.Run("build -nologo -v:q -p:ArazzoReadyToRun=false", consumer);
         Assert.NotEqual(0, built);
+        AssertGeneratorFrom(consumer, "analyzers/dotnet/cs/");
         var line = File.ReadAllLines(workflow).ToList().FindIndex(l => l.Contains("ConsistentReed", StringComparison.Ordinal)) + 1;
         Assert.Contains($"ensure-table.yml({line},9): error ARZ1005: GetItemRequest has no member 'ConsistentReed'; did you mean 'ConsistentRead'?", buildOutput);
 
@@ -137,12 +143,50 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         return target;
     }
 
+    /// <summary>The machines the package carries a ReadyToRun generator for, and the PE machine value crossgen2 gives each (the architecture's, XOR the OS's: 0x7B79 Linux, 0x4644 Apple, 0 Windows).</summary>
+    private static readonly Dictionary<string, ushort> ReadyToRunMachines = new()
+    {
+        ["linux-x64"] = 0x8664 ^ 0x7B79,
+        ["linux-arm64"] = 0xAA64 ^ 0x7B79,
+        ["win-x64"] = 0x8664,
+        ["osx-arm64"] = 0xAA64 ^ 0x4644,
+    };
+
+    private static IReadOnlyCollection<string> ReadyToRunRuntimes => ReadyToRunMachines.Keys;
+
+    /// <summary>The generator the consumer's last compile was handed (its RecordAnalyzers target), relative to the package.</summary>
+    private static void AssertGeneratorFrom(string consumer, string folder)
+    {
+        var analyzers = File.ReadAllLines(Path.Combine(consumer, "obj", "analyzers.txt")).Select(a => a.Replace('\\', '/')).ToList();
+        var ours = analyzers.Where(a => a.Contains("/arazzogen/", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.Equal(2, ours.Count);
+        Assert.All(ours, a => Assert.Contains(folder, a, StringComparison.Ordinal));
+        Assert.Contains(ours, a => a.EndsWith("/ArazzoGen.Generator.dll", StringComparison.Ordinal));
+        Assert.Contains(ours, a => a.EndsWith("/YamlDotNet.dll", StringComparison.Ordinal));
+    }
+
     private static void AssertLayout(string package)
     {
         using var zip = ZipFile.OpenRead(package);
         var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
         Assert.Contains("analyzers/dotnet/cs/ArazzoGen.Generator.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
+        Assert.Contains("build/ArazzoGen.targets", entries);
+        // Each ReadyToRun copy is the shipped IL assembly (the same module version id), compiled for its machine.
+        var shipped = ModuleVersionId(zip, "analyzers/dotnet/cs/ArazzoGen.Generator.dll").Mvid;
+        foreach (var (runtime, machine) in ReadyToRunMachines)
+        {
+            foreach (var assembly in new[] { "ArazzoGen.Generator.dll", "YamlDotNet.dll" })
+            {
+                var image = ModuleVersionId(zip, $"readytorun/net10.0/{runtime}/{assembly}");
+                Assert.True(image.ReadyToRun, $"{runtime}/{assembly} has no ReadyToRun code");
+                Assert.Equal(machine, image.Machine);
+            }
+
+            Assert.Equal(shipped, ModuleVersionId(zip, $"readytorun/net10.0/{runtime}/ArazzoGen.Generator.dll").Mvid);
+        }
+
+        Assert.Equal(ReadyToRunRuntimes.Count * 2, entries.Count(e => e.StartsWith("readytorun/", StringComparison.Ordinal)));
         Assert.Contains("lib/net8.0/ArazzoGen.Runtime.dll", entries);
         Assert.Contains("build/ArazzoGen.props", entries);
         Assert.Contains("README.md", entries);
@@ -157,6 +201,21 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         Assert.DoesNotContain("YamlDotNet", manifest);
         Assert.Contains("<readme>README.md</readme>", manifest);
         Assert.Contains("<repository type=\"git\" url=\"https://github.com/arazzogen/arazzogen\"", manifest);
+    }
+
+    private static (Guid Mvid, bool ReadyToRun, ushort Machine) ModuleVersionId(ZipArchive zip, string entry)
+    {
+        using var copy = new MemoryStream();
+        using (var stream = zip.GetEntry(entry)?.Open() ?? throw new Xunit.Sdk.XunitException($"the package has no {entry}"))
+        {
+            stream.CopyTo(copy);
+        }
+
+        copy.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(copy);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var headers = pe.PEHeaders;
+        return (metadata.GetGuid(metadata.GetModuleDefinition().Mvid), headers.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, (ushort)headers.CoffHeader.Machine);
     }
 
     private string CreateConsumer(string feed)
@@ -184,6 +243,11 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
                 <PackageReference Include="AWSSDK.DynamoDBv2" Version="4.0.103.2" />
                 <AdditionalFiles Include="workflows/*.yml" />
               </ItemGroup>
+              <!-- What the compiler is handed, for the test to read. -->
+              <Target Name="RecordAnalyzers" BeforeTargets="CoreCompile">
+                <WriteLinesToFile File="$(BaseIntermediateOutputPath)analyzers.txt" Lines="@(Analyzer)" Overwrite="true" />
+                <WriteLinesToFile File="$(BaseIntermediateOutputPath)sdk-runtime.txt" Lines="$(NETCoreSdkRuntimeIdentifier)" Overwrite="true" />
+              </Target>
             </Project>
             """);
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
