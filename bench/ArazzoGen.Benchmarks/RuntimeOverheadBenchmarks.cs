@@ -5,6 +5,8 @@ using Amazon.SageMaker;
 using Amazon.SageMaker.Model;
 using ArazzoGen.Benchmarks.Workflows;
 using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArazzoGen.Benchmarks;
 
@@ -18,12 +20,17 @@ public class RuntimeOverheadBenchmarks
 {
     private readonly IAmazonSageMaker _sageMaker = InstantSageMaker.Create();
     private TrainThenDeployWorkflow _workflow = null!;
+    private TrainThenDeployWorkflow _hostLogged = null!;
+    private ILoggerFactory _hostLoggers = null!;
     private TrainThenDeployWorkflow.Inputs _inputs = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _workflow = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(_sageMaker));
+        // A host's logging as it usually stands: a provider, with workflows at Warning, so a run that goes well writes nothing.
+        _hostLoggers = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(new SilentLoggerProvider()));
+        _hostLogged = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(_sageMaker), new ArazzoGen.Runtime.WorkflowOptions { LoggerFactory = _hostLoggers });
         _inputs = new TrainThenDeployWorkflow.Inputs
         {
             TrainingJobName = "job", TrainingImage = "image", RoleArn = "arn:role", S3OutputPath = "s3://out",
@@ -39,6 +46,23 @@ public class RuntimeOverheadBenchmarks
     // The run's own task, as the hand-written method returns its own: an async wrapper here would bill the generated code for the benchmark's frame.
     [Benchmark]
     public Task<TrainThenDeployWorkflow.Outputs> Generated() => _workflow.RunAsync(_inputs);
+
+    /// <summary>The same, in a host whose logging is on at Warning: nothing is written, but the logger is a real one.</summary>
+    [Benchmark]
+    public Task<TrainThenDeployWorkflow.Outputs> GeneratedWithHostLogging() => _hostLogged.RunAsync(_inputs);
+
+    [GlobalCleanup]
+    public void Cleanup() => _hostLoggers.Dispose();
+}
+
+/// <summary>A logging provider that writes nowhere: what the host's filters let through costs only the call.</summary>
+internal sealed class SilentLoggerProvider : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => NullLogger.Instance;
+
+    public void Dispose()
+    {
+    }
 }
 
 /// <summary>What a careful developer writes without ArazzoGen: the same requests, checks and branch.</summary>
