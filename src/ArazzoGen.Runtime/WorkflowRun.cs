@@ -26,11 +26,11 @@ public sealed class WorkflowRun : IDisposable
     /// <summary>Starts a run of <paramref name="workflowId"/>, durable when the options have a store.</summary>
     /// <param name="workflowId">The workflowId.</param>
     /// <param name="stateVersion">The generated workflow's StateVersion: what its checkpoints hold.</param>
-    /// <param name="workflowType">The generated class (the log category).</param>
+    /// <param name="logger">The workflow's logger (<see cref="CreateLogger"/>), created once per workflow instance.</param>
     /// <param name="options">The options.</param>
     /// <param name="runId">The run id a durable run was given, or null for a new id.</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    public WorkflowRun(string workflowId, string stateVersion, Type workflowType, WorkflowOptions options, string? runId, CancellationToken cancellationToken)
+    public WorkflowRun(string workflowId, string stateVersion, ILogger logger, WorkflowOptions options, string? runId, CancellationToken cancellationToken)
     {
         WorkflowId = workflowId;
         _options = options;
@@ -41,10 +41,18 @@ public sealed class WorkflowRun : IDisposable
             _checkpoints = new Durable.Checkpoints(store, options, workflowId, stateVersion, RunId);
         }
 
-        _logger = options.LoggerFactory.CreateLogger(workflowType.FullName ?? workflowType.Name);
+        _logger = logger;
         // Only the completion log line reads it: a run nobody logs reads no clock for it.
         _startedAt = _logger.IsEnabled(LogLevel.Information) ? options.TimeProvider.GetTimestamp() : NotTimed;
     }
+
+    /// <summary>
+    /// The logger of a generated workflow, in the category of its class's full name. The workflow creates
+    /// it once, when it is constructed: a logger factory takes a lock to create one, which runs starting
+    /// at once would otherwise contend for.
+    /// </summary>
+    public static ILogger CreateLogger(Type workflowType, WorkflowOptions options) =>
+        options.LoggerFactory.CreateLogger(workflowType.FullName ?? workflowType.Name);
 
     /// <summary>
     /// Checks a run id before anything runs: 1 to 80 letters, digits, '-', '_' or '.', not starting

@@ -109,6 +109,24 @@ public class ObservabilityTests
     }
 
     [Fact]
+    public async Task A_workflow_creates_its_logger_once_for_all_its_runs_not_once_per_run()
+    {
+        // A logger factory takes a lock to create a logger: runs starting together would contend for it.
+        using var logs = new RecordingLogs();
+        var factory = Substitute.For<Microsoft.Extensions.Logging.ILoggerFactory>();
+        factory.CreateLogger(Arg.Any<string>()).Returns(call => logs.Factory.CreateLogger(call.Arg<string>()));
+        _sageMaker.DescribeTrainingJobAsync(Arg.Any<DescribeTrainingJobRequest>(), Arg.Any<CancellationToken>())
+            .Returns(Ok(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed }));
+        var workflow = new CheckTrainingJobWorkflow(new CheckTrainingJobWorkflow.Clients(_sageMaker), new WorkflowOptions { TimeProvider = _clock, LoggerFactory = factory });
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(i => workflow.RunAsync(new CheckTrainingJobWorkflow.Inputs { TrainingJobName = "once-" + i })));
+
+        factory.Received(1).CreateLogger(typeof(CheckTrainingJobWorkflow).FullName!);
+        factory.ReceivedWithAnyArgs(1).CreateLogger(default!);
+        Assert.Equal(3, logs.Messages.Count(m => m.StartsWith("Workflow check-training-job ended after step describe", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_resilience_pipeline_wraps_each_call_inside_the_workflows_own_retries()
     {
         _sageMaker.DescribeTrainingJobAsync(Arg.Any<DescribeTrainingJobRequest>(), Arg.Any<CancellationToken>())

@@ -80,7 +80,7 @@ internal static class RunWriter
                     w.Line("_dependencies = dependencies;");
                 }
 
-                w.Line($"_run = new {Runtime}.WorkflowRun(WorkflowId, StateVersion, typeof({workflow.ClassName}), workflow._options, runId, cancellationToken);");
+                w.Line($"_run = new {Runtime}.WorkflowRun(WorkflowId, StateVersion, workflow._logger, workflow._options, runId, cancellationToken);");
             }
 
             w.Line();

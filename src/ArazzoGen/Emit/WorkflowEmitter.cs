@@ -74,6 +74,7 @@ internal static class WorkflowEmitter
 
         w.Line("private readonly Clients _clients;");
         w.Line($"private readonly {Runtime}.WorkflowOptions _options;");
+        w.Line("private readonly global::Microsoft.Extensions.Logging.ILogger _logger;");
         w.Line();
         w.Doc("Creates the workflow. One instance keeps no state between runs: it may run many times, also concurrently.");
         w.Line("/// <param name=\"clients\">The AWS SDK clients the steps call.</param>");
@@ -82,6 +83,7 @@ internal static class WorkflowEmitter
         {
             w.Line("_clients = clients ?? throw new global::System.ArgumentNullException(nameof(clients));");
             w.Line($"_options = options ?? {Runtime}.WorkflowOptions.Default;");
+            w.Line($"_logger = {Runtime}.WorkflowRun.CreateLogger(typeof({workflow.ClassName}), _options);");
         }
 
         w.Line();

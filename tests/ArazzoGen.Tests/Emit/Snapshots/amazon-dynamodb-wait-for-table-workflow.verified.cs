@@ -17,6 +17,7 @@ namespace ArazzoWorkflows
 
         private readonly Clients _clients;
         private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
+        private readonly global::Microsoft.Extensions.Logging.ILogger _logger;
 
         /// <summary>Creates the workflow. One instance keeps no state between runs: it may run many times, also concurrently.</summary>
         /// <param name="clients">The AWS SDK clients the steps call.</param>
@@ -25,6 +26,7 @@ namespace ArazzoWorkflows
         {
             _clients = clients ?? throw new global::System.ArgumentNullException(nameof(clients));
             _options = options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default;
+            _logger = global::ArazzoGen.Runtime.WorkflowRun.CreateLogger(typeof(WaitForTableWorkflow), _options);
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
@@ -186,7 +188,7 @@ namespace ArazzoWorkflows
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, typeof(WaitForTableWorkflow), workflow._options, runId, cancellationToken);
+                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, workflow._logger, workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
