@@ -7,9 +7,10 @@ namespace ArazzoGen.Benchmarks;
 
 /// <summary>
 /// The SDK's own compiler, started fresh for each compile as a build without the compiler server
-/// starts it, on samples/TrainThenDeploy: the generator as IL (analyzers/dotnet/cs) against the same
+/// starts it, on samples/TrainThenDeploy: the generator as IL (analyzers/dotnet/cs) and the same
 /// assembly compiled ahead of time (the package's readytorun/ copy, from ArazzoGen.ReadyToRun),
-/// alternating. Times are the compiler's own (/reportanalyzer) and the process's wall clock.
+/// against no generator and its output compiled as plain source; alternating. Times are the
+/// compiler's own (/reportanalyzer) and the process's wall clock.
 /// </summary>
 internal static partial class CompilerFirstRun
 {
@@ -36,12 +37,20 @@ internal static partial class CompilerFirstRun
             var rid = RuntimeInformation.RuntimeIdentifier;
             var readyToRun = Path.Combine(work, rid);
             Exec("dotnet", $"publish \"{Path.Combine(root, "src", "ArazzoGen.ReadyToRun")}\" -c Release -r {rid} -o \"{readyToRun}\" -p:ArazzoReadyToRunFramework=net{Environment.Version.Major}.0 -p:ArazzoGeneratorAssembly=\"{generator}\" -nologo -v:q", root);
+            // What the generator adds, against compiling what it generates as plain source without it.
+            var generated = Directory.CreateDirectory(Path.Combine(work, "generated")).FullName;
+            File.WriteAllText(Path.Combine(work, "emit.rsp"), arguments + $" /generatedfilesout:\"{generated}\"");
+            Exec(csc, $"@\"{Path.Combine(work, "emit.rsp")}\"", sample);
+            var outputAsSource = arguments.Replace("/analyzer:" + generator, string.Empty, StringComparison.Ordinal).Replace("/analyzer:" + yaml, string.Empty, StringComparison.Ordinal)
+                + string.Concat(Directory.GetFiles(Path.Combine(generated, "ArazzoGen.Generator"), "*.cs", SearchOption.AllDirectories).Select(f => $" \"{f}\""));
             var variants = new Dictionary<string, string>
             {
+                ["its output as source, no generator"] = outputAsSource,
                 ["IL"] = arguments,
                 ["ReadyToRun"] = arguments.Replace(generator, Path.Combine(readyToRun, "ArazzoGen.Generator.dll"), StringComparison.Ordinal).Replace(yaml, Path.Combine(readyToRun, "YamlDotNet.dll"), StringComparison.Ordinal),
             };
-            var results = variants.Keys.ToDictionary(k => k, _ => new List<(double Generator, double AllGenerators, double Wall)>());
+            var results = variants.Keys.ToDictionary(k => k, _ => new List<(double Generator, double AllGenerators, double Wall, double Cpu)>());
+            var times = Path.Combine(work, "time.txt");
             for (var pair = 0; pair < pairs; pair++)
             {
                 foreach (var (name, args) in variants)
@@ -49,18 +58,24 @@ internal static partial class CompilerFirstRun
                     var rsp = Path.Combine(work, name + ".rsp");
                     File.WriteAllText(rsp, args);
                     var clock = Stopwatch.StartNew();
-                    var output = Exec(csc, $"@\"{rsp}\"", sample);
+                    // GNU time reports the compiler's CPU time (user + system), which other tenants of a shared machine disturb less than its wall clock.
+                    var output = Exec("/usr/bin/time", $"-f \"%U %S\" -o \"{times}\" {csc} @\"{rsp}\"", sample);
                     var wall = clock.Elapsed.TotalMilliseconds;
-                    results[name].Add((Seconds(output, @"^\s*([\d.]+)\s+\d+\s+ArazzoGen\.Generator,") * 1000, Seconds(output, @"Total generator execution time:\s*([\d.]+)") * 1000, wall));
+                    var cpu = File.ReadAllText(times).Split(' ', StringSplitOptions.RemoveEmptyEntries).Sum(t => double.Parse(t, CultureInfo.InvariantCulture)) * 1000;
+                    results[name].Add((Seconds(output, @"^\s*([\d.]+)\s+\d+\s+ArazzoGen\.Generator,") * 1000, Seconds(output, @"Total generator execution time:\s*([\d.]+)") * 1000, wall, cpu));
                 }
             }
 
-            Console.WriteLine($"samples/TrainThenDeploy, csc in a fresh process ({csc}), {pairs} alternating pairs; medians (ranges), ms");
-            Console.WriteLine("| generator | ArazzoGen (/reportanalyzer) | all generators | csc process | ArazzoGen share of csc |");
-            Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+            Console.WriteLine($"samples/TrainThenDeploy, csc in a fresh process ({csc}), {pairs} alternating rounds; medians (ranges), ms");
+            Console.WriteLine("| generator | ArazzoGen (/reportanalyzer) | all generators | csc process, wall | ArazzoGen share of it (reported) | wall over its output as source, per round | csc CPU | CPU over its output as source, per round |");
+            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            // Each round's own difference, so the machine's drift between rounds cancels out.
+            var baseline = results.First().Value;
             foreach (var (name, runs) in results)
             {
-                Console.WriteLine($"| {name} | {Cell(runs.Select(r => r.Generator))} | {Cell(runs.Select(r => r.AllGenerators))} | {Cell(runs.Select(r => r.Wall))} | {Cell(runs.Select(r => 100 * r.Generator / r.Wall), "0.0")} % |");
+                var over = runs.Select((r, round) => 100 * (r.Wall - baseline[round].Wall) / baseline[round].Wall);
+                var overCpu = runs.Select((r, round) => 100 * (r.Cpu - baseline[round].Cpu) / baseline[round].Cpu);
+                Console.WriteLine($"| {name} | {Cell(runs.Select(r => r.Generator))} | {Cell(runs.Select(r => r.AllGenerators))} | {Cell(runs.Select(r => r.Wall))} | {Cell(runs.Select(r => 100 * r.Generator / r.Wall), "0.0", " %")} | {Cell(over, "+0.0;-0.0", " %")} | {Cell(runs.Select(r => r.Cpu))} | {Cell(overCpu, "+0.0;-0.0", " %")} |");
             }
         }
         finally
@@ -72,14 +87,20 @@ internal static partial class CompilerFirstRun
     [GeneratedRegex(@"/analyzer:(\S+)")]
     private static partial Regex AnalyzerPath();
 
+    /// <summary>The seconds the compiler reported, or NaN when it did not report that line (no such generator).</summary>
     private static double Seconds(string output, string pattern) =>
-        double.Parse(Regex.Match(output, pattern, RegexOptions.Multiline).Groups[1].Value, CultureInfo.InvariantCulture);
+        Regex.Match(output, pattern, RegexOptions.Multiline) is { Success: true } match ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
 
-    private static string Cell(IEnumerable<double> values, string format = "0")
+    private static string Cell(IEnumerable<double> values, string format = "0", string unit = "")
     {
-        var sorted = values.Order().ToArray();
+        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return "-";
+        }
+
         var median = sorted[sorted.Length / 2];
-        return $"{median.ToString(format, CultureInfo.InvariantCulture)} ({sorted[0].ToString(format, CultureInfo.InvariantCulture)} - {sorted[^1].ToString(format, CultureInfo.InvariantCulture)})";
+        return $"{median.ToString(format, CultureInfo.InvariantCulture)}{unit} ({sorted[0].ToString(format, CultureInfo.InvariantCulture)} - {sorted[^1].ToString(format, CultureInfo.InvariantCulture)})";
     }
 
     private static string Exec(string file, string arguments, string folder)
