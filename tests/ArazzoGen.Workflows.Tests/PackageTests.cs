@@ -173,17 +173,17 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
         Assert.Contains("build/ArazzoGen.targets", entries);
         // Each ReadyToRun copy is the shipped IL assembly (the same module version id), compiled for its machine.
-        var shipped = ModuleVersionId(zip, "analyzers/dotnet/cs/ArazzoGen.Generator.dll").Mvid;
+        var shipped = ReadImage(zip, "analyzers/dotnet/cs/ArazzoGen.Generator.dll").Mvid;
         foreach (var (runtime, machine) in ReadyToRunMachines)
         {
             foreach (var assembly in new[] { "ArazzoGen.Generator.dll", "YamlDotNet.dll" })
             {
-                var image = ModuleVersionId(zip, $"readytorun/net10.0/{runtime}/{assembly}");
+                var image = ReadImage(zip, $"readytorun/net10.0/{runtime}/{assembly}");
                 Assert.True(image.ReadyToRun, $"{runtime}/{assembly} has no ReadyToRun code");
                 Assert.Equal(machine, image.Machine);
             }
 
-            Assert.Equal(shipped, ModuleVersionId(zip, $"readytorun/net10.0/{runtime}/ArazzoGen.Generator.dll").Mvid);
+            Assert.Equal(shipped, ReadImage(zip, $"readytorun/net10.0/{runtime}/ArazzoGen.Generator.dll").Mvid);
         }
 
         Assert.Equal(ReadyToRunRuntimes.Count * 2, entries.Count(e => e.StartsWith("readytorun/", StringComparison.Ordinal)));
@@ -203,7 +203,8 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         Assert.Contains("<repository type=\"git\" url=\"https://github.com/arazzogen/arazzogen\"", manifest);
     }
 
-    private static (Guid Mvid, bool ReadyToRun, ushort Machine) ModuleVersionId(ZipArchive zip, string entry)
+    /// <summary>An assembly in the package: its module version id, whether it has ReadyToRun code, and its PE machine value.</summary>
+    private static (Guid Mvid, bool ReadyToRun, ushort Machine) ReadImage(ZipArchive zip, string entry)
     {
         using var copy = new MemoryStream();
         using (var stream = zip.GetEntry(entry)?.Open() ?? throw new Xunit.Sdk.XunitException($"the package has no {entry}"))
