@@ -50,6 +50,10 @@ public class PackageTests : IClassFixture<DynaliteFixture>, IDisposable
         var sdkRuntime = File.ReadAllLines(Path.Combine(consumer, "obj", "sdk-runtime.txt")).Single();
         var expected = ReadyToRunRuntimes.Contains(sdkRuntime) ? $"readytorun/net10.0/{sdkRuntime}/" : "analyzers/dotnet/cs/";
         AssertGeneratorFrom(consumer, expected);
+        // Alpine's SDK names its machine linux-musl-x64: it gets the linux-x64 copy, which crossgen2 writes byte for byte the same.
+        var (resolved, resolveOutput) = DotNet.Run("msbuild -nologo -v:q -t:ResolveLockFileAnalyzers;RecordAnalyzers -p:NETCoreSdkRuntimeIdentifier=linux-musl-x64", consumer);
+        Assert.True(resolved == 0, resolveOutput);
+        AssertGeneratorFrom(consumer, "readytorun/net10.0/linux-x64/");
 
         // A misspelt request member: the consumer's build fails at the YAML line. Built with the IL
         // generator (ArazzoReadyToRun=false): the same diagnostics either way.
