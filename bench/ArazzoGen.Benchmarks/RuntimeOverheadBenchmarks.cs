@@ -43,6 +43,10 @@ public class RuntimeOverheadBenchmarks
     [Benchmark(Baseline = true)]
     public Task<string?> HandWritten() => HandWrittenTrainThenDeploy.RunAsync(_sageMaker, _inputs);
 
+    /// <summary>The same calls in the generated code's shape (a run object, a method per step, a step loop) and nothing else.</summary>
+    [Benchmark]
+    public Task<string?> HandWrittenInStepShape() => Benchmarks.HandWrittenInStepShape.RunAsync(_sageMaker, _inputs);
+
     // The run's own task, as the hand-written method returns its own: an async wrapper here would bill the generated code for the benchmark's frame.
     [Benchmark]
     public Task<TrainThenDeployWorkflow.Outputs> Generated() => _workflow.RunAsync(_inputs);
