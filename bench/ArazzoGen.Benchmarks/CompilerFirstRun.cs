@@ -10,21 +10,21 @@ namespace ArazzoGen.Benchmarks;
 /// starts it, on samples/TrainThenDeploy: the generator as IL (analyzers/dotnet/cs) and the same
 /// assembly compiled ahead of time (the package's readytorun/ copy, from ArazzoGen.ReadyToRun),
 /// against no generator and its output compiled as plain source; alternating. Times are the
-/// compiler's own (/reportanalyzer) and the process's wall clock.
+/// compiler's own (/reportanalyzer), the process's wall clock and its CPU time (GNU time: Linux only).
 /// </summary>
 internal static partial class CompilerFirstRun
 {
-    public static void Run(int pairs)
+    public static void Run(int rounds)
     {
-        var root = FindRoot();
+        var root = ArazzoGen.Testing.RepoRoot.Path;
         var generator = Path.Combine(root, "src", "ArazzoGen", "bin", "Release", "netstandard2.0", "ArazzoGen.Generator.dll");
         var sample = Path.Combine(root, "samples", "TrainThenDeploy");
         var work = Directory.CreateTempSubdirectory("arazzogen-csc-").FullName;
         try
         {
             // The build's own csc command line, with the IL generator the project reference hands it.
-            Exec("dotnet", $"build \"{sample}\" -c Release -nologo -v:q", root);
-            var build = Exec("dotnet", $"build \"{sample}\" -c Release --no-incremental --no-dependencies -p:UseSharedCompilation=false -v:d -nologo", root);
+            DotNetOrThrow($"build \"{sample}\" -c Release -v:q", root);
+            var build = DotNetOrThrow($"build \"{sample}\" -c Release --no-incremental --no-dependencies -p:UseSharedCompilation=false -v:d", root);
             var commandLine = build.Split('\n').Select(l => l.Trim()).Last(l => l.Contains("/Roslyn/bincore/csc ", StringComparison.Ordinal));
             var csc = commandLine[..commandLine.IndexOf(' ', StringComparison.Ordinal)];
             var arguments = commandLine[(csc.Length + 1)..] + " /reportanalyzer";
@@ -36,7 +36,7 @@ internal static partial class CompilerFirstRun
 
             var rid = RuntimeInformation.RuntimeIdentifier;
             var readyToRun = Path.Combine(work, rid);
-            Exec("dotnet", $"publish \"{Path.Combine(root, "src", "ArazzoGen.ReadyToRun")}\" -c Release -r {rid} -o \"{readyToRun}\" -p:ArazzoReadyToRunFramework=net{Environment.Version.Major}.0 -p:ArazzoGeneratorAssembly=\"{generator}\" -nologo -v:q", root);
+            DotNetOrThrow($"publish \"{Path.Combine(root, "src", "ArazzoGen.ReadyToRun")}\" -c Release -r {rid} -o \"{readyToRun}\" -p:ArazzoReadyToRunFramework=net{Environment.Version.Major}.0 -p:ArazzoGeneratorAssembly=\"{generator}\" -v:q", root);
             // What the generator adds, against compiling what it generates as plain source without it.
             var generated = Directory.CreateDirectory(Path.Combine(work, "generated")).FullName;
             File.WriteAllText(Path.Combine(work, "emit.rsp"), arguments + $" /generatedfilesout:\"{generated}\"");
@@ -51,7 +51,7 @@ internal static partial class CompilerFirstRun
             };
             var results = variants.Keys.ToDictionary(k => k, _ => new List<(double Generator, double AllGenerators, double Wall, double Cpu)>());
             var times = Path.Combine(work, "time.txt");
-            for (var pair = 0; pair < pairs; pair++)
+            for (var round = 0; round < rounds; round++)
             {
                 foreach (var (name, args) in variants)
                 {
@@ -66,7 +66,7 @@ internal static partial class CompilerFirstRun
                 }
             }
 
-            Console.WriteLine($"samples/TrainThenDeploy, csc in a fresh process ({csc}), {pairs} alternating rounds; medians (ranges), ms");
+            Console.WriteLine($"samples/TrainThenDeploy, csc in a fresh process ({csc}), {rounds} alternating rounds; medians (ranges), ms");
             Console.WriteLine("| generator | ArazzoGen (/reportanalyzer) | all generators | csc process, wall | ArazzoGen share of it (reported) | wall over its output as source, per round | csc CPU | CPU over its output as source, per round |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             // Each round's own difference, so the machine's drift between rounds cancels out.
@@ -103,10 +103,16 @@ internal static partial class CompilerFirstRun
         return $"{median.ToString(format, CultureInfo.InvariantCulture)}{unit} ({sorted[0].ToString(format, CultureInfo.InvariantCulture)} - {sorted[^1].ToString(format, CultureInfo.InvariantCulture)})";
     }
 
+    private static string DotNetOrThrow(string arguments, string folder)
+    {
+        var (exitCode, output) = ArazzoGen.Testing.DotNet.Run(arguments, folder, TimeSpan.FromMinutes(10));
+        return exitCode == 0 ? output : throw new InvalidOperationException($"dotnet {arguments} exited with {exitCode}:\n{output}");
+    }
+
+    /// <summary>Runs the compiler (under GNU time), which is not the dotnet CLI.</summary>
     private static string Exec(string file, string arguments, string folder)
     {
         var start = new ProcessStartInfo(file, arguments) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
@@ -117,16 +123,5 @@ internal static partial class CompilerFirstRun
         }
 
         return output;
-    }
-
-    private static string FindRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ArazzoGen.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("run from within the repository");
     }
 }

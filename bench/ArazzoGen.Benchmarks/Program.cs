@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build     (generator cost vs compiling its output; incremental runs)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build first   (the first generator run of a fresh process, per pipeline step; ARAZZO_JIT=1 adds what the JIT compiled, by namespace)
-// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc [pairs]   (the SDK's csc started fresh on samples/TrainThenDeploy: the generator as IL vs ReadyToRun, as the package hands it)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc [rounds]   (the SDK's csc started fresh on samples/TrainThenDeploy: the generator as IL and ReadyToRun, as the package hands it, against its output compiled as plain source; Linux)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime   (BenchmarkDotNet: generated workflow vs hand-written SDK calls)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- allocations [polling]   (bytes per run by type, generated vs hand-written; "polling": the scale benchmark's runs)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- polling   (calls and lag of poll schedules, computed exactly)
