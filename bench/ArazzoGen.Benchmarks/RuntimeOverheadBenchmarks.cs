@@ -29,7 +29,7 @@ public class RuntimeOverheadBenchmarks
     {
         _workflow = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(_sageMaker));
         // A host's logging as it usually stands: a provider, with workflows at Warning, so a run that goes well writes nothing.
-        _hostLoggers = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(new SilentLoggerProvider()));
+        _hostLoggers = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(NullLoggerProvider.Instance));
         _hostLogged = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(_sageMaker), new ArazzoGen.Runtime.WorkflowOptions { LoggerFactory = _hostLoggers });
         _inputs = new TrainThenDeployWorkflow.Inputs
         {
@@ -57,16 +57,6 @@ public class RuntimeOverheadBenchmarks
 
     [GlobalCleanup]
     public void Cleanup() => _hostLoggers.Dispose();
-}
-
-/// <summary>A logging provider that writes nowhere: what the host's filters let through costs only the call.</summary>
-internal sealed class SilentLoggerProvider : ILoggerProvider
-{
-    public ILogger CreateLogger(string categoryName) => NullLogger.Instance;
-
-    public void Dispose()
-    {
-    }
 }
 
 /// <summary>What a careful developer writes without ArazzoGen: the same requests, checks and branch.</summary>
