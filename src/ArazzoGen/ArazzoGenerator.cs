@@ -71,9 +71,15 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
         var (standaloneClasses, standaloneRegistrations) = BindAndEmit(context, standalone, sdk, settings);
         var (referencingClasses, referencingRegistrations) = BindAndEmit(context, referencing, sdk, settings);
 
-        // With ArazzoGen.Hosting referenced, one AddArazzoWorkflows() for the project's workflows.
-        var hosting = context.CompilationProvider.Select(static (compilation, _) => compilation.GetTypeByMetadataName("ArazzoGen.Hosting.ArazzoServices") is not null);
-        context.RegisterSourceOutput(standaloneRegistrations.Combine(referencingRegistrations).Combine(hosting).Combine(settings), static (output, input) =>
+        // With ArazzoGen.Hosting referenced, one AddArazzoWorkflows() for the project's workflows;
+        // looked up (in every referenced assembly) only when there is a workflow to register.
+        var registrations = standaloneRegistrations.Combine(referencingRegistrations);
+        var hosting = registrations
+            .Select(static (both, _) => both.Left.Length + both.Right.Length > 0)
+            .Combine(context.CompilationProvider)
+            .Select(static (input, _) => input.Left && input.Right.GetTypeByMetadataName("ArazzoGen.Hosting.ArazzoServices") is not null)
+            .WithTrackingName(TrackingNames.HostingReferenced);
+        context.RegisterSourceOutput(registrations.Combine(hosting).Combine(settings), static (output, input) =>
         {
             var workflows = input.Left.Left.Left.Concat(input.Left.Left.Right).OrderBy(w => w.ClassName, System.StringComparer.Ordinal).ToList();
             if (input.Left.Right && workflows.Count > 0)

@@ -35,6 +35,27 @@ public class ServiceRegistrationTests
     }
 
     [Fact]
+    public void A_project_with_no_workflow_does_not_search_its_references_for_ArazzoGen_Hosting()
+    {
+        // The package also reaches projects without workflows (those that reference one that has them):
+        // looking for a type searches every referenced assembly, which there is no reason to do.
+        var compilation = SdkCompilation.Create(true, Hosting, "class A { }");
+        var idle = GeneratorRunner.CreateDriver(Array.Empty<AdditionalText>(), trackSteps: true, SdkCompilation.ParseOptions)
+            .RunGenerators(compilation).GetRunResult().Results[0];
+
+        Assert.False((bool)Assert.Single(idle.TrackedSteps[TrackingNames.HostingReferenced].SelectMany(s => s.Outputs)).Value);
+        Assert.Empty(idle.GeneratedSources);
+
+        // The same project with a workflow finds it, and registers the workflow.
+        var seed = SdkCompilation.Seeds().Single(s => s.Path.EndsWith("train-then-deploy-workflow.yml", StringComparison.Ordinal));
+        var withWorkflow = GeneratorRunner.CreateDriver(new[] { new InMemoryAdditionalText(seed.Path, seed.Text) }, trackSteps: true, SdkCompilation.ParseOptions)
+            .RunGenerators(compilation).GetRunResult().Results[0];
+
+        Assert.True((bool)Assert.Single(withWorkflow.TrackedSteps[TrackingNames.HostingReferenced].SelectMany(s => s.Outputs)).Value);
+        Assert.Contains(withWorkflow.GeneratedSources, s => s.HintName == "ArazzoServiceCollectionExtensions.g.cs");
+    }
+
+    [Fact]
     public void Without_ArazzoGen_Hosting_nothing_is_registered()
     {
         var (run, _) = SdkCompilation.Generate(SdkCompilation.Seeds(), true, SdkCompilation.NeptuneBindings);
