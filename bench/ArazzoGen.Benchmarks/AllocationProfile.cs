@@ -24,13 +24,7 @@ internal static class AllocationProfile
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300_000;
         var sageMaker = InstantSageMaker.Create();
         var workflow = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(sageMaker));
-        var inputs = new TrainThenDeployWorkflow.Inputs
-        {
-            TrainingJobName = "job", TrainingImage = "image", RoleArn = "arn:role", S3OutputPath = "s3://out",
-            InstanceType = "ml.m5.large", InstanceCount = 1, VolumeSizeInGB = 30, MaxRuntimeInSeconds = 3600,
-            ModelName = "model", InferenceImage = "image", EndpointConfigName = "config", VariantName = "AllTraffic",
-            InitialInstanceCount = 1, HostingInstanceType = "ml.m5.large", EndpointName = "endpoint",
-        };
+        var inputs = RuntimeOverheadBenchmarks.SampleInputs();
 
         var hand = await ProfileAsync(runs, () => HandWrittenTrainThenDeploy.RunAsync(sageMaker, inputs));
         var generated = await ProfileAsync(runs, () => workflow.RunAsync(inputs));

@@ -14,78 +14,111 @@ namespace ArazzoGen.Benchmarks;
 /// </summary>
 internal static partial class CompilerFirstRun
 {
-    public static void Run(int rounds)
+    /// <param name="rounds">Compiles per variant, alternating.</param>
+    /// <param name="oneCore">Each compile on one core (taskset): its CPU time is then its running time, with no thread-pool spinning of a parallel compile to vary.</param>
+    public static void Run(int rounds, bool oneCore)
+    {
+        using var compiler = Prepare();
+        var (csc, sample, work, variants) = (compiler.Csc, compiler.Sample, compiler.Work, compiler.Variants);
+        var results = variants.Keys.ToDictionary(k => k, _ => new List<(double Generator, double AllGenerators, double Wall, double Cpu)>());
+        var times = Path.Combine(work, "time.txt");
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var (name, args) in variants)
+            {
+                var rsp = compiler.ResponseFile(name);
+                var clock = Stopwatch.StartNew();
+                // GNU time reports the compiler's CPU time (user + system), which other tenants of a shared machine disturb less than its wall clock.
+                var timed = $"-f \"%U %S\" -o \"{times}\" {csc} @\"{rsp}\"";
+                var output = oneCore ? Exec("/usr/bin/taskset", "-c 0 /usr/bin/time " + timed, sample) : Exec("/usr/bin/time", timed, sample);
+                var wall = clock.Elapsed.TotalMilliseconds;
+                var cpu = File.ReadAllText(times).Split(' ', StringSplitOptions.RemoveEmptyEntries).Sum(t => double.Parse(t, CultureInfo.InvariantCulture)) * 1000;
+                results[name].Add((Seconds(output, @"^\s*([\d.]+)\s+\d+\s+ArazzoGen\.Generator,") * 1000, Seconds(output, @"Total generator execution time:\s*([\d.]+)") * 1000, wall, cpu));
+            }
+        }
+
+        Console.WriteLine($"samples/TrainThenDeploy, csc in a fresh process ({csc}){(oneCore ? " on one core" : string.Empty)}, {rounds} alternating rounds; medians (ranges), ms");
+        Console.WriteLine("| generator | ArazzoGen (/reportanalyzer) | all generators | csc process, wall | ArazzoGen share of it (reported) | wall over its output as source, per round | csc CPU | CPU over its output as source, per round | ... the median's 95 % interval |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        // Each round's own difference, so the machine's drift between rounds cancels out.
+        var baseline = results.First().Value;
+        foreach (var (name, runs) in results)
+        {
+            var over = runs.Select((r, round) => 100 * (r.Wall - baseline[round].Wall) / baseline[round].Wall);
+            var overCpu = runs.Select((r, round) => 100 * (r.Cpu - baseline[round].Cpu) / baseline[round].Cpu);
+            Console.WriteLine($"| {name} | {Cell(runs.Select(r => r.Generator))} | {Cell(runs.Select(r => r.AllGenerators))} | {Cell(runs.Select(r => r.Wall))} | {Cell(runs.Select(r => 100 * r.Generator / r.Wall), "0.0", " %")} | {Cell(over, "+0.0;-0.0", " %")} | {Cell(runs.Select(r => r.Cpu))} | {Cell(overCpu, "+0.0;-0.0", " %")} | {MedianInterval(overCpu)} |");
+        }
+    }
+
+    /// <summary>
+    /// The compiler and its command lines: the sample's build's own (the IL generator), the same with
+    /// the generator compiled ahead of time, its output compiled as plain source without it, and that
+    /// output as source with the ahead-of-time generator idle (no workflow file).
+    /// </summary>
+    public static Compiler Prepare()
     {
         var root = ArazzoGen.Testing.RepoRoot.Path;
         var generator = Path.Combine(root, "src", "ArazzoGen", "bin", "Release", "netstandard2.0", "ArazzoGen.Generator.dll");
         var sample = Path.Combine(root, "samples", "TrainThenDeploy");
         var work = Directory.CreateTempSubdirectory("arazzogen-csc-").FullName;
-        try
+        // The build's own csc command line, with the IL generator the project reference hands it.
+        DotNetOrThrow($"build \"{sample}\" -c Release -v:q", root);
+        var build = DotNetOrThrow($"build \"{sample}\" -c Release --no-incremental --no-dependencies -p:UseSharedCompilation=false -v:d", root);
+        var commandLine = build.Split('\n').Select(l => l.Trim()).Last(l => l.Contains("/Roslyn/bincore/csc ", StringComparison.Ordinal));
+        var csc = commandLine[..commandLine.IndexOf(' ', StringComparison.Ordinal)];
+        var arguments = commandLine[(csc.Length + 1)..] + " /reportanalyzer";
+        var yaml = AnalyzerPath().Matches(arguments).Select(m => m.Groups[1].Value).Single(p => p.EndsWith("YamlDotNet.dll", StringComparison.Ordinal));
+        if (!arguments.Contains(generator, StringComparison.Ordinal))
         {
-            // The build's own csc command line, with the IL generator the project reference hands it.
-            DotNetOrThrow($"build \"{sample}\" -c Release -v:q", root);
-            var build = DotNetOrThrow($"build \"{sample}\" -c Release --no-incremental --no-dependencies -p:UseSharedCompilation=false -v:d", root);
-            var commandLine = build.Split('\n').Select(l => l.Trim()).Last(l => l.Contains("/Roslyn/bincore/csc ", StringComparison.Ordinal));
-            var csc = commandLine[..commandLine.IndexOf(' ', StringComparison.Ordinal)];
-            var arguments = commandLine[(csc.Length + 1)..] + " /reportanalyzer";
-            var yaml = AnalyzerPath().Matches(arguments).Select(m => m.Groups[1].Value).Single(p => p.EndsWith("YamlDotNet.dll", StringComparison.Ordinal));
-            if (!arguments.Contains(generator, StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"the compiler was not given {generator}:\n{arguments}");
-            }
-
-            var rid = RuntimeInformation.RuntimeIdentifier;
-            var readyToRun = Path.Combine(work, rid);
-            DotNetOrThrow($"publish \"{Path.Combine(root, "src", "ArazzoGen.ReadyToRun")}\" -c Release -r {rid} -o \"{readyToRun}\" -p:ArazzoReadyToRunFramework=net{Environment.Version.Major}.0 -p:ArazzoGeneratorAssembly=\"{generator}\" -v:q", root);
-            // What the generator adds, against compiling what it generates as plain source without it.
-            var generated = Directory.CreateDirectory(Path.Combine(work, "generated")).FullName;
-            File.WriteAllText(Path.Combine(work, "emit.rsp"), arguments + $" /generatedfilesout:\"{generated}\"");
-            Exec(csc, $"@\"{Path.Combine(work, "emit.rsp")}\"", sample);
-            var outputAsSource = arguments.Replace("/analyzer:" + generator, string.Empty, StringComparison.Ordinal).Replace("/analyzer:" + yaml, string.Empty, StringComparison.Ordinal)
-                + string.Concat(Directory.GetFiles(Path.Combine(generated, "ArazzoGen.Generator"), "*.cs", SearchOption.AllDirectories).Select(f => $" \"{f}\""));
-            var variants = new Dictionary<string, string>
-            {
-                ["its output as source, no generator"] = outputAsSource,
-                ["IL"] = arguments,
-                ["ReadyToRun"] = arguments.Replace(generator, Path.Combine(readyToRun, "ArazzoGen.Generator.dll"), StringComparison.Ordinal).Replace(yaml, Path.Combine(readyToRun, "YamlDotNet.dll"), StringComparison.Ordinal),
-            };
-            var results = variants.Keys.ToDictionary(k => k, _ => new List<(double Generator, double AllGenerators, double Wall, double Cpu)>());
-            var times = Path.Combine(work, "time.txt");
-            for (var round = 0; round < rounds; round++)
-            {
-                foreach (var (name, args) in variants)
-                {
-                    var rsp = Path.Combine(work, name + ".rsp");
-                    File.WriteAllText(rsp, args);
-                    var clock = Stopwatch.StartNew();
-                    // GNU time reports the compiler's CPU time (user + system), which other tenants of a shared machine disturb less than its wall clock.
-                    var output = Exec("/usr/bin/time", $"-f \"%U %S\" -o \"{times}\" {csc} @\"{rsp}\"", sample);
-                    var wall = clock.Elapsed.TotalMilliseconds;
-                    var cpu = File.ReadAllText(times).Split(' ', StringSplitOptions.RemoveEmptyEntries).Sum(t => double.Parse(t, CultureInfo.InvariantCulture)) * 1000;
-                    results[name].Add((Seconds(output, @"^\s*([\d.]+)\s+\d+\s+ArazzoGen\.Generator,") * 1000, Seconds(output, @"Total generator execution time:\s*([\d.]+)") * 1000, wall, cpu));
-                }
-            }
-
-            Console.WriteLine($"samples/TrainThenDeploy, csc in a fresh process ({csc}), {rounds} alternating rounds; medians (ranges), ms");
-            Console.WriteLine("| generator | ArazzoGen (/reportanalyzer) | all generators | csc process, wall | ArazzoGen share of it (reported) | wall over its output as source, per round | csc CPU | CPU over its output as source, per round |");
-            Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-            // Each round's own difference, so the machine's drift between rounds cancels out.
-            var baseline = results.First().Value;
-            foreach (var (name, runs) in results)
-            {
-                var over = runs.Select((r, round) => 100 * (r.Wall - baseline[round].Wall) / baseline[round].Wall);
-                var overCpu = runs.Select((r, round) => 100 * (r.Cpu - baseline[round].Cpu) / baseline[round].Cpu);
-                Console.WriteLine($"| {name} | {Cell(runs.Select(r => r.Generator))} | {Cell(runs.Select(r => r.AllGenerators))} | {Cell(runs.Select(r => r.Wall))} | {Cell(runs.Select(r => 100 * r.Generator / r.Wall), "0.0", " %")} | {Cell(over, "+0.0;-0.0", " %")} | {Cell(runs.Select(r => r.Cpu))} | {Cell(overCpu, "+0.0;-0.0", " %")} |");
-            }
+            throw new InvalidOperationException($"the compiler was not given {generator}:\n{arguments}");
         }
-        finally
+
+        var rid = RuntimeInformation.RuntimeIdentifier;
+        var readyToRun = Path.Combine(work, rid);
+        DotNetOrThrow($"publish \"{Path.Combine(root, "src", "ArazzoGen.ReadyToRun")}\" -c Release -r {rid} -o \"{readyToRun}\" -p:ArazzoReadyToRunFramework=net{Environment.Version.Major}.0 -p:ArazzoGeneratorAssembly=\"{generator}\" -v:q", root);
+        // What the generator adds, against compiling what it generates as plain source without it.
+        var generated = Directory.CreateDirectory(Path.Combine(work, "generated")).FullName;
+        File.WriteAllText(Path.Combine(work, "emit.rsp"), arguments + $" /generatedfilesout:\"{generated}\"");
+        Exec(csc, $"@\"{Path.Combine(work, "emit.rsp")}\"", sample);
+        var generatedFiles = string.Concat(Directory.GetFiles(Path.Combine(generated, "ArazzoGen.Generator"), "*.cs", SearchOption.AllDirectories).Select(f => $" \"{f}\""));
+        var outputAsSource = arguments.Replace("/analyzer:" + generator, string.Empty, StringComparison.Ordinal).Replace("/analyzer:" + yaml, string.Empty, StringComparison.Ordinal) + generatedFiles;
+        var compiledAhead = arguments.Replace(generator, Path.Combine(readyToRun, "ArazzoGen.Generator.dll"), StringComparison.Ordinal).Replace(yaml, Path.Combine(readyToRun, "YamlDotNet.dll"), StringComparison.Ordinal);
+        var variants = new Dictionary<string, string>
         {
-            Directory.Delete(work, recursive: true);
+            [OutputAsSource] = outputAsSource,
+            ["IL"] = arguments,
+            ["ReadyToRun"] = compiledAhead,
+            // A project the package reaches with no workflow of its own: the same compile, the generator idle.
+            [NoWorkflow] = AdditionalFile().Replace(compiledAhead, string.Empty) + generatedFiles,
+        };
+        return new Compiler(csc, sample, work, variants);
+    }
+
+    /// <summary>The baseline variant: the generator's output compiled as plain source, with no generator.</summary>
+    public const string OutputAsSource = "its output as source, no generator";
+
+    /// <summary>The ReadyToRun generator with no workflow file to read, and its output compiled as plain source.</summary>
+    public const string NoWorkflow = "ReadyToRun, no workflow (its output as source)";
+
+    /// <summary>The SDK's csc, the folder it compiles in, a scratch folder (deleted on dispose), and each variant's arguments.</summary>
+    internal sealed record Compiler(string Csc, string Sample, string Work, IReadOnlyDictionary<string, string> Variants) : IDisposable
+    {
+        /// <summary>A response file with the variant's arguments.</summary>
+        public string ResponseFile(string variant)
+        {
+            var rsp = System.IO.Path.Combine(Work, variant + ".rsp");
+            File.WriteAllText(rsp, Variants[variant]);
+            return rsp;
         }
+
+        public void Dispose() => Directory.Delete(Work, recursive: true);
     }
 
     [GeneratedRegex(@"/analyzer:(\S+)")]
     private static partial Regex AnalyzerPath();
+
+    [GeneratedRegex(@"/additionalfile:(""[^""]*""|\S+)")]
+    private static partial Regex AdditionalFile();
 
     /// <summary>The seconds the compiler reported, or NaN when it did not report that line (no such generator).</summary>
     private static double Seconds(string output, string pattern) =>
@@ -103,6 +136,25 @@ internal static partial class CompilerFirstRun
         return $"{median.ToString(format, CultureInfo.InvariantCulture)}{unit} ({sorted[0].ToString(format, CultureInfo.InvariantCulture)} - {sorted[^1].ToString(format, CultureInfo.InvariantCulture)})";
     }
 
+    /// <summary>
+    /// A distribution-free 95 % confidence interval for the median (order statistics, the sign test's
+    /// normal approximation): what the machine's noise leaves of a per-round difference.
+    /// </summary>
+    private static string MedianInterval(IEnumerable<double> values)
+    {
+        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
+        var n = sorted.Length;
+        if (n < 6)
+        {
+            return "-";
+        }
+
+        var half = 1.96 * Math.Sqrt(n) / 2;
+        var low = Math.Max(0, (int)Math.Floor(n / 2.0 - half));
+        var high = Math.Min(n - 1, (int)Math.Ceiling(n / 2.0 + half) - 1);
+        return $"{sorted[low].ToString("+0.0;-0.0", CultureInfo.InvariantCulture)} to {sorted[high].ToString("+0.0;-0.0", CultureInfo.InvariantCulture)} %";
+    }
+
     private static string DotNetOrThrow(string arguments, string folder)
     {
         var (exitCode, output) = ArazzoGen.Testing.DotNet.Run(arguments, folder, TimeSpan.FromMinutes(10));
@@ -110,7 +162,7 @@ internal static partial class CompilerFirstRun
     }
 
     /// <summary>Runs the compiler (under GNU time), which is not the dotnet CLI.</summary>
-    private static string Exec(string file, string arguments, string folder)
+    internal static string Exec(string file, string arguments, string folder)
     {
         var start = new ProcessStartInfo(file, arguments) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;

@@ -31,13 +31,7 @@ public class DurableRunBenchmarks
         _plain = new TrainThenDeployWorkflow(clients);
         _memory = new TrainThenDeployWorkflow(clients, new WorkflowOptions { Store = new InMemoryRunStore() });
         _file = new TrainThenDeployWorkflow(clients, new WorkflowOptions { Store = new FileRunStore(_directory) });
-        _inputs = new TrainThenDeployWorkflow.Inputs
-        {
-            TrainingJobName = "job", TrainingImage = "image", RoleArn = "arn:role", S3OutputPath = "s3://out",
-            InstanceType = "ml.m5.large", InstanceCount = 1, VolumeSizeInGB = 30, MaxRuntimeInSeconds = 3600,
-            ModelName = "model", InferenceImage = "image", EndpointConfigName = "config", VariantName = "AllTraffic",
-            InitialInstanceCount = 1, HostingInstanceType = "ml.m5.large", EndpointName = "endpoint",
-        };
+        _inputs = RuntimeOverheadBenchmarks.SampleInputs();
     }
 
     [GlobalCleanup]

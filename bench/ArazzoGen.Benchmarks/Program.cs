@@ -3,8 +3,11 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build     (generator cost vs compiling its output; incremental runs)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build first   (the first generator run of a fresh process, per pipeline step; ARAZZO_JIT=1 adds what the JIT compiled, by namespace)
-// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc [rounds]   (the SDK's csc started fresh on samples/TrainThenDeploy: the generator as IL and ReadyToRun, as the package hands it, against its output compiled as plain source; Linux)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc [rounds] [--one-core]   (the SDK's csc started fresh on samples/TrainThenDeploy: the generator as IL and ReadyToRun, as the package hands it, against its output compiled as plain source; Linux)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc profile [rounds]   (the same compiles under Linux perf: the generator's CPU samples by what runs, by stage, by our method)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime   (BenchmarkDotNet: generated workflow vs hand-written SDK calls)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime profile [seconds]   (each runtime variant in a loop under Linux perf: CPU ns per run by what runs)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- loop <generated|step-shape|hand-written> [seconds]   (one runtime variant in a loop, for a sampling profiler: dotnet-trace collect -- ...)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- allocations [polling]   (bytes per run by type, generated vs hand-written; "polling": the scale benchmark's runs)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- polling   (calls and lag of poll schedules, computed exactly)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- layering  (HTTP attempts per run when SDK, pipeline and workflow retries are stacked)
@@ -16,14 +19,23 @@ switch (args.FirstOrDefault())
     case "build" when args.Skip(1).FirstOrDefault() == "first":
         BuildCost.First();
         break;
+    case "build" when args.Skip(1).FirstOrDefault() == "csc" && args.Skip(2).FirstOrDefault() == "profile":
+        CompilerProfile.Run(args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        break;
     case "build" when args.Skip(1).FirstOrDefault() == "csc":
-        CompilerFirstRun.Run(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5);
+        CompilerFirstRun.Run(args.Skip(2).Where(a => a != "--one-core").Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(5), oneCore: args.Contains("--one-core"));
         break;
     case "build":
         BuildCost.Run(args.Skip(1).ToArray());
         break;
+    case "runtime" when args.Skip(1).FirstOrDefault() == "profile":
+        RuntimeProfile.Run(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+        break;
     case "runtime":
         BenchmarkRunner.Run<RuntimeOverheadBenchmarks>(args: args.Skip(1).ToArray());
+        break;
+    case "loop":
+        await ProfileLoop.RunAsync(args.Skip(1).ToArray());
         break;
     case "allocations":
         await AllocationProfile.RunAsync(args.Skip(1).ToArray());
@@ -48,7 +60,7 @@ switch (args.FirstOrDefault())
         BenchmarkRunner.Run<DurableRunBenchmarks>(args: args.Skip(1).ToArray());
         break;
     default:
-        Console.WriteLine("usage: <build|runtime|allocations|polling|layering|scale|faults|durable>");
+        Console.WriteLine("usage: <build|runtime|loop|allocations|polling|layering|scale|faults|durable>");
         return 1;
 }
 

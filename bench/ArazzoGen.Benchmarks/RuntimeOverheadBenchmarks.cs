@@ -31,14 +31,17 @@ public class RuntimeOverheadBenchmarks
         // A host's logging as it usually stands: a provider, with workflows at Warning, so a run that goes well writes nothing.
         _hostLoggers = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(NullLoggerProvider.Instance));
         _hostLogged = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(_sageMaker), new ArazzoGen.Runtime.WorkflowOptions { LoggerFactory = _hostLoggers });
-        _inputs = new TrainThenDeployWorkflow.Inputs
-        {
-            TrainingJobName = "job", TrainingImage = "image", RoleArn = "arn:role", S3OutputPath = "s3://out",
-            InstanceType = "ml.m5.large", InstanceCount = 1, VolumeSizeInGB = 30, MaxRuntimeInSeconds = 3600,
-            ModelName = "model", InferenceImage = "image", EndpointConfigName = "config", VariantName = "AllTraffic",
-            InitialInstanceCount = 1, HostingInstanceType = "ml.m5.large", EndpointName = "endpoint",
-        };
+        _inputs = SampleInputs();
     }
+
+    /// <summary>The inputs every runtime variant runs with.</summary>
+    public static TrainThenDeployWorkflow.Inputs SampleInputs() => new()
+    {
+        TrainingJobName = "job", TrainingImage = "image", RoleArn = "arn:role", S3OutputPath = "s3://out",
+        InstanceType = "ml.m5.large", InstanceCount = 1, VolumeSizeInGB = 30, MaxRuntimeInSeconds = 3600,
+        ModelName = "model", InferenceImage = "image", EndpointConfigName = "config", VariantName = "AllTraffic",
+        InitialInstanceCount = 1, HostingInstanceType = "ml.m5.large", EndpointName = "endpoint",
+    };
 
     [Benchmark(Baseline = true)]
     public Task<string?> HandWritten() => HandWrittenTrainThenDeploy.RunAsync(_sageMaker, _inputs);
