@@ -41,6 +41,12 @@ internal static class BuildCost
             Compare("warm-up", synthetic, neptune, print: false);
         }
 
+        if (args.Contains("incremental"))
+        {
+            Incremental(synthetic);
+            return;
+        }
+
         Console.WriteLine($"| corpus | generator (ms) | compiling its output (ms) | ratio |");
         Console.WriteLine($"| --- | ---: | ---: | ---: |");
         Compare("4 seed workflows", seeds, neptune);

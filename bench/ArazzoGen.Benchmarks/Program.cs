@@ -1,7 +1,7 @@
 using ArazzoGen.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build     (generator cost vs compiling its output; incremental runs)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build [cold] [incremental]    (generator cost vs compiling its output; incremental runs; "incremental": only those)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build first   (the first generator run of a fresh process, per pipeline step; ARAZZO_JIT=1 adds what the JIT compiled, by namespace)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc [rounds] [--one-core]   (the SDK's csc started fresh on samples/TrainThenDeploy: the generator as IL and ReadyToRun, as the package hands it, against its output compiled as plain source; Linux)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc profile [rounds]   (the same compiles under Linux perf: the generator's CPU samples by what runs, by stage, by our method)
