@@ -63,14 +63,9 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
             .Select(static (input, _) => input.Left.WithDescriptions(input.Right));
 
         // Bind reads symbols, but re-runs only when what it reads changes (the SDK assemblies, the
-        // binding attributes), not on every edit of the project's C#. The compiler computes this even
-        // with no file to bind, so a project with no workflow (the package also reaches projects that
-        // reference one that has them) takes no fingerprint: the first to ask for symbols pays for
-        // loading every reference's metadata.
-        var anyWorkflowFile = validated.Collect().Select(static (files, _) => files.Length > 0);
+        // binding attributes), not on every edit of the project's C#.
         var sdk = context.CompilationProvider
-            .Combine(anyWorkflowFile)
-            .Select(static (input, cancellationToken) => input.Right ? SdkFingerprint.Of(input.Left, cancellationToken) : SdkFingerprint.NothingToBind)
+            .Select(static (compilation, cancellationToken) => SdkFingerprint.Of(compilation, cancellationToken))
             .WithTrackingName(TrackingNames.SdkFingerprint);
 
         var (standaloneClasses, standaloneRegistrations) = BindAndEmit(context, standalone, sdk, settings);

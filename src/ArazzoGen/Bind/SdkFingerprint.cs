@@ -32,9 +32,6 @@ internal sealed class SdkFingerprint : IEquatable<SdkFingerprint>
 
     private SdkFingerprint(string text) => _text = text;
 
-    /// <summary>The fingerprint of a project with no workflow file: nothing is bound, so nothing was read and no compilation is kept.</summary>
-    public static SdkFingerprint NothingToBind { get; } = new(string.Empty);
-
     public static SdkFingerprint Of(Compilation compilation, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
