@@ -162,7 +162,7 @@ internal static partial class CompilerFirstRun
     }
 
     /// <summary>Runs the compiler (under GNU time), which is not the dotnet CLI.</summary>
-    internal static string Exec(string file, string arguments, string folder)
+    private static string Exec(string file, string arguments, string folder)
     {
         var start = new ProcessStartInfo(file, arguments) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;
