@@ -65,7 +65,7 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
         // Bind reads symbols, but re-runs only when what it reads changes (the SDK assemblies, the
         // binding attributes), not on every edit of the project's C#.
         var sdk = context.CompilationProvider
-            .Select(static (compilation, cancellationToken) => SdkFingerprint.Of(compilation, cancellationToken))
+            .Select(static (compilation, _) => SdkFingerprint.Of(compilation))
             .WithTrackingName(TrackingNames.SdkFingerprint);
 
         var (standaloneClasses, standaloneRegistrations) = BindAndEmit(context, standalone, sdk, settings);

@@ -18,8 +18,9 @@ namespace ArazzoGen.Bind;
 /// <remarks>
 /// Bind still needs a compilation to read symbols from; a pipeline model must not hold one (the
 /// driver would keep old compilations alive). Any compilation with an equal fingerprint binds the
-/// same, so every compilation seen is kept weakly under its fingerprint's value, and Bind takes one
-/// that is alive: the one the driver runs on always is. Where no module version
+/// same, so the fingerprint holds its compilation weakly, every compilation whose fingerprint was read
+/// is kept weakly under its value, and Bind takes one that is alive: the one the driver runs on always
+/// is. The value is read lazily (see <see cref="Of"/>). Where no module version
 /// can say what changed (SDK types declared in the project's own source, or in a project reference
 /// the IDE gives as a compilation), the fingerprint names that source's syntax trees, so Bind runs
 /// again on any edit of it, as it did on the compilation itself.
@@ -28,17 +29,44 @@ internal sealed class SdkFingerprint : IEquatable<SdkFingerprint>
 {
     private static readonly ConcurrentDictionary<string, Compilations> Seen = new(StringComparer.Ordinal);
 
-    private readonly string _text;
+    private readonly WeakReference<Compilation> _compilation;
+    private readonly object _reading = new();
+    private string? _text;
 
-    private SdkFingerprint(string text) => _text = text;
+    private SdkFingerprint(Compilation compilation) => _compilation = new WeakReference<Compilation>(compilation);
 
-    public static SdkFingerprint Of(Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>
+    /// The fingerprint of <paramref name="compilation"/>, read when first needed: when Bind reads
+    /// symbols through it, or when the driver compares it with the last one. A project with no workflow
+    /// file therefore reads nothing in a fresh compiler, where the first to ask a compilation for
+    /// symbols pays for reading every reference's metadata.
+    /// </summary>
+    public static SdkFingerprint Of(Compilation compilation) => new(compilation);
+
+    /// <summary>The fingerprint's value; null when it was never read and its compilation is gone (it then equals no other).</summary>
+    private string? Text
+    {
+        get
+        {
+            lock (_reading)
+            {
+                if (_text is null && _compilation.TryGetTarget(out var compilation))
+                {
+                    _text = Read(compilation);
+                    Remember(_text, compilation);
+                }
+
+                return _text;
+            }
+        }
+    }
+
+    private static string Read(Compilation compilation)
     {
         var text = new StringBuilder();
         var core = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly;
         foreach (var reference in compilation.References)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly || !(SymbolEqualityComparer.Default.Equals(assembly, core) || IsAws(assembly)))
             {
                 continue;
@@ -71,10 +99,15 @@ internal sealed class SdkFingerprint : IEquatable<SdkFingerprint>
             AppendTrees(text, compilation);
         }
 
-        var fingerprint = new SdkFingerprint(text.ToString());
+        return text.ToString();
+    }
+
+    /// <summary>Keeps <paramref name="compilation"/> weakly under its fingerprint, for Bind to read symbols from while any with that fingerprint lives.</summary>
+    private static void Remember(string text, Compilation compilation)
+    {
         while (true)
         {
-            var seen = Seen.GetOrAdd(fingerprint._text, static _ => new Compilations());
+            var seen = Seen.GetOrAdd(text, static _ => new Compilations());
             lock (seen)
             {
                 if (seen.Forgotten)
@@ -100,8 +133,6 @@ internal sealed class SdkFingerprint : IEquatable<SdkFingerprint>
                 }
             }
         }
-
-        return fingerprint;
     }
 
     /// <summary>A compilation that binds as every compilation with this fingerprint does.</summary>
@@ -109,7 +140,14 @@ internal sealed class SdkFingerprint : IEquatable<SdkFingerprint>
     {
         get
         {
-            if (Seen.TryGetValue(_text, out var seen))
+            // Read now, while the compilation is alive: the driver compares this fingerprint with the next one.
+            var text = Text;
+            if (_compilation.TryGetTarget(out var own))
+            {
+                return own;
+            }
+
+            if (text is not null && Seen.TryGetValue(text, out var seen))
             {
                 lock (seen)
                 {
@@ -123,16 +161,17 @@ internal sealed class SdkFingerprint : IEquatable<SdkFingerprint>
                 }
             }
 
-            // The compilation the driver runs on was seen when this fingerprint was taken, and is alive.
+            // The compilation the driver runs on was seen when this fingerprint was compared with its own, and is alive.
             throw new InvalidOperationException("No compilation is alive for this SDK fingerprint.");
         }
     }
 
-    public bool Equals(SdkFingerprint? other) => other is not null && string.Equals(_text, other._text, StringComparison.Ordinal);
+    public bool Equals(SdkFingerprint? other) =>
+        ReferenceEquals(this, other) || (other is not null && Text is { } text && string.Equals(text, other.Text, StringComparison.Ordinal));
 
     public override bool Equals(object? obj) => Equals(obj as SdkFingerprint);
 
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_text);
+    public override int GetHashCode() => Text is { } text ? StringComparer.Ordinal.GetHashCode(text) : RuntimeHelpers.GetHashCode(this);
 
     private static readonly ConditionalWeakTable<SyntaxTree, string> TreeIds = new();
     private static long _nextTreeId;
