@@ -162,18 +162,6 @@ internal static partial class CompilerFirstRun
     }
 
     /// <summary>Runs the compiler (under GNU time), which is not the dotnet CLI.</summary>
-    private static string Exec(string file, string arguments, string folder)
-    {
-        var start = new ProcessStartInfo(file, arguments) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {arguments} exited with {process.ExitCode}:\n{output}{error.Result}");
-        }
-
-        return output;
-    }
+    private static string Exec(string file, string arguments, string folder) =>
+        ChildProcess.Output(new ProcessStartInfo(file, arguments) { WorkingDirectory = folder });
 }

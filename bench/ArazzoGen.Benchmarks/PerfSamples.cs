@@ -24,14 +24,12 @@ internal static partial class PerfSamples
         var record = new ProcessStartInfo("/usr/bin/perf", $"record -q -F {frequency} -g -o \"{data}\" {file} {arguments}")
         {
             WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
         // Names for JIT-compiled code (perf-<pid>.map); W^X would hide it behind a double mapping perf cannot read.
         record.Environment["DOTNET_PerfMapEnabled"] = "1";
         record.Environment["DOTNET_EnableWriteXorExecute"] = "0";
-        var output = Run(record);
-        var script = Run(new ProcessStartInfo("/usr/bin/perf", $"script -i \"{data}\" -F tid,ip,sym,dso") { RedirectStandardOutput = true, RedirectStandardError = true });
+        var output = ChildProcess.Output(record);
+        var script = ChildProcess.Output(new ProcessStartInfo("/usr/bin/perf", $"script -i \"{data}\" -F tid,ip,sym,dso"));
         File.Delete(data);
         return (Parse(script), output);
     }
@@ -39,14 +37,6 @@ internal static partial class PerfSamples
     /// <summary>A method's name without its signature and assembly tags.</summary>
     public static string Short(string symbol) => Regex.Replace(Regex.Replace(symbol, @"\(.*$", string.Empty), @"\[[\w.]+\]|\b(class|valuetype|instance) ", string.Empty).Trim();
 
-    private static string Run(ProcessStartInfo start)
-    {
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{start.FileName} {start.Arguments} exited with {process.ExitCode}:\n{error.Result}");
-    }
 
     /// <summary>perf script's samples: a line with the thread, then one line per frame, innermost first.</summary>
     private static List<Sample> Parse(string script)

@@ -10,7 +10,7 @@ internal static class ThisProgram
     public static string Run(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(self);
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
             start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
@@ -26,15 +26,6 @@ internal static class ThisProgram
             start.Environment[name] = value;
         }
 
-        using var child = Process.Start(start)!;
-        var error = child.StandardError.ReadToEndAsync(); // read alongside, so neither pipe fills and blocks the child
-        var output = child.StandardOutput.ReadToEnd();
-        child.WaitForExit();
-        if (child.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"'{string.Join(' ', arguments)}' exited with {child.ExitCode}: {output}{error.Result}");
-        }
-
-        return output;
+        return ChildProcess.Output(start);
     }
 }
