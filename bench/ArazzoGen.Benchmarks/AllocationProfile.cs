@@ -15,6 +15,12 @@ internal static class AllocationProfile
 {
     public static async Task RunAsync(string[] args)
     {
+        if (args.FirstOrDefault() == "segments")
+        {
+            await AllocationSegments.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+            return;
+        }
+
         if (args.FirstOrDefault() == "polling")
         {
             await PollingAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
