@@ -73,18 +73,16 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
 
         // With ArazzoGen.Hosting referenced, one AddArazzoWorkflows() for the project's workflows;
         // looked up (in every referenced assembly) only when there is a workflow to register.
-        var registrations = standaloneRegistrations.Combine(referencingRegistrations);
-        var hosting = registrations
-            .Select(static (both, _) => both.Left.Length + both.Right.Length > 0)
+        var toRegister = standaloneRegistrations.Combine(referencingRegistrations)
+            .Select(static (both, _) => WorkflowsToRegister.Of(both.Left, both.Right))
             .Combine(context.CompilationProvider)
-            .Select(static (input, _) => input.Left && input.Right.GetTypeByMetadataName("ArazzoGen.Hosting.ArazzoServices") is not null)
-            .WithTrackingName(TrackingNames.HostingReferenced);
-        context.RegisterSourceOutput(registrations.Combine(hosting).Combine(settings), static (output, input) =>
+            .Select(static (input, _) => input.Left.Workflows.Count > 0 && input.Right.GetTypeByMetadataName("ArazzoGen.Hosting.ArazzoServices") is not null ? input.Left : WorkflowsToRegister.None)
+            .WithTrackingName(TrackingNames.WorkflowsToRegister);
+        context.RegisterSourceOutput(toRegister.Combine(settings), static (output, input) =>
         {
-            var workflows = input.Left.Left.Left.Concat(input.Left.Left.Right).OrderBy(w => w.ClassName, System.StringComparer.Ordinal).ToList();
-            if (input.Left.Right && workflows.Count > 0)
+            if (input.Left.Workflows.Count > 0)
             {
-                output.AddSource(ServiceRegistrationWriter.HintName, ServiceRegistrationWriter.Write(input.Right.Namespace, workflows));
+                output.AddSource(ServiceRegistrationWriter.HintName, ServiceRegistrationWriter.Write(input.Right.Namespace, input.Left.Workflows));
             }
         });
 

@@ -9,5 +9,5 @@ internal static class TrackingNames
     public const string SdkFingerprint = nameof(SdkFingerprint);
     public const string Bind = nameof(Bind);
     public const string Emit = nameof(Emit);
-    public const string HostingReferenced = nameof(HostingReferenced);
+    public const string WorkflowsToRegister = nameof(WorkflowsToRegister);
 }

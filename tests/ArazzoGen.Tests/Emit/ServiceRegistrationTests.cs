@@ -1,3 +1,4 @@
+using ArazzoGen.Emit;
 using ArazzoGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 
@@ -43,7 +44,7 @@ public class ServiceRegistrationTests
         var idle = GeneratorRunner.CreateDriver(Array.Empty<AdditionalText>(), trackSteps: true, SdkCompilation.ParseOptions)
             .RunGenerators(compilation).GetRunResult().Results[0];
 
-        Assert.False((bool)Assert.Single(idle.TrackedSteps[TrackingNames.HostingReferenced].SelectMany(s => s.Outputs)).Value);
+        Assert.Empty(((WorkflowsToRegister)Assert.Single(idle.TrackedSteps[TrackingNames.WorkflowsToRegister].SelectMany(s => s.Outputs)).Value).Workflows);
         Assert.Empty(idle.GeneratedSources);
 
         // The same project with a workflow finds it, and registers the workflow.
@@ -51,7 +52,7 @@ public class ServiceRegistrationTests
         var withWorkflow = GeneratorRunner.CreateDriver(new[] { new InMemoryAdditionalText(seed.Path, seed.Text) }, trackSteps: true, SdkCompilation.ParseOptions)
             .RunGenerators(compilation).GetRunResult().Results[0];
 
-        Assert.True((bool)Assert.Single(withWorkflow.TrackedSteps[TrackingNames.HostingReferenced].SelectMany(s => s.Outputs)).Value);
+        Assert.Single(((WorkflowsToRegister)Assert.Single(withWorkflow.TrackedSteps[TrackingNames.WorkflowsToRegister].SelectMany(s => s.Outputs)).Value).Workflows);
         Assert.Contains(withWorkflow.GeneratedSources, s => s.HintName == "ArazzoServiceCollectionExtensions.g.cs");
     }
 
