@@ -10,7 +10,7 @@ namespace ArazzoGen.Tests.Emit;
 /// </summary>
 public class ServiceRegistrationTests
 {
-    private static readonly MetadataReference[] Hosting = new[]
+    internal static readonly MetadataReference[] Hosting = new[]
         {
             typeof(ArazzoGen.Hosting.ArazzoServices).Assembly,
             typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly,
