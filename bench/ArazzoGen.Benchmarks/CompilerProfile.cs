@@ -41,6 +41,20 @@ internal static partial class CompilerProfile
             Console.WriteLine($"| {variant} | {Ms(all.Count, rounds)} | {Ms(ours.Count, rounds)} | {100.0 * ours.Count / Math.Max(1, all.Count):0.0} % | {Part("runtime")} | {Part("JIT")} | {Part("Roslyn")} | {Part("BCL")} | {Part("ours")} | {Part("other")} |");
         }
 
+        if (samples.TryGetValue("ReadyToRun", out var readyToRun))
+        {
+            // The runtime's share (type loading, method preparation, GC) and the JIT's, by the code they
+            // ran for: the innermost frame outside them. perf names no ReadyToRun method, so this says
+            // whose assembly asked, not which method.
+            var runtime = readyToRun.Where(s => s.Frames.Any(IsOurs) && Category(s.Frames[0]) is "runtime" or "JIT").ToList();
+            Console.WriteLine();
+            Console.WriteLine("ReadyToRun variant, the runtime's and the JIT's samples in the generator's stacks, by the assembly of the code they ran for:");
+            foreach (var group in runtime.GroupBy(s => s.Frames.FirstOrDefault(f => Category(f) is not ("runtime" or "JIT")) is { } asker ? AssemblyOf(asker) : "(none)").OrderByDescending(g => g.Count()).Take(10))
+            {
+                Console.WriteLine($"  {Ms(group.Count(), rounds),8} ms  {group.Key}");
+            }
+        }
+
         if (samples.TryGetValue("IL", out var il))
         {
             var ours = il.Where(s => s.Frames.Any(IsOurs)).ToList();
@@ -77,6 +91,10 @@ internal static partial class CompilerProfile
             : "other";
     }
 
+    /// <summary>A JIT-compiled method's assembly (from its name in the perf map), else the file its code is in.</summary>
+    private static string AssemblyOf(PerfSamples.Frame frame) =>
+        MethodAssembly().Match(frame.Symbol) is { Success: true } tag ? tag.Groups[1].Value : Path.GetFileName(frame.Module);
+
     private static string Stage(PerfSamples.Sample sample)
     {
         foreach (var frame in Enumerable.Reverse(sample.Frames))
@@ -91,6 +109,9 @@ internal static partial class CompilerProfile
     }
 
     private static string Ms(int samples, int rounds) => (samples * 1000.0 / Frequency / rounds).ToString("0", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"\[([\w.]+)\] [^ ]+::")]
+    private static partial Regex MethodAssembly();
 
     [GeneratedRegex(@"ArazzoGen\.(Parse|Validate|Bind|Emit)\.")]
     private static partial Regex StageName();
