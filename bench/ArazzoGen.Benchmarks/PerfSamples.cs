@@ -37,7 +37,6 @@ internal static partial class PerfSamples
     /// <summary>A method's name without its signature and assembly tags.</summary>
     public static string Short(string symbol) => Regex.Replace(Regex.Replace(symbol, @"\(.*$", string.Empty), @"\[[\w.]+\]|\b(class|valuetype|instance) ", string.Empty).Trim();
 
-
     /// <summary>perf script's samples: a line with the thread, then one line per frame, innermost first.</summary>
     private static List<Sample> Parse(string script)
     {
