@@ -5,7 +5,10 @@ namespace ArazzoGen.Benchmarks;
 /// <summary>The one way the benchmarks start a process and wait for what it prints.</summary>
 internal static class ChildProcess
 {
-    /// <summary>Runs <paramref name="start"/> to its end and returns its standard output; throws, with both outputs, when it exits with an error.</summary>
+    /// <summary>
+    /// Runs <paramref name="start"/> (set here to redirect both outputs) to its end and returns its
+    /// standard output; throws, with both outputs, when it exits with an error.
+    /// </summary>
     public static string Output(ProcessStartInfo start)
     {
         start.RedirectStandardOutput = true;
