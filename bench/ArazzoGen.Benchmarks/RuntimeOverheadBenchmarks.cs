@@ -1,5 +1,4 @@
 using System.Net;
-using System.Reflection;
 using Amazon.Runtime;
 using Amazon.SageMaker;
 using Amazon.SageMaker.Model;
@@ -141,9 +140,9 @@ internal static class HandWrittenTrainThenDeploy
 }
 
 /// <summary>A SageMaker that answers every call at once with a finished job (cached, completed tasks).</summary>
-public class InstantSageMaker : DispatchProxy
+public static class InstantSageMaker
 {
-    private static readonly Dictionary<string, object> Answers = new()
+    public static IAmazonSageMaker Create() => AnsweringClient.Create<IAmazonSageMaker>(new Dictionary<string, object>
     {
         ["CreateTrainingJobAsync"] = Answer(new CreateTrainingJobResponse { TrainingJobArn = "arn:job" }),
         ["DescribeTrainingJobAsync"] = Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed, ModelArtifacts = new ModelArtifacts { S3ModelArtifacts = "s3://out/model.tar.gz" } }),
@@ -151,11 +150,7 @@ public class InstantSageMaker : DispatchProxy
         ["CreateEndpointConfigAsync"] = Answer(new CreateEndpointConfigResponse { EndpointConfigArn = "arn:config" }),
         ["CreateEndpointAsync"] = Answer(new CreateEndpointResponse { EndpointArn = "arn:endpoint" }),
         ["DescribeEndpointAsync"] = Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.InService }),
-    };
-
-    public static IAmazonSageMaker Create() => Create<IAmazonSageMaker, InstantSageMaker>();
-
-    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => Answers[targetMethod!.Name];
+    });
 
     private static Task<T> Answer<T>(T response)
         where T : AmazonWebServiceResponse

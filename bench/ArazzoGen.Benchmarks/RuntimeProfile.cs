@@ -55,7 +55,7 @@ internal static partial class RuntimeProfile
         return symbol.Contains("TrainThenDeployWorkflow", StringComparison.Ordinal) ? "generated code (the run loop, the step methods)"
             : symbol.Contains("[ArazzoGen.Runtime]", StringComparison.Ordinal) || module == "ArazzoGen.Runtime.dll" ? "ArazzoGen.Runtime (WorkflowRun, CallResult, Poll, Criteria)"
             : symbol.Contains("HandWritten", StringComparison.Ordinal) ? "hand-written code"
-            : symbol.Contains("generatedProxy", StringComparison.Ordinal) || symbol.Contains("InstantSageMaker", StringComparison.Ordinal) || symbol.Contains("DispatchProxy", StringComparison.Ordinal) ? "the fake client (DispatchProxy)"
+            : symbol.Contains("[AnsweringClients]", StringComparison.Ordinal) || symbol.Contains("Answering", StringComparison.Ordinal) ? "the fake client"
             : symbol.Contains("[AWSSDK", StringComparison.Ordinal) || symbol.Contains("[ArazzoGen.StandIns", StringComparison.Ordinal) ? "the SDK's types (requests, ConstantClass)"
             : module.StartsWith("libcoreclr", StringComparison.Ordinal) || module.StartsWith("libc.", StringComparison.Ordinal) || module.StartsWith("ld-linux", StringComparison.Ordinal) || symbol.Contains("WriteBarrier", StringComparison.Ordinal) || symbol == "[unknown]" ? "the runtime: allocation, GC, write barriers"
             : symbol.Contains("stub", StringComparison.OrdinalIgnoreCase) ? "the runtime: dispatch stubs"
