@@ -90,6 +90,13 @@ public sealed class WorkflowRun : IDisposable
         return Durable.StateJson.Property(checkpoint.RootElement, "inputs").Clone();
     }
 
+    /// <summary>
+    /// What a step observed, for a failure's message: its result's text, or null while the step has not
+    /// produced one. A generated step's result is a struct that is its default until then.
+    /// </summary>
+    public static string? Observed<TResult>(TResult result)
+        where TResult : struct, IEquatable<TResult> => result.Equals(default) ? null : result.ToString();
+
     /// <summary>The durable run's id, or null when the run lives in memory only.</summary>
     public string? RunId { get; }
 

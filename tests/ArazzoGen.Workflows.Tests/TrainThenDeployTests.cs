@@ -140,6 +140,8 @@ public class TrainThenDeployTests
         Assert.Contains("createModel", error.Message);
         Assert.Contains("ResourceLimitExceeded", error.Message);
         Assert.IsType<ResourceLimitExceededException>(error.InnerException);
+        // The failed call produced no result, so the step observed nothing (not an empty result's text).
+        Assert.Null(error.LastObservedValue);
         var partial = Assert.IsType<TrainThenDeployWorkflow.Outputs>(error.PartialOutputs);
         Assert.Equal("arn:training-job/churn", partial.TrainingJobArn);
         await _sageMaker.DidNotReceiveWithAnyArgs().CreateEndpointConfigAsync(default!, default);

@@ -196,7 +196,7 @@ internal sealed class ExpressionBinder
             return null; // Validate reported it, or the output itself failed to bind.
         }
 
-        var value = new Typed(new StepOutputBound(BoundStep.FieldOf(identifier), info.Property, info.Type), info.Symbol);
+        var value = new Typed(new StepOutputBound(BoundStep.FieldOf(identifier), info.Property, info.Type, OfWorkflowRun: false), info.Symbol);
         var rest = expression.Path.Skip(3).Select(PathSegment.Member).Concat(PointerSegments(expression));
         return rest.Any() ? Navigate(value, rest, expression.Span) : value;
     }
@@ -229,7 +229,7 @@ internal sealed class ExpressionBinder
             return null; // Validate reported it, or the output failed to bind in that workflow.
         }
 
-        var value = new Typed(new StepOutputBound(runs.Field, info.Property, info.Type), info.Symbol);
+        var value = new Typed(new StepOutputBound(runs.Field, info.Property, info.Type, OfWorkflowRun: true), info.Symbol);
         var rest = expression.Path.Skip(3).Select(PathSegment.Member).Concat(PointerSegments(expression));
         return rest.Any() ? Navigate(value, rest, expression.Span) : value;
     }

@@ -18,7 +18,8 @@ internal static class CodeRenderer
     {
         LiteralBound literal => CSharpLiteral.Of(literal),
         InputBound input => "_inputs." + input.Property,
-        StepOutputBound output => $"{output.StepField}?.{output.Property}",
+        StepOutputBound { OfWorkflowRun: true } output => $"{output.StepField}?.{output.Property}",
+        StepOutputBound output => $"{output.StepField}.{output.Property}",
         CallBound call => "call." + call.Member,
         LastStatusBound { OfCalledWorkflow: true } => "(outputs?.LastStatusCode ?? call.StatusCode)",
         LastStatusBound => "_run.LastStatusCode",

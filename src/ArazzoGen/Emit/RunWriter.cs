@@ -54,7 +54,7 @@ internal static class RunWriter
             w.Line($"private readonly {Runtime}.WorkflowRun _run;");
             foreach (var step in workflow.Steps.Where(s => s.Outputs.Count > 0))
             {
-                w.Line($"private {step.ResultType}? {step.Field};");
+                w.Line($"private {step.ResultType} {step.Field};");
             }
 
             foreach (var runs in workflow.ActionWorkflows)
@@ -668,5 +668,5 @@ internal static class RunWriter
     private static string ChildRunId(string part, string attempt) =>
         attempt == "1" ? $"_run.ChildRunId({CSharpLiteral.String(part + "-1")})" : $"_run.ChildRunId({CSharpLiteral.String(part + "-")} + {attempt})";
 
-    private static string Observed(BoundStep step) => step.Outputs.Count > 0 ? $"{step.Field}?.ToString()" : "null";
+    private static string Observed(BoundStep step) => step.Outputs.Count > 0 ? $"global::ArazzoGen.Runtime.WorkflowRun.Observed({step.Field})" : "null";
 }

@@ -139,16 +139,20 @@ internal static class StateWriter
         using (w.Block($"void {State}.WriteResults({Writer} json, {Protector}? protector)"))
         {
             w.Line("json.WriteStartObject();");
+            if (workflow.Steps.Any(s => s.Outputs.Count > 0))
+            {
+                w.Line("// A step's result is its default, every output null, until the step has produced one.");
+            }
+
             foreach (var step in workflow.Steps.Where(s => s.Outputs.Count > 0))
             {
-                var local = Local(step.Identifier, "Result");
-                w.Line($"if ({step.Field} is {{ }} {local})");
+                w.Line($"if ({step.Field} != default)");
                 using (w.Block())
                 {
                     w.Line($"json.WriteStartObject({CSharpLiteral.String(step.StepId)});");
                     foreach (var output in step.Outputs)
                     {
-                        WriteNamed(w, output.Name, output.Type, $"{local}.{output.Property}", output.IsSecret, $"output '{output.Name}' of step '{step.StepId}'", suffixes);
+                        WriteNamed(w, output.Name, output.Type, $"{step.Field}.{output.Property}", output.IsSecret, $"output '{output.Name}' of step '{step.StepId}'", suffixes);
                     }
 
                     w.Line("json.WriteEndObject();");

@@ -249,7 +249,7 @@ public class AwsApiNameTests
         var source = Assert.Single(run.GeneratedTrees).ToString();
         Assert.Contains("Plaintext = global::ArazzoGen.Runtime.Wire.Base64(\"SGVsbG8sIEtNUw==\"", source);
         Assert.Contains("Message = global::ArazzoGen.Runtime.Wire.Base64(\"aGVsbG8=\"", source);
-        Assert.Contains("CiphertextBlob = _encrypt?.Blob", source);
+        Assert.Contains("CiphertextBlob = _encrypt.Blob", source);
     }
 
     /// <summary>(the text that is right, the text that is wrong, the error, part of its message).</summary>

@@ -89,8 +89,12 @@ internal sealed record LiteralBound(LiteralSpelling Spelling, string Text, TypeR
 /// <summary><c>$inputs.x</c>: a property of the Inputs object.</summary>
 internal sealed record InputBound(string Property, TypeRef Type) : BoundValue(Type);
 
-/// <summary><c>$steps.x.outputs.y</c>: a property of a step's result record (null when the step has not run).</summary>
-internal sealed record StepOutputBound(string StepField, string Property, TypeRef Type) : BoundValue(Type);
+/// <summary>
+/// <c>$steps.x.outputs.y</c>: a property of a step's result, a struct whose properties are all null until the
+/// step has run; or <c>$workflows.id.outputs.y</c> of a workflow an action ran (<paramref name="OfWorkflowRun"/>):
+/// a property of its Outputs, a class that is null until it has run.
+/// </summary>
+internal sealed record StepOutputBound(string StepField, string Property, TypeRef Type, bool OfWorkflowRun) : BoundValue(Type);
 
 /// <summary>A fact about the step's call: StatusCode, ErrorCode, ErrorMessage or RequestId.</summary>
 internal sealed record CallBound(string Member, TypeRef Type) : BoundValue(Type);

@@ -218,10 +218,10 @@ namespace ArazzoWorkflows
             private readonly EnsureTableWriteReadWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
-            private DescribeTableResult? _describeTable;
-            private CreateTableResult? _createTable;
-            private WaitForTableResult? _waitForTable;
-            private GetItemResult? _getItem;
+            private DescribeTableResult _describeTable;
+            private CreateTableResult _createTable;
+            private WaitForTableResult _waitForTable;
+            private GetItemResult _getItem;
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
@@ -319,7 +319,7 @@ namespace ArazzoWorkflows
                     return Step.CreateTable;
                 }
 
-                throw _run.StepFailed("describeTable", 1, call, _describeTable?.ToString());
+                throw _run.StepFailed("describeTable", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_describeTable));
             }
 
             /// <summary>Step 'createTable' (CreateTable). Create the table with a string partition key, billed per request.</summary>
@@ -368,10 +368,10 @@ namespace ArazzoWorkflows
                 if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateTableReadBackAsync(request).ConfigureAwait(false))
                 {
                     // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                    throw _run.StepFailed("createTable", 1, call, _createTable?.ToString(), readBack: "DescribeTable");
+                    throw _run.StepFailed("createTable", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createTable), readBack: "DescribeTable");
                 }
 
-                throw _run.StepFailed("createTable", 1, call, _createTable?.ToString());
+                throw _run.StepFailed("createTable", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createTable));
             }
 
             /// <summary>Step 'createTable' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeTable). True when it exists; the step's outputs are then read from it.</summary>
@@ -423,7 +423,7 @@ namespace ArazzoWorkflows
                         return Step.PutItem;
                     }
 
-                    throw _run.StepFailed("waitForTable", attempt, call, _waitForTable?.ToString());
+                    throw _run.StepFailed("waitForTable", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_waitForTable));
                 }
             }
 
@@ -487,7 +487,7 @@ namespace ArazzoWorkflows
                     return End("getItem", null);
                 }
 
-                throw _run.StepFailed("getItem", 1, call, _getItem?.ToString());
+                throw _run.StepFailed("getItem", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_getItem));
             }
 
             private Step? End(string stepId, string? actionName)
@@ -499,10 +499,10 @@ namespace ArazzoWorkflows
 
             private Outputs BuildOutputs() => new()
             {
-                CreatedTableArn = _createTable?.TableArn,
-                TableStatus = _waitForTable?.TableStatus,
-                StoredPayload = _getItem?.StoredPayload,
-                WrittenBy = _getItem?.WrittenBy,
+                CreatedTableArn = _createTable.TableArn,
+                TableStatus = _waitForTable.TableStatus,
+                StoredPayload = _getItem.StoredPayload,
+                WrittenBy = _getItem.WrittenBy,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
@@ -514,37 +514,38 @@ namespace ArazzoWorkflows
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
             {
                 json.WriteStartObject();
-                if (_describeTable is { } describeTableResult)
+                // A step's result is its default, every output null, until the step has produced one.
+                if (_describeTable != default)
                 {
                     json.WriteStartObject("describeTable");
                     json.WritePropertyName("tableStatus");
-                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, describeTableResult.TableStatus);
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, _describeTable.TableStatus);
                     json.WriteEndObject();
                 }
 
-                if (_createTable is { } createTableResult)
+                if (_createTable != default)
                 {
                     json.WriteStartObject("createTable");
                     json.WritePropertyName("tableArn");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, createTableResult.TableArn);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _createTable.TableArn);
                     json.WriteEndObject();
                 }
 
-                if (_waitForTable is { } waitForTableResult)
+                if (_waitForTable != default)
                 {
                     json.WriteStartObject("waitForTable");
                     json.WritePropertyName("tableStatus");
-                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, waitForTableResult.TableStatus);
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, _waitForTable.TableStatus);
                     json.WriteEndObject();
                 }
 
-                if (_getItem is { } getItemResult)
+                if (_getItem != default)
                 {
                     json.WriteStartObject("getItem");
                     json.WritePropertyName("storedPayload");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, getItemResult.StoredPayload);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _getItem.StoredPayload);
                     json.WritePropertyName("writtenBy");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, getItemResult.WrittenBy);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _getItem.WrittenBy);
                     json.WriteEndObject();
                 }
 

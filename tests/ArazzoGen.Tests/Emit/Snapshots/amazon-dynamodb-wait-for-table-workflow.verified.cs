@@ -180,7 +180,7 @@ namespace ArazzoWorkflows
             private readonly WaitForTableWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
-            private WaitUntilActiveResult? _waitUntilActive;
+            private WaitUntilActiveResult _waitUntilActive;
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
@@ -281,7 +281,7 @@ namespace ArazzoWorkflows
                         return End("waitUntilActive", "unusable");
                     }
 
-                    throw _run.StepFailed("waitUntilActive", attempt, call, _waitUntilActive?.ToString());
+                    throw _run.StepFailed("waitUntilActive", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_waitUntilActive));
                 }
             }
 
@@ -294,8 +294,8 @@ namespace ArazzoWorkflows
 
             private Outputs BuildOutputs() => new()
             {
-                TableStatus = _waitUntilActive?.TableStatus,
-                ItemCount = _waitUntilActive?.ItemCount,
+                TableStatus = _waitUntilActive.TableStatus,
+                ItemCount = _waitUntilActive.ItemCount,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
@@ -307,13 +307,14 @@ namespace ArazzoWorkflows
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
             {
                 json.WriteStartObject();
-                if (_waitUntilActive is { } waitUntilActiveResult)
+                // A step's result is its default, every output null, until the step has produced one.
+                if (_waitUntilActive != default)
                 {
                     json.WriteStartObject("waitUntilActive");
                     json.WritePropertyName("tableStatus");
-                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, waitUntilActiveResult.TableStatus);
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, _waitUntilActive.TableStatus);
                     json.WritePropertyName("itemCount");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, waitUntilActiveResult.ItemCount);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _waitUntilActive.ItemCount);
                     json.WriteEndObject();
                 }
 

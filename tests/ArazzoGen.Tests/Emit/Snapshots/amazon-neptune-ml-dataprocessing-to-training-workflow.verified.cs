@@ -222,10 +222,10 @@ namespace ArazzoWorkflows
             private readonly MlDataprocessingToTrainingWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
-            private StartProcessingResult? _startProcessing;
-            private PollProcessingResult? _pollProcessing;
-            private StartTrainingResult? _startTraining;
-            private PollTrainingResult? _pollTraining;
+            private StartProcessingResult _startProcessing;
+            private PollProcessingResult _pollProcessing;
+            private StartTrainingResult _startTraining;
+            private PollTrainingResult _pollTraining;
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
@@ -312,7 +312,7 @@ namespace ArazzoWorkflows
                     return Step.PollProcessing;
                 }
 
-                throw _run.StepFailed("startProcessing", 1, call, _startProcessing?.ToString());
+                throw _run.StepFailed("startProcessing", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_startProcessing));
             }
 
             /// <summary>Step 'pollProcessing' (GetMLDataProcessingJob). Poll the data processing job. Retry while it is still in progress and continue once its status is Completed.</summary>
@@ -326,7 +326,7 @@ namespace ArazzoWorkflows
                 {
                     var request = new global::Amazon.Neptunedata.Model.GetMLDataProcessingJobRequest
                     {
-                        Id = _startProcessing?.ProcessingJobId,
+                        Id = _startProcessing.ProcessingJobId,
                     };
                     var call = await _run.CallAsync("pollProcessing", attempt, _workflow._clients.NeptuneMlApi, request, static (client, r, ct) => client.GetMLDataProcessingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
@@ -352,7 +352,7 @@ namespace ArazzoWorkflows
                         return Step.StartTraining;
                     }
 
-                    throw _run.StepFailed("pollProcessing", attempt, call, _pollProcessing?.ToString());
+                    throw _run.StepFailed("pollProcessing", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_pollProcessing));
                 }
             }
 
@@ -362,7 +362,7 @@ namespace ArazzoWorkflows
                 _run.EnterStep("startTraining");
                 var request = new global::Amazon.Neptunedata.Model.StartMLModelTrainingJobRequest
                 {
-                    DataProcessingJobId = _startProcessing?.ProcessingJobId,
+                    DataProcessingJobId = _startProcessing.ProcessingJobId,
                     TrainModelS3Location = _inputs.TrainModelS3Location,
                 };
                 var call = await _run.CallAsync("startTraining", 1, _workflow._clients.NeptuneMlApi, request, static (client, r, ct) => client.StartMLModelTrainingJobAsync(r, ct)).ConfigureAwait(false);
@@ -377,7 +377,7 @@ namespace ArazzoWorkflows
                     return Step.PollTraining;
                 }
 
-                throw _run.StepFailed("startTraining", 1, call, _startTraining?.ToString());
+                throw _run.StepFailed("startTraining", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_startTraining));
             }
 
             /// <summary>Step 'pollTraining' (GetMLModelTrainingJob). Poll the model training job. Retry while it is still in progress and finish once its status is Completed.</summary>
@@ -391,7 +391,7 @@ namespace ArazzoWorkflows
                 {
                     var request = new global::Amazon.Neptunedata.Model.GetMLModelTrainingJobRequest
                     {
-                        Id = _startTraining?.TrainingJobId,
+                        Id = _startTraining.TrainingJobId,
                     };
                     var call = await _run.CallAsync("pollTraining", attempt, _workflow._clients.NeptuneMlApi, request, static (client, r, ct) => client.GetMLModelTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
@@ -417,7 +417,7 @@ namespace ArazzoWorkflows
                         return End("pollTraining", null);
                     }
 
-                    throw _run.StepFailed("pollTraining", attempt, call, _pollTraining?.ToString());
+                    throw _run.StepFailed("pollTraining", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_pollTraining));
                 }
             }
 
@@ -430,9 +430,9 @@ namespace ArazzoWorkflows
 
             private Outputs BuildOutputs() => new()
             {
-                ProcessingJobId = _startProcessing?.ProcessingJobId,
-                TrainingJobId = _startTraining?.TrainingJobId,
-                TrainingStatus = _pollTraining?.TrainingStatus,
+                ProcessingJobId = _startProcessing.ProcessingJobId,
+                TrainingJobId = _startTraining.TrainingJobId,
+                TrainingStatus = _pollTraining.TrainingStatus,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
@@ -444,35 +444,36 @@ namespace ArazzoWorkflows
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
             {
                 json.WriteStartObject();
-                if (_startProcessing is { } startProcessingResult)
+                // A step's result is its default, every output null, until the step has produced one.
+                if (_startProcessing != default)
                 {
                     json.WriteStartObject("startProcessing");
                     json.WritePropertyName("processingJobId");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, startProcessingResult.ProcessingJobId);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _startProcessing.ProcessingJobId);
                     json.WriteEndObject();
                 }
 
-                if (_pollProcessing is { } pollProcessingResult)
+                if (_pollProcessing != default)
                 {
                     json.WriteStartObject("pollProcessing");
                     json.WritePropertyName("processingStatus");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, pollProcessingResult.ProcessingStatus);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _pollProcessing.ProcessingStatus);
                     json.WriteEndObject();
                 }
 
-                if (_startTraining is { } startTrainingResult)
+                if (_startTraining != default)
                 {
                     json.WriteStartObject("startTraining");
                     json.WritePropertyName("trainingJobId");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, startTrainingResult.TrainingJobId);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _startTraining.TrainingJobId);
                     json.WriteEndObject();
                 }
 
-                if (_pollTraining is { } pollTrainingResult)
+                if (_pollTraining != default)
                 {
                     json.WriteStartObject("pollTraining");
                     json.WritePropertyName("trainingStatus");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, pollTrainingResult.TrainingStatus);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _pollTraining.TrainingStatus);
                     json.WriteEndObject();
                 }
 

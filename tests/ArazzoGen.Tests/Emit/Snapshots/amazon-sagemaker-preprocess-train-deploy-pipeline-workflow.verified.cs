@@ -326,13 +326,13 @@ namespace ArazzoWorkflows
             private readonly PreprocessTrainDeployWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
-            private StartPreprocessingResult? _startPreprocessing;
-            private WaitForPreprocessingResult? _waitForPreprocessing;
-            private StartTrainingResult? _startTraining;
-            private WaitForTrainingResult? _waitForTraining;
-            private RegisterModelResult? _registerModel;
-            private CreateEndpointResult? _createEndpoint;
-            private WaitForEndpointResult? _waitForEndpoint;
+            private StartPreprocessingResult _startPreprocessing;
+            private WaitForPreprocessingResult _waitForPreprocessing;
+            private StartTrainingResult _startTraining;
+            private WaitForTrainingResult _waitForTraining;
+            private RegisterModelResult _registerModel;
+            private CreateEndpointResult _createEndpoint;
+            private WaitForEndpointResult _waitForEndpoint;
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
@@ -504,10 +504,10 @@ namespace ArazzoWorkflows
                     if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await StartPreprocessingReadBackAsync(request).ConfigureAwait(false))
                     {
                         // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                        throw _run.StepFailed("startPreprocessing", attempt, call, _startPreprocessing?.ToString(), readBack: "DescribeProcessingJob");
+                        throw _run.StepFailed("startPreprocessing", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_startPreprocessing), readBack: "DescribeProcessingJob");
                     }
 
-                    throw _run.StepFailed("startPreprocessing", attempt, call, _startPreprocessing?.ToString());
+                    throw _run.StepFailed("startPreprocessing", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_startPreprocessing));
                 }
             }
 
@@ -576,7 +576,7 @@ namespace ArazzoWorkflows
                         continue;
                     }
 
-                    throw _run.StepFailed("waitForPreprocessing", attempt, call, _waitForPreprocessing?.ToString());
+                    throw _run.StepFailed("waitForPreprocessing", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_waitForPreprocessing));
                 }
             }
 
@@ -657,10 +657,10 @@ namespace ArazzoWorkflows
                     if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await StartTrainingReadBackAsync(request).ConfigureAwait(false))
                     {
                         // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                        throw _run.StepFailed("startTraining", attempt, call, _startTraining?.ToString(), readBack: "DescribeTrainingJob");
+                        throw _run.StepFailed("startTraining", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_startTraining), readBack: "DescribeTrainingJob");
                     }
 
-                    throw _run.StepFailed("startTraining", attempt, call, _startTraining?.ToString());
+                    throw _run.StepFailed("startTraining", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_startTraining));
                 }
             }
 
@@ -734,7 +734,7 @@ namespace ArazzoWorkflows
                         continue;
                     }
 
-                    throw _run.StepFailed("waitForTraining", attempt, call, _waitForTraining?.ToString());
+                    throw _run.StepFailed("waitForTraining", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_waitForTraining));
                 }
             }
 
@@ -753,7 +753,7 @@ namespace ArazzoWorkflows
                         PrimaryContainer = new global::Amazon.SageMaker.Model.ContainerDefinition
                         {
                             Image = _inputs.InferenceImage,
-                            ModelDataUrl = _waitForTraining?.ModelArtifacts,
+                            ModelDataUrl = _waitForTraining.ModelArtifacts,
                         },
                     };
                     if (_run.ResumedIn("registerModel") && await RegisterModelReadBackAsync(request).ConfigureAwait(false))
@@ -784,10 +784,10 @@ namespace ArazzoWorkflows
                     if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await RegisterModelReadBackAsync(request).ConfigureAwait(false))
                     {
                         // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                        throw _run.StepFailed("registerModel", attempt, call, _registerModel?.ToString(), readBack: "DescribeModel");
+                        throw _run.StepFailed("registerModel", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_registerModel), readBack: "DescribeModel");
                     }
 
-                    throw _run.StepFailed("registerModel", attempt, call, _registerModel?.ToString());
+                    throw _run.StepFailed("registerModel", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_registerModel));
                 }
             }
 
@@ -916,10 +916,10 @@ namespace ArazzoWorkflows
                     if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
                     {
                         // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                        throw _run.StepFailed("createEndpoint", attempt, call, _createEndpoint?.ToString(), readBack: "DescribeEndpoint");
+                        throw _run.StepFailed("createEndpoint", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createEndpoint), readBack: "DescribeEndpoint");
                     }
 
-                    throw _run.StepFailed("createEndpoint", attempt, call, _createEndpoint?.ToString());
+                    throw _run.StepFailed("createEndpoint", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createEndpoint));
                 }
             }
 
@@ -988,7 +988,7 @@ namespace ArazzoWorkflows
                         continue;
                     }
 
-                    throw _run.StepFailed("waitForEndpoint", attempt, call, _waitForEndpoint?.ToString());
+                    throw _run.StepFailed("waitForEndpoint", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_waitForEndpoint));
                 }
             }
 
@@ -1076,16 +1076,16 @@ namespace ArazzoWorkflows
 
             private Outputs BuildOutputs() => new()
             {
-                ProcessingJobArn = _startPreprocessing?.ProcessingJobArn,
-                ProcessingFailure = _waitForPreprocessing?.ProcessingFailure,
-                TrainingJobArn = _startTraining?.TrainingJobArn,
-                TrainingStatus = _waitForTraining?.TrainingStatus,
-                TrainingFailure = _waitForTraining?.TrainingFailure,
-                ModelArtifacts = _waitForTraining?.ModelArtifacts,
-                ModelArn = _registerModel?.ModelArn,
-                EndpointArn = _createEndpoint?.EndpointArn,
-                EndpointStatus = _waitForEndpoint?.EndpointStatus,
-                EndpointFailure = _waitForEndpoint?.EndpointFailure,
+                ProcessingJobArn = _startPreprocessing.ProcessingJobArn,
+                ProcessingFailure = _waitForPreprocessing.ProcessingFailure,
+                TrainingJobArn = _startTraining.TrainingJobArn,
+                TrainingStatus = _waitForTraining.TrainingStatus,
+                TrainingFailure = _waitForTraining.TrainingFailure,
+                ModelArtifacts = _waitForTraining.ModelArtifacts,
+                ModelArn = _registerModel.ModelArn,
+                EndpointArn = _createEndpoint.EndpointArn,
+                EndpointStatus = _waitForEndpoint.EndpointStatus,
+                EndpointFailure = _waitForEndpoint.EndpointFailure,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
@@ -1097,69 +1097,70 @@ namespace ArazzoWorkflows
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
             {
                 json.WriteStartObject();
-                if (_startPreprocessing is { } startPreprocessingResult)
+                // A step's result is its default, every output null, until the step has produced one.
+                if (_startPreprocessing != default)
                 {
                     json.WriteStartObject("startPreprocessing");
                     json.WritePropertyName("processingJobArn");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, startPreprocessingResult.ProcessingJobArn);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _startPreprocessing.ProcessingJobArn);
                     json.WriteEndObject();
                 }
 
-                if (_waitForPreprocessing is { } waitForPreprocessingResult)
+                if (_waitForPreprocessing != default)
                 {
                     json.WriteStartObject("waitForPreprocessing");
                     json.WritePropertyName("processingStatus");
-                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, waitForPreprocessingResult.ProcessingStatus);
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, _waitForPreprocessing.ProcessingStatus);
                     json.WritePropertyName("processingFailure");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, waitForPreprocessingResult.ProcessingFailure);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _waitForPreprocessing.ProcessingFailure);
                     json.WriteEndObject();
                 }
 
-                if (_startTraining is { } startTrainingResult)
+                if (_startTraining != default)
                 {
                     json.WriteStartObject("startTraining");
                     json.WritePropertyName("trainingJobArn");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, startTrainingResult.TrainingJobArn);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _startTraining.TrainingJobArn);
                     json.WriteEndObject();
                 }
 
-                if (_waitForTraining is { } waitForTrainingResult)
+                if (_waitForTraining != default)
                 {
                     json.WriteStartObject("waitForTraining");
                     json.WritePropertyName("trainingStatus");
-                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, waitForTrainingResult.TrainingStatus);
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, _waitForTraining.TrainingStatus);
                     json.WritePropertyName("secondaryStatus");
-                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, waitForTrainingResult.SecondaryStatus);
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, _waitForTraining.SecondaryStatus);
                     json.WritePropertyName("modelArtifacts");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, waitForTrainingResult.ModelArtifacts);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _waitForTraining.ModelArtifacts);
                     json.WritePropertyName("trainingFailure");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, waitForTrainingResult.TrainingFailure);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _waitForTraining.TrainingFailure);
                     json.WriteEndObject();
                 }
 
-                if (_registerModel is { } registerModelResult)
+                if (_registerModel != default)
                 {
                     json.WriteStartObject("registerModel");
                     json.WritePropertyName("modelArn");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, registerModelResult.ModelArn);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _registerModel.ModelArn);
                     json.WriteEndObject();
                 }
 
-                if (_createEndpoint is { } createEndpointResult)
+                if (_createEndpoint != default)
                 {
                     json.WriteStartObject("createEndpoint");
                     json.WritePropertyName("endpointArn");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, createEndpointResult.EndpointArn);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _createEndpoint.EndpointArn);
                     json.WriteEndObject();
                 }
 
-                if (_waitForEndpoint is { } waitForEndpointResult)
+                if (_waitForEndpoint != default)
                 {
                     json.WriteStartObject("waitForEndpoint");
                     json.WritePropertyName("endpointStatus");
-                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, waitForEndpointResult.EndpointStatus);
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, _waitForEndpoint.EndpointStatus);
                     json.WritePropertyName("endpointFailure");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, waitForEndpointResult.EndpointFailure);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _waitForEndpoint.EndpointFailure);
                     json.WriteEndObject();
                 }
 

@@ -210,9 +210,9 @@ namespace ArazzoWorkflows
             private readonly RegisterLatestCompletedTrainingWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
-            private ListCompletedTrainingJobsResult? _listCompletedTrainingJobs;
-            private DescribeTrainingJobResult? _describeTrainingJob;
-            private CreateModelResult? _createModel;
+            private ListCompletedTrainingJobsResult _listCompletedTrainingJobs;
+            private DescribeTrainingJobResult _describeTrainingJob;
+            private CreateModelResult _createModel;
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
@@ -310,7 +310,7 @@ namespace ArazzoWorkflows
                     return Step.DescribeTrainingJob;
                 }
 
-                throw _run.StepFailed("listCompletedTrainingJobs", 1, call, _listCompletedTrainingJobs?.ToString());
+                throw _run.StepFailed("listCompletedTrainingJobs", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_listCompletedTrainingJobs));
             }
 
             /// <summary>Step 'describeTrainingJob' (DescribeTrainingJob). Describe the most recent completed training job to read the S3 location of its model artifacts.</summary>
@@ -319,7 +319,7 @@ namespace ArazzoWorkflows
                 _run.EnterStep("describeTrainingJob");
                 var request = new global::Amazon.SageMaker.Model.DescribeTrainingJobRequest
                 {
-                    TrainingJobName = _listCompletedTrainingJobs?.LatestTrainingJobName,
+                    TrainingJobName = _listCompletedTrainingJobs.LatestTrainingJobName,
                 };
                 var call = await _run.CallAsync("describeTrainingJob", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
                 var response = call.Response;
@@ -333,7 +333,7 @@ namespace ArazzoWorkflows
                     return Step.CreateModel;
                 }
 
-                throw _run.StepFailed("describeTrainingJob", 1, call, _describeTrainingJob?.ToString());
+                throw _run.StepFailed("describeTrainingJob", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_describeTrainingJob));
             }
 
             /// <summary>Step 'createModel' (CreateModel). Register a model from the inference container and the artifacts produced by the completed training job.</summary>
@@ -346,7 +346,7 @@ namespace ArazzoWorkflows
                     PrimaryContainer = new global::Amazon.SageMaker.Model.ContainerDefinition
                     {
                         Image = _inputs.InferenceImage,
-                        ModelDataUrl = _describeTrainingJob?.ModelArtifacts,
+                        ModelDataUrl = _describeTrainingJob.ModelArtifacts,
                     },
                     ExecutionRoleArn = _inputs.ExecutionRoleArn,
                 };
@@ -371,10 +371,10 @@ namespace ArazzoWorkflows
                 if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateModelReadBackAsync(request).ConfigureAwait(false))
                 {
                     // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                    throw _run.StepFailed("createModel", 1, call, _createModel?.ToString(), readBack: "DescribeModel");
+                    throw _run.StepFailed("createModel", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createModel), readBack: "DescribeModel");
                 }
 
-                throw _run.StepFailed("createModel", 1, call, _createModel?.ToString());
+                throw _run.StepFailed("createModel", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createModel));
             }
 
             /// <summary>Step 'createModel' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeModel). True when it exists; the step's outputs are then read from it.</summary>
@@ -403,9 +403,9 @@ namespace ArazzoWorkflows
 
             private Outputs BuildOutputs() => new()
             {
-                LatestTrainingJobName = _listCompletedTrainingJobs?.LatestTrainingJobName,
-                ModelArtifacts = _describeTrainingJob?.ModelArtifacts,
-                ModelArn = _createModel?.ModelArn,
+                LatestTrainingJobName = _listCompletedTrainingJobs.LatestTrainingJobName,
+                ModelArtifacts = _describeTrainingJob.ModelArtifacts,
+                ModelArn = _createModel.ModelArn,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
@@ -417,29 +417,30 @@ namespace ArazzoWorkflows
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
             {
                 json.WriteStartObject();
-                if (_listCompletedTrainingJobs is { } listCompletedTrainingJobsResult)
+                // A step's result is its default, every output null, until the step has produced one.
+                if (_listCompletedTrainingJobs != default)
                 {
                     json.WriteStartObject("listCompletedTrainingJobs");
                     json.WritePropertyName("latestTrainingJobName");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, listCompletedTrainingJobsResult.LatestTrainingJobName);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _listCompletedTrainingJobs.LatestTrainingJobName);
                     json.WriteEndObject();
                 }
 
-                if (_describeTrainingJob is { } describeTrainingJobResult)
+                if (_describeTrainingJob != default)
                 {
                     json.WriteStartObject("describeTrainingJob");
                     json.WritePropertyName("trainingJobStatus");
-                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, describeTrainingJobResult.TrainingJobStatus);
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, _describeTrainingJob.TrainingJobStatus);
                     json.WritePropertyName("modelArtifacts");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, describeTrainingJobResult.ModelArtifacts);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _describeTrainingJob.ModelArtifacts);
                     json.WriteEndObject();
                 }
 
-                if (_createModel is { } createModelResult)
+                if (_createModel != default)
                 {
                     json.WriteStartObject("createModel");
                     json.WritePropertyName("modelArn");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, createModelResult.ModelArn);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _createModel.ModelArn);
                     json.WriteEndObject();
                 }
 

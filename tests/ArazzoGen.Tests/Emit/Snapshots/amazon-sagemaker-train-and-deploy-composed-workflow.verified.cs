@@ -236,8 +236,8 @@ namespace ArazzoWorkflows
             private readonly DeployModelWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
-            private CreateEndpointResult? _createEndpoint;
-            private WaitForEndpointResult? _waitForEndpoint;
+            private CreateEndpointResult _createEndpoint;
+            private WaitForEndpointResult _waitForEndpoint;
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
@@ -439,10 +439,10 @@ namespace ArazzoWorkflows
                 if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
                 {
                     // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                    throw _run.StepFailed("createEndpoint", 1, call, _createEndpoint?.ToString(), readBack: "DescribeEndpoint");
+                    throw _run.StepFailed("createEndpoint", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createEndpoint), readBack: "DescribeEndpoint");
                 }
 
-                throw _run.StepFailed("createEndpoint", 1, call, _createEndpoint?.ToString());
+                throw _run.StepFailed("createEndpoint", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createEndpoint));
             }
 
             /// <summary>Step 'createEndpoint' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeEndpoint). True when it exists; the step's outputs are then read from it.</summary>
@@ -496,7 +496,7 @@ namespace ArazzoWorkflows
                         return End("waitForEndpoint", null);
                     }
 
-                    throw _run.StepFailed("waitForEndpoint", attempt, call, _waitForEndpoint?.ToString());
+                    throw _run.StepFailed("waitForEndpoint", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_waitForEndpoint));
                 }
             }
 
@@ -509,8 +509,8 @@ namespace ArazzoWorkflows
 
             private Outputs BuildOutputs() => new()
             {
-                EndpointArn = _createEndpoint?.EndpointArn,
-                EndpointStatus = _waitForEndpoint?.Status,
+                EndpointArn = _createEndpoint.EndpointArn,
+                EndpointStatus = _waitForEndpoint.Status,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
@@ -522,19 +522,20 @@ namespace ArazzoWorkflows
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
             {
                 json.WriteStartObject();
-                if (_createEndpoint is { } createEndpointResult)
+                // A step's result is its default, every output null, until the step has produced one.
+                if (_createEndpoint != default)
                 {
                     json.WriteStartObject("createEndpoint");
                     json.WritePropertyName("endpointArn");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, createEndpointResult.EndpointArn);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _createEndpoint.EndpointArn);
                     json.WriteEndObject();
                 }
 
-                if (_waitForEndpoint is { } waitForEndpointResult)
+                if (_waitForEndpoint != default)
                 {
                     json.WriteStartObject("waitForEndpoint");
                     json.WritePropertyName("status");
-                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, waitForEndpointResult.Status);
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, _waitForEndpoint.Status);
                     json.WriteEndObject();
                 }
 
@@ -806,8 +807,8 @@ namespace ArazzoWorkflows
             private readonly TrainAndDeployWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
-            private TrainResult? _train;
-            private DeployResult? _deploy;
+            private TrainResult _train;
+            private DeployResult _deploy;
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
@@ -893,7 +894,7 @@ namespace ArazzoWorkflows
                     return End("train", "trainingDidNotComplete");
                 }
 
-                throw _run.StepFailed("train", 1, call, _train?.ToString());
+                throw _run.StepFailed("train", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_train));
             }
 
             /// <summary>The inputs step 'train' passes to workflow 'train-model'.</summary>
@@ -922,7 +923,7 @@ namespace ArazzoWorkflows
                     return End("deploy", null);
                 }
 
-                throw _run.StepFailed("deploy", 1, call, _deploy?.ToString());
+                throw _run.StepFailed("deploy", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_deploy));
             }
 
             /// <summary>The inputs step 'deploy' passes to workflow 'deploy-model'.</summary>
@@ -930,7 +931,7 @@ namespace ArazzoWorkflows
             {
                 ModelName = string.Concat(global::ArazzoGen.Runtime.Criteria.Text(_inputs.JobName), "-model"),
                 Image = _inputs.InferenceImage,
-                ModelDataUrl = global::ArazzoGen.Runtime.WorkflowInput.Required(_train?.ModelArtifacts, "modelDataUrl"),
+                ModelDataUrl = global::ArazzoGen.Runtime.WorkflowInput.Required(_train.ModelArtifacts, "modelDataUrl"),
                 RoleArn = _inputs.RoleArn,
                 EndpointName = _inputs.EndpointName,
             };
@@ -944,10 +945,10 @@ namespace ArazzoWorkflows
 
             private Outputs BuildOutputs() => new()
             {
-                TrainingStatus = _train?.Status,
-                FailureReason = _train?.FailureReason,
-                EndpointArn = _deploy?.EndpointArn,
-                EndpointStatus = _deploy?.EndpointStatus,
+                TrainingStatus = _train.Status,
+                FailureReason = _train.FailureReason,
+                EndpointArn = _deploy.EndpointArn,
+                EndpointStatus = _deploy.EndpointStatus,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
@@ -959,25 +960,26 @@ namespace ArazzoWorkflows
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
             {
                 json.WriteStartObject();
-                if (_train is { } trainResult)
+                // A step's result is its default, every output null, until the step has produced one.
+                if (_train != default)
                 {
                     json.WriteStartObject("train");
                     json.WritePropertyName("status");
-                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, trainResult.Status);
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, _train.Status);
                     json.WritePropertyName("modelArtifacts");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, trainResult.ModelArtifacts);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _train.ModelArtifacts);
                     json.WritePropertyName("failureReason");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, trainResult.FailureReason);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _train.FailureReason);
                     json.WriteEndObject();
                 }
 
-                if (_deploy is { } deployResult)
+                if (_deploy != default)
                 {
                     json.WriteStartObject("deploy");
                     json.WritePropertyName("endpointArn");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, deployResult.EndpointArn);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _deploy.EndpointArn);
                     json.WritePropertyName("endpointStatus");
-                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, deployResult.EndpointStatus);
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, _deploy.EndpointStatus);
                     json.WriteEndObject();
                 }
 
@@ -1237,7 +1239,7 @@ namespace ArazzoWorkflows
             private readonly TrainModelWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
-            private WaitForTrainingResult? _waitForTraining;
+            private WaitForTrainingResult _waitForTraining;
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
@@ -1400,7 +1402,7 @@ namespace ArazzoWorkflows
                         return End("waitForTraining", null);
                     }
 
-                    throw _run.StepFailed("waitForTraining", attempt, call, _waitForTraining?.ToString());
+                    throw _run.StepFailed("waitForTraining", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_waitForTraining));
                 }
             }
 
@@ -1413,9 +1415,9 @@ namespace ArazzoWorkflows
 
             private Outputs BuildOutputs() => new()
             {
-                Status = _waitForTraining?.Status,
-                ModelArtifacts = _waitForTraining?.ModelArtifacts,
-                FailureReason = _waitForTraining?.FailureReason,
+                Status = _waitForTraining.Status,
+                ModelArtifacts = _waitForTraining.ModelArtifacts,
+                FailureReason = _waitForTraining.FailureReason,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
@@ -1427,15 +1429,16 @@ namespace ArazzoWorkflows
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
             {
                 json.WriteStartObject();
-                if (_waitForTraining is { } waitForTrainingResult)
+                // A step's result is its default, every output null, until the step has produced one.
+                if (_waitForTraining != default)
                 {
                     json.WriteStartObject("waitForTraining");
                     json.WritePropertyName("status");
-                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, waitForTrainingResult.Status);
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, _waitForTraining.Status);
                     json.WritePropertyName("modelArtifacts");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, waitForTrainingResult.ModelArtifacts);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _waitForTraining.ModelArtifacts);
                     json.WritePropertyName("failureReason");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, waitForTrainingResult.FailureReason);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _waitForTraining.FailureReason);
                     json.WriteEndObject();
                 }
 

@@ -725,8 +725,8 @@ namespace ArazzoWorkflows
             private readonly TrainAndPollJobWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
-            private CreateTrainingJobResult? _createTrainingJob;
-            private PollTrainingJobResult? _pollTrainingJob;
+            private CreateTrainingJobResult _createTrainingJob;
+            private PollTrainingJobResult _pollTrainingJob;
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
@@ -840,10 +840,10 @@ namespace ArazzoWorkflows
                 if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateTrainingJobReadBackAsync(request).ConfigureAwait(false))
                 {
                     // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                    throw _run.StepFailed("createTrainingJob", 1, call, _createTrainingJob?.ToString(), readBack: "DescribeTrainingJob");
+                    throw _run.StepFailed("createTrainingJob", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createTrainingJob), readBack: "DescribeTrainingJob");
                 }
 
-                throw _run.StepFailed("createTrainingJob", 1, call, _createTrainingJob?.ToString());
+                throw _run.StepFailed("createTrainingJob", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createTrainingJob));
             }
 
             /// <summary>Step 'createTrainingJob' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeTrainingJob). True when it exists; the step's outputs are then read from it.</summary>
@@ -902,7 +902,7 @@ namespace ArazzoWorkflows
                         return End("pollTrainingJob", null);
                     }
 
-                    throw _run.StepFailed("pollTrainingJob", attempt, call, _pollTrainingJob?.ToString());
+                    throw _run.StepFailed("pollTrainingJob", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_pollTrainingJob));
                 }
             }
 
@@ -915,9 +915,9 @@ namespace ArazzoWorkflows
 
             private Outputs BuildOutputs() => new()
             {
-                TrainingJobArn = _createTrainingJob?.TrainingJobArn,
-                TrainingJobStatus = _pollTrainingJob?.TrainingJobStatus,
-                ModelArtifacts = _pollTrainingJob?.ModelArtifacts,
+                TrainingJobArn = _createTrainingJob.TrainingJobArn,
+                TrainingJobStatus = _pollTrainingJob.TrainingJobStatus,
+                ModelArtifacts = _pollTrainingJob.ModelArtifacts,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
@@ -929,25 +929,26 @@ namespace ArazzoWorkflows
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
             {
                 json.WriteStartObject();
-                if (_createTrainingJob is { } createTrainingJobResult)
+                // A step's result is its default, every output null, until the step has produced one.
+                if (_createTrainingJob != default)
                 {
                     json.WriteStartObject("createTrainingJob");
                     json.WritePropertyName("trainingJobArn");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, createTrainingJobResult.TrainingJobArn);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _createTrainingJob.TrainingJobArn);
                     json.WriteEndObject();
                 }
 
-                if (_pollTrainingJob is { } pollTrainingJobResult)
+                if (_pollTrainingJob != default)
                 {
                     json.WriteStartObject("pollTrainingJob");
                     json.WritePropertyName("trainingJobStatus");
-                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, pollTrainingJobResult.TrainingJobStatus);
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, _pollTrainingJob.TrainingJobStatus);
                     json.WritePropertyName("secondaryStatus");
-                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, pollTrainingJobResult.SecondaryStatus);
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, _pollTrainingJob.SecondaryStatus);
                     json.WritePropertyName("modelArtifacts");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, pollTrainingJobResult.ModelArtifacts);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _pollTrainingJob.ModelArtifacts);
                     json.WritePropertyName("failureReason");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, pollTrainingJobResult.FailureReason);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _pollTrainingJob.FailureReason);
                     json.WriteEndObject();
                 }
 

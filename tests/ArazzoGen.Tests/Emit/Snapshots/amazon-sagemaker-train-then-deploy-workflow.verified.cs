@@ -817,12 +817,12 @@ namespace ArazzoWorkflows
             private readonly TrainThenDeployWorkflow _workflow;
             private readonly Inputs _inputs;
             private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
-            private CreateTrainingJobResult? _createTrainingJob;
-            private PollTrainingJobResult? _pollTrainingJob;
-            private CreateModelResult? _createModel;
-            private CreateEndpointConfigResult? _createEndpointConfig;
-            private CreateEndpointResult? _createEndpoint;
-            private PollEndpointResult? _pollEndpoint;
+            private CreateTrainingJobResult _createTrainingJob;
+            private PollTrainingJobResult _pollTrainingJob;
+            private CreateModelResult _createModel;
+            private CreateEndpointConfigResult _createEndpointConfig;
+            private CreateEndpointResult _createEndpoint;
+            private PollEndpointResult _pollEndpoint;
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
@@ -940,10 +940,10 @@ namespace ArazzoWorkflows
                 if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateTrainingJobReadBackAsync(request).ConfigureAwait(false))
                 {
                     // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                    throw _run.StepFailed("createTrainingJob", 1, call, _createTrainingJob?.ToString(), readBack: "DescribeTrainingJob");
+                    throw _run.StepFailed("createTrainingJob", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createTrainingJob), readBack: "DescribeTrainingJob");
                 }
 
-                throw _run.StepFailed("createTrainingJob", 1, call, _createTrainingJob?.ToString());
+                throw _run.StepFailed("createTrainingJob", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createTrainingJob));
             }
 
             /// <summary>Step 'createTrainingJob' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeTrainingJob). True when it exists; the step's outputs are then read from it.</summary>
@@ -1007,7 +1007,7 @@ namespace ArazzoWorkflows
                         return Step.CreateModel;
                     }
 
-                    throw _run.StepFailed("pollTrainingJob", attempt, call, _pollTrainingJob?.ToString());
+                    throw _run.StepFailed("pollTrainingJob", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_pollTrainingJob));
                 }
             }
 
@@ -1021,7 +1021,7 @@ namespace ArazzoWorkflows
                     PrimaryContainer = new global::Amazon.SageMaker.Model.ContainerDefinition
                     {
                         Image = _inputs.InferenceImage,
-                        ModelDataUrl = _pollTrainingJob?.ModelArtifacts,
+                        ModelDataUrl = _pollTrainingJob.ModelArtifacts,
                     },
                     ExecutionRoleArn = _inputs.RoleArn,
                 };
@@ -1046,10 +1046,10 @@ namespace ArazzoWorkflows
                 if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateModelReadBackAsync(request).ConfigureAwait(false))
                 {
                     // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                    throw _run.StepFailed("createModel", 1, call, _createModel?.ToString(), readBack: "DescribeModel");
+                    throw _run.StepFailed("createModel", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createModel), readBack: "DescribeModel");
                 }
 
-                throw _run.StepFailed("createModel", 1, call, _createModel?.ToString());
+                throw _run.StepFailed("createModel", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createModel));
             }
 
             /// <summary>Step 'createModel' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeModel). True when it exists; the step's outputs are then read from it.</summary>
@@ -1108,10 +1108,10 @@ namespace ArazzoWorkflows
                 if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateEndpointConfigReadBackAsync(request).ConfigureAwait(false))
                 {
                     // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                    throw _run.StepFailed("createEndpointConfig", 1, call, _createEndpointConfig?.ToString(), readBack: "DescribeEndpointConfig");
+                    throw _run.StepFailed("createEndpointConfig", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createEndpointConfig), readBack: "DescribeEndpointConfig");
                 }
 
-                throw _run.StepFailed("createEndpointConfig", 1, call, _createEndpointConfig?.ToString());
+                throw _run.StepFailed("createEndpointConfig", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createEndpointConfig));
             }
 
             /// <summary>Step 'createEndpointConfig' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeEndpointConfig). True when it exists; the step's outputs are then read from it.</summary>
@@ -1161,10 +1161,10 @@ namespace ArazzoWorkflows
                 if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
                 {
                     // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                    throw _run.StepFailed("createEndpoint", 1, call, _createEndpoint?.ToString(), readBack: "DescribeEndpoint");
+                    throw _run.StepFailed("createEndpoint", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createEndpoint), readBack: "DescribeEndpoint");
                 }
 
-                throw _run.StepFailed("createEndpoint", 1, call, _createEndpoint?.ToString());
+                throw _run.StepFailed("createEndpoint", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createEndpoint));
             }
 
             /// <summary>Step 'createEndpoint' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeEndpoint). True when it exists; the step's outputs are then read from it.</summary>
@@ -1223,7 +1223,7 @@ namespace ArazzoWorkflows
                         return End("pollEndpoint", null);
                     }
 
-                    throw _run.StepFailed("pollEndpoint", attempt, call, _pollEndpoint?.ToString());
+                    throw _run.StepFailed("pollEndpoint", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_pollEndpoint));
                 }
             }
 
@@ -1236,11 +1236,11 @@ namespace ArazzoWorkflows
 
             private Outputs BuildOutputs() => new()
             {
-                TrainingJobArn = _createTrainingJob?.TrainingJobArn,
-                ModelArtifacts = _pollTrainingJob?.ModelArtifacts,
-                ModelArn = _createModel?.ModelArn,
-                EndpointArn = _createEndpoint?.EndpointArn,
-                EndpointStatus = _pollEndpoint?.EndpointStatus,
+                TrainingJobArn = _createTrainingJob.TrainingJobArn,
+                ModelArtifacts = _pollTrainingJob.ModelArtifacts,
+                ModelArn = _createModel.ModelArn,
+                EndpointArn = _createEndpoint.EndpointArn,
+                EndpointStatus = _pollEndpoint.EndpointStatus,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
                 LastStatusCode = _run.LastStatusCode,
@@ -1252,57 +1252,58 @@ namespace ArazzoWorkflows
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteResults(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector)
             {
                 json.WriteStartObject();
-                if (_createTrainingJob is { } createTrainingJobResult)
+                // A step's result is its default, every output null, until the step has produced one.
+                if (_createTrainingJob != default)
                 {
                     json.WriteStartObject("createTrainingJob");
                     json.WritePropertyName("trainingJobArn");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, createTrainingJobResult.TrainingJobArn);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _createTrainingJob.TrainingJobArn);
                     json.WriteEndObject();
                 }
 
-                if (_pollTrainingJob is { } pollTrainingJobResult)
+                if (_pollTrainingJob != default)
                 {
                     json.WriteStartObject("pollTrainingJob");
                     json.WritePropertyName("trainingJobStatus");
-                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, pollTrainingJobResult.TrainingJobStatus);
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, _pollTrainingJob.TrainingJobStatus);
                     json.WritePropertyName("modelArtifacts");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, pollTrainingJobResult.ModelArtifacts);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _pollTrainingJob.ModelArtifacts);
                     json.WritePropertyName("failureReason");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, pollTrainingJobResult.FailureReason);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _pollTrainingJob.FailureReason);
                     json.WriteEndObject();
                 }
 
-                if (_createModel is { } createModelResult)
+                if (_createModel != default)
                 {
                     json.WriteStartObject("createModel");
                     json.WritePropertyName("modelArn");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, createModelResult.ModelArn);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _createModel.ModelArn);
                     json.WriteEndObject();
                 }
 
-                if (_createEndpointConfig is { } createEndpointConfigResult)
+                if (_createEndpointConfig != default)
                 {
                     json.WriteStartObject("createEndpointConfig");
                     json.WritePropertyName("endpointConfigArn");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, createEndpointConfigResult.EndpointConfigArn);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _createEndpointConfig.EndpointConfigArn);
                     json.WriteEndObject();
                 }
 
-                if (_createEndpoint is { } createEndpointResult)
+                if (_createEndpoint != default)
                 {
                     json.WriteStartObject("createEndpoint");
                     json.WritePropertyName("endpointArn");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, createEndpointResult.EndpointArn);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _createEndpoint.EndpointArn);
                     json.WriteEndObject();
                 }
 
-                if (_pollEndpoint is { } pollEndpointResult)
+                if (_pollEndpoint != default)
                 {
                     json.WriteStartObject("pollEndpoint");
                     json.WritePropertyName("endpointStatus");
-                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, pollEndpointResult.EndpointStatus);
+                    global::ArazzoGen.Runtime.Durable.StateJson.WriteConstant(json, _pollEndpoint.EndpointStatus);
                     json.WritePropertyName("failureReason");
-                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, pollEndpointResult.FailureReason);
+                    global::ArazzoGen.Runtime.Durable.StateJson.Write(json, _pollEndpoint.FailureReason);
                     json.WriteEndObject();
                 }
 

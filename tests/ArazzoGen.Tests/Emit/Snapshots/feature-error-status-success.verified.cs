@@ -17,5 +17,5 @@ private async global::System.Threading.Tasks.ValueTask<Step?> DescribeMissingAsy
         return End("describeMissing", null);
     }
 
-    throw _run.StepFailed("describeMissing", 1, call, _describeMissing?.ToString());
+    throw _run.StepFailed("describeMissing", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_describeMissing));
 }

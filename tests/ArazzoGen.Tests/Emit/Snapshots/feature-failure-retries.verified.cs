@@ -41,6 +41,6 @@ private async global::System.Threading.Tasks.ValueTask<Step?> DescribeAsync()
             continue;
         }
 
-        throw _run.StepFailed("describe", attempt, call, _describe?.ToString());
+        throw _run.StepFailed("describe", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_describe));
     }
 }

@@ -11,7 +11,7 @@ private async global::System.Threading.Tasks.ValueTask<Step?> ScanAsync()
         {
             TableName = _inputs.TableName,
             Limit = _inputs.PageSize,
-            ExclusiveStartKey = _scan?.LastEvaluatedKey,
+            ExclusiveStartKey = _scan.LastEvaluatedKey,
         };
         var call = await _run.CallAsync("scan", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.ScanAsync(r, ct)).ConfigureAwait(false);
         var response = call.Response;
@@ -33,6 +33,6 @@ private async global::System.Threading.Tasks.ValueTask<Step?> ScanAsync()
             return End("scan", "done");
         }
 
-        throw _run.StepFailed("scan", attempt, call, _scan?.ToString());
+        throw _run.StepFailed("scan", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_scan));
     }
 }

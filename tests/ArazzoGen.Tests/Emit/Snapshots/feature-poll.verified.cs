@@ -30,6 +30,6 @@ private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTableAsync(
             return Step.PutItem;
         }
 
-        throw _run.StepFailed("waitForTable", attempt, call, _waitForTable?.ToString());
+        throw _run.StepFailed("waitForTable", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_waitForTable));
     }
 }

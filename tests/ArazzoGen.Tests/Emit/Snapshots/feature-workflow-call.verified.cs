@@ -15,5 +15,5 @@ private async global::System.Threading.Tasks.ValueTask<Step?> MustBeAbsentAsync(
         return End("mustBeAbsent", null);
     }
 
-    throw _run.StepFailed("mustBeAbsent", 1, call, _mustBeAbsent?.ToString());
+    throw _run.StepFailed("mustBeAbsent", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_mustBeAbsent));
 }
