@@ -37,8 +37,7 @@ public sealed class WorkflowRun : IDisposable
         CancellationToken = cancellationToken;
         if (options.Store is { } store)
         {
-            RunId = runId ?? Guid.NewGuid().ToString("N");
-            _checkpoints = new Durable.Checkpoints(store, options, workflowId, stateVersion, RunId);
+            _checkpoints = new Durable.Checkpoints(store, options, workflowId, stateVersion, runId ?? Guid.NewGuid().ToString("N"));
         }
 
         _logger = logger;
@@ -98,16 +97,17 @@ public sealed class WorkflowRun : IDisposable
         where TResult : struct, IEquatable<TResult> => result.Equals(default) ? null : result.ToString();
 
     /// <summary>The durable run's id, or null when the run lives in memory only.</summary>
-    public string? RunId { get; }
+    /// <remarks>This and the other durable facts live in the checkpoints: a run in memory, which every waiting run is, holds no field for them.</remarks>
+    public string? RunId => _checkpoints?.RunId;
 
     /// <summary>True once the run is claimed and about to run steps: what fails from here on is a failure of the run.</summary>
     public bool Started { get; private set; }
 
     /// <summary>True when <see cref="StartAsync"/> found the run finished before: its results are read back, and no step runs.</summary>
-    public bool FinishedBefore { get; private set; }
+    public bool FinishedBefore => _checkpoints?.Start.Finished ?? false;
 
     /// <summary>The index of the step the run goes on from, once <see cref="StartAsync"/> has started it (0 for a new run).</summary>
-    public int FirstStepIndex { get; private set; }
+    public int FirstStepIndex => _checkpoints?.Start.StepIndex ?? 0;
 
     /// <summary>
     /// Starts the run: a new run at its first step, or a stored one where its checkpoint left it (a
@@ -142,8 +142,6 @@ public sealed class WorkflowRun : IDisposable
     private void Begin(Durable.RunStart start)
     {
         Started = !start.Finished;
-        FinishedBefore = start.Finished;
-        FirstStepIndex = start.StepIndex;
         if (_checkpoints?.ResumedInStep is { } resumed)
         {
             Log.WorkflowResuming(_logger, WorkflowId, RunId!, resumed, null);

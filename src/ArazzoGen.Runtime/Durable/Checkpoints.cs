@@ -38,6 +38,9 @@ internal sealed class Checkpoints
     /// <summary>The poll progress stored for <see cref="ResumedInStep"/>: how many calls, since when.</summary>
     public (int Attempt, DateTimeOffset Since)? ResumedPoll { get; private set; }
 
+    /// <summary>Where <see cref="StartAsync"/> started the run: its first step, or finished before.</summary>
+    public RunStart Start { get; private set; }
+
     public int ResumedTransitions { get; private set; }
 
     public int? ResumedStatusCode { get; private set; }
@@ -62,7 +65,8 @@ internal sealed class Checkpoints
         {
             try
             {
-                return await ClaimAsync(state, stepIds, cancellationToken).ConfigureAwait(false);
+                Start = await ClaimAsync(state, stepIds, cancellationToken).ConfigureAwait(false);
+                return Start;
             }
             catch (WorkflowRunLeasedException leased) when (leased.LeaseExpires < giveUpAt)
             {
