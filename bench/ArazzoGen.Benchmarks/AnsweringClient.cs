@@ -5,10 +5,11 @@ namespace ArazzoGen.Benchmarks;
 
 /// <summary>
 /// A fake SDK client that costs what a hand-written one would: a class compiled at run time
-/// (Reflection.Emit) whose answered methods each return one stored task, and whose other methods
-/// throw. A <see cref="DispatchProxy"/> would pack every call's arguments into an array and box the
-/// cancellation token, and those bytes and that time would be billed to whichever caller the JIT
-/// could not spare them in. The interfaces have hundreds of members, hence no hand-written class.
+/// (Reflection.Emit) whose answered methods each return one stored task or call one stored
+/// delegate, and whose other methods throw. A <see cref="DispatchProxy"/> would pack every call's
+/// arguments into an array and box the cancellation token, and those bytes and that time would be
+/// billed to whichever caller the JIT could not spare them in. The interfaces have hundreds of
+/// members, hence no hand-written class.
 /// </summary>
 internal static class AnsweringClient
 {
@@ -17,8 +18,9 @@ internal static class AnsweringClient
         .DefineDynamicModule("AnsweringClients");
 
     /// <summary>
-    /// A <typeparamref name="TClient"/> whose methods named in <paramref name="answers"/> return that
-    /// answer on every call; methods that return nothing (Dispose) do nothing, and the others throw.
+    /// A <typeparamref name="TClient"/> whose methods named in <paramref name="answers"/> answer every call
+    /// with that task, or with what that delegate (of the method's own parameters) returns; methods
+    /// that return nothing (Dispose) do nothing, and the others throw.
     /// </summary>
     public static TClient Create<TClient>(IReadOnlyDictionary<string, object> answers)
         where TClient : class
@@ -41,6 +43,18 @@ internal static class AnsweringClient
                 var field = type.DefineField("_" + method.Name, method.ReturnType, FieldAttributes.Private | FieldAttributes.Static);
                 fields.Add(method.Name, field);
                 il.Emit(OpCodes.Ldsfld, field);
+            }
+            else if (answer is Delegate answering && Answers(answering, method) && !fields.ContainsKey(method.Name))
+            {
+                var field = type.DefineField("_" + method.Name, answering.GetType(), FieldAttributes.Private | FieldAttributes.Static);
+                fields.Add(method.Name, field);
+                il.Emit(OpCodes.Ldsfld, field);
+                for (var i = 1; i <= parameters.Length; i++)
+                {
+                    il.Emit(OpCodes.Ldarg_S, (byte)i);
+                }
+
+                il.Emit(OpCodes.Callvirt, answering.GetType().GetMethod("Invoke")!);
             }
             else if (method.ReturnType != typeof(void))
             {
@@ -66,6 +80,14 @@ internal static class AnsweringClient
         }
 
         return (TClient)Activator.CreateInstance(built)!;
+    }
+
+    /// <summary>True when <paramref name="answering"/> takes <paramref name="method"/>'s parameters and returns what it returns.</summary>
+    private static bool Answers(Delegate answering, MethodInfo method)
+    {
+        var invoke = answering.GetType().GetMethod("Invoke")!;
+        return invoke.ReturnType == method.ReturnType
+            && invoke.GetParameters().Select(p => p.ParameterType).SequenceEqual(method.GetParameters().Select(p => p.ParameterType));
     }
 
     /// <summary>The instance methods a class implementing <paramref name="client"/> must have (static and default members excluded).</summary>

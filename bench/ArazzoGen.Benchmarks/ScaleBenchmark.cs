@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Reflection;
 using Amazon.Runtime;
 using Amazon.SageMaker;
 using Amazon.SageMaker.Model;
@@ -74,7 +73,8 @@ internal static class ScaleBenchmark
     public static async Task RunOneAsync(string variant, int size)
     {
         var clock = new HeldClock();
-        var sageMaker = ScaleSageMaker.Create();
+        var fake = new ScaleSageMaker();
+        var sageMaker = fake.Client;
         var options = new WorkflowOptions
         {
             TimeProvider = clock,
@@ -128,7 +128,7 @@ internal static class ScaleBenchmark
         process.Refresh();
         var cpuPerRun = (process.TotalProcessorTime - cpu).TotalMicroseconds / size;
         var allocatedPerRun = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)size;
-        if (statuses.Any(s => s != "InService") || sageMaker is ScaleSageMaker.ICounted { Describes: var describes } && describes != (long)(size + 4) * (TrainingPolls + 1 + EndpointPolls + 1))
+        if (statuses.Any(s => s != "InService") || fake.Describes != (long)(size + 4) * (TrainingPolls + 1 + EndpointPolls + 1))
         {
             throw new InvalidOperationException("a run did not make the expected calls or end InService");
         }
@@ -224,42 +224,40 @@ internal static class ScaleBenchmark
 /// A SageMaker whose jobs finish after a few Describes: training is InProgress for the first 3,
 /// an endpoint Creating for the first 2 (cached answers; one counter per job while it runs).
 /// </summary>
-public class ScaleSageMaker : DispatchProxy, ScaleSageMaker.ICounted
+public sealed class ScaleSageMaker
 {
-    private static readonly object Created = Answer(new CreateTrainingJobResponse { TrainingJobArn = "arn:job" });
-    private static readonly object Training = Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.InProgress });
-    private static readonly object Trained = Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed, ModelArtifacts = new ModelArtifacts { S3ModelArtifacts = "s3://out/model.tar.gz" } });
-    private static readonly object Model = Answer(new CreateModelResponse { ModelArn = "arn:model" });
-    private static readonly object Config = Answer(new CreateEndpointConfigResponse { EndpointConfigArn = "arn:config" });
-    private static readonly object Endpoint = Answer(new CreateEndpointResponse { EndpointArn = "arn:endpoint" });
-    private static readonly object Creating = Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.Creating });
-    private static readonly object InService = Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.InService });
+    private static readonly Task<CreateTrainingJobResponse> Created = Answer(new CreateTrainingJobResponse { TrainingJobArn = "arn:job" });
+    private static readonly Task<DescribeTrainingJobResponse> Training = Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.InProgress });
+    private static readonly Task<DescribeTrainingJobResponse> Trained = Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed, ModelArtifacts = new ModelArtifacts { S3ModelArtifacts = "s3://out/model.tar.gz" } });
+    private static readonly Task<CreateModelResponse> Model = Answer(new CreateModelResponse { ModelArn = "arn:model" });
+    private static readonly Task<CreateEndpointConfigResponse> Config = Answer(new CreateEndpointConfigResponse { EndpointConfigArn = "arn:config" });
+    private static readonly Task<CreateEndpointResponse> Endpoint = Answer(new CreateEndpointResponse { EndpointArn = "arn:endpoint" });
+    private static readonly Task<DescribeEndpointResponse> Creating = Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.Creating });
+    private static readonly Task<DescribeEndpointResponse> InService = Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.InService });
 
     private readonly ConcurrentDictionary<string, int> _describes = new(StringComparer.Ordinal);
     private long _total;
 
-    public interface ICounted
+    public ScaleSageMaker()
     {
-        long Describes { get; }
+        Client = AnsweringClient.Create<IAmazonSageMaker>(new Dictionary<string, object>
+        {
+            ["CreateTrainingJobAsync"] = Created,
+            ["DescribeTrainingJobAsync"] = new Func<DescribeTrainingJobRequest, CancellationToken, Task<DescribeTrainingJobResponse>>((request, _) => Next(request.TrainingJobName, 3, Training, Trained)),
+            ["CreateModelAsync"] = Model,
+            ["CreateEndpointConfigAsync"] = Config,
+            ["CreateEndpointAsync"] = Endpoint,
+            ["DescribeEndpointAsync"] = new Func<DescribeEndpointRequest, CancellationToken, Task<DescribeEndpointResponse>>((request, _) => Next(request.EndpointName, 2, Creating, InService)),
+        });
     }
 
+    /// <summary>The client the runs call.</summary>
+    public IAmazonSageMaker Client { get; }
+
+    /// <summary>The Describe calls answered so far.</summary>
     public long Describes => Interlocked.Read(ref _total);
 
-    public static IAmazonSageMaker Create() => Create<IAmazonSageMaker, ScaleSageMaker>();
-
-    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) => targetMethod!.Name switch
-    {
-        "CreateTrainingJobAsync" => Created,
-        "DescribeTrainingJobAsync" => Next(((DescribeTrainingJobRequest)args![0]!).TrainingJobName, 3, Training, Trained),
-        "CreateModelAsync" => Model,
-        "CreateEndpointConfigAsync" => Config,
-        "CreateEndpointAsync" => Endpoint,
-        "DescribeEndpointAsync" => Next(((DescribeEndpointRequest)args![0]!).EndpointName, 2, Creating, InService),
-        "Dispose" => null,
-        _ => throw new NotSupportedException(targetMethod.Name),
-    };
-
-    private object Next(string name, int waiting, object pending, object done)
+    private Task<T> Next<T>(string name, int waiting, Task<T> pending, Task<T> done)
     {
         Interlocked.Increment(ref _total);
         var seen = _describes.AddOrUpdate(name, 1, static (_, n) => n + 1);
@@ -272,7 +270,7 @@ public class ScaleSageMaker : DispatchProxy, ScaleSageMaker.ICounted
         return done;
     }
 
-    private static object Answer<T>(T response)
+    private static Task<T> Answer<T>(T response)
         where T : AmazonWebServiceResponse
     {
         response.HttpStatusCode = HttpStatusCode.OK;
