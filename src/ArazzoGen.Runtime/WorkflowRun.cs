@@ -97,7 +97,7 @@ public sealed class WorkflowRun : IDisposable
         where TResult : struct, IEquatable<TResult> => result.Equals(default) ? null : result.ToString();
 
     /// <summary>The durable run's id, or null when the run lives in memory only.</summary>
-    /// <remarks>This and the other durable facts live in the checkpoints: a run in memory, which every waiting run is, holds no field for them.</remarks>
+    /// <remarks>This and the other durable facts live in the checkpoints, so a run in memory holds no field for them.</remarks>
     public string? RunId => _checkpoints?.RunId;
 
     /// <summary>True once the run is claimed and about to run steps: what fails from here on is a failure of the run.</summary>
