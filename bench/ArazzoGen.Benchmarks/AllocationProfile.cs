@@ -17,7 +17,9 @@ internal static class AllocationProfile
     {
         if (args.FirstOrDefault() == "segments")
         {
-            await AllocationSegments.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+            var polling = args.Contains("polling");
+            var counts = args.Skip(1).Where(a => a != "polling").ToList();
+            await AllocationSegments.RunAsync(counts.Count > 0 ? int.Parse(counts[0], CultureInfo.InvariantCulture) : 100_000, polling);
             return;
         }
 
