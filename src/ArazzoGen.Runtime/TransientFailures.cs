@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Amazon.Runtime;
 using Polly;
@@ -42,8 +43,10 @@ internal static class TransientFailures
     /// Completes a call through <paramref name="retry"/> (from <see cref="Pipeline"/>), paying for the
     /// pipeline only when the call fails: <paramref name="firstAttempt"/> was sent bare, and a transient
     /// failure of it enters the pipeline as its first attempt's outcome, so the delays and the count of
-    /// attempts are the pipeline's own.
+    /// attempts are the pipeline's own. Every call that AWS answers later comes through here, so the
+    /// frame is pooled, as <see cref="WorkflowRun"/>'s own call frame is.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<TResponse> CompleteAsync<TClient, TRequest, TResponse>(
         ResiliencePipeline retry, Task<TResponse> firstAttempt, Func<TClient, TRequest, CancellationToken, Task<TResponse>> call, TClient client, TRequest request, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -294,6 +295,11 @@ public sealed class WorkflowRun : IDisposable
     }
 
     /// <summary>A call whose answer is not there yet, or that goes through the user's resilience pipeline: <paramref name="sent"/> is its first attempt, null with a pipeline.</summary>
+    /// <remarks>
+    /// Every call to AWS comes here, so its frame is pooled: a run awaits it once, and the next call
+    /// reuses it instead of allocating one per call.
+    /// </remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<CallResult<TResponse>> AwaitCallAsync<TClient, TRequest, TResponse>(
         string stepId, int attempt, Activity? activity, Task<TResponse>? sent, TClient client, TRequest request, Func<TClient, TRequest, CancellationToken, Task<TResponse>> call)
         where TResponse : AmazonWebServiceResponse

@@ -32,6 +32,29 @@ public class RunFootprintTests
         Assert.Equal(16 + (8 * (3 + 9 + 2)), InstanceSize(run));
     }
 
+    [Fact]
+    public void The_frames_of_steps_and_calls_that_AWS_answers_later_are_pooled()
+    {
+        // A real client answers every call later, so each step and each call of a run goes async and
+        // its frame goes to the heap, where the hand-written method has one frame per run. Pooled frames
+        // are reused by the next step or call of that kind: `allocations later` in bench/ measures
+        // 7,200 B per run without them and 3,700 B with them (3,380 B hand-written). The bytes are not
+        // counted here: tests build in Debug, where every async method allocates its frame anyway.
+        var step = typeof(ValueTask<>).MakeGenericType(typeof(Nullable<>).MakeGenericType(typeof(TrainThenDeployWorkflow).GetNestedType("Step", BindingFlags.NonPublic)!));
+        var steps = typeof(TrainThenDeployWorkflow).GetNestedType("Run", BindingFlags.NonPublic)!
+            .GetMethods(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+            .Where(m => m.ReturnType == step)
+            .ToList();
+        var calls = new[]
+        {
+            typeof(WorkflowRun).GetMethod("AwaitCallAsync", BindingFlags.Instance | BindingFlags.NonPublic)!,
+            typeof(WorkflowRun).Assembly.GetType("ArazzoGen.Runtime.TransientFailures")!.GetMethod("CompleteAsync")!,
+        };
+
+        Assert.Equal(6, steps.Count);
+        Assert.All(steps.Concat(calls), method => Assert.Equal(typeof(PoolingAsyncValueTaskMethodBuilder<>), method.GetCustomAttribute<AsyncMethodBuilderAttribute>()?.BuilderType));
+    }
+
     /// <summary>The bytes one instance of <paramref name="type"/> takes: what allocating it adds to this thread's count.</summary>
     private static long InstanceSize(Type type)
     {

@@ -250,6 +250,7 @@ internal static class RunWriter
         var id = CSharpLiteral.String(step.StepId);
         var what = step.Call is WorkflowCall runs ? $"runs workflow '{runs.WorkflowId}'" : ((OperationCall)step.Call).OperationName;
         w.Doc($"Step '{step.StepId}' ({what}). " + (step.Description ?? string.Empty));
+        w.Line(PooledFrame);
         using (w.Block($"private async {StepReturnType} {step.MethodName}()"))
         {
             w.Line($"_run.EnterStep({id});");
@@ -307,6 +308,10 @@ internal static class RunWriter
 
     /// <summary>A step returns the Step to go to next, or null when it ended the run.</summary>
     private const string StepReturnType = "global::System.Threading.Tasks.ValueTask<Step?>";
+
+    // The run loop awaits each step once, so a step whose call goes to AWS reuses a pooled frame
+    // instead of allocating one per step and run.
+    private const string PooledFrame = "[global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]";
 
     private static string GoesTo(string target) => $"return Step.{target};";
 

@@ -289,6 +289,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'describeTable' (DescribeTable). Look the table up; a ResourceNotFoundException means it must be created.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> DescribeTableAsync()
             {
                 _run.EnterStep("describeTable");
@@ -323,6 +324,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createTable' (CreateTable). Create the table with a string partition key, billed per request.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateTableAsync()
             {
                 _run.EnterStep("createTable");
@@ -392,6 +394,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'waitForTable' (DescribeTable). Poll the table until it is ACTIVE.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTableAsync()
             {
                 _run.EnterStep("waitForTable");
@@ -428,6 +431,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'putItem' (PutItem). Write the item.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> PutItemAsync()
             {
                 _run.EnterStep("putItem");
@@ -460,6 +464,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'getItem' (GetItem). Read the item back with a strongly consistent read.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> GetItemAsync()
             {
                 _run.EnterStep("getItem");

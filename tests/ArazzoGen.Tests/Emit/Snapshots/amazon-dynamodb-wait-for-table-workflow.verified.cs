@@ -244,6 +244,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'waitUntilActive' (DescribeTable). Describe the table until it leaves CREATING and UPDATING.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitUntilActiveAsync()
             {
                 _run.EnterStep("waitUntilActive");

@@ -292,6 +292,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'startProcessing' (StartMLDataProcessingJob). Create a data processing job that exports and prepares graph data into the processed-data S3 location.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> StartProcessingAsync()
             {
                 _run.EnterStep("startProcessing");
@@ -316,6 +317,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'pollProcessing' (GetMLDataProcessingJob). Poll the data processing job. Retry while it is still in progress and continue once its status is Completed.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> PollProcessingAsync()
             {
                 _run.EnterStep("pollProcessing");
@@ -357,6 +359,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'startTraining' (StartMLModelTrainingJob). Launch a model training job that consumes the completed data processing job's output.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> StartTrainingAsync()
             {
                 _run.EnterStep("startTraining");
@@ -381,6 +384,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'pollTraining' (GetMLModelTrainingJob). Poll the model training job. Retry while it is still in progress and finish once its status is Completed.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> PollTrainingAsync()
             {
                 _run.EnterStep("pollTraining");

@@ -405,6 +405,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'startPreprocessing' (CreateProcessingJob). Start the SageMaker Processing job that splits the raw data into train and test sets.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> StartPreprocessingAsync()
             {
                 _run.EnterStep("startPreprocessing");
@@ -529,6 +530,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'waitForPreprocessing' (DescribeProcessingJob). Poll the processing job until it leaves InProgress; go on to training only if it completed.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitForPreprocessingAsync()
             {
                 _run.EnterStep("waitForPreprocessing");
@@ -581,6 +583,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'startTraining' (CreateTrainingJob). Train on the train split the processing job wrote.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> StartTrainingAsync()
             {
                 _run.EnterStep("startTraining");
@@ -682,6 +685,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'waitForTraining' (DescribeTrainingJob). Poll the training job; register and deploy the model only when training completed.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTrainingAsync()
             {
                 _run.EnterStep("waitForTraining");
@@ -739,6 +743,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'registerModel' (CreateModel). Register a model from the trained artifacts and the inference image.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> RegisterModelAsync()
             {
                 _run.EnterStep("registerModel");
@@ -809,6 +814,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createEndpointConfig' (CreateEndpointConfig). Place the model on one production variant.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointConfigAsync()
             {
                 _run.EnterStep("createEndpointConfig");
@@ -876,6 +882,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createEndpoint' (CreateEndpoint). Create the hosted endpoint.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointAsync()
             {
                 _run.EnterStep("createEndpoint");
@@ -941,6 +948,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'waitForEndpoint' (DescribeEndpoint). Poll the endpoint until it is InService; delete it if it failed.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitForEndpointAsync()
             {
                 _run.EnterStep("waitForEndpoint");
@@ -993,6 +1001,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'stopTraining' (StopTrainingJob). Stop a training job the workflow can no longer watch, so it does not run on unattended.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> StopTrainingAsync()
             {
                 _run.EnterStep("stopTraining");
@@ -1024,6 +1033,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'deleteFailedEndpoint' (DeleteEndpoint). Delete the endpoint that failed to come into service.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> DeleteFailedEndpointAsync()
             {
                 _run.EnterStep("deleteFailedEndpoint");

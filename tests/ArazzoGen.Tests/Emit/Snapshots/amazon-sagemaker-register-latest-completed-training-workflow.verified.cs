@@ -278,6 +278,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'listCompletedTrainingJobs' (ListTrainingJobs). List training jobs filtered to the Completed status and sorted by creation time in descending order so the newest completed job is first.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> ListCompletedTrainingJobsAsync()
             {
                 _run.EnterStep("listCompletedTrainingJobs");
@@ -314,6 +315,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'describeTrainingJob' (DescribeTrainingJob). Describe the most recent completed training job to read the S3 location of its model artifacts.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> DescribeTrainingJobAsync()
             {
                 _run.EnterStep("describeTrainingJob");
@@ -337,6 +339,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createModel' (CreateModel). Register a model from the inference container and the artifacts produced by the completed training job.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateModelAsync()
             {
                 _run.EnterStep("createModel");

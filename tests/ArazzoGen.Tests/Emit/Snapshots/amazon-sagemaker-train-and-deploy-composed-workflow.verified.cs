@@ -304,6 +304,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createModel' (CreateModel).</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateModelAsync()
             {
                 _run.EnterStep("createModel");
@@ -355,6 +356,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createEndpointConfig' (CreateEndpointConfig).</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointConfigAsync()
             {
                 _run.EnterStep("createEndpointConfig");
@@ -410,6 +412,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createEndpoint' (CreateEndpoint).</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointAsync()
             {
                 _run.EnterStep("createEndpoint");
@@ -463,6 +466,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'waitForEndpoint' (DescribeEndpoint).</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitForEndpointAsync()
             {
                 _run.EnterStep("waitForEndpoint");
@@ -873,6 +877,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'train' (runs workflow 'train-model').</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> TrainAsync()
             {
                 _run.EnterStep("train");
@@ -907,6 +912,7 @@ namespace ArazzoWorkflows
             };
 
             /// <summary>Step 'deploy' (runs workflow 'deploy-model').</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> DeployAsync()
             {
                 _run.EnterStep("deploy");
@@ -1304,6 +1310,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'startTraining' (CreateTrainingJob).</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> StartTrainingAsync()
             {
                 _run.EnterStep("startTraining");
@@ -1369,6 +1376,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'waitForTraining' (DescribeTrainingJob).</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTrainingAsync()
             {
                 _run.EnterStep("waitForTraining");

@@ -791,6 +791,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createTrainingJob' (CreateTrainingJob). Start a model training job using the supplied algorithm image, IAM role, input data, output location, and compute resources.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateTrainingJobAsync()
             {
                 _run.EnterStep("createTrainingJob");
@@ -864,6 +865,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'pollTrainingJob' (DescribeTrainingJob). Describe the training job to read its current status. Repeat this step while the status remains InProgress and continue once it reaches a terminal state.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> PollTrainingJobAsync()
             {
                 _run.EnterStep("pollTrainingJob");

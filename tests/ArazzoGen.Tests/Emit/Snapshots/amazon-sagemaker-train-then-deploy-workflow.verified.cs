@@ -891,6 +891,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createTrainingJob' (CreateTrainingJob). Start a model training job using the supplied algorithm image, IAM role, input data, output location, and compute resources.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateTrainingJobAsync()
             {
                 _run.EnterStep("createTrainingJob");
@@ -964,6 +965,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'pollTrainingJob' (DescribeTrainingJob). Describe the training job to read its current status. Repeat while the status remains InProgress; on a terminal status branch on whether training completed.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> PollTrainingJobAsync()
             {
                 _run.EnterStep("pollTrainingJob");
@@ -1012,6 +1014,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createModel' (CreateModel). Register a model from the inference container and the S3 artifacts the training job produced.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateModelAsync()
             {
                 _run.EnterStep("createModel");
@@ -1070,6 +1073,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createEndpointConfig' (CreateEndpointConfig). Define an endpoint configuration that places the trained model on a single production variant.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointConfigAsync()
             {
                 _run.EnterStep("createEndpointConfig");
@@ -1132,6 +1136,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'createEndpoint' (CreateEndpoint). Create a hosted endpoint from the endpoint configuration so SageMaker provisions resources and deploys the trained model.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointAsync()
             {
                 _run.EnterStep("createEndpoint");
@@ -1185,6 +1190,7 @@ namespace ArazzoWorkflows
             }
 
             /// <summary>Step 'pollEndpoint' (DescribeEndpoint). Describe the endpoint and loop while it remains in the Creating state, continuing once it reaches a terminal state.</summary>
+            [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> PollEndpointAsync()
             {
                 _run.EnterStep("pollEndpoint");

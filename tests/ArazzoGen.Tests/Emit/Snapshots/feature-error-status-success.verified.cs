@@ -1,4 +1,5 @@
 /// <summary>Step 'describeMissing' (DescribeTable).</summary>
+[global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 private async global::System.Threading.Tasks.ValueTask<Step?> DescribeMissingAsync()
 {
     _run.EnterStep("describeMissing");

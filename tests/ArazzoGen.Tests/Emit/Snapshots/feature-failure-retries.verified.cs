@@ -1,4 +1,5 @@
 /// <summary>Step 'describe' (DescribeTable).</summary>
+[global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 private async global::System.Threading.Tasks.ValueTask<Step?> DescribeAsync()
 {
     _run.EnterStep("describe");

@@ -1,4 +1,5 @@
 /// <summary>Step 'scan' (Scan).</summary>
+[global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 private async global::System.Threading.Tasks.ValueTask<Step?> ScanAsync()
 {
     _run.EnterStep("scan");

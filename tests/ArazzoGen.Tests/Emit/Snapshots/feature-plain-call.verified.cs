@@ -1,4 +1,5 @@
 /// <summary>Step 'putItem' (PutItem). Write the item.</summary>
+[global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 private async global::System.Threading.Tasks.ValueTask<Step?> PutItemAsync()
 {
     _run.EnterStep("putItem");

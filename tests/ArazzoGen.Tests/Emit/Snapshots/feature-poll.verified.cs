@@ -1,4 +1,5 @@
 /// <summary>Step 'waitForTable' (DescribeTable). Poll the table until it is ACTIVE.</summary>
+[global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTableAsync()
 {
     _run.EnterStep("waitForTable");

@@ -1,4 +1,5 @@
 /// <summary>Step 'mustBeAbsent' (runs workflow 'table-must-not-exist').</summary>
+[global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 private async global::System.Threading.Tasks.ValueTask<Step?> MustBeAbsentAsync()
 {
     _run.EnterStep("mustBeAbsent");
