@@ -18,7 +18,9 @@ namespace ArazzoGen.Benchmarks;
 public class RuntimeOverheadBenchmarks
 {
     private readonly IAmazonSageMaker _sageMaker = InstantSageMaker.Create();
+    private readonly IAmazonSageMaker _answeringLater = InstantSageMaker.CreateAnsweringLater();
     private TrainThenDeployWorkflow _workflow = null!;
+    private TrainThenDeployWorkflow _workflowAnsweredLater = null!;
     private TrainThenDeployWorkflow _hostLogged = null!;
     private ILoggerFactory _hostLoggers = null!;
     private TrainThenDeployWorkflow.Inputs _inputs = null!;
@@ -27,6 +29,7 @@ public class RuntimeOverheadBenchmarks
     public void Setup()
     {
         _workflow = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(_sageMaker));
+        _workflowAnsweredLater = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(_answeringLater));
         // A host's logging as it usually stands: a provider, with workflows at Warning, so a run that goes well writes nothing.
         _hostLoggers = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(NullLoggerProvider.Instance));
         _hostLogged = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(_sageMaker), new ArazzoGen.Runtime.WorkflowOptions { LoggerFactory = _hostLoggers });
@@ -56,6 +59,14 @@ public class RuntimeOverheadBenchmarks
     /// <summary>The same, in a host whose logging is on at Warning: nothing is written, but the logger is a real one.</summary>
     [Benchmark]
     public Task<TrainThenDeployWorkflow.Outputs> GeneratedWithHostLogging() => _hostLogged.RunAsync(_inputs);
+
+    /// <summary>The hand-written calls on a client that answers each after a yield, as a real client answers: every call completes asynchronously.</summary>
+    [Benchmark]
+    public Task<string?> HandWrittenAnsweredLater() => HandWrittenTrainThenDeploy.RunAsync(_answeringLater, _inputs);
+
+    /// <summary>The generated run on the same client.</summary>
+    [Benchmark]
+    public Task<TrainThenDeployWorkflow.Outputs> GeneratedAnsweredLater() => _workflowAnsweredLater.RunAsync(_inputs);
 
     [GlobalCleanup]
     public void Cleanup() => _hostLoggers.Dispose();
@@ -142,15 +153,42 @@ internal static class HandWrittenTrainThenDeploy
 /// <summary>A SageMaker that answers every call at once with a finished job (cached, completed tasks).</summary>
 public static class InstantSageMaker
 {
+    private static readonly Task<CreateTrainingJobResponse> Created = Answer(new CreateTrainingJobResponse { TrainingJobArn = "arn:job" });
+    private static readonly Task<DescribeTrainingJobResponse> Trained = Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed, ModelArtifacts = new ModelArtifacts { S3ModelArtifacts = "s3://out/model.tar.gz" } });
+    private static readonly Task<CreateModelResponse> Model = Answer(new CreateModelResponse { ModelArn = "arn:model" });
+    private static readonly Task<CreateEndpointConfigResponse> Config = Answer(new CreateEndpointConfigResponse { EndpointConfigArn = "arn:config" });
+    private static readonly Task<CreateEndpointResponse> Endpoint = Answer(new CreateEndpointResponse { EndpointArn = "arn:endpoint" });
+    private static readonly Task<DescribeEndpointResponse> InService = Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.InService });
+
     public static IAmazonSageMaker Create() => AnsweringClient.Create<IAmazonSageMaker>(new Dictionary<string, object>
     {
-        ["CreateTrainingJobAsync"] = Answer(new CreateTrainingJobResponse { TrainingJobArn = "arn:job" }),
-        ["DescribeTrainingJobAsync"] = Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed, ModelArtifacts = new ModelArtifacts { S3ModelArtifacts = "s3://out/model.tar.gz" } }),
-        ["CreateModelAsync"] = Answer(new CreateModelResponse { ModelArn = "arn:model" }),
-        ["CreateEndpointConfigAsync"] = Answer(new CreateEndpointConfigResponse { EndpointConfigArn = "arn:config" }),
-        ["CreateEndpointAsync"] = Answer(new CreateEndpointResponse { EndpointArn = "arn:endpoint" }),
-        ["DescribeEndpointAsync"] = Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.InService }),
+        ["CreateTrainingJobAsync"] = Created,
+        ["DescribeTrainingJobAsync"] = Trained,
+        ["CreateModelAsync"] = Model,
+        ["CreateEndpointConfigAsync"] = Config,
+        ["CreateEndpointAsync"] = Endpoint,
+        ["DescribeEndpointAsync"] = InService,
     });
+
+    /// <summary>
+    /// The same answers, each given after the caller has yielded, as a real client's are: every call
+    /// then completes asynchronously. The delay costs each call the same few objects in both variants.
+    /// </summary>
+    public static IAmazonSageMaker CreateAnsweringLater() => AnsweringClient.Create<IAmazonSageMaker>(new Dictionary<string, object>
+    {
+        ["CreateTrainingJobAsync"] = new Func<CreateTrainingJobRequest, CancellationToken, Task<CreateTrainingJobResponse>>((_, _) => Later(Created)),
+        ["DescribeTrainingJobAsync"] = new Func<DescribeTrainingJobRequest, CancellationToken, Task<DescribeTrainingJobResponse>>((_, _) => Later(Trained)),
+        ["CreateModelAsync"] = new Func<CreateModelRequest, CancellationToken, Task<CreateModelResponse>>((_, _) => Later(Model)),
+        ["CreateEndpointConfigAsync"] = new Func<CreateEndpointConfigRequest, CancellationToken, Task<CreateEndpointConfigResponse>>((_, _) => Later(Config)),
+        ["CreateEndpointAsync"] = new Func<CreateEndpointRequest, CancellationToken, Task<CreateEndpointResponse>>((_, _) => Later(Endpoint)),
+        ["DescribeEndpointAsync"] = new Func<DescribeEndpointRequest, CancellationToken, Task<DescribeEndpointResponse>>((_, _) => Later(InService)),
+    });
+
+    private static async Task<T> Later<T>(Task<T> answer)
+    {
+        await Task.Yield();
+        return await answer;
+    }
 
     private static Task<T> Answer<T>(T response)
         where T : AmazonWebServiceResponse
