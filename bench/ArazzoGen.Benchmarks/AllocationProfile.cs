@@ -36,14 +36,8 @@ internal static class AllocationProfile
         }
 
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300_000;
-        var sageMaker = InstantSageMaker.Create();
-        var workflow = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(sageMaker));
-        var inputs = RuntimeOverheadBenchmarks.SampleInputs();
-
-        var hand = await ProfileAsync(runs, () => HandWrittenTrainThenDeploy.RunAsync(sageMaker, inputs));
-        var generated = await ProfileAsync(runs, () => workflow.RunAsync(inputs));
-        Console.WriteLine($"{runs:N0} runs each; bytes per run (types under 8 B per run in both are summed as 'other')");
-        Print(hand, generated);
+        // Every call answers at once, so each run completes on this thread, and its count is exact.
+        await CompareAsync(InstantSageMaker.Create(), runs, GC.GetAllocatedBytesForCurrentThread, $"{runs:N0} runs each");
     }
 
     /// <summary>
@@ -51,35 +45,17 @@ internal static class AllocationProfile
     /// time; the totals are exact for the whole process (the runs' continuations run on the thread
     /// pool), the split by type an estimate as above.
     /// </summary>
-    private static async Task AnsweredLaterAsync(int runs)
+    private static Task AnsweredLaterAsync(int runs) =>
+        CompareAsync(InstantSageMaker.CreateAnsweringLater(), runs, () => GC.GetTotalAllocatedBytes(precise: true), $"{runs:N0} runs each, one at a time, every call answered after a yield");
+
+    private static async Task CompareAsync(IAmazonSageMaker sageMaker, int runs, Func<long> allocatedBytes, string heading)
     {
-        var sageMaker = InstantSageMaker.CreateAnsweringLater();
         var workflow = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(sageMaker));
         var inputs = RuntimeOverheadBenchmarks.SampleInputs();
-        var hand = await TotalAsync(runs, () => HandWrittenTrainThenDeploy.RunAsync(sageMaker, inputs));
-        var generated = await TotalAsync(runs, () => workflow.RunAsync(inputs));
-        Console.WriteLine($"{runs:N0} runs each, one at a time, every call answered after a yield; bytes per run (types under 8 B per run in both are summed as 'other')");
+        var hand = await ProfileAsync(runs, () => HandWrittenTrainThenDeploy.RunAsync(sageMaker, inputs), allocatedBytes);
+        var generated = await ProfileAsync(runs, () => workflow.RunAsync(inputs), allocatedBytes);
+        Console.WriteLine($"{heading}; bytes per run (types under 8 B per run in both are summed as 'other')");
         Print(hand, generated);
-
-        static async Task<Profile> TotalAsync<T>(int runs, Func<Task<T>> run)
-        {
-            for (var i = 0; i < 1_000; i++)
-            {
-                await run();
-            }
-
-            using var listener = new AllocationListener();
-            var before = GC.GetTotalAllocatedBytes(precise: true);
-            for (var i = 0; i < runs; i++)
-            {
-                await run();
-            }
-
-            var total = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)runs;
-            listener.Stop();
-            var sampled = listener.ByType.Values.Sum();
-            return new Profile(total, listener.ByType.ToDictionary(p => p.Key, p => p.Value / sampled * total));
-        }
     }
 
     /// <summary>The same for the scale benchmark's concurrent polling runs (11 calls, 5 waits), each variant in a process of its own.</summary>
@@ -139,7 +115,7 @@ internal static class AllocationProfile
 
     private sealed record Profile(double Total, Dictionary<string, double> ByType);
 
-    private static async Task<Profile> ProfileAsync<T>(int runs, Func<Task<T>> run)
+    private static async Task<Profile> ProfileAsync<T>(int runs, Func<Task<T>> run, Func<long> allocatedBytes)
     {
         for (var i = 0; i < 1_000; i++)
         {
@@ -147,14 +123,13 @@ internal static class AllocationProfile
         }
 
         using var listener = new AllocationListener();
-        var before = GC.GetAllocatedBytesForCurrentThread();
+        var before = allocatedBytes();
         for (var i = 0; i < runs; i++)
         {
-            // Every call answers at once, so each run completes on this thread.
             await run();
         }
 
-        var total = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)runs;
+        var total = (allocatedBytes() - before) / (double)runs;
         listener.Stop();
         var sampled = listener.ByType.Values.Sum();
         return new Profile(total, listener.ByType.ToDictionary(p => p.Key, p => p.Value / sampled * total));
