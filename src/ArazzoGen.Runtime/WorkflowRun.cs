@@ -134,10 +134,10 @@ public sealed class WorkflowRun : IDisposable
 
     private async ValueTask StartDurableAsync(Durable.Checkpoints checkpoints, Durable.IRunState state, IReadOnlyList<string> stepIds)
     {
-        var start = await checkpoints.StartAsync(state, stepIds, (owner, until) => Log.RunLeased(_logger, WorkflowId, RunId!, owner, until, null), CancellationToken).ConfigureAwait(false);
+        await checkpoints.StartAsync(state, stepIds, (owner, until) => Log.RunLeased(_logger, WorkflowId, RunId!, owner, until, null), CancellationToken).ConfigureAwait(false);
         _transitions = checkpoints.ResumedTransitions;
         LastStatusCode = checkpoints.ResumedStatusCode;
-        Begin(start);
+        Begin(checkpoints.Start);
     }
 
     private void Begin(Durable.RunStart start)

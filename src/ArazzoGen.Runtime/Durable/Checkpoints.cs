@@ -57,7 +57,7 @@ internal sealed class Checkpoints
     /// A run another worker holds is waited for, until its lease runs out (that worker died: this one
     /// takes over) or the run ends (its result is this one's), for at most <see cref="WorkflowOptions.LeaseWait"/>.
     /// </remarks>
-    public async ValueTask<RunStart> StartAsync(IRunState state, IReadOnlyList<string> stepIds, Action<string, DateTimeOffset> waiting, CancellationToken cancellationToken)
+    public async ValueTask StartAsync(IRunState state, IReadOnlyList<string> stepIds, Action<string, DateTimeOffset> waiting, CancellationToken cancellationToken)
     {
         var clock = _options.TimeProvider;
         var giveUpAt = clock.GetUtcNow() + _options.LeaseWait;
@@ -66,7 +66,7 @@ internal sealed class Checkpoints
             try
             {
                 Start = await ClaimAsync(state, stepIds, cancellationToken).ConfigureAwait(false);
-                return Start;
+                return;
             }
             catch (WorkflowRunLeasedException leased) when (leased.LeaseExpires < giveUpAt)
             {
