@@ -190,7 +190,8 @@ public static class InstantSageMaker
         return await answer;
     }
 
-    private static Task<T> Answer<T>(T response)
+    /// <summary>A completed call's answer, as the SDK gives it (status 200, a request id).</summary>
+    internal static Task<T> Answer<T>(T response)
         where T : AmazonWebServiceResponse
     {
         response.HttpStatusCode = HttpStatusCode.OK;

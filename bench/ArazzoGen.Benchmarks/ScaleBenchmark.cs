@@ -226,14 +226,14 @@ internal static class ScaleBenchmark
 /// </summary>
 public sealed class ScaleSageMaker
 {
-    private static readonly Task<CreateTrainingJobResponse> Created = Answer(new CreateTrainingJobResponse { TrainingJobArn = "arn:job" });
-    private static readonly Task<DescribeTrainingJobResponse> Training = Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.InProgress });
-    private static readonly Task<DescribeTrainingJobResponse> Trained = Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed, ModelArtifacts = new ModelArtifacts { S3ModelArtifacts = "s3://out/model.tar.gz" } });
-    private static readonly Task<CreateModelResponse> Model = Answer(new CreateModelResponse { ModelArn = "arn:model" });
-    private static readonly Task<CreateEndpointConfigResponse> Config = Answer(new CreateEndpointConfigResponse { EndpointConfigArn = "arn:config" });
-    private static readonly Task<CreateEndpointResponse> Endpoint = Answer(new CreateEndpointResponse { EndpointArn = "arn:endpoint" });
-    private static readonly Task<DescribeEndpointResponse> Creating = Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.Creating });
-    private static readonly Task<DescribeEndpointResponse> InService = Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.InService });
+    private static readonly Task<CreateTrainingJobResponse> Created = InstantSageMaker.Answer(new CreateTrainingJobResponse { TrainingJobArn = "arn:job" });
+    private static readonly Task<DescribeTrainingJobResponse> Training = InstantSageMaker.Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.InProgress });
+    private static readonly Task<DescribeTrainingJobResponse> Trained = InstantSageMaker.Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed, ModelArtifacts = new ModelArtifacts { S3ModelArtifacts = "s3://out/model.tar.gz" } });
+    private static readonly Task<CreateModelResponse> Model = InstantSageMaker.Answer(new CreateModelResponse { ModelArn = "arn:model" });
+    private static readonly Task<CreateEndpointConfigResponse> Config = InstantSageMaker.Answer(new CreateEndpointConfigResponse { EndpointConfigArn = "arn:config" });
+    private static readonly Task<CreateEndpointResponse> Endpoint = InstantSageMaker.Answer(new CreateEndpointResponse { EndpointArn = "arn:endpoint" });
+    private static readonly Task<DescribeEndpointResponse> Creating = InstantSageMaker.Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.Creating });
+    private static readonly Task<DescribeEndpointResponse> InService = InstantSageMaker.Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.InService });
 
     private readonly ConcurrentDictionary<string, int> _describes = new(StringComparer.Ordinal);
     private long _total;
@@ -268,13 +268,5 @@ public sealed class ScaleSageMaker
 
         _describes.TryRemove(name, out _);
         return done;
-    }
-
-    private static Task<T> Answer<T>(T response)
-        where T : AmazonWebServiceResponse
-    {
-        response.HttpStatusCode = HttpStatusCode.OK;
-        response.ResponseMetadata = new ResponseMetadata { RequestId = "r" };
-        return Task.FromResult(response);
     }
 }
