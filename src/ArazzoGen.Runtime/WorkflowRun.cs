@@ -8,51 +8,62 @@ namespace ArazzoGen.Runtime;
 
 /// <summary>
 /// One run of a generated workflow: counts transitions, makes the SDK calls (with logging, a trace
-/// span and the optional resilience pipeline), and waits on the options' clock. Generated code
-/// creates one per <c>RunAsync</c>; it is not meant to be used by hand.
+/// span and the optional resilience pipeline), and waits on the options' clock. A generated
+/// workflow's run derives from it, so one object per run holds both the runtime's state and the
+/// steps' results; it is not meant to be used by hand.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [System.Diagnostics.DebuggerNonUserCode]
-public sealed class WorkflowRun : IDisposable
+public abstract class WorkflowRun : IDisposable
 {
-    private readonly WorkflowOptions _options;
-    private readonly ILogger _logger;
-    private Activity? _activity;
-    private readonly long _startedAt;
+    private readonly WorkflowContext _context;
+    private Extras? _extras;
     private const long NotTimed = long.MinValue;
     private int _transitions;
 
-    private readonly Durable.Checkpoints? _checkpoints;
-
-    /// <summary>Starts a run of <paramref name="workflowId"/>, durable when the options have a store.</summary>
-    /// <param name="workflowId">The workflowId.</param>
-    /// <param name="stateVersion">The generated workflow's StateVersion: what its checkpoints hold.</param>
-    /// <param name="logger">The workflow's logger (<see cref="CreateLogger"/>), created once per workflow instance.</param>
-    /// <param name="options">The options.</param>
+    /// <summary>Starts a run of the workflow <paramref name="context"/> describes, durable when its options have a store.</summary>
+    /// <param name="context">The workflow's id, state version, options and logger, created once per workflow instance.</param>
     /// <param name="runId">The run id a durable run was given, or null for a new id.</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    public WorkflowRun(string workflowId, string stateVersion, ILogger logger, WorkflowOptions options, string? runId, CancellationToken cancellationToken)
+    protected WorkflowRun(WorkflowContext context, string? runId, CancellationToken cancellationToken)
     {
-        WorkflowId = workflowId;
-        _options = options;
+        _context = context;
         CancellationToken = cancellationToken;
-        if (options.Store is { } store)
+        var options = context.Options;
+        var checkpoints = options.Store is { } store
+            ? new Durable.Checkpoints(store, options, context.WorkflowId, context.StateVersion, runId ?? Guid.NewGuid().ToString("N"))
+            : null;
+        // Only the completion log line reads the start: a run nobody logs reads no clock for it.
+        var timed = context.Logger.IsEnabled(LogLevel.Information);
+        if (checkpoints is not null || timed)
         {
-            _checkpoints = new Durable.Checkpoints(store, options, workflowId, stateVersion, runId ?? Guid.NewGuid().ToString("N"));
+            _extras = new Extras(checkpoints, timed ? options.TimeProvider.GetTimestamp() : NotTimed);
         }
-
-        _logger = logger;
-        // Only the completion log line reads it: a run nobody logs reads no clock for it.
-        _startedAt = _logger.IsEnabled(LogLevel.Information) ? options.TimeProvider.GetTimestamp() : NotTimed;
     }
 
     /// <summary>
-    /// The logger of a generated workflow, in the category of its class's full name. The workflow creates
-    /// it once, when it is constructed: a logger factory takes a lock to create one, which runs starting
-    /// at once would otherwise contend for.
+    /// What only some runs need: a durable run's checkpoints, a traced run's span, the start of a run
+    /// whose completion is logged, the calls that got no answer. A run in memory that nobody traces or
+    /// logs, and whose calls are all answered, never creates it.
     /// </summary>
-    public static ILogger CreateLogger(Type workflowType, WorkflowOptions options) =>
-        options.LoggerFactory.CreateLogger(workflowType.FullName ?? workflowType.Name);
+    private sealed class Extras(Durable.Checkpoints? checkpoints, long startedAt)
+    {
+        public readonly Durable.Checkpoints? Checkpoints = checkpoints;
+        public readonly long StartedAt = startedAt;
+        public Activity? Activity;
+        public List<string>? Unanswered;
+
+        public Extras()
+            : this(null, NotTimed)
+        {
+        }
+    }
+
+    private Durable.Checkpoints? Checkpoints => _extras?.Checkpoints;
+
+    private Activity? RunActivity => _extras?.Activity;
+
+    private ILogger Logger => _context.Logger;
 
     /// <summary>
     /// Checks a run id before anything runs: 1 to 80 letters, digits, '-', '_' or '.', not starting
@@ -99,16 +110,16 @@ public sealed class WorkflowRun : IDisposable
 
     /// <summary>The durable run's id, or null when the run lives in memory only.</summary>
     /// <remarks>This and the other durable facts live in the checkpoints, so a run in memory holds no field for them.</remarks>
-    public string? RunId => _checkpoints?.RunId;
+    public string? RunId => Checkpoints?.RunId;
 
     /// <summary>True once the run is claimed and about to run steps: what fails from here on is a failure of the run.</summary>
     public bool Started { get; private set; }
 
     /// <summary>True when <see cref="StartAsync"/> found the run finished before: its results are read back, and no step runs.</summary>
-    public bool FinishedBefore => _checkpoints?.Start.Finished ?? false;
+    public bool FinishedBefore => Checkpoints?.Start.Finished ?? false;
 
     /// <summary>The index of the step the run goes on from, once <see cref="StartAsync"/> has started it (0 for a new run).</summary>
-    public int FirstStepIndex => _checkpoints?.Start.StepIndex ?? 0;
+    public int FirstStepIndex => Checkpoints?.Start.StepIndex ?? 0;
 
     /// <summary>
     /// Starts the run: a new run at its first step, or a stored one where its checkpoint left it (a
@@ -120,21 +131,25 @@ public sealed class WorkflowRun : IDisposable
     {
         // Started here, not in the constructor: this runs in the generated run's async frame, so the
         // run's span is current for its calls, and the caller of RunAsync goes on under its own span.
-        _activity = Telemetry.Source.HasListeners() ? Telemetry.Source.StartActivity("workflow " + WorkflowId) : null;
-        _activity?.SetTag("arazzo.workflow.id", WorkflowId);
-        _activity?.SetTag("arazzo.run.id", RunId);
-        if (_checkpoints is null)
+        if (Telemetry.Source.HasListeners() && Telemetry.Source.StartActivity("workflow " + WorkflowId) is { } activity)
+        {
+            activity.SetTag("arazzo.workflow.id", WorkflowId);
+            activity.SetTag("arazzo.run.id", RunId);
+            (_extras ??= new Extras()).Activity = activity;
+        }
+
+        if (Checkpoints is not { } checkpoints)
         {
             Begin(new Durable.RunStart(0, false));
             return default;
         }
 
-        return StartDurableAsync(_checkpoints, state, stepIds);
+        return StartDurableAsync(checkpoints, state, stepIds);
     }
 
     private async ValueTask StartDurableAsync(Durable.Checkpoints checkpoints, Durable.IRunState state, IReadOnlyList<string> stepIds)
     {
-        await checkpoints.StartAsync(state, stepIds, (owner, until) => Log.RunLeased(_logger, WorkflowId, RunId!, owner, until, null), CancellationToken).ConfigureAwait(false);
+        await checkpoints.StartAsync(state, stepIds, (owner, until) => Log.RunLeased(Logger, WorkflowId, RunId!, owner, until, null), CancellationToken).ConfigureAwait(false);
         _transitions = checkpoints.ResumedTransitions;
         LastStatusCode = checkpoints.ResumedStatusCode;
         Begin(checkpoints.Start);
@@ -143,13 +158,13 @@ public sealed class WorkflowRun : IDisposable
     private void Begin(Durable.RunStart start)
     {
         Started = !start.Finished;
-        if (_checkpoints?.ResumedInStep is { } resumed)
+        if (Checkpoints?.ResumedInStep is { } resumed)
         {
-            Log.WorkflowResuming(_logger, WorkflowId, RunId!, resumed, null);
+            Log.WorkflowResuming(Logger, WorkflowId, RunId!, resumed, null);
         }
         else if (Started)
         {
-            Log.WorkflowStarting(_logger, WorkflowId, null);
+            Log.WorkflowStarting(Logger, WorkflowId, null);
         }
     }
 
@@ -196,29 +211,29 @@ public sealed class WorkflowRun : IDisposable
     }
 
     /// <summary>True when the run was resumed in <paramref name="stepId"/> and has not left it: the process before may have sent its call.</summary>
-    public bool ResumedIn(string stepId) => _checkpoints?.ResumedInStep == stepId;
+    public bool ResumedIn(string stepId) => Checkpoints?.ResumedInStep == stepId;
 
     /// <summary>Checkpoints a durable run on its way to <paramref name="nextStepId"/>, with what the steps so far produced.</summary>
     public ValueTask AdvanceAsync(string nextStepId)
     {
-        if (_checkpoints is null)
+        if (Checkpoints is not { } checkpoints)
         {
             return default;
         }
 
-        _checkpoints.LeftResumedStep();
-        return _checkpoints.SaveAsync(nextStepId, _transitions, LastStatusCode, null, CurrentStepId, CancellationToken);
+        checkpoints.LeftResumedStep();
+        return checkpoints.SaveAsync(nextStepId, _transitions, LastStatusCode, null, CurrentStepId, CancellationToken);
     }
 
     /// <summary>Checkpoints a poll before its wait: how far it got, and since when it polls.</summary>
     internal ValueTask PollingAsync(string stepId, int nextAttempt, DateTimeOffset since, TimeSpan delay) =>
-        _checkpoints is null ? default : _checkpoints.SaveAsync(stepId, _transitions, LastStatusCode, (nextAttempt, since, delay), stepId, CancellationToken);
+        Checkpoints is not { } checkpoints ? default : checkpoints.SaveAsync(stepId, _transitions, LastStatusCode, (nextAttempt, since, delay), stepId, CancellationToken);
 
     /// <summary>The poll progress a resumed run stored for <paramref name="stepId"/>.</summary>
-    internal (int Attempt, DateTimeOffset? Since)? ResumedPoll(string stepId) => ResumedIn(stepId) ? _checkpoints!.ResumedPoll : null;
+    internal (int Attempt, DateTimeOffset? Since)? ResumedPoll(string stepId) => ResumedIn(stepId) ? Checkpoints!.ResumedPoll : null;
 
     /// <summary>The workflowId from the Arazzo document.</summary>
-    public string WorkflowId { get; }
+    public string WorkflowId => _context.WorkflowId;
 
     /// <summary>The caller's token.</summary>
     public CancellationToken CancellationToken { get; }
@@ -230,15 +245,15 @@ public sealed class WorkflowRun : IDisposable
     public int? LastStatusCode { get; private set; }
 
     /// <summary>The run's options.</summary>
-    public WorkflowOptions Options => _options;
+    public WorkflowOptions Options => _context.Options;
 
     /// <summary>Enters <paramref name="stepId"/>, counting the transition against the step budget.</summary>
     public void EnterStep(string stepId)
     {
-        if (++_transitions > _options.StepBudget)
+        if (++_transitions > Options.StepBudget)
         {
             throw new WorkflowStepBudgetExceededException(
-                $"Workflow '{WorkflowId}' made more than {_options.StepBudget} step transitions (last: '{CurrentStepId}' -> '{stepId}'); a goto cycle never reached an end. Raise WorkflowOptions.StepBudget if the flow is meant to run this long.",
+                $"Workflow '{WorkflowId}' made more than {Options.StepBudget} step transitions (last: '{CurrentStepId}' -> '{stepId}'); a goto cycle never reached an end. Raise WorkflowOptions.StepBudget if the flow is meant to run this long.",
                 new StepContext(WorkflowId, stepId, 1, null, null, null, null));
         }
 
@@ -254,7 +269,7 @@ public sealed class WorkflowRun : IDisposable
         where TResponse : AmazonWebServiceResponse
     {
         var activity = StartCall(stepId, attempt);
-        if (_options.ResiliencePipeline is not null)
+        if (Options.ResiliencePipeline is not null)
         {
             return Awaiting(AwaitCallAsync(stepId, attempt, activity, null, client, request, call), activity);
         }
@@ -308,8 +323,8 @@ public sealed class WorkflowRun : IDisposable
         try
         {
             var response = sent is null
-                ? await _options.ResiliencePipeline!.ExecuteAsync(static async (state, token) => await state.call(state.client, state.request, token).ConfigureAwait(false), (call, client, request), CancellationToken).ConfigureAwait(false)
-                : _options.TransientRetry is { } transient
+                ? await Options.ResiliencePipeline!.ExecuteAsync(static async (state, token) => await state.call(state.client, state.request, token).ConfigureAwait(false), (call, client, request), CancellationToken).ConfigureAwait(false)
+                : Options.TransientRetry is { } transient
                     ? await TransientFailures.CompleteAsync(transient, sent, call, client, request, CancellationToken).ConfigureAwait(false)
                     : await sent.ConfigureAwait(false);
             return ResultOf(stepId, activity, response, request);
@@ -334,7 +349,7 @@ public sealed class WorkflowRun : IDisposable
             var result = new CallResult<TResponse>(null, ex);
             LastStatusCode = result.StatusCode;
             activity?.SetStatus(ActivityStatusCode.Error, result.ErrorCode ?? ex.GetType().Name);
-            Log.StepCallFailed(_logger, WorkflowId, stepId, attempt, result.ErrorCode ?? ex.GetType().Name, result.StatusCode, null);
+            Log.StepCallFailed(Logger, WorkflowId, stepId, attempt, result.ErrorCode ?? ex.GetType().Name, result.StatusCode, null);
             return result;
         }
     }
@@ -376,7 +391,7 @@ public sealed class WorkflowRun : IDisposable
         {
             var result = new WorkflowCallResult<TOutputs>(null, ex);
             activity?.SetStatus(ActivityStatusCode.Error, result.ErrorCode ?? ex.GetType().Name);
-            Log.StepCallFailed(_logger, WorkflowId, stepId, attempt, result.ErrorCode ?? ex.GetType().Name, result.StatusCode, null);
+            Log.StepCallFailed(Logger, WorkflowId, stepId, attempt, result.ErrorCode ?? ex.GetType().Name, result.StatusCode, null);
             return result;
         }
     }
@@ -420,7 +435,7 @@ public sealed class WorkflowRun : IDisposable
 
         if (failure is { WorkflowId: { } failedId, Error: { } error })
         {
-            Log.StepFailed(_logger, WorkflowId, "dependsOn " + failedId, 1, error.Message, null);
+            Log.StepFailed(Logger, WorkflowId, "dependsOn " + failedId, 1, error.Message, null);
             throw new WorkflowDependencyFailedException(
                 $"Workflow '{WorkflowId}' depends on workflow '{failedId}', which failed: {error.Message}",
                 WorkflowId,
@@ -452,7 +467,7 @@ public sealed class WorkflowRun : IDisposable
         activity?.SetTag("arazzo.workflow.id", WorkflowId);
         activity?.SetTag("arazzo.step.id", stepId);
         activity?.SetTag("arazzo.step.attempt", attempt);
-        Log.StepCalling(_logger, WorkflowId, stepId, attempt, null);
+        Log.StepCalling(Logger, WorkflowId, stepId, attempt, null);
         return activity;
     }
 
@@ -469,11 +484,11 @@ public sealed class WorkflowRun : IDisposable
     /// </summary>
     public Poll StartPoll(string stepId, PollDelay delay, int? retryLimit, string? detailType, PollDelay fallback)
     {
-        _options.Polls.TryGetValue(stepId, out var overrides);
+        Options.Polls.TryGetValue(stepId, out var overrides);
         var maxAttempts = overrides?.MaxAttempts ?? retryLimit;
-        var deadline = overrides?.Deadline ?? (maxAttempts is null ? _options.DefaultPollDeadline : null);
+        var deadline = overrides?.Deadline ?? (maxAttempts is null ? Options.DefaultPollDeadline : null);
         var progress = ResumedPoll(stepId) ?? (1, null);
-        var told = detailType is not null ? _options.StateChanges : null;
+        var told = detailType is not null ? Options.StateChanges : null;
         var waits = overrides?.Waits is { } every ? every
             : told is not null ? fallback
             : delay;
@@ -482,24 +497,24 @@ public sealed class WorkflowRun : IDisposable
 
     /// <summary>Starts a page loop of a step: no wait unless the workflow gives one, bounded by <paramref name="retryLimit"/> or the options' page limit.</summary>
     public Pages StartPages(string stepId, TimeSpan delay, int? retryLimit) =>
-        new(this, stepId, delay, retryLimit is { } limit ? limit + 1 : _options.PageLimit);
+        new(this, stepId, delay, retryLimit is { } limit ? limit + 1 : Options.PageLimit);
 
     /// <summary>Waits on the options' clock, honouring cancellation.</summary>
     public Task DelayAsync(TimeSpan delay) =>
-        delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, _options.TimeProvider, CancellationToken);
+        delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, Options.TimeProvider, CancellationToken);
 
     /// <summary>Waits on the options' clock until a state-change event of the resource or <paramref name="delay"/>, honouring cancellation.</summary>
     internal Task WaitForStateChangeAsync(StateChanges stateChanges, string detailType, string resourceName, long mark, TimeSpan delay) =>
-        stateChanges.WaitAsync(detailType, resourceName, mark, delay, _options.TimeProvider, CancellationToken);
+        stateChanges.WaitAsync(detailType, resourceName, mark, delay, Options.TimeProvider, CancellationToken);
 
-    internal DateTimeOffset Now() => _options.TimeProvider.GetUtcNow();
+    internal DateTimeOffset Now() => Options.TimeProvider.GetUtcNow();
 
-    internal void LogPolling(string stepId, int attempt, TimeSpan delay) => Log.StepPolling(_logger, WorkflowId, stepId, attempt, delay.TotalSeconds, null);
+    internal void LogPolling(string stepId, int attempt, TimeSpan delay) => Log.StepPolling(Logger, WorkflowId, stepId, attempt, delay.TotalSeconds, null);
 
     /// <summary>Records a failure action's retry.</summary>
     public Task RetryAsync(string stepId, string actionName, int retry, TimeSpan delay)
     {
-        Log.StepRetrying(_logger, WorkflowId, stepId, actionName, retry, delay.TotalSeconds, null);
+        Log.StepRetrying(Logger, WorkflowId, stepId, actionName, retry, delay.TotalSeconds, null);
         return DelayAsync(delay);
     }
 
@@ -557,7 +572,7 @@ public sealed class WorkflowRun : IDisposable
     private WorkflowStepFailedException Failure(
         string stepId, int attempt, string reason, string tail, int? statusCode, string? errorCode, string? requestId, string? observed, Exception? cause)
     {
-        Log.StepFailed(_logger, WorkflowId, stepId, attempt, reason, null);
+        Log.StepFailed(Logger, WorkflowId, stepId, attempt, reason, null);
         return new WorkflowStepFailedException(
             $"Step '{stepId}' of workflow '{WorkflowId}' failed on attempt {attempt}: {reason.TrimEnd('.')}.{tail}",
             new StepContext(WorkflowId, stepId, attempt, statusCode, errorCode, requestId, observed),
@@ -574,16 +589,16 @@ public sealed class WorkflowRun : IDisposable
     /// <summary>Records the end of the run (in its store too, when durable), logs it and tags its trace span.</summary>
     public async ValueTask CompletedAsync(string endStepId, string? endActionName)
     {
-        if (_checkpoints is not null)
+        if (Checkpoints is { } checkpoints)
         {
-            await _checkpoints.EndAsync(Durable.RunStatus.Completed, _transitions, LastStatusCode, null, CurrentStepId, CancellationToken).ConfigureAwait(false);
+            await checkpoints.EndAsync(Durable.RunStatus.Completed, _transitions, LastStatusCode, null, CurrentStepId, CancellationToken).ConfigureAwait(false);
         }
 
-        _activity?.SetTag("arazzo.end.step", endStepId);
-        _activity?.SetTag("arazzo.end.action", endActionName);
-        if (_startedAt != NotTimed && _logger.IsEnabled(LogLevel.Information))
+        RunActivity?.SetTag("arazzo.end.step", endStepId);
+        RunActivity?.SetTag("arazzo.end.action", endActionName);
+        if (_extras is { StartedAt: not NotTimed } timed && Logger.IsEnabled(LogLevel.Information))
         {
-            Log.WorkflowCompleted(_logger, WorkflowId, endStepId, endActionName ?? "(last step)", _options.TimeProvider.GetElapsedTime(_startedAt).TotalSeconds, null);
+            Log.WorkflowCompleted(Logger, WorkflowId, endStepId, endActionName ?? "(last step)", Options.TimeProvider.GetElapsedTime(timed.StartedAt).TotalSeconds, null);
         }
     }
 
@@ -596,7 +611,7 @@ public sealed class WorkflowRun : IDisposable
     {
         get
         {
-            if (Volatile.Read(ref _unanswered) is not { } list)
+            if (Volatile.Read(ref _extras)?.Unanswered is not { } list)
             {
                 return Array.Empty<string>();
             }
@@ -608,12 +623,10 @@ public sealed class WorkflowRun : IDisposable
         }
     }
 
-    // Created by the first call that gets no answer: a run whose calls are all answered allocates nothing for it.
-    private List<string>? _unanswered;
-
     private void Unanswered(string stepId)
     {
-        var list = LazyInitializer.EnsureInitialized(ref _unanswered);
+        // Created by the first call that gets no answer: a run whose calls are all answered allocates nothing for it.
+        var list = LazyInitializer.EnsureInitialized(ref LazyInitializer.EnsureInitialized(ref _extras, static () => new Extras()).Unanswered);
         lock (list)
         {
             if (!list.Contains(stepId))
@@ -625,7 +638,7 @@ public sealed class WorkflowRun : IDisposable
 
     private void Answered(string stepId)
     {
-        if (Volatile.Read(ref _unanswered) is { } list)
+        if (Volatile.Read(ref _extras)?.Unanswered is { } list)
         {
             lock (list)
             {
@@ -644,17 +657,17 @@ public sealed class WorkflowRun : IDisposable
         exception.PartialOutputs = partialOutputs;
         exception.UnansweredSteps = UnansweredSteps;
         exception.RunId = RunId;
-        _activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-        if (_checkpoints is not null && Started && exception is not Durable.WorkflowRunLeaseLostException)
+        RunActivity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+        if (Checkpoints is { } checkpoints && Started && exception is not Durable.WorkflowRunLeaseLostException)
         {
             try
             {
-                await _checkpoints.EndAsync(Durable.RunStatus.Failed, _transitions, LastStatusCode, exception, CurrentStepId, CancellationToken.None).ConfigureAwait(false);
+                await checkpoints.EndAsync(Durable.RunStatus.Failed, _transitions, LastStatusCode, exception, CurrentStepId, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 // The run's own failure is what the caller needs; its record stays at the last checkpoint, from which it can be resumed.
-                Log.CheckpointFailed(_logger, WorkflowId, RunId!, ex.GetType().Name, ex);
+                Log.CheckpointFailed(Logger, WorkflowId, RunId!, ex.GetType().Name, ex);
             }
         }
     }
@@ -665,16 +678,16 @@ public sealed class WorkflowRun : IDisposable
     /// </summary>
     public async ValueTask ReleaseLeaseAsync()
     {
-        if (_checkpoints is not null && Started)
+        if (Checkpoints is { } checkpoints && Started)
         {
             try
             {
-                await _checkpoints.ReleaseAsync().ConfigureAwait(false);
+                await checkpoints.ReleaseAsync().ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 // The lease then runs out by itself.
-                Log.CheckpointFailed(_logger, WorkflowId, RunId!, ex.GetType().Name, ex);
+                Log.CheckpointFailed(Logger, WorkflowId, RunId!, ex.GetType().Name, ex);
             }
         }
     }
@@ -684,7 +697,7 @@ public sealed class WorkflowRun : IDisposable
         new(WorkflowId, CurrentStepId, partialOutputs, UnansweredSteps, CancellationToken, cause);
 
     /// <inheritdoc />
-    public void Dispose() => _activity?.Dispose();
+    public void Dispose() => RunActivity?.Dispose();
 
     // A service error or a transport failure is the step's outcome; the caller's cancellation is not.
     private bool IsCallFailure(Exception ex) => ex switch

@@ -16,8 +16,16 @@ namespace ArazzoGen.Bind;
 /// <summary>Binds one workflow: inputs, clients, each step's request, outputs, criteria and actions.</summary>
 internal sealed class WorkflowBinder
 {
-    // Names the generated class and its Run already use (types, methods, and the fields _workflow, _inputs, _run, ...).
-    private static readonly string[] ReservedStepNames = { "Execute", "Finish", "End", "BuildOutputs", "Dispose", "Inputs", "Outputs", "Clients", "Run", "Step", "Workflow", "EndStepId", "EndActionName" };
+    // Names the generated class and its Run already use (types, methods, and the fields _workflow, _inputs, ...).
+    private static readonly string[] GeneratedNames = { "Execute", "Finish", "End", "BuildOutputs", "Dispose", "Inputs", "Outputs", "Clients", "Run", "Step", "Workflow", "EndStepId", "EndActionName" };
+
+    // The Run derives from the runtime's WorkflowRun: a step's method (XAsync) must not hide one of its methods.
+    internal static readonly string[] RuntimeRunMethods =
+    {
+        "Advance", "Call", "Completed", "Delay", "Failed", "ReleaseLease", "Retry", "RunActionWorkflow", "RunDependencies", "RunWorkflow", "Start", "StoredInputs",
+    };
+
+    private static readonly string[] ReservedStepNames = GeneratedNames.Concat(RuntimeRunMethods).ToArray();
 
     private readonly ArazzoDocument _document;
     private readonly ResolvedWorkflow _resolved;

@@ -22,7 +22,7 @@ internal static class CodeRenderer
         StepOutputBound output => $"{output.StepField}.{output.Property}",
         CallBound call => "call." + call.Member,
         LastStatusBound { OfCalledWorkflow: true } => "(outputs?.LastStatusCode ?? call.StatusCode)",
-        LastStatusBound => "_run.LastStatusCode",
+        LastStatusBound => "this.LastStatusCode",
         NoValueBound none => $"default({none.Type.NullableName})",
         ResponseBound => "response",
         CalledOutputsBound => "outputs",

@@ -16,8 +16,8 @@ internal static class RunWriter
 
     public static void Write(SourceWriter w, BoundWorkflow workflow)
     {
-        w.Doc("One run of the workflow: its inputs and what each step has produced so far.");
-        using (w.Block($"private sealed class Run : {Runtime}.Durable.IRunState"))
+        w.Doc("One run of the workflow: its inputs and what each step has produced so far. The runtime's part of the run (calls, waits, checkpoints) is its base class.");
+        using (w.Block($"private sealed class Run : {Runtime}.WorkflowRun, {Runtime}.Durable.IRunState"))
         {
             w.Doc("The stepIds, in the order of the Step enum: what checkpoints name steps by.");
             w.Line($"private static readonly string[] StepIds = {{ {string.Join(", ", workflow.Steps.Select(s => CSharpLiteral.String(s.StepId)))} }};");
@@ -51,7 +51,6 @@ internal static class RunWriter
 
             w.Line($"private readonly {workflow.ClassName} _workflow;");
             w.Line("private readonly Inputs _inputs;");
-            w.Line($"private readonly {Runtime}.WorkflowRun _run;");
             foreach (var step in workflow.Steps.Where(s => s.Outputs.Count > 0))
             {
                 w.Line($"private {step.ResultType} {step.Field};");
@@ -71,7 +70,13 @@ internal static class RunWriter
             w.Line("private string? _endActionName;");
             w.Line();
             var dependencies = workflow.Dependencies.Count > 0 ? $"{Runtime}.DependencyRuns dependencies, " : string.Empty;
-            using (w.Block($"public Run({workflow.ClassName} workflow, Inputs inputs, string? runId, {dependencies}global::System.Threading.CancellationToken cancellationToken)"))
+            w.Line($"public Run({workflow.ClassName} workflow, Inputs inputs, string? runId, {dependencies}global::System.Threading.CancellationToken cancellationToken)");
+            using (w.Indented())
+            {
+                w.Line(": base(workflow._context, runId, cancellationToken)");
+            }
+
+            using (w.Block())
             {
                 w.Line("_workflow = workflow;");
                 w.Line("_inputs = inputs;");
@@ -79,8 +84,6 @@ internal static class RunWriter
                 {
                     w.Line("_dependencies = dependencies;");
                 }
-
-                w.Line($"_run = new {Runtime}.WorkflowRun(WorkflowId, StateVersion, workflow._logger, workflow._options, runId, cancellationToken);");
             }
 
             w.Line();
@@ -134,8 +137,8 @@ internal static class RunWriter
 
                 w.Line("EndStepId = _endStepId,");
                 w.Line("EndActionName = _endActionName,");
-                w.Line("LastStatusCode = _run.LastStatusCode,");
-                w.Line("RunId = _run.RunId,");
+                w.Line("LastStatusCode = this.LastStatusCode,");
+                w.Line("RunId = this.RunId,");
             }
 
             w.Line();
@@ -150,8 +153,8 @@ internal static class RunWriter
             w.Line("try");
             using (w.Block())
             {
-                w.Line("await _run.StartAsync(this, StepIds).ConfigureAwait(false);");
-                w.Line("if (_run.FinishedBefore)");
+                w.Line("await StartAsync(this, StepIds).ConfigureAwait(false);");
+                w.Line("if (FinishedBefore)");
                 using (w.Block())
                 {
                     w.Line("// The run had finished before: its outputs come from its checkpoint, with no AWS call.");
@@ -165,7 +168,7 @@ internal static class RunWriter
                 }
 
                 w.Line("// The run moves from step to step until one ends it; a durable run checkpoints before each.");
-                w.Line("Step? next = (Step)_run.FirstStepIndex;");
+                w.Line("Step? next = (Step)FirstStepIndex;");
                 w.Line("while (next is { } step)");
                 using (w.Block())
                 {
@@ -183,42 +186,42 @@ internal static class RunWriter
                     w.Line("if (next is { } following)");
                     using (w.Block())
                     {
-                        w.Line("await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);");
+                        w.Line("await AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);");
                     }
                 }
 
                 w.Line();
-                w.Line("await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);");
+                w.Line("await CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);");
                 w.Line("return BuildOutputs();");
             }
 
-            w.Line("catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)");
+            w.Line("catch (global::System.OperationCanceledException ex) when (CancellationToken.IsCancellationRequested)");
             using (w.Block())
             {
-                w.Line("await _run.ReleaseLeaseAsync().ConfigureAwait(false);");
-                w.Line("throw _run.Canceled(BuildOutputs(), ex);");
+                w.Line("await ReleaseLeaseAsync().ConfigureAwait(false);");
+                w.Line("throw Canceled(BuildOutputs(), ex);");
             }
 
             w.Line($"catch ({Runtime}.WorkflowException ex)");
             using (w.Block())
             {
-                w.Line("await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);");
+                w.Line("await FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);");
                 w.Line("throw;");
             }
 
-            w.Line("catch (global::System.Exception ex) when (_run.Started)");
+            w.Line("catch (global::System.Exception ex) when (Started)");
             using (w.Block())
             {
                 w.Line("// Whatever else escaped a step reaches the caller as a WorkflowException naming it.");
-                w.Line("var failure = _run.Unexpected(ex);");
-                w.Line("await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);");
+                w.Line("var failure = Unexpected(ex);");
+                w.Line("await FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);");
                 w.Line("throw failure;");
             }
 
             w.Line("finally");
             using (w.Block())
             {
-                w.Line("_run.Dispose();");
+                w.Line("Dispose();");
             }
         }
     }
@@ -226,7 +229,7 @@ internal static class RunWriter
     private static void WriteDependencies(SourceWriter w, BoundWorkflow workflow)
     {
         w.Line("// dependsOn: these workflows complete before the first step, all at once, each once per run.");
-        w.Line("await _run.RunDependenciesAsync(");
+        w.Line("await RunDependenciesAsync(");
         const string Continued = "    ";
         w.Line(Continued + "_dependencies,");
         var runs = workflow.DependencyRuns.ToList();
@@ -234,8 +237,8 @@ internal static class RunWriter
         {
             var call = runsFirst.Call;
             var clients = string.Join(", ", call.Clients.Select(c => $"{c.Parameter}: _workflow._clients.{c.Property}"));
-            var create = $"new {call.ClassName}(new {call.ClassName}.Clients({clients}), _workflow._options)";
-            var childRunId = $"_run.ChildRunId({CSharpLiteral.String("dependsOn-" + call.WorkflowId)})";
+            var create = $"new {call.ClassName}(new {call.ClassName}.Clients({clients}), Options)";
+            var childRunId = $"ChildRunId({CSharpLiteral.String("dependsOn-" + call.WorkflowId)})";
             var run = call.TakesDependencies ? $"{create}.RunAsChildAsync({runsFirst.InputsMethod}(), {childRunId}, runs, ct)" : $"{create}.RunAsChildAsync({runsFirst.InputsMethod}(), {childRunId}, ct)";
             var separator = runsFirst == runs[runs.Count - 1] ? string.Empty : ",";
             w.Line(Continued + $"({CSharpLiteral.String(call.WorkflowId)}, async (runs, ct) => {runsFirst.Field} = await runs.RunOnceAsync(typeof({call.ClassName}), () => {run}).ConfigureAwait(false)){separator}");
@@ -253,11 +256,11 @@ internal static class RunWriter
         w.Line(PooledFrame);
         using (w.Block($"private async {StepReturnType} {step.MethodName}()"))
         {
-            w.Line($"_run.EnterStep({id});");
+            w.Line($"EnterStep({id});");
             if (step.Call is WorkflowCall called)
             {
                 var clients = string.Join(", ", called.Clients.Select(c => $"{c.Parameter}: _workflow._clients.{c.Property}"));
-                w.Line($"var workflow = new {called.ClassName}(new {called.ClassName}.Clients({clients}), _workflow._options);");
+                w.Line($"var workflow = new {called.ClassName}(new {called.ClassName}.Clients({clients}), Options);");
             }
 
             if (!step.Loops)
@@ -277,18 +280,18 @@ internal static class RunWriter
                     if (poll.StateChange is { } events)
                     {
                         w.Line($"// With WorkflowOptions.StateChanges: calls again when a {Text.Comment(events.DetailType)} event names the {Text.Comment(events.NameMember)}, else every {events.FallbackSeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} s.");
-                        w.Line($"var poll = _run.StartPoll({id}, {delay}, retryLimit: {Limit(poll.RetryLimit)}, {CSharpLiteral.String(events.DetailType)}, {FallbackDelayField(step)});");
+                        w.Line($"var poll = StartPoll({id}, {delay}, retryLimit: {Limit(poll.RetryLimit)}, {CSharpLiteral.String(events.DetailType)}, {FallbackDelayField(step)});");
                     }
                     else
                     {
-                        w.Line($"var poll = _run.StartPoll({id}, {delay}, retryLimit: {Limit(poll.RetryLimit)});");
+                        w.Line($"var poll = StartPoll({id}, {delay}, retryLimit: {Limit(poll.RetryLimit)});");
                     }
                     break;
                 case PageSpec pages:
                     var wait = pages.DelaySeconds is { } pageDelay ? $"waiting {pageDelay.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} s (retryAfter) between pages" : "without waiting";
                     var pageBound = pages.RetryLimit is { } pageLimit ? $"at most {pageLimit} more pages" : "WorkflowOptions.PageLimit";
                     w.Line($"// Pages: the request reads this step's own outputs, so each call asks for the next page, {wait}, bounded by {pageBound}.");
-                    w.Line($"var pages = _run.StartPages({id}, {(pages.DelaySeconds is { } d ? WorkflowEmitter.Seconds(d) : "global::System.TimeSpan.Zero")}, retryLimit: {Limit(pages.RetryLimit)});");
+                    w.Line($"var pages = StartPages({id}, {(pages.DelaySeconds is { } d ? WorkflowEmitter.Seconds(d) : "global::System.TimeSpan.Zero")}, retryLimit: {Limit(pages.RetryLimit)});");
                     break;
             }
 
@@ -338,7 +341,7 @@ internal static class RunWriter
                 foreach (var token in operation.IdempotencyTokens)
                 {
                     w.Line("// A durable run sends the same token when it repeats this call after a crash, so the service acts once.");
-                    w.Line($"request.{token} ??= _run.IdempotencyToken({id});");
+                    w.Line($"request.{token} ??= IdempotencyToken({id});");
                 }
 
                 if (step.ReadBack is not null)
@@ -346,7 +349,7 @@ internal static class RunWriter
                     WriteReadBackCheck(w, workflow, step, attempt);
                 }
 
-                w.Line($"var call = await _run.CallAsync({id}, {attempt}, _workflow._clients.{operation.ClientProperty}, request, static (client, r, ct) => client.{operation.SdkMethod}(r, ct)).ConfigureAwait(false);");
+                w.Line($"var call = await CallAsync({id}, {attempt}, _workflow._clients.{operation.ClientProperty}, request, static (client, r, ct) => client.{operation.SdkMethod}(r, ct)).ConfigureAwait(false);");
                 if (step.ReadsResponse)
                 {
                     w.Line("var response = call.Response;");
@@ -359,7 +362,7 @@ internal static class RunWriter
             default:
                 var called = (WorkflowCall)step.Call;
                 var dependencies = called.TakesDependencies ? $"new {Runtime}.DependencyRuns(), " : string.Empty;
-                w.Line($"var call = await _run.RunWorkflowAsync({id}, {attempt}, {InputsMethod(step)}, (inputs, ct) => workflow.RunAsChildAsync(inputs, {ChildRunId(step.StepId, attempt)}, {dependencies}ct)).ConfigureAwait(false);");
+                w.Line($"var call = await RunWorkflowAsync({id}, {attempt}, {InputsMethod(step)}, (inputs, ct) => workflow.RunAsChildAsync(inputs, {ChildRunId(step.StepId, attempt)}, {dependencies}ct)).ConfigureAwait(false);");
                 w.Line("var outputs = call.Outputs;");
                 result = "outputs";
                 success = "outputs is not null";
@@ -392,7 +395,7 @@ internal static class RunWriter
     private static void WriteReadBackCheck(SourceWriter w, BoundWorkflow workflow, BoundStep step, string attempt)
     {
         var id = CSharpLiteral.String(step.StepId);
-        w.Line($"if (_run.ResumedIn({id}) && await {step.ReadBack!.MethodName}(request).ConfigureAwait(false))");
+        w.Line($"if (ResumedIn({id}) && await {step.ReadBack!.MethodName}(request).ConfigureAwait(false))");
         using (w.Block())
         {
             w.Line("// What this step creates exists: the process before this one created it before it stopped.");
@@ -425,7 +428,7 @@ internal static class RunWriter
                 }
             }
 
-            w.Line($"var call = await _run.CallAsync({CSharpLiteral.String(step.StepId)}, 1, _workflow._clients.{operation.ClientProperty}, request, static (client, r, ct) => client.{readBack.SdkMethod}(r, ct)).ConfigureAwait(false);");
+            w.Line($"var call = await CallAsync({CSharpLiteral.String(step.StepId)}, 1, _workflow._clients.{operation.ClientProperty}, request, static (client, r, ct) => client.{readBack.SdkMethod}(r, ct)).ConfigureAwait(false);");
             w.Line("if (call.Response is not { } response)");
             using (w.Block())
             {
@@ -574,7 +577,7 @@ internal static class RunWriter
                         {
                             // The spec: the step runs, context comes back, then this step is retried; where that step would go next is not followed.
                             w.Line($"await {first}Async().ConfigureAwait(false); // then back to this step");
-                            w.Line($"_run.EnterStep({id});");
+                            w.Line($"EnterStep({id});");
                         }
 
                         WriteRetryThisStep(w, step, action, retry);
@@ -592,17 +595,17 @@ internal static class RunWriter
         var secret = step.SendsSecret ? ", requestCarriesSecret: true" : string.Empty;
         if (step.ReadBack is { } readBack)
         {
-            w.Line($"if ({Runtime}.WorkflowRun.SaysAlreadyExists(call) && await {readBack.MethodName}(request).ConfigureAwait(false))");
+            w.Line($"if (SaysAlreadyExists(call) && await {readBack.MethodName}(request).ConfigureAwait(false))");
             using (w.Block())
             {
                 w.Line("// It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.");
-                w.Line($"throw _run.StepFailed({id}, {attempt}, call, {Observed(step)}{secret}, readBack: {CSharpLiteral.String(readBack.SdkMethod.Substring(0, readBack.SdkMethod.Length - "Async".Length))});");
+                w.Line($"throw StepFailed({id}, {attempt}, call, {Observed(step)}{secret}, readBack: {CSharpLiteral.String(readBack.SdkMethod.Substring(0, readBack.SdkMethod.Length - "Async".Length))});");
             }
 
             w.Line();
         }
 
-        w.Line($"throw _run.StepFailed({id}, {attempt}, call, {Observed(step)}{secret});");
+        w.Line($"throw StepFailed({id}, {attempt}, call, {Observed(step)}{secret});");
     }
 
     /// <summary>The Run's static field holding a poll step's schedule (one object per workflow, not per run).</summary>
@@ -614,7 +617,7 @@ internal static class RunWriter
     /// <summary>A failure retry that was granted (and counted): wait its delay, then call again.</summary>
     private static void WriteRetryThisStep(SourceWriter w, BoundStep step, BoundAction action, RetrySpec retry)
     {
-        w.Line($"await _run.RetryAsync({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)}, {retry.Counter}, {WorkflowEmitter.Seconds(retry.DelaySeconds)}).ConfigureAwait(false);");
+        w.Line($"await RetryAsync({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)}, {retry.Counter}, {WorkflowEmitter.Seconds(retry.DelaySeconds)}).ConfigureAwait(false);");
         w.Line("attempt++;");
         w.Line("continue;");
     }
@@ -663,15 +666,15 @@ internal static class RunWriter
     {
         var runs = workflow.ActionWorkflows.First(a => a.Call.WorkflowId == action.WorkflowId);
         var clients = string.Join(", ", runs.Call.Clients.Select(c => $"{c.Parameter}: _workflow._clients.{c.Property}"));
-        var create = $"new {runs.Call.ClassName}(new {runs.Call.ClassName}.Clients({clients}), _workflow._options)";
+        var create = $"new {runs.Call.ClassName}(new {runs.Call.ClassName}.Clients({clients}), Options)";
         var dependencies = runs.Call.TakesDependencies ? $"new {Runtime}.DependencyRuns(), " : string.Empty;
         var run = $"(inputs, ct) => {create}.RunAsChildAsync(inputs, {ChildRunId(step.StepId + "-" + action.Name, attempt)}, {dependencies}ct)";
-        w.Line($"{runs.Field} = await _run.RunActionWorkflowAsync({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)}, {attempt}, {runs.InputsMethod}, {run}, {Observed(step)}).ConfigureAwait(false);");
+        w.Line($"{runs.Field} = await RunActionWorkflowAsync({CSharpLiteral.String(step.StepId)}, {CSharpLiteral.String(action.Name)}, {attempt}, {runs.InputsMethod}, {run}, {Observed(step)}).ConfigureAwait(false);");
     }
 
     /// <summary>The run id a durable run gives the workflow a step or action runs: one per attempt, so a retry is a new run.</summary>
     private static string ChildRunId(string part, string attempt) =>
-        attempt == "1" ? $"_run.ChildRunId({CSharpLiteral.String(part + "-1")})" : $"_run.ChildRunId({CSharpLiteral.String(part + "-")} + {attempt})";
+        attempt == "1" ? $"ChildRunId({CSharpLiteral.String(part + "-1")})" : $"ChildRunId({CSharpLiteral.String(part + "-")} + {attempt})";
 
-    private static string Observed(BoundStep step) => step.Outputs.Count > 0 ? $"global::ArazzoGen.Runtime.WorkflowRun.Observed({step.Field})" : "null";
+    private static string Observed(BoundStep step) => step.Outputs.Count > 0 ? $"Observed({step.Field})" : "null";
 }

@@ -73,8 +73,7 @@ internal static class WorkflowEmitter
         StateMachineWriter.WriteConstants(w, workflow);
 
         w.Line("private readonly Clients _clients;");
-        w.Line($"private readonly {Runtime}.WorkflowOptions _options;");
-        w.Line("private readonly global::Microsoft.Extensions.Logging.ILogger _logger;");
+        w.Line($"private readonly {Runtime}.WorkflowContext _context;");
         w.Line();
         w.Doc("Creates the workflow. One instance keeps no state between runs: it may run many times, also concurrently.");
         w.Line("/// <param name=\"clients\">The AWS SDK clients the steps call.</param>");
@@ -82,8 +81,7 @@ internal static class WorkflowEmitter
         using (w.Block($"public {workflow.ClassName}(Clients clients, {Runtime}.WorkflowOptions? options = null)"))
         {
             w.Line("_clients = clients ?? throw new global::System.ArgumentNullException(nameof(clients));");
-            w.Line($"_options = options ?? {Runtime}.WorkflowOptions.Default;");
-            w.Line($"_logger = {Runtime}.WorkflowRun.CreateLogger(typeof({workflow.ClassName}), _options);");
+            w.Line($"_context = new {Runtime}.WorkflowContext(WorkflowId, StateVersion, typeof({workflow.ClassName}), options ?? {Runtime}.WorkflowOptions.Default);");
         }
 
         w.Line();
@@ -107,7 +105,7 @@ internal static class WorkflowEmitter
         w.Line($"/// <exception cref=\"{Runtime}.Durable.WorkflowRunLeasedException\">Another worker is advancing the run now.</exception>");
         w.Line($"/// <exception cref=\"{Runtime}.Durable.WorkflowRunVersionException\">The run was checkpointed by another version of this workflow.</exception>");
         w.Line($"/// <exception cref=\"{Runtime}.WorkflowException\">The run failed (now, or when it ran before: WorkflowRunFailedException).</exception>");
-        WriteStart(w, workflow, $"public {Task}<Outputs> RunAsync(Inputs inputs, string runId, global::System.Threading.CancellationToken cancellationToken = default)", "runId", $"{Runtime}.WorkflowRun.CheckRunId(runId, _options, WorkflowId);");
+        WriteStart(w, workflow, $"public {Task}<Outputs> RunAsync(Inputs inputs, string runId, global::System.Threading.CancellationToken cancellationToken = default)", "runId", $"{Runtime}.WorkflowRun.CheckRunId(runId, _context.Options, WorkflowId);");
 
         w.Line();
         w.Doc("Continues the durable run runId from its last checkpoint, with the inputs it stored: a finished run returns its outputs, a failed one reports its failure, both with no AWS call.");
@@ -117,8 +115,8 @@ internal static class WorkflowEmitter
         w.Line($"/// <exception cref=\"{Runtime}.Durable.WorkflowSecretWithheldException\">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>");
         using (w.Block($"public async {Task}<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)"))
         {
-            w.Line($"var stored = await {Runtime}.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);");
-            w.Line("var inputs = Inputs.ReadState(stored, _options.SecretProtector);");
+            w.Line($"var stored = await {Runtime}.WorkflowRun.StoredInputsAsync(_context.Options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);");
+            w.Line("var inputs = Inputs.ReadState(stored, _context.Options.SecretProtector);");
             w.Line("inputs.Validate();");
             w.Line($"return await new Run(this, inputs, runId, {NewDependencies(workflow)}cancellationToken).ExecuteAsync().ConfigureAwait(false);");
         }

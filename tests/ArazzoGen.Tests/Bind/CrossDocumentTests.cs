@@ -62,7 +62,7 @@ public class CrossDocumentTests
 
         Assert.Empty(run.Diagnostics.Select(d => d.ToString()));
         var pipeline = run.GeneratedTrees.Single(t => t.FilePath.Contains("PipelineWorkflow", StringComparison.Ordinal)).ToString();
-        Assert.Contains("var workflow = new global::ArazzoWorkflows.TrainWorkflow(new global::ArazzoWorkflows.TrainWorkflow.Clients(sagemakerApi: _workflow._clients.SagemakerApi), _workflow._options);", pipeline);
+        Assert.Contains("var workflow = new global::ArazzoWorkflows.TrainWorkflow(new global::ArazzoWorkflows.TrainWorkflow.Clients(sagemakerApi: _workflow._clients.SagemakerApi), Options);", pipeline);
         Assert.Contains("public Clients(global::Amazon.SageMaker.IAmazonSageMaker sagemakerApi)", pipeline); // one client serves both
         Assert.Contains("global::ArazzoGen.Runtime.Criteria.Equal(outputs.Status?.Value, \"Completed\")", pipeline);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));

@@ -93,7 +93,7 @@ public partial class DurableStateTests
 
         // StartPipelineExecution's model marks ClientRequestToken required and an idempotency token: the SDK fills it in.
         Assert.Empty(run.Diagnostics);
-        Assert.Contains("request.ClientRequestToken ??= _run.IdempotencyToken(\"start\");", Assert.Single(run.GeneratedTrees).ToString());
+        Assert.Contains("request.ClientRequestToken ??= IdempotencyToken(\"start\");", Assert.Single(run.GeneratedTrees).ToString());
         Assert.Empty(withToken.Diagnostics);
         Assert.DoesNotContain("IdempotencyToken(", Assert.Single(withToken.GeneratedTrees).ToString());
     }

@@ -60,7 +60,7 @@ public class WorkflowStepTests
         Assert.Equal(2, run.GeneratedTrees.Length);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
         var caller = run.GeneratedTrees.Single(t => t.FilePath.Contains("CallerWorkflow", StringComparison.Ordinal)).ToString();
-        Assert.Contains("var workflow = new global::ArazzoWorkflows.TrainWorkflow(new global::ArazzoWorkflows.TrainWorkflow.Clients(sagemakerApi: _workflow._clients.SagemakerApi), _workflow._options);", caller);
+        Assert.Contains("var workflow = new global::ArazzoWorkflows.TrainWorkflow(new global::ArazzoWorkflows.TrainWorkflow.Clients(sagemakerApi: _workflow._clients.SagemakerApi), Options);", caller);
         Assert.Contains("JobName = global::ArazzoGen.Runtime.WorkflowInput.Required(_inputs.Job, \"jobName\"),", caller); // optional here, required there
         Assert.Contains("global::ArazzoGen.Runtime.Criteria.Equal(outputs.Status?.Value, \"Completed\")", caller);
     }

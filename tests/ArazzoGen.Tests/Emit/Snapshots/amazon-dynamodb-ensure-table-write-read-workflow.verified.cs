@@ -16,8 +16,7 @@ namespace ArazzoWorkflows
         public const string StateVersion = "19999fc4be7fba85";
 
         private readonly Clients _clients;
-        private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
-        private readonly global::Microsoft.Extensions.Logging.ILogger _logger;
+        private readonly global::ArazzoGen.Runtime.WorkflowContext _context;
 
         /// <summary>Creates the workflow. One instance keeps no state between runs: it may run many times, also concurrently.</summary>
         /// <param name="clients">The AWS SDK clients the steps call.</param>
@@ -25,8 +24,7 @@ namespace ArazzoWorkflows
         public EnsureTableWriteReadWorkflow(Clients clients, global::ArazzoGen.Runtime.WorkflowOptions? options = null)
         {
             _clients = clients ?? throw new global::System.ArgumentNullException(nameof(clients));
-            _options = options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default;
-            _logger = global::ArazzoGen.Runtime.WorkflowRun.CreateLogger(typeof(EnsureTableWriteReadWorkflow), _options);
+            _context = new global::ArazzoGen.Runtime.WorkflowContext(WorkflowId, StateVersion, typeof(EnsureTableWriteReadWorkflow), options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default);
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
@@ -64,7 +62,7 @@ namespace ArazzoWorkflows
                 throw new global::System.ArgumentNullException(nameof(inputs));
             }
 
-            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _context.Options, WorkflowId);
             inputs.Validate();
             return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
@@ -76,8 +74,8 @@ namespace ArazzoWorkflows
         /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
         public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
-            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_context.Options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _context.Options.SecretProtector);
             inputs.Validate();
             return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
         }
@@ -207,8 +205,8 @@ namespace ArazzoWorkflows
 
         private readonly record struct GetItemResult(string? StoredPayload, string? WrittenBy);
 
-        /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
+        /// <summary>One run of the workflow: its inputs and what each step has produced so far. The runtime's part of the run (calls, waits, checkpoints) is its base class.</summary>
+        private sealed class Run : global::ArazzoGen.Runtime.WorkflowRun, global::ArazzoGen.Runtime.Durable.IRunState
         {
             /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
             private static readonly string[] StepIds = { "describeTable", "createTable", "waitForTable", "putItem", "getItem" };
@@ -217,7 +215,6 @@ namespace ArazzoWorkflows
 
             private readonly EnsureTableWriteReadWorkflow _workflow;
             private readonly Inputs _inputs;
-            private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
             private DescribeTableResult _describeTable;
             private CreateTableResult _createTable;
             private WaitForTableResult _waitForTable;
@@ -226,25 +223,25 @@ namespace ArazzoWorkflows
             private string? _endActionName;
 
             public Run(EnsureTableWriteReadWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+                : base(workflow._context, runId, cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, workflow._logger, workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    await _run.StartAsync(this, StepIds).ConfigureAwait(false);
-                    if (_run.FinishedBefore)
+                    await StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (FinishedBefore)
                     {
                         // The run had finished before: its outputs come from its checkpoint, with no AWS call.
                         return BuildOutputs();
                     }
 
                     // The run moves from step to step until one ends it; a durable run checkpoints before each.
-                    Step? next = (Step)_run.FirstStepIndex;
+                    Step? next = (Step)FirstStepIndex;
                     while (next is { } step)
                     {
                         next = step switch
@@ -258,33 +255,33 @@ namespace ArazzoWorkflows
                         };
                         if (next is { } following)
                         {
-                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                            await AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
                         }
                     }
 
-                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    await CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
                     return BuildOutputs();
                 }
-                catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
+                catch (global::System.OperationCanceledException ex) when (CancellationToken.IsCancellationRequested)
                 {
-                    await _run.ReleaseLeaseAsync().ConfigureAwait(false);
-                    throw _run.Canceled(BuildOutputs(), ex);
+                    await ReleaseLeaseAsync().ConfigureAwait(false);
+                    throw Canceled(BuildOutputs(), ex);
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
+                    await FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex) when (_run.Started)
+                catch (global::System.Exception ex) when (Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
-                    var failure = _run.Unexpected(ex);
-                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
+                    var failure = Unexpected(ex);
+                    await FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
                 {
-                    _run.Dispose();
+                    Dispose();
                 }
             }
 
@@ -292,12 +289,12 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> DescribeTableAsync()
             {
-                _run.EnterStep("describeTable");
+                EnterStep("describeTable");
                 var request = new global::Amazon.DynamoDBv2.Model.DescribeTableRequest
                 {
                     TableName = _inputs.TableName,
                 };
-                var call = await _run.CallAsync("describeTable", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("describeTable", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
                 var response = call.Response;
                 if (response is not null)
                 {
@@ -320,14 +317,14 @@ namespace ArazzoWorkflows
                     return Step.CreateTable;
                 }
 
-                throw _run.StepFailed("describeTable", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_describeTable));
+                throw StepFailed("describeTable", 1, call, Observed(_describeTable));
             }
 
             /// <summary>Step 'createTable' (CreateTable). Create the table with a string partition key, billed per request.</summary>
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateTableAsync()
             {
-                _run.EnterStep("createTable");
+                EnterStep("createTable");
                 var request = new global::Amazon.DynamoDBv2.Model.CreateTableRequest
                 {
                     TableName = _inputs.TableName,
@@ -349,13 +346,13 @@ namespace ArazzoWorkflows
                     },
                     BillingMode = global::Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
                 };
-                if (_run.ResumedIn("createTable") && await CreateTableReadBackAsync(request).ConfigureAwait(false))
+                if (ResumedIn("createTable") && await CreateTableReadBackAsync(request).ConfigureAwait(false))
                 {
                     // What this step creates exists: the process before this one created it before it stopped.
                     return Step.WaitForTable;
                 }
 
-                var call = await _run.CallAsync("createTable", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.CreateTableAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("createTable", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.CreateTableAsync(r, ct)).ConfigureAwait(false);
                 var response = call.Response;
                 if (response is not null)
                 {
@@ -367,13 +364,13 @@ namespace ArazzoWorkflows
                     return Step.WaitForTable;
                 }
 
-                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateTableReadBackAsync(request).ConfigureAwait(false))
+                if (SaysAlreadyExists(call) && await CreateTableReadBackAsync(request).ConfigureAwait(false))
                 {
                     // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                    throw _run.StepFailed("createTable", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createTable), readBack: "DescribeTable");
+                    throw StepFailed("createTable", 1, call, Observed(_createTable), readBack: "DescribeTable");
                 }
 
-                throw _run.StepFailed("createTable", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createTable));
+                throw StepFailed("createTable", 1, call, Observed(_createTable));
             }
 
             /// <summary>Step 'createTable' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeTable). True when it exists; the step's outputs are then read from it.</summary>
@@ -383,7 +380,7 @@ namespace ArazzoWorkflows
                 {
                     TableName = sent.TableName,
                 };
-                var call = await _run.CallAsync("createTable", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("createTable", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
                 if (call.Response is not { } response)
                 {
                     return false;
@@ -397,9 +394,9 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTableAsync()
             {
-                _run.EnterStep("waitForTable");
+                EnterStep("waitForTable");
                 // Polls from 5 s, doubling, up to half of 20 s (the AWS waiter DynamoDB TableExists), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTable"] overrides both.
-                var poll = _run.StartPoll("waitForTable", WaitForTableDelay, retryLimit: null);
+                var poll = StartPoll("waitForTable", WaitForTableDelay, retryLimit: null);
                 var attempt = poll.Attempt;
                 while (true)
                 {
@@ -407,7 +404,7 @@ namespace ArazzoWorkflows
                     {
                         TableName = _inputs.TableName,
                     };
-                    var call = await _run.CallAsync("waitForTable", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("waitForTable", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -426,7 +423,7 @@ namespace ArazzoWorkflows
                         return Step.PutItem;
                     }
 
-                    throw _run.StepFailed("waitForTable", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_waitForTable));
+                    throw StepFailed("waitForTable", attempt, call, Observed(_waitForTable));
                 }
             }
 
@@ -434,7 +431,7 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> PutItemAsync()
             {
-                _run.EnterStep("putItem");
+                EnterStep("putItem");
                 var request = new global::Amazon.DynamoDBv2.Model.PutItemRequest
                 {
                     TableName = _inputs.TableName,
@@ -454,20 +451,20 @@ namespace ArazzoWorkflows
                         },
                     },
                 };
-                var call = await _run.CallAsync("putItem", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.PutItemAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("putItem", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.PutItemAsync(r, ct)).ConfigureAwait(false);
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
                     return Step.GetItem;
                 }
 
-                throw _run.StepFailed("putItem", 1, call, null);
+                throw StepFailed("putItem", 1, call, null);
             }
 
             /// <summary>Step 'getItem' (GetItem). Read the item back with a strongly consistent read.</summary>
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> GetItemAsync()
             {
-                _run.EnterStep("getItem");
+                EnterStep("getItem");
                 var request = new global::Amazon.DynamoDBv2.Model.GetItemRequest
                 {
                     TableName = _inputs.TableName,
@@ -480,7 +477,7 @@ namespace ArazzoWorkflows
                     },
                     ConsistentRead = true,
                 };
-                var call = await _run.CallAsync("getItem", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.GetItemAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("getItem", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.GetItemAsync(r, ct)).ConfigureAwait(false);
                 var response = call.Response;
                 if (response is not null)
                 {
@@ -492,7 +489,7 @@ namespace ArazzoWorkflows
                     return End("getItem", null);
                 }
 
-                throw _run.StepFailed("getItem", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_getItem));
+                throw StepFailed("getItem", 1, call, Observed(_getItem));
             }
 
             private Step? End(string stepId, string? actionName)
@@ -510,8 +507,8 @@ namespace ArazzoWorkflows
                 WrittenBy = _getItem.WrittenBy,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
-                LastStatusCode = _run.LastStatusCode,
-                RunId = _run.RunId,
+                LastStatusCode = this.LastStatusCode,
+                RunId = this.RunId,
             };
 
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);

@@ -16,8 +16,7 @@ namespace ArazzoWorkflows
         public const string StateVersion = "20114757e22f57fe";
 
         private readonly Clients _clients;
-        private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
-        private readonly global::Microsoft.Extensions.Logging.ILogger _logger;
+        private readonly global::ArazzoGen.Runtime.WorkflowContext _context;
 
         /// <summary>Creates the workflow. One instance keeps no state between runs: it may run many times, also concurrently.</summary>
         /// <param name="clients">The AWS SDK clients the steps call.</param>
@@ -25,8 +24,7 @@ namespace ArazzoWorkflows
         public WaitForTableWorkflow(Clients clients, global::ArazzoGen.Runtime.WorkflowOptions? options = null)
         {
             _clients = clients ?? throw new global::System.ArgumentNullException(nameof(clients));
-            _options = options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default;
-            _logger = global::ArazzoGen.Runtime.WorkflowRun.CreateLogger(typeof(WaitForTableWorkflow), _options);
+            _context = new global::ArazzoGen.Runtime.WorkflowContext(WorkflowId, StateVersion, typeof(WaitForTableWorkflow), options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default);
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
@@ -64,7 +62,7 @@ namespace ArazzoWorkflows
                 throw new global::System.ArgumentNullException(nameof(inputs));
             }
 
-            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _context.Options, WorkflowId);
             inputs.Validate();
             return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
@@ -76,8 +74,8 @@ namespace ArazzoWorkflows
         /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
         public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
-            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_context.Options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _context.Options.SecretProtector);
             inputs.Validate();
             return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
         }
@@ -169,8 +167,8 @@ namespace ArazzoWorkflows
 
         private readonly record struct WaitUntilActiveResult(global::Amazon.DynamoDBv2.TableStatus? TableStatus, long? ItemCount);
 
-        /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
+        /// <summary>One run of the workflow: its inputs and what each step has produced so far. The runtime's part of the run (calls, waits, checkpoints) is its base class.</summary>
+        private sealed class Run : global::ArazzoGen.Runtime.WorkflowRun, global::ArazzoGen.Runtime.Durable.IRunState
         {
             /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
             private static readonly string[] StepIds = { "waitUntilActive" };
@@ -179,31 +177,30 @@ namespace ArazzoWorkflows
 
             private readonly WaitForTableWorkflow _workflow;
             private readonly Inputs _inputs;
-            private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
             private WaitUntilActiveResult _waitUntilActive;
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
             public Run(WaitForTableWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+                : base(workflow._context, runId, cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, workflow._logger, workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    await _run.StartAsync(this, StepIds).ConfigureAwait(false);
-                    if (_run.FinishedBefore)
+                    await StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (FinishedBefore)
                     {
                         // The run had finished before: its outputs come from its checkpoint, with no AWS call.
                         return BuildOutputs();
                     }
 
                     // The run moves from step to step until one ends it; a durable run checkpoints before each.
-                    Step? next = (Step)_run.FirstStepIndex;
+                    Step? next = (Step)FirstStepIndex;
                     while (next is { } step)
                     {
                         next = step switch
@@ -213,33 +210,33 @@ namespace ArazzoWorkflows
                         };
                         if (next is { } following)
                         {
-                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                            await AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
                         }
                     }
 
-                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    await CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
                     return BuildOutputs();
                 }
-                catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
+                catch (global::System.OperationCanceledException ex) when (CancellationToken.IsCancellationRequested)
                 {
-                    await _run.ReleaseLeaseAsync().ConfigureAwait(false);
-                    throw _run.Canceled(BuildOutputs(), ex);
+                    await ReleaseLeaseAsync().ConfigureAwait(false);
+                    throw Canceled(BuildOutputs(), ex);
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
+                    await FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex) when (_run.Started)
+                catch (global::System.Exception ex) when (Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
-                    var failure = _run.Unexpected(ex);
-                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
+                    var failure = Unexpected(ex);
+                    await FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
                 {
-                    _run.Dispose();
+                    Dispose();
                 }
             }
 
@@ -247,9 +244,9 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitUntilActiveAsync()
             {
-                _run.EnterStep("waitUntilActive");
+                EnterStep("waitUntilActive");
                 // Polls from 5 s, doubling, up to half of 20 s (the AWS waiter DynamoDB TableExists), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitUntilActive"] overrides both.
-                var poll = _run.StartPoll("waitUntilActive", WaitUntilActiveDelay, retryLimit: null);
+                var poll = StartPoll("waitUntilActive", WaitUntilActiveDelay, retryLimit: null);
                 var attempt = poll.Attempt;
                 while (true)
                 {
@@ -257,7 +254,7 @@ namespace ArazzoWorkflows
                     {
                         TableName = _inputs.TableName,
                     };
-                    var call = await _run.CallAsync("waitUntilActive", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("waitUntilActive", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -282,7 +279,7 @@ namespace ArazzoWorkflows
                         return End("waitUntilActive", "unusable");
                     }
 
-                    throw _run.StepFailed("waitUntilActive", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_waitUntilActive));
+                    throw StepFailed("waitUntilActive", attempt, call, Observed(_waitUntilActive));
                 }
             }
 
@@ -299,8 +296,8 @@ namespace ArazzoWorkflows
                 ItemCount = _waitUntilActive.ItemCount,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
-                LastStatusCode = _run.LastStatusCode,
-                RunId = _run.RunId,
+                LastStatusCode = this.LastStatusCode,
+                RunId = this.RunId,
             };
 
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);

@@ -17,8 +17,7 @@ namespace ArazzoWorkflows
         public const string StateVersion = "a3cb8144a630194f";
 
         private readonly Clients _clients;
-        private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
-        private readonly global::Microsoft.Extensions.Logging.ILogger _logger;
+        private readonly global::ArazzoGen.Runtime.WorkflowContext _context;
 
         /// <summary>Creates the workflow. One instance keeps no state between runs: it may run many times, also concurrently.</summary>
         /// <param name="clients">The AWS SDK clients the steps call.</param>
@@ -26,8 +25,7 @@ namespace ArazzoWorkflows
         public MlDataprocessingToTrainingWorkflow(Clients clients, global::ArazzoGen.Runtime.WorkflowOptions? options = null)
         {
             _clients = clients ?? throw new global::System.ArgumentNullException(nameof(clients));
-            _options = options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default;
-            _logger = global::ArazzoGen.Runtime.WorkflowRun.CreateLogger(typeof(MlDataprocessingToTrainingWorkflow), _options);
+            _context = new global::ArazzoGen.Runtime.WorkflowContext(WorkflowId, StateVersion, typeof(MlDataprocessingToTrainingWorkflow), options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default);
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
@@ -65,7 +63,7 @@ namespace ArazzoWorkflows
                 throw new global::System.ArgumentNullException(nameof(inputs));
             }
 
-            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _context.Options, WorkflowId);
             inputs.Validate();
             return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
@@ -77,8 +75,8 @@ namespace ArazzoWorkflows
         /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
         public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
-            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_context.Options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _context.Options.SecretProtector);
             inputs.Validate();
             return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
         }
@@ -210,8 +208,8 @@ namespace ArazzoWorkflows
 
         private readonly record struct PollTrainingResult(string? TrainingStatus);
 
-        /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
+        /// <summary>One run of the workflow: its inputs and what each step has produced so far. The runtime's part of the run (calls, waits, checkpoints) is its base class.</summary>
+        private sealed class Run : global::ArazzoGen.Runtime.WorkflowRun, global::ArazzoGen.Runtime.Durable.IRunState
         {
             /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
             private static readonly string[] StepIds = { "startProcessing", "pollProcessing", "startTraining", "pollTraining" };
@@ -221,7 +219,6 @@ namespace ArazzoWorkflows
 
             private readonly MlDataprocessingToTrainingWorkflow _workflow;
             private readonly Inputs _inputs;
-            private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
             private StartProcessingResult _startProcessing;
             private PollProcessingResult _pollProcessing;
             private StartTrainingResult _startTraining;
@@ -230,25 +227,25 @@ namespace ArazzoWorkflows
             private string? _endActionName;
 
             public Run(MlDataprocessingToTrainingWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+                : base(workflow._context, runId, cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, workflow._logger, workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    await _run.StartAsync(this, StepIds).ConfigureAwait(false);
-                    if (_run.FinishedBefore)
+                    await StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (FinishedBefore)
                     {
                         // The run had finished before: its outputs come from its checkpoint, with no AWS call.
                         return BuildOutputs();
                     }
 
                     // The run moves from step to step until one ends it; a durable run checkpoints before each.
-                    Step? next = (Step)_run.FirstStepIndex;
+                    Step? next = (Step)FirstStepIndex;
                     while (next is { } step)
                     {
                         next = step switch
@@ -261,33 +258,33 @@ namespace ArazzoWorkflows
                         };
                         if (next is { } following)
                         {
-                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                            await AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
                         }
                     }
 
-                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    await CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
                     return BuildOutputs();
                 }
-                catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
+                catch (global::System.OperationCanceledException ex) when (CancellationToken.IsCancellationRequested)
                 {
-                    await _run.ReleaseLeaseAsync().ConfigureAwait(false);
-                    throw _run.Canceled(BuildOutputs(), ex);
+                    await ReleaseLeaseAsync().ConfigureAwait(false);
+                    throw Canceled(BuildOutputs(), ex);
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
+                    await FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex) when (_run.Started)
+                catch (global::System.Exception ex) when (Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
-                    var failure = _run.Unexpected(ex);
-                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
+                    var failure = Unexpected(ex);
+                    await FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
                 {
-                    _run.Dispose();
+                    Dispose();
                 }
             }
 
@@ -295,13 +292,13 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> StartProcessingAsync()
             {
-                _run.EnterStep("startProcessing");
+                EnterStep("startProcessing");
                 var request = new global::Amazon.Neptunedata.Model.StartMLDataProcessingJobRequest
                 {
                     InputDataS3Location = _inputs.InputDataS3Location,
                     ProcessedDataS3Location = _inputs.ProcessedDataS3Location,
                 };
-                var call = await _run.CallAsync("startProcessing", 1, _workflow._clients.NeptuneMlApi, request, static (client, r, ct) => client.StartMLDataProcessingJobAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("startProcessing", 1, _workflow._clients.NeptuneMlApi, request, static (client, r, ct) => client.StartMLDataProcessingJobAsync(r, ct)).ConfigureAwait(false);
                 var response = call.Response;
                 if (response is not null)
                 {
@@ -313,16 +310,16 @@ namespace ArazzoWorkflows
                     return Step.PollProcessing;
                 }
 
-                throw _run.StepFailed("startProcessing", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_startProcessing));
+                throw StepFailed("startProcessing", 1, call, Observed(_startProcessing));
             }
 
             /// <summary>Step 'pollProcessing' (GetMLDataProcessingJob). Poll the data processing job. Retry while it is still in progress and continue once its status is Completed.</summary>
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> PollProcessingAsync()
             {
-                _run.EnterStep("pollProcessing");
+                EnterStep("pollProcessing");
                 // Polls every 60 s (retryAfter), bounded by at most 120 polls; WorkflowOptions.Polls["pollProcessing"] overrides both.
-                var poll = _run.StartPoll("pollProcessing", PollProcessingDelay, retryLimit: 120);
+                var poll = StartPoll("pollProcessing", PollProcessingDelay, retryLimit: 120);
                 var attempt = poll.Attempt;
                 while (true)
                 {
@@ -330,7 +327,7 @@ namespace ArazzoWorkflows
                     {
                         Id = _startProcessing.ProcessingJobId,
                     };
-                    var call = await _run.CallAsync("pollProcessing", attempt, _workflow._clients.NeptuneMlApi, request, static (client, r, ct) => client.GetMLDataProcessingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("pollProcessing", attempt, _workflow._clients.NeptuneMlApi, request, static (client, r, ct) => client.GetMLDataProcessingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -354,7 +351,7 @@ namespace ArazzoWorkflows
                         return Step.StartTraining;
                     }
 
-                    throw _run.StepFailed("pollProcessing", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_pollProcessing));
+                    throw StepFailed("pollProcessing", attempt, call, Observed(_pollProcessing));
                 }
             }
 
@@ -362,13 +359,13 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> StartTrainingAsync()
             {
-                _run.EnterStep("startTraining");
+                EnterStep("startTraining");
                 var request = new global::Amazon.Neptunedata.Model.StartMLModelTrainingJobRequest
                 {
                     DataProcessingJobId = _startProcessing.ProcessingJobId,
                     TrainModelS3Location = _inputs.TrainModelS3Location,
                 };
-                var call = await _run.CallAsync("startTraining", 1, _workflow._clients.NeptuneMlApi, request, static (client, r, ct) => client.StartMLModelTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("startTraining", 1, _workflow._clients.NeptuneMlApi, request, static (client, r, ct) => client.StartMLModelTrainingJobAsync(r, ct)).ConfigureAwait(false);
                 var response = call.Response;
                 if (response is not null)
                 {
@@ -380,16 +377,16 @@ namespace ArazzoWorkflows
                     return Step.PollTraining;
                 }
 
-                throw _run.StepFailed("startTraining", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_startTraining));
+                throw StepFailed("startTraining", 1, call, Observed(_startTraining));
             }
 
             /// <summary>Step 'pollTraining' (GetMLModelTrainingJob). Poll the model training job. Retry while it is still in progress and finish once its status is Completed.</summary>
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> PollTrainingAsync()
             {
-                _run.EnterStep("pollTraining");
+                EnterStep("pollTraining");
                 // Polls every 60 s (retryAfter), bounded by at most 120 polls; WorkflowOptions.Polls["pollTraining"] overrides both.
-                var poll = _run.StartPoll("pollTraining", PollTrainingDelay, retryLimit: 120);
+                var poll = StartPoll("pollTraining", PollTrainingDelay, retryLimit: 120);
                 var attempt = poll.Attempt;
                 while (true)
                 {
@@ -397,7 +394,7 @@ namespace ArazzoWorkflows
                     {
                         Id = _startTraining.TrainingJobId,
                     };
-                    var call = await _run.CallAsync("pollTraining", attempt, _workflow._clients.NeptuneMlApi, request, static (client, r, ct) => client.GetMLModelTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("pollTraining", attempt, _workflow._clients.NeptuneMlApi, request, static (client, r, ct) => client.GetMLModelTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -421,7 +418,7 @@ namespace ArazzoWorkflows
                         return End("pollTraining", null);
                     }
 
-                    throw _run.StepFailed("pollTraining", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_pollTraining));
+                    throw StepFailed("pollTraining", attempt, call, Observed(_pollTraining));
                 }
             }
 
@@ -439,8 +436,8 @@ namespace ArazzoWorkflows
                 TrainingStatus = _pollTraining.TrainingStatus,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
-                LastStatusCode = _run.LastStatusCode,
-                RunId = _run.RunId,
+                LastStatusCode = this.LastStatusCode,
+                RunId = this.RunId,
             };
 
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);

@@ -17,8 +17,7 @@ namespace ArazzoWorkflows
         public const string StateVersion = "ba484664dd97214c";
 
         private readonly Clients _clients;
-        private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
-        private readonly global::Microsoft.Extensions.Logging.ILogger _logger;
+        private readonly global::ArazzoGen.Runtime.WorkflowContext _context;
 
         /// <summary>Creates the workflow. One instance keeps no state between runs: it may run many times, also concurrently.</summary>
         /// <param name="clients">The AWS SDK clients the steps call.</param>
@@ -26,8 +25,7 @@ namespace ArazzoWorkflows
         public PreprocessTrainDeployWorkflow(Clients clients, global::ArazzoGen.Runtime.WorkflowOptions? options = null)
         {
             _clients = clients ?? throw new global::System.ArgumentNullException(nameof(clients));
-            _options = options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default;
-            _logger = global::ArazzoGen.Runtime.WorkflowRun.CreateLogger(typeof(PreprocessTrainDeployWorkflow), _options);
+            _context = new global::ArazzoGen.Runtime.WorkflowContext(WorkflowId, StateVersion, typeof(PreprocessTrainDeployWorkflow), options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default);
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
@@ -65,7 +63,7 @@ namespace ArazzoWorkflows
                 throw new global::System.ArgumentNullException(nameof(inputs));
             }
 
-            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _context.Options, WorkflowId);
             inputs.Validate();
             return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
@@ -77,8 +75,8 @@ namespace ArazzoWorkflows
         /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
         public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
-            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_context.Options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _context.Options.SecretProtector);
             inputs.Validate();
             return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
         }
@@ -310,8 +308,8 @@ namespace ArazzoWorkflows
 
         private readonly record struct WaitForEndpointResult(global::Amazon.SageMaker.EndpointStatus? EndpointStatus, string? EndpointFailure);
 
-        /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
+        /// <summary>One run of the workflow: its inputs and what each step has produced so far. The runtime's part of the run (calls, waits, checkpoints) is its base class.</summary>
+        private sealed class Run : global::ArazzoGen.Runtime.WorkflowRun, global::ArazzoGen.Runtime.Durable.IRunState
         {
             /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
             private static readonly string[] StepIds = { "startPreprocessing", "waitForPreprocessing", "startTraining", "waitForTraining", "registerModel", "createEndpointConfig", "createEndpoint", "waitForEndpoint", "stopTraining", "deleteFailedEndpoint" };
@@ -325,7 +323,6 @@ namespace ArazzoWorkflows
 
             private readonly PreprocessTrainDeployWorkflow _workflow;
             private readonly Inputs _inputs;
-            private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
             private StartPreprocessingResult _startPreprocessing;
             private WaitForPreprocessingResult _waitForPreprocessing;
             private StartTrainingResult _startTraining;
@@ -337,25 +334,25 @@ namespace ArazzoWorkflows
             private string? _endActionName;
 
             public Run(PreprocessTrainDeployWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+                : base(workflow._context, runId, cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, workflow._logger, workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    await _run.StartAsync(this, StepIds).ConfigureAwait(false);
-                    if (_run.FinishedBefore)
+                    await StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (FinishedBefore)
                     {
                         // The run had finished before: its outputs come from its checkpoint, with no AWS call.
                         return BuildOutputs();
                     }
 
                     // The run moves from step to step until one ends it; a durable run checkpoints before each.
-                    Step? next = (Step)_run.FirstStepIndex;
+                    Step? next = (Step)FirstStepIndex;
                     while (next is { } step)
                     {
                         next = step switch
@@ -374,33 +371,33 @@ namespace ArazzoWorkflows
                         };
                         if (next is { } following)
                         {
-                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                            await AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
                         }
                     }
 
-                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    await CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
                     return BuildOutputs();
                 }
-                catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
+                catch (global::System.OperationCanceledException ex) when (CancellationToken.IsCancellationRequested)
                 {
-                    await _run.ReleaseLeaseAsync().ConfigureAwait(false);
-                    throw _run.Canceled(BuildOutputs(), ex);
+                    await ReleaseLeaseAsync().ConfigureAwait(false);
+                    throw Canceled(BuildOutputs(), ex);
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
+                    await FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex) when (_run.Started)
+                catch (global::System.Exception ex) when (Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
-                    var failure = _run.Unexpected(ex);
-                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
+                    var failure = Unexpected(ex);
+                    await FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
                 {
-                    _run.Dispose();
+                    Dispose();
                 }
             }
 
@@ -408,7 +405,7 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> StartPreprocessingAsync()
             {
-                _run.EnterStep("startPreprocessing");
+                EnterStep("startPreprocessing");
                 var retriesRetryThrottled = 0;
                 var attempt = 1;
                 while (true)
@@ -477,13 +474,13 @@ namespace ArazzoWorkflows
                             MaxRuntimeInSeconds = 1200,
                         },
                     };
-                    if (_run.ResumedIn("startPreprocessing") && await StartPreprocessingReadBackAsync(request).ConfigureAwait(false))
+                    if (ResumedIn("startPreprocessing") && await StartPreprocessingReadBackAsync(request).ConfigureAwait(false))
                     {
                         // What this step creates exists: the process before this one created it before it stopped.
                         return Step.WaitForPreprocessing;
                     }
 
-                    var call = await _run.CallAsync("startPreprocessing", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateProcessingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("startPreprocessing", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateProcessingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -497,18 +494,18 @@ namespace ArazzoWorkflows
 
                     if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        await _run.RetryAsync("startPreprocessing", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        await RetryAsync("startPreprocessing", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
                         attempt++;
                         continue;
                     }
 
-                    if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await StartPreprocessingReadBackAsync(request).ConfigureAwait(false))
+                    if (SaysAlreadyExists(call) && await StartPreprocessingReadBackAsync(request).ConfigureAwait(false))
                     {
                         // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                        throw _run.StepFailed("startPreprocessing", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_startPreprocessing), readBack: "DescribeProcessingJob");
+                        throw StepFailed("startPreprocessing", attempt, call, Observed(_startPreprocessing), readBack: "DescribeProcessingJob");
                     }
 
-                    throw _run.StepFailed("startPreprocessing", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_startPreprocessing));
+                    throw StepFailed("startPreprocessing", attempt, call, Observed(_startPreprocessing));
                 }
             }
 
@@ -519,7 +516,7 @@ namespace ArazzoWorkflows
                 {
                     ProcessingJobName = sent.ProcessingJobName,
                 };
-                var call = await _run.CallAsync("startPreprocessing", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeProcessingJobAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("startPreprocessing", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeProcessingJobAsync(r, ct)).ConfigureAwait(false);
                 if (call.Response is not { } response)
                 {
                     return false;
@@ -533,10 +530,10 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitForPreprocessingAsync()
             {
-                _run.EnterStep("waitForPreprocessing");
+                EnterStep("waitForPreprocessing");
                 // Polls from 5 s, doubling, up to half of 60 s (the AWS waiter SageMaker ProcessingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForPreprocessing"] overrides both.
                 // With WorkflowOptions.StateChanges: calls again when a SageMaker Processing Job State Change event names the ProcessingJobName, else every 60 s.
-                var poll = _run.StartPoll("waitForPreprocessing", WaitForPreprocessingDelay, retryLimit: null, "SageMaker Processing Job State Change", WaitForPreprocessingFallback);
+                var poll = StartPoll("waitForPreprocessing", WaitForPreprocessingDelay, retryLimit: null, "SageMaker Processing Job State Change", WaitForPreprocessingFallback);
                 var retriesRetryThrottled = 0;
                 var attempt = poll.Attempt;
                 while (true)
@@ -546,7 +543,7 @@ namespace ArazzoWorkflows
                         ProcessingJobName = string.Concat(global::ArazzoGen.Runtime.Criteria.Text(_inputs.JobName), "-preprocess"),
                     };
                     var waitingOn = request.ProcessingJobName;
-                    var call = await _run.CallAsync("waitForPreprocessing", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeProcessingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("waitForPreprocessing", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeProcessingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -573,12 +570,12 @@ namespace ArazzoWorkflows
 
                     if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        await _run.RetryAsync("waitForPreprocessing", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        await RetryAsync("waitForPreprocessing", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
                         attempt++;
                         continue;
                     }
 
-                    throw _run.StepFailed("waitForPreprocessing", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_waitForPreprocessing));
+                    throw StepFailed("waitForPreprocessing", attempt, call, Observed(_waitForPreprocessing));
                 }
             }
 
@@ -586,7 +583,7 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> StartTrainingAsync()
             {
-                _run.EnterStep("startTraining");
+                EnterStep("startTraining");
                 var retriesRetryThrottled = 0;
                 var attempt = 1;
                 while (true)
@@ -632,13 +629,13 @@ namespace ArazzoWorkflows
                             MaxRuntimeInSeconds = 86400,
                         },
                     };
-                    if (_run.ResumedIn("startTraining") && await StartTrainingReadBackAsync(request).ConfigureAwait(false))
+                    if (ResumedIn("startTraining") && await StartTrainingReadBackAsync(request).ConfigureAwait(false))
                     {
                         // What this step creates exists: the process before this one created it before it stopped.
                         return Step.WaitForTraining;
                     }
 
-                    var call = await _run.CallAsync("startTraining", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("startTraining", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -652,18 +649,18 @@ namespace ArazzoWorkflows
 
                     if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        await _run.RetryAsync("startTraining", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        await RetryAsync("startTraining", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
                         attempt++;
                         continue;
                     }
 
-                    if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await StartTrainingReadBackAsync(request).ConfigureAwait(false))
+                    if (SaysAlreadyExists(call) && await StartTrainingReadBackAsync(request).ConfigureAwait(false))
                     {
                         // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                        throw _run.StepFailed("startTraining", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_startTraining), readBack: "DescribeTrainingJob");
+                        throw StepFailed("startTraining", attempt, call, Observed(_startTraining), readBack: "DescribeTrainingJob");
                     }
 
-                    throw _run.StepFailed("startTraining", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_startTraining));
+                    throw StepFailed("startTraining", attempt, call, Observed(_startTraining));
                 }
             }
 
@@ -674,7 +671,7 @@ namespace ArazzoWorkflows
                 {
                     TrainingJobName = sent.TrainingJobName,
                 };
-                var call = await _run.CallAsync("startTraining", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("startTraining", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
                 if (call.Response is not { } response)
                 {
                     return false;
@@ -688,10 +685,10 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTrainingAsync()
             {
-                _run.EnterStep("waitForTraining");
+                EnterStep("waitForTraining");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTraining"] overrides both.
                 // With WorkflowOptions.StateChanges: calls again when a SageMaker Training Job State Change event names the TrainingJobName, else every 120 s.
-                var poll = _run.StartPoll("waitForTraining", WaitForTrainingDelay, retryLimit: null, "SageMaker Training Job State Change", WaitForTrainingFallback);
+                var poll = StartPoll("waitForTraining", WaitForTrainingDelay, retryLimit: null, "SageMaker Training Job State Change", WaitForTrainingFallback);
                 var retriesRetryThrottled = 0;
                 var attempt = poll.Attempt;
                 while (true)
@@ -701,7 +698,7 @@ namespace ArazzoWorkflows
                         TrainingJobName = string.Concat(global::ArazzoGen.Runtime.Criteria.Text(_inputs.JobName), "-train"),
                     };
                     var waitingOn = request.TrainingJobName;
-                    var call = await _run.CallAsync("waitForTraining", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("waitForTraining", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -733,12 +730,12 @@ namespace ArazzoWorkflows
 
                     if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        await _run.RetryAsync("waitForTraining", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        await RetryAsync("waitForTraining", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
                         attempt++;
                         continue;
                     }
 
-                    throw _run.StepFailed("waitForTraining", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_waitForTraining));
+                    throw StepFailed("waitForTraining", attempt, call, Observed(_waitForTraining));
                 }
             }
 
@@ -746,7 +743,7 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> RegisterModelAsync()
             {
-                _run.EnterStep("registerModel");
+                EnterStep("registerModel");
                 var retriesRetryThrottled = 0;
                 var attempt = 1;
                 while (true)
@@ -761,13 +758,13 @@ namespace ArazzoWorkflows
                             ModelDataUrl = _waitForTraining.ModelArtifacts,
                         },
                     };
-                    if (_run.ResumedIn("registerModel") && await RegisterModelReadBackAsync(request).ConfigureAwait(false))
+                    if (ResumedIn("registerModel") && await RegisterModelReadBackAsync(request).ConfigureAwait(false))
                     {
                         // What this step creates exists: the process before this one created it before it stopped.
                         return Step.CreateEndpointConfig;
                     }
 
-                    var call = await _run.CallAsync("registerModel", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateModelAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("registerModel", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateModelAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -781,18 +778,18 @@ namespace ArazzoWorkflows
 
                     if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        await _run.RetryAsync("registerModel", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        await RetryAsync("registerModel", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
                         attempt++;
                         continue;
                     }
 
-                    if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await RegisterModelReadBackAsync(request).ConfigureAwait(false))
+                    if (SaysAlreadyExists(call) && await RegisterModelReadBackAsync(request).ConfigureAwait(false))
                     {
                         // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                        throw _run.StepFailed("registerModel", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_registerModel), readBack: "DescribeModel");
+                        throw StepFailed("registerModel", attempt, call, Observed(_registerModel), readBack: "DescribeModel");
                     }
 
-                    throw _run.StepFailed("registerModel", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_registerModel));
+                    throw StepFailed("registerModel", attempt, call, Observed(_registerModel));
                 }
             }
 
@@ -803,7 +800,7 @@ namespace ArazzoWorkflows
                 {
                     ModelName = sent.ModelName,
                 };
-                var call = await _run.CallAsync("registerModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeModelAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("registerModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeModelAsync(r, ct)).ConfigureAwait(false);
                 if (call.Response is not { } response)
                 {
                     return false;
@@ -817,7 +814,7 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointConfigAsync()
             {
-                _run.EnterStep("createEndpointConfig");
+                EnterStep("createEndpointConfig");
                 var retriesRetryThrottled = 0;
                 var attempt = 1;
                 while (true)
@@ -836,13 +833,13 @@ namespace ArazzoWorkflows
                             },
                         },
                     };
-                    if (_run.ResumedIn("createEndpointConfig") && await CreateEndpointConfigReadBackAsync(request).ConfigureAwait(false))
+                    if (ResumedIn("createEndpointConfig") && await CreateEndpointConfigReadBackAsync(request).ConfigureAwait(false))
                     {
                         // What this step creates exists: the process before this one created it before it stopped.
                         return Step.CreateEndpoint;
                     }
 
-                    var call = await _run.CallAsync("createEndpointConfig", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointConfigAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("createEndpointConfig", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointConfigAsync(r, ct)).ConfigureAwait(false);
                     if (call.StatusCode is not null && call.StatusCode == 200)
                     {
                         return Step.CreateEndpoint;
@@ -850,18 +847,18 @@ namespace ArazzoWorkflows
 
                     if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        await _run.RetryAsync("createEndpointConfig", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        await RetryAsync("createEndpointConfig", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
                         attempt++;
                         continue;
                     }
 
-                    if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateEndpointConfigReadBackAsync(request).ConfigureAwait(false))
+                    if (SaysAlreadyExists(call) && await CreateEndpointConfigReadBackAsync(request).ConfigureAwait(false))
                     {
                         // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                        throw _run.StepFailed("createEndpointConfig", attempt, call, null, readBack: "DescribeEndpointConfig");
+                        throw StepFailed("createEndpointConfig", attempt, call, null, readBack: "DescribeEndpointConfig");
                     }
 
-                    throw _run.StepFailed("createEndpointConfig", attempt, call, null);
+                    throw StepFailed("createEndpointConfig", attempt, call, null);
                 }
             }
 
@@ -872,7 +869,7 @@ namespace ArazzoWorkflows
                 {
                     EndpointConfigName = sent.EndpointConfigName,
                 };
-                var call = await _run.CallAsync("createEndpointConfig", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointConfigAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("createEndpointConfig", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointConfigAsync(r, ct)).ConfigureAwait(false);
                 if (call.Response is not { } response)
                 {
                     return false;
@@ -885,7 +882,7 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointAsync()
             {
-                _run.EnterStep("createEndpoint");
+                EnterStep("createEndpoint");
                 var retriesRetryThrottled = 0;
                 var attempt = 1;
                 while (true)
@@ -895,13 +892,13 @@ namespace ArazzoWorkflows
                         EndpointName = _inputs.JobName,
                         EndpointConfigName = _inputs.JobName,
                     };
-                    if (_run.ResumedIn("createEndpoint") && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
+                    if (ResumedIn("createEndpoint") && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
                     {
                         // What this step creates exists: the process before this one created it before it stopped.
                         return Step.WaitForEndpoint;
                     }
 
-                    var call = await _run.CallAsync("createEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("createEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -915,18 +912,18 @@ namespace ArazzoWorkflows
 
                     if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        await _run.RetryAsync("createEndpoint", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        await RetryAsync("createEndpoint", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
                         attempt++;
                         continue;
                     }
 
-                    if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
+                    if (SaysAlreadyExists(call) && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
                     {
                         // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                        throw _run.StepFailed("createEndpoint", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createEndpoint), readBack: "DescribeEndpoint");
+                        throw StepFailed("createEndpoint", attempt, call, Observed(_createEndpoint), readBack: "DescribeEndpoint");
                     }
 
-                    throw _run.StepFailed("createEndpoint", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createEndpoint));
+                    throw StepFailed("createEndpoint", attempt, call, Observed(_createEndpoint));
                 }
             }
 
@@ -937,7 +934,7 @@ namespace ArazzoWorkflows
                 {
                     EndpointName = sent.EndpointName,
                 };
-                var call = await _run.CallAsync("createEndpoint", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("createEndpoint", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
                 if (call.Response is not { } response)
                 {
                     return false;
@@ -951,10 +948,10 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitForEndpointAsync()
             {
-                _run.EnterStep("waitForEndpoint");
+                EnterStep("waitForEndpoint");
                 // Polls from 5 s, doubling, up to half of 30 s (the AWS waiter SageMaker EndpointInService), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForEndpoint"] overrides both.
                 // With WorkflowOptions.StateChanges: calls again when a SageMaker Endpoint State Change event names the EndpointName, else every 30 s.
-                var poll = _run.StartPoll("waitForEndpoint", WaitForEndpointDelay, retryLimit: null, "SageMaker Endpoint State Change", WaitForEndpointFallback);
+                var poll = StartPoll("waitForEndpoint", WaitForEndpointDelay, retryLimit: null, "SageMaker Endpoint State Change", WaitForEndpointFallback);
                 var retriesRetryThrottled = 0;
                 var attempt = poll.Attempt;
                 while (true)
@@ -964,7 +961,7 @@ namespace ArazzoWorkflows
                         EndpointName = _inputs.JobName,
                     };
                     var waitingOn = request.EndpointName;
-                    var call = await _run.CallAsync("waitForEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("waitForEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -991,12 +988,12 @@ namespace ArazzoWorkflows
 
                     if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        await _run.RetryAsync("waitForEndpoint", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        await RetryAsync("waitForEndpoint", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
                         attempt++;
                         continue;
                     }
 
-                    throw _run.StepFailed("waitForEndpoint", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_waitForEndpoint));
+                    throw StepFailed("waitForEndpoint", attempt, call, Observed(_waitForEndpoint));
                 }
             }
 
@@ -1004,7 +1001,7 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> StopTrainingAsync()
             {
-                _run.EnterStep("stopTraining");
+                EnterStep("stopTraining");
                 var retriesRetryThrottled = 0;
                 var attempt = 1;
                 while (true)
@@ -1013,7 +1010,7 @@ namespace ArazzoWorkflows
                     {
                         TrainingJobName = string.Concat(global::ArazzoGen.Runtime.Criteria.Text(_inputs.JobName), "-train"),
                     };
-                    var call = await _run.CallAsync("stopTraining", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.StopTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("stopTraining", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.StopTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -1023,12 +1020,12 @@ namespace ArazzoWorkflows
 
                     if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        await _run.RetryAsync("stopTraining", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        await RetryAsync("stopTraining", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
                         attempt++;
                         continue;
                     }
 
-                    throw _run.StepFailed("stopTraining", attempt, call, null);
+                    throw StepFailed("stopTraining", attempt, call, null);
                 }
             }
 
@@ -1036,7 +1033,7 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> DeleteFailedEndpointAsync()
             {
-                _run.EnterStep("deleteFailedEndpoint");
+                EnterStep("deleteFailedEndpoint");
                 var retriesRetryThrottled = 0;
                 var attempt = 1;
                 while (true)
@@ -1045,7 +1042,7 @@ namespace ArazzoWorkflows
                     {
                         EndpointName = _inputs.JobName,
                     };
-                    var call = await _run.CallAsync("deleteFailedEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DeleteEndpointAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("deleteFailedEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DeleteEndpointAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -1055,12 +1052,12 @@ namespace ArazzoWorkflows
 
                     if (RetryThrottledApplies(call, ref retriesRetryThrottled)) // retryThrottled
                     {
-                        await _run.RetryAsync("deleteFailedEndpoint", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                        await RetryAsync("deleteFailedEndpoint", "retryThrottled", retriesRetryThrottled, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
                         attempt++;
                         continue;
                     }
 
-                    throw _run.StepFailed("deleteFailedEndpoint", attempt, call, null);
+                    throw StepFailed("deleteFailedEndpoint", attempt, call, null);
                 }
             }
 
@@ -1098,8 +1095,8 @@ namespace ArazzoWorkflows
                 EndpointFailure = _waitForEndpoint.EndpointFailure,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
-                LastStatusCode = _run.LastStatusCode,
-                RunId = _run.RunId,
+                LastStatusCode = this.LastStatusCode,
+                RunId = this.RunId,
             };
 
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);

@@ -17,8 +17,7 @@ namespace ArazzoWorkflows
         public const string StateVersion = "a84a5e716cc268ce";
 
         private readonly Clients _clients;
-        private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
-        private readonly global::Microsoft.Extensions.Logging.ILogger _logger;
+        private readonly global::ArazzoGen.Runtime.WorkflowContext _context;
 
         /// <summary>Creates the workflow. One instance keeps no state between runs: it may run many times, also concurrently.</summary>
         /// <param name="clients">The AWS SDK clients the steps call.</param>
@@ -26,8 +25,7 @@ namespace ArazzoWorkflows
         public RegisterLatestCompletedTrainingWorkflow(Clients clients, global::ArazzoGen.Runtime.WorkflowOptions? options = null)
         {
             _clients = clients ?? throw new global::System.ArgumentNullException(nameof(clients));
-            _options = options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default;
-            _logger = global::ArazzoGen.Runtime.WorkflowRun.CreateLogger(typeof(RegisterLatestCompletedTrainingWorkflow), _options);
+            _context = new global::ArazzoGen.Runtime.WorkflowContext(WorkflowId, StateVersion, typeof(RegisterLatestCompletedTrainingWorkflow), options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default);
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
@@ -65,7 +63,7 @@ namespace ArazzoWorkflows
                 throw new global::System.ArgumentNullException(nameof(inputs));
             }
 
-            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _context.Options, WorkflowId);
             inputs.Validate();
             return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
@@ -77,8 +75,8 @@ namespace ArazzoWorkflows
         /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
         public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
-            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_context.Options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _context.Options.SecretProtector);
             inputs.Validate();
             return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
         }
@@ -201,15 +199,14 @@ namespace ArazzoWorkflows
 
         private readonly record struct CreateModelResult(string? ModelArn);
 
-        /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
+        /// <summary>One run of the workflow: its inputs and what each step has produced so far. The runtime's part of the run (calls, waits, checkpoints) is its base class.</summary>
+        private sealed class Run : global::ArazzoGen.Runtime.WorkflowRun, global::ArazzoGen.Runtime.Durable.IRunState
         {
             /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
             private static readonly string[] StepIds = { "listCompletedTrainingJobs", "describeTrainingJob", "createModel" };
 
             private readonly RegisterLatestCompletedTrainingWorkflow _workflow;
             private readonly Inputs _inputs;
-            private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
             private ListCompletedTrainingJobsResult _listCompletedTrainingJobs;
             private DescribeTrainingJobResult _describeTrainingJob;
             private CreateModelResult _createModel;
@@ -217,25 +214,25 @@ namespace ArazzoWorkflows
             private string? _endActionName;
 
             public Run(RegisterLatestCompletedTrainingWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+                : base(workflow._context, runId, cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, workflow._logger, workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    await _run.StartAsync(this, StepIds).ConfigureAwait(false);
-                    if (_run.FinishedBefore)
+                    await StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (FinishedBefore)
                     {
                         // The run had finished before: its outputs come from its checkpoint, with no AWS call.
                         return BuildOutputs();
                     }
 
                     // The run moves from step to step until one ends it; a durable run checkpoints before each.
-                    Step? next = (Step)_run.FirstStepIndex;
+                    Step? next = (Step)FirstStepIndex;
                     while (next is { } step)
                     {
                         next = step switch
@@ -247,33 +244,33 @@ namespace ArazzoWorkflows
                         };
                         if (next is { } following)
                         {
-                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                            await AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
                         }
                     }
 
-                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    await CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
                     return BuildOutputs();
                 }
-                catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
+                catch (global::System.OperationCanceledException ex) when (CancellationToken.IsCancellationRequested)
                 {
-                    await _run.ReleaseLeaseAsync().ConfigureAwait(false);
-                    throw _run.Canceled(BuildOutputs(), ex);
+                    await ReleaseLeaseAsync().ConfigureAwait(false);
+                    throw Canceled(BuildOutputs(), ex);
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
+                    await FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex) when (_run.Started)
+                catch (global::System.Exception ex) when (Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
-                    var failure = _run.Unexpected(ex);
-                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
+                    var failure = Unexpected(ex);
+                    await FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
                 {
-                    _run.Dispose();
+                    Dispose();
                 }
             }
 
@@ -281,7 +278,7 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> ListCompletedTrainingJobsAsync()
             {
-                _run.EnterStep("listCompletedTrainingJobs");
+                EnterStep("listCompletedTrainingJobs");
                 var request = new global::Amazon.SageMaker.Model.ListTrainingJobsRequest
                 {
                     StatusEquals = global::Amazon.SageMaker.TrainingJobStatus.Completed,
@@ -289,7 +286,7 @@ namespace ArazzoWorkflows
                     SortOrder = global::Amazon.SageMaker.SortOrder.Descending,
                     MaxResults = 1,
                 };
-                var call = await _run.CallAsync("listCompletedTrainingJobs", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.ListTrainingJobsAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("listCompletedTrainingJobs", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.ListTrainingJobsAsync(r, ct)).ConfigureAwait(false);
                 var response = call.Response;
                 if (response is not null)
                 {
@@ -311,19 +308,19 @@ namespace ArazzoWorkflows
                     return Step.DescribeTrainingJob;
                 }
 
-                throw _run.StepFailed("listCompletedTrainingJobs", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_listCompletedTrainingJobs));
+                throw StepFailed("listCompletedTrainingJobs", 1, call, Observed(_listCompletedTrainingJobs));
             }
 
             /// <summary>Step 'describeTrainingJob' (DescribeTrainingJob). Describe the most recent completed training job to read the S3 location of its model artifacts.</summary>
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> DescribeTrainingJobAsync()
             {
-                _run.EnterStep("describeTrainingJob");
+                EnterStep("describeTrainingJob");
                 var request = new global::Amazon.SageMaker.Model.DescribeTrainingJobRequest
                 {
                     TrainingJobName = _listCompletedTrainingJobs.LatestTrainingJobName,
                 };
-                var call = await _run.CallAsync("describeTrainingJob", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("describeTrainingJob", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
                 var response = call.Response;
                 if (response is not null)
                 {
@@ -335,14 +332,14 @@ namespace ArazzoWorkflows
                     return Step.CreateModel;
                 }
 
-                throw _run.StepFailed("describeTrainingJob", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_describeTrainingJob));
+                throw StepFailed("describeTrainingJob", 1, call, Observed(_describeTrainingJob));
             }
 
             /// <summary>Step 'createModel' (CreateModel). Register a model from the inference container and the artifacts produced by the completed training job.</summary>
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateModelAsync()
             {
-                _run.EnterStep("createModel");
+                EnterStep("createModel");
                 var request = new global::Amazon.SageMaker.Model.CreateModelRequest
                 {
                     ModelName = _inputs.ModelName,
@@ -353,13 +350,13 @@ namespace ArazzoWorkflows
                     },
                     ExecutionRoleArn = _inputs.ExecutionRoleArn,
                 };
-                if (_run.ResumedIn("createModel") && await CreateModelReadBackAsync(request).ConfigureAwait(false))
+                if (ResumedIn("createModel") && await CreateModelReadBackAsync(request).ConfigureAwait(false))
                 {
                     // What this step creates exists: the process before this one created it before it stopped.
                     return End("createModel", null);
                 }
 
-                var call = await _run.CallAsync("createModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateModelAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("createModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateModelAsync(r, ct)).ConfigureAwait(false);
                 var response = call.Response;
                 if (response is not null)
                 {
@@ -371,13 +368,13 @@ namespace ArazzoWorkflows
                     return End("createModel", null);
                 }
 
-                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateModelReadBackAsync(request).ConfigureAwait(false))
+                if (SaysAlreadyExists(call) && await CreateModelReadBackAsync(request).ConfigureAwait(false))
                 {
                     // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                    throw _run.StepFailed("createModel", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createModel), readBack: "DescribeModel");
+                    throw StepFailed("createModel", 1, call, Observed(_createModel), readBack: "DescribeModel");
                 }
 
-                throw _run.StepFailed("createModel", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createModel));
+                throw StepFailed("createModel", 1, call, Observed(_createModel));
             }
 
             /// <summary>Step 'createModel' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeModel). True when it exists; the step's outputs are then read from it.</summary>
@@ -387,7 +384,7 @@ namespace ArazzoWorkflows
                 {
                     ModelName = sent.ModelName,
                 };
-                var call = await _run.CallAsync("createModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeModelAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("createModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeModelAsync(r, ct)).ConfigureAwait(false);
                 if (call.Response is not { } response)
                 {
                     return false;
@@ -411,8 +408,8 @@ namespace ArazzoWorkflows
                 ModelArn = _createModel.ModelArn,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
-                LastStatusCode = _run.LastStatusCode,
-                RunId = _run.RunId,
+                LastStatusCode = this.LastStatusCode,
+                RunId = this.RunId,
             };
 
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);

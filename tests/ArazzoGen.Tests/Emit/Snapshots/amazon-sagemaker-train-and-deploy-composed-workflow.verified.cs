@@ -16,8 +16,7 @@ namespace ArazzoWorkflows
         public const string StateVersion = "e34a5d614f51c1cc";
 
         private readonly Clients _clients;
-        private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
-        private readonly global::Microsoft.Extensions.Logging.ILogger _logger;
+        private readonly global::ArazzoGen.Runtime.WorkflowContext _context;
 
         /// <summary>Creates the workflow. One instance keeps no state between runs: it may run many times, also concurrently.</summary>
         /// <param name="clients">The AWS SDK clients the steps call.</param>
@@ -25,8 +24,7 @@ namespace ArazzoWorkflows
         public DeployModelWorkflow(Clients clients, global::ArazzoGen.Runtime.WorkflowOptions? options = null)
         {
             _clients = clients ?? throw new global::System.ArgumentNullException(nameof(clients));
-            _options = options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default;
-            _logger = global::ArazzoGen.Runtime.WorkflowRun.CreateLogger(typeof(DeployModelWorkflow), _options);
+            _context = new global::ArazzoGen.Runtime.WorkflowContext(WorkflowId, StateVersion, typeof(DeployModelWorkflow), options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default);
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
@@ -64,7 +62,7 @@ namespace ArazzoWorkflows
                 throw new global::System.ArgumentNullException(nameof(inputs));
             }
 
-            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _context.Options, WorkflowId);
             inputs.Validate();
             return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
@@ -76,8 +74,8 @@ namespace ArazzoWorkflows
         /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
         public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
-            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_context.Options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _context.Options.SecretProtector);
             inputs.Validate();
             return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
         }
@@ -224,8 +222,8 @@ namespace ArazzoWorkflows
 
         private readonly record struct WaitForEndpointResult(global::Amazon.SageMaker.EndpointStatus? Status);
 
-        /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
+        /// <summary>One run of the workflow: its inputs and what each step has produced so far. The runtime's part of the run (calls, waits, checkpoints) is its base class.</summary>
+        private sealed class Run : global::ArazzoGen.Runtime.WorkflowRun, global::ArazzoGen.Runtime.Durable.IRunState
         {
             /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
             private static readonly string[] StepIds = { "createModel", "createEndpointConfig", "createEndpoint", "waitForEndpoint" };
@@ -235,32 +233,31 @@ namespace ArazzoWorkflows
 
             private readonly DeployModelWorkflow _workflow;
             private readonly Inputs _inputs;
-            private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
             private CreateEndpointResult _createEndpoint;
             private WaitForEndpointResult _waitForEndpoint;
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
             public Run(DeployModelWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+                : base(workflow._context, runId, cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, workflow._logger, workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    await _run.StartAsync(this, StepIds).ConfigureAwait(false);
-                    if (_run.FinishedBefore)
+                    await StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (FinishedBefore)
                     {
                         // The run had finished before: its outputs come from its checkpoint, with no AWS call.
                         return BuildOutputs();
                     }
 
                     // The run moves from step to step until one ends it; a durable run checkpoints before each.
-                    Step? next = (Step)_run.FirstStepIndex;
+                    Step? next = (Step)FirstStepIndex;
                     while (next is { } step)
                     {
                         next = step switch
@@ -273,33 +270,33 @@ namespace ArazzoWorkflows
                         };
                         if (next is { } following)
                         {
-                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                            await AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
                         }
                     }
 
-                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    await CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
                     return BuildOutputs();
                 }
-                catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
+                catch (global::System.OperationCanceledException ex) when (CancellationToken.IsCancellationRequested)
                 {
-                    await _run.ReleaseLeaseAsync().ConfigureAwait(false);
-                    throw _run.Canceled(BuildOutputs(), ex);
+                    await ReleaseLeaseAsync().ConfigureAwait(false);
+                    throw Canceled(BuildOutputs(), ex);
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
+                    await FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex) when (_run.Started)
+                catch (global::System.Exception ex) when (Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
-                    var failure = _run.Unexpected(ex);
-                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
+                    var failure = Unexpected(ex);
+                    await FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
                 {
-                    _run.Dispose();
+                    Dispose();
                 }
             }
 
@@ -307,7 +304,7 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateModelAsync()
             {
-                _run.EnterStep("createModel");
+                EnterStep("createModel");
                 var request = new global::Amazon.SageMaker.Model.CreateModelRequest
                 {
                     ModelName = _inputs.ModelName,
@@ -318,25 +315,25 @@ namespace ArazzoWorkflows
                     },
                     ExecutionRoleArn = _inputs.RoleArn,
                 };
-                if (_run.ResumedIn("createModel") && await CreateModelReadBackAsync(request).ConfigureAwait(false))
+                if (ResumedIn("createModel") && await CreateModelReadBackAsync(request).ConfigureAwait(false))
                 {
                     // What this step creates exists: the process before this one created it before it stopped.
                     return Step.CreateEndpointConfig;
                 }
 
-                var call = await _run.CallAsync("createModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateModelAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("createModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateModelAsync(r, ct)).ConfigureAwait(false);
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
                     return Step.CreateEndpointConfig;
                 }
 
-                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateModelReadBackAsync(request).ConfigureAwait(false))
+                if (SaysAlreadyExists(call) && await CreateModelReadBackAsync(request).ConfigureAwait(false))
                 {
                     // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                    throw _run.StepFailed("createModel", 1, call, null, readBack: "DescribeModel");
+                    throw StepFailed("createModel", 1, call, null, readBack: "DescribeModel");
                 }
 
-                throw _run.StepFailed("createModel", 1, call, null);
+                throw StepFailed("createModel", 1, call, null);
             }
 
             /// <summary>Step 'createModel' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeModel). True when it exists; the step's outputs are then read from it.</summary>
@@ -346,7 +343,7 @@ namespace ArazzoWorkflows
                 {
                     ModelName = sent.ModelName,
                 };
-                var call = await _run.CallAsync("createModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeModelAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("createModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeModelAsync(r, ct)).ConfigureAwait(false);
                 if (call.Response is not { } response)
                 {
                     return false;
@@ -359,7 +356,7 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointConfigAsync()
             {
-                _run.EnterStep("createEndpointConfig");
+                EnterStep("createEndpointConfig");
                 var request = new global::Amazon.SageMaker.Model.CreateEndpointConfigRequest
                 {
                     EndpointConfigName = _inputs.EndpointName,
@@ -374,25 +371,25 @@ namespace ArazzoWorkflows
                         },
                     },
                 };
-                if (_run.ResumedIn("createEndpointConfig") && await CreateEndpointConfigReadBackAsync(request).ConfigureAwait(false))
+                if (ResumedIn("createEndpointConfig") && await CreateEndpointConfigReadBackAsync(request).ConfigureAwait(false))
                 {
                     // What this step creates exists: the process before this one created it before it stopped.
                     return Step.CreateEndpoint;
                 }
 
-                var call = await _run.CallAsync("createEndpointConfig", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointConfigAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("createEndpointConfig", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointConfigAsync(r, ct)).ConfigureAwait(false);
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
                     return Step.CreateEndpoint;
                 }
 
-                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateEndpointConfigReadBackAsync(request).ConfigureAwait(false))
+                if (SaysAlreadyExists(call) && await CreateEndpointConfigReadBackAsync(request).ConfigureAwait(false))
                 {
                     // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                    throw _run.StepFailed("createEndpointConfig", 1, call, null, readBack: "DescribeEndpointConfig");
+                    throw StepFailed("createEndpointConfig", 1, call, null, readBack: "DescribeEndpointConfig");
                 }
 
-                throw _run.StepFailed("createEndpointConfig", 1, call, null);
+                throw StepFailed("createEndpointConfig", 1, call, null);
             }
 
             /// <summary>Step 'createEndpointConfig' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeEndpointConfig). True when it exists; the step's outputs are then read from it.</summary>
@@ -402,7 +399,7 @@ namespace ArazzoWorkflows
                 {
                     EndpointConfigName = sent.EndpointConfigName,
                 };
-                var call = await _run.CallAsync("createEndpointConfig", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointConfigAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("createEndpointConfig", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointConfigAsync(r, ct)).ConfigureAwait(false);
                 if (call.Response is not { } response)
                 {
                     return false;
@@ -415,19 +412,19 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateEndpointAsync()
             {
-                _run.EnterStep("createEndpoint");
+                EnterStep("createEndpoint");
                 var request = new global::Amazon.SageMaker.Model.CreateEndpointRequest
                 {
                     EndpointName = _inputs.EndpointName,
                     EndpointConfigName = _inputs.EndpointName,
                 };
-                if (_run.ResumedIn("createEndpoint") && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
+                if (ResumedIn("createEndpoint") && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
                 {
                     // What this step creates exists: the process before this one created it before it stopped.
                     return Step.WaitForEndpoint;
                 }
 
-                var call = await _run.CallAsync("createEndpoint", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("createEndpoint", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointAsync(r, ct)).ConfigureAwait(false);
                 var response = call.Response;
                 if (response is not null)
                 {
@@ -439,13 +436,13 @@ namespace ArazzoWorkflows
                     return Step.WaitForEndpoint;
                 }
 
-                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
+                if (SaysAlreadyExists(call) && await CreateEndpointReadBackAsync(request).ConfigureAwait(false))
                 {
                     // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                    throw _run.StepFailed("createEndpoint", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createEndpoint), readBack: "DescribeEndpoint");
+                    throw StepFailed("createEndpoint", 1, call, Observed(_createEndpoint), readBack: "DescribeEndpoint");
                 }
 
-                throw _run.StepFailed("createEndpoint", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createEndpoint));
+                throw StepFailed("createEndpoint", 1, call, Observed(_createEndpoint));
             }
 
             /// <summary>Step 'createEndpoint' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeEndpoint). True when it exists; the step's outputs are then read from it.</summary>
@@ -455,7 +452,7 @@ namespace ArazzoWorkflows
                 {
                     EndpointName = sent.EndpointName,
                 };
-                var call = await _run.CallAsync("createEndpoint", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("createEndpoint", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
                 if (call.Response is not { } response)
                 {
                     return false;
@@ -469,10 +466,10 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitForEndpointAsync()
             {
-                _run.EnterStep("waitForEndpoint");
+                EnterStep("waitForEndpoint");
                 // Polls from 5 s, doubling, up to half of 30 s (the AWS waiter SageMaker EndpointInService), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForEndpoint"] overrides both.
                 // With WorkflowOptions.StateChanges: calls again when a SageMaker Endpoint State Change event names the EndpointName, else every 30 s.
-                var poll = _run.StartPoll("waitForEndpoint", WaitForEndpointDelay, retryLimit: null, "SageMaker Endpoint State Change", WaitForEndpointFallback);
+                var poll = StartPoll("waitForEndpoint", WaitForEndpointDelay, retryLimit: null, "SageMaker Endpoint State Change", WaitForEndpointFallback);
                 var attempt = poll.Attempt;
                 while (true)
                 {
@@ -481,7 +478,7 @@ namespace ArazzoWorkflows
                         EndpointName = _inputs.EndpointName,
                     };
                     var waitingOn = request.EndpointName;
-                    var call = await _run.CallAsync("waitForEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("waitForEndpoint", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeEndpointAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -500,7 +497,7 @@ namespace ArazzoWorkflows
                         return End("waitForEndpoint", null);
                     }
 
-                    throw _run.StepFailed("waitForEndpoint", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_waitForEndpoint));
+                    throw StepFailed("waitForEndpoint", attempt, call, Observed(_waitForEndpoint));
                 }
             }
 
@@ -517,8 +514,8 @@ namespace ArazzoWorkflows
                 EndpointStatus = _waitForEndpoint.Status,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
-                LastStatusCode = _run.LastStatusCode,
-                RunId = _run.RunId,
+                LastStatusCode = this.LastStatusCode,
+                RunId = this.RunId,
             };
 
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);
@@ -585,8 +582,7 @@ namespace ArazzoWorkflows
         public const string StateVersion = "f7fdcee17e087a02";
 
         private readonly Clients _clients;
-        private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
-        private readonly global::Microsoft.Extensions.Logging.ILogger _logger;
+        private readonly global::ArazzoGen.Runtime.WorkflowContext _context;
 
         /// <summary>Creates the workflow. One instance keeps no state between runs: it may run many times, also concurrently.</summary>
         /// <param name="clients">The AWS SDK clients the steps call.</param>
@@ -594,8 +590,7 @@ namespace ArazzoWorkflows
         public TrainAndDeployWorkflow(Clients clients, global::ArazzoGen.Runtime.WorkflowOptions? options = null)
         {
             _clients = clients ?? throw new global::System.ArgumentNullException(nameof(clients));
-            _options = options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default;
-            _logger = global::ArazzoGen.Runtime.WorkflowRun.CreateLogger(typeof(TrainAndDeployWorkflow), _options);
+            _context = new global::ArazzoGen.Runtime.WorkflowContext(WorkflowId, StateVersion, typeof(TrainAndDeployWorkflow), options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default);
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
@@ -633,7 +628,7 @@ namespace ArazzoWorkflows
                 throw new global::System.ArgumentNullException(nameof(inputs));
             }
 
-            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _context.Options, WorkflowId);
             inputs.Validate();
             return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
@@ -645,8 +640,8 @@ namespace ArazzoWorkflows
         /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
         public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
-            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_context.Options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _context.Options.SecretProtector);
             inputs.Validate();
             return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
         }
@@ -802,40 +797,39 @@ namespace ArazzoWorkflows
 
         private readonly record struct DeployResult(string? EndpointArn, global::Amazon.SageMaker.EndpointStatus? EndpointStatus);
 
-        /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
+        /// <summary>One run of the workflow: its inputs and what each step has produced so far. The runtime's part of the run (calls, waits, checkpoints) is its base class.</summary>
+        private sealed class Run : global::ArazzoGen.Runtime.WorkflowRun, global::ArazzoGen.Runtime.Durable.IRunState
         {
             /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
             private static readonly string[] StepIds = { "train", "deploy" };
 
             private readonly TrainAndDeployWorkflow _workflow;
             private readonly Inputs _inputs;
-            private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
             private TrainResult _train;
             private DeployResult _deploy;
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
             public Run(TrainAndDeployWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+                : base(workflow._context, runId, cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, workflow._logger, workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    await _run.StartAsync(this, StepIds).ConfigureAwait(false);
-                    if (_run.FinishedBefore)
+                    await StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (FinishedBefore)
                     {
                         // The run had finished before: its outputs come from its checkpoint, with no AWS call.
                         return BuildOutputs();
                     }
 
                     // The run moves from step to step until one ends it; a durable run checkpoints before each.
-                    Step? next = (Step)_run.FirstStepIndex;
+                    Step? next = (Step)FirstStepIndex;
                     while (next is { } step)
                     {
                         next = step switch
@@ -846,33 +840,33 @@ namespace ArazzoWorkflows
                         };
                         if (next is { } following)
                         {
-                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                            await AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
                         }
                     }
 
-                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    await CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
                     return BuildOutputs();
                 }
-                catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
+                catch (global::System.OperationCanceledException ex) when (CancellationToken.IsCancellationRequested)
                 {
-                    await _run.ReleaseLeaseAsync().ConfigureAwait(false);
-                    throw _run.Canceled(BuildOutputs(), ex);
+                    await ReleaseLeaseAsync().ConfigureAwait(false);
+                    throw Canceled(BuildOutputs(), ex);
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
+                    await FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex) when (_run.Started)
+                catch (global::System.Exception ex) when (Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
-                    var failure = _run.Unexpected(ex);
-                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
+                    var failure = Unexpected(ex);
+                    await FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
                 {
-                    _run.Dispose();
+                    Dispose();
                 }
             }
 
@@ -880,9 +874,9 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> TrainAsync()
             {
-                _run.EnterStep("train");
-                var workflow = new global::ArazzoWorkflows.TrainModelWorkflow(new global::ArazzoWorkflows.TrainModelWorkflow.Clients(sagemakerApi: _workflow._clients.SagemakerApi), _workflow._options);
-                var call = await _run.RunWorkflowAsync("train", 1, TrainInputs, (inputs, ct) => workflow.RunAsChildAsync(inputs, _run.ChildRunId("train-1"), ct)).ConfigureAwait(false);
+                EnterStep("train");
+                var workflow = new global::ArazzoWorkflows.TrainModelWorkflow(new global::ArazzoWorkflows.TrainModelWorkflow.Clients(sagemakerApi: _workflow._clients.SagemakerApi), Options);
+                var call = await RunWorkflowAsync("train", 1, TrainInputs, (inputs, ct) => workflow.RunAsChildAsync(inputs, ChildRunId("train-1"), ct)).ConfigureAwait(false);
                 var outputs = call.Outputs;
                 if (outputs is not null)
                 {
@@ -899,7 +893,7 @@ namespace ArazzoWorkflows
                     return End("train", "trainingDidNotComplete");
                 }
 
-                throw _run.StepFailed("train", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_train));
+                throw StepFailed("train", 1, call, Observed(_train));
             }
 
             /// <summary>The inputs step 'train' passes to workflow 'train-model'.</summary>
@@ -915,9 +909,9 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> DeployAsync()
             {
-                _run.EnterStep("deploy");
-                var workflow = new global::ArazzoWorkflows.DeployModelWorkflow(new global::ArazzoWorkflows.DeployModelWorkflow.Clients(sagemakerApi: _workflow._clients.SagemakerApi), _workflow._options);
-                var call = await _run.RunWorkflowAsync("deploy", 1, DeployInputs, (inputs, ct) => workflow.RunAsChildAsync(inputs, _run.ChildRunId("deploy-1"), ct)).ConfigureAwait(false);
+                EnterStep("deploy");
+                var workflow = new global::ArazzoWorkflows.DeployModelWorkflow(new global::ArazzoWorkflows.DeployModelWorkflow.Clients(sagemakerApi: _workflow._clients.SagemakerApi), Options);
+                var call = await RunWorkflowAsync("deploy", 1, DeployInputs, (inputs, ct) => workflow.RunAsChildAsync(inputs, ChildRunId("deploy-1"), ct)).ConfigureAwait(false);
                 var outputs = call.Outputs;
                 if (outputs is not null)
                 {
@@ -929,7 +923,7 @@ namespace ArazzoWorkflows
                     return End("deploy", null);
                 }
 
-                throw _run.StepFailed("deploy", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_deploy));
+                throw StepFailed("deploy", 1, call, Observed(_deploy));
             }
 
             /// <summary>The inputs step 'deploy' passes to workflow 'deploy-model'.</summary>
@@ -957,8 +951,8 @@ namespace ArazzoWorkflows
                 EndpointStatus = _deploy.EndpointStatus,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
-                LastStatusCode = _run.LastStatusCode,
-                RunId = _run.RunId,
+                LastStatusCode = this.LastStatusCode,
+                RunId = this.RunId,
             };
 
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);
@@ -1031,8 +1025,7 @@ namespace ArazzoWorkflows
         public const string StateVersion = "e85d59436a749b28";
 
         private readonly Clients _clients;
-        private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
-        private readonly global::Microsoft.Extensions.Logging.ILogger _logger;
+        private readonly global::ArazzoGen.Runtime.WorkflowContext _context;
 
         /// <summary>Creates the workflow. One instance keeps no state between runs: it may run many times, also concurrently.</summary>
         /// <param name="clients">The AWS SDK clients the steps call.</param>
@@ -1040,8 +1033,7 @@ namespace ArazzoWorkflows
         public TrainModelWorkflow(Clients clients, global::ArazzoGen.Runtime.WorkflowOptions? options = null)
         {
             _clients = clients ?? throw new global::System.ArgumentNullException(nameof(clients));
-            _options = options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default;
-            _logger = global::ArazzoGen.Runtime.WorkflowRun.CreateLogger(typeof(TrainModelWorkflow), _options);
+            _context = new global::ArazzoGen.Runtime.WorkflowContext(WorkflowId, StateVersion, typeof(TrainModelWorkflow), options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default);
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
@@ -1079,7 +1071,7 @@ namespace ArazzoWorkflows
                 throw new global::System.ArgumentNullException(nameof(inputs));
             }
 
-            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _context.Options, WorkflowId);
             inputs.Validate();
             return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
@@ -1091,8 +1083,8 @@ namespace ArazzoWorkflows
         /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
         public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
-            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_context.Options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _context.Options.SecretProtector);
             inputs.Validate();
             return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
         }
@@ -1233,8 +1225,8 @@ namespace ArazzoWorkflows
 
         private readonly record struct WaitForTrainingResult(global::Amazon.SageMaker.TrainingJobStatus? Status, string? ModelArtifacts, string? FailureReason);
 
-        /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
+        /// <summary>One run of the workflow: its inputs and what each step has produced so far. The runtime's part of the run (calls, waits, checkpoints) is its base class.</summary>
+        private sealed class Run : global::ArazzoGen.Runtime.WorkflowRun, global::ArazzoGen.Runtime.Durable.IRunState
         {
             /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
             private static readonly string[] StepIds = { "startTraining", "waitForTraining" };
@@ -1244,31 +1236,30 @@ namespace ArazzoWorkflows
 
             private readonly TrainModelWorkflow _workflow;
             private readonly Inputs _inputs;
-            private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
             private WaitForTrainingResult _waitForTraining;
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
             public Run(TrainModelWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+                : base(workflow._context, runId, cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, workflow._logger, workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    await _run.StartAsync(this, StepIds).ConfigureAwait(false);
-                    if (_run.FinishedBefore)
+                    await StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (FinishedBefore)
                     {
                         // The run had finished before: its outputs come from its checkpoint, with no AWS call.
                         return BuildOutputs();
                     }
 
                     // The run moves from step to step until one ends it; a durable run checkpoints before each.
-                    Step? next = (Step)_run.FirstStepIndex;
+                    Step? next = (Step)FirstStepIndex;
                     while (next is { } step)
                     {
                         next = step switch
@@ -1279,33 +1270,33 @@ namespace ArazzoWorkflows
                         };
                         if (next is { } following)
                         {
-                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                            await AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
                         }
                     }
 
-                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    await CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
                     return BuildOutputs();
                 }
-                catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
+                catch (global::System.OperationCanceledException ex) when (CancellationToken.IsCancellationRequested)
                 {
-                    await _run.ReleaseLeaseAsync().ConfigureAwait(false);
-                    throw _run.Canceled(BuildOutputs(), ex);
+                    await ReleaseLeaseAsync().ConfigureAwait(false);
+                    throw Canceled(BuildOutputs(), ex);
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
+                    await FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex) when (_run.Started)
+                catch (global::System.Exception ex) when (Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
-                    var failure = _run.Unexpected(ex);
-                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
+                    var failure = Unexpected(ex);
+                    await FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
                 {
-                    _run.Dispose();
+                    Dispose();
                 }
             }
 
@@ -1313,7 +1304,7 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> StartTrainingAsync()
             {
-                _run.EnterStep("startTraining");
+                EnterStep("startTraining");
                 var request = new global::Amazon.SageMaker.Model.CreateTrainingJobRequest
                 {
                     TrainingJobName = _inputs.JobName,
@@ -1338,25 +1329,25 @@ namespace ArazzoWorkflows
                         MaxRuntimeInSeconds = 86400,
                     },
                 };
-                if (_run.ResumedIn("startTraining") && await StartTrainingReadBackAsync(request).ConfigureAwait(false))
+                if (ResumedIn("startTraining") && await StartTrainingReadBackAsync(request).ConfigureAwait(false))
                 {
                     // What this step creates exists: the process before this one created it before it stopped.
                     return Step.WaitForTraining;
                 }
 
-                var call = await _run.CallAsync("startTraining", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("startTraining", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
                 if (call.StatusCode is not null && call.StatusCode == 200)
                 {
                     return Step.WaitForTraining;
                 }
 
-                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await StartTrainingReadBackAsync(request).ConfigureAwait(false))
+                if (SaysAlreadyExists(call) && await StartTrainingReadBackAsync(request).ConfigureAwait(false))
                 {
                     // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                    throw _run.StepFailed("startTraining", 1, call, null, readBack: "DescribeTrainingJob");
+                    throw StepFailed("startTraining", 1, call, null, readBack: "DescribeTrainingJob");
                 }
 
-                throw _run.StepFailed("startTraining", 1, call, null);
+                throw StepFailed("startTraining", 1, call, null);
             }
 
             /// <summary>Step 'startTraining' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeTrainingJob). True when it exists; the step's outputs are then read from it.</summary>
@@ -1366,7 +1357,7 @@ namespace ArazzoWorkflows
                 {
                     TrainingJobName = sent.TrainingJobName,
                 };
-                var call = await _run.CallAsync("startTraining", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("startTraining", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
                 if (call.Response is not { } response)
                 {
                     return false;
@@ -1379,10 +1370,10 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTrainingAsync()
             {
-                _run.EnterStep("waitForTraining");
+                EnterStep("waitForTraining");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTraining"] overrides both.
                 // With WorkflowOptions.StateChanges: calls again when a SageMaker Training Job State Change event names the TrainingJobName, else every 120 s.
-                var poll = _run.StartPoll("waitForTraining", WaitForTrainingDelay, retryLimit: null, "SageMaker Training Job State Change", WaitForTrainingFallback);
+                var poll = StartPoll("waitForTraining", WaitForTrainingDelay, retryLimit: null, "SageMaker Training Job State Change", WaitForTrainingFallback);
                 var attempt = poll.Attempt;
                 while (true)
                 {
@@ -1391,7 +1382,7 @@ namespace ArazzoWorkflows
                         TrainingJobName = _inputs.JobName,
                     };
                     var waitingOn = request.TrainingJobName;
-                    var call = await _run.CallAsync("waitForTraining", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("waitForTraining", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -1410,7 +1401,7 @@ namespace ArazzoWorkflows
                         return End("waitForTraining", null);
                     }
 
-                    throw _run.StepFailed("waitForTraining", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_waitForTraining));
+                    throw StepFailed("waitForTraining", attempt, call, Observed(_waitForTraining));
                 }
             }
 
@@ -1428,8 +1419,8 @@ namespace ArazzoWorkflows
                 FailureReason = _waitForTraining.FailureReason,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
-                LastStatusCode = _run.LastStatusCode,
-                RunId = _run.RunId,
+                LastStatusCode = this.LastStatusCode,
+                RunId = this.RunId,
             };
 
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);

@@ -17,8 +17,7 @@ namespace ArazzoWorkflows
         public const string StateVersion = "4e9e3b96a1c7335c";
 
         private readonly Clients _clients;
-        private readonly global::ArazzoGen.Runtime.WorkflowOptions _options;
-        private readonly global::Microsoft.Extensions.Logging.ILogger _logger;
+        private readonly global::ArazzoGen.Runtime.WorkflowContext _context;
 
         /// <summary>Creates the workflow. One instance keeps no state between runs: it may run many times, also concurrently.</summary>
         /// <param name="clients">The AWS SDK clients the steps call.</param>
@@ -26,8 +25,7 @@ namespace ArazzoWorkflows
         public TrainAndPollJobWorkflow(Clients clients, global::ArazzoGen.Runtime.WorkflowOptions? options = null)
         {
             _clients = clients ?? throw new global::System.ArgumentNullException(nameof(clients));
-            _options = options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default;
-            _logger = global::ArazzoGen.Runtime.WorkflowRun.CreateLogger(typeof(TrainAndPollJobWorkflow), _options);
+            _context = new global::ArazzoGen.Runtime.WorkflowContext(WorkflowId, StateVersion, typeof(TrainAndPollJobWorkflow), options ?? global::ArazzoGen.Runtime.WorkflowOptions.Default);
         }
 
         /// <summary>Runs the workflow until it reaches an end.</summary>
@@ -65,7 +63,7 @@ namespace ArazzoWorkflows
                 throw new global::System.ArgumentNullException(nameof(inputs));
             }
 
-            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _options, WorkflowId);
+            global::ArazzoGen.Runtime.WorkflowRun.CheckRunId(runId, _context.Options, WorkflowId);
             inputs.Validate();
             return new Run(this, inputs, runId, cancellationToken).ExecuteAsync();
         }
@@ -77,8 +75,8 @@ namespace ArazzoWorkflows
         /// <exception cref="global::ArazzoGen.Runtime.Durable.WorkflowSecretWithheldException">The run has secret inputs, which were not stored: use RunAsync(inputs, runId).</exception>
         public async global::System.Threading.Tasks.Task<Outputs> ResumeAsync(string runId, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
-            var inputs = Inputs.ReadState(stored, _options.SecretProtector);
+            var stored = await global::ArazzoGen.Runtime.WorkflowRun.StoredInputsAsync(_context.Options, WorkflowId, runId, cancellationToken).ConfigureAwait(false);
+            var inputs = Inputs.ReadState(stored, _context.Options.SecretProtector);
             inputs.Validate();
             return await new Run(this, inputs, runId, cancellationToken).ExecuteAsync().ConfigureAwait(false);
         }
@@ -713,8 +711,8 @@ namespace ArazzoWorkflows
             }
         }
 
-        /// <summary>One run of the workflow: its inputs and what each step has produced so far.</summary>
-        private sealed class Run : global::ArazzoGen.Runtime.Durable.IRunState
+        /// <summary>One run of the workflow: its inputs and what each step has produced so far. The runtime's part of the run (calls, waits, checkpoints) is its base class.</summary>
+        private sealed class Run : global::ArazzoGen.Runtime.WorkflowRun, global::ArazzoGen.Runtime.Durable.IRunState
         {
             /// <summary>The stepIds, in the order of the Step enum: what checkpoints name steps by.</summary>
             private static readonly string[] StepIds = { "createTrainingJob", "pollTrainingJob" };
@@ -724,32 +722,31 @@ namespace ArazzoWorkflows
 
             private readonly TrainAndPollJobWorkflow _workflow;
             private readonly Inputs _inputs;
-            private readonly global::ArazzoGen.Runtime.WorkflowRun _run;
             private CreateTrainingJobResult _createTrainingJob;
             private PollTrainingJobResult _pollTrainingJob;
             private string _endStepId = string.Empty;
             private string? _endActionName;
 
             public Run(TrainAndPollJobWorkflow workflow, Inputs inputs, string? runId, global::System.Threading.CancellationToken cancellationToken)
+                : base(workflow._context, runId, cancellationToken)
             {
                 _workflow = workflow;
                 _inputs = inputs;
-                _run = new global::ArazzoGen.Runtime.WorkflowRun(WorkflowId, StateVersion, workflow._logger, workflow._options, runId, cancellationToken);
             }
 
             public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             {
                 try
                 {
-                    await _run.StartAsync(this, StepIds).ConfigureAwait(false);
-                    if (_run.FinishedBefore)
+                    await StartAsync(this, StepIds).ConfigureAwait(false);
+                    if (FinishedBefore)
                     {
                         // The run had finished before: its outputs come from its checkpoint, with no AWS call.
                         return BuildOutputs();
                     }
 
                     // The run moves from step to step until one ends it; a durable run checkpoints before each.
-                    Step? next = (Step)_run.FirstStepIndex;
+                    Step? next = (Step)FirstStepIndex;
                     while (next is { } step)
                     {
                         next = step switch
@@ -760,33 +757,33 @@ namespace ArazzoWorkflows
                         };
                         if (next is { } following)
                         {
-                            await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                            await AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
                         }
                     }
 
-                    await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+                    await CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
                     return BuildOutputs();
                 }
-                catch (global::System.OperationCanceledException ex) when (_run.CancellationToken.IsCancellationRequested)
+                catch (global::System.OperationCanceledException ex) when (CancellationToken.IsCancellationRequested)
                 {
-                    await _run.ReleaseLeaseAsync().ConfigureAwait(false);
-                    throw _run.Canceled(BuildOutputs(), ex);
+                    await ReleaseLeaseAsync().ConfigureAwait(false);
+                    throw Canceled(BuildOutputs(), ex);
                 }
                 catch (global::ArazzoGen.Runtime.WorkflowException ex)
                 {
-                    await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
+                    await FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
                     throw;
                 }
-                catch (global::System.Exception ex) when (_run.Started)
+                catch (global::System.Exception ex) when (Started)
                 {
                     // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
-                    var failure = _run.Unexpected(ex);
-                    await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
+                    var failure = Unexpected(ex);
+                    await FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
                     throw failure;
                 }
                 finally
                 {
-                    _run.Dispose();
+                    Dispose();
                 }
             }
 
@@ -794,7 +791,7 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> CreateTrainingJobAsync()
             {
-                _run.EnterStep("createTrainingJob");
+                EnterStep("createTrainingJob");
                 var request = new global::Amazon.SageMaker.Model.CreateTrainingJobRequest
                 {
                     TrainingJobName = _inputs.TrainingJobName,
@@ -820,13 +817,13 @@ namespace ArazzoWorkflows
                         MaxRuntimeInSeconds = _inputs.MaxRuntimeInSeconds,
                     },
                 };
-                if (_run.ResumedIn("createTrainingJob") && await CreateTrainingJobReadBackAsync(request).ConfigureAwait(false))
+                if (ResumedIn("createTrainingJob") && await CreateTrainingJobReadBackAsync(request).ConfigureAwait(false))
                 {
                     // What this step creates exists: the process before this one created it before it stopped.
                     return Step.PollTrainingJob;
                 }
 
-                var call = await _run.CallAsync("createTrainingJob", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("createTrainingJob", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
                 var response = call.Response;
                 if (response is not null)
                 {
@@ -838,13 +835,13 @@ namespace ArazzoWorkflows
                     return Step.PollTrainingJob;
                 }
 
-                if (global::ArazzoGen.Runtime.WorkflowRun.SaysAlreadyExists(call) && await CreateTrainingJobReadBackAsync(request).ConfigureAwait(false))
+                if (SaysAlreadyExists(call) && await CreateTrainingJobReadBackAsync(request).ConfigureAwait(false))
                 {
                     // It exists: an earlier attempt whose answer was lost (the SDK then sends the call again) probably created it.
-                    throw _run.StepFailed("createTrainingJob", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createTrainingJob), readBack: "DescribeTrainingJob");
+                    throw StepFailed("createTrainingJob", 1, call, Observed(_createTrainingJob), readBack: "DescribeTrainingJob");
                 }
 
-                throw _run.StepFailed("createTrainingJob", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_createTrainingJob));
+                throw StepFailed("createTrainingJob", 1, call, Observed(_createTrainingJob));
             }
 
             /// <summary>Step 'createTrainingJob' was running when the process before this one stopped, so its call may have created what it creates: reads that back by the name this run sent (DescribeTrainingJob). True when it exists; the step's outputs are then read from it.</summary>
@@ -854,7 +851,7 @@ namespace ArazzoWorkflows
                 {
                     TrainingJobName = sent.TrainingJobName,
                 };
-                var call = await _run.CallAsync("createTrainingJob", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                var call = await CallAsync("createTrainingJob", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
                 if (call.Response is not { } response)
                 {
                     return false;
@@ -868,10 +865,10 @@ namespace ArazzoWorkflows
             [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
             private async global::System.Threading.Tasks.ValueTask<Step?> PollTrainingJobAsync()
             {
-                _run.EnterStep("pollTrainingJob");
+                EnterStep("pollTrainingJob");
                 // Polls from 5 s, doubling, up to half of 120 s (the AWS waiter SageMaker TrainingJobCompletedOrStopped), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["pollTrainingJob"] overrides both.
                 // With WorkflowOptions.StateChanges: calls again when a SageMaker Training Job State Change event names the TrainingJobName, else every 120 s.
-                var poll = _run.StartPoll("pollTrainingJob", PollTrainingJobDelay, retryLimit: null, "SageMaker Training Job State Change", PollTrainingJobFallback);
+                var poll = StartPoll("pollTrainingJob", PollTrainingJobDelay, retryLimit: null, "SageMaker Training Job State Change", PollTrainingJobFallback);
                 var attempt = poll.Attempt;
                 while (true)
                 {
@@ -880,7 +877,7 @@ namespace ArazzoWorkflows
                         TrainingJobName = _inputs.TrainingJobName,
                     };
                     var waitingOn = request.TrainingJobName;
-                    var call = await _run.CallAsync("pollTrainingJob", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
+                    var call = await CallAsync("pollTrainingJob", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.DescribeTrainingJobAsync(r, ct)).ConfigureAwait(false);
                     var response = call.Response;
                     if (response is not null)
                     {
@@ -904,7 +901,7 @@ namespace ArazzoWorkflows
                         return End("pollTrainingJob", null);
                     }
 
-                    throw _run.StepFailed("pollTrainingJob", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_pollTrainingJob));
+                    throw StepFailed("pollTrainingJob", attempt, call, Observed(_pollTrainingJob));
                 }
             }
 
@@ -922,8 +919,8 @@ namespace ArazzoWorkflows
                 ModelArtifacts = _pollTrainingJob.ModelArtifacts,
                 EndStepId = _endStepId,
                 EndActionName = _endActionName,
-                LastStatusCode = _run.LastStatusCode,
-                RunId = _run.RunId,
+                LastStatusCode = this.LastStatusCode,
+                RunId = this.RunId,
             };
 
             void global::ArazzoGen.Runtime.Durable.IRunState.WriteInputs(global::System.Text.Json.Utf8JsonWriter json, global::ArazzoGen.Runtime.Durable.IWorkflowSecretProtector? protector) => _inputs.WriteState(json, protector);

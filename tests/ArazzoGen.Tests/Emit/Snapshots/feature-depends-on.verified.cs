@@ -2,17 +2,17 @@ public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
 {
     try
     {
-        await _run.StartAsync(this, StepIds).ConfigureAwait(false);
-        if (_run.FinishedBefore)
+        await StartAsync(this, StepIds).ConfigureAwait(false);
+        if (FinishedBefore)
         {
             // The run had finished before: its outputs come from its checkpoint, with no AWS call.
             return BuildOutputs();
         }
 
         // dependsOn: these workflows complete before the first step, all at once, each once per run.
-        await _run.RunDependenciesAsync(_dependencies, ("wait-for-features", async (runs, ct) => _waitForFeaturesWorkflowOutputs = await runs.RunOnceAsync(typeof(global::ArazzoWorkflows.WaitForFeaturesWorkflow), () => new global::ArazzoWorkflows.WaitForFeaturesWorkflow(new global::ArazzoWorkflows.WaitForFeaturesWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), _workflow._options).RunAsChildAsync(WaitForFeaturesWorkflowInputs(), _run.ChildRunId("dependsOn-wait-for-features"), runs, ct)).ConfigureAwait(false)), ("wait-for-anomalies", async (runs, ct) => _waitForAnomaliesWorkflowOutputs = await runs.RunOnceAsync(typeof(global::ArazzoWorkflows.WaitForAnomaliesWorkflow), () => new global::ArazzoWorkflows.WaitForAnomaliesWorkflow(new global::ArazzoWorkflows.WaitForAnomaliesWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), _workflow._options).RunAsChildAsync(WaitForAnomaliesWorkflowInputs(), _run.ChildRunId("dependsOn-wait-for-anomalies"), runs, ct)).ConfigureAwait(false)), ("list-tables", async (runs, ct) => _listTablesWorkflowOutputs = await runs.RunOnceAsync(typeof(global::ArazzoWorkflows.ListTablesWorkflow), () => new global::ArazzoWorkflows.ListTablesWorkflow(new global::ArazzoWorkflows.ListTablesWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), _workflow._options).RunAsChildAsync(ListTablesWorkflowInputs(), _run.ChildRunId("dependsOn-list-tables"), ct)).ConfigureAwait(false))).ConfigureAwait(false);
+        await RunDependenciesAsync(_dependencies, ("wait-for-features", async (runs, ct) => _waitForFeaturesWorkflowOutputs = await runs.RunOnceAsync(typeof(global::ArazzoWorkflows.WaitForFeaturesWorkflow), () => new global::ArazzoWorkflows.WaitForFeaturesWorkflow(new global::ArazzoWorkflows.WaitForFeaturesWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), Options).RunAsChildAsync(WaitForFeaturesWorkflowInputs(), ChildRunId("dependsOn-wait-for-features"), runs, ct)).ConfigureAwait(false)), ("wait-for-anomalies", async (runs, ct) => _waitForAnomaliesWorkflowOutputs = await runs.RunOnceAsync(typeof(global::ArazzoWorkflows.WaitForAnomaliesWorkflow), () => new global::ArazzoWorkflows.WaitForAnomaliesWorkflow(new global::ArazzoWorkflows.WaitForAnomaliesWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), Options).RunAsChildAsync(WaitForAnomaliesWorkflowInputs(), ChildRunId("dependsOn-wait-for-anomalies"), runs, ct)).ConfigureAwait(false)), ("list-tables", async (runs, ct) => _listTablesWorkflowOutputs = await runs.RunOnceAsync(typeof(global::ArazzoWorkflows.ListTablesWorkflow), () => new global::ArazzoWorkflows.ListTablesWorkflow(new global::ArazzoWorkflows.ListTablesWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), Options).RunAsChildAsync(ListTablesWorkflowInputs(), ChildRunId("dependsOn-list-tables"), ct)).ConfigureAwait(false))).ConfigureAwait(false);
         // The run moves from step to step until one ends it; a durable run checkpoints before each.
-        Step? next = (Step)_run.FirstStepIndex;
+        Step? next = (Step)FirstStepIndex;
         while (next is { } step)
         {
             next = step switch
@@ -22,32 +22,32 @@ public async global::System.Threading.Tasks.Task<Outputs> ExecuteAsync()
             };
             if (next is { } following)
             {
-                await _run.AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
+                await AdvanceAsync(StepIds[(int)following]).ConfigureAwait(false);
             }
         }
 
-        await _run.CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
+        await CompletedAsync(_endStepId, _endActionName).ConfigureAwait(false);
         return BuildOutputs();
     }
-    catch (global::System.OperationCanceledException ex)when (_run.CancellationToken.IsCancellationRequested)
+    catch (global::System.OperationCanceledException ex)when (CancellationToken.IsCancellationRequested)
     {
-        await _run.ReleaseLeaseAsync().ConfigureAwait(false);
-        throw _run.Canceled(BuildOutputs(), ex);
+        await ReleaseLeaseAsync().ConfigureAwait(false);
+        throw Canceled(BuildOutputs(), ex);
     }
     catch (global::ArazzoGen.Runtime.WorkflowException ex)
     {
-        await _run.FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
+        await FailedAsync(ex, BuildOutputs()).ConfigureAwait(false);
         throw;
     }
-    catch (global::System.Exception ex)when (_run.Started)
+    catch (global::System.Exception ex)when (Started)
     {
         // Whatever else escaped a step reaches the caller as a WorkflowException naming it.
-        var failure = _run.Unexpected(ex);
-        await _run.FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
+        var failure = Unexpected(ex);
+        await FailedAsync(failure, BuildOutputs()).ConfigureAwait(false);
         throw failure;
     }
     finally
     {
-        _run.Dispose();
+        Dispose();
     }
 }

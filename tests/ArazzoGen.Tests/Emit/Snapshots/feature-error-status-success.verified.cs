@@ -2,12 +2,12 @@
 [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 private async global::System.Threading.Tasks.ValueTask<Step?> DescribeMissingAsync()
 {
-    _run.EnterStep("describeMissing");
+    EnterStep("describeMissing");
     var request = new global::Amazon.DynamoDBv2.Model.DescribeTableRequest
     {
         TableName = _inputs.TableName,
     };
-    var call = await _run.CallAsync("describeMissing", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
+    var call = await CallAsync("describeMissing", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
     if (call.StatusCode is not null)
     {
         _describeMissing = new DescribeMissingResult(call.StatusCode, call.ErrorCode);
@@ -18,5 +18,5 @@ private async global::System.Threading.Tasks.ValueTask<Step?> DescribeMissingAsy
         return End("describeMissing", null);
     }
 
-    throw _run.StepFailed("describeMissing", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_describeMissing));
+    throw StepFailed("describeMissing", 1, call, Observed(_describeMissing));
 }

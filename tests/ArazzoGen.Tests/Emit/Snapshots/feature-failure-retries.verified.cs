@@ -2,7 +2,7 @@
 [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 private async global::System.Threading.Tasks.ValueTask<Step?> DescribeAsync()
 {
-    _run.EnterStep("describe");
+    EnterStep("describe");
     var retriesRetryX = 0;
     var retriesRetryX2 = 0;
     var attempt = 1;
@@ -12,7 +12,7 @@ private async global::System.Threading.Tasks.ValueTask<Step?> DescribeAsync()
         {
             TableName = _inputs.WorkflowId,
         };
-        var call = await _run.CallAsync("describe", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
+        var call = await CallAsync("describe", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
         var response = call.Response;
         if (response is not null)
         {
@@ -28,7 +28,7 @@ private async global::System.Threading.Tasks.ValueTask<Step?> DescribeAsync()
         if (retriesRetryX < 1)
         {
             retriesRetryX++;
-            await _run.RetryAsync("describe", "retry-x", retriesRetryX, global::System.TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            await RetryAsync("describe", "retry-x", retriesRetryX, global::System.TimeSpan.FromSeconds(1)).ConfigureAwait(false);
             attempt++;
             continue;
         }
@@ -37,11 +37,11 @@ private async global::System.Threading.Tasks.ValueTask<Step?> DescribeAsync()
         if (retriesRetryX2 < 1)
         {
             retriesRetryX2++;
-            await _run.RetryAsync("describe", "retryX", retriesRetryX2, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            await RetryAsync("describe", "retryX", retriesRetryX2, global::System.TimeSpan.FromSeconds(2)).ConfigureAwait(false);
             attempt++;
             continue;
         }
 
-        throw _run.StepFailed("describe", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_describe));
+        throw StepFailed("describe", attempt, call, Observed(_describe));
     }
 }

@@ -2,9 +2,9 @@
 [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 private async global::System.Threading.Tasks.ValueTask<Step?> ScanAsync()
 {
-    _run.EnterStep("scan");
+    EnterStep("scan");
     // Pages: the request reads this step's own outputs, so each call asks for the next page, without waiting, bounded by WorkflowOptions.PageLimit.
-    var pages = _run.StartPages("scan", global::System.TimeSpan.Zero, retryLimit: null);
+    var pages = StartPages("scan", global::System.TimeSpan.Zero, retryLimit: null);
     var attempt = 1;
     while (true)
     {
@@ -14,7 +14,7 @@ private async global::System.Threading.Tasks.ValueTask<Step?> ScanAsync()
             Limit = _inputs.PageSize,
             ExclusiveStartKey = _scan.LastEvaluatedKey,
         };
-        var call = await _run.CallAsync("scan", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.ScanAsync(r, ct)).ConfigureAwait(false);
+        var call = await CallAsync("scan", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.ScanAsync(r, ct)).ConfigureAwait(false);
         var response = call.Response;
         if (response is not null)
         {
@@ -34,6 +34,6 @@ private async global::System.Threading.Tasks.ValueTask<Step?> ScanAsync()
             return End("scan", "done");
         }
 
-        throw _run.StepFailed("scan", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_scan));
+        throw StepFailed("scan", attempt, call, Observed(_scan));
     }
 }

@@ -2,7 +2,7 @@
 [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 private async global::System.Threading.Tasks.ValueTask<Step?> PutItemAsync()
 {
-    _run.EnterStep("putItem");
+    EnterStep("putItem");
     var request = new global::Amazon.DynamoDBv2.Model.PutItemRequest
     {
         TableName = _inputs.TableName,
@@ -22,11 +22,11 @@ private async global::System.Threading.Tasks.ValueTask<Step?> PutItemAsync()
             },
         },
     };
-    var call = await _run.CallAsync("putItem", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.PutItemAsync(r, ct)).ConfigureAwait(false);
+    var call = await CallAsync("putItem", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.PutItemAsync(r, ct)).ConfigureAwait(false);
     if (call.StatusCode is not null && call.StatusCode == 200)
     {
         return Step.GetItem;
     }
 
-    throw _run.StepFailed("putItem", 1, call, null);
+    throw StepFailed("putItem", 1, call, null);
 }

@@ -2,9 +2,9 @@
 [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTableAsync()
 {
-    _run.EnterStep("waitForTable");
+    EnterStep("waitForTable");
     // Polls from 5 s, doubling, up to half of 20 s (the AWS waiter DynamoDB TableExists), bounded by WorkflowOptions.DefaultPollDeadline; WorkflowOptions.Polls["waitForTable"] overrides both.
-    var poll = _run.StartPoll("waitForTable", WaitForTableDelay, retryLimit: null);
+    var poll = StartPoll("waitForTable", WaitForTableDelay, retryLimit: null);
     var attempt = poll.Attempt;
     while (true)
     {
@@ -12,7 +12,7 @@ private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTableAsync(
         {
             TableName = _inputs.TableName,
         };
-        var call = await _run.CallAsync("waitForTable", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
+        var call = await CallAsync("waitForTable", attempt, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.DescribeTableAsync(r, ct)).ConfigureAwait(false);
         var response = call.Response;
         if (response is not null)
         {
@@ -31,6 +31,6 @@ private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTableAsync(
             return Step.PutItem;
         }
 
-        throw _run.StepFailed("waitForTable", attempt, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_waitForTable));
+        throw StepFailed("waitForTable", attempt, call, Observed(_waitForTable));
     }
 }

@@ -2,9 +2,9 @@
 [global::System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(global::System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
 private async global::System.Threading.Tasks.ValueTask<Step?> MustBeAbsentAsync()
 {
-    _run.EnterStep("mustBeAbsent");
-    var workflow = new global::ArazzoWorkflows.TableMustNotExistWorkflow(new global::ArazzoWorkflows.TableMustNotExistWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), _workflow._options);
-    var call = await _run.RunWorkflowAsync("mustBeAbsent", 1, MustBeAbsentInputs, (inputs, ct) => workflow.RunAsChildAsync(inputs, _run.ChildRunId("mustBeAbsent-1"), ct)).ConfigureAwait(false);
+    EnterStep("mustBeAbsent");
+    var workflow = new global::ArazzoWorkflows.TableMustNotExistWorkflow(new global::ArazzoWorkflows.TableMustNotExistWorkflow.Clients(dynamoDb: _workflow._clients.DynamoDb), Options);
+    var call = await RunWorkflowAsync("mustBeAbsent", 1, MustBeAbsentInputs, (inputs, ct) => workflow.RunAsChildAsync(inputs, ChildRunId("mustBeAbsent-1"), ct)).ConfigureAwait(false);
     var outputs = call.Outputs;
     if (outputs is not null)
     {
@@ -16,5 +16,5 @@ private async global::System.Threading.Tasks.ValueTask<Step?> MustBeAbsentAsync(
         return End("mustBeAbsent", null);
     }
 
-    throw _run.StepFailed("mustBeAbsent", 1, call, global::ArazzoGen.Runtime.WorkflowRun.Observed(_mustBeAbsent));
+    throw StepFailed("mustBeAbsent", 1, call, Observed(_mustBeAbsent));
 }
