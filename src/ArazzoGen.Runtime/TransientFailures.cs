@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using Amazon.Runtime;
 using Polly;
@@ -40,31 +39,12 @@ internal static class TransientFailures
     };
 
     /// <summary>
-    /// Completes a call through <paramref name="retry"/> (from <see cref="Pipeline"/>), paying for the
-    /// pipeline only when the call fails: <paramref name="firstAttempt"/> was sent bare, and a transient
-    /// failure of it enters the pipeline as its first attempt's outcome, so the delays and the count of
-    /// attempts are the pipeline's own. Every call that AWS answers later comes through here, so the
-    /// frame is pooled, as <see cref="WorkflowRun"/>'s own call frame is.
+    /// Tries a call again through <paramref name="retry"/> (from <see cref="Pipeline"/>) after its first
+    /// attempt, sent bare, failed with <paramref name="firstFailure"/>: that failure enters the pipeline as
+    /// its first attempt's outcome, so the delays and the count of attempts are the pipeline's own. A call
+    /// that does not fail pays nothing for the retry; what it captures is allocated only here.
     /// </summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public static async ValueTask<TResponse> CompleteAsync<TClient, TRequest, TResponse>(
-        ResiliencePipeline retry, Task<TResponse> firstAttempt, Func<TClient, TRequest, CancellationToken, Task<TResponse>> call, TClient client, TRequest request, CancellationToken cancellationToken)
-    {
-        Exception failure;
-        try
-        {
-            return await firstAttempt.ConfigureAwait(false);
-        }
-        catch (Exception ex) when (IsTransient(ex, cancellationToken.IsCancellationRequested))
-        {
-            failure = ex;
-        }
-
-        return await RetryAsync(retry, call, client, request, ExceptionDispatchInfo.Capture(failure), cancellationToken).ConfigureAwait(false);
-    }
-
-    // Apart from CompleteAsync, so that what the retry captures is allocated only when a call failed.
-    private static async ValueTask<TResponse> RetryAsync<TClient, TRequest, TResponse>(
+    public static async ValueTask<TResponse> RetryAsync<TClient, TRequest, TResponse>(
         ResiliencePipeline retry, Func<TClient, TRequest, CancellationToken, Task<TResponse>> call, TClient client, TRequest request, ExceptionDispatchInfo firstFailure, CancellationToken cancellationToken)
     {
         var failed = firstFailure;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -322,11 +323,25 @@ public abstract class WorkflowRun : IDisposable
         using var disposing = activity;
         try
         {
-            var response = sent is null
-                ? await Options.ResiliencePipeline!.ExecuteAsync(static async (state, token) => await state.call(state.client, state.request, token).ConfigureAwait(false), (call, client, request), CancellationToken).ConfigureAwait(false)
-                : Options.TransientRetry is { } transient
-                    ? await TransientFailures.CompleteAsync(transient, sent, call, client, request, CancellationToken).ConfigureAwait(false)
-                    : await sent.ConfigureAwait(false);
+            TResponse response;
+            if (sent is null)
+            {
+                response = await Options.ResiliencePipeline!.ExecuteAsync(static async (state, token) => await state.call(state.client, state.request, token).ConfigureAwait(false), (call, client, request), CancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // Awaited here, not in a method of the retry's own: each frame between the answer and the
+                // step is one more continuation to register, and one more that can miss the answer and hop threads.
+                try
+                {
+                    response = await sent.ConfigureAwait(false);
+                }
+                catch (Exception ex) when (Options.TransientRetry is { } retry && TransientFailures.IsTransient(ex, CancellationToken.IsCancellationRequested))
+                {
+                    response = await TransientFailures.RetryAsync(retry, call, client, request, ExceptionDispatchInfo.Capture(ex), CancellationToken).ConfigureAwait(false);
+                }
+            }
+
             return ResultOf(stepId, activity, response, request);
         }
         catch (Exception ex) when (CancellationToken.IsCancellationRequested && ex is OperationCanceledException)
