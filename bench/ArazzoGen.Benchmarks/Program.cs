@@ -7,7 +7,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc profile [rounds]   (the same compiles under Linux perf: the generator's CPU samples by what runs, by stage, by our method)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime   (BenchmarkDotNet: generated workflow vs hand-written SDK calls)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime profile [seconds]   (each runtime variant in a loop under Linux perf: CPU ns per run by what runs)
-// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- loop <generated|step-shape|hand-written> [seconds]   (one runtime variant in a loop, for a sampling profiler: dotnet-trace collect -- ...)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- loop <generated|step-shape|hand-written>[-later] [seconds]   (one runtime variant in a loop, each run awaited; -later answers every call after a yield; for a sampling profiler: dotnet-trace collect -- ...)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- allocations [polling|segments [polling]]   (bytes per run by type, generated vs hand-written; "polling": the scale benchmark's runs; "segments": exact bytes before, between and after the SDK calls, of the instant run or, with "polling", of the scale benchmark's 11 calls with zero-second waits)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- polling   (calls and lag of poll schedules, computed exactly)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- layering  (HTTP attempts per run when SDK, pipeline and workflow retries are stacked)
