@@ -9,6 +9,7 @@ namespace ArazzoGen.Runtime;
 /// reference to it instead of a copy of each; it is not meant to be used by hand.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[System.Diagnostics.DebuggerNonUserCode]
 public sealed class WorkflowContext
 {
     /// <summary>Creates the context of a generated workflow.</summary>

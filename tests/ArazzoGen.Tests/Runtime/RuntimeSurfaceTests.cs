@@ -15,7 +15,7 @@ public class RuntimeSurfaceTests
     private static readonly Type[] Plumbing =
     [
         typeof(CallResult<>), typeof(WorkflowCallResult<>), typeof(WorkflowInput), typeof(WorkflowRun), typeof(Poll), typeof(Pages),
-        typeof(Criteria), typeof(JsonPointer), typeof(Wire), typeof(Documents), typeof(JsonPathNodes), typeof(DependencyRuns),
+        typeof(Criteria), typeof(JsonPointer), typeof(Wire), typeof(Documents), typeof(JsonPathNodes), typeof(DependencyRuns), typeof(WorkflowContext),
     ];
 
     [Fact]
