@@ -60,6 +60,9 @@ public abstract class WorkflowRun : IDisposable
         }
     }
 
+    // Created here by a run in memory when it is traced, or when a call gets no answer.
+    private Extras CreatedExtras => LazyInitializer.EnsureInitialized(ref _extras, static () => new Extras());
+
     private Durable.Checkpoints? Checkpoints => _extras?.Checkpoints;
 
     private Activity? RunActivity => _extras?.Activity;
@@ -136,7 +139,7 @@ public abstract class WorkflowRun : IDisposable
         {
             activity.SetTag("arazzo.workflow.id", WorkflowId);
             activity.SetTag("arazzo.run.id", RunId);
-            (_extras ??= new Extras()).Activity = activity;
+            CreatedExtras.Activity = activity;
         }
 
         if (Checkpoints is not { } checkpoints)
@@ -641,7 +644,7 @@ public abstract class WorkflowRun : IDisposable
     private void Unanswered(string stepId)
     {
         // Created by the first call that gets no answer: a run whose calls are all answered allocates nothing for it.
-        var list = LazyInitializer.EnsureInitialized(ref LazyInitializer.EnsureInitialized(ref _extras, static () => new Extras()).Unanswered);
+        var list = LazyInitializer.EnsureInitialized(ref CreatedExtras.Unanswered);
         lock (list)
         {
             if (!list.Contains(stepId))
