@@ -15,17 +15,30 @@ internal static class ProfileLoop
     {
         var variant = args.FirstOrDefault() ?? "generated";
         var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
-        // "-later": every call answered after a yield, as a real client answers; each run awaited, as a service awaits its runs.
-        var sageMaker = variant.EndsWith("-later", StringComparison.Ordinal) ? InstantSageMaker.CreateAnsweringLater() : InstantSageMaker.Create();
+        // "-later": every call answered after a yield; "-network": 1 ms after the call, from a timer, as a
+        // network answers, with many runs at once (each alone would mostly wait).
+        var answers = variant.EndsWith("-later", StringComparison.Ordinal) ? "later" : variant.EndsWith("-network", StringComparison.Ordinal) ? "network" : "at once";
+        var sageMaker = answers switch
+        {
+            "later" => InstantSageMaker.CreateAnsweringLater(),
+            "network" => InstantSageMaker.CreateAnsweringLater(TimeSpan.FromMilliseconds(1)),
+            _ => InstantSageMaker.Create(),
+        };
         var workflow = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(sageMaker));
         var inputs = RuntimeOverheadBenchmarks.SampleInputs();
-        Func<Task> run = variant switch
+        Func<Task> run = variant.Replace("-later", string.Empty, StringComparison.Ordinal).Replace("-network", string.Empty, StringComparison.Ordinal) switch
         {
-            "hand-written" or "hand-written-later" => () => HandWrittenTrainThenDeploy.RunAsync(sageMaker, inputs),
-            "step-shape" or "step-shape-later" => () => HandWrittenInStepShape.RunAsync(sageMaker, inputs),
-            "generated" or "generated-later" => () => workflow.RunAsync(inputs),
-            _ => throw new ArgumentException($"'{variant}' is not a variant: hand-written, step-shape or generated, each with -later or not.", nameof(args)),
+            "hand-written" => () => HandWrittenTrainThenDeploy.RunAsync(sageMaker, inputs),
+            "step-shape" => () => HandWrittenInStepShape.RunAsync(sageMaker, inputs),
+            "generated" => () => workflow.RunAsync(inputs),
+            _ => throw new ArgumentException($"'{variant}' is not a variant: hand-written, step-shape or generated, each alone or with -later or -network.", nameof(args)),
         };
+        if (answers == "network")
+        {
+            await RunConcurrentlyAsync(variant, run, seconds);
+            return;
+        }
+
         var items = ThreadPool.CompletedWorkItemCount;
         var clock = Stopwatch.StartNew();
         long runs = 0;
@@ -40,5 +53,32 @@ internal static class ProfileLoop
         }
 
         Console.WriteLine(FormattableString.Invariant($"{variant}: {runs:N0} runs, {clock.Elapsed.TotalMilliseconds * 1e6 / runs:0} ns per run, {(double)(ThreadPool.CompletedWorkItemCount - items) / runs:0.00} thread-pool work items per run"));
+    }
+
+    private const int Concurrent = 200;
+
+    /// <summary>
+    /// <see cref="Concurrent"/> runs at once, each awaited and followed by another, for <paramref name="seconds"/>:
+    /// the process's CPU time per run (the thread pool's idle spinning included, alike for every variant)
+    /// and its work items per run.
+    /// </summary>
+    private static async Task RunConcurrentlyAsync(string variant, Func<Task> run, int seconds)
+    {
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var items = ThreadPool.CompletedWorkItemCount;
+        var clock = Stopwatch.StartNew();
+        long runs = 0;
+        await Task.WhenAll(Enumerable.Range(0, Concurrent).Select(async _ =>
+        {
+            while (clock.Elapsed.TotalSeconds < seconds)
+            {
+                await run();
+                Interlocked.Increment(ref runs);
+            }
+        }));
+        process.Refresh();
+        var used = process.TotalProcessorTime - cpu;
+        Console.WriteLine(FormattableString.Invariant($"{variant}: {runs:N0} runs, {Concurrent} at once, {runs / clock.Elapsed.TotalSeconds:0} runs/s, {used.TotalMilliseconds * 1e3 / runs:0.0} us CPU per run, {(double)(ThreadPool.CompletedWorkItemCount - items) / runs:0.00} thread-pool work items per run"));
     }
 }

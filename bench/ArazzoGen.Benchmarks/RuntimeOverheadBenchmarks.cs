@@ -173,20 +173,30 @@ public static class InstantSageMaker
     /// <summary>
     /// The same answers, each given after the caller has yielded, as a real client's are: every call
     /// then completes asynchronously. The delay costs each call the same few objects in both variants.
+    /// With <paramref name="after"/>, each answer comes from a timer that long after the call, as a
+    /// network's does: after every frame of the caller has registered its continuation.
     /// </summary>
-    public static IAmazonSageMaker CreateAnsweringLater() => AnsweringClient.Create<IAmazonSageMaker>(new Dictionary<string, object>
+    public static IAmazonSageMaker CreateAnsweringLater(TimeSpan after = default) => AnsweringClient.Create<IAmazonSageMaker>(new Dictionary<string, object>
     {
-        ["CreateTrainingJobAsync"] = new Func<CreateTrainingJobRequest, CancellationToken, Task<CreateTrainingJobResponse>>((_, _) => Later(Created)),
-        ["DescribeTrainingJobAsync"] = new Func<DescribeTrainingJobRequest, CancellationToken, Task<DescribeTrainingJobResponse>>((_, _) => Later(Trained)),
-        ["CreateModelAsync"] = new Func<CreateModelRequest, CancellationToken, Task<CreateModelResponse>>((_, _) => Later(Model)),
-        ["CreateEndpointConfigAsync"] = new Func<CreateEndpointConfigRequest, CancellationToken, Task<CreateEndpointConfigResponse>>((_, _) => Later(Config)),
-        ["CreateEndpointAsync"] = new Func<CreateEndpointRequest, CancellationToken, Task<CreateEndpointResponse>>((_, _) => Later(Endpoint)),
-        ["DescribeEndpointAsync"] = new Func<DescribeEndpointRequest, CancellationToken, Task<DescribeEndpointResponse>>((_, _) => Later(InService)),
+        ["CreateTrainingJobAsync"] = new Func<CreateTrainingJobRequest, CancellationToken, Task<CreateTrainingJobResponse>>((_, _) => Later(Created, after)),
+        ["DescribeTrainingJobAsync"] = new Func<DescribeTrainingJobRequest, CancellationToken, Task<DescribeTrainingJobResponse>>((_, _) => Later(Trained, after)),
+        ["CreateModelAsync"] = new Func<CreateModelRequest, CancellationToken, Task<CreateModelResponse>>((_, _) => Later(Model, after)),
+        ["CreateEndpointConfigAsync"] = new Func<CreateEndpointConfigRequest, CancellationToken, Task<CreateEndpointConfigResponse>>((_, _) => Later(Config, after)),
+        ["CreateEndpointAsync"] = new Func<CreateEndpointRequest, CancellationToken, Task<CreateEndpointResponse>>((_, _) => Later(Endpoint, after)),
+        ["DescribeEndpointAsync"] = new Func<DescribeEndpointRequest, CancellationToken, Task<DescribeEndpointResponse>>((_, _) => Later(InService, after)),
     });
 
-    private static async Task<T> Later<T>(Task<T> answer)
+    private static async Task<T> Later<T>(Task<T> answer, TimeSpan after)
     {
-        await Task.Yield();
+        if (after > TimeSpan.Zero)
+        {
+            await Task.Delay(after);
+        }
+        else
+        {
+            await Task.Yield();
+        }
+
         return await answer;
     }
 
