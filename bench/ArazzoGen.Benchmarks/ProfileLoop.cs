@@ -57,6 +57,8 @@ internal static class ProfileLoop
 
     private const int Concurrent = 200;
 
+    private const int WarmUpSeconds = 5;
+
     /// <summary>
     /// <see cref="Concurrent"/> runs at once, each awaited and followed by another, for <paramref name="seconds"/>:
     /// the process's CPU time per run (the thread pool's idle spinning included, alike for every variant)
@@ -64,21 +66,32 @@ internal static class ProfileLoop
     /// </summary>
     private static async Task RunConcurrentlyAsync(string variant, Func<Task> run, int seconds)
     {
+        // Warmed up first, uncounted: the JIT's work (tiering up the generated run's and the runtime's
+        // methods takes seconds) would otherwise be billed to the runs.
+        await RunForAsync(run, TimeSpan.FromSeconds(WarmUpSeconds));
         using var process = Process.GetCurrentProcess();
+        process.Refresh();
         var cpu = process.TotalProcessorTime;
         var items = ThreadPool.CompletedWorkItemCount;
+        var clock = Stopwatch.StartNew();
+        var runs = await RunForAsync(run, TimeSpan.FromSeconds(seconds));
+        process.Refresh();
+        var used = process.TotalProcessorTime - cpu;
+        Console.WriteLine(FormattableString.Invariant($"{variant}: {runs:N0} runs, {Concurrent} at once, {runs / clock.Elapsed.TotalSeconds:0} runs/s, {used.TotalMilliseconds * 1e3 / runs:0.0} us CPU per run, {(double)(ThreadPool.CompletedWorkItemCount - items) / runs:0.00} thread-pool work items per run"));
+    }
+
+    private static async Task<long> RunForAsync(Func<Task> run, TimeSpan duration)
+    {
         var clock = Stopwatch.StartNew();
         long runs = 0;
         await Task.WhenAll(Enumerable.Range(0, Concurrent).Select(async _ =>
         {
-            while (clock.Elapsed.TotalSeconds < seconds)
+            while (clock.Elapsed < duration)
             {
                 await run();
                 Interlocked.Increment(ref runs);
             }
         }));
-        process.Refresh();
-        var used = process.TotalProcessorTime - cpu;
-        Console.WriteLine(FormattableString.Invariant($"{variant}: {runs:N0} runs, {Concurrent} at once, {runs / clock.Elapsed.TotalSeconds:0} runs/s, {used.TotalMilliseconds * 1e3 / runs:0.0} us CPU per run, {(double)(ThreadPool.CompletedWorkItemCount - items) / runs:0.00} thread-pool work items per run"));
+        return runs;
     }
 }
