@@ -153,12 +153,13 @@ internal static class HandWrittenTrainThenDeploy
 /// <summary>A SageMaker that answers every call at once with a finished job (cached, completed tasks).</summary>
 public static class InstantSageMaker
 {
-    private static readonly Task<CreateTrainingJobResponse> Created = Answer(new CreateTrainingJobResponse { TrainingJobArn = "arn:job" });
-    private static readonly Task<DescribeTrainingJobResponse> Trained = Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed, ModelArtifacts = new ModelArtifacts { S3ModelArtifacts = "s3://out/model.tar.gz" } });
-    private static readonly Task<CreateModelResponse> Model = Answer(new CreateModelResponse { ModelArn = "arn:model" });
-    private static readonly Task<CreateEndpointConfigResponse> Config = Answer(new CreateEndpointConfigResponse { EndpointConfigArn = "arn:config" });
-    private static readonly Task<CreateEndpointResponse> Endpoint = Answer(new CreateEndpointResponse { EndpointArn = "arn:endpoint" });
-    private static readonly Task<DescribeEndpointResponse> InService = Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.InService });
+    // Each call's answer, finished jobs all: the other fakes answer from these too.
+    internal static readonly Task<CreateTrainingJobResponse> Created = Answer(new CreateTrainingJobResponse { TrainingJobArn = "arn:job" });
+    internal static readonly Task<DescribeTrainingJobResponse> Trained = Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed, ModelArtifacts = new ModelArtifacts { S3ModelArtifacts = "s3://out/model.tar.gz" } });
+    internal static readonly Task<CreateModelResponse> Model = Answer(new CreateModelResponse { ModelArn = "arn:model" });
+    internal static readonly Task<CreateEndpointConfigResponse> Config = Answer(new CreateEndpointConfigResponse { EndpointConfigArn = "arn:config" });
+    internal static readonly Task<CreateEndpointResponse> Endpoint = Answer(new CreateEndpointResponse { EndpointArn = "arn:endpoint" });
+    internal static readonly Task<DescribeEndpointResponse> InService = Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.InService });
 
     public static IAmazonSageMaker Create() => AnsweringClient.Create<IAmazonSageMaker>(new Dictionary<string, object>
     {

@@ -226,14 +226,9 @@ internal static class ScaleBenchmark
 /// </summary>
 public sealed class ScaleSageMaker
 {
-    private static readonly Task<CreateTrainingJobResponse> Created = InstantSageMaker.Answer(new CreateTrainingJobResponse { TrainingJobArn = "arn:job" });
+    // The answers of jobs still running; those of finished ones are the instant fake's.
     private static readonly Task<DescribeTrainingJobResponse> Training = InstantSageMaker.Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.InProgress });
-    private static readonly Task<DescribeTrainingJobResponse> Trained = InstantSageMaker.Answer(new DescribeTrainingJobResponse { TrainingJobStatus = TrainingJobStatus.Completed, ModelArtifacts = new ModelArtifacts { S3ModelArtifacts = "s3://out/model.tar.gz" } });
-    private static readonly Task<CreateModelResponse> Model = InstantSageMaker.Answer(new CreateModelResponse { ModelArn = "arn:model" });
-    private static readonly Task<CreateEndpointConfigResponse> Config = InstantSageMaker.Answer(new CreateEndpointConfigResponse { EndpointConfigArn = "arn:config" });
-    private static readonly Task<CreateEndpointResponse> Endpoint = InstantSageMaker.Answer(new CreateEndpointResponse { EndpointArn = "arn:endpoint" });
     private static readonly Task<DescribeEndpointResponse> Creating = InstantSageMaker.Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.Creating });
-    private static readonly Task<DescribeEndpointResponse> InService = InstantSageMaker.Answer(new DescribeEndpointResponse { EndpointStatus = EndpointStatus.InService });
 
     private readonly ConcurrentDictionary<string, int> _describes = new(StringComparer.Ordinal);
     private long _total;
@@ -242,12 +237,12 @@ public sealed class ScaleSageMaker
     {
         Client = AnsweringClient.Create<IAmazonSageMaker>(new Dictionary<string, object>
         {
-            ["CreateTrainingJobAsync"] = Created,
-            ["DescribeTrainingJobAsync"] = new Func<DescribeTrainingJobRequest, CancellationToken, Task<DescribeTrainingJobResponse>>((request, _) => Next(request.TrainingJobName, 3, Training, Trained)),
-            ["CreateModelAsync"] = Model,
-            ["CreateEndpointConfigAsync"] = Config,
-            ["CreateEndpointAsync"] = Endpoint,
-            ["DescribeEndpointAsync"] = new Func<DescribeEndpointRequest, CancellationToken, Task<DescribeEndpointResponse>>((request, _) => Next(request.EndpointName, 2, Creating, InService)),
+            ["CreateTrainingJobAsync"] = InstantSageMaker.Created,
+            ["DescribeTrainingJobAsync"] = new Func<DescribeTrainingJobRequest, CancellationToken, Task<DescribeTrainingJobResponse>>((request, _) => Next(request.TrainingJobName, 3, Training, InstantSageMaker.Trained)),
+            ["CreateModelAsync"] = InstantSageMaker.Model,
+            ["CreateEndpointConfigAsync"] = InstantSageMaker.Config,
+            ["CreateEndpointAsync"] = InstantSageMaker.Endpoint,
+            ["DescribeEndpointAsync"] = new Func<DescribeEndpointRequest, CancellationToken, Task<DescribeEndpointResponse>>((request, _) => Next(request.EndpointName, 2, Creating, InstantSageMaker.InService)),
         });
     }
 
