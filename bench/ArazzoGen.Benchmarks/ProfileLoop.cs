@@ -17,23 +17,23 @@ internal static class ProfileLoop
         var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
         // "-later": every call answered after a yield; "-network": 1 ms after the call, from a timer, as a
         // network answers, with many runs at once (each alone would mostly wait).
-        var answers = variant.EndsWith("-later", StringComparison.Ordinal) ? "later" : variant.EndsWith("-network", StringComparison.Ordinal) ? "network" : "at once";
+        var answers = new[] { "-later", "-network" }.FirstOrDefault(a => variant.EndsWith(a, StringComparison.Ordinal)) ?? string.Empty;
         var sageMaker = answers switch
         {
-            "later" => InstantSageMaker.CreateAnsweringLater(),
-            "network" => InstantSageMaker.CreateAnsweringLater(TimeSpan.FromMilliseconds(1)),
+            "-later" => InstantSageMaker.CreateAnsweringLater(),
+            "-network" => InstantSageMaker.CreateAnsweringLater(TimeSpan.FromMilliseconds(1)),
             _ => InstantSageMaker.Create(),
         };
         var workflow = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(sageMaker));
         var inputs = RuntimeOverheadBenchmarks.SampleInputs();
-        Func<Task> run = variant.Replace("-later", string.Empty, StringComparison.Ordinal).Replace("-network", string.Empty, StringComparison.Ordinal) switch
+        Func<Task> run = variant[..^answers.Length] switch
         {
             "hand-written" => () => HandWrittenTrainThenDeploy.RunAsync(sageMaker, inputs),
             "step-shape" => () => HandWrittenInStepShape.RunAsync(sageMaker, inputs),
             "generated" => () => workflow.RunAsync(inputs),
             _ => throw new ArgumentException($"'{variant}' is not a variant: hand-written, step-shape or generated, each alone or with -later or -network.", nameof(args)),
         };
-        if (answers == "network")
+        if (answers == "-network")
         {
             await RunConcurrentlyAsync(variant, run, seconds);
             return;
