@@ -7,6 +7,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc profile [rounds]   (the same compiles under Linux perf: the generator's CPU samples by what runs, by stage, by our method)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc jit   (the same compiles once each, counting the methods the JIT compiles beyond its output as plain source, by what they are; the lists in $TMPDIR/arazzogen-jit)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime   (BenchmarkDotNet: generated workflow vs hand-written SDK calls)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime real-client   (BenchmarkDotNet: the DynamoDB ensure-table-write-read workflow vs hand-written, on the real AmazonDynamoDBClient answered in memory)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime profile [seconds]   (each runtime variant in a loop under Linux perf: CPU ns per run by what runs)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- loop <generated|step-shape|hand-written>[-later|-network] [seconds]   (one runtime variant in a loop, each run awaited: ns and thread-pool work items per run; -later answers every call after a yield; -network 1 ms after it from a timer, 200 runs at once, CPU per run; for a sampling profiler: dotnet-trace collect -- ...)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- allocations [polling|segments [polling]]   (bytes per run by type, generated vs hand-written; "polling": the scale benchmark's runs; "segments": exact bytes before, between and after the SDK calls, of the instant run or, with "polling", of the scale benchmark's 11 calls with zero-second waits)
@@ -34,6 +35,9 @@ switch (args.FirstOrDefault())
         break;
     case "runtime" when args.Skip(1).FirstOrDefault() == "profile":
         RuntimeProfile.Run(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+        break;
+    case "runtime" when args.Skip(1).FirstOrDefault() == "real-client":
+        BenchmarkRunner.Run<RealClientOverheadBenchmarks>(args: args.Skip(2).ToArray());
         break;
     case "runtime":
         BenchmarkRunner.Run<RuntimeOverheadBenchmarks>(args: args.Skip(1).ToArray());
