@@ -83,15 +83,31 @@ internal sealed class ClientCatalog
     /// case-insensitively; else the method the SDK calls the API's operation of that name by
     /// (S3 <c>HeadObject</c> is <c>GetObjectMetadataAsync</c>).
     /// </summary>
+    /// <remarks>
+    /// Looked up by name: a client interface has hundreds of methods, and reading every signature to
+    /// find one is most of what a fresh compiler would otherwise spend on them.
+    /// </remarks>
     public IMethodSymbol? FindOperation(INamedTypeSymbol client, string operationId)
     {
         var wanted = operationId.EndsWith("Async", StringComparison.Ordinal) ? operationId : operationId + "Async";
-        return Operations(client).FirstOrDefault(m => m.Name == wanted)
-            ?? Operations(client).FirstOrDefault(m => string.Equals(m.Name, wanted, StringComparison.OrdinalIgnoreCase))
+        return OperationNamed(client, wanted)
+            ?? MemberNamesIgnoringCase(client, wanted).Select(spelled => OperationNamed(client, spelled)).FirstOrDefault(m => m is not null)
             ?? (ApiOf(client)?.Operation(operationId) is { } api && api.DotNetName != api.Name
-                ? Operations(client).FirstOrDefault(m => m.Name == api.DotNetName + "Async")
+                ? OperationNamed(client, api.DotNetName + "Async")
                 : null);
     }
+
+    /// <summary>The request-overload operation method of a client with exactly this name, or null.</summary>
+    public IMethodSymbol? OperationNamed(INamedTypeSymbol client, string methodName) =>
+        client.GetMembers(methodName).OfType<IMethodSymbol>()
+            .Concat(client.AllInterfaces.SelectMany(i => i.GetMembers(methodName).OfType<IMethodSymbol>()))
+            .FirstOrDefault(IsOperation);
+
+    private static IEnumerable<string> MemberNamesIgnoringCase(INamedTypeSymbol client, string name) =>
+        client.GetMembers().Concat(client.AllInterfaces.SelectMany(i => i.GetMembers()))
+            .Select(m => m.Name)
+            .Where(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.Ordinal);
 
     /// <summary>What the AWS model says about the API a client calls, or null when no model has it.</summary>
     public AwsApi? ApiOf(INamedTypeSymbol client) =>
@@ -99,16 +115,19 @@ internal sealed class ClientCatalog
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, AwsApi?> _apis = new(SymbolEqualityComparer.Default);
 
-    /// <summary>Every request-overload operation method of a client (the convenience overloads are skipped).</summary>
+    /// <summary>Every request-overload operation method of a client (the convenience overloads are skipped), for messages that list or suggest them.</summary>
     public IEnumerable<IMethodSymbol> Operations(INamedTypeSymbol client) =>
         client.GetMembers().OfType<IMethodSymbol>()
             .Concat(client.AllInterfaces.SelectMany(i => i.GetMembers().OfType<IMethodSymbol>()))
-            .Where(m => !m.IsStatic
-                && m.Name.EndsWith("Async", StringComparison.Ordinal)
-                && m.Parameters.Length >= 1
-                && SdkTypes.InheritsFrom(m.Parameters[0].Type, Types.Request)
-                && m.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } task
-                && SymbolEqualityComparer.Default.Equals(task.OriginalDefinition, Types.Task));
+            .Where(IsOperation);
+
+    private bool IsOperation(IMethodSymbol m) =>
+        !m.IsStatic
+        && m.Name.EndsWith("Async", StringComparison.Ordinal)
+        && m.Parameters.Length >= 1
+        && SdkTypes.InheritsFrom(m.Parameters[0].Type, Types.Request)
+        && m.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } task
+        && SymbolEqualityComparer.Default.Equals(task.OriginalDefinition, Types.Task);
 
     public static string OperationName(IMethodSymbol method) => method.Name.Substring(0, method.Name.Length - "Async".Length);
 
@@ -143,8 +162,11 @@ internal sealed class ClientCatalog
 
             foreach (var type in current.GetTypeMembers())
             {
-                if (type.TypeKind == TypeKind.Interface
-                    && type.DeclaredAccessibility == Accessibility.Public
+                // Accessibility and abstractness are flags in metadata; the kind of a class is not (it
+                // takes reading the base type), so thousands of model classes are passed over by their flags.
+                if (type.DeclaredAccessibility == Accessibility.Public
+                    && type.IsAbstract
+                    && type.TypeKind == TypeKind.Interface
                     && type.AllInterfaces.Contains(service, SymbolEqualityComparer.Default))
                 {
                     yield return type;

@@ -36,8 +36,7 @@ internal static class ReadBacks
         }
 
         var resource = name.Substring(prefix.Length);
-        var operations = catalog.Operations(client).ToList();
-        foreach (var read in ReadPrefixes.Select(p => operations.FirstOrDefault(m => ClientCatalog.OperationName(m) == p + resource)).OfType<IMethodSymbol>())
+        foreach (var read in ReadPrefixes.Select(p => catalog.OperationNamed(client, p + resource + "Async")).OfType<IMethodSymbol>())
         {
             var readRequest = read.Parameters[0].Type;
             var sent = new HashSet<string>(request.Members.Select(m => m.Member), StringComparer.Ordinal);
