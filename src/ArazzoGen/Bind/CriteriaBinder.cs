@@ -65,7 +65,7 @@ internal sealed class CriteriaBinder
         switch (criterion.Type.Value)
         {
             case CriterionType.Regex:
-                var text = Conversions.Fit(context!.Value.Value, TypeRef.String, "the regex context", criterion.Context!.Span, Diagnostics);
+                var text = Conversions.Fit(context!.Value, TypeRef.String, "the regex context", criterion.Context!.Span, Diagnostics);
                 if (text is null)
                 {
                     return null;
@@ -218,7 +218,7 @@ internal sealed class CriteriaBinder
                     return null;
                 }
 
-                return expression.Accessors.Count == 0 ? typed.Value.Value : _expressions.Navigate(typed.Value, expression.Accessors, expression.Span)?.Value;
+                return expression.Accessors.Count == 0 ? typed.Value : _expressions.Navigate(typed, expression.Accessors, expression.Span)?.Value;
             case PathOperand path:
                 if (context is null)
                 {

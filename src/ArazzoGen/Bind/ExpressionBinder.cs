@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis;
 namespace ArazzoGen.Bind;
 
 /// <summary>A bound value together with the SDK symbol it came from (to navigate further into it).</summary>
-internal readonly record struct Typed(BoundValue Value, ITypeSymbol? Symbol);
+internal sealed record Typed(BoundValue Value, ITypeSymbol? Symbol);
 
 /// <summary>
 /// Binds runtime expressions to typed values: inputs, step outputs, <c>$statusCode</c>, typed

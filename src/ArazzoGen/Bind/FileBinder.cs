@@ -96,8 +96,9 @@ internal static class FileBinder
     private static void ExplainMissing(ArazzoDocument document, List<ResolvedWorkflow> missing, DiagnosticBag diagnostics)
     {
         var missingIds = new HashSet<string>(missing.Select(w => w.WorkflowId), StringComparer.Ordinal);
-        foreach (var (workflow, runs) in missing.Select(m => (m.Workflow, m.Runs)))
+        foreach (var resolved in missing)
         {
+            var (workflow, runs) = (resolved.Workflow, resolved.Runs);
             var errors = diagnostics.Errors.ToList();
             if (errors.Any(e => Within(e, workflow.Span)))
             {

@@ -164,7 +164,7 @@ internal sealed class PayloadBinder
                 return BindLiteral(literal, target, slotName, constraints, member);
             case ExpressionValue expression:
                 var typed = _expressions.Bind(expression.Expression, site, slot);
-                return typed is null ? null : Conversions.Fit(typed.Value.Value, target, slotName, expression.Span, Diagnostics, rawBody: member is { IsStreaming: true });
+                return typed is null ? null : Conversions.Fit(typed.Value, target, slotName, expression.Span, Diagnostics, rawBody: member is { IsStreaming: true });
             case TemplateValue template:
                 var text = BindTemplate(template, site);
                 return text is null ? null : Conversions.Fit(text, target, slotName, template.Span, Diagnostics, rawBody: member is { IsStreaming: true });
@@ -210,7 +210,7 @@ internal sealed class PayloadBinder
                 return null;
             }
 
-            chunks.Add(new TemplateChunk(null, typed.Value.Value));
+            chunks.Add(new TemplateChunk(null, typed.Value));
         }
 
         return new TemplateBound(chunks.ToEquatableArray());
@@ -349,7 +349,19 @@ internal sealed class PayloadBinder
         return type.KnownValues.FirstOrDefault(v => Normalize(v) == normalized);
     }
 
-    private static string Normalize(string text) => new string(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+    private static string Normalize(string text)
+    {
+        var normalized = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                normalized.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return normalized.ToString();
+    }
 
     private static string ShortName(ITypeSymbol type) => type.Name;
 

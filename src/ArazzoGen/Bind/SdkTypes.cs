@@ -158,11 +158,11 @@ internal sealed class SdkTypes
     /// <c>Is{X}Set</c> flags (DynamoDB's AttributeValue.IsLSet) are left out: they say whether X is
     /// set, which X itself carries, and setting one after X could empty it.
     /// </remarks>
-    public IEnumerable<(string Property, TypeRef Type)> StructureMembers(TypeRef structure)
+    public IReadOnlyList<Model.StateMember> StructureMembers(TypeRef structure)
     {
         if (!_structures.TryGetValue(structure.Name, out var symbol))
         {
-            return Enumerable.Empty<(string, TypeRef)>();
+            return Array.Empty<Model.StateMember>();
         }
 
         var properties = AllProperties(symbol)
@@ -171,7 +171,7 @@ internal sealed class SdkTypes
         var names = new HashSet<string>(properties.Select(p => p.Name), StringComparer.Ordinal);
         return properties
             .Where(p => !(p.Name.StartsWith("Is", StringComparison.Ordinal) && p.Name.EndsWith("Set", StringComparison.Ordinal) && p.Name.Length > 5 && names.Contains(p.Name.Substring(2, p.Name.Length - 5))))
-            .Select(p => (p.Name, Describe(p.Type)))
+            .Select(p => new Model.StateMember(p.Name, Describe(p.Type)))
             .ToList();
     }
 

@@ -157,12 +157,15 @@ internal sealed class SourceBinder
             return bound;
         }
 
-        var operations = _document.Workflows.SelectMany(w => w.Steps)
-            .Select(OperationOf)
-            .Where(o => o is not null && o.Value.Source == source)
-            .Select(o => o!.Value.Name)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var operations = new List<string>();
+        foreach (var step in _document.Workflows.SelectMany(w => w.Steps))
+        {
+            if (OperationOf(step) is { } operation && operation.Source == source && !operations.Contains(operation.Name, StringComparer.Ordinal))
+            {
+                operations.Add(operation.Name);
+            }
+        }
+
         var candidates = _catalog.Interfaces
             .Where(client => operations.All(op => Method(source, client, op) is not null))
             .ToList();

@@ -11,18 +11,22 @@ namespace ArazzoGen.Bind;
 /// <remarks>docs.aws.amazon.com/sagemaker/latest/dg/automating-sagemaker-with-eventbridge.html</remarks>
 internal static class StateChangeEvents
 {
-    private static readonly Dictionary<string, (string DetailType, string NameMember, double FallbackSeconds)> Events = new()
+    /// <summary>An event's detail-type, the Describe request's member that names its resource, and the fallback delay in seconds.</summary>
+    /// <remarks>A class, not a tuple: generic code over a value type is JIT-compiled afresh in every compiler process (docs/performance.md).</remarks>
+    public sealed record Source(string DetailType, string NameMember, double FallbackSeconds);
+
+    private static readonly Dictionary<string, Source> Events = new()
     {
-        ["IAmazonSageMaker.DescribeTrainingJob"] = ("SageMaker Training Job State Change", "TrainingJobName", 120),
-        ["IAmazonSageMaker.DescribeProcessingJob"] = ("SageMaker Processing Job State Change", "ProcessingJobName", 60),
-        ["IAmazonSageMaker.DescribeTransformJob"] = ("SageMaker Transform Job State Change", "TransformJobName", 60),
-        ["IAmazonSageMaker.DescribeHyperParameterTuningJob"] = ("SageMaker HyperParameter Tuning Job State Change", "HyperParameterTuningJobName", 120),
-        ["IAmazonSageMaker.DescribeEndpoint"] = ("SageMaker Endpoint State Change", "EndpointName", 30),
+        ["IAmazonSageMaker.DescribeTrainingJob"] = new("SageMaker Training Job State Change", "TrainingJobName", 120),
+        ["IAmazonSageMaker.DescribeProcessingJob"] = new("SageMaker Processing Job State Change", "ProcessingJobName", 60),
+        ["IAmazonSageMaker.DescribeTransformJob"] = new("SageMaker Transform Job State Change", "TransformJobName", 60),
+        ["IAmazonSageMaker.DescribeHyperParameterTuningJob"] = new("SageMaker HyperParameter Tuning Job State Change", "HyperParameterTuningJobName", 120),
+        ["IAmazonSageMaker.DescribeEndpoint"] = new("SageMaker Endpoint State Change", "EndpointName", 30),
     };
 
-    public static (string DetailType, string NameMember, double FallbackSeconds)? For(string clientInterface, string operation) =>
+    public static Source? For(string clientInterface, string operation) =>
         Events.TryGetValue(clientInterface + "." + operation, out var found) ? found : null;
 
     /// <summary>Every entry, keyed "IAmazonX.Operation" (for the test that checks them against the runtime's parser and the waiters).</summary>
-    public static IReadOnlyDictionary<string, (string DetailType, string NameMember, double FallbackSeconds)> All => Events;
+    public static IReadOnlyDictionary<string, Source> All => Events;
 }

@@ -35,7 +35,7 @@ internal static class StateShapes
                 continue;
             }
 
-            var members = types.StructureMembers(type).Select(m => new StateMember(m.Property, m.Type)).ToEquatableArray();
+            var members = types.StructureMembers(type).ToEquatableArray();
             foreach (var member in members)
             {
                 work.Enqueue(member.Type);
@@ -87,6 +87,12 @@ internal static class StateShapes
 
         using var sha = SHA256.Create();
         var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(shape.ToString()));
-        return string.Concat(hash.Take(8).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+        var hex = new StringBuilder(16);
+        for (var i = 0; i < 8; i++)
+        {
+            hex.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return hex.ToString();
     }
 }

@@ -9,7 +9,7 @@ internal static class StepLoops
 {
     /// <param name="waiter">The AWS waiter's delay for the step's operation, when it has one.</param>
     /// <param name="stateChange">The events the step's resource publishes, when it does and the request names it.</param>
-    public static LoopSpec? Of(StepLoop? loop, (double Delay, string Waiter)? waiter, StateChangeWait? stateChange)
+    public static LoopSpec? Of(StepLoop? loop, WaiterDefaults.Waiter? waiter, StateChangeWait? stateChange)
     {
         if (loop is null)
         {
@@ -26,7 +26,7 @@ internal static class StepLoops
         var poll = retryAfter is { } fixedDelay
             ? new PollSpec(fixedDelay, IsFixed: true, retryLimit, "retryAfter")
             : waiter is { } w
-                ? new PollSpec(w.Delay, IsFixed: false, retryLimit, "the AWS waiter " + w.Waiter)
+                ? new PollSpec(w.Delay, IsFixed: false, retryLimit, "the AWS waiter " + w.Name)
                 : new PollSpec(WaiterDefaults.FallbackPollDelaySeconds, IsFixed: true, retryLimit, "ArazzoGen's default");
         return poll with { StateChange = stateChange };
     }

@@ -33,21 +33,25 @@ internal static class WaiterDefaults
         return waits;
     }
 
-    private static readonly Dictionary<string, (double Delay, string Waiter)> Delays = new()
+    /// <summary>An AWS waiter's delay between calls, in seconds, and the waiter's name.</summary>
+    /// <remarks>A class, not a tuple: generic code over a value type is JIT-compiled afresh in every compiler process (docs/performance.md).</remarks>
+    public sealed record Waiter(double Delay, string Name);
+
+    private static readonly Dictionary<string, Waiter> Delays = new()
     {
-        ["IAmazonSageMaker.DescribeTrainingJob"] = (120, "SageMaker TrainingJobCompletedOrStopped"),
-        ["IAmazonSageMaker.DescribeEndpoint"] = (30, "SageMaker EndpointInService"),
-        ["IAmazonSageMaker.DescribeProcessingJob"] = (60, "SageMaker ProcessingJobCompletedOrStopped"),
-        ["IAmazonSageMaker.DescribeTransformJob"] = (60, "SageMaker TransformJobCompletedOrStopped"),
-        ["IAmazonSageMaker.DescribeNotebookInstance"] = (30, "SageMaker NotebookInstanceInService"),
-        ["IAmazonSageMaker.DescribeImage"] = (60, "SageMaker ImageCreated"),
-        ["IAmazonSageMaker.DescribeImageVersion"] = (60, "SageMaker ImageVersionCreated"),
-        ["IAmazonDynamoDB.DescribeTable"] = (20, "DynamoDB TableExists"),
+        ["IAmazonSageMaker.DescribeTrainingJob"] = new(120, "SageMaker TrainingJobCompletedOrStopped"),
+        ["IAmazonSageMaker.DescribeEndpoint"] = new(30, "SageMaker EndpointInService"),
+        ["IAmazonSageMaker.DescribeProcessingJob"] = new(60, "SageMaker ProcessingJobCompletedOrStopped"),
+        ["IAmazonSageMaker.DescribeTransformJob"] = new(60, "SageMaker TransformJobCompletedOrStopped"),
+        ["IAmazonSageMaker.DescribeNotebookInstance"] = new(30, "SageMaker NotebookInstanceInService"),
+        ["IAmazonSageMaker.DescribeImage"] = new(60, "SageMaker ImageCreated"),
+        ["IAmazonSageMaker.DescribeImageVersion"] = new(60, "SageMaker ImageVersionCreated"),
+        ["IAmazonDynamoDB.DescribeTable"] = new(20, "DynamoDB TableExists"),
     };
 
-    public static (double Delay, string Waiter)? For(string clientInterface, string operation) =>
+    public static Waiter? For(string clientInterface, string operation) =>
         Delays.TryGetValue(clientInterface + "." + operation, out var found) ? found : null;
 
     /// <summary>Every waiter delay, keyed "IAmazonX.Operation" (for the test that checks them against the models).</summary>
-    public static IReadOnlyDictionary<string, (double Delay, string Waiter)> All => Delays;
+    public static IReadOnlyDictionary<string, Waiter> All => Delays;
 }

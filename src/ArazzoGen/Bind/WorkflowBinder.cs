@@ -321,7 +321,7 @@ internal sealed class WorkflowBinder
             var typed = BindOutputValue(output, site);
             if (typed is not null)
             {
-                _scope.StepOutputs[(step.StepId.Value, output.Name.Value)] = new StepOutputInfo(names.Take(Identifiers.Pascal(output.Name.Value)), typed.Value.Value.Type, typed.Value.Symbol, CarriesSecret(typed.Value.Value));
+                _scope.StepOutputs[(step.StepId.Value, output.Name.Value)] = new StepOutputInfo(names.Take(Identifiers.Pascal(output.Name.Value)), typed.Value.Type, typed.Symbol, CarriesSecret(typed.Value));
             }
         }
     }
@@ -339,7 +339,7 @@ internal sealed class WorkflowBinder
         var before = new ExpressionSite(step, null, AfterCall: false, InFailure: false);
         BoundCall bound;
         ExpressionSite after;
-        (double Delay, string Waiter)? waiter = null;
+        WaiterDefaults.Waiter? waiter = null;
         StateChangeWait? stateChange = null;
         if (target.Operation is { } call)
         {
@@ -374,7 +374,7 @@ internal sealed class WorkflowBinder
             .Select(o =>
             {
                 var info = _scope.StepOutputs[(step.StepId.Value, o.Name.Value)];
-                var value = BindOutputValue(o, after)!.Value.Value;
+                var value = BindOutputValue(o, after)!.Value;
                 return new BoundStepOutput(o.Name.Value, info.Property, info.Type, value, info.IsSecret);
             })
             .ToEquatableArray();
@@ -659,15 +659,16 @@ internal sealed class WorkflowBinder
     {
         var names = new UniqueNames("EndStepId", "EndActionName", "LastStatusCode", "Outputs");
         var site = new ExpressionSite(null, null, AfterCall: false, InFailure: false);
-        return _workflow.Outputs
-            .Select(output => (output, typed: BindOutputValue(output, site)))
-            .Where(o => o.typed is not null)
-            .Select(o =>
+        var outputs = new List<BoundOutput>();
+        foreach (var output in _workflow.Outputs)
+        {
+            if (BindOutputValue(output, site) is { } typed)
             {
-                _outputTypes[o.output.Name.Value] = o.typed!.Value;
-                return o;
-            })
-            .Select(o => new BoundOutput(o.output.Name.Value, names.Take(Identifiers.Pascal(o.output.Name.Value)), o.typed!.Value.Value.Type, o.typed.Value.Value))
-            .ToEquatableArray();
+                _outputTypes[output.Name.Value] = typed;
+                outputs.Add(new BoundOutput(output.Name.Value, names.Take(Identifiers.Pascal(output.Name.Value)), typed.Value.Type, typed.Value));
+            }
+        }
+
+        return outputs.ToEquatableArray();
     }
 }

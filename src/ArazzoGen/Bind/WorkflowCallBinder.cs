@@ -206,7 +206,7 @@ internal sealed class WorkflowCallBinder
 
         var shortName = called.ClassName.Substring(called.ClassName.LastIndexOf('.') + 1);
         var runs = new ActionWorkflow(_actionWorkflowNames.Take(shortName), CallOf(called, inits));
-        _scope.ActionWorkflows[called.WorkflowId] = (runs, called);
+        _scope.ActionWorkflows[called.WorkflowId] = new ActionWorkflowRun(runs, called);
         return runs;
     }
 }

@@ -31,7 +31,7 @@ internal sealed class WorkflowScope
     public Dictionary<string, string> StepIdentifiers { get; } = new(System.StringComparer.Ordinal);
 
     /// <summary>workflowId -> a workflow this workflow's actions run, and where Run keeps its outputs.</summary>
-    public Dictionary<string, (ActionWorkflow Bound, CalledWorkflow Called)> ActionWorkflows { get; } = new(System.StringComparer.Ordinal);
+    public Dictionary<string, ActionWorkflowRun> ActionWorkflows { get; } = new(System.StringComparer.Ordinal);
 
     /// <summary>True once a criterion compiles an RFC 9535 node list (the generated file then uses System.Linq).</summary>
     public bool UsesNodeQueries { get; set; }
@@ -94,3 +94,7 @@ internal sealed record CalledWorkflow(
 /// <summary>An input of a called workflow: its property, type (as declared there), and whether it must be given.</summary>
 /// <param name="IsSecret">Declared format: password or writeOnly there: that workflow masks it.</param>
 internal sealed record CalledInput(string Name, string Property, TypeRef Type, ITypeSymbol? Symbol, bool IsRequired, LiteralBound? Default, bool IsSecret);
+
+/// <summary>A workflow that actions run, bound for this workflow, and as a step sees it.</summary>
+/// <remarks>A class, not a tuple: generic code over a value type is JIT-compiled afresh in every compiler process (docs/performance.md).</remarks>
+internal sealed record ActionWorkflowRun(ActionWorkflow Bound, CalledWorkflow Called);

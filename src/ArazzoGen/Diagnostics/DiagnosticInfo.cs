@@ -48,7 +48,7 @@ internal sealed class DiagnosticBag
     /// that reported anything has no answer (a binding tried on the side, such as a read-back).
     /// </summary>
     public T? Quietly<T>(System.Func<T?> attempt)
-        where T : struct
+        where T : class
     {
         var before = _items.Count;
         var answer = attempt();

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using ArazzoGen.Diagnostics;
 using ArazzoGen.Helpers;
@@ -24,11 +25,21 @@ internal static class StepParser
         var operationId = reader.String("operationId");
         var operationPath = reader.String("operationPath");
         var targetWorkflow = reader.String("workflowId");
-        var targets = new[] { ("operationId", operationId), ("operationPath", operationPath), ("workflowId", targetWorkflow) }.Where(t => t.Item2 is not null).ToList();
+        var targets = new List<string>();
+        var given = new List<Located<string>>();
+        foreach (var (name, value) in new[] { ("operationId", operationId), ("operationPath", operationPath), ("workflowId", targetWorkflow) })
+        {
+            if (value is not null)
+            {
+                targets.Add(name);
+                given.Add(value);
+            }
+        }
+
         if (targets.Count != 1)
         {
-            var span = targets.Count > 1 ? targets[1].Item2!.Span : id.Span;
-            var what = targets.Count == 0 ? "none of them" : string.Join(" and ", targets.Select(t => t.Item1));
+            var span = targets.Count > 1 ? given[1].Span : id.Span;
+            var what = targets.Count == 0 ? "none of them" : string.Join(" and ", targets);
             diagnostics.Add(DiagnosticDescriptors.ExclusiveStepTarget, span, what);
 
             // The model keeps the first target only, so later rules see one step, not the cascade of two.

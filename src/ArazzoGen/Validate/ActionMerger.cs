@@ -19,7 +19,7 @@ internal static class ActionMerger
         MergeWithOrigin(step.OnFailure, workflow.FailureActions, components.FailureActions).Select(a => a.Action).ToList();
 
     /// <summary>As <see cref="OnFailure"/>, each action with whether it is the workflow's (not the step's own).</summary>
-    public static IReadOnlyList<(WorkflowAction Action, bool FromWorkflow)> OnFailureWithOrigin(Step step, Workflow workflow, Components components) =>
+    public static IReadOnlyList<Merged> OnFailureWithOrigin(Step step, Workflow workflow, Components components) =>
         MergeWithOrigin(step.OnFailure, workflow.FailureActions, components.FailureActions);
 
     public static WorkflowAction? Resolve(ActionOrReference action, IEnumerable<NamedComponent<WorkflowAction>> components)
@@ -40,17 +40,21 @@ internal static class ActionMerger
         IEnumerable<NamedComponent<WorkflowAction>> components) =>
         MergeWithOrigin(stepActions, workflowActions, components).Select(a => a.Action).ToList();
 
-    private static IReadOnlyList<(WorkflowAction Action, bool FromWorkflow)> MergeWithOrigin(
+    /// <summary>An action that applies after a step, and whether it is the workflow's (not the step's own).</summary>
+    /// <remarks>A class, not a tuple: generic code over a value type is JIT-compiled afresh in every compiler process (docs/performance.md).</remarks>
+    public sealed record Merged(WorkflowAction Action, bool FromWorkflow);
+
+    private static IReadOnlyList<Merged> MergeWithOrigin(
         IEnumerable<ActionOrReference> stepActions,
         IEnumerable<ActionOrReference> workflowActions,
         IEnumerable<NamedComponent<WorkflowAction>> components)
     {
-        var merged = stepActions.Select(a => Resolve(a, components)).Where(a => a is not null).Select(a => (a!, false)).ToList();
-        var names = new HashSet<string>(merged.Select(a => a.Item1.Name.Value));
+        var merged = stepActions.Select(a => Resolve(a, components)).Where(a => a is not null).Select(a => new Merged(a!, false)).ToList();
+        var names = new HashSet<string>(merged.Select(a => a.Action.Name.Value));
         merged.AddRange(workflowActions
             .Select(a => Resolve(a, components))
             .Where(a => a is not null && !names.Contains(a.Name.Value))
-            .Select(a => (a!, true)));
+            .Select(a => new Merged(a!, true)));
         return merged;
     }
 }

@@ -97,24 +97,24 @@ internal static class Cycles
                 continue;
             }
 
-            var work = new Stack<(string Node, int Next)>();
-            work.Push((root, 0));
+            var work = new Stack<Visit>();
+            work.Push(new Visit(root));
             index[root] = low[root] = counter++;
             stack.Push(root);
             onStack.Add(root);
             while (work.Count > 0)
             {
-                var (node, next) = work.Pop();
-                if (next < edges[node].Count)
+                var visit = work.Peek();
+                var node = visit.Node;
+                if (visit.Next < edges[node].Count)
                 {
-                    work.Push((node, next + 1));
-                    var successor = edges[node][next];
+                    var successor = edges[node][visit.Next++];
                     if (!index.ContainsKey(successor))
                     {
                         index[successor] = low[successor] = counter++;
                         stack.Push(successor);
                         onStack.Add(successor);
-                        work.Push((successor, 0));
+                        work.Push(new Visit(successor));
                     }
                     else if (onStack.Contains(successor))
                     {
@@ -124,6 +124,7 @@ internal static class Cycles
                     continue;
                 }
 
+                work.Pop();
                 if (work.Count > 0)
                 {
                     var parent = work.Peek().Node;
@@ -148,5 +149,14 @@ internal static class Cycles
         }
 
         return components;
+    }
+
+    /// <summary>A node of the depth-first walk, and the next of its edges to follow.</summary>
+    /// <remarks>A class, not a tuple: generic code over a value type is JIT-compiled afresh in every compiler process (docs/performance.md).</remarks>
+    private sealed class Visit(string node)
+    {
+        public string Node { get; } = node;
+
+        public int Next { get; set; }
     }
 }

@@ -27,8 +27,9 @@ internal static class DocumentValidator
         }
 
         // The resolved workflows have their payloads replaced; both lists are in document order.
-        foreach (var (workflow, resolved) in document.Workflows.Zip(workflows, (w, r) => (w, r)))
+        for (var i = 0; i < document.Workflows.Count && i < workflows.Count; i++)
         {
+            var (workflow, resolved) = (document.Workflows[i], workflows[i]);
             var flow = FlowGraph.Build(resolved);
             StepRules.Check(document, workflow, flow, diagnostics);
             ReferenceRules.Check(document, workflow, flow, diagnostics);

@@ -75,7 +75,12 @@ internal sealed class FlowGraph
     public IReadOnlyList<int> StepsThatNeverEnd()
     {
         // Backwards from the steps that can end: every step with a path to one of them can end too.
-        var predecessors = Enumerable.Range(0, _successors.Length).Select(_ => new List<int>()).ToArray();
+        var predecessors = new List<int>[_successors.Length];
+        for (var i = 0; i < _successors.Length; i++)
+        {
+            predecessors[i] = new List<int>();
+        }
+
         for (var i = 0; i < _successors.Length; i++)
         {
             foreach (var next in _successors[i])
@@ -85,20 +90,39 @@ internal sealed class FlowGraph
         }
 
         var canEnd = (bool[])_ends.Clone();
-        var pending = new Queue<int>(Enumerable.Range(0, canEnd.Length).Where(i => canEnd[i]));
+        var pending = new List<int>();
+        for (var i = 0; i < canEnd.Length; i++)
+        {
+            if (canEnd[i])
+            {
+                pending.Add(i);
+            }
+        }
+
         while (pending.Count > 0)
         {
-            foreach (var previous in predecessors[pending.Dequeue()])
+            var current = pending[pending.Count - 1];
+            pending.RemoveAt(pending.Count - 1);
+            foreach (var previous in predecessors[current])
             {
                 if (!canEnd[previous])
                 {
                     canEnd[previous] = true;
-                    pending.Enqueue(previous);
+                    pending.Add(previous);
                 }
             }
         }
 
-        return Enumerable.Range(0, canEnd.Length).Where(i => Reachable[i] && !canEnd[i]).ToList();
+        var neverEnd = new List<int>();
+        for (var i = 0; i < canEnd.Length; i++)
+        {
+            if (Reachable[i] && !canEnd[i])
+            {
+                neverEnd.Add(i);
+            }
+        }
+
+        return neverEnd;
     }
 
     public static FlowGraph Build(ResolvedWorkflow workflow)
@@ -111,7 +135,16 @@ internal sealed class FlowGraph
             successors[i] = new List<int>();
         }
 
-        var index = steps.Select((s, i) => (Id: s.StepId, i)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().i);
+        // The first step of each id (a duplicate is reported elsewhere).
+        var index = new Dictionary<string, int>(System.StringComparer.Ordinal);
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (!index.ContainsKey(steps[i].StepId))
+            {
+                index[steps[i].StepId] = i;
+            }
+        }
+
         for (var i = 0; i < steps.Count; i++)
         {
             void Add(int from, int to)
@@ -166,20 +199,19 @@ internal sealed class FlowGraph
     private bool[] Closure(int from)
     {
         var seen = new bool[_successors.Length];
-        var pending = new Stack<int>(_successors[from]);
+        // A list as the stack: List<int>'s code is compiled ahead of time with the runtime, Stack<int>'s is not.
+        var pending = new List<int>(_successors[from]);
         while (pending.Count > 0)
         {
-            var current = pending.Pop();
+            var current = pending[pending.Count - 1];
+            pending.RemoveAt(pending.Count - 1);
             if (seen[current])
             {
                 continue;
             }
 
             seen[current] = true;
-            foreach (var next in _successors[current])
-            {
-                pending.Push(next);
-            }
+            pending.AddRange(_successors[current]);
         }
 
         return seen;

@@ -78,10 +78,15 @@ internal static class StepRules
         var list = actions.ToList();
         var components = componentKind == "successActions" ? document.Components.SuccessActions : document.Components.FailureActions;
         // Actions are unique by name once references are resolved (a component referenced twice, or one named like an inline action).
-        var names = list
-            .Select(a => (Action: ActionMerger.Resolve(a, components), Span: a.Reference?.Expression.Span ?? a.Action!.Name.Span))
-            .Where(a => a.Action is not null)
-            .Select(a => new Located<string>(a.Action!.Name.Value, a.Span));
+        var names = new List<Located<string>>();
+        foreach (var action in list)
+        {
+            if (ActionMerger.Resolve(action, components) is { } resolved)
+            {
+                names.Add(new Located<string>(resolved.Name.Value, action.Reference?.Expression.Span ?? action.Action!.Name.Span));
+            }
+        }
+
         DocumentValidator.ReportDuplicates(names, DiagnosticDescriptors.DuplicateActionName, diagnostics);
         foreach (var entry in list)
         {
@@ -117,10 +122,12 @@ internal static class StepRules
 
     private static void CheckCriteria(IEnumerable<Criterion> criteria, DiagnosticBag diagnostics)
     {
-        var seen = new HashSet<(string, string?, CriterionType)>();
+        // Keyed by text, not by a tuple: generic code over a value type is JIT-compiled afresh in every compiler process.
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var criterion in criteria)
         {
-            if (!seen.Add((criterion.Condition.Value, criterion.Context?.Text, criterion.Type.Value)))
+            var condition = criterion.Context is { } context ? "c" + PairKey(context.Text, criterion.Condition.Value) : "-" + criterion.Condition.Value;
+            if (!seen.Add($"{(int)criterion.Type.Value}:{condition}"))
             {
                 diagnostics.Add(DiagnosticDescriptors.DuplicateCriterion, criterion.Condition.Span);
             }
@@ -129,7 +136,7 @@ internal static class StepRules
 
     private static void CheckParameters(ArazzoDocument document, IEnumerable<ParameterOrReference> parameters, bool isOperationStep, DiagnosticBag diagnostics)
     {
-        var seen = new HashSet<(string, string)>();
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var entry in parameters)
         {
             if (entry.Reference is { } reference)
@@ -137,7 +144,7 @@ internal static class StepRules
                 ReferenceRules.CheckComponentKind(reference, "parameters", diagnostics);
                 // "MUST NOT include duplicate parameters": a referenced one counts by what it resolves to.
                 if (EffectiveParameters.Resolve(entry, document.Components) is { } resolved
-                    && !seen.Add((resolved.Name.Value, resolved.In?.Value ?? string.Empty)))
+                    && !seen.Add(PairKey(resolved.In?.Value ?? string.Empty, resolved.Name.Value)))
                 {
                     diagnostics.Add(DiagnosticDescriptors.DuplicateParameter, reference.Expression.Span, resolved.Name.Value, resolved.In?.Value ?? "(no location)");
                 }
@@ -152,10 +159,13 @@ internal static class StepRules
             }
 
             var location = parameter.In?.Value ?? string.Empty;
-            if (!seen.Add((parameter.Name.Value, location)))
+            if (!seen.Add(PairKey(location, parameter.Name.Value)))
             {
                 diagnostics.Add(DiagnosticDescriptors.DuplicateParameter, parameter.Name.Span, parameter.Name.Value, location.Length == 0 ? "(no location)" : location);
             }
         }
     }
+
+    /// <summary>Two strings as one key that no other pair gives: the first's length, then both.</summary>
+    private static string PairKey(string first, string second) => $"{first.Length}:{first}{second}";
 }

@@ -113,8 +113,8 @@ internal static class WorkflowResolver
             }
 
             started[root] = true;
-            var work = new Stack<(int Workflow, IEnumerator<int> Callees)>();
-            work.Push((root, Callees(root).GetEnumerator()));
+            var work = new Stack<Visit>();
+            work.Push(new Visit(root, Callees(root).GetEnumerator()));
             while (work.Count > 0)
             {
                 var (workflow, callees) = work.Peek();
@@ -123,7 +123,7 @@ internal static class WorkflowResolver
                     if (!started[callees.Current])
                     {
                         started[callees.Current] = true;
-                        work.Push((callees.Current, Callees(callees.Current).GetEnumerator()));
+                        work.Push(new Visit(callees.Current, Callees(callees.Current).GetEnumerator()));
                     }
 
                     continue;
@@ -136,9 +136,22 @@ internal static class WorkflowResolver
 
         return order.ToEquatableArray();
 
-        IEnumerable<int> Callees(int workflow) =>
-            workflows[workflow].Runs.Concat(workflows[workflow].Workflow.DependsOn)
-                .Where(r => !r.IsQualified && byId.ContainsKey(r.Value))
-                .Select(r => byId[r.Value]);
+        List<int> Callees(int workflow)
+        {
+            var callees = new List<int>();
+            foreach (var reference in workflows[workflow].Runs.Concat(workflows[workflow].Workflow.DependsOn))
+            {
+                if (!reference.IsQualified && byId.TryGetValue(reference.Value, out var callee))
+                {
+                    callees.Add(callee);
+                }
+            }
+
+            return callees;
+        }
     }
+
+    /// <summary>A workflow of the depth-first walk, and its callees left to visit.</summary>
+    /// <remarks>A class, not a tuple: generic code over a value type is JIT-compiled afresh in every compiler process (docs/performance.md).</remarks>
+    private sealed record Visit(int Workflow, IEnumerator<int> Callees);
 }

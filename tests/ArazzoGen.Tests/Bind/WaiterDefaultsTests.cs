@@ -29,10 +29,10 @@ public class WaiterDefaultsTests
             Assert.Contains(value.Delay, official);
         }
 
-        Assert.Equal(120, WaiterDefaults.For("IAmazonSageMaker", "DescribeTrainingJob")!.Value.Delay);
-        Assert.Equal(30, WaiterDefaults.For("IAmazonSageMaker", "DescribeEndpoint")!.Value.Delay);
-        Assert.Equal(60, WaiterDefaults.For("IAmazonSageMaker", "DescribeProcessingJob")!.Value.Delay);
-        Assert.Equal(20, WaiterDefaults.For("IAmazonDynamoDB", "DescribeTable")!.Value.Delay);
+        Assert.Equal(120, WaiterDefaults.For("IAmazonSageMaker", "DescribeTrainingJob")!.Delay);
+        Assert.Equal(30, WaiterDefaults.For("IAmazonSageMaker", "DescribeEndpoint")!.Delay);
+        Assert.Equal(60, WaiterDefaults.For("IAmazonSageMaker", "DescribeProcessingJob")!.Delay);
+        Assert.Equal(20, WaiterDefaults.For("IAmazonDynamoDB", "DescribeTable")!.Delay);
     }
 }
 

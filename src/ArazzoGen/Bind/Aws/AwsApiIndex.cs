@@ -51,7 +51,7 @@ internal sealed class AwsApiIndex
     // The embedded resource; each service's gzip member starts at _membersAt plus its offset.
     private readonly byte[] _resource;
     private readonly int _membersAt;
-    private readonly Dictionary<string, (int Offset, int Length)> _sections = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Section> _sections = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _byServiceId = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, AwsApi> _parsed = new(StringComparer.OrdinalIgnoreCase);
 
@@ -63,7 +63,7 @@ internal sealed class AwsApiIndex
         {
             // service, serviceId, offset, length
             var fields = line.Split('\t');
-            _sections[fields[0]] = (int.Parse(fields[2], CultureInfo.InvariantCulture), int.Parse(fields[3], CultureInfo.InvariantCulture));
+            _sections[fields[0]] = new Section(int.Parse(fields[2], CultureInfo.InvariantCulture), int.Parse(fields[3], CultureInfo.InvariantCulture));
             _byServiceId[Normalize(fields[1])] = fields[0];
         }
     }
@@ -203,4 +203,8 @@ internal sealed class AwsApiIndex
         using var reader = new StreamReader(gzip, Encoding.UTF8);
         return reader.ReadToEnd();
     }
+
+    /// <summary>Where a service's compressed section is in the index.</summary>
+    /// <remarks>A class, not a tuple: generic code over a value type is JIT-compiled afresh in every compiler process (docs/performance.md).</remarks>
+    private sealed record Section(int Offset, int Length);
 }

@@ -55,7 +55,16 @@ internal static class RuntimeExpressionParser
 
         var rootEnd = IndexOfAny(text, 1, '.', '#');
         var rootName = text.Substring(1, rootEnd - 1);
-        var root = Roots.FirstOrDefault(r => r.Name == rootName);
+        (string Name, ExpressionRoot Root) root = default;
+        foreach (var known in Roots)
+        {
+            if (known.Name == rootName)
+            {
+                root = known;
+                break;
+            }
+        }
+
         if (root.Name is null)
         {
             var suggestion = NameSuggester.Suggest(rootName, Roots.Select(r => r.Name));
