@@ -68,13 +68,14 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => SdkFingerprint.Of(compilation))
             .WithTrackingName(TrackingNames.SdkFingerprint);
 
-        var (standaloneClasses, standaloneRegistrations) = BindAndEmit(context, standalone, sdk, settings);
-        var (referencingClasses, referencingRegistrations) = BindAndEmit(context, referencing, sdk, settings);
+        var bindContext = sdk.Combine(settings).Select(static (input, _) => new BindContext(input.Left, input.Right));
+        var (standaloneClasses, standaloneRegistrations) = BindAndEmit(context, standalone, bindContext);
+        var (referencingClasses, referencingRegistrations) = BindAndEmit(context, referencing, bindContext);
 
         // With ArazzoGen.Hosting referenced, one AddArazzoWorkflows() for the project's workflows;
         // looked up (in every referenced assembly) only when there is a workflow to register.
         var toRegister = standaloneRegistrations.Combine(referencingRegistrations)
-            .Select(static (both, _) => WorkflowsToRegister.Of(both.Left, both.Right))
+            .Select(static (both, _) => both.Left.With(both.Right))
             .Combine(context.CompilationProvider)
             .Select(static (input, _) => input.Left.Workflows.Count > 0 && input.Right.GetTypeByMetadataName("ArazzoGen.Hosting.ArazzoServices") is not null ? input.Left : WorkflowsToRegister.None)
             .WithTrackingName(TrackingNames.WorkflowsToRegister);
@@ -89,7 +90,7 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
         // Two files whose workflows map to one class in one namespace cannot both compile; say so at the YAML.
         context.RegisterSourceOutput(standaloneClasses.Combine(referencingClasses), static (output, claims) =>
         {
-            foreach (var diagnostic in ClassClaim.Collisions(claims.Left.Concat(claims.Right)))
+            foreach (var diagnostic in ClassClaim.Collisions(claims.Left.All.Concat(claims.Right.All)))
             {
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
@@ -97,13 +98,12 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
     }
 
     /// <returns>The classes each file claims, for the check that no two files generate the same one; and what registering its workflows needs.</returns>
-    private static (IncrementalValueProvider<ImmutableArray<ClassClaim>> Claims, IncrementalValueProvider<ImmutableArray<RegisteredWorkflow>> Registrations) BindAndEmit(
-        IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<FileToBind> files, IncrementalValueProvider<SdkFingerprint> sdk, IncrementalValueProvider<GeneratorSettings> settings)
+    private static (IncrementalValueProvider<ClassClaims> Claims, IncrementalValueProvider<WorkflowsToRegister> Registrations) BindAndEmit(
+        IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<FileToBind> files, IncrementalValueProvider<BindContext> bindContext)
     {
         var bound = files
-            .Combine(sdk)
-            .Combine(settings)
-            .Select(static (input, cancellationToken) => FileBinder.Bind(input.Left.Left, input.Left.Right.Compilation, input.Right, cancellationToken))
+            .Combine(bindContext)
+            .Select(static (input, cancellationToken) => FileBinder.Bind(input.Left, input.Right.Sdk.Compilation, input.Right.Settings, cancellationToken))
             .WithTrackingName(TrackingNames.Bind);
 
         var emitted = bound
@@ -123,13 +123,18 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
             }
         });
 
-        // One node value per claim and per workflow, not an array per file: Roslyn's node tables over a
-        // reference type are code the compiler already has, while each struct instantiation (such as
-        // EquatableArray) is JIT-compiled on the first run of every fresh compiler process.
+        // One node value per claim and per workflow, not an array per file, and each collection wrapped in a
+        // class before it is combined: Roslyn's node tables over a reference type are code the compiler
+        // already has, while each struct instantiation (EquatableArray, a tuple of two ImmutableArrays)
+        // is JIT-compiled on the first run of every fresh compiler process.
         var claims = bound
             .SelectMany(static (file, _) => file.Workflows.Select(w => new ClassClaim(w.Namespace + "." + w.ClassName, w.WorkflowId, w.Location)))
-            .Collect();
-        var registrations = bound.SelectMany(static (file, _) => RegisteredWorkflow.Of(file).AsImmutableArray()).Collect();
+            .Collect()
+            .Select(static (all, _) => new ClassClaims(all.ToEquatableArray()));
+        var registrations = bound
+            .SelectMany(static (file, _) => RegisteredWorkflow.Of(file).AsImmutableArray())
+            .Collect()
+            .Select(static (all, _) => WorkflowsToRegister.Of(all));
         return (claims, registrations);
     }
 }

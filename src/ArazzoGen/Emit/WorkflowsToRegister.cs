@@ -17,8 +17,12 @@ internal sealed record WorkflowsToRegister(EquatableArray<RegisteredWorkflow> Wo
 {
     public static WorkflowsToRegister None { get; } = new(EquatableArray<RegisteredWorkflow>.Empty);
 
-    public static WorkflowsToRegister Of(ImmutableArray<RegisteredWorkflow> some, ImmutableArray<RegisteredWorkflow> others) =>
-        some.Length + others.Length == 0
-            ? None
-            : new(some.Concat(others).OrderBy(w => w.ClassName, System.StringComparer.Ordinal).ToEquatableArray());
+    public static WorkflowsToRegister Of(ImmutableArray<RegisteredWorkflow> workflows) =>
+        workflows.Length == 0 ? None : new(workflows.OrderBy(w => w.ClassName, System.StringComparer.Ordinal).ToEquatableArray());
+
+    /// <summary>These workflows and <paramref name="others"/>, in class-name order.</summary>
+    public WorkflowsToRegister With(WorkflowsToRegister others) =>
+        others.Workflows.Count == 0 ? this
+        : Workflows.Count == 0 ? others
+        : new(Workflows.Concat(others.Workflows).OrderBy(w => w.ClassName, System.StringComparer.Ordinal).ToEquatableArray());
 }
