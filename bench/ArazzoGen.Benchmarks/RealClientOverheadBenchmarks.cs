@@ -130,14 +130,7 @@ internal static class InMemoryDynamoDb
 {
     public static AmazonDynamoDBClient Client() => new(
         new BasicAWSCredentials("test", "test"),
-        new AmazonDynamoDBConfig { ServiceURL = "http://127.0.0.1:1", AuthenticationRegion = "us-east-1", HttpClientFactory = new HandlerFactory(new Answers()) });
-
-    private sealed class HandlerFactory(HttpMessageHandler handler) : HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
-
-        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
-    }
+        new AmazonDynamoDBConfig { ServiceURL = "http://127.0.0.1:1", AuthenticationRegion = "us-east-1", HttpClientFactory = new ArazzoGen.Testing.HandlerHttpClientFactory(new Answers()) });
 
     private sealed class Answers : HttpMessageHandler
     {

@@ -52,7 +52,7 @@ internal static class RetryLayering
             AuthenticationRegion = "us-east-1",
             RetryMode = RequestRetryMode.Standard,
             MaxErrorRetry = sdkAttempts - 1,
-            HttpClientFactory = new HandlerFactory(handler),
+            HttpClientFactory = new ArazzoGen.Testing.HandlerHttpClientFactory(handler),
         };
         using var client = new AmazonDynamoDBClient(new BasicAWSCredentials("test", "test"), config);
         using var services = httpHandler ? ThroughStandardResilienceHandler(client, handler) : null;
@@ -129,13 +129,6 @@ internal static class RetryLayering
     {
         Throttle,
         Reset,
-    }
-
-    private sealed class HandlerFactory(HttpMessageHandler handler) : HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
-
-        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
     }
 
     /// <summary>Answers DynamoDB GetItem, or with probability <see cref="FaultRate"/> throttles (400 ThrottlingException) or resets the connection.</summary>

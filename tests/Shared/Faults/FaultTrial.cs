@@ -50,7 +50,7 @@ public static class FaultTrial
                 ServiceURL = $"http://127.0.0.1:{dynalitePort}",
                 AuthenticationRegion = "us-east-1",
                 Timeout = TimeSpan.FromMilliseconds(500),
-                HttpClientFactory = new HandlerFactory(handler),
+                HttpClientFactory = new HandlerHttpClientFactory(handler),
             });
         using var clean = new AmazonDynamoDBClient(
             new BasicAWSCredentials("test", "test"),
@@ -133,12 +133,5 @@ public static class FaultTrial
         {
             return false;
         }
-    }
-
-    private sealed class HandlerFactory(HttpMessageHandler handler) : HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-
-        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
     }
 }
