@@ -13,9 +13,9 @@ namespace ArazzoGen.Benchmarks;
 /// </summary>
 internal static partial class CompilerJitList
 {
-    public static void Run()
+    public static void Run(bool corpus)
     {
-        using var compiler = CompilerFirstRun.Prepare();
+        using var compiler = CompilerFirstRun.Prepare(corpus);
         var lists = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "arazzogen-jit")).FullName;
         var methods = new Dictionary<string, List<string>>();
         foreach (var variant in compiler.Variants.Keys)
@@ -30,7 +30,7 @@ internal static partial class CompilerJitList
         }
 
         var baseline = methods[CompilerFirstRun.OutputAsSource].ToHashSet(StringComparer.Ordinal);
-        Console.WriteLine("samples/TrainThenDeploy, csc in a fresh process: methods the JIT compiled beyond the compile of the generator's output as plain source, by what they are");
+        Console.WriteLine($"samples/TrainThenDeploy{(corpus ? " and 200 synthetic workflows" : string.Empty)}, csc in a fresh process: methods the JIT compiled beyond the compile of the generator's output as plain source, by what they are");
         Console.WriteLine();
         var rows = new Dictionary<string, Dictionary<string, int>>();
         foreach (var (variant, compiled) in methods.Where(m => m.Key != CompilerFirstRun.OutputAsSource))

@@ -3,9 +3,9 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build [cold] [incremental]    (generator cost vs compiling its output; incremental runs; "incremental": only those)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build first   (the first generator run of a fresh process, per pipeline step; ARAZZO_JIT=1 adds what the JIT compiled, by namespace)
-// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc [rounds] [--one-core]   (the SDK's csc started fresh on samples/TrainThenDeploy: the generator as IL and ReadyToRun, as the package hands it, against its output compiled as plain source; Linux)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc [rounds] [--one-core] [--corpus]   (the SDK's csc started fresh on samples/TrainThenDeploy, with --corpus also on the 200 synthetic workflows: the generator as IL and ReadyToRun, as the package hands it, against its output compiled as plain source; Linux)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc profile [rounds]   (the same compiles under Linux perf: the generator's CPU samples by what runs, by stage, by our method)
-// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc jit   (the same compiles once each, counting the methods the JIT compiles beyond its output as plain source, by what they are; the lists in $TMPDIR/arazzogen-jit)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc jit [--corpus]   (the same compiles once each, counting the methods the JIT compiles beyond its output as plain source, by what they are; the lists in $TMPDIR/arazzogen-jit)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime   (BenchmarkDotNet: generated workflow vs hand-written SDK calls)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime real-client   (BenchmarkDotNet: the DynamoDB ensure-table-write-read workflow vs hand-written, on the real AmazonDynamoDBClient answered in memory)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime profile [seconds]   (each runtime variant in a loop under Linux perf: CPU ns per run by what runs)
@@ -25,10 +25,10 @@ switch (args.FirstOrDefault())
         CompilerProfile.Run(args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 3);
         break;
     case "build" when args.Skip(1).FirstOrDefault() == "csc" && args.Skip(2).FirstOrDefault() == "jit":
-        CompilerJitList.Run();
+        CompilerJitList.Run(corpus: args.Contains("--corpus"));
         break;
     case "build" when args.Skip(1).FirstOrDefault() == "csc":
-        CompilerFirstRun.Run(args.Skip(2).Where(a => a != "--one-core").Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(5), oneCore: args.Contains("--one-core"));
+        CompilerFirstRun.Run(args.Skip(2).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(5), oneCore: args.Contains("--one-core"), corpus: args.Contains("--corpus"));
         break;
     case "build":
         BuildCost.Run(args.Skip(1).ToArray());
