@@ -44,7 +44,8 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ParseOpenApi)
             .Where(static description => description is not null)
             .Select(static (description, _) => description!)
-            .Collect();
+            .Collect()
+            .Select(static (all, _) => new Collected<Model.OpenApiDescription>(all.ToEquatableArray()));
 
         var settings = context.AnalyzerConfigOptionsProvider.Select(static (options, _) => GeneratorSettings.From(options.GlobalOptions));
 
@@ -54,13 +55,13 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
             .Where(static file => !ReferencedDocuments.HasArazzoSources(file))
             .Select(static (file, _) => new FileToBind(file, EquatableArray<ValidatedFile>.Empty))
             .Combine(descriptions)
-            .Select(static (input, _) => input.Left.WithDescriptions(input.Right));
+            .Select(static (input, _) => input.Left.WithDescriptions(input.Right.All.AsImmutableArray()));
         var referencing = validated
             .Where(static file => ReferencedDocuments.HasArazzoSources(file))
-            .Combine(validated.Collect())
-            .Select(static (input, _) => ReferencedDocuments.For(input.Left, input.Right))
+            .Combine(validated.Collect().Select(static (all, _) => new Collected<ValidatedFile>(all.ToEquatableArray())))
+            .Select(static (input, _) => ReferencedDocuments.For(input.Left, input.Right.All.AsImmutableArray()))
             .Combine(descriptions)
-            .Select(static (input, _) => input.Left.WithDescriptions(input.Right));
+            .Select(static (input, _) => input.Left.WithDescriptions(input.Right.All.AsImmutableArray()));
 
         // Bind reads symbols, but re-runs only when what it reads changes (the SDK assemblies, the
         // binding attributes), not on every edit of the project's C#.
@@ -69,8 +70,8 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.SdkFingerprint);
 
         var bindContext = sdk.Combine(settings).Select(static (input, _) => new BindContext(input.Left, input.Right));
-        var (standaloneClasses, standaloneRegistrations) = BindAndEmit(context, standalone, bindContext);
-        var (referencingClasses, referencingRegistrations) = BindAndEmit(context, referencing, bindContext);
+        BindAndEmit(context, standalone, bindContext, out var standaloneClasses, out var standaloneRegistrations);
+        BindAndEmit(context, referencing, bindContext, out var referencingClasses, out var referencingRegistrations);
 
         // With ArazzoGen.Hosting referenced, one AddArazzoWorkflows() for the project's workflows;
         // looked up (in every referenced assembly) only when there is a workflow to register.
@@ -78,28 +79,37 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
             .Select(static (both, _) => both.Left.With(both.Right))
             .Combine(context.CompilationProvider)
             .Select(static (input, _) => input.Left.Workflows.Count > 0 && input.Right.GetTypeByMetadataName("ArazzoGen.Hosting.ArazzoServices") is not null ? input.Left : WorkflowsToRegister.None)
-            .WithTrackingName(TrackingNames.WorkflowsToRegister);
-        context.RegisterSourceOutput(toRegister.Combine(settings), static (output, input) =>
+            .WithTrackingName(TrackingNames.WorkflowsToRegister)
+            .Combine(settings)
+            .Select(static (input, _) => new ServiceRegistration(input.Right.Namespace, input.Left));
+        context.RegisterSourceOutput(toRegister, static (output, registration) =>
         {
-            if (input.Left.Workflows.Count > 0)
+            if (registration.Workflows.Workflows.Count > 0)
             {
-                output.AddSource(ServiceRegistrationWriter.HintName, ServiceRegistrationWriter.Write(input.Right.Namespace, input.Left.Workflows));
+                output.AddSource(ServiceRegistrationWriter.HintName, ServiceRegistrationWriter.Write(registration.Namespace, registration.Workflows.Workflows));
             }
         });
 
         // Two files whose workflows map to one class in one namespace cannot both compile; say so at the YAML.
-        context.RegisterSourceOutput(standaloneClasses.Combine(referencingClasses), static (output, claims) =>
+        var claims = standaloneClasses.Combine(referencingClasses).Select(static (both, _) => both.Left.With(both.Right));
+        context.RegisterSourceOutput(claims, static (output, all) =>
         {
-            foreach (var diagnostic in ClassClaim.Collisions(claims.Left.All.Concat(claims.Right.All)))
+            foreach (var diagnostic in ClassClaim.Collisions(all.All))
             {
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
         });
     }
 
-    /// <returns>The classes each file claims, for the check that no two files generate the same one; and what registering its workflows needs.</returns>
-    private static (IncrementalValueProvider<ClassClaims> Claims, IncrementalValueProvider<WorkflowsToRegister> Registrations) BindAndEmit(
-        IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<FileToBind> files, IncrementalValueProvider<BindContext> bindContext)
+    /// <param name="claims">The classes the files claim, for the check that no two files generate the same one.</param>
+    /// <param name="registrations">What registering their workflows needs.</param>
+    /// <remarks>Two out parameters, not a tuple of two providers, which would be one more struct instantiation to JIT-compile.</remarks>
+    private static void BindAndEmit(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<FileToBind> files,
+        IncrementalValueProvider<BindContext> bindContext,
+        out IncrementalValueProvider<ClassClaims> claims,
+        out IncrementalValueProvider<WorkflowsToRegister> registrations)
     {
         var bound = files
             .Combine(bindContext)
@@ -127,14 +137,13 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
         // class before it is combined: Roslyn's node tables over a reference type are code the compiler
         // already has, while each struct instantiation (EquatableArray, a tuple of two ImmutableArrays)
         // is JIT-compiled on the first run of every fresh compiler process.
-        var claims = bound
+        claims = bound
             .SelectMany(static (file, _) => file.Workflows.Select(w => new ClassClaim(w.Namespace + "." + w.ClassName, w.WorkflowId, w.Location)))
             .Collect()
             .Select(static (all, _) => new ClassClaims(all.ToEquatableArray()));
-        var registrations = bound
+        registrations = bound
             .SelectMany(static (file, _) => RegisteredWorkflow.Of(file).AsImmutableArray())
             .Collect()
             .Select(static (all, _) => WorkflowsToRegister.Of(all));
-        return (claims, registrations);
     }
 }

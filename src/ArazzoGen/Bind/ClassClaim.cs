@@ -24,4 +24,9 @@ internal sealed record ClassClaim(string FullName, string WorkflowId, LocationIn
 }
 
 /// <summary>The classes a set of files claims, as one value for the pipeline.</summary>
-internal sealed record ClassClaims(EquatableArray<ClassClaim> All);
+internal sealed record ClassClaims(EquatableArray<ClassClaim> All)
+{
+    /// <summary>These claims and <paramref name="others"/>.</summary>
+    public ClassClaims With(ClassClaims others) =>
+        others.All.IsEmpty ? this : All.IsEmpty ? others : new(All.Concat(others.All).ToEquatableArray());
+}
