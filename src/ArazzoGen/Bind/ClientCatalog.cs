@@ -31,11 +31,20 @@ internal sealed class ClientCatalog
     /// <summary>source name -> the client interface named in <c>[assembly: ArazzoSource]</c>.</summary>
     public Dictionary<string, INamedTypeSymbol> SourceBindings { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>(source, operationId) -> SDK method name from <c>[assembly: ArazzoOperation]</c>.</summary>
-    public Dictionary<(string Source, string OperationId), string> OperationBindings { get; } = new();
+    // Keyed by strings (Key), not tuples: a dictionary keyed by a struct is code a fresh compiler JIT-compiles for the generator.
+    private readonly Dictionary<string, string> _operationBindings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _payloadMemberBindings = new(StringComparer.Ordinal);
 
-    /// <summary>(source, operationId, payload member) -> replacement member name, or null to drop it.</summary>
-    public Dictionary<(string Source, string OperationId, string Member), string?> PayloadMemberBindings { get; } = new();
+    /// <summary>The SDK method name <c>[assembly: ArazzoOperation]</c> gives (source, operationId).</summary>
+    public bool TryGetOperationBinding(string source, string operationId, out string method) =>
+        _operationBindings.TryGetValue(Key(source, operationId), out method!);
+
+    /// <summary>The member name <c>[assembly: ArazzoPayloadMember]</c> gives a payload member of (source, operationId); null to drop it.</summary>
+    public bool TryGetPayloadMemberBinding(string source, string operationId, string member, out string? replacement) =>
+        _payloadMemberBindings.TryGetValue(Key(source, operationId, member), out replacement);
+
+    private static string Key(string source, string operationId, string? member = null) =>
+        member is null ? $"{source.Length}:{source}{operationId}" : $"{source.Length}:{source}{operationId.Length}:{operationId}{member}";
 
     // One catalog per compilation, shared by every file's Bind: scanning the SDK assemblies once, not
     // once per workflow file. Weakly keyed, and never part of a pipeline output, so no old
@@ -67,11 +76,11 @@ internal sealed class ClientCatalog
             }
             else if (name == OperationAttribute && args.Length == 3 && args[0].Value is string opSource && args[1].Value is string operationId && args[2].Value is string method)
             {
-                catalog.OperationBindings[(opSource, operationId)] = method;
+                catalog._operationBindings[Key(opSource, operationId)] = method;
             }
             else if (name == PayloadMemberAttribute && args.Length == 4 && args[0].Value is string pSource && args[1].Value is string pOperation && args[2].Value is string member)
             {
-                catalog.PayloadMemberBindings[(pSource, pOperation, member)] = args[3].Value as string;
+                catalog._payloadMemberBindings[Key(pSource, pOperation, member)] = args[3].Value as string;
             }
         }
 

@@ -191,7 +191,7 @@ internal sealed class ExpressionBinder
     {
         var stepId = expression.Path[0];
         var output = expression.Path[2];
-        if (!_scope.StepIdentifiers.TryGetValue(stepId, out var identifier) || !_scope.StepOutputs.TryGetValue((stepId, output), out var info))
+        if (!_scope.StepIdentifiers.TryGetValue(stepId, out var identifier) || !_scope.StepOutputs.TryGet(stepId, output, out var info))
         {
             return null; // Validate reported it, or the output itself failed to bind.
         }

@@ -110,7 +110,7 @@ internal sealed class ExternalWorkflows
 
         _bound[path] = null;
         var scratch = new DiagnosticBag(document.FilePath);
-        var (_, asCalled) = FileBinder.BindDocument(document, resolved, _catalog, _namespace, this, scratch, _cancellationToken);
+        FileBinder.BindDocument(document, resolved, _catalog, _namespace, this, scratch, _cancellationToken, out var asCalled);
         var external = asCalled.ToDictionary(p => p.Key, p => p.Value with { IsExternal = true }, StringComparer.Ordinal);
         _bound[path] = external;
         return external;

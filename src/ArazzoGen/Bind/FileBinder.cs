@@ -41,7 +41,7 @@ internal static class FileBinder
 
         var external = new ExternalWorkflows(input.Referenced, catalog, settings.Namespace, cancellationToken);
         external.Binding(file.FilePath);
-        var (workflows, _) = BindDocument(document, file.Workflows, catalog, settings.Namespace, external, diagnostics, cancellationToken, input.Descriptions);
+        var workflows = BindDocument(document, file.Workflows, catalog, settings.Namespace, external, diagnostics, cancellationToken, out _, input.Descriptions);
         if (settings.StateMachines)
         {
             // Callee-first, as Validate ordered them: a workflow's dependencies are written before it.
@@ -65,10 +65,11 @@ internal static class FileBinder
     /// Binds a document's workflows in the order Validate resolved them (each after the workflows it
     /// runs and depends on), so a step knows the types of what it passes and reads back.
     /// </summary>
-    /// <returns>The bound workflows in document order, and each as a step of another workflow sees it.</returns>
-    internal static (EquatableArray<BoundWorkflow> Workflows, Dictionary<string, CalledWorkflow> AsCalled) BindDocument(
+    /// <param name="asCalled">Each bound workflow as a step of another workflow sees it.</param>
+    /// <returns>The bound workflows in document order.</returns>
+    internal static EquatableArray<BoundWorkflow> BindDocument(
         ArazzoDocument document, EquatableArray<ResolvedWorkflow> resolved, ClientCatalog catalog, string ns, ExternalWorkflows external, DiagnosticBag diagnostics, CancellationToken cancellationToken,
-        EquatableArray<NamedDescription> descriptions = default)
+        out Dictionary<string, CalledWorkflow> asCalled, EquatableArray<NamedDescription> descriptions = default)
     {
         var sources = new SourceBinder(document, catalog, diagnostics, descriptions);
         var classNames = ClassNames(document, diagnostics);
@@ -86,7 +87,8 @@ internal static class FileBinder
         }
 
         ExplainMissing(document, resolved.Where(w => !bound.ContainsKey(w.Workflow)).OrderBy(w => w.Workflow.Span.Start).ToList(), diagnostics);
-        return (document.Workflows.Where(bound.ContainsKey).Select(w => bound[w]).ToEquatableArray(), called);
+        asCalled = called;
+        return document.Workflows.Where(bound.ContainsKey).Select(w => bound[w]).ToEquatableArray();
     }
 
     /// <summary>

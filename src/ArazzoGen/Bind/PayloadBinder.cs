@@ -55,7 +55,7 @@ internal sealed class PayloadBinder
         {
             var key = written.Key;
             var name = key.Value;
-            if (_scope.Catalog.PayloadMemberBindings.TryGetValue((_source, _operationId, name), out var replacement))
+            if (_scope.Catalog.TryGetPayloadMemberBinding(_source, _operationId, name, out var replacement))
             {
                 Diagnostics.Add(DiagnosticDescriptors.PayloadMemberRemapped, key.Span, name, ShortName(type), replacement is null ? "dropped" : $"sent as '{replacement}'");
                 if (replacement is null)
@@ -153,7 +153,7 @@ internal sealed class PayloadBinder
     }
 
     /// <summary>Binds one value into a slot of SDK type <paramref name="slot"/>; null when it sets nothing (a null literal) or failed.</summary>
-    public BoundValue? BindValue(ValueNode value, ITypeSymbol slot, string slotName, (bool Required, long? Min, long? Max) constraints, ExpressionSite site, AwsShape? shape = null, AwsMember? member = null)
+    public BoundValue? BindValue(ValueNode value, ITypeSymbol slot, string slotName, MemberConstraints constraints, ExpressionSite site, AwsShape? shape = null, AwsMember? member = null)
     {
         var target = Types.Describe(slot);
         switch (value)
@@ -173,7 +173,7 @@ internal sealed class PayloadBinder
             case ObjectValue obj when target.Kind == SdkTypeKind.Map:
                 var valueType = ((INamedTypeSymbol)slot).TypeArguments[1];
                 var entries = obj.Members
-                    .Select(m => (m.Key, Value: BindValue(m.Value, valueType, $"{slotName}[\"{m.Key.Value}\"]", (false, null, null), site, _api?.Shape(shape?.Element))))
+                    .Select(m => (m.Key, Value: BindValue(m.Value, valueType, $"{slotName}[\"{m.Key.Value}\"]", MemberConstraints.None, site, _api?.Shape(shape?.Element))))
                     .Where(e => e.Value is not null)
                     .Select(e => new MapEntryBound(e.Key.Value, e.Value!))
                     .ToEquatableArray();
@@ -182,7 +182,7 @@ internal sealed class PayloadBinder
                 CheckBounds(slotName, constraints, array.Items.Count, "items", array.Span);
                 var elementType = ((INamedTypeSymbol)slot).TypeArguments[0];
                 var items = array.Items
-                    .Select((item, i) => BindValue(item, elementType, $"{slotName}[{i}]", (false, null, null), site, _api?.Shape(shape?.Element)))
+                    .Select((item, i) => BindValue(item, elementType, $"{slotName}[{i}]", MemberConstraints.None, site, _api?.Shape(shape?.Element)))
                     .Where(i => i is not null)
                     .Select(i => i!)
                     .ToEquatableArray();
@@ -216,7 +216,7 @@ internal sealed class PayloadBinder
         return new TemplateBound(chunks.ToEquatableArray());
     }
 
-    private BoundValue? BindLiteral(LiteralValue literal, TypeRef target, string slotName, (bool Required, long? Min, long? Max) constraints, AwsMember? member)
+    private BoundValue? BindLiteral(LiteralValue literal, TypeRef target, string slotName, MemberConstraints constraints, AwsMember? member)
     {
         if (literal.Kind == LiteralKind.String && TryBindWireLiteral(literal, target, slotName, member, out var fromWire))
         {
@@ -329,7 +329,7 @@ internal sealed class PayloadBinder
         }
     }
 
-    private void CheckBounds(string slotName, (bool Required, long? Min, long? Max) constraints, int count, string unit, SourceSpan span)
+    private void CheckBounds(string slotName, MemberConstraints constraints, int count, string unit, SourceSpan span)
     {
         if (constraints.Min is { } min && count < min)
         {

@@ -189,12 +189,12 @@ internal sealed class SdkTypes
         ?? properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The member's <c>[AWSProperty]</c> constraints.</summary>
-    public (bool Required, long? Min, long? Max) Constraints(IPropertySymbol property)
+    public MemberConstraints Constraints(IPropertySymbol property)
     {
         var attribute = property.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, PropertyAttribute));
         if (attribute is null)
         {
-            return (false, null, null);
+            return MemberConstraints.None;
         }
 
         bool required = false;
@@ -215,7 +215,7 @@ internal sealed class SdkTypes
             }
         }
 
-        return (required, min, max);
+        return new MemberConstraints(required, min, max);
     }
 
     public static bool InheritsFrom(ITypeSymbol type, INamedTypeSymbol? baseType)

@@ -127,7 +127,7 @@ internal sealed class SourceBinder
     /// </remarks>
     public IMethodSymbol? Method(string source, INamedTypeSymbol client, string operationId)
     {
-        if (_catalog.OperationBindings.TryGetValue((source, operationId), out var mapped))
+        if (_catalog.TryGetOperationBinding(source, operationId, out var mapped))
         {
             return _catalog.FindOperation(client, mapped);
         }

@@ -135,10 +135,22 @@ internal sealed class WorkflowBinder
             outputs,
             _scope.ActionWorkflows.Values.Select(a => a.Bound).ToEquatableArray(),
             dependencies,
-            _regexFields.Select(r => new RegexField(r.Value, r.Key)).ToEquatableArray(),
+            RegexFields(),
             _scope.UsesNodeQueries,
             StateShapes.Of(_workflow.WorkflowId.Value, inputs, steps, _scope.Types),
             _sharedActions.Values.ToEquatableArray());
+    }
+
+    /// <summary>The regex fields the criteria compiled, in the order they were made (a loop: LINQ over a dictionary's pairs is JIT-compiled code in a fresh compiler).</summary>
+    private EquatableArray<RegexField> RegexFields()
+    {
+        var fields = new List<RegexField>(_regexFields.Count);
+        foreach (var field in _regexFields)
+        {
+            fields.Add(new RegexField(field.Value, field.Key));
+        }
+
+        return fields.ToEquatableArray();
     }
 
     /// <summary>
@@ -321,7 +333,7 @@ internal sealed class WorkflowBinder
             var typed = BindOutputValue(output, site);
             if (typed is not null)
             {
-                _scope.StepOutputs[(step.StepId.Value, output.Name.Value)] = new StepOutputInfo(names.Take(Identifiers.Pascal(output.Name.Value)), typed.Value.Type, typed.Symbol, CarriesSecret(typed.Value));
+                _scope.StepOutputs.Set(step.StepId.Value, output.Name.Value, new StepOutputInfo(names.Take(Identifiers.Pascal(output.Name.Value)), typed.Value.Type, typed.Symbol, CarriesSecret(typed.Value)));
             }
         }
     }
@@ -370,10 +382,10 @@ internal sealed class WorkflowBinder
         var loop = StepLoops.Of(resolved.Loop, waiter, stateChange);
 
         var outputs = step.Outputs
-            .Where(o => _scope.StepOutputs.ContainsKey((step.StepId.Value, o.Name.Value)))
+            .Where(o => _scope.StepOutputs.Contains(step.StepId.Value, o.Name.Value))
             .Select(o =>
             {
-                var info = _scope.StepOutputs[(step.StepId.Value, o.Name.Value)];
+                var info = _scope.StepOutputs.Get(step.StepId.Value, o.Name.Value);
                 var value = BindOutputValue(o, after)!.Value;
                 return new BoundStepOutput(o.Name.Value, info.Property, info.Type, value, info.IsSecret);
             })
@@ -407,9 +419,9 @@ internal sealed class WorkflowBinder
     {
         var site = after with { Response = response, Api = call.Api, ResponseShape = call.Api?.Shape(call.Api.OperationForMethod(ClientCatalog.OperationName(read))?.Output) };
         var values = new List<BoundValue>();
-        foreach (var output in step.Outputs.Where(o => _scope.StepOutputs.ContainsKey((step.StepId.Value, o.Name.Value))))
+        foreach (var output in step.Outputs.Where(o => _scope.StepOutputs.Contains(step.StepId.Value, o.Name.Value)))
         {
-            var type = _scope.StepOutputs[(step.StepId.Value, output.Name.Value)].Type;
+            var type = _scope.StepOutputs.Get(step.StepId.Value, output.Name.Value).Type;
             var typed = Diagnostics.Quietly(() => BindOutputValue(output, site));
             if (typed?.Value.Type != type && InReadBackResponse(output, call.Response, response) is { } renamed)
             {
@@ -550,8 +562,8 @@ internal sealed class WorkflowBinder
     private bool CarriesSecret(BoundValue value) => value.Contains(v => v switch
     {
         InputBound input => _scope.Inputs.Values.Any(i => i.Property == input.Property && (i.Declaration.IsWriteOnly || i.Declaration.Format == "password")),
-        StepOutputBound output => _scope.StepOutputs.Any(o => o.Value.IsSecret && o.Value.Property == output.Property
-            && _scope.StepIdentifiers.TryGetValue(o.Key.StepId, out var identifier) && BoundStep.FieldOf(identifier) == output.StepField),
+        StepOutputBound output => _scope.StepOutputs.Any((stepId, info) => info.IsSecret && info.Property == output.Property
+            && _scope.StepIdentifiers.TryGetValue(stepId, out var identifier) && BoundStep.FieldOf(identifier) == output.StepField),
         _ => false,
     });
 

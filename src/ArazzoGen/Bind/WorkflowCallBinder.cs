@@ -95,7 +95,7 @@ internal sealed class WorkflowCallBinder
                 continue;
             }
 
-            if (payload.BindValue(parameter.Value, slot, slotName, (false, null, null), before) is not { } value)
+            if (payload.BindValue(parameter.Value, slot, slotName, MemberConstraints.None, before) is not { } value)
             {
                 continue;
             }

@@ -40,7 +40,7 @@ internal sealed class WorkflowScope
     public HashSet<string> BrokenWorkflows { get; } = new(System.StringComparer.Ordinal);
 
     /// <summary>(stepId, output) -> the output's property and type.</summary>
-    public Dictionary<(string StepId, string Output), StepOutputInfo> StepOutputs { get; } = new();
+    public StepOutputTable StepOutputs { get; } = new();
 }
 
 internal sealed class InputInfo

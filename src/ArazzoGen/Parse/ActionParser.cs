@@ -85,12 +85,14 @@ internal static class ActionParser
         var retryLimit = reader.Integer("retryLimit", minimum: 0, maximum: int.MaxValue);
         if (kind != ActionKind.Retry)
         {
-            foreach (var (field, span) in new[] { ("retryAfter", retryAfter?.Span), ("retryLimit", retryLimit?.Span) })
+            if (retryAfter is not null)
             {
-                if (span is not null)
-                {
-                    diagnostics.Add(DiagnosticDescriptors.RetryFieldOnNonRetry, span.Value, field, name.Value, type.Value);
-                }
+                diagnostics.Add(DiagnosticDescriptors.RetryFieldOnNonRetry, retryAfter.Span, "retryAfter", name.Value, type.Value);
+            }
+
+            if (retryLimit is not null)
+            {
+                diagnostics.Add(DiagnosticDescriptors.RetryFieldOnNonRetry, retryLimit.Span, "retryLimit", name.Value, type.Value);
             }
         }
 

@@ -32,15 +32,18 @@ internal static class CriterionParser
         var contextScalar = reader.Scalar("context");
         var context = contextScalar is null ? null : ValueParser.ParseExpression(contextScalar, diagnostics);
 
-        var (type, version, typeSpan) = ReadType(reader, diagnostics);
-        if (type is null)
+        var read = ReadType(reader, diagnostics);
+        if (read.Type is not { } type)
         {
             return null;
         }
 
+        var version = read.Version;
+        var typeSpan = read.Span;
+
         if (type != CriterionType.Simple && contextScalar is null)
         {
-            diagnostics.Add(DiagnosticDescriptors.CriterionTypeWithoutContext, typeSpan, type.Value.ToString().ToLowerInvariant());
+            diagnostics.Add(DiagnosticDescriptors.CriterionTypeWithoutContext, typeSpan, type.ToString().ToLowerInvariant());
         }
 
         var condition = new Located<string>(conditionScalar.Value, conditionScalar.Span);
@@ -66,19 +69,23 @@ internal static class CriterionParser
                 break;
         }
 
-        return new Criterion(condition, context, new Located<CriterionType>(type.Value, typeSpan), version, parsed, reader.Span);
+        return new Criterion(condition, context, new Located<CriterionType>(type, typeSpan), version, parsed, reader.Span);
     }
 
-    private static (CriterionType? Type, string? Version, SourceSpan Span) ReadType(ObjectReader reader, DiagnosticBag diagnostics)
+    /// <summary>A criterion's type, its version and where it is written; null when it is not a type (reported).</summary>
+    /// <remarks>A class, not a tuple: a value tuple holding a struct is code a fresh compiler JIT-compiles for the generator.</remarks>
+    private sealed record TypeOfCriterion(CriterionType? Type, string? Version, SourceSpan Span);
+
+    private static TypeOfCriterion ReadType(ObjectReader reader, DiagnosticBag diagnostics)
     {
         var node = reader.Node("type");
         switch (node)
         {
             case null:
             case YamlScalar { IsNull: true }:
-                return (CriterionType.Simple, null, reader.KeySpan);
+                return new(CriterionType.Simple, null, reader.KeySpan);
             case YamlScalar scalar:
-                return (ToType(scalar.Value, scalar.Span, diagnostics), null, scalar.Span);
+                return new(ToType(scalar.Value, scalar.Span, diagnostics), null, scalar.Span);
             case YamlMapping:
                 // A Criterion Expression Type Object: { type: jsonpath, version: draft-goessner-dispatch-jsonpath-00 }.
                 var typeReader = ObjectReader.For(node, "A criterion expression type", "type", diagnostics, "type", "version")!;
@@ -89,10 +96,10 @@ internal static class CriterionParser
                     diagnostics.Add(DiagnosticDescriptors.InvalidEnumValue, version.Span, version.Value, $"version of a {type.Value} criterion", string.Join(", ", allowed));
                 }
 
-                return type is null ? (null, null, node.Span) : (ToType(type.Value, type.Span, diagnostics), version?.Value, type.Span);
+                return type is null ? new(null, null, node.Span) : new(ToType(type.Value, type.Span, diagnostics), version?.Value, type.Span);
             default:
                 diagnostics.Add(DiagnosticDescriptors.WrongType, node.Span, "type", "a string or a criterion expression type object");
-                return (null, null, node.Span);
+                return new(null, null, node.Span);
         }
     }
 

@@ -150,7 +150,19 @@ internal sealed class AwsApiIndex
 
     private static string? Field(string[] fields, int index) => index < fields.Length && fields[index].Length > 0 ? fields[index] : null;
 
-    private static string Normalize(string name) => new string(name.Where(char.IsLetterOrDigit).ToArray());
+    private static string Normalize(string name)
+    {
+        var letters = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                letters.Append(c);
+            }
+        }
+
+        return letters.ToString();
+    }
 
     private static AwsApiIndex Load()
     {

@@ -130,7 +130,7 @@ internal static class YamlTreeReader
         private readonly YamlLimits _limits;
         private readonly CancellationToken _cancellationToken;
         private readonly Stack<Frame> _stack = new();
-        private readonly Dictionary<string, (YamlNode Node, long Count)> _anchors = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Anchored> _anchors = new(StringComparer.Ordinal);
         private long _nodes;
         private long _aliasExpansion;
         private YamlNode? _root;
@@ -205,7 +205,7 @@ internal static class YamlTreeReader
                         var anchor = AnchorOf(scalar.Anchor);
                         if (anchor is not null)
                         {
-                            _anchors[anchor] = (node, 1);
+                            _anchors[anchor] = new Anchored(node, 1);
                         }
 
                         if (!Complete(node, 1, scalar.End))
@@ -278,11 +278,20 @@ internal static class YamlTreeReader
         private static Mark Later(Mark lastChildEnd, ParsingEvent end) =>
             end.Start.Index == end.End.Index ? lastChildEnd : end.End;
 
+        /// <summary>The node an anchor names, and how many nodes an alias to it expands to.</summary>
+        /// <remarks>A class, not a tuple: a fresh compiler JIT-compiles a dictionary's code for each struct value type.</remarks>
+        private sealed class Anchored(YamlNode node, long count)
+        {
+            public YamlNode Node { get; } = node;
+
+            public long Count { get; } = count;
+        }
+
         private bool Finish(Frame frame, YamlNode node, Mark end)
         {
             if (frame.Anchor is not null)
             {
-                _anchors[frame.Anchor] = (node, frame.ExpandedCount);
+                _anchors[frame.Anchor] = new Anchored(node, frame.ExpandedCount);
             }
 
             return AddToParent(node, frame.ExpandedCount, end);
