@@ -74,7 +74,7 @@ internal static class FileBinder
         var sources = new SourceBinder(document, catalog, diagnostics, descriptions);
         var classNames = ClassNames(document, diagnostics);
         var called = new Dictionary<string, CalledWorkflow>(StringComparer.Ordinal);
-        var bound = new Dictionary<Workflow, BoundWorkflow>();
+        var bound = new Dictionary<Workflow, BoundWorkflow>(ReferenceIdentity.Instance);
         foreach (var workflow in resolved)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -132,7 +132,7 @@ internal static class FileBinder
     {
         var names = new UniqueNames();
         var claimedBy = new Dictionary<string, string>(StringComparer.Ordinal);
-        var result = new Dictionary<Workflow, string>();
+        var result = new Dictionary<Workflow, string>(ReferenceIdentity.Instance);
         foreach (var workflow in document.Workflows)
         {
             var wanted = WorkflowBinder.ClassNameOf(workflow);
