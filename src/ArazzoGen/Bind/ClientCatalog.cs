@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ArazzoGen.Bind.Aws;
+using ArazzoGen.Helpers;
 using Microsoft.CodeAnalysis;
 
 namespace ArazzoGen.Bind;
@@ -31,20 +32,17 @@ internal sealed class ClientCatalog
     /// <summary>source name -> the client interface named in <c>[assembly: ArazzoSource]</c>.</summary>
     public Dictionary<string, INamedTypeSymbol> SourceBindings { get; } = new(StringComparer.Ordinal);
 
-    // Keyed by strings (Key), not tuples: a dictionary keyed by a struct is code a fresh compiler JIT-compiles for the generator.
+    // Keyed by CompositeKey, not by tuples.
     private readonly Dictionary<string, string> _operationBindings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _payloadMemberBindings = new(StringComparer.Ordinal);
 
     /// <summary>The SDK method name <c>[assembly: ArazzoOperation]</c> gives (source, operationId).</summary>
     public bool TryGetOperationBinding(string source, string operationId, out string method) =>
-        _operationBindings.TryGetValue(Key(source, operationId), out method!);
+        _operationBindings.TryGetValue(CompositeKey.Of(source, operationId), out method!);
 
     /// <summary>The member name <c>[assembly: ArazzoPayloadMember]</c> gives a payload member of (source, operationId); null to drop it.</summary>
     public bool TryGetPayloadMemberBinding(string source, string operationId, string member, out string? replacement) =>
-        _payloadMemberBindings.TryGetValue(Key(source, operationId, member), out replacement);
-
-    private static string Key(string source, string operationId, string? member = null) =>
-        member is null ? $"{source.Length}:{source}{operationId}" : $"{source.Length}:{source}{operationId.Length}:{operationId}{member}";
+        _payloadMemberBindings.TryGetValue(CompositeKey.Of(source, operationId, member), out replacement);
 
     // One catalog per compilation, shared by every file's Bind: scanning the SDK assemblies once, not
     // once per workflow file. Weakly keyed, and never part of a pipeline output, so no old
@@ -76,11 +74,11 @@ internal sealed class ClientCatalog
             }
             else if (name == OperationAttribute && args.Length == 3 && args[0].Value is string opSource && args[1].Value is string operationId && args[2].Value is string method)
             {
-                catalog._operationBindings[Key(opSource, operationId)] = method;
+                catalog._operationBindings[CompositeKey.Of(opSource, operationId)] = method;
             }
             else if (name == PayloadMemberAttribute && args.Length == 4 && args[0].Value is string pSource && args[1].Value is string pOperation && args[2].Value is string member)
             {
-                catalog._payloadMemberBindings[Key(pSource, pOperation, member)] = args[3].Value as string;
+                catalog._payloadMemberBindings[CompositeKey.Of(pSource, pOperation, member)] = args[3].Value as string;
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ArazzoGen.Diagnostics;
+using ArazzoGen.Helpers;
 using ArazzoGen.Model;
 
 namespace ArazzoGen.Validate;
@@ -126,7 +127,7 @@ internal static class StepRules
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var criterion in criteria)
         {
-            var condition = criterion.Context is { } context ? "c" + PairKey(context.Text, criterion.Condition.Value) : "-" + criterion.Condition.Value;
+            var condition = criterion.Context is { } context ? "c" + CompositeKey.Of(context.Text, criterion.Condition.Value) : "-" + criterion.Condition.Value;
             if (!seen.Add($"{(int)criterion.Type.Value}:{condition}"))
             {
                 diagnostics.Add(DiagnosticDescriptors.DuplicateCriterion, criterion.Condition.Span);
@@ -144,7 +145,7 @@ internal static class StepRules
                 ReferenceRules.CheckComponentKind(reference, "parameters", diagnostics);
                 // "MUST NOT include duplicate parameters": a referenced one counts by what it resolves to.
                 if (EffectiveParameters.Resolve(entry, document.Components) is { } resolved
-                    && !seen.Add(PairKey(resolved.In?.Value ?? string.Empty, resolved.Name.Value)))
+                    && !seen.Add(CompositeKey.Of(resolved.In?.Value ?? string.Empty, resolved.Name.Value)))
                 {
                     diagnostics.Add(DiagnosticDescriptors.DuplicateParameter, reference.Expression.Span, resolved.Name.Value, resolved.In?.Value ?? "(no location)");
                 }
@@ -159,13 +160,10 @@ internal static class StepRules
             }
 
             var location = parameter.In?.Value ?? string.Empty;
-            if (!seen.Add(PairKey(location, parameter.Name.Value)))
+            if (!seen.Add(CompositeKey.Of(location, parameter.Name.Value)))
             {
                 diagnostics.Add(DiagnosticDescriptors.DuplicateParameter, parameter.Name.Span, parameter.Name.Value, location.Length == 0 ? "(no location)" : location);
             }
         }
     }
-
-    /// <summary>Two strings as one key that no other pair gives: the first's length, then both.</summary>
-    private static string PairKey(string first, string second) => $"{first.Length}:{first}{second}";
 }
