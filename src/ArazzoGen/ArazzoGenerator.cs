@@ -81,12 +81,12 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
             .Select(static (input, _) => input.Left.Workflows.Count > 0 && input.Right.GetTypeByMetadataName("ArazzoGen.Hosting.ArazzoServices") is not null ? input.Left : WorkflowsToRegister.None)
             .WithTrackingName(TrackingNames.WorkflowsToRegister)
             .Combine(settings)
-            .Select(static (input, _) => new ServiceRegistration(input.Right.Namespace, input.Left));
+            .Select(static (input, _) => new ServiceRegistration(input.Right.Namespace, input.Left.Workflows));
         context.RegisterSourceOutput(toRegister, static (output, registration) =>
         {
-            if (registration.Workflows.Workflows.Count > 0)
+            if (registration.Workflows.Count > 0)
             {
-                output.AddSource(ServiceRegistrationWriter.HintName, ServiceRegistrationWriter.Write(registration.Namespace, registration.Workflows.Workflows));
+                output.AddSource(ServiceRegistrationWriter.HintName, ServiceRegistrationWriter.Write(registration.Namespace, registration.Workflows));
             }
         });
 
@@ -108,7 +108,7 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
         IncrementalGeneratorInitializationContext context,
         IncrementalValuesProvider<FileToBind> files,
         IncrementalValueProvider<BindContext> bindContext,
-        out IncrementalValueProvider<ClassClaims> claims,
+        out IncrementalValueProvider<Collected<ClassClaim>> claims,
         out IncrementalValueProvider<WorkflowsToRegister> registrations)
     {
         var bound = files
@@ -140,7 +140,7 @@ public sealed class ArazzoGenerator : IIncrementalGenerator
         claims = bound
             .SelectMany(static (file, _) => file.Workflows.Select(w => new ClassClaim(w.Namespace + "." + w.ClassName, w.WorkflowId, w.Location)))
             .Collect()
-            .Select(static (all, _) => new ClassClaims(all.ToEquatableArray()));
+            .Select(static (all, _) => new Collected<ClassClaim>(all.ToEquatableArray()));
         registrations = bound
             .SelectMany(static (file, _) => RegisteredWorkflow.Of(file).AsImmutableArray())
             .Collect()

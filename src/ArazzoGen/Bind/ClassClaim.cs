@@ -22,11 +22,3 @@ internal sealed record ClassClaim(string FullName, string WorkflowId, LocationIn
                     EquatableArray.Create(c.WorkflowId, g.Key, first.WorkflowId, System.IO.Path.GetFileName(first.Location.FilePath), "the two classes collide (CS0101): rename one workflowId, or set a different ArazzoNamespace for one of the projects")));
             });
 }
-
-/// <summary>The classes a set of files claims, as one value for the pipeline.</summary>
-internal sealed record ClassClaims(EquatableArray<ClassClaim> All)
-{
-    /// <summary>These claims and <paramref name="others"/>.</summary>
-    public ClassClaims With(ClassClaims others) =>
-        others.All.IsEmpty ? this : All.IsEmpty ? others : new(All.Concat(others.All).ToEquatableArray());
-}

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace ArazzoGen.Helpers;
 
@@ -8,4 +9,9 @@ namespace ArazzoGen.Helpers;
 /// pair, while over a class it shares code the compiler already has.
 /// </summary>
 internal sealed record Collected<T>(EquatableArray<T> All)
-    where T : IEquatable<T>;
+    where T : IEquatable<T>
+{
+    /// <summary>These values and <paramref name="others"/>.</summary>
+    public Collected<T> With(Collected<T> others) =>
+        others.All.IsEmpty ? this : All.IsEmpty ? others : new(All.Concat(others.All).ToEquatableArray());
+}
