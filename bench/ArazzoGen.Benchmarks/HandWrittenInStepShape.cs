@@ -26,19 +26,27 @@ internal sealed class HandWrittenInStepShape
 
     private readonly IAmazonSageMaker _sageMaker;
     private readonly TrainThenDeployWorkflow.Inputs _inputs;
+    private readonly TimeSpan _pollDelay;
+    private readonly TimeProvider _clock;
     private readonly CancellationToken _cancellationToken;
     private string? _modelArtifacts;
     private EndpointStatus? _endpointStatus;
 
-    private HandWrittenInStepShape(IAmazonSageMaker sageMaker, TrainThenDeployWorkflow.Inputs inputs, CancellationToken cancellationToken)
+    private HandWrittenInStepShape(IAmazonSageMaker sageMaker, TrainThenDeployWorkflow.Inputs inputs, TimeSpan pollDelay, TimeProvider clock, CancellationToken cancellationToken)
     {
         _sageMaker = sageMaker;
         _inputs = inputs;
+        _pollDelay = pollDelay;
+        _clock = clock;
         _cancellationToken = cancellationToken;
     }
 
-    public static Task<string?> RunAsync(IAmazonSageMaker sageMaker, TrainThenDeployWorkflow.Inputs inputs, CancellationToken cancellationToken = default) =>
-        new HandWrittenInStepShape(sageMaker, inputs, cancellationToken).ExecuteAsync();
+    public static Task<string?> RunAsync(IAmazonSageMaker sageMaker, TrainThenDeployWorkflow.Inputs inputs) =>
+        RunAsync(sageMaker, inputs, TimeSpan.Zero, TimeProvider.System);
+
+    /// <summary>The same, waiting <paramref name="pollDelay"/> on <paramref name="clock"/> between polls (the scale benchmark's runs).</summary>
+    public static Task<string?> RunAsync(IAmazonSageMaker sageMaker, TrainThenDeployWorkflow.Inputs inputs, TimeSpan pollDelay, TimeProvider clock, CancellationToken cancellationToken = default) =>
+        new HandWrittenInStepShape(sageMaker, inputs, pollDelay, clock, cancellationToken).ExecuteAsync();
 
     private async Task<string?> ExecuteAsync()
     {
@@ -84,7 +92,7 @@ internal sealed class HandWrittenInStepShape
             _modelArtifacts = training.ModelArtifacts?.S3ModelArtifacts;
             if (training.TrainingJobStatus == TrainingJobStatus.InProgress)
             {
-                await Task.Delay(TimeSpan.Zero, _cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_pollDelay, _clock, _cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -131,7 +139,7 @@ internal sealed class HandWrittenInStepShape
             _endpointStatus = endpoint.EndpointStatus;
             if (endpoint.EndpointStatus == EndpointStatus.Creating)
             {
-                await Task.Delay(TimeSpan.Zero, _cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_pollDelay, _clock, _cancellationToken).ConfigureAwait(false);
                 continue;
             }
 

@@ -13,7 +13,8 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- allocations [polling|segments [polling]]   (bytes per run by type, generated vs hand-written; "polling": the scale benchmark's runs; "segments": exact bytes before, between and after the SDK calls, of the instant run or, with "polling", of the scale benchmark's 11 calls with zero-second waits)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- polling   (calls and lag of poll schedules, computed exactly)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- layering  (HTTP attempts per run when SDK, pipeline and workflow retries are stacked)
-// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- scale     (10,000 and 100,000 concurrent polling runs: CPU, bytes, memory held, generated vs hand-written)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- scale [sizes]   (10,000 and 100,000 concurrent polling runs: CPU, bytes, memory held; generated, hand-written, and hand-written in the generated code's step shape)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- scale footprint   (what a run waiting in a poll holds, object by object and field by field, for the scale benchmark's three variants)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- faults    (docs/reliability.md's fault table: 200 runs per fault against dynalite, for TransientRetries 0, 2, 4)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- durable   (checkpoint sizes, and a run with checkpoints in memory and in files vs none)
 switch (args.FirstOrDefault())
@@ -53,6 +54,9 @@ switch (args.FirstOrDefault())
         break;
     case "layering":
         RetryLayering.Run();
+        break;
+    case "scale" when args.Skip(1).FirstOrDefault() == "footprint":
+        RunFootprint.Run();
         break;
     case "scale":
         ScaleBenchmark.Run(args.Skip(1).ToArray());

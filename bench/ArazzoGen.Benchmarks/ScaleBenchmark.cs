@@ -12,7 +12,9 @@ namespace ArazzoGen.Benchmarks;
 
 /// <summary>
 /// 10,000 and 100,000 concurrent train-then-deploy runs in one process, each polling (11 calls, 5
-/// waits: training InProgress 3 times, the endpoint Creating twice), generated against hand-written.
+/// waits: training InProgress 3 times, the endpoint Creating twice), generated against hand-written,
+/// and against the hand-written calls in the generated code's shape (<see cref="HandWrittenInStepShape"/>),
+/// which prices the shape apart from what the runtime adds to it.
 /// Each variant and size runs in a fresh process (peak working set is per process), alternating.
 /// Reported per run: CPU time, bytes allocated, and bytes held while every run waits in its first poll
 /// (the clock holds every timer until all runs wait, then lets them run on the system's timers, which
@@ -32,7 +34,7 @@ internal static class ScaleBenchmark
         Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var size in sizes)
         {
-            var results = new Dictionary<string, List<Measure>> { ["hand-written"] = [], ["generated"] = [] };
+            var results = new Dictionary<string, List<Measure>> { ["hand-written"] = [], ["step-shape"] = [], ["generated"] = [] };
             for (var i = 0; i < repetitions; i++)
             {
                 foreach (var variant in results.Keys)
@@ -46,10 +48,17 @@ internal static class ScaleBenchmark
                 Console.WriteLine($"| {size:N0} | {variant} | {Range(measures, m => m.CpuMicroseconds)} | {Range(measures, m => m.GcPauseMicroseconds)} | {Range(measures, m => m.Allocated)} | {Range(measures, m => m.Held)} | {Range(measures, m => m.PeakMiB)} | {Range(measures, m => m.RunsPerSecond)} |");
             }
 
-            static double Median(List<Measure> ms, Func<Measure, double> f) => ms.Select(f).Order().ElementAt(ms.Count / 2);
-            var (hand, generated) = (results["hand-written"], results["generated"]);
-            Console.WriteLine($"| {size:N0} | ratio of medians | {Median(generated, m => m.CpuMicroseconds) / Median(hand, m => m.CpuMicroseconds):0.00}x | {Median(generated, m => m.GcPauseMicroseconds) / Median(hand, m => m.GcPauseMicroseconds):0.00}x | {Median(generated, m => m.Allocated) / Median(hand, m => m.Allocated):0.00}x | {Median(generated, m => m.Held) / Median(hand, m => m.Held):0.00}x | {Median(generated, m => m.PeakMiB) / Median(hand, m => m.PeakMiB):0.00}x | |");
+            Ratio(size, "generated / hand-written", results["generated"], results["hand-written"]);
+            Ratio(size, "step-shape / hand-written (the shape)", results["step-shape"], results["hand-written"]);
+            Ratio(size, "generated / step-shape (the runtime)", results["generated"], results["step-shape"]);
         }
+    }
+
+    private static void Ratio(int size, string name, List<Measure> over, List<Measure> under)
+    {
+        static double Median(List<Measure> ms, Func<Measure, double> f) => ms.Select(f).Order().ElementAt(ms.Count / 2);
+        string Of(Func<Measure, double> f) => $"{Median(over, f) / Median(under, f):0.00}x";
+        Console.WriteLine($"| {size:N0} | {name}, medians | {Of(m => m.CpuMicroseconds)} | {Of(m => m.GcPauseMicroseconds)} | {Of(m => m.Allocated)} | {Of(m => m.Held)} | {Of(m => m.PeakMiB)} | |");
     }
 
     private static string Range(List<Measure> measures, Func<Measure, double> value)
@@ -86,15 +95,17 @@ internal static class ScaleBenchmark
         };
         var workflow = new TrainThenDeployWorkflow(new TrainThenDeployWorkflow.Clients(sageMaker), options);
         var inputs = Enumerable.Range(0, size).Select(Inputs).ToArray(); // the callers' data, outside both measures
-        Func<int, Task> run = variant == "generated"
-            ? i => workflow.RunAsync(inputs[i])
-            : i => HandWrittenTrainThenDeploy.RunAsync(sageMaker, inputs[i], PollDelay, clock);
+        Func<TrainThenDeployWorkflow.Inputs, Task> run = variant switch
+        {
+            "generated" => i => workflow.RunAsync(i),
+            "step-shape" => i => HandWrittenInStepShape.RunAsync(sageMaker, i, PollDelay, clock),
+            "hand-written" => i => HandWrittenTrainThenDeploy.RunAsync(sageMaker, i, PollDelay, clock),
+            _ => throw new ArgumentException($"no variant '{variant}': generated, step-shape or hand-written", nameof(variant)),
+        };
 
-        // Warm both paths (JIT, statics) outside the measure.
+        // Warm the path (JIT, statics) outside the measure.
         clock.Open();
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => variant == "generated"
-            ? workflow.RunAsync(Inputs(size + i)).ContinueWith(t => t.Result.EndpointStatus?.Value, TaskScheduler.Default)
-            : HandWrittenTrainThenDeploy.RunAsync(sageMaker, Inputs(size + i), PollDelay, clock)));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => run(Inputs(size + i))));
         clock.Hold();
 
         var process = Process.GetCurrentProcess();
@@ -107,7 +118,7 @@ internal static class ScaleBenchmark
         var runs = new Task[size];
         for (var i = 0; i < size; i++)
         {
-            runs[i] = run(i);
+            runs[i] = run(inputs[i]);
         }
 
         while (clock.Held < size)
