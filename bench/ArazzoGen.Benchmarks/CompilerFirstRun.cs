@@ -53,6 +53,17 @@ internal static partial class CompilerFirstRun
         }
     }
 
+    /// <summary>Writes each variant's response file to a folder that is kept, and prints how to run them.</summary>
+    public static void Keep(bool corpus)
+    {
+        var compiler = Prepare(corpus);
+        Console.WriteLine($"cd \"{compiler.Sample}\"");
+        foreach (var variant in compiler.Variants.Keys)
+        {
+            Console.WriteLine($"{compiler.Csc} @\"{compiler.ResponseFile(variant)}\"    # {variant}");
+        }
+    }
+
     /// <summary>
     /// The compiler and its command lines: the sample's build's own (the IL generator), the same with
     /// the generator compiled ahead of time, its output compiled as plain source without it, and that

@@ -41,14 +41,14 @@ internal static partial class CompilerProfile
             Console.WriteLine($"| {variant} | {Ms(all.Count, rounds)} | {Ms(ours.Count, rounds)} | {100.0 * ours.Count / Math.Max(1, all.Count):0.0} % | {Part("runtime")} | {Part("JIT")} | {Part("Roslyn")} | {Part("BCL")} | {Part("ours")} | {Part("other")} |");
         }
 
-        if (samples.TryGetValue("ReadyToRun", out var readyToRun))
+        foreach (var variant in new[] { "ReadyToRun", CompilerFirstRun.ReferencesBoundFirst })
         {
             // The runtime's share (type loading, method preparation, GC) and the JIT's, by the code they
             // ran for: the innermost frame outside them. perf names no ReadyToRun method, so this says
             // whose assembly asked, not which method.
-            var runtime = readyToRun.Where(s => s.Frames.Any(IsOurs) && Category(s.Frames[0]) is "runtime" or "JIT").ToList();
+            var runtime = samples[variant].Where(s => s.Frames.Any(IsOurs) && Category(s.Frames[0]) is "runtime" or "JIT").ToList();
             Console.WriteLine();
-            Console.WriteLine("ReadyToRun variant, the runtime's and the JIT's samples in the generator's stacks, by the assembly of the code they ran for:");
+            Console.WriteLine($"{variant}: the runtime's and the JIT's samples in the generator's stacks, by the assembly of the code they ran for:");
             foreach (var group in runtime.GroupBy(s => s.Frames.FirstOrDefault(f => Category(f) is not ("runtime" or "JIT")) is { } asker ? AssemblyOf(asker) : "(none)").OrderByDescending(g => g.Count()).Take(10))
             {
                 Console.WriteLine($"  {Ms(group.Count(), rounds),8} ms  {group.Key}");

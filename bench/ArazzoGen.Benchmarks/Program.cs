@@ -6,6 +6,7 @@ using BenchmarkDotNet.Running;
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc [rounds] [--one-core] [--corpus]   (the SDK's csc started fresh on samples/TrainThenDeploy, with --corpus also on the 200 synthetic workflows: the generator as IL and ReadyToRun, as the package hands it, against its output compiled as plain source; Linux)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc profile [rounds]   (the same compiles under Linux perf: the generator's CPU samples by what runs, by stage, by our method)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc jit [--corpus]   (the same compiles once each, counting the methods the JIT compiles beyond its output as plain source, by what they are; the lists in $TMPDIR/arazzogen-jit)
+// dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- build csc keep [--corpus]   (writes those compiles' response files to a folder it keeps and prints, to run csc by hand or under a profiler)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime   (BenchmarkDotNet: generated workflow vs hand-written SDK calls)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime real-client   (BenchmarkDotNet: the DynamoDB ensure-table-write-read workflow vs hand-written, on the real AmazonDynamoDBClient answered in memory)
 // dotnet run -c Release --project bench/ArazzoGen.Benchmarks -- runtime profile [seconds]   (each runtime variant in a loop under Linux perf: CPU ns per run by what runs)
@@ -27,6 +28,9 @@ switch (args.FirstOrDefault())
         break;
     case "build" when args.Skip(1).FirstOrDefault() == "csc" && args.Skip(2).FirstOrDefault() == "jit":
         CompilerJitList.Run(corpus: args.Contains("--corpus"));
+        break;
+    case "build" when args.Skip(1).FirstOrDefault() == "csc" && args.Skip(2).FirstOrDefault() == "keep":
+        CompilerFirstRun.Keep(corpus: args.Contains("--corpus"));
         break;
     case "build" when args.Skip(1).FirstOrDefault() == "csc":
         CompilerFirstRun.Run(args.Skip(2).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(5), oneCore: args.Contains("--one-core"), corpus: args.Contains("--corpus"));
