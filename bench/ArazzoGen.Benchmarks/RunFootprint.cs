@@ -17,16 +17,16 @@ internal static class RunFootprint
         var generated = typeof(TrainThenDeployWorkflow).GetNestedType("Run", BindingFlags.NonPublic)!;
         Console.WriteLine("| variant | object | bytes | fields |");
         Console.WriteLine("| --- | --- | ---: | --- |");
-        Object("hand-written", "its one method's frame", Frame(typeof(HandWrittenTrainThenDeploy), "RunAsync"));
-        Object("step-shape", "run object", typeof(HandWrittenInStepShape));
-        Object("step-shape", "run loop's frame", Frame(typeof(HandWrittenInStepShape), "ExecuteAsync"));
-        Object("step-shape", "polling step's frame", Frame(typeof(HandWrittenInStepShape), "PollTrainingJobAsync"));
-        Object("generated", "run object (with WorkflowRun)", generated);
-        Object("generated", "run loop's frame", Frame(generated, "ExecuteAsync"));
-        Object("generated", "polling step's frame", Frame(generated, "PollTrainingJobAsync"));
+        Row("hand-written", "its one method's frame", Frame(typeof(HandWrittenTrainThenDeploy), "RunAsync"));
+        Row("step-shape", "run object", typeof(HandWrittenInStepShape));
+        Row("step-shape", "run loop's frame", Frame(typeof(HandWrittenInStepShape), "ExecuteAsync"));
+        Row("step-shape", "polling step's frame", Frame(typeof(HandWrittenInStepShape), "PollTrainingJobAsync"));
+        Row("generated", "run object (with WorkflowRun)", generated);
+        Row("generated", "run loop's frame", Frame(generated, "ExecuteAsync"));
+        Row("generated", "polling step's frame", Frame(generated, "PollTrainingJobAsync"));
     }
 
-    private static void Object(string variant, string name, Type type)
+    private static void Row(string variant, string name, Type type)
     {
         var fields = Fields(type).Select(f => $"{f.Name} {Size(f.FieldType)}");
         Console.WriteLine($"| {variant} | {name} | {(type.IsValueType ? Size(type) : InstanceSize(type))} | {string.Join(", ", fields)} |");
