@@ -213,7 +213,10 @@ internal sealed class PayloadBinder
             chunks.Add(new TemplateChunk(null, typed.Value));
         }
 
-        return new TemplateBound(chunks.ToEquatableArray());
+        // A string that is one embedded expression and nothing else is that value as text.
+        return chunks.Count == 1 && chunks[0].Value is { } only
+            ? new TextBound(only)
+            : new TemplateBound(chunks.ToEquatableArray());
     }
 
     private BoundValue? BindLiteral(LiteralValue literal, TypeRef target, string slotName, MemberConstraints constraints, AwsMember? member)
