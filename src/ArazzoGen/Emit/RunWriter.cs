@@ -369,27 +369,41 @@ internal static class RunWriter
                 break;
         }
 
-        if (step.Outputs.Count > 0)
+        var outputsGuard = step.OutputsNeedResponse ? $"{result} is not null" : "call.StatusCode is not null";
+        var criteria = CodeRenderer.All(step.SuccessCriteria, responseIsKnown: step.SuccessNeedsResponse);
+        // Outputs are kept whenever there is something to read them from, success or not (a failure reports them);
+        // when that is also the whole test of success, one block does both.
+        var outputsWithSuccess = criteria is null && outputsGuard == success;
+        if (step.Outputs.Count > 0 && !outputsWithSuccess)
         {
-            w.Line(step.OutputsNeedResponse ? $"if ({result} is not null)" : "if (call.StatusCode is not null)");
+            w.Line($"if ({outputsGuard})");
             using (w.Block())
             {
-                var values = string.Join(", ", step.Outputs.Select(o => CodeRenderer.Value(o.Value, responseIsKnown: step.OutputsNeedResponse)));
-                w.Line($"{step.Field} = new {step.ResultType}({values});");
+                WriteOutputs(w, step);
             }
 
             w.Line();
         }
 
-        var criteria = CodeRenderer.All(step.SuccessCriteria, responseIsKnown: step.SuccessNeedsResponse);
         w.Line(criteria is null ? $"if ({success})" : $"if ({success} && {criteria})");
         using (w.Block())
         {
+            if (step.Outputs.Count > 0 && outputsWithSuccess)
+            {
+                WriteOutputs(w, step);
+            }
+
             WriteSuccessActions(w, workflow, step, attempt);
         }
 
         w.Line();
         WriteFailureActions(w, workflow, step, attempt);
+    }
+
+    private static void WriteOutputs(SourceWriter w, BoundStep step)
+    {
+        var values = string.Join(", ", step.Outputs.Select(o => CodeRenderer.Value(o.Value, responseIsKnown: step.OutputsNeedResponse)));
+        w.Line($"{step.Field} = new {step.ResultType}({values});");
     }
 
     private static void WriteReadBackCheck(SourceWriter w, BoundWorkflow workflow, BoundStep step, string attempt)

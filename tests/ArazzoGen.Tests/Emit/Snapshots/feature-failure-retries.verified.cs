@@ -17,10 +17,6 @@ private async global::System.Threading.Tasks.ValueTask<Step?> DescribeAsync()
         if (response is not null)
         {
             _describe = new DescribeResult(response.Table?.TableName);
-        }
-
-        if (response is not null)
-        {
             return End("describe", null);
         }
 
