@@ -385,7 +385,9 @@ internal static class RunWriter
             w.Line();
         }
 
-        w.Line(criteria is null ? $"if ({success})" : $"if ({success} && {criteria})");
+        w.Line(criteria is null ? $"if ({success})"
+            : !step.SuccessNeedsResponse && step.SuccessCriteriaNeedAnswer ? $"if ({criteria})"
+            : $"if ({success} && {criteria})");
         using (w.Block())
         {
             if (step.Outputs.Count > 0 && outputsWithSuccess)

@@ -86,6 +86,19 @@ internal sealed record BoundStep(
     public bool SuccessNeedsResponse => Call is WorkflowCall || SuccessCriteria.Count == 0 || SuccessCriteria.SelectMany(c => c.Values()).Any(v => v.ReadsResponse());
 
     /// <summary>
+    /// True when the success criteria themselves hold only for a call that got an answer: one of them
+    /// compares <c>$statusCode</c> with a number (<c>$statusCode == 200</c>), and a missing status code
+    /// compares false. The generated check then needs no test of its own that an answer came.
+    /// </summary>
+    public bool SuccessCriteriaNeedAnswer => SuccessCriteria.Any(c => c is CompareCondition
+    {
+        Kind: CompareKind.Number,
+        Operator: not ConditionOperator.NotEqual,
+    } compare && (IsStatusCode(compare.Left) && compare.Right is LiteralBound || compare.Left is LiteralBound && IsStatusCode(compare.Right)));
+
+    private static bool IsStatusCode(BoundValue value) => value is CallBound { Member: "StatusCode" };
+
+    /// <summary>
     /// True when an output reads the response body, so outputs are kept only from a call that returned
     /// one (a throttled poll keeps what it last observed); outputs of <c>$statusCode</c> and the AWS
     /// error facts alone are kept from an error response too.

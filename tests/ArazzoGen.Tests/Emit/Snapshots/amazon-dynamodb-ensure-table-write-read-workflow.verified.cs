@@ -301,7 +301,7 @@ namespace ArazzoWorkflows
                     _describeTable = new DescribeTableResult(response.Table?.TableStatus);
                 }
 
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     if (global::ArazzoGen.Runtime.Criteria.Equal(response?.Table?.TableStatus?.Value, "ACTIVE")) // tableReady
                     {
@@ -359,7 +359,7 @@ namespace ArazzoWorkflows
                     _createTable = new CreateTableResult(response.TableDescription?.TableArn);
                 }
 
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     return Step.WaitForTable;
                 }
@@ -411,7 +411,7 @@ namespace ArazzoWorkflows
                         _waitForTable = new WaitForTableResult(response.Table?.TableStatus);
                     }
 
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.Table?.TableStatus?.Value, "CREATING") || global::ArazzoGen.Runtime.Criteria.Equal(response?.Table?.TableStatus?.Value, "UPDATING")) // stillCreating
                         {
@@ -452,7 +452,7 @@ namespace ArazzoWorkflows
                     },
                 };
                 var call = await CallAsync("putItem", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.PutItemAsync(r, ct)).ConfigureAwait(false);
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     return Step.GetItem;
                 }
@@ -484,7 +484,7 @@ namespace ArazzoWorkflows
                     _getItem = new GetItemResult(global::ArazzoGen.Runtime.JsonPointer.At(response.Item, "payload")?.S, global::ArazzoGen.Runtime.JsonPointer.At(response.Item, "writtenBy")?.S);
                 }
 
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     return End("getItem", null);
                 }

@@ -261,7 +261,7 @@ namespace ArazzoWorkflows
                         _waitUntilActive = new WaitUntilActiveResult(response.Table?.TableStatus, response.Table?.ItemCount);
                     }
 
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.Table?.TableStatus?.Value, "CREATING") || global::ArazzoGen.Runtime.Criteria.Equal(response?.Table?.TableStatus?.Value, "UPDATING")) // notYet
                         {

@@ -305,7 +305,7 @@ namespace ArazzoWorkflows
                     _startProcessing = new StartProcessingResult(response.Id);
                 }
 
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     return Step.PollProcessing;
                 }
@@ -334,7 +334,7 @@ namespace ArazzoWorkflows
                         _pollProcessing = new PollProcessingResult(response.Status);
                     }
 
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         if (!global::ArazzoGen.Runtime.Criteria.Equal(response?.Status, "Completed")) // processingRunning
                         {
@@ -372,7 +372,7 @@ namespace ArazzoWorkflows
                     _startTraining = new StartTrainingResult(response.Id);
                 }
 
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     return Step.PollTraining;
                 }
@@ -401,7 +401,7 @@ namespace ArazzoWorkflows
                         _pollTraining = new PollTrainingResult(response.Status);
                     }
 
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         if (!global::ArazzoGen.Runtime.Criteria.Equal(response?.Status, "Completed")) // trainingRunning
                         {

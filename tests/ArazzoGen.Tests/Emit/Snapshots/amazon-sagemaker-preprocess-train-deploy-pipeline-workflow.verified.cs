@@ -487,7 +487,7 @@ namespace ArazzoWorkflows
                         _startPreprocessing = new StartPreprocessingResult(response.ProcessingJobArn);
                     }
 
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         return Step.WaitForPreprocessing;
                     }
@@ -550,7 +550,7 @@ namespace ArazzoWorkflows
                         _waitForPreprocessing = new WaitForPreprocessingResult(response.ProcessingJobStatus, response.FailureReason);
                     }
 
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.ProcessingJobStatus?.Value, "InProgress") || global::ArazzoGen.Runtime.Criteria.Equal(response?.ProcessingJobStatus?.Value, "Stopping")) // preprocessingRunning
                         {
@@ -642,7 +642,7 @@ namespace ArazzoWorkflows
                         _startTraining = new StartTrainingResult(response.TrainingJobArn);
                     }
 
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         return Step.WaitForTraining;
                     }
@@ -705,7 +705,7 @@ namespace ArazzoWorkflows
                         _waitForTraining = new WaitForTrainingResult(response.TrainingJobStatus, response.SecondaryStatus, response.ModelArtifacts?.S3ModelArtifacts, response.FailureReason);
                     }
 
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress") || global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "Stopping")) // trainingRunning
                         {
@@ -771,7 +771,7 @@ namespace ArazzoWorkflows
                         _registerModel = new RegisterModelResult(response.ModelArn);
                     }
 
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         return Step.CreateEndpointConfig;
                     }
@@ -840,7 +840,7 @@ namespace ArazzoWorkflows
                     }
 
                     var call = await CallAsync("createEndpointConfig", attempt, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointConfigAsync(r, ct)).ConfigureAwait(false);
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         return Step.CreateEndpoint;
                     }
@@ -905,7 +905,7 @@ namespace ArazzoWorkflows
                         _createEndpoint = new CreateEndpointResult(response.EndpointArn);
                     }
 
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         return Step.WaitForEndpoint;
                     }
@@ -968,7 +968,7 @@ namespace ArazzoWorkflows
                         _waitForEndpoint = new WaitForEndpointResult(response.EndpointStatus, response.FailureReason);
                     }
 
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Creating") || global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Updating")) // endpointCreating
                         {

@@ -293,7 +293,7 @@ namespace ArazzoWorkflows
                     _listCompletedTrainingJobs = new ListCompletedTrainingJobsResult(global::ArazzoGen.Runtime.JsonPointer.At(response.TrainingJobSummaries, 0)?.TrainingJobName);
                 }
 
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     if (global::ArazzoGen.Runtime.JsonPointer.Length(response?.TrainingJobSummaries) > 0) // foundCompletedJob
                     {
@@ -327,7 +327,7 @@ namespace ArazzoWorkflows
                     _describeTrainingJob = new DescribeTrainingJobResult(response.TrainingJobStatus, response.ModelArtifacts?.S3ModelArtifacts);
                 }
 
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     return Step.CreateModel;
                 }
@@ -363,7 +363,7 @@ namespace ArazzoWorkflows
                     _createModel = new CreateModelResult(response.ModelArn);
                 }
 
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     return End("createModel", null);
                 }

@@ -322,7 +322,7 @@ namespace ArazzoWorkflows
                 }
 
                 var call = await CallAsync("createModel", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateModelAsync(r, ct)).ConfigureAwait(false);
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     return Step.CreateEndpointConfig;
                 }
@@ -378,7 +378,7 @@ namespace ArazzoWorkflows
                 }
 
                 var call = await CallAsync("createEndpointConfig", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateEndpointConfigAsync(r, ct)).ConfigureAwait(false);
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     return Step.CreateEndpoint;
                 }
@@ -431,7 +431,7 @@ namespace ArazzoWorkflows
                     _createEndpoint = new CreateEndpointResult(response.EndpointArn);
                 }
 
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     return Step.WaitForEndpoint;
                 }
@@ -485,7 +485,7 @@ namespace ArazzoWorkflows
                         _waitForEndpoint = new WaitForEndpointResult(response.EndpointStatus);
                     }
 
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Creating")) // stillCreating
                         {
@@ -1336,7 +1336,7 @@ namespace ArazzoWorkflows
                 }
 
                 var call = await CallAsync("startTraining", 1, _workflow._clients.SagemakerApi, request, static (client, r, ct) => client.CreateTrainingJobAsync(r, ct)).ConfigureAwait(false);
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     return Step.WaitForTraining;
                 }
@@ -1389,7 +1389,7 @@ namespace ArazzoWorkflows
                         _waitForTraining = new WaitForTrainingResult(response.TrainingJobStatus, response.ModelArtifacts?.S3ModelArtifacts, response.FailureReason);
                     }
 
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress")) // stillTraining
                         {

@@ -830,7 +830,7 @@ namespace ArazzoWorkflows
                     _createTrainingJob = new CreateTrainingJobResult(response.TrainingJobArn);
                 }
 
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     return Step.PollTrainingJob;
                 }
@@ -884,7 +884,7 @@ namespace ArazzoWorkflows
                         _pollTrainingJob = new PollTrainingJobResult(response.TrainingJobStatus, response.SecondaryStatus, response.ModelArtifacts?.S3ModelArtifacts, response.FailureReason);
                     }
 
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress")) // stillTraining
                         {

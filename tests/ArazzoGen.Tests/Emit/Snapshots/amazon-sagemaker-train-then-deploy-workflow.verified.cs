@@ -930,7 +930,7 @@ namespace ArazzoWorkflows
                     _createTrainingJob = new CreateTrainingJobResult(response.TrainingJobArn);
                 }
 
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     return Step.PollTrainingJob;
                 }
@@ -984,7 +984,7 @@ namespace ArazzoWorkflows
                         _pollTrainingJob = new PollTrainingJobResult(response.TrainingJobStatus, response.ModelArtifacts?.S3ModelArtifacts, response.FailureReason);
                     }
 
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.TrainingJobStatus?.Value, "InProgress")) // stillTraining
                         {
@@ -1038,7 +1038,7 @@ namespace ArazzoWorkflows
                     _createModel = new CreateModelResult(response.ModelArn);
                 }
 
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     return Step.CreateEndpointConfig;
                 }
@@ -1101,7 +1101,7 @@ namespace ArazzoWorkflows
                     _createEndpointConfig = new CreateEndpointConfigResult(response.EndpointConfigArn);
                 }
 
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     return Step.CreateEndpoint;
                 }
@@ -1155,7 +1155,7 @@ namespace ArazzoWorkflows
                     _createEndpoint = new CreateEndpointResult(response.EndpointArn);
                 }
 
-                if (call.StatusCode is not null && call.StatusCode == 200)
+                if (call.StatusCode == 200)
                 {
                     return Step.PollEndpoint;
                 }
@@ -1209,7 +1209,7 @@ namespace ArazzoWorkflows
                         _pollEndpoint = new PollEndpointResult(response.EndpointStatus, response.FailureReason);
                     }
 
-                    if (call.StatusCode is not null && call.StatusCode == 200)
+                    if (call.StatusCode == 200)
                     {
                         if (global::ArazzoGen.Runtime.Criteria.Equal(response?.EndpointStatus?.Value, "Creating")) // stillCreating
                         {

@@ -13,7 +13,7 @@ private async global::System.Threading.Tasks.ValueTask<Step?> DescribeMissingAsy
         _describeMissing = new DescribeMissingResult(call.StatusCode, call.ErrorCode);
     }
 
-    if (call.StatusCode is not null && call.StatusCode == 400 && global::ArazzoGen.Runtime.Criteria.Equal(call.ErrorCode, "ResourceNotFoundException"))
+    if (call.StatusCode == 400 && global::ArazzoGen.Runtime.Criteria.Equal(call.ErrorCode, "ResourceNotFoundException"))
     {
         return End("describeMissing", null);
     }

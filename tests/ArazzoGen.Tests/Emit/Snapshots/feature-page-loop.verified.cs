@@ -21,7 +21,7 @@ private async global::System.Threading.Tasks.ValueTask<Step?> ScanAsync()
             _scan = new ScanResult(response.LastEvaluatedKey, response.Count);
         }
 
-        if (call.StatusCode is not null && call.StatusCode == 200)
+        if (call.StatusCode == 200)
         {
             if (response?.LastEvaluatedKey is not null) // more
             {

@@ -23,7 +23,7 @@ private async global::System.Threading.Tasks.ValueTask<Step?> PutItemAsync()
         },
     };
     var call = await CallAsync("putItem", 1, _workflow._clients.DynamoDb, request, static (client, r, ct) => client.PutItemAsync(r, ct)).ConfigureAwait(false);
-    if (call.StatusCode is not null && call.StatusCode == 200)
+    if (call.StatusCode == 200)
     {
         return Step.GetItem;
     }

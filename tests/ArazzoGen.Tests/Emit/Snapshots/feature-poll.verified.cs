@@ -19,7 +19,7 @@ private async global::System.Threading.Tasks.ValueTask<Step?> WaitForTableAsync(
             _waitForTable = new WaitForTableResult(response.Table?.TableStatus);
         }
 
-        if (call.StatusCode is not null && call.StatusCode == 200)
+        if (call.StatusCode == 200)
         {
             if (global::ArazzoGen.Runtime.Criteria.Equal(response?.Table?.TableStatus?.Value, "CREATING") || global::ArazzoGen.Runtime.Criteria.Equal(response?.Table?.TableStatus?.Value, "UPDATING")) // stillCreating
             {
