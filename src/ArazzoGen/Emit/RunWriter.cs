@@ -369,14 +369,13 @@ internal static class RunWriter
                 break;
         }
 
-        var outputsGuard = step.OutputsNeedResponse ? $"{result} is not null" : "call.StatusCode is not null";
         var criteria = CodeRenderer.All(step.SuccessCriteria, responseIsKnown: step.SuccessNeedsResponse);
         // Outputs are kept whenever there is something to read them from, success or not (a failure reports them);
         // when that is also the whole test of success, one block does both.
-        var outputsWithSuccess = criteria is null && outputsGuard == success;
+        var outputsWithSuccess = criteria is null && step.OutputsNeedResponse == step.SuccessNeedsResponse;
         if (step.Outputs.Count > 0 && !outputsWithSuccess)
         {
-            w.Line($"if ({outputsGuard})");
+            w.Line(step.OutputsNeedResponse ? $"if ({result} is not null)" : "if (call.StatusCode is not null)");
             using (w.Block())
             {
                 WriteOutputs(w, step);
@@ -385,9 +384,11 @@ internal static class RunWriter
             w.Line();
         }
 
-        w.Line(criteria is null ? $"if ({success})"
-            : !step.SuccessNeedsResponse && step.SuccessCriteriaNeedAnswer ? $"if ({criteria})"
-            : $"if ({success} && {criteria})");
+        // Criteria that only an answered call can meet ($statusCode == 200) are the whole check.
+        var check = criteria is null ? success
+            : !step.SuccessNeedsResponse && step.SuccessCriteriaNeedAnswer ? criteria
+            : $"{success} && {criteria}";
+        w.Line($"if ({check})");
         using (w.Block())
         {
             if (step.Outputs.Count > 0 && outputsWithSuccess)
