@@ -68,6 +68,15 @@ internal static class SdkCompilation
     }
 
     /// <summary>Runs the generator as a project with <c>ArazzoStateMachines</c> set to true does.</summary>
+    /// <summary>The one class generated from <paramref name="document"/>, which binds with no diagnostic and compiles with no warning.</summary>
+    public static string GenerateClean(string document)
+    {
+        var (run, output) = Generate(new[] { ("/w/train.yaml", document) });
+        Assert.True(run.Diagnostics.IsEmpty, string.Join("\n", run.Diagnostics) + "\n" + document);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+        return Assert.Single(run.GeneratedTrees).ToString();
+    }
+
     public static (GeneratorDriverRunResult Run, Compilation Output) GenerateWithStateMachines(IEnumerable<(string Path, string Text)> files, params string[] sources)
     {
         var compilation = Create(true, Array.Empty<MetadataReference>(), sources.Length == 0 ? new[] { "namespace Consumer { internal static class Placeholder { } }" } : sources);
