@@ -67,7 +67,6 @@ internal static class SdkCompilation
         return (driver.GetRunResult(), output);
     }
 
-    /// <summary>Runs the generator as a project with <c>ArazzoStateMachines</c> set to true does.</summary>
     /// <summary>The one class generated from <paramref name="document"/>, which binds with no diagnostic and compiles with no warning.</summary>
     public static string GenerateClean(string document)
     {
@@ -77,6 +76,7 @@ internal static class SdkCompilation
         return Assert.Single(run.GeneratedTrees).ToString();
     }
 
+    /// <summary>Runs the generator as a project with <c>ArazzoStateMachines</c> set to true does.</summary>
     public static (GeneratorDriverRunResult Run, Compilation Output) GenerateWithStateMachines(IEnumerable<(string Path, string Text)> files, params string[] sources)
     {
         var compilation = Create(true, Array.Empty<MetadataReference>(), sources.Length == 0 ? new[] { "namespace Consumer { internal static class Placeholder { } }" } : sources);
