@@ -88,6 +88,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RequiredInputNotDeclared = Error(
         "ARZ0110", "Required input not declared", "'{0}' is listed in inputs.required but is not one of the inputs' properties{1}");
 
+    public static readonly DiagnosticDescriptor InputTypesDisagree = Error(
+        "ARZ0111", "Input declared with two types", "Input '{0}' is declared here as {1} and on line {3} as {2}; allOf asks for both, so no value fits");
+
+    public static readonly DiagnosticDescriptor InputsSchemaCycle = Error(
+        "ARZ0112", "Inputs schemas refer to each other in a cycle", "The inputs schema refers back to itself through $ref or allOf ({0}), so its properties never end");
+
     // ---- References and flow (ARZ02xx) ----
     public static readonly DiagnosticDescriptor DuplicateWorkflowId = Error(
         "ARZ0201", "Duplicate workflowId", "workflowId '{0}' is already used by another workflow in this document");

@@ -9,7 +9,7 @@ namespace ArazzoGen.Parse;
 /// <summary>Reads <c>components</c>: reusable inputs schemas, parameters and actions.</summary>
 internal static class ComponentsParser
 {
-    public static Components Parse(YamlNode node, DiagnosticBag diagnostics)
+    public static Components Parse(YamlNode node, InputSchemaReader inputSchemas, DiagnosticBag diagnostics)
     {
         var reader = ObjectReader.For(node, "The components object", "components", diagnostics, "inputs", "parameters", "successActions", "failureActions");
         if (reader is null)
@@ -18,7 +18,7 @@ internal static class ComponentsParser
         }
 
         return new Components(
-            Read(reader, "inputs", diagnostics, (n, _) => InputsSchemaParser.Parse(n, Components.Empty, diagnostics)),
+            Read(reader, "inputs", diagnostics, (n, name) => new InputsSchema(InputSchemaReader.PropertiesOf(inputSchemas.Component(name)), null, n.Span)),
             Read(reader, "parameters", diagnostics, (n, name) => ParameterParser.ParseInline(n, $"Parameter component '{name}'", diagnostics)),
             Read(reader, "successActions", diagnostics, (n, name) => ActionParser.ParseInline(n, $"Success action component '{name}'", isSuccess: true, diagnostics)),
             Read(reader, "failureActions", diagnostics, (n, name) => ActionParser.ParseInline(n, $"Failure action component '{name}'", isSuccess: false, diagnostics)),

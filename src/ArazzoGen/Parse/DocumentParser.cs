@@ -28,9 +28,10 @@ internal static class DocumentParser
             .Select(s => s!)
             .ToEquatableArray();
         var componentsNode = reader.Node("components");
-        var components = componentsNode is null ? Components.Empty : ComponentsParser.Parse(componentsNode, diagnostics);
+        var inputSchemas = new InputSchemaReader((componentsNode as YamlMapping)?["inputs"] as YamlMapping, diagnostics);
+        var components = componentsNode is null ? Components.Empty : ComponentsParser.Parse(componentsNode, inputSchemas, diagnostics);
         var workflows = (reader.Sequence("workflows", required: true, nonEmpty: true)?.Items ?? EquatableArray<YamlNode>.Empty)
-            .Select((n, i) => WorkflowParser.Parse(n, i, components, diagnostics))
+            .Select((n, i) => WorkflowParser.Parse(n, i, inputSchemas, diagnostics))
             .Where(w => w is not null)
             .Select(w => w!)
             .ToEquatableArray();

@@ -9,7 +9,7 @@ namespace ArazzoGen.Parse;
 
 internal static class WorkflowParser
 {
-    public static Workflow? Parse(YamlNode node, int index, Components components, DiagnosticBag diagnostics)
+    public static Workflow? Parse(YamlNode node, int index, InputSchemaReader inputSchemas, DiagnosticBag diagnostics)
     {
         var reader = ObjectReader.For(
             node, $"Workflow #{index + 1}", "workflows[]", diagnostics,
@@ -32,7 +32,7 @@ internal static class WorkflowParser
             id,
             reader.Text("summary"),
             reader.Text("description"),
-            inputsNode is null ? null : InputsSchemaParser.Parse(inputsNode, components, diagnostics),
+            inputsNode is null ? null : inputSchemas.WorkflowInputs(inputsNode),
             ReadStringList(reader, "dependsOn", diagnostics).Select(d => QualifiedName.ToReference(d)!).ToEquatableArray(),
             steps,
             ActionParser.ParseList(reader.Sequence("successActions"), isSuccess: true, diagnostics),

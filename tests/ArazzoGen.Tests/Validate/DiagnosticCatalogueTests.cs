@@ -63,6 +63,8 @@ public class DiagnosticCatalogueTests
         { "ARZ0108", "sourceDescriptions:\n- name: api\n  url: ./api.yaml\n  type: openapi", "sourceDescriptions: §[]" },
         { "ARZ0109", "      status: $response.body#/Status", "      status: $response.body#/Status\n    onFailure:\n    - name: again\n      type: retry\n      retryAfter: §-1" },
         { "ARZ0110", "    required: [name]", "    required: [name, §nmae]" },
+        { "ARZ0111", "    status: $steps.second.outputs.status", "    status: $steps.second.outputs.status\ncomponents:\n  inputs:\n    job:\n      properties:\n        count:\n          type: string\n      allOf:\n      - §properties:\n          count:\n            type: integer" },
+        { "ARZ0112", "    status: $steps.second.outputs.status", "    status: $steps.second.outputs.status\ncomponents:\n  inputs:\n    job:\n      allOf:\n      - $ref: §'#/components/inputs/job'" },
         // References and flow
         { "ARZ0201", "  outputs:\n    status: $steps.second.outputs.status", "  outputs:\n    status: $steps.second.outputs.status\n- workflowId: §flow\n  steps:\n  - stepId: only\n    operationId: CreateThing" },
         { "ARZ0202", "  outputs:\n    status: $steps.second.outputs.status", "  - stepId: §first\n    operationId: CreateThing\n  outputs:\n    status: $steps.second.outputs.status" },

@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ArazzoGen.Diagnostics;
+using ArazzoGen.Helpers;
+using ArazzoGen.Model;
+using ArazzoGen.Parse.Expressions;
+using ArazzoGen.Parse.Yaml;
+
+namespace ArazzoGen.Parse;
+
+/// <summary>
+/// Reads inputs JSON Schemas into <see cref="SchemaView"/>s for one document: a schema's <c>$ref</c> to
+/// <c>#/components/inputs/&lt;name&gt;</c> and its <c>allOf</c> members are merged into it, and a
+/// property's <c>$ref</c> gives it that component's type. Each component is read once, so what is
+/// wrong inside one is reported once, however many schemas refer to it.
+/// </summary>
+internal sealed class InputSchemaReader
+{
+    public const string ComponentPrefix = "#/components/inputs/";
+
+    private readonly Dictionary<string, YamlNode> _components = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SchemaView> _read = new(StringComparer.Ordinal);
+    private readonly List<string> _reading = new();
+    private readonly DiagnosticBag _diagnostics;
+
+    public InputSchemaReader(YamlMapping? componentInputs, DiagnosticBag diagnostics)
+    {
+        _diagnostics = diagnostics;
+        foreach (var entry in componentInputs?.Entries ?? EquatableArray<YamlEntry>.Empty)
+        {
+            _components[entry.Key.Value] = entry.Value;
+        }
+    }
+
+    public IEnumerable<string> ComponentNames => _components.Keys;
+
+    /// <summary>The component <paramref name="name"/>, which the document declares.</summary>
+    public SchemaView Component(string name)
+    {
+        if (_read.TryGetValue(name, out var done))
+        {
+            return done;
+        }
+
+        if (_components[name] is not YamlMapping schema)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.WrongType, _components[name].Span, $"components.inputs.{name}", "a JSON Schema object");
+            return _read[name] = new SchemaView();
+        }
+
+        _reading.Add(name);
+        var view = Read(schema, asProperty: false);
+        _reading.Remove(name);
+
+        // A component that only adds constraints (required, no properties) is checked where it is merged.
+        if (view.Properties.Count > 0)
+        {
+            CheckRequired(view);
+        }
+
+        return _read[name] = view;
+    }
+
+    /// <summary>A workflow's inputs: properties a workflow can read as <c>$inputs.&lt;name&gt;</c>, so an object.</summary>
+    public InputsSchema? WorkflowInputs(YamlNode node)
+    {
+        if (node is not YamlMapping mapping)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.WrongType, node.Span, "inputs", "a JSON Schema object");
+            return null;
+        }
+
+        var view = Read(mapping, asProperty: false);
+        if (view.Type is { } type && type != "object")
+        {
+            _diagnostics.Add(DiagnosticDescriptors.WrongType, view.TypeSpan, "inputs.type", $"'object' (inputs are named properties), not '{type}'");
+        }
+
+        CheckRequired(view);
+        var reference = mapping["$ref"] is YamlScalar refScalar ? new Located<string>(refScalar.Value, refScalar.Span) : null;
+        return new InputsSchema(PropertiesOf(view), reference, node.Span);
+    }
+
+    /// <summary>The properties of <paramref name="view"/> as the model holds them.</summary>
+    public static EquatableArray<InputProperty> PropertiesOf(SchemaView view) =>
+        view.Properties.Select(p => new InputProperty(
+            p.Name,
+            p.Schema.Type,
+            p.Schema.Format,
+            p.Schema.Description,
+            view.Required.Contains(p.Name.Value),
+            p.Schema.IsWriteOnly == true,
+            p.Schema.Default)).ToEquatableArray();
+
+    // A property's schema gives only its annotations: its own properties are not read, and a component
+    // that refers to itself through a property (a tree of nodes) is read as far as its written type.
+    private SchemaView Read(YamlMapping schema, bool asProperty)
+    {
+        var view = new SchemaView();
+        if (schema["type"] is YamlScalar { IsNull: false } type)
+        {
+            view.Type = type.Value;
+            view.TypeSpan = type.Span;
+        }
+
+        view.Format = Text(schema, "format");
+        view.Description = Text(schema, "description");
+        view.IsWriteOnly = Text(schema, "writeOnly") is { } writeOnly ? writeOnly == "true" : null;
+        view.Default = schema["default"] is YamlScalar { IsNull: false } value ? ValueParser.Literal(value) : null; // 'default: ~' gives no default
+
+        if (!asProperty && schema["properties"] is YamlMapping properties)
+        {
+            foreach (var entry in properties.Entries)
+            {
+                var name = new Located<string>(entry.Key.Value, entry.Key.Span);
+                Add(view, new PropertyView(name, entry.Value is YamlMapping property ? Read(property, asProperty: true) : new SchemaView(), entry.Key.Span));
+            }
+        }
+
+        if (!asProperty && schema["required"] is YamlSequence required)
+        {
+            foreach (var item in required.Items.OfType<YamlScalar>())
+            {
+                view.Required.Add(item.Value);
+                view.RequiredToCheck.Add(item);
+            }
+        }
+
+        if (schema["$ref"] is YamlScalar reference && Referenced(reference, asProperty) is { } target)
+        {
+            Merge(view, target, reference.Span, asProperty, checkTheirRequired: false);
+        }
+
+        if (schema["allOf"] is YamlSequence allOf)
+        {
+            foreach (var member in allOf.Items)
+            {
+                if (member is not YamlMapping memberSchema)
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.WrongType, member.Span, "allOf entry", "a JSON Schema object");
+                    continue;
+                }
+
+                Merge(view, Read(memberSchema, asProperty), member.Span, asProperty, checkTheirRequired: true);
+            }
+        }
+
+        return view;
+    }
+
+    private SchemaView? Referenced(YamlScalar reference, bool asProperty)
+    {
+        var value = reference.Value;
+        if (!value.StartsWith(ComponentPrefix, StringComparison.Ordinal))
+        {
+            if (!asProperty)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.UnknownComponent, reference.Span, "inputs", value, $"; an inputs '$ref' must point to '{ComponentPrefix}<name>'");
+            }
+
+            return null;
+        }
+
+        var name = value.Substring(ComponentPrefix.Length);
+        if (!_components.ContainsKey(name))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.UnknownComponent, reference.Span, "inputs", name, NameSuggester.Hint(name, _components.Keys));
+            return null;
+        }
+
+        if (_reading.Contains(name))
+        {
+            if (asProperty)
+            {
+                return Shallow(name);
+            }
+
+            _diagnostics.Add(DiagnosticDescriptors.InputsSchemaCycle, reference.Span, string.Join(" -> ", _reading.SkipWhile(n => n != name).Append(name)));
+            return null;
+        }
+
+        return Component(name);
+    }
+
+    // A component still being read, seen again from one of its own properties: its written type is all a property needs.
+    private SchemaView Shallow(string name)
+    {
+        var view = new SchemaView();
+        if (_components[name] is YamlMapping schema && schema["type"] is YamlScalar { IsNull: false } type)
+        {
+            view.Type = type.Value;
+        }
+
+        return view;
+    }
+
+    private void Merge(SchemaView into, SchemaView part, SourceSpan at, bool annotationsOnly, bool checkTheirRequired)
+    {
+        if (into.Type is null && part.Type is not null)
+        {
+            into.Type = part.Type;
+            into.TypeSpan = at;
+        }
+
+        into.Format ??= part.Format;
+        into.Description ??= part.Description;
+        into.IsWriteOnly ??= part.IsWriteOnly;
+        into.Default ??= part.Default;
+        if (annotationsOnly)
+        {
+            return;
+        }
+
+        foreach (var property in part.Properties)
+        {
+            Add(into, property with { DeclaredAt = at });
+        }
+
+        into.Required.UnionWith(part.Required);
+        if (checkTheirRequired)
+        {
+            into.RequiredToCheck.AddRange(part.RequiredToCheck);
+        }
+    }
+
+    private void Add(SchemaView view, PropertyView property)
+    {
+        var first = view.Properties.FirstOrDefault(p => p.Name.Value == property.Name.Value);
+        if (first is null)
+        {
+            view.Properties.Add(property);
+            return;
+        }
+
+        // allOf asks for both: two types no value has at once are a schema nothing can satisfy.
+        if (first.Schema.Type is { } was && property.Schema.Type is { } now && was != now && !(IsNumber(was) && IsNumber(now)))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.InputTypesDisagree, property.DeclaredAt, property.Name.Value, now, was, LineOf(first.DeclaredAt));
+        }
+    }
+
+    private void CheckRequired(SchemaView view)
+    {
+        foreach (var item in view.RequiredToCheck.Where(r => view.Properties.All(p => p.Name.Value != r.Value)))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.RequiredInputNotDeclared, item.Span, item.Value, NameSuggester.Hint(item.Value, view.Properties.Select(p => p.Name.Value)));
+        }
+    }
+
+    private static bool IsNumber(string type) => type is "number" or "integer";
+
+    private static string LineOf(SourceSpan span) => (span.StartLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string? Text(YamlMapping schema, string field) => schema[field] is YamlScalar { IsNull: false } s ? s.Value : null;
+}
