@@ -89,17 +89,13 @@ internal static class OutputsParser
                 }
 
                 var value = ValueParser.ParseScalar(scalar, diagnostics);
-                if (value is LiteralValue)
+                if (value is LiteralValue && !RuntimeExpressionParser.LooksLikeExpression(scalar.Value))
                 {
                     // ValueParser already reported a malformed expression; a plain literal is reported here.
-                    if (!RuntimeExpressionParser.LooksLikeExpression(scalar.Value))
-                    {
-                        diagnostics.Add(DiagnosticDescriptors.MalformedExpression, scalar.Span, scalar.Value, "an output must be a runtime expression such as $steps.<stepId>.outputs.<name> or $response.body#/<pointer>");
-                    }
-
-                    return null;
+                    diagnostics.Add(DiagnosticDescriptors.MalformedExpression, scalar.Span, scalar.Value, "an output must be a runtime expression such as $steps.<stepId>.outputs.<name> or $response.body#/<pointer>");
                 }
 
+                // Kept when broken (the file has an error, so it is never bound): what reads the output by name finds it.
                 return new NamedExpression(name, value);
             })
             .Where(o => o is not null)

@@ -49,6 +49,8 @@ public class ConditionParserTests
     [InlineData("$steps.list.outputs.items[0].id != null", "($steps.list.outputs.items[0].id NotEqual Null:)")]
     [InlineData("$inputs.enabled", "$inputs.enabled")]
     [InlineData("$inputs.ratio <= -0.5", "($inputs.ratio LessOrEqual Number:-0.5)")]
+    [InlineData("$response.body.productCodes != null", "($response.body.productCodes NotEqual Null:)")]
+    [InlineData("$response.body.items[0].name == 'x'", "($response.body.items[0].name Equal String:x)")]
     public void Simple_conditions_follow_the_spec_operator_table(string text, string expected)
     {
         Assert.Equal(expected, Show(Parse(text.Replace("$a.b", "$statusCode"), ConditionDialect.Simple)));

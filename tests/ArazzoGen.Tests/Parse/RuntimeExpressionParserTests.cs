@@ -51,6 +51,9 @@ public class RuntimeExpressionParserTests
     [InlineData("$inputs.a..b", "empty")]
     [InlineData("$response.body#a", "must start with '/'")]
     [InlineData("$response.body#/a~2", "'~' not followed by 0 or 1")]
+    [InlineData("$response.body.data.id", "a body is read through a JSON Pointer: write '$response.body#/data/id'")]
+    [InlineData("$request.body.name", "write '$request.body#/name'")]
+    [InlineData("$response.headers.Location", "write '$response.header.Location' (header, singular)")]
     public void Rejects_malformed_expressions_with_a_reason(string text, string reason)
     {
         var expression = RuntimeExpressionParser.TryParse(text, SourceSpan.Empty, out var error);

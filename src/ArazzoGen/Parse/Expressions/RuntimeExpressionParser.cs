@@ -112,6 +112,19 @@ internal static class RuntimeExpressionParser
             return new RuntimeExpression(root, EquatableArray.Create("body"), pointer is not null, pointer ?? EquatableArray<string>.Empty, text, span);
         }
 
+        if (source.StartsWith("body.", StringComparison.Ordinal) && source.Length > 5)
+        {
+            // Other tools read '$response.body.id'; the ABNF has a JSON Pointer there (a condition may also write '.id' after '$response.body').
+            error = $"a body is read through a JSON Pointer: write '{text.Substring(0, text.Length - source.Length)}body#/{source.Substring(5).Replace('.', '/')}'";
+            return null;
+        }
+
+        if (source.StartsWith("headers.", StringComparison.Ordinal) && source.Length > 8)
+        {
+            error = $"write '{text.Substring(0, text.Length - source.Length)}header.{source.Substring(8)}' (header, singular)";
+            return null;
+        }
+
         foreach (var kind in new[] { "header", "query", "path" })
         {
             if (source.StartsWith(kind + ".", StringComparison.Ordinal) && source.Length > kind.Length + 1)

@@ -1,0 +1,40 @@
+using ArazzoGen.Tests.Infrastructure;
+
+namespace ArazzoGen.Tests.Bind;
+
+/// <summary>
+/// In a simple condition '.' is an operator, "Property de-reference" (Arazzo 1.0.1, Criterion
+/// Object): <c>$response.body.TrainingJobStatus</c> is <c>$response.body</c>, then its member, as
+/// other tools' workflows write it. Outside a condition the ABNF has only the JSON Pointer form.
+/// </summary>
+public class ConditionDereferenceTests
+{
+    private static string WithCriterion(string condition)
+    {
+        const string criteria = "    - condition: $statusCode == 200\n    outputs:\n      status: $response.body#/TrainingJobStatus";
+        Assert.Contains(criteria, BindDiagnosticTests.ValidDocument);
+        return BindDiagnosticTests.ValidDocument.Replace(criteria, criteria.Replace("\n    outputs:", "\n    - condition: " + condition + "\n    outputs:"));
+    }
+
+    [Fact]
+    public void A_member_after_response_body_in_a_simple_condition_compiles_as_the_json_pointer_to_it()
+    {
+        var pointer = SdkCompilation.GenerateClean(WithCriterion("$response.body#/TrainingJobStatus != 'Failed'"));
+        var dotted = SdkCompilation.GenerateClean(WithCriterion("$response.body.TrainingJobStatus != 'Failed'"));
+
+        Assert.Contains("TrainingJobStatus", pointer);
+        Assert.Equal(pointer, dotted.Replace("$response.body.TrainingJobStatus", "$response.body#/TrainingJobStatus"));
+    }
+
+    [Fact]
+    public void In_a_step_output_the_dotted_form_is_an_error_that_says_how_to_write_it()
+    {
+        var document = BindDiagnosticTests.ValidDocument.Replace("status: $response.body#/TrainingJobStatus", "status: $response.body.TrainingJobStatus");
+
+        // One error: the output is still there for what reads it ($steps.poll.outputs.status), so nothing cascades.
+        var diagnostic = Assert.Single(GeneratorRunner.Diagnose(document));
+
+        Assert.Equal("ARZ0301", diagnostic.Id);
+        Assert.Contains("write '$response.body#/TrainingJobStatus'", diagnostic.GetMessage());
+    }
+}
