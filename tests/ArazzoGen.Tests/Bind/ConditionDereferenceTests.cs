@@ -9,7 +9,8 @@ namespace ArazzoGen.Tests.Bind;
 /// </summary>
 public class ConditionDereferenceTests
 {
-    private static string WithCriterion(string condition)
+    /// <summary>The poll step of <see cref="BindDiagnosticTests.ValidDocument"/> with one more success criterion.</summary>
+    internal static string WithCriterion(string condition)
     {
         const string criteria = "    - condition: $statusCode == 200\n    outputs:\n      status: $response.body#/TrainingJobStatus";
         Assert.Contains(criteria, BindDiagnosticTests.ValidDocument);
@@ -23,6 +24,23 @@ public class ConditionDereferenceTests
         var dotted = SdkCompilation.GenerateClean(WithCriterion("$response.body.TrainingJobStatus != 'Failed'"));
 
         Assert.Contains("TrainingJobStatus", pointer);
+        Assert.Equal(pointer, dotted.Replace("$response.body.TrainingJobStatus", "$response.body#/TrainingJobStatus"));
+    }
+
+    [Fact]
+    public void The_state_machine_reads_the_member_as_it_reads_the_json_pointer()
+    {
+        static string StateMachine(string condition)
+        {
+            var (run, _) = SdkCompilation.GenerateWithStateMachines(new[] { ("/w/train.yaml", WithCriterion(condition)) });
+            Assert.Empty(run.Diagnostics);
+            return string.Join("\n", run.GeneratedTrees.Select(t => t.ToString()));
+        }
+
+        var pointer = StateMachine("$response.body#/TrainingJobStatus != 'Failed'");
+        var dotted = StateMachine("$response.body.TrainingJobStatus != 'Failed'");
+
+        Assert.Contains("\"\"StringEquals\"\": \"\"Failed\"\"", pointer); // the criterion, in the state machine's Choice
         Assert.Equal(pointer, dotted.Replace("$response.body.TrainingJobStatus", "$response.body#/TrainingJobStatus"));
     }
 
