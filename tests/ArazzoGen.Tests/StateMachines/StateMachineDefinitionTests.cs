@@ -61,6 +61,20 @@ public class StateMachineDefinitionTests
     }
 
     [Fact]
+    public void A_negated_criterion_that_was_not_met_is_checked_without_a_Not_inside_a_Not()
+    {
+        var document = ArazzoGen.Tests.Bind.ConditionDereferenceTests.WithCriterion("$response.body#/TrainingJobStatus != 'Failed'");
+        var (run, _) = SdkCompilation.GenerateWithStateMachines([("/w/train.yaml", document)]);
+        var choices = JsonNode.Parse(Definitions(run)["train"])!["States"]!["poll: outcome"]!["Choices"]!.AsArray();
+
+        var notMet = Assert.Single(choices, c => (string?)c!["Next"] == "poll: criteria not met")!;
+        // Not met means the status is Failed: that comparison itself, not Not(Not(it)).
+        Assert.Null(notMet["Not"]);
+        Assert.Equal("$.steps.poll.response.TrainingJobStatus", (string?)notMet["Variable"]);
+        Assert.Equal("Failed", (string?)notMet["StringEquals"]);
+    }
+
+    [Fact]
     public void A_step_that_runs_a_workflow_starts_its_state_machine_as_a_nested_execution_in_the_same_account_and_Region()
     {
         var train = States("train-and-deploy")["train"]!;

@@ -17,7 +17,9 @@ internal static class ChoiceRules
     public static AslObject All(IReadOnlyList<BoundCondition> conditions, StateValues values, string step) =>
         conditions.Count == 1 ? Rule(conditions[0], values, step) : AslObject.Of(("And", AslArray.Of(conditions.Select(c => Rule(c, values, step)))));
 
-    public static AslObject Not(AslObject rule) => AslObject.Of(("Not", rule));
+    /// <summary>The negation of <paramref name="rule"/>; of a negation, what it negates (no <c>Not</c> inside a <c>Not</c>).</summary>
+    public static AslObject Not(AslObject rule) =>
+        rule.Members.Count == 1 && rule.Members[0] is { Name: "Not", Value: AslObject negated } ? negated : AslObject.Of(("Not", rule));
 
     public static AslObject Rule(BoundCondition condition, StateValues values, string step)
     {
