@@ -162,6 +162,12 @@ internal sealed class ExpressionBinder
 
         if (input.Type is null)
         {
+            if (expression.Path.Count > 1 || expression.HasPointer)
+            {
+                // The slot is the member's, not the input's: it cannot decide what the whole input is.
+                return Unavailable(expression, $"input '{input.Declaration.Name.Value}' has no type of its own to read a member of: ArazzoGen types an object input by the SDK member it fills whole (such as 'InputDataConfig: $inputs.{input.Declaration.Name.Value}'); declare what this reads as an input of its own");
+            }
+
             if (slot is null)
             {
                 Diagnostics.Add(DiagnosticDescriptors.UntypedInputUse, expression.Span, input.Declaration.Name.Value);

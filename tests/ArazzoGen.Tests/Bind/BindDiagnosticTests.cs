@@ -83,6 +83,8 @@ public class BindDiagnosticTests
         { "ARZ1008", "TrainingJobName: $inputs.jobName\n        RoleArn", "TrainingJobName: §" + new string('x', 64) + "\n        RoleArn" },
         { "ARZ1009", "InstanceCount: 1", "InstanceCount: §many" },
         { "ARZ1010", "      arn: $response.body#/TrainingJobArn", "      arn: §$response.header.ETag" },
+        // A member of an input with no type: the member's slot cannot say what the whole input is.
+        { "ARZ1010", "        RoleArn: arn:aws:iam::1:role/r", "        RoleArn: §$inputs.channels.role" },
         { "ARZ1011", "condition: $.TrainingJobStatus == 'InProgress'", "condition: §$.TrainingJobStatus > 5" },
         { "ARZ1012", "    operationId: DescribeTrainingJob", "    operationPath: §'{$sourceDescriptions.sagemakerApi.url}#/paths/~1/post'" },
         { "ARZ1013", "      status: $response.body#/TrainingJobStatus", "      status: §$response.body#/TrainingJobStatuss" },
