@@ -88,6 +88,11 @@ public struct Poll
                 elapsed);
         }
 
+        if (_run.StepTimeLeft() is { } left && left < delay)
+        {
+            delay = left; // the step's timeout (Arazzo 1.1) ends its wait: the next call then fails as timed out
+        }
+
         _run.LogPolling(_stepId, Attempt, delay);
         var checkpoint = _run.PollingAsync(_stepId, Attempt + 1, Since, delay);
         Attempt++;

@@ -26,6 +26,7 @@ internal static class TransientFailures
     /// <param name="runCancelled">The run's own cancellation: a call it cancelled is not a failure to retry.</param>
     public static bool IsTransient(Exception exception, bool runCancelled) => exception switch
     {
+        WorkflowStepTimeoutException => false, // the step's own time ran out: its failure actions decide
         AmazonUnmarshallingException => true, // the answer was cut short
         AmazonServiceException service => service.Retryable is not null
             || (int)service.StatusCode >= 500

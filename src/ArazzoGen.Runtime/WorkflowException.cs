@@ -151,6 +151,27 @@ public sealed class WorkflowDependencyFailedException : WorkflowException
 }
 
 /// <summary>
+/// A step's call, or the workflow it ran, was still without an answer when the step's <c>timeout</c>
+/// (Arazzo 1.1) ran out. It is the failure of that call: the step's failure actions decide what follows.
+/// </summary>
+public sealed class WorkflowStepTimeoutException : TimeoutException
+{
+    /// <summary>Creates the exception.</summary>
+    public WorkflowStepTimeoutException(string stepId, TimeSpan timeout)
+        : base($"Step '{stepId}' reached its timeout of {timeout.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} ms before its call was answered.")
+    {
+        StepId = stepId;
+        Timeout = timeout;
+    }
+
+    /// <summary>The step.</summary>
+    public string StepId { get; }
+
+    /// <summary>The step's timeout.</summary>
+    public TimeSpan Timeout { get; }
+}
+
+/// <summary>
 /// Stands in for an AWS service exception whose message may echo a secret the request carried (AWS
 /// validation errors quote the value they reject): the facts are kept, the message and the original
 /// exception are not, so neither a log nor <see cref="Exception.ToString"/> can show the secret.

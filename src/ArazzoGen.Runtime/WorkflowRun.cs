@@ -54,6 +54,10 @@ public abstract class WorkflowRun : IDisposable
         public Activity? Activity;
         public List<string>? Unanswered;
 
+        // The step running now has a timeout (Arazzo 1.1): how long, and when it runs out.
+        public TimeSpan StepTimeout;
+        public DateTimeOffset? StepDeadline;
+
         public Extras()
             : this(null, NotTimed)
         {
@@ -262,7 +266,33 @@ public abstract class WorkflowRun : IDisposable
         }
 
         CurrentStepId = stepId;
+        if (_extras is { StepDeadline: not null } extras)
+        {
+            extras.StepDeadline = null;
+        }
     }
+
+    /// <summary>Enters <paramref name="stepId"/>, which must complete within <paramref name="timeout"/> (the step's Arazzo 1.1 <c>timeout</c>).</summary>
+    /// <remarks>
+    /// Its calls are cancelled when the time runs out, and then fail as a call with no answer does, so
+    /// its failure actions decide what follows; its poll waits end there too. A failure action's retry
+    /// gives the step its time again.
+    /// </remarks>
+    public void EnterStep(string stepId, TimeSpan timeout)
+    {
+        EnterStep(stepId);
+        var extras = CreatedExtras;
+        extras.StepTimeout = timeout;
+        extras.StepDeadline = Now() + timeout;
+    }
+
+    /// <summary>The running step's timeout; zero when it has none.</summary>
+    internal TimeSpan StepTimeoutLength => _extras?.StepTimeout ?? TimeSpan.Zero;
+
+    /// <summary>What is left of the running step's timeout; null when it has none.</summary>
+    internal TimeSpan? StepTimeLeft() => _extras?.StepDeadline is { } deadline
+        ? (deadline - Now() is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero)
+        : null;
 
     /// <summary>
     /// Calls the SDK for <paramref name="stepId"/>; a service or transport failure is returned, not
@@ -273,6 +303,11 @@ public abstract class WorkflowRun : IDisposable
         where TResponse : AmazonWebServiceResponse
     {
         var activity = StartCall(stepId, attempt);
+        if (_extras is { StepDeadline: not null })
+        {
+            return Awaiting(TimedCallAsync(stepId, attempt, activity, client, request, call), activity);
+        }
+
         if (Options.ResiliencePipeline is not null)
         {
             return Awaiting(AwaitCallAsync(stepId, attempt, activity, null, client, request, call), activity);
@@ -372,6 +407,32 @@ public abstract class WorkflowRun : IDisposable
         }
     }
 
+    /// <summary>A call of a step with a timeout: cancelled when the step's time runs out, and then a failure with no answer (<see cref="WorkflowStepTimeoutException"/>).</summary>
+    private async ValueTask<CallResult<TResponse>> TimedCallAsync<TClient, TRequest, TResponse>(
+        string stepId, int attempt, Activity? activity, TClient client, TRequest request, Func<TClient, TRequest, CancellationToken, Task<TResponse>> call)
+        where TResponse : AmazonWebServiceResponse
+    {
+        using var timeout = new StepTimeout(this, stepId);
+
+        // Every attempt (a transient retry's, the resilience pipeline's) goes through this, on the step's clock.
+        Task<TResponse> Timed(TClient c, TRequest r, CancellationToken _) => timeout.RunAsync(token => call(c, r, token));
+
+        Task<TResponse>? sent = null;
+        if (Options.ResiliencePipeline is null)
+        {
+            try
+            {
+                sent = Timed(client, request, CancellationToken);
+            }
+            catch (Exception ex)
+            {
+                sent = Task.FromException<TResponse>(ex);
+            }
+        }
+
+        return await AwaitCallAsync(stepId, attempt, activity, sent, client, request, Timed).ConfigureAwait(false);
+    }
+
     private CallResult<TResponse> ResultOf<TRequest, TResponse>(string stepId, Activity? activity, TResponse? response, TRequest request)
         where TResponse : AmazonWebServiceResponse
     {
@@ -401,9 +462,20 @@ public abstract class WorkflowRun : IDisposable
         where TOutputs : class
     {
         using var activity = StartCall(stepId, attempt);
+        using var timeout = _extras is { StepDeadline: not null } ? new StepTimeout(this, stepId) : null;
         try
         {
-            return new WorkflowCallResult<TOutputs>(await run(inputs(), CancellationToken).ConfigureAwait(false), null);
+            var outputs = timeout is null
+                ? await run(inputs(), CancellationToken).ConfigureAwait(false)
+                : await timeout.RunAsync(token => run(inputs(), token)).ConfigureAwait(false);
+            return new WorkflowCallResult<TOutputs>(outputs, null);
+        }
+        catch (WorkflowStepTimeoutException timedOut)
+        {
+            // The step's time ran out while the workflow it runs was still going: that run was cancelled.
+            activity?.SetStatus(ActivityStatusCode.Error, nameof(WorkflowStepTimeoutException));
+            Log.StepCallFailed(Logger, WorkflowId, stepId, attempt, nameof(WorkflowStepTimeoutException), null, null);
+            return new WorkflowCallResult<TOutputs>(null, timedOut);
         }
         catch (Exception ex) when (ex is WorkflowException or ArgumentException)
         {
@@ -533,7 +605,19 @@ public abstract class WorkflowRun : IDisposable
     public Task RetryAsync(string stepId, string actionName, int retry, TimeSpan delay)
     {
         Log.StepRetrying(Logger, WorkflowId, stepId, actionName, retry, delay.TotalSeconds, null);
+        if (_extras is { StepDeadline: not null })
+        {
+            return RetryTimedStepAsync(delay);
+        }
+
         return DelayAsync(delay);
+    }
+
+    // The retried step has its whole timeout again, counted from when it runs again.
+    private async Task RetryTimedStepAsync(TimeSpan delay)
+    {
+        await DelayAsync(delay).ConfigureAwait(false);
+        _extras!.StepDeadline = Now() + _extras.StepTimeout;
     }
 
     /// <summary>The exception for a step that failed with no failure action to handle it.</summary>
@@ -551,6 +635,7 @@ public abstract class WorkflowRun : IDisposable
         {
             null => $"its success criteria were not met (status {call.StatusCode})",
             _ when call.ErrorCode is not null => $"the call failed with {call.ErrorCode} (status {call.StatusCode}): {message}",
+            WorkflowStepTimeoutException timedOut => timedOut.Message,
             TimeoutException or OperationCanceledException or { InnerException: TimeoutException } => $"the call timed out with no answer: {call.Error.Message}",
             _ => $"the call failed with no answer ({call.Error.GetType().Name}): {call.Error.Message}",
         };
@@ -723,7 +808,7 @@ public abstract class WorkflowRun : IDisposable
         AmazonServiceException => true,
         HttpRequestException => true,
         AmazonClientException => true,
-        TimeoutException => true,
+        TimeoutException => true, // also WorkflowStepTimeoutException: the step's time ran out
         IOException => true, // a connection reset while reading the answer
         System.Net.Sockets.SocketException => true,
         OperationCanceledException => !CancellationToken.IsCancellationRequested,

@@ -411,7 +411,8 @@ internal sealed class WorkflowBinder
             loop,
             next,
             SendsSecret: bound is OperationCall { Request: { } sent } && CarriesSecret(sent),
-            readBack);
+            readBack,
+            step.Extras.Timeout?.Value);
     }
 
     /// <summary>The step's outputs read from the answer of its read-back call instead of its own; null when one is not there.</summary>

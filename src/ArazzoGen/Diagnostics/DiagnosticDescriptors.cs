@@ -59,7 +59,7 @@ internal static class DiagnosticDescriptors
 
     // ---- Structure (ARZ01xx) ----
     public static readonly DiagnosticDescriptor UnsupportedVersion = Error(
-        "ARZ0101", "Unsupported Arazzo version", "Arazzo version '{0}' is not supported; use 1.0.0 or 1.0.1");
+        "ARZ0101", "Unsupported Arazzo version", "Arazzo version '{0}' is not supported; use 1.0.x or 1.1.x");
 
     public static readonly DiagnosticDescriptor MissingField = Error(
         "ARZ0102", "Missing required field", "{0} is missing its required field '{1}'");
@@ -90,6 +90,9 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InputTypesDisagree = Error(
         "ARZ0111", "Input declared with two types", "Input '{0}' is declared here as {1} and on line {3} as {2}; allOf asks for both, so no value fits");
+
+    public static readonly DiagnosticDescriptor NewerThanDeclaredVersion = Warning(
+        "ARZ0113", "Arazzo 1.1 field in an earlier document", "{0} is Arazzo 1.1, and this document declares arazzo {1}; it is compiled as 1.1 says (declare 'arazzo: 1.1.0')");
 
     public static readonly DiagnosticDescriptor InputsSchemaCycle = Error(
         "ARZ0112", "Inputs schemas refer to each other in a cycle", "The inputs schema refers back to itself through $ref or allOf ({0}), so its properties never end");
@@ -183,7 +186,7 @@ internal static class DiagnosticDescriptors
         "ARZ0229", "Workflows run each other in a cycle", "Workflow '{0}' runs itself again through its steps or actions ({1}); each run would start another inside it, without end");
 
     public static readonly DiagnosticDescriptor DuplicateDependency = Error(
-        "ARZ0230", "Duplicate dependsOn entry", "Workflow '{0}' is listed more than once in dependsOn");
+        "ARZ0230", "Duplicate dependsOn entry", "'{0}' is listed more than once in dependsOn");
 
     public static readonly DiagnosticDescriptor TargetOnEndAction = Warning(
         "ARZ0231", "Target on an end action", "Action '{0}' is of type end, so its {1} '{2}' is ignored; only goto and retry actions go somewhere");
@@ -193,6 +196,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NotAnArazzoSource = Error(
         "ARZ0233", "Workflow in a source that is not arazzo", "'{0}' names source description '{1}', which is of type {2}; workflows of other documents come from sources of type arazzo");
+
+    public static readonly DiagnosticDescriptor AsyncApiStep = Error(
+        "ARZ0234", "AsyncAPI step", "Step '{0}' {1}: ArazzoGen compiles calls to AWS SDK operations, and AsyncAPI channels and messages are not among them");
+
+    public static readonly DiagnosticDescriptor StepDependencyNotBefore = Error(
+        "ARZ0235", "Step dependency that has not run", "Step '{0}' depends on '{1}', {2}; ArazzoGen runs a workflow's steps in order, so a dependency must be a step that always runs before it");
 
     // ---- Expressions and criteria (ARZ03xx) ----
     public static readonly DiagnosticDescriptor MalformedExpression = Error(
@@ -212,6 +221,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ExpressionNotAvailable = Warning(
         "ARZ0306", "Expression has no value here", "'{0}' has no value in {1}; it is compiled as null");
+
+    public static readonly DiagnosticDescriptor BodyReadWithDots = Warning(
+        "ARZ0308", "Body read with dots", "'{0}' reads the body with dots, where the ABNF has a JSON Pointer; it is compiled as '{1}'");
+
+    public static readonly DiagnosticDescriptor SelectorNotCompiled = Error(
+        "ARZ0307", "Selector Object not compiled", "This Selector Object is not compiled: {0}");
 
     // ---- Binding to AWS SDK types (ARZ1xxx) ----
     public static readonly DiagnosticDescriptor NoSdkCore = Error(

@@ -248,6 +248,11 @@ internal static class RunWriter
         w.Line();
     }
 
+    // A step with a timeout (Arazzo 1.1) starts its clock here, and again on each retry of it.
+    private static string EnterStep(BoundStep step) => step.TimeoutMilliseconds is { } timeout
+        ? $"EnterStep({CSharpLiteral.String(step.StepId)}, global::System.TimeSpan.FromMilliseconds({timeout.ToString(System.Globalization.CultureInfo.InvariantCulture)}));"
+        : $"EnterStep({CSharpLiteral.String(step.StepId)});";
+
     private static void WriteStep(SourceWriter w, BoundWorkflow workflow, BoundStep step)
     {
         var id = CSharpLiteral.String(step.StepId);
@@ -256,7 +261,7 @@ internal static class RunWriter
         w.Line(PooledFrame);
         using (w.Block($"private async {StepReturnType} {step.MethodName}()"))
         {
-            w.Line($"EnterStep({id});");
+            w.Line(EnterStep(step));
             if (step.Call is WorkflowCall called)
             {
                 var clients = string.Join(", ", called.Clients.Select(c => $"{c.Parameter}: _workflow._clients.{c.Property}"));
@@ -594,7 +599,7 @@ internal static class RunWriter
                         {
                             // The spec: the step runs, context comes back, then this step is retried; where that step would go next is not followed.
                             w.Line($"await {first}Async().ConfigureAwait(false); // then back to this step");
-                            w.Line($"EnterStep({id});");
+                            w.Line(EnterStep(step));
                         }
 
                         WriteRetryThisStep(w, step, action, retry);

@@ -3,14 +3,20 @@ using ArazzoGen.Helpers;
 namespace ArazzoGen.Model;
 
 /// <summary>An Arazzo document as written, every node located in its file.</summary>
+/// <remarks>Parse reads every field of Arazzo 1.0 and 1.1; Validate says which the document's own version has.</remarks>
 internal sealed record ArazzoDocument(
     string FilePath,
     Located<string> ArazzoVersion,
+    Located<string>? Self,
     Info Info,
     EquatableArray<SourceDescription> SourceDescriptions,
     EquatableArray<Workflow> Workflows,
     Components Components,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary>Arazzo 1.1 or later: what the document may use of that version (<c>$self</c>, step timeouts, Selector Objects).</summary>
+    public bool IsAtLeast11 => !ArazzoVersion.Value.StartsWith("1.0.", System.StringComparison.Ordinal);
+}
 
 internal sealed record Info(
     Located<string>? Title,

@@ -1,3 +1,4 @@
+using System.Linq;
 using ArazzoGen.Helpers;
 
 namespace ArazzoGen.Model;
@@ -34,6 +35,14 @@ internal sealed record RuntimeExpression(
     public string? Source => Root is ExpressionRoot.Request or ExpressionRoot.Response && Path.Count > 0 ? Path[0] : null;
 
     public string? Segment(int index) => index < Path.Count ? Path[index] : null;
+
+    /// <summary>A body read with dots (<c>$response.body.id</c>), which the ABNF writes as a JSON Pointer (<c>$response.body#/id</c>); <see cref="Pointer"/> holds what it means.</summary>
+    public bool FromDots { get; init; }
+
+    /// <summary>The expression as the ABNF writes it.</summary>
+    public string PointerForm => Root is ExpressionRoot.Request or ExpressionRoot.Response
+        ? $"${(Root == ExpressionRoot.Request ? "request" : "response")}.body#" + string.Concat(Pointer.Select(t => "/" + t.Replace("~", "~0").Replace("/", "~1")))
+        : Text;
 
     public override string ToString() => Text;
 }

@@ -14,7 +14,22 @@ internal sealed record Step(
     EquatableArray<ActionOrReference> OnSuccess,
     EquatableArray<ActionOrReference> OnFailure,
     EquatableArray<NamedExpression> Outputs,
+    StepExtras Extras,
     SourceSpan Span);
+
+/// <summary>
+/// The Step fields Arazzo 1.1 added: a <c>timeout</c> in milliseconds, step-level <c>dependsOn</c>, and
+/// the AsyncAPI fields (<c>channelPath</c>, <c>action</c>, <c>correlationId</c>), kept so Validate can report them.
+/// </summary>
+internal sealed record StepExtras(
+    Located<long>? Timeout,
+    EquatableArray<Located<string>> DependsOn,
+    Located<string>? ChannelPath,
+    Located<string>? Action,
+    Located<string>? CorrelationId)
+{
+    public static readonly StepExtras None = new(null, EquatableArray<Located<string>>.Empty, null, null, null);
+}
 
 internal sealed record Parameter(
     Located<string> Name,

@@ -10,11 +10,11 @@ namespace ArazzoGen.Parse;
 /// <summary>Reads the root Arazzo object: version, info, source descriptions, components, workflows.</summary>
 internal static class DocumentParser
 {
-    private static readonly Regex SupportedVersion = new(@"^1\.0\.\d+$", RegexOptions.CultureInvariant);
+    private static readonly Regex SupportedVersion = new(@"^1\.[01]\.\d+$", RegexOptions.CultureInvariant);
 
     public static ArazzoDocument? Parse(string filePath, YamlMapping root, DiagnosticBag diagnostics)
     {
-        var reader = ObjectReader.For(root, "The Arazzo document", "(root)", diagnostics, "arazzo", "info", "sourceDescriptions", "workflows", "components")!;
+        var reader = ObjectReader.For(root, "The Arazzo document", "(root)", diagnostics, "arazzo", "$self", "info", "sourceDescriptions", "workflows", "components")!;
         var version = reader.String("arazzo", required: true);
         if (version is not null && !SupportedVersion.IsMatch(version.Value))
         {
@@ -39,6 +39,7 @@ internal static class DocumentParser
         return new ArazzoDocument(
             filePath,
             version ?? new Located<string>(string.Empty, reader.KeySpan),
+            reader.String("$self"),
             info,
             sources,
             workflows,
@@ -74,9 +75,9 @@ internal static class DocumentParser
 
         NameRules.CheckRecommended("Source description name", name, diagnostics);
         var type = reader.String("type");
-        if (type is not null && type.Value is not ("openapi" or "arazzo"))
+        if (type is not null && type.Value is not ("openapi" or "arazzo" or "asyncapi"))
         {
-            diagnostics.Add(DiagnosticDescriptors.InvalidEnumValue, type.Span, type.Value, "source description type", "openapi, arazzo");
+            diagnostics.Add(DiagnosticDescriptors.InvalidEnumValue, type.Span, type.Value, "source description type", "openapi, asyncapi (Arazzo 1.1), arazzo");
         }
 
         return new SourceDescription(name, reader.String("url", required: true), type, reader.Span);

@@ -128,6 +128,31 @@ internal sealed class ObjectReader
         return new Located<double>(value, scalar.Span);
     }
 
+    /// <summary>A list of strings (ids); an entry that is not a string is reported as not being <paramref name="item"/>.</summary>
+    public EquatableArray<Located<string>> StringList(string field, string item)
+    {
+        var sequence = Sequence(field);
+        if (sequence is null)
+        {
+            return EquatableArray<Located<string>>.Empty;
+        }
+
+        var strings = new System.Collections.Generic.List<Located<string>>();
+        foreach (var entry in sequence.Items)
+        {
+            if (entry is YamlScalar { IsNull: false } scalar)
+            {
+                strings.Add(new Located<string>(scalar.Value, scalar.Span));
+            }
+            else
+            {
+                _diagnostics.Add(DiagnosticDescriptors.WrongType, entry.Span, field + "[]", item);
+            }
+        }
+
+        return strings.ToEquatableArray();
+    }
+
     public Located<long>? Integer(string field, long minimum, long maximum = long.MaxValue)
     {
         var scalar = Scalar(field);

@@ -9,7 +9,7 @@ namespace ArazzoGen.Parse;
 
 internal static class ParameterParser
 {
-    private static readonly string[] Locations = { "path", "query", "header", "cookie" };
+    private static readonly string[] Locations = { "path", "query", "querystring", "header", "cookie" }; // querystring: Arazzo 1.1
 
     public static EquatableArray<ParameterOrReference> ParseList(YamlSequence? sequence, DiagnosticBag diagnostics)
     {

@@ -14,7 +14,8 @@ internal static class StepParser
     {
         var reader = ObjectReader.For(
             node, $"Step #{index + 1} of workflow '{workflowId}'", "steps[]", diagnostics,
-            "stepId", "description", "operationId", "operationPath", "workflowId", "parameters", "requestBody", "successCriteria", "onSuccess", "onFailure", "outputs");
+            "stepId", "description", "operationId", "operationPath", "workflowId", "parameters", "requestBody", "successCriteria", "onSuccess", "onFailure", "outputs",
+            "timeout", "dependsOn", "channelPath", "action", "correlationId"); // the last five: Arazzo 1.1
         var id = reader?.String("stepId", required: true);
         if (reader is null || id is null)
         {
@@ -25,9 +26,10 @@ internal static class StepParser
         var operationId = reader.String("operationId");
         var operationPath = reader.String("operationPath");
         var targetWorkflow = reader.String("workflowId");
+        var channelPath = reader.String("channelPath");
         var targets = new List<string>();
         var given = new List<Located<string>>();
-        foreach (var (name, value) in new[] { ("operationId", operationId), ("operationPath", operationPath), ("workflowId", targetWorkflow) })
+        foreach (var (name, value) in new[] { ("operationId", operationId), ("operationPath", operationPath), ("channelPath", channelPath), ("workflowId", targetWorkflow) })
         {
             if (value is not null)
             {
@@ -44,7 +46,8 @@ internal static class StepParser
 
             // The model keeps the first target only, so later rules see one step, not the cascade of two.
             operationPath = operationId is null ? operationPath : null;
-            targetWorkflow = operationId is null && operationPath is null ? targetWorkflow : null;
+            channelPath = operationId is null && operationPath is null ? channelPath : null;
+            targetWorkflow = operationId is null && operationPath is null && channelPath is null ? targetWorkflow : null;
         }
 
         var requestBodyNode = reader.Node("requestBody");
@@ -60,7 +63,24 @@ internal static class StepParser
             ActionParser.ParseList(reader.Sequence("onSuccess"), isSuccess: true, diagnostics),
             ActionParser.ParseList(reader.Sequence("onFailure"), isSuccess: false, diagnostics),
             OutputsParser.Parse(reader.Object("outputs"), diagnostics),
+            ParseExtras(reader, channelPath, diagnostics),
             reader.Span);
+    }
+
+    private static StepExtras ParseExtras(ObjectReader reader, Located<string>? channelPath, DiagnosticBag diagnostics)
+    {
+        var action = reader.String("action");
+        if (action is not null && action.Value is not ("send" or "receive"))
+        {
+            diagnostics.Add(DiagnosticDescriptors.InvalidEnumValue, action.Span, action.Value, "step action", "send, receive");
+        }
+
+        var timeout = reader.Integer("timeout", 0);
+        var dependsOn = reader.StringList("dependsOn", "a stepId string");
+        var correlationId = reader.String("correlationId");
+        return timeout is null && dependsOn.IsEmpty && channelPath is null && action is null && correlationId is null
+            ? StepExtras.None
+            : new StepExtras(timeout, dependsOn, channelPath, action, correlationId);
     }
 
     private static RequestBody? ParseRequestBody(YamlNode node, DiagnosticBag diagnostics)

@@ -33,37 +33,13 @@ internal static class WorkflowParser
             reader.Text("summary"),
             reader.Text("description"),
             inputsNode is null ? null : inputSchemas.WorkflowInputs(inputsNode),
-            ReadStringList(reader, "dependsOn", diagnostics).Select(d => QualifiedName.ToReference(d)!).ToEquatableArray(),
+            reader.StringList("dependsOn", "a workflowId string").Select(d => QualifiedName.ToReference(d)!).ToEquatableArray(),
             steps,
             ActionParser.ParseList(reader.Sequence("successActions"), isSuccess: true, diagnostics),
             ActionParser.ParseList(reader.Sequence("failureActions"), isSuccess: false, diagnostics),
             OutputsParser.Parse(reader.Object("outputs"), diagnostics),
             ParameterParser.ParseList(reader.Sequence("parameters"), diagnostics),
             reader.Span);
-    }
-
-    private static EquatableArray<Located<string>> ReadStringList(ObjectReader reader, string field, DiagnosticBag diagnostics)
-    {
-        var sequence = reader.Sequence(field);
-        if (sequence is null)
-        {
-            return EquatableArray<Located<string>>.Empty;
-        }
-
-        return sequence.Items
-            .Select(item =>
-            {
-                if (item is YamlScalar { IsNull: false } scalar)
-                {
-                    return new Located<string>(scalar.Value, scalar.Span);
-                }
-
-                diagnostics.Add(DiagnosticDescriptors.WrongType, item.Span, field + "[]", "a workflowId string");
-                return null;
-            })
-            .Where(s => s is not null)
-            .Select(s => s!)
-            .ToEquatableArray();
     }
 }
 
@@ -82,9 +58,14 @@ internal static class OutputsParser
             {
                 var name = new Located<string>(entry.Key.Value, entry.Key.Span);
                 NameRules.CheckKey("Output name", name, diagnostics);
+                if (entry.Value is YamlMapping selector && SelectorParser.IsSelector(selector))
+                {
+                    return new NamedExpression(name, SelectorParser.Parse(selector, diagnostics));
+                }
+
                 if (entry.Value is not YamlScalar scalar || scalar.IsNull)
                 {
-                    diagnostics.Add(DiagnosticDescriptors.WrongType, entry.Value.Span, entry.Key.Value, "a runtime expression");
+                    diagnostics.Add(DiagnosticDescriptors.WrongType, entry.Value.Span, entry.Key.Value, "a runtime expression, or (Arazzo 1.1) a Selector Object");
                     return null;
                 }
 

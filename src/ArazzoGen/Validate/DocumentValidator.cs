@@ -19,6 +19,7 @@ internal static class DocumentValidator
         ReportDuplicates(document.Workflows.Select(w => w.WorkflowId), DiagnosticDescriptors.DuplicateWorkflowId, diagnostics);
         ReportDuplicates(document.SourceDescriptions.Select(s => s.Name), DiagnosticDescriptors.DuplicateSourceName, diagnostics);
         DependencyRules.Check(document, diagnostics);
+        VersionRules.Check(document, diagnostics);
         WorkflowStepRules.Check(document, workflows, diagnostics);
 
         foreach (var component in document.Components.Parameters)
@@ -32,6 +33,8 @@ internal static class DocumentValidator
             var (workflow, resolved) = (document.Workflows[i], workflows[i]);
             var flow = FlowGraph.Build(resolved);
             StepRules.Check(document, workflow, flow, diagnostics);
+            StepDependencyRules.Check(workflow, flow, diagnostics);
+            AsyncApiRules.Check(document, workflow, diagnostics);
             ReferenceRules.Check(document, workflow, flow, diagnostics);
         }
     }

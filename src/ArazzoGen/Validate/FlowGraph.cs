@@ -68,6 +68,46 @@ internal sealed class FlowGraph
         return reaches[later];
     }
 
+    /// <summary>True when every path from the first step to <paramref name="later"/> runs <paramref name="earlier"/> first.</summary>
+    public bool AlwaysRunsBefore(int earlier, int later)
+    {
+        if (earlier == 0 || !Reachable[later])
+        {
+            return true; // the first step runs before every other; a step never reached waits for nothing
+        }
+
+        if (_budget < _successors.Length)
+        {
+            return true;
+        }
+
+        // Is the later step reachable from the start along paths that never enter the earlier one?
+        _budget -= _successors.Length;
+        var seen = new bool[_successors.Length];
+        seen[0] = true;
+        var pending = new Stack<int>();
+        pending.Push(0);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            if (current == later)
+            {
+                return false;
+            }
+
+            foreach (var next in _successors[current])
+            {
+                if (next != earlier && !seen[next])
+                {
+                    seen[next] = true;
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Reachable steps from which no path ends the workflow normally (an end action, a goto to
     /// another workflow, or running past the last step): a goto cycle with no way out.

@@ -45,14 +45,15 @@ public class ConditionDereferenceTests
     }
 
     [Fact]
-    public void In_a_step_output_the_dotted_form_is_an_error_that_says_how_to_write_it()
+    public void In_a_step_output_the_dotted_form_is_a_warning_and_compiles_as_the_json_pointer()
     {
+        var pointer = SdkCompilation.GenerateClean(BindDiagnosticTests.ValidDocument);
         var document = BindDiagnosticTests.ValidDocument.Replace("status: $response.body#/TrainingJobStatus", "status: $response.body.TrainingJobStatus");
+        var (run, _) = SdkCompilation.Generate([("/w/train.yaml", document)]);
 
-        // One error: the output is still there for what reads it ($steps.poll.outputs.status), so nothing cascades.
-        var diagnostic = Assert.Single(GeneratorRunner.Diagnose(document));
-
-        Assert.Equal("ARZ0301", diagnostic.Id);
-        Assert.Contains("write '$response.body#/TrainingJobStatus'", diagnostic.GetMessage());
+        var warning = Assert.Single(run.Diagnostics);
+        Assert.Equal(("ARZ0308", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning), (warning.Id, warning.Severity));
+        Assert.Contains("it is compiled as '$response.body#/TrainingJobStatus'", warning.GetMessage());
+        Assert.Equal(pointer, Assert.Single(run.GeneratedTrees).ToString());
     }
 }

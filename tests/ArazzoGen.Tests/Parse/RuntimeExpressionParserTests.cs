@@ -39,6 +39,21 @@ public class RuntimeExpressionParserTests
     }
 
     [Theory]
+    [InlineData("$response.body.TrainingJobStatus", "$response.body#/TrainingJobStatus", "TrainingJobStatus")]
+    [InlineData("$response.body.data[0].id", "$response.body#/data/0/id", "data|0|id")]
+    [InlineData("$request.body.items[2][0]", "$request.body#/items/2/0", "items|2|0")]
+    public void A_body_read_with_dots_means_the_json_pointer_the_ABNF_writes(string text, string pointerForm, string pointer)
+    {
+        var expression = RuntimeExpressionParser.TryParse(text, SourceSpan.Empty, out var error);
+
+        Assert.Null(error);
+        Assert.True(expression!.FromDots);
+        Assert.True(expression.HasPointer);
+        Assert.Equal(pointer, string.Join("|", expression.Pointer));
+        Assert.Equal(pointerForm, expression.PointerForm);
+    }
+
+    [Theory]
     [InlineData("$input.name", "did you mean '$inputs'")]
     [InlineData("$statusCode.x", "takes nothing after it")]
     [InlineData("$response.bdy", "expected header")]
@@ -51,8 +66,8 @@ public class RuntimeExpressionParserTests
     [InlineData("$inputs.a..b", "empty")]
     [InlineData("$response.body#a", "must start with '/'")]
     [InlineData("$response.body#/a~2", "'~' not followed by 0 or 1")]
-    [InlineData("$response.body.data.id", "a body is read through a JSON Pointer: write '$response.body#/data/id'")]
-    [InlineData("$request.body.name", "write '$request.body#/name'")]
+    [InlineData("$response.body.items[*].id", "a body is read through a JSON Pointer: write '$response.body#/<pointer>'")]
+    [InlineData("$response.body.a..b", "a body is read through a JSON Pointer")]
     [InlineData("$response.headers.Location", "write '$response.header.Location' (header, singular)")]
     public void Rejects_malformed_expressions_with_a_reason(string text, string reason)
     {

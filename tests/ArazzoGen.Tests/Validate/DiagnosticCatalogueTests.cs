@@ -64,6 +64,7 @@ public class DiagnosticCatalogueTests
         { "ARZ0109", "      status: $response.body#/Status", "      status: $response.body#/Status\n    onFailure:\n    - name: again\n      type: retry\n      retryAfter: §-1" },
         { "ARZ0110", "    required: [name]", "    required: [name, §nmae]" },
         { "ARZ0111", "    status: $steps.second.outputs.status", "    status: $steps.second.outputs.status\ncomponents:\n  inputs:\n    job:\n      properties:\n        count:\n          type: string\n      allOf:\n      - §properties:\n          count:\n            type: integer" },
+        { "ARZ0113", "  - stepId: second\n    operationId: DescribeThing", "  - stepId: second\n    timeout: §60000\n    operationId: DescribeThing" },
         { "ARZ0112", "    status: $steps.second.outputs.status", "    status: $steps.second.outputs.status\ncomponents:\n  inputs:\n    job:\n      allOf:\n      - $ref: §'#/components/inputs/job'" },
         // References and flow
         { "ARZ0201", "  outputs:\n    status: $steps.second.outputs.status", "  outputs:\n    status: $steps.second.outputs.status\n- workflowId: §flow\n  steps:\n  - stepId: only\n    operationId: CreateThing" },
@@ -106,6 +107,8 @@ public class DiagnosticCatalogueTests
         { "ARZ0304", "    - condition: $statusCode == 200", "    - condition: $.Id != null\n      type: §jsonpath" },
         { "ARZ0305", "    - condition: $statusCode == 200", "    - condition: /Id\n      context: $response.body\n      type: §xpath" },
         { "ARZ0306", "Name: $inputs.name", "Name: §$response.body#/Name" },
+        { "ARZ0308", "      id: $response.body#/Id", "      id: §$response.body.Id" },
+        { "ARZ0307", "    status: $steps.second.outputs.status", "    status:\n      context: $response.body\n      selector: §'$.Items[*].Name'\n      type: jsonpath" },
     };
 
     [Fact]
@@ -146,6 +149,7 @@ public class DiagnosticCatalogueTests
     {
         var tested = Cases.Select(c => (string)c[0]).ToHashSet();
         tested.UnionWith(new[] { "ARZ0002", "ARZ0003", "ARZ0004", "ARZ0006", "ARZ0008", "ARZ0009", "ARZ0010", "ARZ0011" }); // HostileYamlTests, CandidateFileTests
+        tested.UnionWith(new[] { "ARZ0234", "ARZ0235" }); // ArazzoOneOneTests: Arazzo 1.1 fields, which a 1.0 document gets ARZ0113 for besides
         var catalogued = typeof(ArazzoGenerator).Assembly.GetType("ArazzoGen.Diagnostics.DiagnosticDescriptors")!
             .GetFields()
             .Select(f => f.GetValue(null))

@@ -75,7 +75,8 @@ internal sealed record BoundStep(
     LoopSpec? Loop,
     string? NextIdentifier,
     bool SendsSecret,
-    ReadBack? ReadBack)
+    ReadBack? ReadBack,
+    long? TimeoutMilliseconds = null)
 {
     /// <summary>
     /// True when the success criteria read the response body, so only a call that returned a

@@ -139,11 +139,16 @@ internal sealed partial class StateMachineBinder
 
     private AslObject Build()
     {
-
         // Every step's outputs are kept, as the C# class keeps them: their members are read from its answer.
         foreach (var step in _workflow.Steps)
         {
             At(step);
+            if (step.TimeoutMilliseconds is not null)
+            {
+                // A Task's TimeoutSeconds bounds one call, where the step's timeout bounds all of it (its polls too).
+                throw new NotExpressibleException("a step timeout (Arazzo 1.1)");
+            }
+
             _values.DeclareOutputs(step);
         }
 

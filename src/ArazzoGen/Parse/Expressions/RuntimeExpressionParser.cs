@@ -65,6 +65,15 @@ internal static class RuntimeExpressionParser
             }
         }
 
+        if (root.Name is null && rootName is "message" or "self")
+        {
+            // Arazzo 1.1's: valid, and not compiled (ArazzoGen calls AWS SDK operations, and writes no URIs of documents into code).
+            error = rootName == "message"
+                ? "'$message' reads an AsyncAPI message (Arazzo 1.1); ArazzoGen compiles calls to AWS SDK operations, which have no messages"
+                : "'$self' (Arazzo 1.1: the document's own URI) is not compiled by ArazzoGen; write the URI where it is needed";
+            return null;
+        }
+
         if (root.Name is null)
         {
             var suggestion = NameSuggester.Suggest(rootName, Roots.Select(r => r.Name));
@@ -114,9 +123,16 @@ internal static class RuntimeExpressionParser
 
         if (source.StartsWith("body.", StringComparison.Ordinal) && source.Length > 5)
         {
-            // Other tools read '$response.body.id'; the ABNF has a JSON Pointer there (a condition may also write '.id' after '$response.body').
-            error = $"a body is read through a JSON Pointer: write '{text.Substring(0, text.Length - source.Length)}body#/{source.Substring(5).Replace('.', '/')}'";
-            return null;
+            // '$response.body.data[0].id': the ABNF has a JSON Pointer there, but other tools, and the
+            // 1.1 spec's own examples, write members this way; read as the pointer it means (ValueParser warns).
+            var tokens = DottedTokens(source.Substring(5));
+            if (tokens is null)
+            {
+                error = $"a body is read through a JSON Pointer: write '{text.Substring(0, text.Length - source.Length)}body#/<pointer>'";
+                return null;
+            }
+
+            return new RuntimeExpression(root, EquatableArray.Create("body"), true, tokens.Value, text, span) { FromDots = true };
         }
 
         if (source.StartsWith("headers.", StringComparison.Ordinal) && source.Length > 8)
@@ -185,6 +201,40 @@ internal static class RuntimeExpressionParser
         }
 
         return new RuntimeExpression(root, segments.ToEquatableArray(), pointer is not null, pointer ?? EquatableArray<string>.Empty, text, span);
+    }
+
+    /// <summary>Members and indexes written with dots and brackets (<c>data[0].id</c>) as pointer tokens; null when something else is written.</summary>
+    private static EquatableArray<string>? DottedTokens(string path)
+    {
+        var tokens = new List<string>();
+        foreach (var part in path.Split('.'))
+        {
+            var bracket = part.IndexOf('[');
+            var name = bracket < 0 ? part : part.Substring(0, bracket);
+            if (name.Length == 0 && bracket != 0 || name.Any(c => c is '[' or ']' or '#' or '/' or '*' or '\'' or '"'))
+            {
+                return null;
+            }
+
+            if (name.Length > 0)
+            {
+                tokens.Add(name);
+            }
+
+            for (var rest = bracket < 0 ? string.Empty : part.Substring(bracket); rest.Length > 0;)
+            {
+                var close = rest.IndexOf(']');
+                if (rest[0] != '[' || close < 2 || !rest.Substring(1, close - 1).All(char.IsDigit))
+                {
+                    return null;
+                }
+
+                tokens.Add(rest.Substring(1, close - 1));
+                rest = rest.Substring(close + 1);
+            }
+        }
+
+        return tokens.Count == 0 ? null : tokens.ToEquatableArray();
     }
 
     /// <summary>RFC 6901: "" (the whole document) or "/"-separated tokens with ~0 and ~1 escapes.</summary>

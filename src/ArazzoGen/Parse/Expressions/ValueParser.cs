@@ -19,6 +19,7 @@ internal static class ValueParser
     {
         YamlScalar scalar => ParseScalar(scalar, diagnostics),
         YamlSequence sequence => new ArrayValue(sequence.Items.Select(i => Parse(i, diagnostics)).ToEquatableArray(), sequence.Span),
+        YamlMapping mapping when SelectorParser.IsSelector(mapping) => SelectorParser.Parse(mapping, diagnostics),
         YamlMapping mapping => new ObjectValue(
             mapping.Entries.Select(e => new ObjectMember(new Located<string>(e.Key.Value, e.Key.Span), Parse(e.Value, diagnostics))).ToEquatableArray(),
             mapping.Span),
@@ -46,6 +47,7 @@ internal static class ValueParser
             var expression = RuntimeExpressionParser.TryParse(text, scalar.Span, out var error);
             if (expression is not null)
             {
+                WarnIfDotted(expression, diagnostics);
                 return new ExpressionValue(expression, scalar.Span);
             }
 
@@ -69,8 +71,21 @@ internal static class ValueParser
         {
             diagnostics.Add(DiagnosticDescriptors.MalformedExpression, scalar.Span, scalar.Value, error);
         }
+        else
+        {
+            WarnIfDotted(expression, diagnostics);
+        }
 
         return expression;
+    }
+
+    /// <summary>A body read with dots is compiled as the JSON Pointer it means, with a warning that says how the ABNF writes it.</summary>
+    private static void WarnIfDotted(RuntimeExpression expression, DiagnosticBag diagnostics)
+    {
+        if (expression.FromDots)
+        {
+            diagnostics.Add(DiagnosticDescriptors.BodyReadWithDots, expression.Span, expression.Text, expression.PointerForm);
+        }
     }
 
     private static LiteralValue? PlainLiteral(YamlScalar scalar)
@@ -180,6 +195,7 @@ internal static class ValueParser
                 }
                 else
                 {
+                    WarnIfDotted(expression, diagnostics);
                     if (literal.Length > 0)
                     {
                         parts.Add(new TemplatePart(literal.ToString(), null));
