@@ -152,17 +152,27 @@ internal sealed class InputSchemaReader
     private SchemaView? Referenced(YamlScalar reference, bool asProperty)
     {
         var value = reference.Value;
-        if (!value.StartsWith(ComponentPrefix, StringComparison.Ordinal))
+        string name;
+        if (value.StartsWith(ComponentPrefix, StringComparison.Ordinal))
+        {
+            name = value.Substring(ComponentPrefix.Length);
+        }
+        else if (value.Length > 1 && value[0] == '#' && value[1] != '/')
+        {
+            // A plain-name fragment (Arazzo 1.1, JSON Schema 2020-12): the component whose $anchor it is.
+            var anchor = value.Substring(1);
+            name = _components.FirstOrDefault(c => c.Value is YamlMapping schema && schema["$anchor"] is YamlScalar a && a.Value == anchor).Key ?? anchor;
+        }
+        else
         {
             if (!asProperty)
             {
-                _diagnostics.Add(DiagnosticDescriptors.UnknownComponent, reference.Span, "inputs", value, $"; an inputs '$ref' must point to '{ComponentPrefix}<name>'");
+                _diagnostics.Add(DiagnosticDescriptors.UnknownComponent, reference.Span, "inputs", value, $"; an inputs '$ref' must point to '{ComponentPrefix}<name>', or to a component's $anchor ('#<anchor>')");
             }
 
             return null;
         }
 
-        var name = value.Substring(ComponentPrefix.Length);
         if (!_components.ContainsKey(name))
         {
             _diagnostics.Add(DiagnosticDescriptors.UnknownComponent, reference.Span, "inputs", name, NameSuggester.Hint(name, _components.Keys));

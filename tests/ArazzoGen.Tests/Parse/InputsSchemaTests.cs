@@ -91,6 +91,35 @@ public class InputsSchemaTests
     }
 
     [Fact]
+    public void A_ref_may_name_a_component_by_its_anchor_as_Arazzo_1_1_asks()
+    {
+        var code = SdkCompilation.GenerateClean(WithInputs(
+            BindDiagnosticTests.ValidDocument,
+            DeclaredInputs,
+            """
+              inputs:
+                $ref: '#training'
+            """,
+            """
+                training_inputs:
+                  $anchor: training
+                  type: object
+                  required: [jobName]
+                  properties:
+                    jobName:
+                      $ref: '#job-name'
+                    channels:
+                      type: array
+                job_name:
+                  $anchor: job-name
+                  type: string
+                  description: The training job's name.
+            """));
+
+        Assert.Contains("/// <summary>The training job's name.</summary>\n            public required string JobName { get; init; }", code.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
     public void Components_that_merge_each_other_are_read_once_and_what_is_wrong_inside_one_is_reported_once()
     {
         var reported = Reported(
