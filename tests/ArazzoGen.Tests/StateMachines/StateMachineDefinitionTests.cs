@@ -61,6 +61,47 @@ public class StateMachineDefinitionTests
     }
 
     [Fact]
+    public void A_step_timeout_is_its_Tasks_TimeoutSeconds_and_a_polling_step_with_one_gets_no_definition()
+    {
+        const string Describe = """
+            arazzo: 1.1.0
+            info:
+              title: Timeouts
+              version: 1.0.0
+            sourceDescriptions:
+            - name: sagemakerApi
+              url: ./sagemaker.json
+            workflows:
+            - workflowId: describe
+              steps:
+              - stepId: describe
+                operationId: DescribeTrainingJob
+                timeout: 1500
+                requestBody:
+                  payload:
+                    TrainingJobName: job
+                successCriteria:
+                - condition: $statusCode == 200
+                onFailure:
+                - name: again
+                  type: retry
+                  retryAfter: 1
+                  retryLimit: 2
+            """;
+        var (run, _) = SdkCompilation.GenerateWithStateMachines([("/w/describe.yaml", Describe)]);
+        var task = JsonNode.Parse(Definitions(run)["describe"])!["States"]!["describe"]!;
+
+        Assert.Equal(2, (int?)task["TimeoutSeconds"]); // 1,500 ms, in the whole seconds a Task takes
+        Assert.Equal("States.ALL", (string?)task["Retry"]![0]!["ErrorEquals"]![0]); // which States.Timeout is one of
+
+        var polling = Describe.Replace("    onFailure:\n    - name: again\n      type: retry\n      retryAfter: 1\n      retryLimit: 2", "    onSuccess:\n    - name: again\n      type: goto\n      stepId: describe\n      criteria:\n      - condition: $response.body#/TrainingJobStatus == 'InProgress'");
+        Assert.NotEqual(Describe, polling);
+        (run, _) = SdkCompilation.GenerateWithStateMachines([("/w/describe.yaml", polling)]);
+        Assert.Empty(Definitions(run));
+        Assert.Contains(run.Diagnostics, d => d.Id == "ARZ1035" && d.GetMessage().Contains("the timeout of step 'describe'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_negated_criterion_that_was_not_met_is_checked_without_a_Not_inside_a_Not()
     {
         var document = ArazzoGen.Tests.Bind.ConditionDereferenceTests.WithCriterion("$response.body#/TrainingJobStatus != 'Failed'");

@@ -143,10 +143,10 @@ internal sealed partial class StateMachineBinder
         foreach (var step in _workflow.Steps)
         {
             At(step);
-            if (step.TimeoutMilliseconds is not null)
+            if (step.TimeoutMilliseconds is not null && (step.Loop is not null || _syncJobs.ContainsKey(step.StepId) || _waitedBySync.Contains(step.StepId)))
             {
-                // A Task's TimeoutSeconds bounds one call, where the step's timeout bounds all of it (its polls too).
-                throw new NotExpressibleException("a step timeout (Arazzo 1.1)");
+                // A Task's TimeoutSeconds bounds that Task: one call of a poll, or a create and the job's wait together.
+                throw new NotExpressibleException($"the timeout of step '{step.StepId}', which polls or is waited for with .sync");
             }
 
             _values.DeclareOutputs(step);
@@ -258,6 +258,12 @@ internal sealed partial class StateMachineBinder
             ("ResultSelector", keepsAnswer && !mergesAnswer ? AslObject.Of(_values.AlwaysPresentMembers(holder)!.Select(m => new AslMember(m + ".$", AslNode.String("$" + StatePaths.Segment(m))))) : null),
             ("ResultPath", !keepsAnswer ? AslNull.Instance : AslNode.String(mergesAnswer ? StatePaths.Answer(holder) : StatePaths.Response(holder))),
         };
+        if (step.TimeoutMilliseconds is { } timeout)
+        {
+            // The step's timeout, in the whole seconds a Task takes (rounded up); it fails with States.Timeout, which its failure actions see.
+            task.Add(("TimeoutSeconds", AslNode.Number((int)Math.Min(99_999_999, Math.Max(1, (timeout + 999) / 1000)))));
+        }
+
         var (retry, catches) = FailureHandling(step, api);
         if (sync)
         {
