@@ -19,7 +19,11 @@ internal sealed class InputSchemaReader
 {
     public const string ComponentPrefix = "#/components/inputs/";
 
+    // As deep as YAML may nest: a chain of $refs is nesting too, and each link is a few frames of the compiler's stack.
+    private const int MaxDepth = 64;
+
     private readonly Dictionary<string, YamlNode> _components = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SchemaView> _read = new(StringComparer.Ordinal);
     private readonly List<string> _reading = new();
     private readonly DiagnosticBag _diagnostics;
@@ -30,6 +34,10 @@ internal sealed class InputSchemaReader
         foreach (var entry in componentInputs?.Entries ?? EquatableArray<YamlEntry>.Empty)
         {
             _components[entry.Key.Value] = entry.Value;
+            if (entry.Value is YamlMapping { } schema && schema["$anchor"] is YamlScalar { IsNull: false } anchor)
+            {
+                _anchors[anchor.Value] = entry.Key.Value;
+            }
         }
     }
 
@@ -161,7 +169,7 @@ internal sealed class InputSchemaReader
         {
             // A plain-name fragment (Arazzo 1.1, JSON Schema 2020-12): the component whose $anchor it is.
             var anchor = value.Substring(1);
-            name = _components.FirstOrDefault(c => c.Value is YamlMapping schema && schema["$anchor"] is YamlScalar a && a.Value == anchor).Key ?? anchor;
+            name = _anchors.TryGetValue(anchor, out var named) ? named : anchor;
         }
         else
         {
@@ -176,6 +184,12 @@ internal sealed class InputSchemaReader
         if (!_components.ContainsKey(name))
         {
             _diagnostics.Add(DiagnosticDescriptors.UnknownComponent, reference.Span, "inputs", name, NameSuggester.Hint(name, _components.Keys));
+            return null;
+        }
+
+        if (_reading.Count >= MaxDepth && !_read.ContainsKey(name))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.DocumentTooDeep, reference.Span, MaxDepth);
             return null;
         }
 

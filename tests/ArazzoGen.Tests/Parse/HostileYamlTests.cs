@@ -43,6 +43,24 @@ public class HostileYamlTests
     }
 
     [Fact]
+    public void Inputs_schemas_chained_by_ref_fifty_thousand_deep_end_in_a_diagnostic_not_a_stack_overflow()
+    {
+        var yaml = new StringBuilder(DiagnosticCatalogueTests.ValidDocument.Replace("  inputs:\n    type: object", "  inputs:\n    $ref: '#/components/inputs/c0'\n    type: object"));
+        yaml.Append("\ncomponents:\n  inputs:\n");
+        for (var i = 0; i < 50_000; i++)
+        {
+            yaml.Append($"    c{i}:\n      $ref: '#/components/inputs/c{i + 1}'\n");
+        }
+
+        yaml.Append("    c50000:\n      type: object\n");
+
+        var result = GeneratorRunner.Run(("/w/chain.yaml", yaml.ToString()));
+
+        Assert.Null(result.Results[0].Exception);
+        Assert.Contains(result.Diagnostics, d => d.Id == "ARZ0003");
+    }
+
+    [Fact]
     public void A_document_with_too_many_nodes_says_so_without_blaming_aliases()
     {
         var limits = new ArazzoGen.Parse.Yaml.YamlLimits(MaxCharacters: 4 * 1024 * 1024, MaxDepth: 64, MaxNodes: 1_000, MaxAliasExpansion: 200_000);
