@@ -250,10 +250,10 @@ internal sealed class InputSchemaReader
 
     private void Add(SchemaView view, PropertyView property)
     {
-        var first = view.Properties.FirstOrDefault(p => p.Name.Value == property.Name.Value);
-        if (first is null)
+        if (!view.PropertiesByName.TryGetValue(property.Name.Value, out var first))
         {
             view.Properties.Add(property);
+            view.PropertiesByName.Add(property.Name.Value, property);
             return;
         }
 
@@ -266,7 +266,7 @@ internal sealed class InputSchemaReader
 
     private void CheckRequired(SchemaView view)
     {
-        foreach (var item in view.RequiredToCheck.Where(r => view.Properties.All(p => p.Name.Value != r.Value)))
+        foreach (var item in view.RequiredToCheck.Where(r => !view.PropertiesByName.ContainsKey(r.Value)))
         {
             _diagnostics.Add(DiagnosticDescriptors.RequiredInputNotDeclared, item.Span, item.Value, NameSuggester.Hint(item.Value, view.Properties.Select(p => p.Name.Value)));
         }

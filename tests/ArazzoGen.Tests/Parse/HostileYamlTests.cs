@@ -61,6 +61,22 @@ public class HostileYamlTests
     }
 
     [Fact]
+    public void An_inputs_schema_of_a_hundred_thousand_properties_merged_twice_is_read()
+    {
+        var properties = string.Concat(Enumerable.Range(0, 100_000).Select(i => $"        p{i}:\n          type: string\n"));
+        var yaml = DiagnosticCatalogueTests.ValidDocument.Replace(
+            "  inputs:\n    type: object",
+            "  inputs:\n    allOf:\n    - $ref: '#/components/inputs/many'\n    - $ref: '#/components/inputs/many'\n    type: object")
+            + "\ncomponents:\n  inputs:\n    many:\n      properties:\n" + properties;
+
+        var result = GeneratorRunner.Run(("/w/wide.yaml", yaml));
+
+        Assert.Null(result.Results[0].Exception);
+        // Read, validated, and on to Bind, which this compilation gives no AWS SDK to (ARZ1000).
+        Assert.Equal(["ARZ1000"], result.Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
     public void A_document_with_too_many_nodes_says_so_without_blaming_aliases()
     {
         var limits = new ArazzoGen.Parse.Yaml.YamlLimits(MaxCharacters: 4 * 1024 * 1024, MaxDepth: 64, MaxNodes: 1_000, MaxAliasExpansion: 200_000);
