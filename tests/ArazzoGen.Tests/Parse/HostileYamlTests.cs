@@ -76,6 +76,21 @@ public class HostileYamlTests
         Assert.Equal(["ARZ1000"], result.Diagnostics.Select(d => d.Id));
     }
 
+    [Theory]
+    [InlineData("$steps.first.outputs.id", ".a", null)]
+    [InlineData("$response.body.a", "[0]", null)]
+    [InlineData("$steps.first.id", ".a", "ARZ0302")] // not an expression however it is split
+    public void A_condition_operand_of_a_hundred_thousand_members_is_read_in_linear_time(string start, string member, string? id)
+    {
+        var operand = start + string.Concat(Enumerable.Repeat(member, 100_000));
+        var yaml = DiagnosticCatalogueTests.ValidDocument.Replace("    - condition: $statusCode == 200", $"    - condition: {operand} == 1");
+
+        var result = GeneratorRunner.Run(("/w/long.yaml", yaml));
+
+        Assert.Null(result.Results[0].Exception);
+        Assert.Equal(id is null ? [] : [id], result.Diagnostics.Where(d => d.Id.StartsWith("ARZ03", StringComparison.Ordinal)).Select(d => d.Id));
+    }
+
     [Fact]
     public void A_document_with_too_many_nodes_says_so_without_blaming_aliases()
     {

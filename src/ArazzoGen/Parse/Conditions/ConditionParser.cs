@@ -216,34 +216,16 @@ internal sealed class ConditionParser
     {
         var start = _position;
         var text = ReadWhile(ch => !char.IsWhiteSpace(ch) && ch is not ('=' or '!' or '<' or '>' or '&' or '|' or '(' or ')' or '['));
+        // '.' is the condition's property de-reference: '$response.body.Status' is '$response.body', then
+        // its member, which the parser reads as the pointer '$response.body#/Status' (with no warning here).
         var expression = RuntimeExpressionParser.TryParse(text, Span(start, _position), out var error);
-        var split = false;
         if (expression is null)
         {
-            // '.' is the condition's property de-reference too: '$response.body.Status' is '$response.body', then '.Status'.
-            var dot = text.LastIndexOf('.');
-            while (expression is null && dot > 0)
-            {
-                expression = RuntimeExpressionParser.TryParse(text.Substring(0, dot), Span(start, start + dot), out _);
-                if (expression is null)
-                {
-                    dot = text.LastIndexOf('.', dot - 1);
-                }
-                else
-                {
-                    _position = start + dot;
-                    split = true;
-                }
-            }
-
-            if (expression is null)
-            {
-                throw Fail($"'{text}': {error}", start);
-            }
+            throw Fail($"'{text}': {error}", start);
         }
 
         var accessors = new List<PathSegment>();
-        while (_position < _text.Length && (_text[_position] == '[' || (_text[_position] == '.' && (accessors.Count > 0 || split))))
+        while (_position < _text.Length && (_text[_position] == '[' || (_text[_position] == '.' && accessors.Count > 0)))
         {
             accessors.Add(ReadSegment());
         }

@@ -221,16 +221,22 @@ internal static class RuntimeExpressionParser
                 tokens.Add(name);
             }
 
-            for (var rest = bracket < 0 ? string.Empty : part.Substring(bracket); rest.Length > 0;)
+            for (var at = bracket < 0 ? part.Length : bracket; at < part.Length;)
             {
-                var close = rest.IndexOf(']');
-                if (rest[0] != '[' || close < 2 || !rest.Substring(1, close - 1).All(char.IsDigit))
+                var close = part.IndexOf(']', at);
+                if (part[at] != '[' || close < at + 2)
                 {
                     return null;
                 }
 
-                tokens.Add(rest.Substring(1, close - 1));
-                rest = rest.Substring(close + 1);
+                var index = part.Substring(at + 1, close - at - 1);
+                if (!index.All(char.IsDigit))
+                {
+                    return null;
+                }
+
+                tokens.Add(index);
+                at = close + 1;
             }
         }
 
