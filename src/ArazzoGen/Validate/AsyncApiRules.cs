@@ -10,10 +10,10 @@ namespace ArazzoGen.Validate;
 /// </summary>
 internal static class AsyncApiRules
 {
-    public static void Check(ArazzoDocument document, Workflow workflow, DiagnosticBag diagnostics)
+    public static void Check(ArazzoDocument document, DiagnosticBag diagnostics)
     {
-        var asyncSources = document.SourceDescriptions.Where(s => s.EffectiveType == "asyncapi").Select(s => s.Name.Value).ToList();
-        foreach (var step in workflow.Steps)
+        var asyncSources = new System.Collections.Generic.HashSet<string>(document.SourceDescriptions.Where(s => s.EffectiveType == "asyncapi").Select(s => s.Name.Value), System.StringComparer.Ordinal);
+        foreach (var step in document.Workflows.SelectMany(w => w.Steps))
         {
             var id = step.StepId.Value;
             if (step.Extras.ChannelPath is { } channel)

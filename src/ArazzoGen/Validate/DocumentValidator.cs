@@ -20,6 +20,7 @@ internal static class DocumentValidator
         ReportDuplicates(document.SourceDescriptions.Select(s => s.Name), DiagnosticDescriptors.DuplicateSourceName, diagnostics);
         DependencyRules.Check(document, diagnostics);
         VersionRules.Check(document, diagnostics);
+        AsyncApiRules.Check(document, diagnostics);
         WorkflowStepRules.Check(document, workflows, diagnostics);
 
         foreach (var component in document.Components.Parameters)
@@ -34,7 +35,6 @@ internal static class DocumentValidator
             var flow = FlowGraph.Build(resolved);
             StepRules.Check(document, workflow, flow, diagnostics);
             StepDependencyRules.Check(workflow, flow, diagnostics);
-            AsyncApiRules.Check(document, workflow, diagnostics);
             ReferenceRules.Check(document, workflow, flow, diagnostics);
         }
     }
