@@ -105,4 +105,21 @@ public class StepTimeoutTests
         Assert.Equal(TimeSpan.FromMinutes(10), _clock.Delays.Aggregate(TimeSpan.Zero, (sum, d) => sum + d));
         Assert.Equal(_clock.Delays.Count, _tokens.Count);
     }
+
+    [Fact]
+    public async Task A_step_that_runs_a_workflow_cancels_that_run_when_its_time_runs_out()
+    {
+        DescribeAnswers(_ => Status(TrainingJobStatus.InProgress));
+        var clock = new TestClock { AutoAdvance = false };
+
+        var run = new TrainWaitWithinTimeoutWorkflow(new TrainWaitWithinTimeoutWorkflow.Clients(_sageMaker), new WorkflowOptions { TimeProvider = clock, TransientRetries = 0 })
+            .RunAsync(new TrainWaitWithinTimeoutWorkflow.Inputs { TrainingJobName = "job" });
+        // Past the outer step's minute, far short of the inner poll's ten: only the outer timeout can end it.
+        clock.Advance(TimeSpan.FromSeconds(61));
+        var error = await Assert.ThrowsAsync<WorkflowStepFailedException>(() => run.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal("wait", error.StepId);
+        var timeout = Assert.IsType<WorkflowStepTimeoutException>(error.InnerException);
+        Assert.Equal(("wait", TimeSpan.FromMinutes(1)), (timeout.StepId, timeout.Timeout));
+    }
 }
