@@ -204,7 +204,22 @@ internal sealed class InputSchemaReader
             return null;
         }
 
-        return Component(name);
+        return asProperty && !_read.ContainsKey(name) ? Annotations(name) : Component(name);
+    }
+
+    // A component that a property refers to: only what describes one value is read (its type, format,
+    // default), so a schema that a property of its own base refers to (B is allOf A, A has a B) is no cycle.
+    private SchemaView Annotations(string name)
+    {
+        if (_components[name] is not YamlMapping schema)
+        {
+            return new SchemaView(); // reported where the component itself is read
+        }
+
+        _reading.Add(name);
+        var view = Read(schema, asProperty: true);
+        _reading.Remove(name);
+        return view;
     }
 
     // A component still being read, seen again from one of its own properties: its written type is all a property needs.

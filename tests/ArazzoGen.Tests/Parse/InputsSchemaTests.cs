@@ -209,6 +209,24 @@ public class InputsSchemaTests
         // Reported once, where the loop closes; the workflow then has no inputs, so its $inputs.name is unknown too.
         Assert.Equal(new[] { "ARZ0112 39: The inputs schema refers back to itself through $ref or allOf (a -> b -> a), so its properties never end", "ARZ0209 18: Workflow 'flow' declares no input 'name'" }, cycle);
         Assert.Empty(tree);
+        Assert.Empty(Reported(
+            """
+              inputs:
+                $ref: '#/components/inputs/node'
+            """,
+            """
+                node:
+                  type: object
+                  properties:
+                    name:
+                      type: string
+                    child:
+                      $ref: '#/components/inputs/leaf'
+                leaf:
+                  allOf:
+                  - $ref: '#/components/inputs/node'
+                  description: A node with no children of its own.
+            """));
     }
 
     [Fact]
