@@ -56,6 +56,11 @@ public class ArazzoOneOneTests
         var selector = SdkCompilation.GenerateClean(OneOne(string.Empty, "    outputs:\n      status:\n        context: $response.body#/ModelArtifacts\n        selector: $['S3ModelArtifacts']\n        type: jsonpath"));
 
         Assert.Equal(pointer, selector);
+
+        // A context read with dots, as the 1.1 examples write it, goes on the same way (with ARZ0308's warning).
+        var (run, _) = SdkCompilation.Generate([("/w/train.yaml", OneOne(string.Empty, "    outputs:\n      status:\n        context: $response.body.ModelArtifacts\n        selector: $.S3ModelArtifacts\n        type: jsonpath"))]);
+        Assert.Equal(["ARZ0308"], run.Diagnostics.Select(d => d.Id));
+        Assert.Equal(pointer, Assert.Single(run.GeneratedTrees).ToString());
     }
 
     [Fact]

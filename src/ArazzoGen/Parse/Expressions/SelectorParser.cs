@@ -54,7 +54,8 @@ internal static class SelectorParser
         }
 
         // The context may be read through a pointer of its own ($steps.a.outputs.b#/0): the selector goes on from there.
-        var text = contextExpression.HasPointer ? context.Value + pointer : context.Value + "#" + pointer;
+        var contextText = contextExpression.FromDots ? contextExpression.PointerForm : context.Value;
+        var text = contextExpression.HasPointer ? contextText + pointer : contextText + "#" + pointer;
         var expression = RuntimeExpressionParser.TryParse(text, selector.Span, out var error);
         if (expression is null)
         {
