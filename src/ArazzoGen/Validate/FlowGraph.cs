@@ -76,36 +76,19 @@ internal sealed class FlowGraph
             return true; // the first step runs before every other; a step never reached waits for nothing
         }
 
+        if (later == 0)
+        {
+            return false; // the first step runs first, before anything it depends on
+        }
+
         if (_budget < _successors.Length)
         {
             return true;
         }
 
-        // Is the later step reachable from the start along paths that never enter the earlier one?
+        // Does a path from the start reach the later step without entering the earlier one?
         _budget -= _successors.Length;
-        var seen = new bool[_successors.Length];
-        seen[0] = true;
-        var pending = new Stack<int>();
-        pending.Push(0);
-        while (pending.Count > 0)
-        {
-            var current = pending.Pop();
-            if (current == later)
-            {
-                return false;
-            }
-
-            foreach (var next in _successors[current])
-            {
-                if (next != earlier && !seen[next])
-                {
-                    seen[next] = true;
-                    pending.Push(next);
-                }
-            }
-        }
-
-        return true;
+        return !Closure(0, avoiding: earlier)[later];
     }
 
     /// <summary>
@@ -236,7 +219,8 @@ internal sealed class FlowGraph
         return new FlowGraph(workflow.Workflow, index, successors, ends);
     }
 
-    private bool[] Closure(int from)
+    /// <summary>The steps some path from <paramref name="from"/> reaches (itself only through a cycle), never entering <paramref name="avoiding"/>.</summary>
+    private bool[] Closure(int from, int avoiding = -1)
     {
         var seen = new bool[_successors.Length];
         // A list as the stack: List<int>'s code is compiled ahead of time with the runtime, Stack<int>'s is not.
@@ -245,7 +229,7 @@ internal sealed class FlowGraph
         {
             var current = pending[pending.Count - 1];
             pending.RemoveAt(pending.Count - 1);
-            if (seen[current])
+            if (seen[current] || current == avoiding)
             {
                 continue;
             }
