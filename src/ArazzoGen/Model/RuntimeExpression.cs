@@ -39,6 +39,9 @@ internal sealed record RuntimeExpression(
     /// <summary>A body read with dots (<c>$response.body.id</c>), which the ABNF writes as a JSON Pointer (<c>$response.body#/id</c>); <see cref="Pointer"/> holds what it means.</summary>
     public bool FromDots { get; init; }
 
+    /// <summary>Written as an Arazzo 1.1 Selector Object (<c>context</c>, <c>selector</c>, <c>type</c>), which names this expression.</summary>
+    public bool FromSelector { get; init; }
+
     /// <summary>The expression as the ABNF writes it.</summary>
     public string PointerForm => Root is ExpressionRoot.Request or ExpressionRoot.Response
         ? $"${(Root == ExpressionRoot.Request ? "request" : "response")}.body#" + string.Concat(Pointer.Select(t => "/" + t.Replace("~", "~0").Replace("/", "~1")))

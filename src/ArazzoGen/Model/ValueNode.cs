@@ -26,8 +26,7 @@ internal sealed record ArrayValue(EquatableArray<ValueNode> Items, SourceSpan Sp
 /// <summary>A literal; <see cref="Text"/> is the scalar as written (numbers in invariant form).</summary>
 internal sealed record LiteralValue(LiteralKind Kind, string Text, SourceSpan Span) : ValueNode(Span);
 
-/// <param name="FromSelector">Written as an Arazzo 1.1 Selector Object, which names this expression.</param>
-internal sealed record ExpressionValue(RuntimeExpression Expression, SourceSpan Span, bool FromSelector = false) : ValueNode(Span);
+internal sealed record ExpressionValue(RuntimeExpression Expression, SourceSpan Span) : ValueNode(Span);
 
 /// <summary>A string with embedded expressions: "arn:{$inputs.region}:x".</summary>
 internal sealed record TemplateValue(EquatableArray<TemplatePart> Parts, SourceSpan Span) : ValueNode(Span);

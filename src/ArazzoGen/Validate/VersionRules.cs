@@ -33,13 +33,12 @@ internal static class VersionRules
 
         foreach (var parameter in document.Components.Parameters)
         {
-            CheckParameter(parameter.Value, Report);
+            CheckLocation(parameter.Value, Report);
+            ReportSelectors(ExpressionWalker.InValue(parameter.Value.Value), Report);
         }
 
         foreach (var workflow in document.Workflows)
         {
-            CheckParameters(workflow.Parameters, Report);
-            CheckOutputs(workflow.Outputs, Report);
             foreach (var step in workflow.Steps)
             {
                 var extras = step.Extras;
@@ -57,73 +56,33 @@ internal static class VersionRules
                         Report($"The step field '{field}'", at);
                     }
                 }
+            }
 
-                CheckParameters(step.Parameters, Report);
-                CheckOutputs(step.Outputs, Report);
-                if (step.RequestBody is { } body)
+            foreach (var parameter in workflow.Parameters.Concat(workflow.Steps.SelectMany(s => s.Parameters)))
+            {
+                if (parameter.Parameter is { } inline)
                 {
-                    CheckValue(body.Payload, Report);
-                    foreach (var replacement in body.Replacements)
-                    {
-                        CheckValue(replacement.Value, Report);
-                    }
+                    CheckLocation(inline, Report);
                 }
             }
+
+            ReportSelectors(ExpressionWalker.InWorkflow(workflow).Select(use => use.Expression), Report);
         }
     }
 
-    private static void CheckParameters(IEnumerable<ParameterOrReference> parameters, System.Action<string, SourceSpan> report)
-    {
-        foreach (var parameter in parameters)
-        {
-            if (parameter.Parameter is { } inline)
-            {
-                CheckParameter(inline, report);
-            }
-
-            CheckValue(parameter.Reference?.Value, report);
-        }
-    }
-
-    private static void CheckParameter(Parameter parameter, System.Action<string, SourceSpan> report)
+    private static void CheckLocation(Parameter parameter, System.Action<string, SourceSpan> report)
     {
         if (parameter.In is { Value: "querystring" } location)
         {
             report("'in: querystring'", location.Span);
         }
-
-        CheckValue(parameter.Value, report);
     }
 
-    private static void CheckOutputs(IEnumerable<NamedExpression> outputs, System.Action<string, SourceSpan> report)
+    private static void ReportSelectors(IEnumerable<RuntimeExpression> expressions, System.Action<string, SourceSpan> report)
     {
-        foreach (var output in outputs)
+        foreach (var selector in expressions.Where(e => e.FromSelector))
         {
-            CheckValue(output.Value, report);
-        }
-    }
-
-    private static void CheckValue(ValueNode? value, System.Action<string, SourceSpan> report)
-    {
-        switch (value)
-        {
-            case ExpressionValue { FromSelector: true } selector:
-                report("A Selector Object", selector.Span);
-                break;
-            case ObjectValue obj:
-                foreach (var member in obj.Members)
-                {
-                    CheckValue(member.Value, report);
-                }
-
-                break;
-            case ArrayValue array:
-                foreach (var item in array.Items)
-                {
-                    CheckValue(item, report);
-                }
-
-                break;
+            report("A Selector Object", selector.Span);
         }
     }
 }

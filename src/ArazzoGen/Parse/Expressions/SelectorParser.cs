@@ -63,7 +63,7 @@ internal static class SelectorParser
             return failed;
         }
 
-        return new ExpressionValue(expression, mapping.Span, FromSelector: true);
+        return new ExpressionValue(expression with { FromSelector = true }, mapping.Span);
     }
 
     private static string? TypeOf(YamlNode type) => type switch
