@@ -17,11 +17,10 @@ internal sealed record Workflow(
 
 /// <summary>
 /// The workflow's <c>inputs</c> JSON Schema, as far as expressions and the generated Inputs class
-/// use it: its top-level properties (through a <c>$ref</c> to components.inputs).
+/// use it: its top-level properties, with what its <c>$ref</c> and <c>allOf</c> bring in merged (Parse resolves them).
 /// </summary>
 internal sealed record InputsSchema(
     EquatableArray<InputProperty> Properties,
-    Located<string>? ComponentReference,
     SourceSpan Span);
 
 /// <summary>One top-level property of an inputs schema.</summary>

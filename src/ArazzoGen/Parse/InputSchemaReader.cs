@@ -41,8 +41,6 @@ internal sealed class InputSchemaReader
         }
     }
 
-    public IEnumerable<string> ComponentNames => _components.Keys;
-
     /// <summary>The component <paramref name="name"/>, which the document declares.</summary>
     public SchemaView Component(string name)
     {
@@ -86,8 +84,7 @@ internal sealed class InputSchemaReader
         }
 
         CheckRequired(view);
-        var reference = mapping["$ref"] is YamlScalar refScalar ? new Located<string>(refScalar.Value, refScalar.Span) : null;
-        return new InputsSchema(PropertiesOf(view), reference, node.Span);
+        return new InputsSchema(PropertiesOf(view), node.Span);
     }
 
     /// <summary>The properties of <paramref name="view"/> as the model holds them.</summary>
