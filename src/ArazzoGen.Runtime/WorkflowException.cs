@@ -158,7 +158,7 @@ public sealed class WorkflowStepTimeoutException : TimeoutException
 {
     /// <summary>Creates the exception.</summary>
     public WorkflowStepTimeoutException(string stepId, TimeSpan timeout)
-        : base($"Step '{stepId}' reached its timeout of {timeout.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} ms before its call was answered.")
+        : base($"Step '{stepId}' reached its timeout of {timeout.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} ms before it completed.")
     {
         StepId = stepId;
         Timeout = timeout;
