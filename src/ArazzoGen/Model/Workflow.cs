@@ -23,7 +23,7 @@ internal sealed record InputsSchema(
     EquatableArray<InputProperty> Properties,
     SourceSpan Span);
 
-/// <summary>One top-level property of an inputs schema.</summary>
+/// <summary>A property of an inputs schema; an object property has <see cref="Properties"/> of its own.</summary>
 internal sealed record InputProperty(
     Located<string> Name,
     string? Type,
@@ -31,7 +31,11 @@ internal sealed record InputProperty(
     string? Description,
     bool IsRequired,
     bool IsWriteOnly,
-    LiteralValue? Default);
+    LiteralValue? Default)
+{
+    /// <summary>The properties an object property declares (<c>$inputs.job.role</c> reads one); empty for any other.</summary>
+    public EquatableArray<InputProperty> Properties { get; init; } = EquatableArray<InputProperty>.Empty;
+}
 
 /// <summary>An output: a name and the runtime expression that computes it.</summary>
 internal sealed record NamedExpression(Located<string> Name, ValueNode Value);

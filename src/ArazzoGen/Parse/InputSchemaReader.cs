@@ -28,6 +28,11 @@ internal sealed class InputSchemaReader
     private readonly List<string> _reading = new();
     private readonly DiagnosticBag _diagnostics;
 
+    // Where the components a property's $ref reads start in _reading: a name read before it is reached
+    // again through a property (a tree of nodes), which ends there; one read after it closes a loop of
+    // $ref and allOf, which never ends.
+    private int _propertyBoundary;
+
     public InputSchemaReader(YamlMapping? componentInputs, DiagnosticBag diagnostics)
     {
         _diagnostics = diagnostics;
@@ -57,7 +62,7 @@ internal sealed class InputSchemaReader
 
         _reading.Add(name);
         var view = Read(schema, asProperty: false);
-        _reading.Remove(name);
+        _reading.RemoveAt(_reading.Count - 1);
 
         // A component that only adds constraints (required, no properties) is checked where it is merged.
         if (view.Properties.Count > 0)
@@ -87,7 +92,7 @@ internal sealed class InputSchemaReader
         return new InputsSchema(PropertiesOf(view), node.Span);
     }
 
-    /// <summary>The properties of <paramref name="view"/> as the model holds them.</summary>
+    /// <summary>The properties of <paramref name="view"/> as the model holds them, an object property's own properties with it.</summary>
     public static EquatableArray<InputProperty> PropertiesOf(SchemaView view) =>
         view.Properties.Select(p => new InputProperty(
             p.Name,
@@ -96,10 +101,13 @@ internal sealed class InputSchemaReader
             p.Schema.Description,
             view.Required.Contains(p.Name.Value),
             p.Schema.IsWriteOnly == true,
-            p.Schema.Default)).ToEquatableArray();
+            p.Schema.Default)
+        {
+            Properties = p.Schema.Type is null or "object" ? PropertiesOf(p.Schema) : EquatableArray<InputProperty>.Empty,
+        }).ToEquatableArray();
 
-    // A property's schema gives only its annotations: its own properties are not read, and a component
-    // that refers to itself through a property (a tree of nodes) is read as far as its written type.
+    // A property's schema is read whole (an object property's own properties too); a component that
+    // refers to itself through a property (a tree of nodes) is read there as far as its written type.
     private SchemaView Read(YamlMapping schema, bool asProperty)
     {
         var view = new SchemaView();
@@ -114,16 +122,16 @@ internal sealed class InputSchemaReader
         view.IsWriteOnly = Text(schema, "writeOnly") is { } writeOnly ? writeOnly == "true" : null;
         view.Default = schema["default"] is YamlScalar { IsNull: false } value ? ValueParser.Literal(value) : null; // 'default: ~' gives no default
 
-        if (!asProperty && schema["properties"] is YamlMapping properties)
+        if (schema["properties"] is YamlMapping properties)
         {
             foreach (var entry in properties.Entries)
             {
                 var name = new Located<string>(entry.Key.Value, entry.Key.Span);
-                Add(view, new PropertyView(name, entry.Value is YamlMapping property ? Read(property, asProperty: true) : new SchemaView(), entry.Key.Span));
+                Add(view, new PropertyView(name, entry.Value is YamlMapping property ? ReadProperty(property) : new SchemaView(), entry.Key.Span));
             }
         }
 
-        if (!asProperty && schema["required"] is YamlSequence required)
+        if (schema["required"] is YamlSequence required)
         {
             foreach (var item in required.Items.OfType<YamlScalar>())
             {
@@ -134,7 +142,7 @@ internal sealed class InputSchemaReader
 
         if (schema["$ref"] is YamlScalar reference && Referenced(reference, asProperty) is { } target)
         {
-            Merge(view, target, reference.Span, asProperty, checkTheirRequired: false);
+            Merge(view, target, reference.Span, checkTheirRequired: false);
         }
 
         if (schema["allOf"] is YamlSequence allOf)
@@ -147,7 +155,7 @@ internal sealed class InputSchemaReader
                     continue;
                 }
 
-                Merge(view, Read(memberSchema, asProperty), member.Span, asProperty, checkTheirRequired: true);
+                Merge(view, Read(memberSchema, asProperty), member.Span, checkTheirRequired: true);
             }
         }
 
@@ -190,32 +198,40 @@ internal sealed class InputSchemaReader
             return null;
         }
 
-        if (_reading.Contains(name))
+        var at = _reading.LastIndexOf(name);
+        if (at >= 0 && (asProperty || at < _propertyBoundary))
         {
-            if (asProperty)
-            {
-                return Shallow(name);
-            }
+            // Reached again through a property: a tree of nodes, whose depth its values decide.
+            return Shallow(name);
+        }
 
-            _diagnostics.Add(DiagnosticDescriptors.InputsSchemaCycle, reference.Span, string.Join(" -> ", _reading.SkipWhile(n => n != name).Append(name)));
+        if (at >= 0)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.InputsSchemaCycle, reference.Span, string.Join(" -> ", _reading.Skip(at).Append(name)));
             return null;
         }
 
-        return asProperty && !_read.ContainsKey(name) ? Annotations(name) : Component(name);
-    }
-
-    // A component that a property refers to: only what describes one value is read (its type, format,
-    // default), so a schema that a property of its own base refers to (B is allOf A, A has a B) is no cycle.
-    private SchemaView Annotations(string name)
-    {
-        if (_components[name] is not YamlMapping schema)
+        if (!asProperty)
         {
-            return new SchemaView(); // reported where the component itself is read
+            return Component(name);
         }
 
-        _reading.Add(name);
-        var view = Read(schema, asProperty: true);
-        _reading.Remove(name);
+        var boundary = _propertyBoundary;
+        _propertyBoundary = _reading.Count;
+        var view = Component(name);
+        _propertyBoundary = boundary;
+        return view;
+    }
+
+    // An object property's own properties are checked as the workflow's are.
+    private SchemaView ReadProperty(YamlMapping property)
+    {
+        var view = Read(property, asProperty: true);
+        if (view.Properties.Count > 0)
+        {
+            CheckRequired(view);
+        }
+
         return view;
     }
 
@@ -231,7 +247,7 @@ internal sealed class InputSchemaReader
         return view;
     }
 
-    private void Merge(SchemaView into, SchemaView part, SourceSpan at, bool annotationsOnly, bool checkTheirRequired)
+    private void Merge(SchemaView into, SchemaView part, SourceSpan at, bool checkTheirRequired)
     {
         if (into.Type is null && part.Type is not null)
         {
@@ -243,11 +259,6 @@ internal sealed class InputSchemaReader
         into.Description ??= part.Description;
         into.IsWriteOnly ??= part.IsWriteOnly;
         into.Default ??= part.Default;
-        if (annotationsOnly)
-        {
-            return;
-        }
-
         foreach (var property in part.Properties)
         {
             Add(into, property with { DeclaredAt = at });

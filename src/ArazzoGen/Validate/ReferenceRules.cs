@@ -110,11 +110,26 @@ internal static class ReferenceRules
 
     private static void CheckInput(Workflow workflow, RuntimeExpression expression, DiagnosticBag diagnostics)
     {
-        var name = expression.Path[0];
-        var declared = workflow.Inputs?.Properties.Select(p => p.Name.Value).ToList() ?? new System.Collections.Generic.List<string>();
-        if (!declared.Contains(name))
+        // An object input's declared properties are checked as far as the expression reads into them.
+        var properties = workflow.Inputs?.Properties ?? EquatableArray<InputProperty>.Empty;
+        var path = string.Empty;
+        foreach (var name in expression.Path)
         {
-            diagnostics.Add(DiagnosticDescriptors.UnknownInput, expression.Span, workflow.WorkflowId.Value, name, NameSuggester.Hint(name, declared));
+            var property = properties.FirstOrDefault(p => p.Name.Value == name);
+            if (property is null)
+            {
+                var declared = properties.Select(p => path + p.Name.Value);
+                diagnostics.Add(DiagnosticDescriptors.UnknownInput, expression.Span, workflow.WorkflowId.Value, path + name, NameSuggester.Hint(path + name, declared));
+                return;
+            }
+
+            if (property.Properties.Count == 0)
+            {
+                return;
+            }
+
+            path += name + ".";
+            properties = property.Properties;
         }
     }
 

@@ -41,8 +41,17 @@ internal static class WorkflowResolver
             }
         }
 
-        return new ResolvedWorkflow(workflow, steps.ToEquatableArray(), runs.ToEquatableArray());
+        return new ResolvedWorkflow(workflow, steps.ToEquatableArray(), runs.ToEquatableArray(), InputReads(workflow));
     }
+
+    private static EquatableArray<string> InputReads(Workflow workflow) =>
+        ExpressionWalker.InWorkflow(workflow)
+            .Select(use => use.Expression)
+            .Where(e => e.Root == ExpressionRoot.Inputs && e.Path.Count > 0)
+            .Select(e => string.Join(".", e.Path.Concat(e.Pointer)))
+            .Distinct(System.StringComparer.Ordinal)
+            .OrderBy(path => path, System.StringComparer.Ordinal)
+            .ToEquatableArray();
 
     private static ResolvedStep Resolve(Step step, Workflow workflow, Components components)
     {

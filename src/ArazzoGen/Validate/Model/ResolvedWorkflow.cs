@@ -8,10 +8,16 @@ namespace ArazzoGen.Validate.Model;
 /// pruned, and the flow facts decided, so Bind only maps it to SDK symbols.
 /// </summary>
 /// <param name="Runs">The references by which its steps and actions run other workflows of this document (a restart of itself is none).</param>
+/// <param name="InputReads">
+/// What its expressions read of its inputs, each as the names read through, dotted (<c>$inputs.job</c>
+/// is <c>job</c>; <c>$inputs.job.role</c> and <c>$inputs.job#/role</c> are <c>job.role</c>). An object
+/// input that declares properties and is read into is a class of its own.
+/// </param>
 internal sealed record ResolvedWorkflow(
     Workflow Workflow,
     EquatableArray<ResolvedStep> Steps,
-    EquatableArray<Reference> Runs)
+    EquatableArray<Reference> Runs,
+    EquatableArray<string> InputReads)
 {
     public string WorkflowId => Workflow.WorkflowId.Value;
 }
