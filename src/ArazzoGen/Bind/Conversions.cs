@@ -79,6 +79,7 @@ internal static class Conversions
         SdkTypeKind.Stream => "a blob (base64 text)",
         SdkTypeKind.List or SdkTypeKind.Map => $"a {ShortGeneric(type.Name)}",
         SdkTypeKind.Structure => $"a {Short(type.Name)} object",
+        SdkTypeKind.InputObject => $"an object input read member by member ({Short(type.Name)})",
         _ => type.Name,
     };
 

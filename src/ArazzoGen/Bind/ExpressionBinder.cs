@@ -160,37 +160,74 @@ internal sealed class ExpressionBinder
             return null; // Validate reported it.
         }
 
-        if (input.Type is null)
+        // An object input's class is read through member by member, as far as the schema declares members.
+        var property = input.Property;
+        var rest = expression.Path.Skip(1).Select(PathSegment.Member).Concat(PointerSegments(expression)).ToList();
+        var members = new List<InputMember>();
+        var mayBeNull = input.IsOptional;
+        var read = 0;
+        while (input.Members is not null && read < rest.Count)
         {
-            if (expression.Path.Count > 1 || expression.HasPointer)
+            var name = rest[read].Kind == PathSegmentKind.Index ? rest[read].Index.ToString(System.Globalization.CultureInfo.InvariantCulture) : rest[read].Name;
+            if (!input.Members.TryGetValue(name, out var member))
             {
-                // The slot is the member's, not the input's: it cannot decide what the whole input is.
-                return Unavailable(expression, $"input '{input.Declaration.Name.Value}' has no type of its own to read a member of: ArazzoGen types an object input by the SDK member it fills whole (such as 'InputDataConfig: $inputs.{input.Declaration.Name.Value}'); declare what this reads as an input of its own");
-            }
-
-            if (slot is null)
-            {
-                Diagnostics.Add(DiagnosticDescriptors.UntypedInputUse, expression.Span, input.Declaration.Name.Value);
+                // Validate reported a dotted one; a JSON Pointer's tokens are checked here.
+                Diagnostics.Add(DiagnosticDescriptors.UnknownInput, expression.Span, _scope.Workflow.WorkflowId.Value, input.Path + "." + name, NameSuggester.Hint(name, input.Members.Keys));
                 return null;
             }
 
-            input.Type = _scope.Types.Describe(slot);
-            input.Symbol = slot;
-            input.DecidedAt = expression.Span;
+            members.Add(new InputMember(name, member.Property, mayBeNull));
+            mayBeNull |= member.IsOptional;
+            input = member;
+            read++;
         }
-        else if (input.DecidedAt is { } decidedAt && slot is not null && !Conversions.CanFit(input.Type, _scope.Types.Describe(slot)))
+
+        if (input.Members is not null && slot is not null)
         {
-            // An input without a schema type took its type from its first slot; this slot wants another.
-            var line = (decidedAt.StartLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Diagnostics.Add(DiagnosticDescriptors.InputTypeConflict, expression.Span, input.Declaration.Name.Value, Conversions.Describe(_scope.Types.Describe(slot)), $"{Conversions.Describe(input.Type)} (line {line})");
+            return Unavailable(expression, $"input '{input.Path}' is an object the workflow reads member by member (Inputs.{input.Class}), which no SDK member takes whole: pass its members one by one");
+        }
+
+        if (input.Type is null && !DecideInputType(input, expression, slot, readsMember: read < rest.Count))
+        {
             return null;
         }
 
-        // An optional input without a default may be null; a required one, or one with a default, never is.
-        var optional = !input.Declaration.IsRequired && input.Declaration.Default is null;
-        var value = new Typed(new InputBound(input.Property, optional ? input.Type with { Name = input.Type.NullableName } : input.Type), input.Symbol);
-        var rest = expression.Path.Skip(1).Select(PathSegment.Member).Concat(PointerSegments(expression));
-        return rest.Any() ? Navigate(value, rest, expression.Span) : value;
+        if (input.DecidedAt is { } decidedAt && read == rest.Count && slot is not null && !Conversions.CanFit(input.Type!, _scope.Types.Describe(slot)))
+        {
+            // An input without a schema type took its type from its first slot; this slot wants another.
+            var line = (decidedAt.StartLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Diagnostics.Add(DiagnosticDescriptors.InputTypeConflict, expression.Span, input.Path, Conversions.Describe(_scope.Types.Describe(slot)), $"{Conversions.Describe(input.Type!)} (line {line})");
+            return null;
+        }
+
+        var type = input.Type!;
+        var value = new Typed(new InputBound(property, mayBeNull ? type with { Name = type.NullableName } : type, members.ToEquatableArray()), input.Symbol);
+        return read < rest.Count ? Navigate(value, rest.Skip(read), expression.Span) : value;
+    }
+
+    /// <summary>
+    /// An input (or object input member) without a schema type takes the type of the SDK slot it first
+    /// fills, whole; false, reported, when nothing here decides it.
+    /// </summary>
+    private bool DecideInputType(InputInfo input, RuntimeExpression expression, ITypeSymbol? slot, bool readsMember)
+    {
+        if (readsMember)
+        {
+            // The slot is the member's, not the input's: it cannot decide what the whole input is.
+            Unavailable(expression, $"input '{input.Path}' has no type of its own to read a member of: give it a schema with 'type: object' and 'properties' to read them one by one, or let the SDK member it fills whole type it (such as 'InputDataConfig: $inputs.{input.Path}') and read from it there");
+            return false;
+        }
+
+        if (slot is null)
+        {
+            Diagnostics.Add(DiagnosticDescriptors.UntypedInputUse, expression.Span, input.Path);
+            return false;
+        }
+
+        input.Type = _scope.Types.Describe(slot);
+        input.Symbol = slot;
+        input.DecidedAt = expression.Span;
+        return true;
     }
 
     private Typed? BindStepOutput(RuntimeExpression expression)

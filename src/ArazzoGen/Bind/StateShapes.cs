@@ -20,7 +20,7 @@ internal static class StateShapes
         var structures = new List<StateStructure>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var suffixes = new UniqueNames();
-        var work = new Queue<TypeRef>(inputs.Select(i => i.Type).Concat(steps.SelectMany(s => s.Outputs).Select(o => o.Type)));
+        var work = new Queue<TypeRef>(AllInputs(inputs).Select(i => i.Type).Concat(steps.SelectMany(s => s.Outputs).Select(o => o.Type)));
         while (work.Count > 0)
         {
             var type = work.Dequeue();
@@ -48,6 +48,19 @@ internal static class StateShapes
         return new StateModel(Version(workflowId, inputs, steps, structures), structures.ToEquatableArray());
     }
 
+    /// <summary>The inputs, and the members of object inputs' classes, which checkpoints hold too.</summary>
+    private static IEnumerable<BoundInput> AllInputs(IEnumerable<BoundInput> inputs) =>
+        inputs.SelectMany(i => new[] { i }.Concat(AllInputs(i.Members)));
+
+    private static void AppendInputs(StringBuilder shape, IEnumerable<BoundInput> inputs, string prefix)
+    {
+        foreach (var input in inputs)
+        {
+            shape.Append(prefix).Append(input.Name).Append(':').Append(input.Type.Name).Append(input.IsSecret ? " secret" : string.Empty).Append('\n');
+            AppendInputs(shape, input.Members, "  " + prefix);
+        }
+    }
+
     /// <summary>
     /// A hash of what a checkpoint's meaning depends on: the steps and what each calls, the inputs, the
     /// results and the structures in them. Descriptions, request values and criteria are not in it:
@@ -56,10 +69,7 @@ internal static class StateShapes
     private static string Version(string workflowId, IReadOnlyList<BoundInput> inputs, IReadOnlyList<BoundStep> steps, IReadOnlyList<StateStructure> structures)
     {
         var shape = new StringBuilder(workflowId).Append('\n');
-        foreach (var input in inputs)
-        {
-            shape.Append("input ").Append(input.Name).Append(':').Append(input.Type.Name).Append(input.IsSecret ? " secret" : string.Empty).Append('\n');
-        }
+        AppendInputs(shape, inputs, "input ");
 
         foreach (var step in steps)
         {

@@ -76,7 +76,7 @@ internal sealed class WorkflowBinder
     private BoundWorkflow? Bind(string ns, string className)
     {
         var errorsBefore = Diagnostics.ErrorCount;
-        DeclareInputs();
+        DeclareInputs($"global::{ns}.{className}.Inputs");
         var names = new UniqueNames(ReservedStepNames);
         foreach (var step in _workflow.Steps)
         {
@@ -209,12 +209,29 @@ internal sealed class WorkflowBinder
         return new CalledWorkflow(bound.WorkflowId, qualified, inputs, outputs, bound.Clients.ToList(), bound.Dependencies.Count > 0);
     }
 
-    private void DeclareInputs()
+    private void DeclareInputs(string inputsClass)
     {
-        // A member may not be named like its enclosing class (CS0542).
-        var names = new UniqueNames("Validate", "Inputs");
-        foreach (var property in _workflow.Inputs?.Properties ?? EquatableArray<InputProperty>.Empty)
+        var reads = new HashSet<string>(_resolved.InputReads, StringComparer.Ordinal);
+        foreach (var input in DeclareMembers(_workflow.Inputs?.Properties ?? EquatableArray<InputProperty>.Empty, "Inputs", inputsClass, string.Empty, reads))
         {
+            _scope.Inputs[input.Declaration.Name.Value] = input;
+        }
+    }
+
+    /// <summary>
+    /// The properties of the Inputs class, or of an object input's class (<paramref name="className"/>):
+    /// an object input that declares properties and is read into becomes a class of its own, nested in
+    /// the class that has it; one only ever read whole takes the type of the SDK member it fills.
+    /// </summary>
+    private static List<InputInfo> DeclareMembers(EquatableArray<InputProperty> properties, string className, string qualifiedClass, string pathPrefix, HashSet<string> reads)
+    {
+        // A member may not be named like its enclosing class (CS0542), nor like the methods every inputs class has.
+        var names = new UniqueNames(className, "Validate", "WriteState", "ReadState");
+        var members = properties.Select(p => (Property: p, Name: names.Take(Identifiers.Pascal(p.Name.Value)))).ToList();
+        var declared = new List<InputInfo>(members.Count);
+        foreach (var (property, name) in members)
+        {
+            var path = pathPrefix + property.Name.Value;
             var type = property.Type switch
             {
                 "string" => TypeRef.String,
@@ -223,15 +240,35 @@ internal sealed class WorkflowBinder
                 "boolean" => TypeRef.Boolean,
                 _ => null, // array, object or untyped: the SDK slot it fills decides.
             };
-            _scope.Inputs[property.Name.Value] = new InputInfo(property, names.Take(Identifiers.Pascal(property.Name.Value)), type, null);
+            if (type is null && property.Properties.Count > 0 && reads.Any(r => r.StartsWith(path + ".", StringComparison.Ordinal)))
+            {
+                var nested = names.Take(name + "Input");
+                var qualified = qualifiedClass + "." + nested;
+                var inner = DeclareMembers(property.Properties, nested, qualified, path + ".", reads);
+                declared.Add(new InputInfo(property, name, new TypeRef(qualified, SdkTypeKind.InputObject, false, null, EquatableArray<string>.Empty), null)
+                {
+                    Path = path,
+                    Class = nested,
+                    Members = inner.ToDictionary(m => m.Declaration.Name.Value, StringComparer.Ordinal),
+                });
+                continue;
+            }
+
+            declared.Add(new InputInfo(property, name, type, null) { Path = path });
         }
+
+        return declared;
     }
 
-    private EquatableArray<BoundInput> FinishInputs() =>
-        _scope.Inputs.Values.Select(input =>
+    private EquatableArray<BoundInput> FinishInputs() => Finish(_scope.Inputs.Values, secret: false);
+
+    // A member of a secret object input is secret too: the object itself is written member by member.
+    private EquatableArray<BoundInput> Finish(IEnumerable<InputInfo> inputs, bool secret) =>
+        inputs.Select(input =>
         {
             var declaration = input.Declaration;
             var type = input.Type ?? TypeRef.Unknown;
+            var isSecret = secret || declaration.IsWriteOnly || declaration.Format == "password";
             return new BoundInput(
                 declaration.Name.Value,
                 input.Property,
@@ -239,7 +276,9 @@ internal sealed class WorkflowBinder
                 declaration.IsRequired,
                 DefaultOf(declaration, type),
                 declaration.Description,
-                declaration.IsWriteOnly || declaration.Format == "password");
+                isSecret && input.Members is null,
+                input.Class,
+                input.Members is { } members ? Finish(members.Values, isSecret) : EquatableArray<BoundInput>.Empty);
         }).ToEquatableArray();
 
     private LiteralBound? DefaultOf(InputProperty input, TypeRef type)
@@ -562,11 +601,30 @@ internal sealed class WorkflowBinder
     /// </summary>
     private bool CarriesSecret(BoundValue value) => value.Contains(v => v switch
     {
-        InputBound input => _scope.Inputs.Values.Any(i => i.Property == input.Property && (i.Declaration.IsWriteOnly || i.Declaration.Format == "password")),
+        InputBound input => ReadsSecret(input),
         StepOutputBound output => _scope.StepOutputs.Any((stepId, info) => info.IsSecret && info.Property == output.Property
             && _scope.StepIdentifiers.TryGetValue(stepId, out var identifier) && BoundStep.FieldOf(identifier) == output.StepField),
         _ => false,
     });
+
+    /// <summary>The input, or an object input's member, or an object it is read through, is marked secret.</summary>
+    private bool ReadsSecret(InputBound read)
+    {
+        var input = _scope.Inputs.Values.FirstOrDefault(i => i.Property == read.Property);
+        foreach (var member in read.Members)
+        {
+            if (input is null || IsSecret(input.Declaration))
+            {
+                break;
+            }
+
+            input = input.Members is { } members && members.TryGetValue(member.Name, out var next) ? next : null;
+        }
+
+        return input is not null && IsSecret(input.Declaration);
+    }
+
+    private static bool IsSecret(InputProperty input) => input.IsWriteOnly || input.Format == "password";
 
     private void CheckTargetHeader(Parameter parameter, Call call)
     {

@@ -178,7 +178,7 @@ internal sealed class WorkflowCallBinder
             }
 
             var optional = !mine.Declaration.IsRequired && mine.Declaration.Default is null;
-            var value = new InputBound(mine.Property, optional ? mine.Type with { Name = mine.Type.NullableName } : mine.Type);
+            var value = new InputBound(mine.Property, optional ? mine.Type with { Name = mine.Type.NullableName } : mine.Type, EquatableArray<InputMember>.Empty);
             if (Conversions.Fit(value, input.Type, $"input '{input.Name}' of workflow '{called.WorkflowId}'", workflowId.Span, Diagnostics) is not { } fitted)
             {
                 continue;

@@ -63,6 +63,18 @@ internal sealed class InputInfo
     public ITypeSymbol? Symbol { get; set; }
 
     public SourceSpan? DecidedAt { get; set; }
+
+    /// <summary>The input's name, or an object input member's dotted path (<c>job.role</c>), as messages name it.</summary>
+    public string Path { get; init; } = string.Empty;
+
+    /// <summary>An object input read member by member: the simple name of its generated class; <see cref="Type"/> names it whole.</summary>
+    public string? Class { get; init; }
+
+    /// <summary>The members of <see cref="Class"/>, by name in the schema; null for any other input.</summary>
+    public Dictionary<string, InputInfo>? Members { get; init; }
+
+    /// <summary>A required input, or one with a default: never null once the inputs are validated.</summary>
+    public bool IsOptional => !Declaration.IsRequired && Declaration.Default is null;
 }
 
 /// <summary>A step output as expressions that read it see it; <see cref="IsSecret"/> when its value comes from a secret input.</summary>

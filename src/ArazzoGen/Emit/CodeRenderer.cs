@@ -17,7 +17,7 @@ internal static class CodeRenderer
     public static string Value(BoundValue value, bool responseIsKnown = false) => value switch
     {
         LiteralBound literal => CSharpLiteral.Of(literal),
-        InputBound input => "_inputs." + input.Property,
+        InputBound input => "_inputs." + input.Property + string.Concat(input.Members.Select(m => (m.AfterNullable ? "?." : ".") + m.Property)),
         StepOutputBound { OfWorkflowRun: true } output => $"{output.StepField}?.{output.Property}",
         StepOutputBound output => $"{output.StepField}.{output.Property}",
         CallBound call => "call." + call.Member,

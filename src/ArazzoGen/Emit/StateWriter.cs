@@ -1,5 +1,6 @@
 using System.Linq;
 using ArazzoGen.Bind.Model;
+using ArazzoGen.Helpers;
 
 namespace ArazzoGen.Emit;
 
@@ -117,15 +118,63 @@ internal static class StateWriter
         w.Line($"internal static Inputs ReadState({Element} state, {Protector}? protector) => new()");
         using (w.Block(closing: ";"))
         {
-            foreach (var input in workflow.Inputs)
+            ReadMembers(w, workflow.Inputs, string.Empty, suffixes);
+        }
+    }
+
+    /// <summary>An object input's class: its WriteState and ReadState, which its parent's call with its members' values.</summary>
+    public static void WriteInputObject(SourceWriter w, BoundWorkflow workflow, BoundInput input, string path)
+    {
+        var suffixes = Suffixes(workflow);
+        w.Doc($"Writes '{path}' into a durable run's checkpoint; a secret member only through the protector, else it is left out.");
+        using (w.Block($"internal static void WriteState({Writer} json, {input.Class}? value, {Protector}? protector)"))
+        {
+            w.Line("if (value is null)");
+            using (w.Block())
             {
-                var nullable = !input.IsRequired && input.Default is null;
-                var element = Property("state", input.Name, input.IsSecret, $"the secret input '{input.Name}'");
-                var value = Read(input.Type, element, 0, suffixes);
-                // A required value the checkpoint lacks is found by Validate, which runs next.
-                var complete = nullable ? value : input.Type.IsValueType ? $"{value} ?? default" : $"{value}!";
-                w.Line($"{input.Property} = {complete},");
+                w.Line("json.WriteNullValue();");
+                w.Line("return;");
             }
+
+            w.Line();
+            w.Line("json.WriteStartObject();");
+            foreach (var member in input.Members)
+            {
+                WriteNamed(w, member.Name, member.Type, "value." + member.Property, member.IsSecret, $"input '{path}.{member.Name}'", suffixes);
+            }
+
+            w.Line("json.WriteEndObject();");
+        }
+
+        w.Line();
+        w.Doc($"'{path}' as a durable run's checkpoint holds it; null when it holds none.");
+        using (w.Block($"internal static {input.Class}? ReadState({Element} state, {Protector}? protector)"))
+        {
+            w.Line("if (state.ValueKind != global::System.Text.Json.JsonValueKind.Object)");
+            using (w.Block())
+            {
+                w.Line("return null;");
+            }
+
+            w.Line();
+            w.Line("return new()");
+            using (w.Block(closing: ";"))
+            {
+                ReadMembers(w, input.Members, path + ".", suffixes);
+            }
+        }
+    }
+
+    private static void ReadMembers(SourceWriter w, EquatableArray<BoundInput> inputs, string pathPrefix, System.Collections.Generic.IReadOnlyDictionary<string, string> suffixes)
+    {
+        foreach (var input in inputs)
+        {
+            var nullable = !input.IsRequired && input.Default is null;
+            var element = Property("state", input.Name, input.IsSecret, $"the secret input '{pathPrefix}{input.Name}'");
+            var value = Read(input.Type, element, 0, suffixes);
+            // A required value the checkpoint lacks is found by Validate, which runs next.
+            var complete = nullable ? value : input.Type.IsValueType ? $"{value} ?? default" : $"{value}!";
+            w.Line($"{input.Property} = {complete},");
         }
     }
 
@@ -216,6 +265,8 @@ internal static class StateWriter
                 return $"{Json}.Write({json}, {value}{(type.Name.EndsWith("?", System.StringComparison.Ordinal) ? "?" : string.Empty)}.ToString())";
             case SdkTypeKind.Structure:
                 return $"State.Write{suffixes[type.NonNullableName]}({json}, {value})";
+            case SdkTypeKind.InputObject:
+                return $"{type.NonNullableName}.WriteState({json}, {value}, protector)";
             case SdkTypeKind.List or SdkTypeKind.Map when type.Element is { } element:
                 var inner = "json" + (depth + 1);
                 var item = "item" + (depth + 1);
@@ -255,6 +306,8 @@ internal static class StateWriter
                 return $"{Json}.Enum<{type.NonNullableName}>({element})";
             case SdkTypeKind.Structure:
                 return $"State.Read{suffixes[type.NonNullableName]}({element})";
+            case SdkTypeKind.InputObject:
+                return $"{type.NonNullableName}.ReadState({element}, protector)";
             case SdkTypeKind.List or SdkTypeKind.Map when type.Element is { } elementType:
                 var inner = "element" + (depth + 1);
                 var item = Read(elementType, inner, depth + 1, suffixes);

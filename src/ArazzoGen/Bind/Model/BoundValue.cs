@@ -86,8 +86,11 @@ internal sealed record LiteralBound(LiteralSpelling Spelling, string Text, TypeR
     public static LiteralBound String(string text) => new(LiteralSpelling.String, text, TypeRef.String);
 }
 
-/// <summary><c>$inputs.x</c>: a property of the Inputs object.</summary>
-internal sealed record InputBound(string Property, TypeRef Type) : BoundValue(Type);
+/// <summary><c>$inputs.x</c>: a property of the Inputs object; <c>$inputs.x.y</c> reads on through the <paramref name="Members"/> of an object input's class.</summary>
+internal sealed record InputBound(string Property, TypeRef Type, EquatableArray<InputMember> Members) : BoundValue(Type);
+
+/// <summary>One member read of an object input: its name in the schema, its property, and whether the object before it may be null (<c>?.</c>).</summary>
+internal sealed record InputMember(string Name, string Property, bool AfterNullable);
 
 /// <summary>
 /// <c>$steps.x.outputs.y</c>: a property of a step's result, a struct whose properties are all null until the

@@ -47,6 +47,7 @@ internal sealed record ActionWorkflow(string Identifier, WorkflowCall Call)
 }
 
 /// <summary>An input: its schema type (or the SDK slot's type for arrays and objects), default and docs.</summary>
+/// <param name="Class">An object input read member by member: the simple name of its generated class, whose properties are <paramref name="Members"/>.</param>
 internal sealed record BoundInput(
     string Name,
     string Property,
@@ -54,7 +55,9 @@ internal sealed record BoundInput(
     bool IsRequired,
     LiteralBound? Default,
     string? Description,
-    bool IsSecret);
+    bool IsSecret,
+    string? Class,
+    EquatableArray<BoundInput> Members);
 
 /// <summary>An AWS SDK client the workflow calls, one per source description it uses.</summary>
 internal sealed record BoundClient(string SourceName, string Property, string Parameter, string InterfaceType);

@@ -21,6 +21,9 @@ internal enum SdkTypeKind
 
     /// <summary><c>Amazon.Runtime.Documents.Document</c>: JSON the SDK does not model (Neptune's loader status payload).</summary>
     Document,
+
+    /// <summary>A class generated for an object input read member by member (<c>Inputs.JobInput</c>); no SDK member takes it whole.</summary>
+    InputObject,
     List,
     Map,
     Stream,

@@ -101,8 +101,8 @@ internal sealed partial class StateMachineBinder
     /// <summary>A missing required input first (a type test of a missing value would fail the execution), then the types.</summary>
     private IEnumerable<AslNode> InputChecks()
     {
-        var missing = _workflow.Inputs.Where(i => i.IsRequired && i.Default is null)
-            .Select(i => (AslNode)AslObject.Of(("Variable", AslNode.String(StatePaths.Input(i.Name))), ("IsPresent", new AslBoolean(false))))
+        var missing = MustBeGiven(_workflow.Inputs, "$.inputs")
+            .Select(path => (AslNode)AslObject.Of(("Variable", AslNode.String(path)), ("IsPresent", new AslBoolean(false))))
             .ToList();
         var wrongType = new List<AslNode>();
         foreach (var input in _workflow.Inputs)
@@ -122,6 +122,20 @@ internal sealed partial class StateMachineBinder
         foreach (var group in new[] { missing, wrongType }.Where(g => g.Count > 0))
         {
             yield return WithNext(group.Count == 1 ? (AslObject)group[0] : AslObject.Of(("Or", AslArray.Of(group))), InvalidInputs);
+        }
+    }
+
+    /// <summary>The paths of the required inputs without a default, and of such members of such object inputs, each after the object it is in.</summary>
+    private static IEnumerable<string> MustBeGiven(IEnumerable<BoundInput> inputs, string parent)
+    {
+        foreach (var input in inputs.Where(i => i.IsRequired && i.Default is null))
+        {
+            var path = parent + StatePaths.Segment(input.Name);
+            yield return path;
+            foreach (var member in MustBeGiven(input.Members, path))
+            {
+                yield return member;
+            }
         }
     }
 

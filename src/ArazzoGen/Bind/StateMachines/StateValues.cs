@@ -97,6 +97,7 @@ internal sealed class StateValues
     public AslValue Translate(BoundValue value, string? step) => value switch
     {
         LiteralBound literal => AslValue.Of(Literal(literal)),
+        InputBound { Members.Count: > 0 } input => AslValue.Read(MemberPath(input)),
         InputBound input => AslValue.Read(StatePaths.Input(InputName(input.Property))),
         NonNullInputBound input => Translate(input.Inner, step),
         ConstantFromStringBound constant => Translate(constant.Inner, step),
@@ -220,6 +221,32 @@ internal sealed class StateValues
         LiteralSpelling.Boolean => new AslBoolean(string.Equals(literal.Text, "true", StringComparison.OrdinalIgnoreCase)),
         _ => new AslString(literal.WireText),
     };
+
+    /// <summary>
+    /// <c>$.inputs.job.role</c>: the execution input's defaults are merged at its top level only, and a
+    /// path to a member that is not there fails the state, so only members that must be given are read.
+    /// </summary>
+    private string MemberPath(InputBound read)
+    {
+        var input = _workflow.Inputs.First(i => i.Property == read.Property);
+        var path = StatePaths.Input(input.Name);
+        var name = input.Name;
+        foreach (var member in read.Members)
+        {
+            if (!input.IsRequired || input.Default is not null)
+            {
+                break;
+            }
+
+            input = input.Members.First(m => m.Name == member.Name);
+            path += StatePaths.Segment(member.Name);
+            name += "." + member.Name;
+        }
+
+        return input.IsRequired && input.Default is null
+            ? path
+            : throw new NotExpressibleException($"input '{name}' may be left out of an object input, and a state machine's JSONPath cannot read what is not there (only required members without a default can be read)");
+    }
 
     private string InputName(string property) =>
         _workflow.Inputs.FirstOrDefault(i => i.Property == property)?.Name ?? throw new NotExpressibleException("input property " + property);

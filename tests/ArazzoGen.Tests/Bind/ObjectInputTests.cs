@@ -1,0 +1,185 @@
+using ArazzoGen.Tests.Infrastructure;
+using ArazzoGen.Tests.StateMachines;
+using Xunit;
+
+namespace ArazzoGen.Tests.Bind;
+
+/// <summary>
+/// An object input that declares its properties, read member by member (<c>$inputs.job.role</c>):
+/// a class of its own in Inputs, checked, kept in checkpoints and passed to state machines like any input.
+/// </summary>
+public sealed class ObjectInputTests
+{
+    internal const string Document = """
+        arazzo: 1.0.1
+        info:
+          title: Object inputs
+          version: 1.0.0
+        sourceDescriptions:
+        - name: sagemakerApi
+          url: ./sagemaker.json
+        workflows:
+        - workflowId: train
+          inputs:
+            type: object
+            required: [job]
+            properties:
+              job:
+                type: object
+                description: What to train.
+                required: [name, role]
+                properties:
+                  name:
+                    type: string
+                  role:
+                    type: string
+                    description: The IAM role SageMaker assumes.
+                  image:
+                    type: string
+                    default: trainer:latest
+                  resources:
+                    type: object
+                    required: [instanceType]
+                    properties:
+                      instanceType:
+                        type: string
+                      instanceCount:
+                        type: integer
+                        default: 1
+              apiKey:
+                type: object
+                properties:
+                  value:
+                    type: string
+                    format: password
+              channels:
+                type: array
+          steps:
+          - stepId: create
+            operationId: CreateTrainingJob
+            requestBody:
+              payload:
+                TrainingJobName: $inputs.job.name
+                RoleArn: $inputs.job.role
+                InputDataConfig: $inputs.channels
+                AlgorithmSpecification:
+                  TrainingImage: $inputs.job.image
+                  TrainingInputMode: File
+                OutputDataConfig:
+                  S3OutputPath: s3://out
+                ResourceConfig:
+                  InstanceType: $inputs.job.resources.instanceType
+                  InstanceCount: $inputs.job.resources.instanceCount
+                  VolumeSizeInGB: 10
+                StoppingCondition:
+                  MaxRuntimeInSeconds: 3600
+                HyperParameters:
+                  key: $inputs.apiKey.value
+            successCriteria:
+            - condition: $statusCode == 200
+            outputs:
+              arn: $response.body#/TrainingJobArn
+          outputs:
+            arn: $steps.create.outputs.arn
+            role: $inputs.job.role
+        """;
+
+    private static List<string> Reported(string document) =>
+        SdkCompilation.Generate(new[] { ("/w/train.yaml", document) }).Run.Diagnostics
+            .Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.GetMessage()}")
+            .ToList();
+
+    [Fact]
+    public void Each_object_input_is_a_class_of_its_own_and_its_members_are_read_through_it()
+    {
+        var code = SdkCompilation.GenerateClean(Document);
+
+        Assert.Contains("public required global::ArazzoWorkflows.TrainWorkflow.Inputs.JobInput Job { get; init; }", code);
+        Assert.Contains("public sealed class JobInput", code);
+        Assert.Contains("public global::ArazzoWorkflows.TrainWorkflow.Inputs.JobInput.ResourcesInput? Resources { get; init; }", code);
+        Assert.Contains("public string Image { get; init; } = \"trainer:latest\";", code);
+        Assert.Contains("RoleArn = _inputs.Job.Role,", code);
+        Assert.Contains("InstanceCount = _inputs.Job.Resources?.InstanceCount,", code); // an optional object may be null, so what is read through it may be
+        Assert.Contains("[\"key\"] = _inputs.ApiKey?.Value,", code);
+        Assert.Contains("Role = _inputs.Job.Role,", code); // a workflow output
+        Assert.Contains("(problems ??= new()).Add(\"'job.resources.instanceType' is required\");", code);
+        Assert.Contains("Job?.Validate(ref problems);", code);
+        Assert.Contains("requestCarriesSecret: true", code); // apiKey.value is a password
+        Assert.Contains("StateJson.WriteSecret(json, protector, secret => global::ArazzoGen.Runtime.Durable.StateJson.Write(secret, value.Value));", code);
+    }
+
+    [Fact]
+    public void An_object_input_that_is_read_whole_still_takes_the_type_of_the_SDK_member_it_fills()
+    {
+        var document = Document
+            .Replace("        ResourceConfig:\n          InstanceType: $inputs.job.resources.instanceType\n          InstanceCount: $inputs.job.resources.instanceCount\n          VolumeSizeInGB: 10\n", "        ResourceConfig: $inputs.job.resources\n")
+            .Replace("              instanceType:\n", "              InstanceType:\n")
+            .Replace("required: [instanceType]", "required: [InstanceType]");
+
+        var code = SdkCompilation.GenerateClean(document);
+
+        Assert.Contains("public global::Amazon.SageMaker.Model.ResourceConfig? Resources { get; init; }", code);
+        Assert.Contains("ResourceConfig = _inputs.Job.Resources,", code);
+        Assert.DoesNotContain("ResourcesInput", code);
+    }
+
+    [Fact]
+    public void A_member_the_schema_does_not_declare_is_reported_with_the_one_it_probably_means()
+    {
+        var dotted = Reported(Document.Replace("RoleArn: $inputs.job.role", "RoleArn: $inputs.job.rolee"));
+        var pointer = Reported(Document.Replace("role: $inputs.job.role", "role: $inputs.job#/roles"));
+
+        Assert.Equal(new[] { "ARZ0209 50: Workflow 'train' declares no input 'job.rolee'; did you mean 'job.role'?" }, dotted);
+        Assert.Equal(new[] { "ARZ0209 71: Workflow 'train' declares no input 'job.roles'; did you mean 'role'?" }, pointer);
+    }
+
+    [Fact]
+    public void An_object_read_member_by_member_cannot_also_fill_an_SDK_member_whole_and_an_untyped_member_says_how_to_type_it()
+    {
+        var whole = Reported(Document.Replace("TrainingJobName: $inputs.job.name", "TrainingJobName: $inputs.job"));
+        var untyped = Reported(Document.Replace("          image:\n            type: string\n            default: trainer:latest\n", "          image: {}\n").Replace("TrainingImage: $inputs.job.image", "TrainingImage: $inputs.job.image.uri"));
+
+        Assert.Equal(new[] { "ARZ1010 49: '$inputs.job' cannot be compiled: input 'job' is an object the workflow reads member by member (Inputs.JobInput), which no SDK member takes whole: pass its members one by one" }, whole);
+        Assert.Equal(new[] { "ARZ1010 51: '$inputs.job.image.uri' cannot be compiled: input 'job.image' has no type of its own to read a member of: give it a schema with 'type: object' and 'properties' to read them one by one, or let the SDK member it fills whole type it (such as 'InputDataConfig: $inputs.job.image') and read from it there" }, untyped);
+    }
+
+    [Fact]
+    public void A_nested_required_list_is_checked_against_the_properties_beside_it()
+    {
+        var reported = GeneratorRunner.Diagnose(Document.Replace("required: [instanceType]", "required: [instanceTyp]"))
+            .Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.GetMessage()}");
+
+        Assert.Contains(reported, r => r.StartsWith("ARZ0110 29:", StringComparison.Ordinal) && r.Contains("'instanceTyp'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_component_an_object_property_refers_to_brings_its_properties()
+    {
+        var document = Document
+            .Replace("      apiKey:\n        type: object\n        properties:\n          value:\n            type: string\n            format: password\n", "      apiKey:\n        $ref: '#/components/inputs/secret'\n")
+            + "\ncomponents:\n  inputs:\n    secret:\n      type: object\n      properties:\n        value:\n          type: string\n          format: password\n";
+
+        var code = SdkCompilation.GenerateClean(document);
+
+        Assert.Contains("[\"key\"] = _inputs.ApiKey?.Value,", code);
+        Assert.Contains("requestCarriesSecret: true", code);
+    }
+
+    [Fact]
+    public void A_state_machine_reads_required_members_and_checks_they_are_there_and_leaves_out_a_workflow_that_reads_an_optional_one()
+    {
+        var required = Document
+            .Replace("        InputDataConfig: $inputs.channels\n", string.Empty)
+            .Replace("          TrainingImage: $inputs.job.image\n", "          TrainingImage: image\n")
+            .Replace("          InstanceType: $inputs.job.resources.instanceType\n          InstanceCount: $inputs.job.resources.instanceCount\n", "          InstanceType: ml.m5.large\n          InstanceCount: 1\n")
+            .Replace("        HyperParameters:\n          key: $inputs.apiKey.value\n", string.Empty);
+        var (run, _) = SdkCompilation.GenerateWithStateMachines(new[] { ("/w/train.yaml", required) });
+        var definition = System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(StateMachineDefinitionTests.Definitions(run)).Value)!.ToJsonString();
+        var (optional, _) = SdkCompilation.GenerateWithStateMachines(new[] { ("/w/train.yaml", Document) });
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("\"RoleArn.$\":\"$.inputs.job.role\"", definition);
+        Assert.Contains("{\"Variable\":\"$.inputs.job.role\",\"IsPresent\":false}", definition);
+        Assert.Contains(optional.Diagnostics, d => d.Id == "ARZ1035" && d.GetMessage().Contains("input 'job.image' may be left out of an object input", StringComparison.Ordinal));
+    }
+}
