@@ -95,4 +95,26 @@ public class ObjectInputTests
         Assert.DoesNotContain("key-0f1e2d3c", System.Text.Encoding.UTF8.GetString(Assert.Single(withSecret.Runs).Checkpoint.Span));
         await Assert.ThrowsAsync<WorkflowSecretWithheldException>(() => Workflow(withSecret).ResumeAsync("run-2"));
     }
+
+    [Fact]
+    public async Task A_step_passes_an_object_on_member_by_member_or_writes_it_out_and_the_called_workflow_checks_it_as_its_own()
+    {
+        var outputs = await new RegisterTwoModelsWorkflow(new RegisterTwoModelsWorkflow.Clients(_sageMaker), new WorkflowOptions { TimeProvider = _clock })
+            .RunAsync(new()
+            {
+                Model = new() { Name = "m", Container = new() { Image = "registry/inference:1", Artifacts = "s3://bucket/model.tar.gz" }, Tags = "t" },
+                CopyName = "m-copy",
+                Credentials = new() { ApiKey = "key-1" },
+            });
+        var withoutCredentials = await new RegisterTwoModelsWorkflow(new RegisterTwoModelsWorkflow.Clients(_sageMaker), new WorkflowOptions { TimeProvider = _clock })
+            .RunAsync(new() { Model = new() { Name = "n", Container = new() { Image = "registry/inference:2" } }, CopyName = "n-copy" });
+
+        Assert.Equal(new[] { "m", "m-copy", "n", "n-copy" }, _sent.Select(r => r.ModelName));
+        Assert.Equal(new[] { "registry/inference:1", "registry/inference:1", "registry/inference:2", "registry/inference:2" }, _sent.Select(r => r.PrimaryContainer.Image));
+        Assert.Equal(new[] { "s3://bucket/model.tar.gz", null, null, null }, _sent.Select(r => r.PrimaryContainer.ModelDataUrl));
+        Assert.Equal(new[] { "key-1", null, null, null }, _sent.Select(r => r.PrimaryContainer.Environment["API_KEY"]));
+        Assert.All(_sent, r => Assert.Equal("arn:aws:iam::123456789012:role/SageMaker", r.ExecutionRoleArn)); // the called workflow's default
+        Assert.Equal(("t", "key-1"), (outputs.Tags, outputs.ApiKey));
+        Assert.Null(withoutCredentials.ApiKey);
+    }
 }

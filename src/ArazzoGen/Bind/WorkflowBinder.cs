@@ -198,16 +198,27 @@ internal sealed class WorkflowBinder
     private CalledWorkflow AsCalled(BoundWorkflow bound)
     {
         var qualified = $"global::{bound.Namespace}.{bound.ClassName}";
-        var inputs = bound.Inputs.ToDictionary(
-            i => i.Name,
-            i => new CalledInput(i.Name, i.Property, i.Type, _scope.Inputs[i.Name].Symbol, i.IsRequired && i.Default is null, i.Default, i.IsSecret),
-            StringComparer.Ordinal);
+        var inputs = CalledInputs(bound.Inputs, _scope.Inputs);
         var outputs = bound.Outputs.ToDictionary(
             o => o.Name,
             o => new StepOutputInfo(o.Property, o.Type, _outputTypes.TryGetValue(o.Name, out var typed) ? typed.Symbol : null),
             StringComparer.Ordinal);
         return new CalledWorkflow(bound.WorkflowId, qualified, inputs, outputs, bound.Clients.ToList(), bound.Dependencies.Count > 0);
     }
+
+    private static Dictionary<string, CalledInput> CalledInputs(IEnumerable<BoundInput> inputs, IReadOnlyDictionary<string, InputInfo> declared) =>
+        inputs.ToDictionary(
+            i => i.Name,
+            i => new CalledInput(
+                i.Name,
+                i.Property,
+                i.Type,
+                declared[i.Name].Symbol,
+                i.IsRequired && i.Default is null,
+                i.Default,
+                i.IsSecret,
+                declared[i.Name].Members is { } members ? CalledInputs(i.Members, members) : null),
+            StringComparer.Ordinal);
 
     private void DeclareInputs(string inputsClass)
     {
@@ -610,21 +621,17 @@ internal sealed class WorkflowBinder
     /// <summary>The input, or an object input's member, or an object it is read through, is marked secret.</summary>
     private bool ReadsSecret(InputBound read)
     {
-        var input = _scope.Inputs.Values.FirstOrDefault(i => i.Property == read.Property);
-        foreach (var member in read.Members)
+        for (var depth = read.Members.Count; depth >= 0; depth--)
         {
-            if (input is null || IsSecret(input.Declaration))
+            var through = read with { Members = read.Members.Take(depth).ToEquatableArray() };
+            if (_scope.InputRead(through) is { Declaration: { } declared } && (declared.IsWriteOnly || declared.Format == "password"))
             {
-                break;
+                return true;
             }
-
-            input = input.Members is { } members && members.TryGetValue(member.Name, out var next) ? next : null;
         }
 
-        return input is not null && IsSecret(input.Declaration);
+        return false;
     }
-
-    private static bool IsSecret(InputProperty input) => input.IsWriteOnly || input.Format == "password";
 
     private void CheckTargetHeader(Parameter parameter, Call call)
     {

@@ -88,14 +88,7 @@ internal sealed class WorkflowCallBinder
                 continue;
             }
 
-            var slot = input.Symbol ?? _scope.Types.Primitive(input.Type);
-            if (slot is null)
-            {
-                Diagnostics.Add(DiagnosticDescriptors.UntypedCalledInput, parameter.Value.Span, called.WorkflowId, input.Name);
-                continue;
-            }
-
-            if (payload.BindValue(parameter.Value, slot, slotName, MemberConstraints.None, before) is not { } value)
+            if (ValueFor(parameter.Value, input, called, slotName, before, payload) is not { } value)
             {
                 continue;
             }
@@ -107,13 +100,131 @@ internal sealed class WorkflowCallBinder
         return CallOf(called, inits);
     }
 
+    /// <summary>A value a step passes to an input of the workflow it runs, typed as that input; null when reported.</summary>
+    private BoundValue? ValueFor(ValueNode value, CalledInput input, CalledWorkflow called, string slotName, ExpressionSite site, PayloadBinder payload)
+    {
+        if (input.Members is not null)
+        {
+            return ObjectFor(value, input, called, slotName, site, payload);
+        }
+
+        var slot = input.Symbol ?? _scope.Types.Primitive(input.Type);
+        if (slot is null)
+        {
+            Diagnostics.Add(DiagnosticDescriptors.UntypedCalledInput, value.Span, called.WorkflowId, input.Name);
+            return null;
+        }
+
+        return payload.BindValue(value, slot, slotName, MemberConstraints.None, site);
+    }
+
+    /// <summary>
+    /// A value for an object input the called workflow reads member by member (a class of its own):
+    /// a mapping of its members, or an object input of this workflow's, copied member by member.
+    /// </summary>
+    private BoundValue? ObjectFor(ValueNode value, CalledInput input, CalledWorkflow called, string slotName, ExpressionSite site, PayloadBinder payload)
+    {
+        switch (value)
+        {
+            case ObjectValue written:
+                var inits = new List<MemberInit>();
+                foreach (var entry in written.Members)
+                {
+                    if (!input.Members!.TryGetValue(entry.Key.Value, out var member))
+                    {
+                        Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, entry.Key.Span, slotName, $"a member '{entry.Key.Value}'", "that input declares no such member" + NameSuggester.Hint(entry.Key.Value, input.Members.Keys));
+                        continue;
+                    }
+
+                    if (ValueFor(entry.Value, member, called, $"{slotName}.{member.Name}", site, payload) is { } bound)
+                    {
+                        CheckSecretStaysSecret(bound, member, called, entry.Value.Span);
+                        inits.Add(Pass(bound, member));
+                    }
+                }
+
+                return Complete(inits, input, null, slotName, written.Span);
+            case ExpressionValue { Expression: var expression }:
+                var typed = _expressions.Bind(expression, site, slot: null);
+                if (typed?.Value is InputBound { Type.Kind: SdkTypeKind.InputObject } source && _scope.InputRead(source) is { Members: not null } mine)
+                {
+                    return Copy(source, mine, input, called, slotName, value.Span);
+                }
+
+                if (typed is not null)
+                {
+                    Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, value.Span, slotName, Conversions.Describe(typed.Value.Type), "expected an object input of this workflow's, or a mapping of the input's members");
+                }
+
+                return null;
+            default:
+                Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, value.Span, slotName, "this value", "expected an object input of this workflow's, or a mapping of the input's members");
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// This workflow's object input <paramref name="source"/> (<paramref name="mine"/>) for the called
+    /// workflow's <paramref name="input"/>: each of its members that the input declares, by name,
+    /// objects in it copied the same way; null where the source is.
+    /// </summary>
+    private InputObjectBound? Copy(InputBound source, InputInfo mine, CalledInput input, CalledWorkflow called, string slotName, SourceSpan span)
+    {
+        var inits = new List<MemberInit>();
+        foreach (var member in input.Members!.Values)
+        {
+            if (!mine.Members!.TryGetValue(member.Name, out var from))
+            {
+                continue; // a required one is reported below
+            }
+
+            // Inside the copy the source is not null: each member is read straight through it.
+            var type = from.IsOptional && from.Type is { } declared ? declared with { Name = declared.NullableName } : from.Type ?? TypeRef.Unknown;
+            var read = new InputBound(source.Property, type, source.Members.Append(new InputMember(member.Name, from.Property, AfterNullable: false)).ToEquatableArray());
+            var name = $"{slotName}.{member.Name}";
+            BoundValue? value = (from.Members, member.Members) switch
+            {
+                (not null, not null) => Copy(read, from, member, called, name, span),
+                (null, null) => Conversions.Fit(read, member.Type, name, span, Diagnostics),
+                _ => Mismatch(name, read.Type, member.Type, span),
+            };
+            if (value is not null)
+            {
+                CheckSecretStaysSecret(value, member, called, span);
+                inits.Add(Pass(value, member));
+            }
+        }
+
+        return Complete(inits, input, source, slotName, span);
+    }
+
+    private BoundValue? Mismatch(string slotName, TypeRef given, TypeRef expected, SourceSpan span)
+    {
+        Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, span, slotName, Conversions.Describe(given), $"expected {Conversions.Describe(expected)}");
+        return null;
+    }
+
+    /// <summary>The object, when every member the input requires is given; otherwise reported.</summary>
+    private InputObjectBound? Complete(List<MemberInit> inits, CalledInput input, InputBound? copyOf, string slotName, SourceSpan span)
+    {
+        var missing = input.Members!.Values.Where(m => m.IsRequired && inits.All(i => i.Member != m.Property)).Select(m => $"'{m.Name}'").ToList();
+        if (missing.Count > 0)
+        {
+            Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, span, slotName, copyOf is null ? "this object" : Conversions.Describe(copyOf.Type), $"it lacks the required {string.Join(", ", missing)}");
+            return null;
+        }
+
+        return new InputObjectBound(inits.ToEquatableArray(), copyOf, input.Type);
+    }
+
     /// <summary>
     /// Masking follows the value: a secret passed into an input the called workflow does not mark
     /// secret would be logged and reported there as plain text.
     /// </summary>
     private void CheckSecretStaysSecret(BoundValue value, CalledInput input, CalledWorkflow called, SourceSpan span)
     {
-        if (!input.IsSecret && _carriesSecret(value))
+        // An object's members were checked one by one as it was built.
+        if (value is not InputObjectBound && !input.IsSecret && _carriesSecret(value))
         {
             Diagnostics.Add(DiagnosticDescriptors.SecretIntoPlainInput, span, input.Name, called.WorkflowId);
         }
@@ -177,9 +288,14 @@ internal sealed class WorkflowCallBinder
                 mine.DecidedAt = workflowId.Span;
             }
 
-            var optional = !mine.Declaration.IsRequired && mine.Declaration.Default is null;
-            var value = new InputBound(mine.Property, optional ? mine.Type with { Name = mine.Type.NullableName } : mine.Type, EquatableArray<InputMember>.Empty);
-            if (Conversions.Fit(value, input.Type, $"input '{input.Name}' of workflow '{called.WorkflowId}'", workflowId.Span, Diagnostics) is not { } fitted)
+            var value = new InputBound(mine.Property, mine.IsOptional ? mine.Type with { Name = mine.Type.NullableName } : mine.Type, EquatableArray<InputMember>.Empty);
+            var slotName = $"input '{input.Name}' of workflow '{called.WorkflowId}'";
+            var fitted = (mine.Members, input.Members) switch
+            {
+                (not null, not null) => Copy(value, mine, input, called, slotName, workflowId.Span),
+                _ => Conversions.Fit(value, input.Type, slotName, workflowId.Span, Diagnostics),
+            };
+            if (fitted is null)
             {
                 continue;
             }

@@ -41,6 +41,27 @@ internal sealed class WorkflowScope
 
     /// <summary>(stepId, output) -> the output's property and type.</summary>
     public StepOutputTable StepOutputs { get; } = new();
+
+    /// <summary>The input, or object input member, that <paramref name="read"/> ends at.</summary>
+    public InputInfo? InputRead(InputBound read)
+    {
+        InputInfo? input = null;
+        foreach (var top in Inputs.Values)
+        {
+            if (top.Property == read.Property)
+            {
+                input = top;
+                break;
+            }
+        }
+
+        foreach (var member in read.Members)
+        {
+            input = input?.Members is { } members && members.TryGetValue(member.Name, out var next) ? next : null;
+        }
+
+        return input;
+    }
 }
 
 internal sealed class InputInfo
@@ -105,7 +126,8 @@ internal sealed record CalledWorkflow(
 
 /// <summary>An input of a called workflow: its property, type (as declared there), and whether it must be given.</summary>
 /// <param name="IsSecret">Declared format: password or writeOnly there: that workflow masks it.</param>
-internal sealed record CalledInput(string Name, string Property, TypeRef Type, ITypeSymbol? Symbol, bool IsRequired, LiteralBound? Default, bool IsSecret);
+/// <param name="Members">An object input read member by member there: the members of its class, by name.</param>
+internal sealed record CalledInput(string Name, string Property, TypeRef Type, ITypeSymbol? Symbol, bool IsRequired, LiteralBound? Default, bool IsSecret, IReadOnlyDictionary<string, CalledInput>? Members = null);
 
 /// <summary>A workflow that actions run, bound for this workflow, and as a step sees it.</summary>
 /// <remarks>A class, not a tuple: generic code over a value type is JIT-compiled afresh in every compiler process (docs/performance.md).</remarks>

@@ -40,6 +40,8 @@ internal static class CodeRenderer
         NewListBound list => $"new {CollectionType(list.Type, list.Items)} {{ {string.Join(", ", list.Items.Select(i => Value(i, responseIsKnown)))} }}",
         NewMapBound map => $"new {CollectionType(map.Type, map.Entries.Select(e => e.Value))} {{ {string.Join(", ", map.Entries.Select(e => $"[{CSharpLiteral.String(e.Key)}] = {Value(e.Value, responseIsKnown)}"))} }}",
         NewObjectBound obj => $"new {obj.Type.NonNullableName} {{ {string.Join(", ", obj.Members.Select(m => $"{m.Member} = {Value(m.Value, responseIsKnown)}"))} }}",
+        InputObjectBound { CopyOf: { } source } obj when source.MayBeNull() => $"({Value(source)} is null ? null : {Value(obj with { CopyOf = null }, responseIsKnown)})",
+        InputObjectBound obj => $"new {obj.Type.NonNullableName} {{ {string.Join(", ", obj.Members.Select(m => $"{m.Member} = {Value(m.Value, responseIsKnown)}"))} }}",
         CurrentNodeBound current => "node" + current.Depth.ToString(System.Globalization.CultureInfo.InvariantCulture),
         NodesBound nodes => Nodes(nodes, responseIsKnown),
         CountBound count => Nodes(count.Nodes, responseIsKnown) + ".Count()",
@@ -218,6 +220,12 @@ internal static class ObjectWriter
         {
             case NewObjectBound nested:
                 Write(writer, prefix, nested, suffix);
+                break;
+            case InputObjectBound { CopyOf: { } source } copy when source.MayBeNull():
+                Write(writer, $"{prefix}{CodeRenderer.Value(source)} is null ? null : ", new NewObjectBound(copy.Members, copy.Type), suffix);
+                break;
+            case InputObjectBound written:
+                Write(writer, prefix, new NewObjectBound(written.Members, written.Type), suffix);
                 break;
             case NewListBound list when list.Items.Any(i => i is NewObjectBound or NewListBound or NewMapBound):
                 writer.Line($"{prefix}new {CodeRenderer.CollectionType(list.Type, list.Items)}");

@@ -17,6 +17,7 @@ internal static class BoundValueExtensions
         LiteralBound or NewObjectBound or NewListBound or NewMapBound or TemplateBound or TextBound => false,
         InputBound input => input.Type.Name.EndsWith("?", System.StringComparison.Ordinal),
         NonNullInputBound input => input.Type.Name.EndsWith("?", System.StringComparison.Ordinal),
+        InputObjectBound obj => obj.CopyOf is { } source && source.MayBeNull(),
         _ => true,
     };
 
@@ -31,6 +32,7 @@ internal static class BoundValueExtensions
         return value switch
         {
             NewObjectBound obj => obj.Members.Any(m => m.Value.Contains(predicate)),
+            InputObjectBound obj => obj.Members.Any(m => m.Value.Contains(predicate)),
             NewListBound list => list.Items.Any(i => i.Contains(predicate)),
             NewMapBound map => map.Entries.Any(e => e.Value.Contains(predicate)),
             TemplateBound template => template.Chunks.Any(c => c.Value is not null && c.Value.Contains(predicate)),
@@ -91,6 +93,13 @@ internal sealed record InputBound(string Property, TypeRef Type, EquatableArray<
 
 /// <summary>One member read of an object input: its name in the schema, its property, and whether the object before it may be null (<c>?.</c>).</summary>
 internal sealed record InputMember(string Name, string Property, bool AfterNullable);
+
+/// <summary>
+/// An object input of a workflow a step or action runs (a class of that workflow's): its
+/// <paramref name="Members"/>, written as a mapping or copied member by member from an object input of
+/// this workflow's; null when <paramref name="CopyOf"/>, that object, may be null and is.
+/// </summary>
+internal sealed record InputObjectBound(EquatableArray<MemberInit> Members, InputBound? CopyOf, TypeRef Type) : BoundValue(Type);
 
 /// <summary>
 /// <c>$steps.x.outputs.y</c>: a property of a step's result, a struct whose properties are all null until the

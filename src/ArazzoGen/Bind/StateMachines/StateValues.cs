@@ -110,6 +110,8 @@ internal sealed class StateValues
         ResponseBound when step is not null => AslValue.Read(Response(step, Array.Empty<PathStep>())),
         NodeValueBound { Nodes: var nodes } => AslValue.Read(Nodes(nodes, step)),
         NewObjectBound obj => AslValue.Of(Object(obj, step)),
+        InputObjectBound { CopyOf: { } source } => Translate(source, step),
+        InputObjectBound obj => AslValue.Of(AslObject.Of(obj.Members.Select(m => Translate(m.Value, step).Member(m.WireMember)))),
         NewMapBound map => Map(map, step),
         NewListBound list => List(list, step),
         _ => throw new NotExpressibleException(Describe(value)),
