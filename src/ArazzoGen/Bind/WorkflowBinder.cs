@@ -222,8 +222,19 @@ internal sealed class WorkflowBinder
 
     private void DeclareInputs(string inputsClass)
     {
-        var reads = new HashSet<string>(_resolved.InputReads, StringComparer.Ordinal);
-        foreach (var input in DeclareMembers(_workflow.Inputs?.Properties ?? EquatableArray<InputProperty>.Empty, "Inputs", inputsClass, string.Empty, reads))
+        // The inputs something reads a member of: 'job' and 'job.limits' for a read of job.limits.cpu;
+        // no deeper than a schema can nest (ARZ0003), however long the expression.
+        var readInto = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var read in _resolved.InputReads)
+        {
+            var dot = read.IndexOf('.');
+            for (var depth = 0; dot > 0 && depth < 64; depth++, dot = read.IndexOf('.', dot + 1))
+            {
+                readInto.Add(read.Substring(0, dot));
+            }
+        }
+
+        foreach (var input in DeclareMembers(_workflow.Inputs?.Properties ?? EquatableArray<InputProperty>.Empty, "Inputs", inputsClass, string.Empty, readInto))
         {
             _scope.Inputs[input.Declaration.Name.Value] = input;
         }
@@ -234,7 +245,7 @@ internal sealed class WorkflowBinder
     /// an object input that declares properties and is read into becomes a class of its own, nested in
     /// the class that has it; one only ever read whole takes the type of the SDK member it fills.
     /// </summary>
-    private static List<InputInfo> DeclareMembers(EquatableArray<InputProperty> properties, string className, string qualifiedClass, string pathPrefix, HashSet<string> reads)
+    private static List<InputInfo> DeclareMembers(EquatableArray<InputProperty> properties, string className, string qualifiedClass, string pathPrefix, HashSet<string> readInto)
     {
         // A member may not be named like its enclosing class (CS0542), nor like the methods every inputs class has.
         var names = new UniqueNames(className, "Validate", "WriteState", "ReadState");
@@ -251,11 +262,11 @@ internal sealed class WorkflowBinder
                 "boolean" => TypeRef.Boolean,
                 _ => null, // array, object or untyped: the SDK slot it fills decides.
             };
-            if (type is null && property.Properties.Count > 0 && reads.Any(r => r.StartsWith(path + ".", StringComparison.Ordinal)))
+            if (type is null && property.Properties.Count > 0 && readInto.Contains(path))
             {
                 var nested = names.Take(name + "Input");
                 var qualified = qualifiedClass + "." + nested;
-                var inner = DeclareMembers(property.Properties, nested, qualified, path + ".", reads);
+                var inner = DeclareMembers(property.Properties, nested, qualified, path + ".", readInto);
                 declared.Add(new InputInfo(property, name, new TypeRef(qualified, SdkTypeKind.InputObject, false, null, EquatableArray<string>.Empty), null)
                 {
                     Path = path,

@@ -287,4 +287,14 @@ public sealed class ObjectInputTests
         Assert.Contains("\"model.$\":\"$.inputs.model\"", definition);
         Assert.Contains("\"model\":{\"name.$\":\"$.inputs.copyName\",\"container\":{\"image.$\":\"$.inputs.model.container.image\"}}", definition);
     }
+
+    [Fact]
+    public void A_read_a_hundred_thousand_members_deep_is_one_error_found_in_linear_time()
+    {
+        var deep = "$inputs.job.name" + string.Concat(Enumerable.Repeat(".x", 100_000));
+
+        var reported = Reported(Document.Replace("TrainingJobName: $inputs.job.name", "TrainingJobName: " + deep));
+
+        Assert.Equal(new[] { "ARZ1013" }, reported.Select(r => r.Substring(0, 7)));
+    }
 }
