@@ -18,7 +18,7 @@ internal static class ComponentsParser
         }
 
         return new Components(
-            Read(reader, "inputs", diagnostics, (n, name) => new InputsSchema(InputSchemaReader.PropertiesOf(inputSchemas.Component(name)), n.Span)),
+            Read(reader, "inputs", diagnostics, (n, name) => new InputsSchema(inputSchemas.PropertiesOf(inputSchemas.Component(name), n.Span), n.Span)),
             Read(reader, "parameters", diagnostics, (n, name) => ParameterParser.ParseInline(n, $"Parameter component '{name}'", diagnostics)),
             Read(reader, "successActions", diagnostics, (n, name) => ActionParser.ParseInline(n, $"Success action component '{name}'", isSuccess: true, diagnostics)),
             Read(reader, "failureActions", diagnostics, (n, name) => ActionParser.ParseInline(n, $"Failure action component '{name}'", isSuccess: false, diagnostics)),

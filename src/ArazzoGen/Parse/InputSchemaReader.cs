@@ -22,6 +22,10 @@ internal sealed class InputSchemaReader
     // As deep as YAML may nest: a chain of $refs is nesting too, and each link is a few frames of the compiler's stack.
     private const int MaxDepth = 64;
 
+    // Object properties that refer to the same component each get its properties: two of them at each
+    // of 64 levels would be 2^64. As many as YAML aliases may expand to.
+    private const int MaxExpandedProperties = 200_000;
+
     private readonly Dictionary<string, YamlNode> _components = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SchemaView> _read = new(StringComparer.Ordinal);
@@ -32,6 +36,7 @@ internal sealed class InputSchemaReader
     // again through a property (a tree of nodes), which ends there; one read after it closes a loop of
     // $ref and allOf, which never ends.
     private int _propertyBoundary;
+    private int _expandedProperties;
 
     public InputSchemaReader(YamlMapping? componentInputs, DiagnosticBag diagnostics)
     {
@@ -89,22 +94,43 @@ internal sealed class InputSchemaReader
         }
 
         CheckRequired(view);
-        return new InputsSchema(PropertiesOf(view), node.Span);
+        return new InputsSchema(PropertiesOf(view, node.Span), node.Span);
     }
 
     /// <summary>The properties of <paramref name="view"/> as the model holds them, an object property's own properties with it.</summary>
-    public static EquatableArray<InputProperty> PropertiesOf(SchemaView view) =>
-        view.Properties.Select(p => new InputProperty(
-            p.Name,
-            p.Schema.Type,
-            p.Schema.Format,
-            p.Schema.Description,
-            view.Required.Contains(p.Name.Value),
-            p.Schema.IsWriteOnly == true,
-            p.Schema.Default)
+    public EquatableArray<InputProperty> PropertiesOf(SchemaView view, SourceSpan at) => PropertiesOf(view, at, depth: 0);
+
+    private EquatableArray<InputProperty> PropertiesOf(SchemaView view, SourceSpan at, int depth)
+    {
+        var properties = new List<InputProperty>(view.Properties.Count);
+        foreach (var p in view.Properties)
         {
-            Properties = p.Schema.Type is null or "object" ? PropertiesOf(p.Schema) : EquatableArray<InputProperty>.Empty,
-        }).ToEquatableArray();
+            var nested = p.Schema.Type is null or "object" && p.Schema.Properties.Count > 0 && depth < MaxDepth && Expand(p.Schema.Properties.Count, at);
+            properties.Add(new InputProperty(p.Name, p.Schema.Type, p.Schema.Format, p.Schema.Description, view.Required.Contains(p.Name.Value), p.Schema.IsWriteOnly == true, p.Schema.Default)
+            {
+                Properties = nested ? PropertiesOf(p.Schema, at, depth + 1) : EquatableArray<InputProperty>.Empty,
+            });
+        }
+
+        return properties.ToEquatableArray();
+    }
+
+    private bool Expand(int count, SourceSpan at)
+    {
+        if (_expandedProperties > MaxExpandedProperties)
+        {
+            return false;
+        }
+
+        _expandedProperties += count;
+        if (_expandedProperties > MaxExpandedProperties)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.DocumentTooManyNodes, at, MaxExpandedProperties);
+            return false;
+        }
+
+        return true;
+    }
 
     // A property's schema is read whole (an object property's own properties too); a component that
     // refers to itself through a property (a tree of nodes) is read there as far as its written type.

@@ -76,6 +76,23 @@ public class HostileYamlTests
         Assert.Equal(["ARZ1000"], result.Diagnostics.Select(d => d.Id));
     }
 
+    [Fact]
+    public void Object_properties_that_double_at_each_of_sixty_levels_expand_no_further_than_aliases_may()
+    {
+        // c0 has two properties of type c1, which has two of type c2, ...: 2^60 members once expanded.
+        var components = string.Concat(Enumerable.Range(0, 60).Select(i =>
+            $"    c{i}:\n      type: object\n      properties:\n        a:\n          $ref: '#/components/inputs/c{i + 1}'\n        b:\n          $ref: '#/components/inputs/c{i + 1}'\n"));
+        var yaml = DiagnosticCatalogueTests.ValidDocument.Replace(
+            "  inputs:\n    type: object",
+            "  inputs:\n    allOf:\n    - $ref: '#/components/inputs/c0'\n    type: object")
+            + "\ncomponents:\n  inputs:\n" + components + "    c60:\n      type: object\n      properties:\n        leaf:\n          type: string\n";
+
+        var result = GeneratorRunner.Run(("/w/doubling.yaml", yaml));
+
+        Assert.Null(result.Results[0].Exception);
+        Assert.Contains(result.Diagnostics, d => d.Id == "ARZ0009");
+    }
+
     [Theory]
     [InlineData("$steps.first.outputs.id", ".a", null)]
     [InlineData("$response.body.a", "[0]", null)]
