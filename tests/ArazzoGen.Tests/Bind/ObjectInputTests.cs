@@ -297,4 +297,15 @@ public sealed class ObjectInputTests
 
         Assert.Equal(new[] { "ARZ1013" }, reported.Select(r => r.Substring(0, 7)));
     }
+
+    [Fact]
+    public void An_object_input_read_whole_where_no_SDK_member_takes_it_is_an_output_of_its_class()
+    {
+        var code = SdkCompilation.GenerateClean(Document
+            .Replace("      arn: $response.body#/TrainingJobArn\n", "      arn: $response.body#/TrainingJobArn\n      job: $inputs.job\n")
+            .Replace("    role: $inputs.job.role", "    role: $inputs.job.role\n    job: $steps.create.outputs.job"));
+
+        Assert.Contains("public global::ArazzoWorkflows.TrainWorkflow.Inputs.JobInput? Job { get; init; }", code);
+        Assert.Contains("global::ArazzoWorkflows.TrainWorkflow.Inputs.JobInput.WriteState(json, _create.Job, protector);", code); // the step's result, in checkpoints
+    }
 }
