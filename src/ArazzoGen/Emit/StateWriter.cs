@@ -38,15 +38,7 @@ internal static class StateWriter
                 var type = structure.Type.NonNullableName;
                 using (w.Block($"public static void Write{structure.MethodSuffix}({Writer} json, {type}? value)"))
                 {
-                    w.Line("if (value is null)");
-                    using (w.Block())
-                    {
-                        w.Line("json.WriteNullValue();");
-                        w.Line("return;");
-                    }
-
-                    w.Line();
-                    w.Line("json.WriteStartObject();");
+                    WriteNullOrStart(w);
                     foreach (var member in structure.Members)
                     {
                         var always = IsPlainValue(member.Type);
@@ -129,15 +121,7 @@ internal static class StateWriter
         w.Doc($"Writes '{path}' into a durable run's checkpoint; a secret member only through the protector, else it is left out.");
         using (w.Block($"internal static void WriteState({Writer} json, {input.Class}? value, {Protector}? protector)"))
         {
-            w.Line("if (value is null)");
-            using (w.Block())
-            {
-                w.Line("json.WriteNullValue();");
-                w.Line("return;");
-            }
-
-            w.Line();
-            w.Line("json.WriteStartObject();");
+            WriteNullOrStart(w);
             foreach (var member in input.Members)
             {
                 WriteNamed(w, member.Name, member.Type, "value." + member.Property, member.IsSecret, $"input '{path}.{member.Name}'", suffixes);
@@ -234,6 +218,20 @@ internal static class StateWriter
             w.Line($"_endStepId = {Json}.String({Json}.Property(results, \"endStepId\")) ?? string.Empty;");
             w.Line($"_endActionName = {Json}.String({Json}.Property(results, \"endActionName\"));");
         }
+    }
+
+    // A writer of an object: null as null, else the object's start.
+    private static void WriteNullOrStart(SourceWriter w)
+    {
+        w.Line("if (value is null)");
+        using (w.Block())
+        {
+            w.Line("json.WriteNullValue();");
+            w.Line("return;");
+        }
+
+        w.Line();
+        w.Line("json.WriteStartObject();");
     }
 
     private static void WriteNamed(SourceWriter w, string name, TypeRef type, string value, bool secret, string what, System.Collections.Generic.IReadOnlyDictionary<string, string> suffixes)

@@ -10,7 +10,7 @@ namespace ArazzoGen.Tests.Bind;
 /// </summary>
 public sealed class ObjectInputTests
 {
-    internal const string Document = """
+    private const string Head = """
         arazzo: 1.0.1
         info:
           title: Object inputs
@@ -18,6 +18,10 @@ public sealed class ObjectInputTests
         sourceDescriptions:
         - name: sagemakerApi
           url: ./sagemaker.json
+
+        """;
+
+    internal const string Document = Head + """
         workflows:
         - workflowId: train
           inputs:
@@ -183,14 +187,7 @@ public sealed class ObjectInputTests
         Assert.Contains(optional.Diagnostics, d => d.Id == "ARZ1035" && d.GetMessage().Contains("input 'job.image' may be left out of an object input", StringComparison.Ordinal));
     }
 
-    private const string Calls = """
-        arazzo: 1.0.1
-        info:
-          title: Object inputs passed on
-          version: 1.0.0
-        sourceDescriptions:
-        - name: sagemakerApi
-          url: ./sagemaker.json
+    private const string Calls = Head + """
         workflows:
         - workflowId: called
           inputs:
