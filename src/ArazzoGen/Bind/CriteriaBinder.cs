@@ -60,6 +60,13 @@ internal sealed class CriteriaBinder
             {
                 return null;
             }
+
+            if (context.Value.Type.Kind == SdkTypeKind.InputObject && criterion.Type.Value != CriterionType.Regex)
+            {
+                // A JSONPath walks SDK types; the class ArazzoGen made for the input is not one.
+                Diagnostics.Add(DiagnosticDescriptors.NotAvailableFromSdk, criterion.Context.Span, criterion.Context.Text, "a criterion's context is read through the AWS SDK's types, and an object input read member by member is a class of its own: compare its members in a simple condition instead ($inputs.job.role == 'x')");
+                return null;
+            }
         }
 
         switch (criterion.Type.Value)

@@ -305,4 +305,16 @@ public sealed class ObjectInputTests
         Assert.Contains("public global::ArazzoWorkflows.TrainWorkflow.Inputs.JobInput? Job { get; init; }", code);
         Assert.Contains("global::ArazzoWorkflows.TrainWorkflow.Inputs.JobInput.WriteState(json, _create.Job, protector);", code); // the step's result, in checkpoints
     }
+
+    [Fact]
+    public void A_criterion_compares_an_object_input_s_members_or_the_object_with_null_but_walks_no_JSONPath_through_its_class()
+    {
+        static string With(string criterion) => Document.Replace("    - condition: $statusCode == 200\n", "    - condition: $statusCode == 200\n" + criterion);
+
+        var code = SdkCompilation.GenerateClean(With("    - condition: $inputs.job.resources != null && $inputs.job.role == 'x'\n"));
+        var jsonPath = Reported(With("    - context: $inputs.job\n      condition: $.role == 'x'\n      type: jsonpath\n"));
+
+        Assert.Contains("_inputs.Job.Resources", code);
+        Assert.Equal(new[] { "ARZ1010 67: '$inputs.job' cannot be compiled: a criterion's context is read through the AWS SDK's types, and an object input read member by member is a class of its own: compare its members in a simple condition instead ($inputs.job.role == 'x')" }, jsonPath);
+    }
 }
