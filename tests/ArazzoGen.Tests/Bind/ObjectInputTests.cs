@@ -1,5 +1,6 @@
 using ArazzoGen.Tests.Infrastructure;
 using ArazzoGen.Tests.StateMachines;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace ArazzoGen.Tests.Bind;
@@ -316,5 +317,56 @@ public sealed class ObjectInputTests
 
         Assert.Contains("_inputs.Job.Resources", code);
         Assert.Equal(new[] { "ARZ1010 67: '$inputs.job' cannot be compiled: a criterion's context is read through the AWS SDK's types, and an object input read member by member is a class of its own: compare its members in a simple condition instead ($inputs.job.role == 'x')" }, jsonPath);
+    }
+
+    [Fact]
+    public void A_workflow_this_one_depends_on_gets_its_object_input_of_the_same_name_copied_member_by_member()
+    {
+        var document = Head + """
+            workflows:
+            - workflowId: called
+              inputs:
+                type: object
+                required: [job]
+                properties:
+                  job:
+                    type: object
+                    required: [name]
+                    properties:
+                      name:
+                        type: string
+              steps:
+              - stepId: describe
+                operationId: DescribeTrainingJob
+                requestBody:
+                  payload:
+                    TrainingJobName: $inputs.job.name
+            - workflowId: after
+              dependsOn: [called]
+              inputs:
+                type: object
+                properties:
+                  job:
+                    type: object
+                    properties:
+                      name:
+                        type: string
+                      extra:
+                        type: string
+              steps:
+              - stepId: describe
+                operationId: DescribeTrainingJob
+                requestBody:
+                  payload:
+                    TrainingJobName: $inputs.job.name
+            """;
+
+        var (run, output) = SdkCompilation.Generate(new[] { ("/w/train.yaml", document) });
+        var code = string.Join("\n", run.GeneratedTrees.Select(t => t.ToString()));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        // 'after' may be given no job; 'called' requires one, with a name: a null one fails the dependency's run, by name.
+        Assert.Contains("Job = global::ArazzoGen.Runtime.WorkflowInput.Required((_inputs.Job is null ? null : new global::ArazzoWorkflows.CalledWorkflow.Inputs.JobInput { Name = global::ArazzoGen.Runtime.WorkflowInput.Required(_inputs.Job.Name, \"name\") }), \"job\")", code);
     }
 }
