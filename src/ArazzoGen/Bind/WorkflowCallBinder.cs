@@ -178,8 +178,16 @@ internal sealed class WorkflowCallBinder
                 continue; // a required one is reported below
             }
 
+            if (from.Type is null)
+            {
+                // A member with no schema type of its own: the member it is copied into decides it, as for a whole input.
+                from.Type = member.Symbol is null ? member.Type : _scope.Types.Describe(member.Symbol);
+                from.Symbol = member.Symbol;
+                from.DecidedAt = span;
+            }
+
             // Inside the copy the source is not null: each member is read straight through it.
-            var type = from.IsOptional && from.Type is { } declared ? declared with { Name = declared.NullableName } : from.Type ?? TypeRef.Unknown;
+            var type = from.IsOptional ? from.Type with { Name = from.Type.NullableName } : from.Type;
             var read = new InputBound(source.Property, type, source.Members.Append(new InputMember(member.Name, from.Property, AfterNullable: false)).ToEquatableArray());
             var name = $"{slotName}.{member.Name}";
             BoundValue? value = (from.Members, member.Members) switch

@@ -335,6 +335,8 @@ public sealed class ObjectInputTests
                     properties:
                       name:
                         type: string
+                      label:
+                        type: string
               steps:
               - stepId: describe
                 operationId: DescribeTrainingJob
@@ -351,6 +353,8 @@ public sealed class ObjectInputTests
                     properties:
                       name:
                         type: string
+                      label:
+                        description: No type of its own; the member it is copied into gives it one.
                       extra:
                         type: string
               steps:
@@ -367,6 +371,7 @@ public sealed class ObjectInputTests
         Assert.Empty(run.Diagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
         // 'after' may be given no job; 'called' requires one, with a name: a null one fails the dependency's run, by name.
-        Assert.Contains("Job = global::ArazzoGen.Runtime.WorkflowInput.Required((_inputs.Job is null ? null : new global::ArazzoWorkflows.CalledWorkflow.Inputs.JobInput { Name = global::ArazzoGen.Runtime.WorkflowInput.Required(_inputs.Job.Name, \"name\") }), \"job\")", code);
+        Assert.Contains("Job = global::ArazzoGen.Runtime.WorkflowInput.Required((_inputs.Job is null ? null : new global::ArazzoWorkflows.CalledWorkflow.Inputs.JobInput { Name = global::ArazzoGen.Runtime.WorkflowInput.Required(_inputs.Job.Name, \"name\"), Label = _inputs.Job.Label }), \"job\")", code);
+        Assert.Contains("/// <summary>No type of its own; the member it is copied into gives it one.</summary>\n                public string? Label { get; init; }", code.Replace("\r\n", "\n"));
     }
 }
