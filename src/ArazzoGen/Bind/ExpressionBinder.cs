@@ -182,11 +182,6 @@ internal sealed class ExpressionBinder
             read++;
         }
 
-        if (input.Members is not null && slot is not null)
-        {
-            return Unavailable(expression, $"input '{input.Path}' is an object the workflow reads member by member (Inputs.{input.Class}), which no SDK member takes whole: pass its members one by one");
-        }
-
         if (input.Type is null && !DecideInputType(input, expression, slot, readsMember: read < rest.Count))
         {
             return null;

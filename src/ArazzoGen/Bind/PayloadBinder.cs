@@ -164,6 +164,11 @@ internal sealed class PayloadBinder
                 return BindLiteral(literal, target, slotName, constraints, member);
             case ExpressionValue expression:
                 var typed = _expressions.Bind(expression.Expression, site, slot);
+                if (typed?.Value is InputBound { Type.Kind: SdkTypeKind.InputObject } input && target.Kind == SdkTypeKind.Structure)
+                {
+                    return FromInputObject(input, expression, slot, site, shape);
+                }
+
                 return typed is null ? null : Conversions.Fit(typed.Value, target, slotName, expression.Span, Diagnostics, rawBody: member is { IsStreaming: true });
             case TemplateValue template:
                 var text = BindTemplate(template, site);
@@ -191,6 +196,27 @@ internal sealed class PayloadBinder
                 Diagnostics.Add(DiagnosticDescriptors.TypeMismatch, value.Span, slotName, value is ObjectValue ? "an object" : value is ArrayValue ? "a list" : "this value", $"expected {Conversions.Describe(target)}");
                 return null;
         }
+    }
+
+    /// <summary>
+    /// An object input read member by member, filling an SDK structure whole: as the mapping of its
+    /// members that it stands for (<c>{ instanceType: $inputs.cfg.instanceType, ... }</c>), so each member
+    /// binds by its API name as a written one does; null where the object is.
+    /// </summary>
+    private BoundValue? FromInputObject(InputBound input, ExpressionValue written, ITypeSymbol slot, ExpressionSite site, AwsShape? shape)
+    {
+        if (_scope.InputRead(input)?.Members is not { } members)
+        {
+            return null;
+        }
+
+        var expression = written.Expression;
+        var read = members.Values.Select(m => new WrittenMember(
+            new Located<string>(m.Declaration.Name.Value, written.Span),
+            new ExpressionValue(expression with { Path = expression.Path.Concat(expression.Pointer).Append(m.Declaration.Name.Value).ToEquatableArray(), HasPointer = false, Pointer = EquatableArray<string>.Empty, Text = expression.Text + "." + m.Declaration.Name.Value }, written.Span),
+            null));
+        var built = BindObject(slot, read, site, written.Span, checkRequired: true, shape);
+        return input.MayBeNull() ? new InputObjectBound(built.Members, input, built.Type) : built;
     }
 
     public BoundValue? BindTemplate(TemplateValue template, ExpressionSite site)

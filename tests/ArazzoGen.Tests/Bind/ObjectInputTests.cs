@@ -139,12 +139,12 @@ public sealed class ObjectInputTests
     }
 
     [Fact]
-    public void An_object_read_member_by_member_cannot_also_fill_an_SDK_member_whole_and_an_untyped_member_says_how_to_type_it()
+    public void An_object_read_member_by_member_fills_no_SDK_member_of_another_kind_and_an_untyped_member_says_how_to_type_it()
     {
         var whole = Reported(Document.Replace("TrainingJobName: $inputs.job.name", "TrainingJobName: $inputs.job"));
         var untyped = Reported(Document.Replace("          image:\n            type: string\n            default: trainer:latest\n", "          image: {}\n").Replace("TrainingImage: $inputs.job.image", "TrainingImage: $inputs.job.image.uri"));
 
-        Assert.Equal(new[] { "ARZ1010 49: '$inputs.job' cannot be compiled: input 'job' is an object the workflow reads member by member (Inputs.JobInput), which no SDK member takes whole: pass its members one by one" }, whole);
+        Assert.Equal(new[] { "ARZ1009 49: CreateTrainingJobRequest.TrainingJobName cannot hold an object input read member by member (JobInput) (expected a string)" }, whole);
         Assert.Equal(new[] { "ARZ1010 51: '$inputs.job.image.uri' cannot be compiled: input 'job.image' has no type of its own to read a member of: give it a schema with 'type: object' and 'properties' to read them one by one, or let the SDK member it fills whole type it (such as 'InputDataConfig: $inputs.job.image') and read from it there" }, untyped);
     }
 
@@ -373,5 +373,24 @@ public sealed class ObjectInputTests
         // 'after' may be given no job; 'called' requires one, with a name: a null one fails the dependency's run, by name.
         Assert.Contains("Job = global::ArazzoGen.Runtime.WorkflowInput.Required((_inputs.Job is null ? null : new global::ArazzoWorkflows.CalledWorkflow.Inputs.JobInput { Name = global::ArazzoGen.Runtime.WorkflowInput.Required(_inputs.Job.Name, \"name\"), Label = _inputs.Job.Label }), \"job\")", code);
         Assert.Contains("/// <summary>No type of its own; the member it is copied into gives it one.</summary>\n                public string? Label { get; init; }", code.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void An_object_read_member_by_member_fills_an_SDK_structure_whole_as_the_mapping_of_its_members_it_stands_for()
+    {
+        var document = Document.Replace(
+            "        ResourceConfig:\n          InstanceType: $inputs.job.resources.instanceType\n          InstanceCount: $inputs.job.resources.instanceCount\n          VolumeSizeInGB: 10\n",
+            "        ResourceConfig: $inputs.job.resources\n")
+            .Replace("              instanceCount:\n", "              volumeSizeInGB:\n                type: integer\n                default: 10\n              instanceCount:\n")
+            .Replace("    role: $inputs.job.role", "    role: $inputs.job.role\n    instanceType: $inputs.job.resources.instanceType");
+        var misspelt = Reported(document.Replace("              volumeSizeInGB:\n", "              volumeSize:\n"));
+
+        var code = SdkCompilation.GenerateClean(document);
+
+        Assert.Contains("public sealed class ResourcesInput", code); // read into for the output, so a class of its own
+        Assert.Contains("ResourceConfig = _inputs.Job.Resources is null ? null : new global::Amazon.SageMaker.Model.ResourceConfig", code);
+        Assert.Contains("InstanceType = global::Amazon.SageMaker.TrainingInstanceType.FindValue(_inputs.Job.Resources?.InstanceType),", code);
+        Assert.Contains("VolumeSizeInGB = _inputs.Job.Resources?.VolumeSizeInGB,", code);
+        Assert.Equal(new[] { "ARZ1005 60: ResourceConfig has no member 'volumeSize'; did you mean 'VolumeSizeInGB'?" }, misspelt); // at the line that fills it
     }
 }

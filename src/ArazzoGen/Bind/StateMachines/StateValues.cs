@@ -110,6 +110,7 @@ internal sealed class StateValues
         ResponseBound when step is not null => AslValue.Read(Response(step, Array.Empty<PathStep>())),
         NodeValueBound { Nodes: var nodes } => AslValue.Read(Nodes(nodes, step)),
         NewObjectBound obj => AslValue.Of(Object(obj, step)),
+        InputObjectBound { Type.Kind: SdkTypeKind.Structure } built => AslValue.Of(Object(new NewObjectBound(built.Members, built.Type), step)),
         InputObjectBound { CopyOf: { } source } => Translate(source, step),
         InputObjectBound obj => AslValue.Of(AslObject.Of(obj.Members.Select(m => Translate(m.Value, step).Member(m.WireMember)))),
         NewMapBound map => Map(map, step),
