@@ -210,11 +210,15 @@ internal sealed class PayloadBinder
             return null;
         }
 
+        // '$inputs.job#/resources' reads the same object as '$inputs.job.resources': its members are read with dots.
         var expression = written.Expression;
-        var read = members.Values.Select(m => new WrittenMember(
-            new Located<string>(m.Declaration.Name.Value, written.Span),
-            new ExpressionValue(expression with { Path = expression.Path.Concat(expression.Pointer).Append(m.Declaration.Name.Value).ToEquatableArray(), HasPointer = false, Pointer = EquatableArray<string>.Empty, Text = expression.Text + "." + m.Declaration.Name.Value }, written.Span),
-            null));
+        ExpressionValue Member(string name)
+        {
+            var path = expression.Path.Concat(expression.Pointer).Append(name).ToEquatableArray();
+            return new ExpressionValue(expression with { Path = path, HasPointer = false, Pointer = EquatableArray<string>.Empty, Text = "$inputs." + string.Join(".", path) }, written.Span);
+        }
+
+        var read = members.Values.Select(m => new WrittenMember(new Located<string>(m.Declaration.Name.Value, written.Span), Member(m.Declaration.Name.Value), null));
         var built = BindObject(slot, read, site, written.Span, checkRequired: true, shape);
         return input.MayBeNull() ? new InputObjectBound(built.Members, input, built.Type) : built;
     }

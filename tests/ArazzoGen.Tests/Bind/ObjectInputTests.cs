@@ -392,5 +392,6 @@ public sealed class ObjectInputTests
         Assert.Contains("InstanceType = global::Amazon.SageMaker.TrainingInstanceType.FindValue(_inputs.Job.Resources?.InstanceType),", code);
         Assert.Contains("VolumeSizeInGB = _inputs.Job.Resources?.VolumeSizeInGB,", code);
         Assert.Equal(new[] { "ARZ1005 60: ResourceConfig has no member 'volumeSize'; did you mean 'VolumeSizeInGB'?" }, misspelt); // at the line that fills it
+        Assert.Equal(code, SdkCompilation.GenerateClean(document.Replace("ResourceConfig: $inputs.job.resources", "ResourceConfig: $inputs.job#/resources")));
     }
 }
